@@ -1,0 +1,241 @@
+"""Vocabularies (items, statuses, places) loaded once from the data files in `vocab/`.
+
+Parsers and the aggregator share these lookups so that a table cell, a news sentence and a
+query filter all resolve "South Korea", "Republic of Korea" and "KOR" to the same code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+REGION_PREFIX = "region:"
+ORG_PREFIX = "org:"
+
+
+def _load(name: str) -> dict:
+    text = resources.files("aidledger.parsers").joinpath("vocab", name).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def fold(text: str) -> str:
+    """Lowercase, NFKC (full-width punctuation to ASCII), curly quotes and spaces unified."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
+    parts = sorted({re.escape(fold(a)) for a in aliases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+# --- items -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemType:
+    code: str
+    label: str
+    priority: int
+
+
+@cache
+def _items() -> tuple[dict[str, ItemType], list[tuple[re.Pattern[str], str]]]:
+    data = _load("items.toml")
+    types = {code: ItemType(code, v["label"], v["priority"]) for code, v in data.items()}
+    patterns = [(_alias_regex(v["aliases"]), code) for code, v in data.items()]
+    return types, patterns
+
+
+def item_matches(text: str) -> list[tuple[int, int, str]]:
+    """Every (start, end, code) where an item alias occurs in `fold(text)`."""
+    folded = fold(text)
+    _, patterns = _items()
+    found = []
+    for pattern, code in patterns:
+        found.extend((m.start(), m.end(), code) for m in pattern.finditer(folded))
+    return sorted(found)
+
+
+def item_code(label: str | None) -> str | None:
+    """The item code of a goods label, "other" when nothing matches, None for no label."""
+    if not label or not label.strip():
+        return None
+    types, _ = _items()
+    matches = item_matches(label)
+    if not matches:
+        return "other"
+    best = max(matches, key=lambda m: (types[m[2]].priority, m[1] - m[0]))
+    return best[2]
+
+
+def item_label(code: str) -> str:
+    types, _ = _items()
+    if code == "funds":
+        return "Funds"
+    return types[code].label if code in types else code.replace("_", " ").capitalize()
+
+
+# --- statuses ----------------------------------------------------------------------------
+
+@cache
+def _statuses() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
+    data = _load("statuses.toml")
+    labels = {code: v["label"] for code, v in data.items()}
+    phrase_to_code = {fold(p): code for code, v in data.items() for p in v["phrases"]}
+    return labels, _alias_regex(list(phrase_to_code)), phrase_to_code
+
+
+def status_code(text: str | None) -> str | None:
+    """The status code of a progress phrase ("Stocking Up" -> "preparing"), or None."""
+    if not text:
+        return None
+    _, pattern, phrase_to_code = _statuses()
+    matches = list(pattern.finditer(fold(text)))
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: len(m.group(0)))
+    return phrase_to_code[best.group(0)]
+
+
+def status_label(code: str | None) -> str | None:
+    if code is None:
+        return None
+    labels, _, _ = _statuses()
+    return labels.get(code, code)
+
+
+# --- places ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # alpha-3 or "region:<key>"
+    kind: str  # "country" | "region" | "city" | "demonym"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
+
+
+@cache
+def _places() -> dict[str, Place]:
+    """Every known place name, folded, to its Place: pycountry names first, then the data file."""
+    data = _load("places.toml")
+    table: dict[str, Place] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table[_strip_article(fold(value))] = Place(c.alpha_3, "country")
+                if "," in value:  # "Korea, Republic of" -> "republic of korea"
+                    head, _, tail = value.partition(",")
+                    table[_strip_article(fold(f"{tail} {head}"))] = Place(c.alpha_3, "country")
+    for name, code in data["countries"].items():
+        table[_strip_article(fold(name))] = Place(code, "country")
+    for name, code in data["cities"].items():
+        table.setdefault(fold(name), Place(code, "city"))
+    for key, region in data["regions"].items():
+        for alias in region["aliases"]:
+            table[_strip_article(fold(alias))] = Place(REGION_PREFIX + key, "region")
+    return table
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    return {fold(k): v for k, v in _load("places.toml")["demonyms"].items()}
+
+
+@cache
+def _organisations() -> dict[str, str]:
+    return {fold(k): v for k, v in _load("places.toml")["organisations"].items()}
+
+
+@cache
+def regions() -> dict[str, tuple[str, frozenset[str]]]:
+    """Region code -> (label, member country codes)."""
+    data = _load("places.toml")["regions"]
+    return {REGION_PREFIX + k: (v["label"], frozenset(v["members"])) for k, v in data.items()}
+
+
+def region_members(code: str) -> frozenset[str]:
+    return regions().get(code, ("", frozenset()))[1]
+
+
+def lookup_place(name: str | None) -> Place | None:
+    """The place a whole name stands for ("The Kingdom of Thailand" -> THA), else None."""
+    if not name:
+        return None
+    key = _strip_article(fold(name).strip(" .,;:"))
+    if not key:
+        return None
+    place = _places().get(key)
+    if place:
+        return place
+    if key in _demonyms():
+        return Place(_demonyms()[key], "demonym")
+    return None
+
+
+@cache
+def _mention_regex() -> re.Pattern[str]:
+    names = set(_places()) | set(_demonyms())
+    parts = sorted((re.escape(n) for n in names if len(n) > 2), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:the )?(" + "|".join(parts) + r")(?![\w-])")
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Place names in running text, longest first, proper nouns only (capitalised as written).
+
+    Offsets refer to `text` itself: NFKC and lowercasing keep lengths for the scripts we see,
+    and a mention whose folded length differs is dropped rather than mis-located.
+    """
+    folded = text.lower().replace("’", "'")
+    out: list[PlaceMention] = []
+    for m in _mention_regex().finditer(folded):
+        start, end = m.span(1)
+        written = text[start:end]
+        if not written[:1].isupper():
+            continue
+        place = lookup_place(written)
+        if place:
+            out.append(PlaceMention(start, end, written, place))
+    for m in re.finditer(r"\b(US|U\.S\.|USA|UK|U\.K\.|EU|UAE|DRC)\b", text):
+        place = lookup_place(m.group(1))
+        if place and not any(p.start <= m.start() < p.end for p in out):
+            out.append(PlaceMention(m.start(), m.end(), m.group(1), place))
+    return sorted(out, key=lambda p: p.start)
+
+
+def org_country(name: str) -> str | None:
+    """The country an organisation sits in ("Korean Red Cross" -> KOR), "" if international."""
+    key = fold(name)
+    orgs = _organisations()
+    if key in orgs:
+        return orgs[key]
+    for org in sorted(orgs, key=len, reverse=True):
+        if len(org) > 3 and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
+            return orgs[org]
+    for mention in find_places(name):
+        if mention.place.kind in ("country", "city", "demonym"):
+            return mention.place.code
+    return None
+
+
+def country_name(code: str) -> str:
+    if code.startswith(REGION_PREFIX):
+        return regions().get(code, (code, frozenset()))[0]
+    c = pycountry.countries.get(alpha_3=code)
+    return getattr(c, "common_name", None) or (c.name if c else code)
