@@ -1,2 +1,48 @@
+"""The `aidledger` command: one click group, one module per command area."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from aidledger import __version__
+from aidledger.errors import AidledgerError
+
+
+class Group(click.Group):
+    """Turns project errors into one clean line and exit code 2 instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AidledgerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="aidledger")
+@click.option("-v", "--verbose", count=True, help="More log lines (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def cli(verbose: int, quiet: bool) -> None:
+    """Who donated what, to whom, and is it true: crawl, extract, reconcile, query."""
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
+    level = logging.ERROR if quiet else levels[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _register() -> None:
+    from aidledger.cli import crawl, db, demo, export, extract, history, ingest
+
+    for module in (extract, ingest, history, export, crawl, demo, db):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
 def main() -> None:
-    pass
+    cli()

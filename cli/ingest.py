@@ -1,0 +1,55 @@
+"""`aidledger ingest`: store saved pages as if crawled at given times, then parse them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aidledger.cli.documents import Document, load_document, parse_when, read_manifest
+from aidledger.cli.options import db_option, settings
+from aidledger.errors import AidledgerError
+from aidledger.storage.db import open_store
+from aidledger.storage.ingest import ingest as ingest_page
+from aidledger.storage.runs import finish_run, start_run
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", help="URL the pages were fetched from.")
+@click.option("--fetched-at", help="When, ISO 8601 (a time without zone is UTC).")
+@click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True),
+              help="JSON list of {file, url, fetched_at[, kind]}; files relative to it.")
+@click.option("--kind", type=click.Choice(["program_page", "news_article"]))
+@db_option
+def ingest(paths: tuple[str, ...], url: str | None, fetched_at: str | None,
+           manifests: tuple[str, ...], kind: str | None, db_url: str | None) -> None:
+    """Back-fill the store from saved pages, oldest first, in one process."""
+    docs: list[Document] = [d for m in manifests for d in read_manifest(Path(m))]
+    when = parse_when(fetched_at) if fetched_at else None
+    docs += [load_document(p, url, when, kind) for p in paths]
+    if not docs:
+        raise AidledgerError("nothing to ingest: give PATH... or --manifest FILE")
+    if kind:
+        for d in docs:
+            d.kind = kind
+    docs.sort(key=lambda d: d.fetched_at)
+    _, sessions = open_store(settings(db_url).db_url)
+    run = start_run(sessions, "ingest")
+    totals = {"pages": 0, "unchanged": 0, "failed": 0, "added": 0, "changed": 0, "gone": 0}
+    with click.progressbar(docs, label="ingesting", show_pos=True,
+                           item_show_func=lambda d: d.name if d else None) as bar:
+        for doc in bar:
+            out = ingest_page(sessions, doc.as_fetched())
+            totals["pages"] += 1
+            totals["unchanged"] += not out.changed
+            totals["failed"] += out.error is not None
+            totals["added"] += out.added
+            totals["changed"] += out.changed_records
+            totals["gone"] += out.gone
+    finish_run(sessions, run, totals, "ok" if not totals["failed"] else "partial")
+    click.echo("ingested {pages} pages ({unchanged} unchanged, {failed} failed to parse): "
+               "records {added} added, {changed} changed, {gone} gone".format(**totals))
+
+
+COMMANDS = [ingest]
