@@ -13,23 +13,39 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from aidledger.parsers.lexicon import fold
+from aidledger.parsers.lexicon import fold, lookup_place
 from aidledger.storage.models import Observation, Page, Record, RecordVersion, Snapshot
 
 Row = dict[str, Any]
 Key = Callable[[Any], Hashable]
 
 
-def _places(r: Any) -> frozenset[str]:
-    recips = r["recipients"] if isinstance(r, dict) else r.recipients
+def _recipient_places(r: Any) -> frozenset[str]:
+    recips = _get(r, "recipients") or []
     return frozenset(
         x["code"] for x in recips if x.get("code") and not x["code"].startswith("org:")
     )
+
+
+@lru_cache(maxsize=4096)
+def _block_places_of(block: str) -> frozenset[str]:
+    parts = re.split(r",|，|;|\band\b|\n", block)
+    return frozenset(p.code for p in map(lookup_place, parts) if p is not None)
+
+
+def _places(r: Any) -> frozenset[str]:
+    """Where a row goes, for identity: the places its block names (so "Iran" and "Islamic
+    Republic of Iran" agree, and a new "Europe" block is not mistaken for its old "Belgium"
+    rows), else the places of its recipients (claims, blocks that name no place)."""
+    block = _get(r, "block")
+    codes = _block_places_of(block) if block and _get(r, "kind") != "claim" else frozenset()
+    return codes or _recipient_places(r)
 
 
 def _get(r: Any, name: str) -> Any:

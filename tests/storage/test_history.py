@@ -125,3 +125,10 @@ def test_whitespace_or_punctuation_in_progress_is_not_a_new_version(sessions):
     apply(sessions, 0, [a])
     result = apply(sessions, 1, [b])
     assert result.changed == []
+
+
+def test_new_region_block_is_not_taken_for_an_old_country_row(sessions):
+    apply(sessions, 0, [row("Belgium", "test_kit", 40_000, "preparing", code="BEL")])
+    result = apply(sessions, 1, [row("Europe", "test_kit", 120_000, "in_transit",
+                                     org="Belgian Institute of Health", code="BEL")])
+    assert len(result.added) == 1 and len(result.gone) == 1
