@@ -8,6 +8,7 @@ import click
 
 from aidledger.cli.documents import Document, load_document, parse_when, read_manifest
 from aidledger.cli.options import db_option, settings
+from aidledger.cli.warc import is_warc, read_warc
 from aidledger.errors import AidledgerError
 from aidledger.storage.db import open_store
 from aidledger.storage.ingest import ingest as ingest_page
@@ -24,10 +25,13 @@ from aidledger.storage.runs import finish_run, start_run
 @db_option
 def ingest(paths: tuple[str, ...], url: str | None, fetched_at: str | None,
            manifests: tuple[str, ...], kind: str | None, db_url: str | None) -> None:
-    """Back-fill the store from saved pages, oldest first, in one process."""
+    """Back-fill the store from saved pages or WARC archives, oldest first, in one process.
+
+    A WARC file's HTML responses are stored with the archive's capture time (WARC-Date)."""
     docs: list[Document] = [d for m in manifests for d in read_manifest(Path(m))]
     when = parse_when(fetched_at) if fetched_at else None
-    docs += [load_document(p, url, when, kind) for p in paths]
+    for p in map(Path, paths):
+        docs += list(read_warc(p)) if is_warc(p) else [load_document(str(p), url, when, kind)]
     if not docs:
         raise AidledgerError("nothing to ingest: give PATH... or --manifest FILE")
     if kind:
