@@ -1,26 +1,33 @@
 """The one place configuration is read: a TOML sources file plus environment overrides.
 
 Environment: AIDLEDGER_SOURCES (path of the sources file), AIDLEDGER_DB_URL (any SQLAlchemy URL),
-AIDLEDGER_REDIS_URL (shared crawl frontier). Nothing else in the project reads os.environ for these.
+AIDLEDGER_REDIS_URL (shared crawl frontier). Nothing else in the project reads these.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from aidledger.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 SOURCE_KINDS = ("program", "news")
 DEFAULT_DB_PATH = Path("data") / "aidledger.sqlite"
 DEFAULT_SOURCES = Path("sources.toml")
+DEFAULT_CONTACT = "https://github.com/aidledger/aidledger"
 
 
 @dataclass(frozen=True)
 class Source:
-    """One place we crawl: a foundation program page set or a news outlet."""
+    """One place we crawl: a foundation's program pages or a news outlet."""
 
     name: str
     kind: str
@@ -30,8 +37,14 @@ class Source:
     sitemaps: tuple[str, ...] = ()
     link_pattern: str | None = None
     keywords: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
     schedule: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    delay: float | None = None
+    concurrency: int | None = None
+    owner: str | None = None
+    allow_private: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,7 @@ class Settings:
     sources_path: Path | None
     redis_url: str | None
     sources: tuple[Source, ...]
+    contact: str = DEFAULT_CONTACT
 
     def source(self, name: str) -> Source:
         for s in self.sources:
@@ -53,54 +67,147 @@ def default_db_url() -> str:
     return f"sqlite:///{DEFAULT_DB_PATH}"
 
 
-def _tuple(value: object, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise ConfigError(f"{where}: expected a string or a list of strings, got {value!r}")
+class _Locator:
+    """Line numbers of `[[source]]` tables and their keys, for error messages tomllib can't give."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[tuple[int, str], int] = {}
+        self.tables: dict[int, int] = {}
+        index = 0
+        for n, line in enumerate(text.splitlines(), start=1):
+            if re.match(r"\s*\[\[\s*source\s*\]\]", line):
+                index += 1
+                self.tables[index] = n
+            elif index and (m := re.match(r"\s*([A-Za-z_][\w-]*)\s*=", line)):
+                self.lines.setdefault((index, m.group(1)), n)
+
+    def line(self, index: int, key: str | None = None) -> int | None:
+        return self.lines.get((index, key)) if key else self.tables.get(index)
+
+
+class _Checker:
+    def __init__(self, origin: str, locator: _Locator, index: int, raw: dict[str, Any]) -> None:
+        self.origin, self.loc, self.index, self.raw = origin, locator, index, raw
+        self.name = raw.get("name") if isinstance(raw.get("name"), str) else f"#{index}"
+
+    def fail(self, key: str | None, problem: str) -> ConfigError:
+        line = self.loc.line(self.index, key) or self.loc.line(self.index)
+        where = f"{self.origin}:{line}" if line else self.origin
+        field_ = f", field {key!r}" if key else ""
+        return ConfigError(f"{where}: source {self.name!r}{field_}: {problem}")
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.raw.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise self.fail(key, f"expected a string or a list of strings, got {value!r}")
+
+    def typed(self, key: str, kind: type | tuple[type, ...], what: str) -> Any:
+        value = self.raw.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)
+                                  and kind is not bool):
+            raise self.fail(key, f"expected {what}, got {value!r}")
+        return value
 
 
 _KNOWN_KEYS = {"name", "kind", "start_urls", "allowed_domains", "feeds", "sitemaps",
-               "link_pattern", "keywords", "schedule"}
+               "link_pattern", "keywords", "since", "until", "schedule", "delay", "concurrency",
+               "owner", "allow_private"}
 
 
-def parse_sources(text: str, origin: str = "<sources>") -> tuple[Source, ...]:
-    """Sources from TOML text: `[[source]]` tables with name, kind, start_urls, allowed_domains."""
+def _check_cron(chk: _Checker, expr: str | None) -> None:
+    if expr is None:
+        return
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expr)
+    except ValueError as exc:
+        raise chk.fail("schedule", f"not a cron expression ({exc}); e.g. '0 */6 * * *'") from exc
+
+
+def _source(chk: _Checker, seen: set[str], strict: bool) -> Source:
+    raw = chk.raw
+    if not isinstance(raw.get("name"), str) or not raw["name"]:
+        raise chk.fail("name", "a non-empty name is required")
+    if raw["name"] in seen:
+        raise chk.fail("name", "this name is used by an earlier source")
+    if raw.get("kind") not in SOURCE_KINDS:
+        raise chk.fail("kind", f"must be one of {', '.join(SOURCE_KINDS)}, got {raw.get('kind')!r}")
+    start_urls, feeds, sitemaps = chk.strings("start_urls"), chk.strings("feeds"), \
+        chk.strings("sitemaps")
+    if not (start_urls or feeds or sitemaps):
+        raise chk.fail(None, "give at least one of start_urls, feeds, sitemaps")
+    for key, urls in (("start_urls", start_urls), ("feeds", feeds), ("sitemaps", sitemaps)):
+        for url in urls:
+            if not re.match(r"https?://[^/\s]+", url):
+                raise chk.fail(key, f"{url!r} is not an http(s) URL")
+    pattern = chk.typed("link_pattern", str, "a regular expression")
+    if pattern:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise chk.fail("link_pattern", f"not a valid regular expression: {exc}") from exc
+    _check_cron(chk, chk.typed("schedule", str, "a cron expression string"))
+    delay = chk.typed("delay", (int, float), "seconds as a number")
+    concurrency = chk.typed("concurrency", int, "a whole number")
+    if delay is not None and delay < 0 or concurrency is not None and concurrency < 1:
+        raise chk.fail("delay" if delay is not None and delay < 0 else "concurrency",
+                       "must be positive")
+    unknown = sorted(set(raw) - _KNOWN_KEYS)
+    if unknown:
+        problem = chk.fail(unknown[0], f"unknown field (known: {', '.join(sorted(_KNOWN_KEYS))})")
+        if strict:
+            raise problem
+        log.warning("%s (ignored)", problem)
+    return Source(
+        name=raw["name"], kind=raw["kind"], start_urls=start_urls,
+        allowed_domains=chk.strings("allowed_domains"), feeds=feeds, sitemaps=sitemaps,
+        link_pattern=pattern, keywords=chk.strings("keywords"),
+        since=chk.typed("since", date, "a date like 2020-03-01"),
+        until=chk.typed("until", date, "a date like 2020-06-30"),
+        schedule=raw.get("schedule"), delay=delay, concurrency=concurrency,
+        owner=chk.typed("owner", str, "a name"),
+        allow_private=bool(chk.typed("allow_private", bool, "true or false")),
+        extra={k: raw[k] for k in unknown},
+    )
+
+
+def parse_sources(text: str, origin: str = "<sources>", *, strict: bool = False
+                  ) -> tuple[Source, ...]:
+    """Sources from TOML text: one `[[source]]` table each (see README, "Adding a source").
+
+    Unknown fields are warnings here (a crawl goes on) and errors for `aidledger sources check`.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from exc
-    out: list[Source] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(data.get("source", []), start=1):
-        where = f"{origin}: source #{i}"
-        name = raw.get("name")
-        if not isinstance(name, str) or not name:
-            raise ConfigError(f"{where}: 'name' is required")
-        where = f"{origin}: source {name!r}"
-        if name in seen:
-            raise ConfigError(f"{where}: the name is used twice")
-        seen.add(name)
-        kind = raw.get("kind")
-        if kind not in SOURCE_KINDS:
-            raise ConfigError(f"{where}: 'kind' must be one of {SOURCE_KINDS}, got {kind!r}")
-        start_urls = _tuple(raw.get("start_urls"), f"{where}, start_urls")
-        feeds = _tuple(raw.get("feeds"), f"{where}, feeds")
-        sitemaps = _tuple(raw.get("sitemaps"), f"{where}, sitemaps")
-        if not (start_urls or feeds or sitemaps):
-            raise ConfigError(f"{where}: give at least one of start_urls, feeds, sitemaps")
-        out.append(Source(
-            name=name, kind=kind, start_urls=start_urls,
-            allowed_domains=_tuple(raw.get("allowed_domains"), f"{where}, allowed_domains"),
-            feeds=feeds, sitemaps=sitemaps, link_pattern=raw.get("link_pattern"),
-            keywords=_tuple(raw.get("keywords"), f"{where}, keywords"),
-            schedule=raw.get("schedule"),
-            extra={k: v for k, v in raw.items() if k not in _KNOWN_KEYS},
-        ))
+    extra = sorted(set(data) - {"source", "contact"})
+    if extra:
+        raise ConfigError(f"{origin}: unknown top-level key {extra[0]!r} (expected [[source]])")
+    raw_sources = data.get("source", [])
+    if not isinstance(raw_sources, list):
+        raise ConfigError(f"{origin}: write each source as a [[source]] table")
+    locator, seen, out = _Locator(text), set(), []
+    for i, raw in enumerate(raw_sources, start=1):
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{origin}: source #{i} is not a table")
+        source = _source(_Checker(origin, locator, i, raw), seen, strict)
+        seen.add(source.name)
+        out.append(source)
     return tuple(out)
+
+
+def _contact(text: str | None) -> str:
+    if not text:
+        return DEFAULT_CONTACT
+    value = tomllib.loads(text).get("contact")
+    return value if isinstance(value, str) and value else DEFAULT_CONTACT
 
 
 def load_settings(sources_path: str | Path | None = None, db_url: str | None = None) -> Settings:
@@ -109,13 +216,16 @@ def load_settings(sources_path: str | Path | None = None, db_url: str | None = N
     path_text = sources_path or env.get("AIDLEDGER_SOURCES")
     path = Path(path_text) if path_text else (DEFAULT_SOURCES if DEFAULT_SOURCES.exists() else None)
     sources: tuple[Source, ...] = ()
+    text = None
     if path is not None:
-        if not path.exists():
-            raise ConfigError(f"sources file {path} does not exist (set AIDLEDGER_SOURCES)")
-        sources = parse_sources(path.read_text("utf-8"), str(path))
+        if not path.is_file():
+            raise ConfigError(f"sources file {path} does not exist (check AIDLEDGER_SOURCES)")
+        text = path.read_text("utf-8")
+        sources = parse_sources(text, str(path))
     return Settings(
         db_url=db_url or env.get("AIDLEDGER_DB_URL") or default_db_url(),
         sources_path=path,
         redis_url=env.get("AIDLEDGER_REDIS_URL") or None,
         sources=sources,
+        contact=_contact(text),
     )

@@ -34,9 +34,9 @@ def cli(verbose: int, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from aidledger.cli import crawl, db, demo, export, extract, history, ingest
+    from aidledger.cli import crawl, db, demo, export, extract, history, ingest, sources
 
-    for module in (extract, ingest, history, export, crawl, demo, db):
+    for module in (extract, ingest, history, export, crawl, demo, sources, db):
         for command in module.COMMANDS:
             cli.add_command(command)
 
