@@ -122,3 +122,17 @@ def test_ingest_without_input_is_a_clean_error(db):
     result = CliRunner().invoke(cli, ["ingest", "--db", db])
     assert result.exit_code == 2
     assert "nothing to ingest" in result.output
+
+
+def test_db_check_passes_on_an_ingested_store_and_reports_damage(db):
+    run("ingest", "--manifest", str(HERE / "manifest.json"), "--db", db)
+    assert "FAIL" not in run("db", "check", "--db", db)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("PRAGMA foreign_keys=OFF"))
+        conn.execute(text("DELETE FROM record_version WHERE seq = 1"))
+    result = CliRunner().invoke(cli, ["db", "check", "--db", db])
+    assert result.exit_code == 1
+    assert "has no version" in result.output
