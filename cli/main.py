@@ -34,9 +34,9 @@ def cli(verbose: int, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from aidledger.cli import crawl, db, demo, export, extract, history, ingest, sources
+    from aidledger.cli import crawl, db, demo, export, extract, history, ingest, schedule, sources
 
-    for module in (extract, ingest, history, export, crawl, demo, sources, db):
+    for module in (extract, ingest, history, export, crawl, demo, schedule, sources, db):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -46,3 +46,7 @@ _register()
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()
