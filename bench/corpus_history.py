@@ -61,7 +61,7 @@ def main() -> int:
         for snap in s.scalars(select(Snapshot).order_by(Snapshot.fetched_at)):
             print(f"  {names.get(snap.fetched_at, snap.id):<28} rows={kinds.get(snap.id, 0):>3} "
                   f"warnings={len(snap.parse_warnings)} error={snap.parse_error or '-'}")
-        rows = list(history_rows(s))
+        rows = list(history_rows(s, kinds=("table_row",)))
         per_record = Counter(r["record"] for r in rows)
         gone = {r["record"] for r in rows if r["gone_since"]}
         print(f"{len(per_record)} records, {len(rows)} versions, {len(gone)} gone")

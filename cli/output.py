@@ -43,7 +43,8 @@ def print_table(rows: Iterable[dict[str, Any]], columns: Sequence[str],
     return len(rows)
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO = sys.stdout) -> int:
+def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up per call: test runners swap sys.stdout
     n = 0
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")

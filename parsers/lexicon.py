@@ -220,17 +220,21 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def org_country(name: str) -> str | None:
-    """The country an organisation sits in ("Korean Red Cross" -> KOR), "" if international."""
+    """The country an organisation sits in ("Korean Red Cross" -> KOR), "" if international.
+
+    A place named in the organisation's name ("Italian Red Cross") outranks a generic body
+    it contains ("Red Cross"), which outranks nothing.
+    """
     key = fold(name)
     orgs = _organisations()
     if key in orgs:
         return orgs[key]
-    for org in sorted(orgs, key=len, reverse=True):
-        if len(org) > 3 and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
-            return orgs[org]
     for mention in find_places(name):
         if mention.place.kind in ("country", "city", "demonym"):
             return mention.place.code
+    for org in sorted(orgs, key=len, reverse=True):
+        if len(org) > 3 and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
+            return orgs[org]
     return None
 
 
