@@ -127,7 +127,10 @@ class PlaceMention:
 
 
 def _strip_article(name: str) -> str:
-    return name[4:] if name.startswith("the ") else name
+    """Lookup key of a folded place name: no leading "the", no accents ("Perú" = "Peru")."""
+    name = name[4:] if name.startswith("the ") else name
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 @cache
