@@ -1,3 +1,31 @@
-"""Placeholder: filled in by the spider work."""
+"""`aidledger crawl`: fetch the configured sources (or given URLs) into the store."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import click
+
+from aidledger.cli.options import db_option, settings, sources_option
+
+
+@click.command("crawl")
+@click.option("--source", help="Only this source (a name from the sources file).")
+@click.option("--url", "urls", multiple=True, help="Crawl this program page URL (repeatable).")
+@click.option("--follow", help="With --url: also crawl links matching this regular expression.")
+@sources_option
+@db_option
+def crawl(source: str | None, urls: tuple[str, ...], follow: str | None,
+          sources_path: str | None, db_url: str | None) -> None:
+    """Fetch, store, parse and track; exits 1 when every fetch failed.
+
+    Failed fetches are logged as warnings; `aidledger -v crawl` shows every page."""
+    from aidledger.spiders.runner import run_crawl  # Scrapy's import cost only when crawling
+
+    cfg = settings(db_url, sources_path)
+    summaries = run_crawl(cfg, source=source, urls=list(urls), follow=follow)
+    for summary in summaries:
+        click.echo(summary.line())
+    if all(s.pages == 0 for s in summaries):
+        raise SystemExit(1)
+
+
+COMMANDS = [crawl]

@@ -30,7 +30,11 @@ def cli(verbose: int, quiet: bool) -> None:
     """Who donated what, to whom, and is it true: crawl, extract, reconcile, query."""
     levels = (logging.WARNING, logging.INFO, logging.DEBUG)
     level = logging.ERROR if quiet else levels[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setLevel(level)  # on the handler: Scrapy resets the root logger's level
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.root.addHandler(handler)
+    logging.root.setLevel(level)
 
 
 def _register() -> None:

@@ -1,0 +1,78 @@
+"""A tiny site server on 127.0.0.1 for the demo and the tests: a folder of pages, revisions.
+
+`revision` lets a caller change the site between crawls: with revision 2, a request for
+`supplies.html` is answered with `supplies.rev2.html` when that file exists. Extra routes answer
+with a fixed status (500, 404...) so fault handling can be shown and tested.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class SiteState:
+    root: Path
+    revision: int = 1
+    statuses: dict[str, int] = field(default_factory=dict)  # path -> forced status
+    hits: dict[str, int] = field(default_factory=dict)
+
+    def file_for(self, path: str) -> Path | None:
+        name = path.split("?", 1)[0].lstrip("/") or "index.html"
+        if "/" in name or name.startswith("."):
+            return None
+        stem, dot, ext = name.rpartition(".")
+        for candidate in ([f"{stem}.rev{self.revision}.{ext}"] if dot and self.revision > 1
+                          else []) + [name]:
+            f = self.root / candidate
+            if f.is_file():
+                return f
+        return None
+
+
+def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            forced = state.statuses.get(self.path)
+            f = state.file_for(self.path)
+            if forced or f is None:
+                self.send_response(forced or 404)
+                self.send_header("Content-Type", "text/plain")
+                self.end_headers()
+                self.wfile.write(b"not here\n")
+                return
+            body = f.read_bytes()
+            ctype = "text/plain" if f.suffix == ".txt" else "text/html; charset=utf-8"
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve(root: Path | None = None) -> Iterator[tuple[str, SiteState]]:
+    """Serve `root` (default: the bundled sample site) on 127.0.0.1, on a free port."""
+    folder = root or Path(str(resources.files("aidledger.demo").joinpath("site")))
+    state = SiteState(folder)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", state
+    finally:
+        server.shutdown()
+        server.server_close()

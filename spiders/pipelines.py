@@ -1,0 +1,88 @@
+"""The pipeline: hand each fetched page to the store's one write path, count what happened."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.crawler import Crawler
+from sqlalchemy.orm import Session, sessionmaker
+
+from aidledger.config import load_settings
+from aidledger.spiders.items import FetchedPage, FetchFailed
+from aidledger.storage.db import open_store
+from aidledger.storage.ingest import ingest
+from aidledger.storage.models import FetchFailure
+from aidledger.storage.runs import finish_run, start_run
+
+log = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Stores pages (before parsing: see storage.ingest) and failures; one CrawlRun per crawl."""
+
+    def __init__(self, db_url: str, command: str = "crawl") -> None:
+        self.db_url = db_url
+        self.command = command
+        self.sessions: sessionmaker[Session] | None = None
+        self.run_id: int | None = None
+        self.counts = {"pages": 0, "unchanged": 0, "failed": 0, "added": 0, "changed": 0,
+                       "gone": 0, "records": 0, "parse_errors": 0}
+        self.crawler: Crawler | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        url = crawler.settings.get("AIDLEDGER_DB_URL") or load_settings().db_url
+        pipeline = cls(url, crawler.settings.get("AIDLEDGER_RUN_COMMAND", "crawl"))
+        pipeline.crawler = crawler
+        return pipeline
+
+    def open_spider(self) -> None:
+        _, self.sessions = open_store(self.db_url)
+        self.run_id = start_run(self.sessions, self.command)
+        if self.crawler and self.crawler.stats:
+            self.crawler.stats.set_value("aidledger/run_id", self.run_id)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.sessions is not None
+        if isinstance(item, FetchedPage):
+            self._page(item)
+        elif isinstance(item, FetchFailed):
+            self._failure(item)
+        return item
+
+    def _page(self, page: FetchedPage) -> None:
+        assert self.sessions is not None
+        out = ingest(self.sessions, page)
+        c = self.counts
+        c["pages"] += 1
+        c["unchanged"] += not out.changed
+        c["parse_errors"] += out.error is not None
+        c["records"] += out.records
+        c["added"] += out.added
+        c["changed"] += out.changed_records
+        c["gone"] += out.gone
+        self._stat("pages")
+        log.info("%s: %s, %d records (%d new, %d changed, %d gone)", page.url,
+                 "changed" if out.changed else "unchanged", out.records, out.added,
+                 out.changed_records, out.gone)
+
+    def _failure(self, failed: FetchFailed) -> None:
+        assert self.sessions is not None
+        with self.sessions.begin() as s:
+            s.add(FetchFailure(run_id=self.run_id, url=failed.url, at=failed.at,
+                               status=failed.status, reason=failed.reason))
+        self.counts["failed"] += 1
+        self._stat("failed")
+
+    def _stat(self, key: str) -> None:
+        if self.crawler and self.crawler.stats:
+            self.crawler.stats.inc_value(f"aidledger/{key}")
+
+    def close_spider(self) -> None:
+        if self.sessions is None or self.run_id is None:
+            return
+        c = self.counts
+        outcome = "failed" if c["failed"] and not c["pages"] else (
+            "partial" if c["failed"] or c["parse_errors"] else "ok")
+        finish_run(self.sessions, self.run_id, c, outcome, {"counts": dict(c)})
