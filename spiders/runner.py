@@ -41,7 +41,22 @@ def scrapy_settings(cfg: Settings) -> ScrapySettings:
     s.set("AIDLEDGER_SOURCES", str(cfg.sources_path) if cfg.sources_path else None, "cmdline")
     s.set("USER_AGENT", f"aidledger/0.1 (+{cfg.contact})", priority="cmdline")
     s.set("LOG_ENABLED", False, priority="cmdline")
+    s.set("DOWNLOAD_SLOTS", download_slots(cfg), priority="cmdline")
     return s
+
+
+def download_slots(cfg: Settings) -> dict[str, dict[str, float]]:
+    """Per-domain politeness from each source's `delay` and `concurrency`."""
+    slots: dict[str, dict[str, float]] = {}
+    for src in cfg.sources:
+        slot: dict[str, float] = {}
+        if src.delay is not None:
+            slot["delay"] = src.delay
+        if src.concurrency is not None:
+            slot["concurrency"] = src.concurrency
+        for domain in src.allowed_domains if slot else ():
+            slots[domain] = slot
+    return slots
 
 
 def run_crawl(cfg: Settings, *, source: str | None = None, urls: list[str] | None = None,
