@@ -12,7 +12,7 @@ from aidledger.errors import ConfigError
 from aidledger.storage.db import open_store
 from aidledger.storage.models import CrawlRun
 
-SPIDER_FOR_KIND = {"program": "program"}
+SPIDER_FOR_KIND = {"program": "program", "news": "news"}
 
 
 @dataclass
