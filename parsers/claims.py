@@ -1,0 +1,236 @@
+"""Donation claims in news text: who gave what, how many, to whom, when, and the sentence.
+
+Conventions (the ones evaluation follows; README "Claims"):
+- one claim per donation stated; the same fact repeated in one article is one claim;
+- a total shared by a list of recipients is one claim with every recipient; "respectively" gives
+  one claim per recipient; "to each of N countries" gives quantity_each and quantity = each x N
+  unless the text states the total, which then wins;
+- a region with named examples ("24 Latin American nations, including Argentina, Brazil") gives
+  the region code and each named country; a city gives its country (Milan: ITA);
+- an organisation recipient keeps its name and gets its country, or `org:<name>` if it has none;
+- "more than / nearly / around X" gives X; no number gives quantity null; money is item "funds";
+- negations, questions, hypotheticals and numbers that are not goods (cases, prices, shares)
+  give no claim;
+- a part of an earlier claim ("A third will be sent to Milan") is a claim whose `parent` is the
+  index of that earlier claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from aidledger.parsers.claim_parts import (
+    Clause,
+    find_items,
+    recipients_in,
+    resolve_donors,
+    status_of,
+    trigger_in,
+)
+from aidledger.parsers.dates import date_in
+from aidledger.parsers.names import Name, find_names, vocab
+from aidledger.parsers.numbers import NumberMention, find_numbers
+from aidledger.parsers.records import Recipient
+from aidledger.parsers.sentences import split_sentences
+
+
+@dataclass
+class Claim:
+    donors: list[str]
+    item: str
+    item_label: str
+    quantity: int | None
+    recipients: list[Recipient]
+    status: str | None
+    date: str | None
+    evidence: dict[str, Any]
+    quantity_each: int | None = None
+    currency: str | None = None
+    parent: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": "claim", "donors": self.donors, "item": self.item,
+                "item_label": self.item_label, "quantity": self.quantity,
+                "quantity_each": self.quantity_each, "currency": self.currency,
+                "recipients": [r.__dict__ for r in self.recipients], "status": self.status,
+                "date": self.date, "evidence": self.evidence, "parent": self.parent,
+                "block": None, "status_label": None, "status_parts": [], "raw": {},
+                "locator": f"char:{self.evidence['start']}-{self.evidence['end']}"}
+
+
+@cache
+def _fractions() -> list[tuple[re.Pattern[str], float]]:
+    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v)
+            for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
+
+
+def _skip_sentence(sentence: str) -> bool:
+    w = vocab()["words"]
+    low = f" {sentence.lower()} "
+    if sentence.rstrip().endswith("?"):
+        return True
+    return any(h in low for h in w["hypothetical"] if h.strip() in ("if", "unless", "whether"))
+
+
+def _negated(clause: str) -> bool:
+    low = clause.lower()
+    return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", low) or (n == "n't" and n in low)
+               for n in vocab()["words"]["negations"])
+
+
+def extract_claims(text: str, published: datetime | date | None = None, *,
+                   title: str | None = None, publisher: str | None = None) -> list[Claim]:
+    """Claims stated in `text`; evidence offsets index into `text`. Never raises."""
+    try:
+        return _extract(text or "", published, publisher)
+    except Exception:  # hostile text must never crash a crawl: no claims, not an exception
+        return []
+
+
+def _extract(text: str, published: datetime | date | None, publisher: str | None) -> list[Claim]:
+    names_so_far: list[Name] = []
+    claims: list[Claim] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        names = find_names(sentence)
+        if len(sentence) < 12 or _skip_sentence(sentence):
+            names_so_far += names
+            continue
+        numbers = [n for n in find_numbers(sentence)]
+        clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
+        found = _goods_claims(clause, published) + _funds_claims(clause, published)
+        if not found and claims:
+            found = _part_claims(clause, claims, published)
+        claims += found
+        names_so_far += names
+    return _dedupe(claims)
+
+
+def _evidence(clause: Clause) -> dict[str, Any]:
+    return {"sentence": clause.sentence, "start": clause.start, "end": clause.end}
+
+
+def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
+    items = find_items(clause)
+    if not items:
+        return []
+    trig = trigger_in(clause)
+    if trig is None or _negated(clause.sentence):
+        return []
+    donors = resolve_donors(clause, trig)
+    when = date_in(clause.sentence, published)
+    out: list[Claim] = []
+    for it in items:
+        recips, each_count, respectively = recipients_in(clause, it, donors)
+        if it.quantity is None and not (donors and recips):
+            continue  # a bare "donating masks" names no transfer we could check
+        status = status_of(clause, it.start)
+        qty = it.quantity.value if it.quantity else None
+        if it.quantity is not None and it.quantity.value is None:
+            continue  # a number we could not read ("1e400"): no claim beats a wrong one
+        targets = [[r] for r in recips] if respectively and len(recips) > 1 else [recips]
+        for rs in targets:
+            each = qty if each_count else None
+            total = qty * each_count if (qty is not None and each_count) else qty
+            out.append(Claim(donors, it.code, it.label, total, rs, status, when,
+                             _evidence(clause), quantity_each=each))
+    return out
+
+
+def _funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
+    money = [n for n in clause.numbers if n.currency and n.value]
+    if not money:
+        return []
+    low = clause.sentence.lower()
+    if re.search(r"\b(worth|valued|price|priced|cost|revenue|sales|profit|market value|"
+                 r"shares?|stake|fined|loss)\b", low):
+        return []
+    trig = trigger_in(clause)
+    if trig is None or _negated(clause.sentence):
+        return []
+    donors = resolve_donors(clause, trig)
+    when = date_in(clause.sentence, published)
+    out = []
+    for n in money:
+        recips, _, _ = recipients_in(clause, _FakeItem(n), donors)
+        out.append(Claim(donors, "funds", clause.sentence[n.start:n.end], n.value, recips,
+                         status_of(clause, n.start), when, _evidence(clause),
+                         currency=n.currency))
+    return out
+
+
+@dataclass
+class _FakeItem:
+    quantity: NumberMention
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+
+def _part_claims(clause: Clause, claims: list[Claim],
+                 published: datetime | date | None) -> list[Claim]:
+    """ "A third will be sent to Milan": a share of the latest claim with a quantity."""
+    for pattern, share in _fractions():
+        m = pattern.search(clause.sentence)
+        if not m or m.start() > 40:
+            continue
+        parent_index = next((i for i in range(len(claims) - 1, -1, -1)
+                             if claims[i].quantity and claims[i].parent is None), None)
+        if parent_index is None:
+            return []
+        parent = claims[parent_index]
+        recips, _, _ = recipients_in(clause, _FakeItem(NumberMention(m.start(), m.end(),
+                                                                     m.group(0), None)), [])
+        if not recips:
+            return []
+        return [Claim(list(parent.donors), parent.item, parent.item_label,
+                      round(parent.quantity * share), recips, status_of(clause, m.end()),
+                      date_in(clause.sentence, published) or parent.date, _evidence(clause),
+                      parent=parent_index, currency=parent.currency)]
+    return []
+
+
+def _key(c: Claim) -> tuple:
+    return (tuple(sorted(d.lower() for d in c.donors)), c.item, c.quantity,
+            tuple(sorted(r.code or r.name for r in c.recipients)))
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """The same fact stated twice (headline, body, quoted tweet) is one claim."""
+    out: list[Claim] = []
+    index_map: dict[int, int] = {}
+    for i, c in enumerate(claims):
+        dup = next((j for j, o in enumerate(out) if _same(o, c)), None)
+        if dup is not None:
+            index_map[i] = dup
+            if not out[dup].recipients and c.recipients:
+                out[dup].recipients = c.recipients
+            continue
+        index_map[i] = len(out)
+        out.append(c)
+    for c in out:
+        if c.parent is not None:
+            c.parent = index_map.get(c.parent)
+    return out
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    if _key(a) == _key(b):
+        return True
+    if a.item != b.item or a.quantity is None or a.quantity != b.quantity:
+        return False
+    ra = {r.code for r in a.recipients}
+    rb = {r.code for r in b.recipients}
+    donors_ok = not a.donors or not b.donors or {d.lower() for d in a.donors} == {
+        d.lower() for d in b.donors}
+    return donors_ok and (ra <= rb or rb <= ra)

@@ -1,0 +1,110 @@
+"""Names in news prose: donors and organisations, and what "he" or "the company" refers to.
+
+Rules, not a model: a name is a run of capitalised words (with "of", "and", "&" inside), stripped
+of sentence-initial words; a name with an organisation word is an organisation, two or three
+plain capitalised words a person. Pronouns and descriptions resolve to the latest earlier name
+of the kind they describe.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from aidledger.parsers.lexicon import lookup_place
+
+_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|the|de|du|von)"
+    r"\s+)?(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
+
+
+@cache
+def vocab() -> dict:
+    text = resources.files("aidledger.parsers").joinpath("vocab", "claims.toml").read_text(
+        "utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _sets() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    w = vocab()["words"]
+    org = re.compile(r"\b(?:" + "|".join(map(re.escape, w["org_words"])) + r")\b")
+    return frozenset(w["not_names"]), frozenset(w["leading"]), org
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "organisation" | "foundation" | "place"
+
+
+def is_org_name(name: str) -> bool:
+    """An organisation by its form: an organisation word, or an acronym (WHO, CDC)."""
+    _, _, org = _sets()
+    return bool(org.search(name)) or (name.isupper() and 2 <= len(name) <= 8)
+
+
+def classify(name: str) -> str:
+    _, _, org = _sets()
+    if re.search(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b", name):
+        return "foundation"
+    if org.search(name) or name.isupper():
+        return "organisation"
+    if lookup_place(name):
+        return "place"
+    words = name.split()
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return "person"
+    return "organisation"
+
+
+def find_names(text: str, offset: int = 0) -> list[Name]:
+    """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
+    not_names, leading, _ = _sets()
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split(" ")
+        start = m.start()
+        while words and (words[0] in leading or words[0] in ("of", "and", "the")):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1] in ("of", "and", "the", "&"):
+            words = words[:-1]
+        name = " ".join(words).strip(" .'’")
+        if not name or name in not_names or name.rstrip("'’s") in not_names:
+            continue
+        if len(name) == 1:
+            continue
+        for part_start, part in _split_places(name):
+            s = offset + start + part_start
+            out.append(Name(s, s + len(part), part, classify(part)))
+    return out
+
+
+def _split_places(name: str) -> list[tuple[int, str]]:
+    """"France and Japan" is two places, not one organisation."""
+    parts = list(re.finditer(r"[^,]+?(?=\s+and\s+|$)", name))
+    texts = [m.group(0).strip() for m in parts]
+    if len(texts) > 1 and all(lookup_place(t) for t in texts):
+        return [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), t)
+                for m, t in zip(parts, texts, strict=True)]
+    return [(0, name)]
+
+
+def split_coordinated(name: str) -> list[str]:
+    """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
+    parts = re.split(r"\s+and\s+", name)
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
+            classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
+            len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
+        return parts
+    return [name]
+
+
+def possessive_free(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)

@@ -1,0 +1,205 @@
+"""Quantities as journalists write them: digits, separators, scale words and number words.
+
+News copy mixes "300,000", "1,00,000" (Indian grouping), "1.8 million", "400k", "2.1 lakh",
+"half a million" and "two hundred thousand" in one article, often behind "more than" or a
+currency sign. One scanner finds them all with offsets, so the claim extractor can ask "which
+number sits right before this item?" without re-parsing. Values are exact integers (Decimal
+arithmetic, no float rounding: 1.8 million is 1800000, not 1799999); absurd values are dropped
+to None rather than raising, the raw text is always kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+MAX_VALUE = 10**13  # above this a "quantity" is a typo, an ID or an attack, not a donation
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
+    "million": 10**6, "crore": 10**7, "crores": 10**7, "billion": 10**9, "trillion": 10**12,
+    "k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12,
+}
+FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / 3}
+APPROX = ("more than", "over", "nearly", "almost", "around", "about", "up to", "some",
+          "at least", "roughly", "approximately", "close to", "in excess of", "an estimated",
+          "upwards of", "as many as", "a total of", "totalling", "totaling", "a further",
+          "another", "an additional", "under", "less than", "fewer than")
+
+# prefix symbol or code -> ISO 4217; suffix words -> ISO 4217
+CURRENCY_PREFIX = {
+    "us$": "USD", "usd": "USD", "$": "USD", "hk$": "HKD", "hkd": "HKD", "a$": "AUD",
+    "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD",
+    "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY",
+    "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL",
+}
+CURRENCY_SUFFIX = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "hong kong dollars": "HKD", "euros": "EUR", "euro": "EUR",
+    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
+    "yen": "JPY", "won": "KRW", "ringgit": "MYR", "baht": "THB", "pesos": "MXN",
+    "reais": "BRL", "rand": "ZAR", "francs": "CHF", "usd": "USD", "eur": "EUR", "cny": "CNY",
+}
+
+_NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
+                            "lakh", "lakhs", "crore", "crores"], key=len, reverse=True))
+_SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
+_DIGITS = (r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
+           r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
+           r"|\d+(?:\.\d+)?")
+_WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:an?\s+)?"
+          rf"(?:{_SCALEWORD})"
+          rf"|(?:an?\s+(?=(?:{_SCALEWORD}|dozen)\b))?(?:{_NUMWORD})"
+          rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
+_NUMBER = re.compile(
+    rf"(?<![\w.,$])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
+    rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
+    rf"INR|JPY|KRW|SGD|CAD|CHF|Rs\.?)\s?))?"
+    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"
+    rf"|\b(?:{_WORDS}))(?![\w])"
+    rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+(?:and|or)\s+"
+    r"(?:tens|hundreds|thousands|millions|billions))?(?:\s+of\s+(?:thousands|millions))?"
+    r"|(?:several|a\s+few|many|a\s+number\s+of)\s+(?:hundred|thousand|million)s?"
+    r"|(?:a\s+)?large\s+(?:number|quantity|quantities|amount)s?|a\s+batch|batches"
+    r"|(?:a\s+)?lots?)\s+of\b",
+    re.I,
+)
+_SUFFIX_CUR = re.compile(
+    r"\s*(?:of\s+)?(" + "|".join(sorted(map(re.escape, CURRENCY_SUFFIX), key=len, reverse=True))
+    + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in running text; `value` is None when vague or out of range (raw is kept)."""
+
+    start: int
+    end: int
+    raw: str
+    value: int | None
+    approx: str | None = None  # "more than", "nearly", ... (the claim keeps the stated X)
+    currency: str | None = None  # ISO 4217 when written with a sign, code or currency word
+    percent: bool = False
+    vague: bool = False  # "thousands of": a donation with no usable number
+    num_start: int = -1  # where the digits/words begin (after approx and currency sign)
+
+
+def _decimal(token: str) -> Decimal | None:
+    """The value of a digit token, reading commas and narrow spaces as group separators."""
+    cleaned = re.sub(r"[,\u00a0\u202f\u2009]", "", token)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _words_value(words: list[str]) -> Decimal | None:
+    """Classic word-number fold: units add, "hundred" multiplies, big scales close a group."""
+    total, current, seen = Decimal(0), Decimal(0), False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("a", "an") and i + 1 < len(words) and words[i + 1] == "half":
+            current += Decimal("0.5") if seen else Decimal(0)  # "one and a half million"
+            i += 2
+            continue
+        if w in ("a", "an", "of"):
+            current = current or Decimal(1) if w != "of" else current
+            i += 1
+            continue
+        if w in FRACTIONS:
+            current = (current or Decimal(1)) * FRACTIONS[w]
+            seen = True
+        elif w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or Decimal(1)) * 100
+            seen = True
+        elif w in SCALES:
+            total += (current or Decimal(1)) * SCALES[w]
+            current, seen = Decimal(0), True
+        elif w != "and":
+            return None
+        i += 1
+    return total + current if seen else None
+
+
+def _num_value(num: str) -> Decimal | None:
+    m = re.match(rf"({_DIGITS})\s*(.*)$", num, re.S)
+    if m:
+        base = _decimal(m.group(1))
+        if base is None:
+            return None
+        for scale in m.group(2).lower().split():
+            if scale not in SCALES:
+                return None
+            base *= SCALES[scale]
+        return base
+    words = [w for w in re.split(r"[\s-]+", num.lower()) if w]
+    return _words_value(words)
+
+
+def _to_int(value: Decimal | None) -> int | None:
+    if value is None or value < 0 or value > MAX_VALUE:
+        return None
+    return int(value.to_integral_value())
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> int | None:
+    """The value of a whole number expression ("2.1 lakh" -> 210000), else None."""
+    found = find_numbers(text.strip())
+    return found[0].value if len(found) == 1 and not found[0].percent else None
+
+
+def _mention(m: re.Match[str], text: str) -> NumberMention | None:
+    num = m.group("num")
+    if not num.strip() or num.lower() in ("a", "an"):
+        return None
+    value = _num_value(num)
+    approx = m.group("approx")
+    currency = None
+    if m.group("cur"):
+        currency = CURRENCY_PREFIX.get(m.group("cur").strip().lower())
+    end = m.end()
+    if not m.group("pct"):
+        suffix = _SUFFIX_CUR.match(text, end)
+        if suffix and (currency is None or suffix.group(1).lower() in ("yuan", "rmb")):
+            currency = currency or CURRENCY_SUFFIX[suffix.group(1).lower()]
+            end = suffix.end()
+    return NumberMention(
+        start=m.start(), end=end, raw=text[m.start():end], value=_to_int(value),
+        approx=approx.strip().lower() if approx else None, currency=currency,
+        percent=bool(m.group("pct")), num_start=m.start("cur") if m.group("cur") else
+        m.start("num"),
+    )
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number expression in `text`, left to right, with offsets into `text`."""
+    out: list[NumberMention] = []
+    for m in _NUMBER.finditer(text):
+        mention = _mention(m, text)
+        if mention is not None:
+            out.append(mention)
+    for m in _VAGUE.finditer(text):
+        if not any(n.start < m.end() and m.start() < n.end for n in out):
+            out.append(NumberMention(m.start(), m.end(), m.group(0), None, vague=True,
+                                     num_start=m.start()))
+    return sorted(out, key=lambda n: n.start)

@@ -1,0 +1,39 @@
+"""Sentences with their offsets, for evidence that points back into the article text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "inc", "ltd", "corp", "jr", "sr",
+           "vs", "etc", "gov", "gen", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
+           "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx"}
+_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]|\s*$|[A-Z][a-z])|\n+")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence; paragraph breaks always end one."""
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[start:m.start() + 1])
+            token = (word.group(1) if word else "").lower()
+            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(
+                    r"(?:[a-z]\.)+[a-z]", token):
+                continue
+        span = _strip(text, start, end)
+        if span:
+            yield span
+        start = end
+    span = _strip(text, start, len(text))
+    if span:
+        yield span
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
