@@ -147,6 +147,14 @@ def _fallback_date(html: str) -> str | None:
         return None
 
 
+def _title_suffix(root: etree._Element) -> str | None:
+    """"Story headline - Outlet Name": the outlet, when the page declares it nowhere else."""
+    titles = root.xpath("//title")
+    text = text_of(titles[0]).replace("\n", " ") if titles else ""
+    parts = re.split(r"\s+[-|–—·]\s+", text)
+    return parts[-1].strip() if len(parts) > 1 and len(parts[-1]) < 60 else None
+
+
 def _clean_text(raw: str, title: str | None) -> tuple[str, list[tuple[int, int]]]:
     lines, pats = [], _boilerplate()
     for line in (raw or "").split("\n"):
@@ -188,7 +196,8 @@ def _extract(html: str, url: str | None, art: Article) -> None:
     art.canonical_url = (str(canon[0]) if canon else None) or _meta(root, "og:url") or url
     publisher = _names(ld.get("publisher"))
     host = urlsplit(art.canonical_url or url or "").hostname
-    art.outlet = _meta(root, "og:site_name") or (publisher[0] if publisher else None) or host
+    art.outlet = (_meta(root, "og:site_name") or (publisher[0] if publisher else None)
+                  or _title_suffix(root) or host)
     art.authors = _names(ld.get("author")) or [a for a in [_meta(root, "author")] if a] or [
         text_of(a) for a in root.xpath('//*[contains(@class,"author")]')[:3] if text_of(a)]
     langs = root.xpath("/html/@lang")

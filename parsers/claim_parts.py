@@ -112,6 +112,10 @@ def find_items(clause: Clause) -> list[Item]:
         if q is not None and q.vague:
             q = None
         out.append(Item(s, e, code, label, q))
+    for prev, cur in zip(out, out[1:], strict=False):  # "60,000 suits and face shields"
+        if cur.quantity is None and prev.quantity and re.fullmatch(
+                r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
+            cur.quantity = prev.quantity
     with_qty = [i for i in out if i.quantity]
     if with_qty:
         return with_qty
@@ -134,10 +138,17 @@ def _all_triggers(sentence: str) -> list[Trigger]:
             for m in pattern.finditer(sentence)]
 
 
-def trigger_in(clause: Clause) -> Trigger | None:
+def trigger_in(clause: Clause, pos: int | None = None) -> Trigger | None:
+    """The donation verb that governs the item at `pos`: the nearest one before it, else the
+    first one after it; nouns ("donation") only when the sentence has no verb."""
     found = _all_triggers(clause.sentence)
-    verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))]
-    return (verbs or found or [None])[0]
+    verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))] or found
+    if not verbs:
+        return None
+    if pos is None:
+        return verbs[0]
+    before = [t for t in verbs if t.start < pos]
+    return before[-1] if before else verbs[0]
 
 
 _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to|are set to|"
@@ -146,7 +157,8 @@ _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to
 
 def status_of(clause: Clause, pos: int) -> str | None:
     found = _all_triggers(clause.sentence)
-    before = [t for t in found if t.start < pos] or found
+    verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))] or found
+    before = [t for t in verbs if t.start < pos] or verbs
     if not before:
         return None
     t = before[-1]
@@ -194,10 +206,18 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     s = clause.sentence
     by = re.search(r"\bby\s+(?:the\s+)?", s[trig.end:trig.end + 60])
     if by:
-        after = [n for n in clause.names if n.start >= trig.end + by.end() - 1
-                 and n.kind != "place"]
-        if after and after[0].start - (trig.end + by.end()) < 3:
-            return _donor_names(after[0])
+        pos = trig.end + by.end()
+        donors: list[str] = []
+        for n in (n for n in clause.names if n.start >= pos - 1 and n.kind != "place"):
+            if n.start - pos > 3:
+                break
+            donors += _donor_names(n)
+            tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
+            if not tail:
+                break
+            pos = n.end + tail.end()
+        if donors:
+            return donors
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if trig.status in ("accepted", "arrived") and frm:
         pos = trig.end + frm.end()
@@ -223,9 +243,15 @@ def _subject(clause: Clause, before: int) -> list[str]:
                   and not _ORIGIN.search(region[:n.start])]
         return [places[-1].text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])
+    donors = _donor_names(name) if name is not None else _resolve(kind, clause, end)
+    start = name.start if name is not None else end - 1
     if name is not None:
-        return _donor_names(name)
-    return _resolve(kind, clause, end)
+        m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],
+                      re.I)
+        if m:
+            kind = "first_person" if m.group(1).lower().startswith(("we", "our")) else "person"
+            donors = _resolve(kind, clause, m.start()) + donors
+    return [d for d in donors if d]
 
 
 # --- recipients ------------------------------------------------------------------------------
@@ -236,8 +262,9 @@ _DEST = re.compile(r"(?:\b(?:to|for|in|across|into|throughout|towards?|at|includ
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
                             r"governments?|health|medical|authorities|doctors)", re.I)
-_EACH = re.compile(r"\beach of (?:the |its )?([\w,-]+)\b|\b([\w,-]+) (?:\w+ )?(?:countries|"
-                   r"nations|states|hospitals) (?:will )?(?:each|apiece)\b", re.I)
+_EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
+                   r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
+                   r"(?:will )?(?:each|apiece)\b", re.I)
 
 
 @cache
@@ -255,7 +282,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         code = org_country(n.text)
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
-        if code is None and not intl and n.kind == "foundation":
+        if code is None and not intl and (n.kind == "foundation" or n.text.isupper()):
             continue
         out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out

@@ -119,7 +119,7 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
     items = find_items(clause)
     if not items:
         return []
-    trig = trigger_in(clause)
+    trig = trigger_in(clause, items[0].start)
     if trig is None or _negated(clause.sentence):
         return []
     donors = resolve_donors(clause, trig)
@@ -143,14 +143,16 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
 
 
 def _funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
-    money = [n for n in clause.numbers if n.currency and n.value]
+    s = clause.sentence
+    money = [n for n in clause.numbers if n.currency and n.value
+             and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
     if not money:
         return []
     low = clause.sentence.lower()
     if re.search(r"\b(worth|valued|price|priced|cost|revenue|sales|profit|market value|"
                  r"shares?|stake|fined|loss)\b", low):
         return []
-    trig = trigger_in(clause)
+    trig = trigger_in(clause, money[0].start)
     if trig is None or _negated(clause.sentence):
         return []
     donors = resolve_donors(clause, trig)
@@ -231,6 +233,8 @@ def _same(a: Claim, b: Claim) -> bool:
         return False
     ra = {r.code for r in a.recipients}
     rb = {r.code for r in b.recipients}
-    donors_ok = not a.donors or not b.donors or {d.lower() for d in a.donors} == {
-        d.lower() for d in b.donors}
-    return donors_ok and (ra <= rb or rb <= ra)
+    da = {d.lower() for d in a.donors}
+    db = {d.lower() for d in b.donors}
+    if ra and rb:
+        return (ra <= rb or rb <= ra) and (not da or not db or da == db)
+    return bool(da) and da == db  # one names no recipient: the same only if donors agree

@@ -68,9 +68,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     not_names, leading, _ = _sets()
     out = []
     for m in _NAME.finditer(text):
-        words = m.group(0).split(" ")
+        raw = re.split(r"['’]s\s", m.group(0))[0]  # "JMF's RMB" -> "JMF"
+        words = raw.split(" ")
         start = m.start()
-        while words and (words[0] in leading or words[0] in ("of", "and", "the")):
+        while words and (words[0] in leading or words[0] in not_names
+                         or words[0] in ("of", "and", "the", "&")):
             start += len(words[0]) + 1
             words = words[1:]
         while words and words[-1] in ("of", "and", "the", "&"):

@@ -62,7 +62,8 @@ def parse_article(body: bytes | str, url: str | None, fetched_at: datetime | Non
 
     article = extract_article(body, url)
     published = article.published_datetime() or fetched_at
-    claims = extract_claims(article.text, published, title=article.title)
+    claims = extract_claims(article.text, published, title=article.title,
+                            publisher=article.outlet)
     meta = article.to_json()
     return ParsedPage(kind=ARTICLE, records=[c.to_json() for c in claims],
                       warnings=list(article.warnings), meta=meta)
