@@ -259,6 +259,7 @@ def _subject(clause: Clause, before: int) -> list[str]:
 _DEST = re.compile(r"(?:\b(?:to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
                    r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*"
+                   r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
                             r"governments?|health|medical|authorities|doctors)", re.I)

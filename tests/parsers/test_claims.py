@@ -1,0 +1,155 @@
+"""Claim extraction, one test per phenomenon, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aidledger.parsers.claims import extract_claims
+
+PUB = datetime(2021, 5, 12, 9, 0, tzinfo=UTC)  # a Wednesday
+
+
+def claims(text: str, **kw):
+    return extract_claims(text, PUB, **kw)
+
+
+def codes(c) -> list[str]:
+    return [r.code for r in c.recipients]
+
+
+def test_one_total_shared_by_a_list_of_recipients_is_one_claim():
+    (c,) = claims("Handset maker Vivo shipped 450,000 masks to Chile, Peru, Kenya, Ghana and Nepal.")
+    assert (c.donors, c.item, c.quantity) == (["Vivo"], "face_mask", 450_000)
+    assert codes(c) == ["CHL", "PER", "KEN", "GHA", "NPL"]
+    assert c.status == "in_transit"
+    assert c.evidence["sentence"].startswith("Handset maker Vivo")
+
+
+def test_per_recipient_amount_gives_quantity_each_and_the_total():
+    (c,) = claims("The Lantern Foundation will give each of the 54 African countries "
+                  "5,000 test kits.")
+    assert (c.item, c.quantity_each, c.quantity) == ("test_kit", 5_000, 270_000)
+    assert codes(c) == ["region:africa"] and c.status == "pledged"
+
+
+def test_a_part_of_an_earlier_claim_links_to_its_parent():
+    out = claims("Tencent sent 90,000 masks to Spain. A third will go to Madrid.")
+    assert len(out) == 2
+    assert (out[1].quantity, codes(out[1]), out[1].parent) == (30_000, ["ESP"], 0)
+    assert out[1].donors == ["Tencent"]
+
+
+def test_several_donors_and_later_references_to_them():
+    text = ("Retail billionaire Maria Costa announced on Monday that she will donate 1.2 million "
+            "gloves to Portugal. The Harbor Fund and Quay Trust have sent 30,000 gowns to "
+            "Angola. The company Nimbus Group said it shipped 8,000 face shields to Ireland.")
+    first, second, third = claims(text)
+    assert first.donors == ["Maria Costa"] and first.quantity == 1_200_000
+    assert first.status == "pledged" and first.date == "2021-05-10"
+    assert second.donors == ["Harbor Fund", "Quay Trust"] and second.item == "protective_suit"
+    assert third.donors == ["Nimbus Group"] and third.item == "face_shield"
+
+
+def test_the_billionaire_and_he_resolve_to_the_person_named_before():
+    text = ("Entrepreneur Tomas Reyes toured the depot. The billionaire later said he had "
+            "donated 200,000 surgical masks to Bolivia.")
+    (c,) = claims(text)
+    assert c.donors == ["Tomas Reyes"] and codes(c) == ["BOL"]
+
+
+def test_grades_and_aliases_of_items():
+    out = claims("Acme donated 10,000 FFP2 masks (similar to KN95) and 4,000 detection kits "
+                 "to Greece.")
+    assert [(c.item, c.quantity) for c in out] == [("respirator", 10_000), ("test_kit", 4_000)]
+
+
+def test_numbers_in_words_and_scales():
+    text = ("Orbis sent half a million masks to Egypt. Orbis sent 2.1 lakh gloves to India. "
+            "Orbis sent 36K gowns to Iraq. Orbis sent one hundred ventilators to Jordan.")
+    assert [c.quantity for c in claims(text)] == [500_000, 210_000, 36_000, 100]
+
+
+def test_more_than_or_nearly_gives_the_stated_number():
+    (c,) = claims("Zenith Bank has donated more than 70,000 test kits to Nigeria.")
+    assert c.quantity == 70_000 and c.status == "donated"
+
+
+def test_respectively_gives_one_claim_per_recipient():
+    out = claims("Orbis donated 250,000 masks to Austria and Hungary respectively.")
+    assert [(c.quantity, codes(c)) for c in out] == [(250_000, ["AUT"]), (250_000, ["HUN"])]
+
+
+def test_region_with_named_examples_gives_region_and_countries():
+    (c,) = claims("The Lantern Foundation will donate 600,000 masks to 12 Latin American "
+                  "nations, including Uruguay, Bolivia and Paraguay.")
+    assert codes(c) == ["region:latin_america", "URY", "BOL", "PRY"]
+
+
+def test_city_gives_its_country_and_organisations_keep_their_country():
+    (c,) = claims("Orbis delivered 5,000 gowns to the Spanish Ministry of Health in Barcelona.")
+    assert [(r.name, r.code, r.org) for r in c.recipients] == [
+        ("Spanish Ministry of Health", "ESP", "Spanish Ministry of Health")]
+    (w,) = claims("Orbis donated 40,000 test kits to the WHO.")
+    assert [(r.code, r.org) for r in w.recipients] == [("org:WHO", "WHO")]
+
+
+def test_no_named_recipient_gives_an_empty_list():
+    (c,) = claims("Nimbus Group has donated 12,000 masks.")
+    assert c.recipients == [] and c.quantity == 12_000
+
+
+def test_status_follows_the_tense():
+    cases = {
+        "Orbis will donate 100 ventilators to Peru.": "pledged",
+        "Orbis sent 100 ventilators to Peru.": "in_transit",
+        "The 100 ventilators from Orbis arrived in Peru.": "arrived",
+        "Peru received 100 ventilators from Orbis.": "accepted",
+        "Orbis donated 100 ventilators to Peru.": "donated",
+    }
+    for text, status in cases.items():
+        (c,) = claims(text)
+        assert (c.status, c.quantity) == (status, 100), text
+
+
+def test_received_from_names_the_donor():
+    (c,) = claims("Peru received 100 ventilators from Orbis.")
+    assert c.donors == ["Orbis"]
+
+
+def test_absolute_and_relative_dates():
+    (a,) = claims("On May 3, Orbis sent 900 gowns to Fiji.")
+    (b,) = claims("Last Friday Orbis sent 900 gowns to Fiji.")
+    (c,) = claims("Orbis sent 900 gowns to Fiji yesterday.")
+    assert (a.date, b.date, c.date) == ("2021-05-03", "2021-05-07", "2021-05-11")
+
+
+def test_money_is_funds_with_its_currency():
+    (c,) = claims("The Harbor Fund donated $2.5 million to the Kenya Red Cross.")
+    assert (c.item, c.quantity, c.currency) == ("funds", 2_500_000, "USD")
+    assert codes(c) == ["KEN"]
+
+
+def test_a_fact_repeated_in_one_article_is_one_claim():
+    text = ("Orbis sent 70,000 masks to Cuba. The shipment of 70,000 masks sent by Orbis to Cuba "
+            "left on Tuesday.")
+    assert len(claims(text)) == 1
+
+
+def test_negations_questions_hypotheticals_and_other_numbers_give_nothing():
+    for text in (
+        "Orbis did not donate 50,000 masks to Peru, the company said.",
+        "Will Orbis send 50,000 masks to Peru?",
+        "If the flights resume, Orbis would send 50,000 masks to Peru.",
+        "Peru now has more than 24,000 cases and 700 deaths.",
+        "Masks sold for $3 each in Lima, up 40% since March.",
+    ):
+        assert claims(text) == [], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_arbitrary_text(text):
+    assert isinstance(extract_claims(text, PUB), list)

@@ -1,0 +1,35 @@
+"""Numbers as journalists write them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aidledger.parsers.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("300,000", 300_000), ("1.8 million", 1_800_000), ("half a million", 500_000),
+    ("400k", 400_000), ("36K", 36_000), ("2.1 lakh", 210_000), ("100 million", 100_000_000),
+    ("1,00,000", 100_000), ("two hundred thousand", 200_000), ("one million", 1_000_000),
+])
+def test_values(text, value):
+    assert parse_number(text) == value
+
+
+def test_approximations_keep_the_stated_number_and_absurd_values_are_dropped():
+    (m,) = find_numbers("nearly 2 million masks")
+    assert (m.value, m.approx) == (2_000_000, "nearly")
+    assert all(n.value is None for n in find_numbers("99999999999999999999 masks"))
+    assert all(n.value is None or n.value < 10**13 for n in find_numbers("1e400 masks"))
+
+
+def test_currency_and_percent_are_marked():
+    money, share = find_numbers("$14.4 million and 30%")
+    assert (money.value, money.currency) == (14_400_000, "USD") and share.percent
+
+
+@given(st.text(max_size=200))
+def test_never_raises(text):
+    find_numbers(text)
