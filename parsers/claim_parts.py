@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from aidledger.parsers.lexicon import _items, find_places, org_country
+from aidledger.parsers.lexicon import _items, find_places, lookup_place, org_country
 from aidledger.parsers.names import (
     Name,
     find_names,
@@ -64,6 +64,7 @@ def _item_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     return out
 
 
+@lru_cache(maxsize=512)
 def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     low = sentence.lower()
     found = []
@@ -132,6 +133,7 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), table
 
 
+@lru_cache(maxsize=512)
 def _all_triggers(sentence: str) -> list[Trigger]:
     pattern, table = _triggers()
     return [Trigger(m.start(), m.end(), m.group(0), table[m.group(0).lower()])
@@ -221,10 +223,20 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if trig.status in ("accepted", "arrived") and frm:
         pos = trig.end + frm.end()
-        after = [n for n in clause.names if n.start >= pos and n.start - pos < 3]
+        after = [n for n in clause.names if n.start >= pos and n.start - pos < 3
+                 and n.kind != "place"]
         if after:
             return _donor_names(after[0])
+    if _RECEIVE.search(trig.phrase):
+        # "...announce donations to the US, which will receive...": the giver is the subject of
+        # an earlier verb; with none, the subject of "received" is the recipient, donor unstated
+        earlier = [t for t in _all_triggers(s) if t.end <= trig.start
+                   and not _RECEIVE.search(t.phrase)]
+        return _subject(clause, earlier[-1].start) if earlier else []
     return _subject(clause, trig.start)
+
+
+_RECEIVE = re.compile(r"\breceiv", re.I)
 
 
 def _subject(clause: Clause, before: int) -> list[str]:
@@ -243,6 +255,8 @@ def _subject(clause: Clause, before: int) -> list[str]:
                   and not _ORIGIN.search(region[:n.start])]
         return [places[-1].text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])
+    if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
+        kind, name = "foundation" if name.text != "Company" else "organisation", None
     donors = _donor_names(name) if name is not None else _resolve(kind, clause, end)
     start = name.start if name is not None else end - 1
     if name is not None:
@@ -258,7 +272,7 @@ def _subject(clause: Clause, before: int) -> list[str]:
 
 _DEST = re.compile(r"(?:\b(?:to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
-                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*"
+                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
@@ -304,6 +318,26 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
+def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
+    """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
+    triggers = _all_triggers(clause.sentence)
+    trig = next((t for t in triggers if _RECEIVE.search(t.phrase)), None)
+    if trig is None or any(t.end <= trig.start and not _RECEIVE.search(t.phrase)
+                           for t in triggers):
+        return []
+    out = []
+    for n in clause.names:
+        if n.end > trig.start or _ORIGIN.search(clause.sentence[:n.start]):
+            continue
+        place = lookup_place(n.text)
+        if place:
+            out.append((n.start, n.end, Recipient(n.text, place.code)))
+        elif is_org_name(n.text):
+            code = org_country(n.text)
+            out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
+    return out
+
+
 def _each_count(sentence: str) -> int | None:
     m = _EACH.search(sentence)
     if not m:
@@ -315,7 +349,8 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
                   ) -> tuple[list[Recipient], int | None, bool]:
     """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
     orgs = _org_recipients(clause)
-    found = sorted(orgs + _place_recipients(clause, orgs, donors), key=lambda r: r[0])
+    found = sorted(orgs + _place_recipients(clause, orgs, donors) + _receivers(clause),
+                   key=lambda r: r[0])
     start = getattr(item, "start", 0)
     end = getattr(item, "end", 0)
     after = [r for r in found if r[0] >= end]

@@ -77,10 +77,14 @@ def _skip_sentence(sentence: str) -> bool:
     return any(h in low for h in w["hypothetical"] if h.strip() in ("if", "unless", "whether"))
 
 
+@cache
+def _negation() -> re.Pattern[str]:
+    words = sorted(map(re.escape, vocab()["words"]["negations"]), key=len, reverse=True)
+    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
 def _negated(clause: str) -> bool:
-    low = clause.lower()
-    return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", low) or (n == "n't" and n in low)
-               for n in vocab()["words"]["negations"])
+    return bool(_negation().search(clause))
 
 
 def extract_claims(text: str, published: datetime | date | None = None, *,
@@ -106,6 +110,8 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
         found = _goods_claims(clause, published) + _funds_claims(clause, published)
         if not found and claims:
             found = _part_claims(clause, claims, published)
+        if not found and claims:
+            _follow_up(clause, claims)
         claims += found
         names_so_far += names
     return _dedupe(claims)
@@ -200,6 +206,26 @@ def _part_claims(clause: Clause, claims: list[Claim],
                       date_in(clause.sentence, published) or parent.date, _evidence(clause),
                       parent=parent_index, currency=parent.currency)]
     return []
+
+
+_BACK_REFERENCE = re.compile(r"^(?:these|those|the|they|this|such)\b(?:\s+(?:supplies|masks|"
+                             r"goods|items|donations?|shipments?|materials|equipment|kits))?\b",
+                             re.I)
+
+
+def _follow_up(clause: Clause, claims: list[Claim]) -> None:
+    """ "These supplies will be delivered to France, Slovenia and Belgium": the previous
+    sentence's claims go there (replacing a lone port of arrival)."""
+    if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None:
+        return
+    recips, _, _ = recipients_in(clause, _FakeItem(NumberMention(0, 0, "", None)), [])
+    if not recips:
+        return
+    last_start = claims[-1].evidence["start"]
+    for c in claims:
+        if c.evidence["start"] == last_start and len(c.recipients) <= 1:
+            kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
+            c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
 
 
 def _key(c: Claim) -> tuple:

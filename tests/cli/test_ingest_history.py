@@ -136,3 +136,28 @@ def test_db_check_passes_on_an_ingested_store_and_reports_damage(db):
     result = CliRunner().invoke(cli, ["db", "check", "--db", db])
     assert result.exit_code == 1
     assert "has no version" in result.output
+
+
+ARTICLE = Path(__file__).parents[1] / "parsers" / "fixtures" / "article_gazette.html"
+
+
+def test_extract_on_an_article_prints_its_metadata_then_its_claims():
+    out = run("extract", str(ARTICLE), "--url", "https://gazette.example/world/x")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[0]["kind"] == "article" and lines[0]["outlet"] == "Harbor Gazette"
+    claims = lines[1:]
+    assert [(c["kind"], c["donors"], c["item"], c["quantity"]) for c in claims] == [
+        ("claim", ["Swiftline"], "protective_suit", 45_000),
+        ("claim", ["Swiftline"], "protective_suit", 20_000)]
+    first = claims[0]
+    assert [r["code"] for r in first["recipients"]] == ["PER"]
+    assert first["evidence"]["sentence"].startswith("The courier company Swiftline")
+    assert first["document"] == str(ARTICLE)
+
+
+def test_ingested_article_claims_are_stored_as_records(db):
+    run("ingest", str(ARTICLE), "--url", "https://gazette.example/world/x", "--fetched-at",
+        "2021-05-11T09:00:00+00:00", "--db", db)
+    out = run("export", "--format", "jsonl", "--db", db)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert {r["kind"] for r in rows} == {"claim"} and len(rows) == 2
