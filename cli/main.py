@@ -38,9 +38,20 @@ def cli(verbose: int, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from aidledger.cli import crawl, db, demo, export, extract, history, ingest, schedule, sources
+    from aidledger.cli import (
+        crawl,
+        db,
+        demo,
+        export,
+        extract,
+        history,
+        ingest,
+        ledger,
+        schedule,
+        sources,
+    )
 
-    for module in (extract, ingest, history, export, crawl, demo, schedule, sources, db):
+    for module in (extract, ingest, history, ledger, export, crawl, demo, schedule, sources, db):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -65,7 +65,8 @@ def parse_article(body: bytes | str, url: str | None, fetched_at: datetime | Non
     claims = extract_claims(article.text, published, title=article.title,
                             publisher=article.outlet)
     meta = article.to_json()
-    return ParsedPage(kind=ARTICLE, records=[c.to_json() for c in claims],
+    records = [{**c.to_json(), "index": i} for i, c in enumerate(claims)]
+    return ParsedPage(kind=ARTICLE, records=records,
                       warnings=list(article.warnings), meta=meta)
 
 

@@ -217,3 +217,7 @@ class FetchFailure(Base):
     at: Mapped[datetime]
     status: Mapped[int | None]
     reason: Mapped[str] = mapped_column(Text)
+
+
+# The ledger's tables share this metadata (migrations and `alembic check` see them).
+from aidledger.storage import ledger as _ledger  # noqa: E402, F401

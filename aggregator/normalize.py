@@ -1,0 +1,68 @@
+"""Names to entities: donors and recipient organisations resolved through one alias table.
+
+Every resolution keeps the raw name it came from. A name nobody listed becomes an entity of its
+own (its folded form is its key), so an unknown donor is never an error, only a new entity.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from aidledger.parsers.lexicon import fold
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    family: str
+    country: str | None = None
+
+
+def _key(name: str) -> str:
+    text = re.sub(r"^(the)\s+", "", fold(name))
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+@cache
+def _table() -> tuple[dict[str, Entity], dict[str, Entity]]:
+    text = resources.files("aidledger.aggregator").joinpath("entities.toml").read_text("utf-8")
+    data = tomllib.loads(text)["entity"]
+    by_alias: dict[str, Entity] = {}
+    by_domain: dict[str, Entity] = {}
+    for name, spec in data.items():
+        ent = Entity(name, spec.get("kind", "organisation"), spec.get("family", _key(name)),
+                     spec.get("country"))
+        for alias in [name, *spec.get("aliases", [])]:
+            by_alias[_key(alias)] = ent
+        for domain in spec.get("domains", []):
+            by_domain[domain.lower()] = ent
+    return by_alias, by_domain
+
+
+def entity(name: str) -> Entity:
+    """The known entity a name stands for, or a new one keyed on the name itself."""
+    by_alias, _ = _table()
+    key = _key(name)
+    if key in by_alias:
+        return by_alias[key]
+    return Entity(name.strip(), "unknown", key)
+
+
+def entity_for_url(url: str) -> Entity | None:
+    """The entity whose own website a URL is on (a foundation's program page speaks for it)."""
+    _, by_domain = _table()
+    host = (urlsplit(url).hostname or "").lower()
+    return by_domain.get(host) or by_domain.get(host.removeprefix("www."))
+
+
+def donor_group(names: list[str]) -> tuple[list[Entity], frozenset[str]]:
+    """Entities of a donor list and the families they belong to (the blocking key)."""
+    ents = [entity(n) for n in names if n and n.strip()]
+    return ents, frozenset(e.family for e in ents)

@@ -1,0 +1,57 @@
+"""The reconciled ledger: donations, the evidence behind each, and people's review judgements.
+
+Donations are derived data: `aidledger reconcile` rewrites them from the records. Reviews are
+not derived: they are human judgements that every later reconcile and rebuild applies.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from aidledger.storage.models import Base
+
+
+class Donation(Base):
+    __tablename__ = "donation"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    donors: Mapped[list[Any]] = mapped_column(default=list)
+    item: Mapped[str | None] = mapped_column(String(40), index=True)
+    quantity: Mapped[int | None] = mapped_column(BigInteger)
+    quantity_rule: Mapped[str | None] = mapped_column(Text)
+    recipients: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str | None] = mapped_column(String(20))
+    status_history: Mapped[list[Any]] = mapped_column(default=list)
+    first_seen: Mapped[datetime | None]
+    last_seen: Mapped[datetime | None]
+    independent_sources: Mapped[int] = mapped_column(default=0)
+    conflicts: Mapped[list[Any]] = mapped_column(default=list)
+    block_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("donation_id", "record_id", name="uq_evidence_link"),
+                      Index("ix_evidence_record", "record_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    donation_id: Mapped[str] = mapped_column(ForeignKey("donation.id", ondelete="CASCADE"))
+    record_id: Mapped[str] = mapped_column(ForeignKey("record.id"))
+    role: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    source_key: Mapped[str] = mapped_column(Text)
+
+
+class Review(Base):
+    """A person's judgement on a link: "confirm" keeps it whatever the rules say, "reject"
+    forbids it. Keyed by record and the donation's anchor record, which survive rebuilds."""
+
+    __tablename__ = "review"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("record.id"))
+    anchor_record_id: Mapped[str] = mapped_column(ForeignKey("record.id"))
+    decision: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
