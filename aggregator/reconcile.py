@@ -56,10 +56,12 @@ Reviews = dict[tuple[str, str], str]  # (record id, anchor record id) -> confirm
 def reconcile(records: list[Rec], reviews: Reviews | None = None) -> list[DonationOut]:
     reviews = reviews or {}
     blocks: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    home = {r.id: (min(r.families) if r.families else "?", r.item) for r in records}
+    for (rid, anchor), verdict in reviews.items():  # a confirmed link crosses blocks
+        if verdict == "confirm" and rid in home and anchor in home:
+            home[rid] = home[anchor]
     for r in records:
-        for fam in sorted(r.families) or ["?"]:
-            blocks[(fam, r.item)].append(r)
-            break  # one block per record: its first family (co-donors share a family)
+        blocks[home[r.id]].append(r)  # one block per record (co-donors share a family)
     out: list[DonationOut] = []
     for key in sorted(blocks):
         out += _block(blocks[key], "|".join(key), reviews)
@@ -72,7 +74,9 @@ def _order(r: Rec) -> tuple:
 
 def _block(recs: list[Rec], key: str, reviews: Reviews) -> list[DonationOut]:
     rows = sorted((r for r in recs if r.kind == "table_row"), key=_order)
-    claims = sorted((r for r in recs if r.kind == "claim"), key=_order)
+    # a part ("a third of it") after the claim it is a part of
+    claims = sorted((r for r in recs if r.kind == "claim"),
+                    key=lambda r: (r.first_seen, r.parent_id is not None, r.id))
     donations: list[DonationOut] = []
     for r in rows:
         same = next((d for d in donations if d.anchor.url != r.url and d.anchor.kind == r.kind
