@@ -24,10 +24,17 @@ class Entity:
     country: str | None = None
 
 
+_LEGAL = re.compile(r"(\s+(corp|corporation|inc|incorporated|ltd|limited|co|company|llc|plc|"
+                    r"sa|ag|gmbh|holdings?|group))+$")
+
+
 def _key(name: str) -> str:
+    """Matching key of a name: case, punctuation, a leading "the" and legal suffixes dropped
+    ("Acme Corp." = "ACME Corporation" = "the Acme")."""
     text = re.sub(r"^(the)\s+", "", fold(name))
     text = re.sub(r"['’]s$", "", text)
-    return re.sub(r"[^\w]+", " ", text).strip()
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return _LEGAL.sub("", text) or text
 
 
 @cache
