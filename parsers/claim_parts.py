@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from aidledger.parsers.lexicon import _items, find_places, lookup_place, org_country
+from aidledger.parsers.lexicon import (
+    _items,
+    country_name,
+    find_places,
+    lookup_place,
+    org_country,
+)
 from aidledger.parsers.names import (
     Name,
     find_names,
@@ -95,7 +101,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best is None or best.percent or best.currency:
         return None
     gap = clause.sentence[best.end:start].lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", gap) for w in not_goods) or re.search(
+    units = vocab()["words"]["units"]
+    if any(re.search(rf"\b{re.escape(w)}\b", gap) for w in [*not_goods, *units]) or re.search(
             r"\b(to|and|or|in|for|from|with|by)\b", gap):
         return None
     if best.vague:
@@ -227,13 +234,26 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
                  and n.kind != "place"]
         if after:
             return _donor_names(after[0])
+    government = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:government|authorities|embassy)\b",
+                           s[:trig.start])
+    if government and lookup_place(government.group(1)):
+        return [country_name(lookup_place(government.group(1)).code)]  # type: ignore[union-attr]
     if _RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated
         earlier = [t for t in _all_triggers(s) if t.end <= trig.start
                    and not _RECEIVE.search(t.phrase)]
         return _subject(clause, earlier[-1].start) if earlier else []
-    return _subject(clause, trig.start)
+    return _subject(clause, trig.start) or _from_donor(clause)
+
+
+def _from_donor(clause: Clause) -> list[str]:
+    """ "The donation of 100,000 masks from Fosun": the giver after "from", when no subject."""
+    for m in re.finditer(r"\bfrom\s+(?:the\s+)?", clause.sentence):
+        after = [n for n in clause.names if 0 <= n.start - m.end() < 2 and n.kind != "place"]
+        if after:
+            return _donor_names(after[0])
+    return []
 
 
 _RECEIVE = re.compile(r"\breceiv", re.I)
@@ -270,7 +290,8 @@ def _subject(clause: Clause, before: int) -> list[str]:
 
 # --- recipients ------------------------------------------------------------------------------
 
-_DEST = re.compile(r"(?:\b(?:to|for|in|across|into|throughout|towards?|at|including|include|"
+_DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
+                   r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
                    r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"

@@ -68,7 +68,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     not_names, leading, _ = _sets()
     out = []
     for m in _NAME.finditer(text):
-        raw = re.split(r"['’]s\s", m.group(0))[0]  # "JMF's RMB" -> "JMF"
+        raw = _owner_part(m.group(0))
         words = raw.split(" ")
         start = m.start()
         while words and (words[0] in leading or words[0] in not_names
@@ -86,6 +86,17 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start + part_start
             out.append(Name(s, s + len(part), part, classify(part)))
     return out
+
+
+def _owner_part(text: str) -> str:
+    """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
+    company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
+    parts = re.split(r"['’]s\s+", text, maxsplit=1)
+    if len(parts) == 2:
+        text = parts[1] if lookup_place(parts[0]) and parts[1][:1].isupper() else parts[0]
+    roles = vocab()["words"]["roles"]
+    m = re.search(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])", text)
+    return text[m.end():] if m else text
 
 
 def _split_places(name: str) -> list[tuple[int, str]]:

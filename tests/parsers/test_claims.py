@@ -153,3 +153,23 @@ def test_negations_questions_hypotheticals_and_other_numbers_give_nothing():
 @given(st.text(max_size=400))
 def test_never_raises_on_arbitrary_text(text):
     assert isinstance(extract_claims(text, PUB), list)
+
+
+def test_more_phrasings_of_who_gave_to_whom():
+    cases = {
+        "Nimbus provided Ecuador with 50,000 test kits.": (["Nimbus"], ["ECU"]),
+        "The Peruvian government sent 900 ventilators to Bolivia.": (["Peru"], ["BOL"]),
+        "Kenya's Safari Group gave 4,000 gowns to Uganda.": (["Safari Group"], ["UGA"]),
+        "Orbis chief executive Lena Park gave 3,000 gloves to Chile.": (["Lena Park"], ["CHL"]),
+        "The donation of 6,000 masks from Orbis to Malta landed on Friday.": (["Orbis"],
+                                                                              ["MLT"]),
+    }
+    for text, (donors, recipients) in cases.items():
+        (c,) = claims(text)
+        assert (c.donors, codes(c)) == (donors, recipients), text
+
+
+def test_weights_and_vehicles_are_not_item_counts():
+    assert claims("Orbis sent 7 tonnes of medical supplies to Iran.") == []
+    (c,) = claims("Orbis flew 3 planes of face masks to Iran.")
+    assert c.quantity is None  # a donation of masks, but not of 3 masks
