@@ -40,19 +40,13 @@ def ingest(paths: tuple[str, ...], url: str | None, fetched_at: str | None,
     docs.sort(key=lambda d: d.fetched_at)
     _, sessions = open_store(settings(db_url).db_url)
     run = start_run(sessions, "ingest")
-    totals = {"pages": 0, "unchanged": 0, "failed": 0, "added": 0, "changed": 0, "gone": 0}
+    totals: dict[str, int] = {}
     with click.progressbar(docs, label="ingesting", show_pos=True,
                            item_show_func=lambda d: d.name if d else None) as bar:
         for doc in bar:
-            out = ingest_page(sessions, doc.as_fetched())
-            totals["pages"] += 1
-            totals["unchanged"] += not out.changed
-            totals["failed"] += out.error is not None
-            totals["added"] += out.added
-            totals["changed"] += out.changed_records
-            totals["gone"] += out.gone
-    finish_run(sessions, run, totals, "ok" if not totals["failed"] else "partial")
-    click.echo("ingested {pages} pages ({unchanged} unchanged, {failed} failed to parse): "
+            ingest_page(sessions, doc.as_fetched()).tally(totals)
+    finish_run(sessions, run, totals, "partial" if totals["parse_errors"] else "ok")
+    click.echo("ingested {pages} pages ({unchanged} unchanged, {parse_errors} failed to parse): "
                "records {added} added, {changed} changed, {gone} gone".format(**totals))
 
 

@@ -54,14 +54,7 @@ class StorePipeline:
     def _page(self, page: FetchedPage) -> None:
         assert self.sessions is not None
         out = ingest(self.sessions, page)
-        c = self.counts
-        c["pages"] += 1
-        c["unchanged"] += not out.changed
-        c["parse_errors"] += out.error is not None
-        c["records"] += out.records
-        c["added"] += out.added
-        c["changed"] += out.changed_records
-        c["gone"] += out.gone
+        out.tally(self.counts)
         self._stat("pages")
         log.info("%s: %s, %d records (%d new, %d changed, %d gone)", page.url,
                  "changed" if out.changed else "unchanged", out.records, out.added,

@@ -43,6 +43,14 @@ class IngestOutcome:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    def tally(self, counts: dict[str, int]) -> None:
+        """Add this page to a run's counts (the keys storage.runs.finish_run reads)."""
+        for key, value in (("pages", 1), ("unchanged", not self.changed),
+                           ("parse_errors", self.error is not None), ("records", self.records),
+                           ("added", self.added), ("changed", self.changed_records),
+                           ("gone", self.gone)):
+            counts[key] = counts.get(key, 0) + int(value)
+
 
 def ingest(sessions: sessionmaker[Session], fetched: FetchedPage) -> IngestOutcome:
     """Store then parse one fetch. Unchanged content is not parsed again."""
