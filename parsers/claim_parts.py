@@ -207,8 +207,23 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
             if kind == "group":
                 same = [m for m in history if m.kind == n.kind][:2]
                 return [possessive_free(m.text) for m in reversed(same)]
-            return _donor_names(n)
+            return _expand(_donor_names(n), clause)
+    places = [n for n in reversed(pool) if n.kind == "place"]
+    if kind == "organisation" and places:  # "Taiwan said it would donate": a government
+        return [places[0].text]
     return []
+
+
+def _expand(names: list[str], clause: Clause) -> list[str]:
+    """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma")."""
+    people = [n.text for n in [*clause.earlier, *clause.names] if n.kind == "person"]
+    out = []
+    for name in names:
+        if " " not in name:
+            full = next((p for p in reversed(people) if p.split()[-1] == name), None)
+            name = full or name
+        out.append(name)
+    return out
 
 
 def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
@@ -227,6 +242,9 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
             pos = n.end + tail.end()
         if donors:
             return donors
+        for pattern, kind in _references():
+            if pattern.match(s, pos - 4 if s[pos - 4:pos] == "the " else pos):
+                return _resolve(kind, clause, trig.start)
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if trig.status in ("accepted", "arrived") and frm:
         pos = trig.end + frm.end()
@@ -277,9 +295,18 @@ def _subject(clause: Clause, before: int) -> list[str]:
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
         kind, name = "foundation" if name.text != "Company" else "organisation", None
-    donors = _donor_names(name) if name is not None else _resolve(kind, clause, end)
+    if name is not None and re.match(r"\S*['’]s\s+(?:charity|foundation|charitable foundation)\b",
+                                     clause.sentence[name.start:]):
+        person = _expand([possessive_free(name.text)], clause)[0]
+        return [f"{person} Foundation"]  # "Ma's foundation"
+    donors = (_expand(_donor_names(name), clause) if name is not None
+              else _resolve(kind, clause, end))
     start = name.start if name is not None else end - 1
     if name is not None:
+        co = [n for n in clause.names if n.end <= start and n.kind != "place" and re.fullmatch(
+            r"\s+and\s+(?:its|his|her|their)?\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]
+        if co:
+            donors = _donor_names(co[-1]) + donors
         m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],
                       re.I)
         if m:
@@ -316,7 +343,9 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
             continue
-        code = org_country(n.text)
+        owner = re.search(r"([A-Z][\w ]+?)['’]s\s+$", s[:n.start])
+        place = lookup_place(owner.group(1)) if owner else None
+        code = place.code if place else org_country(n.text)
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
         if code is None and not intl and (n.kind == "foundation" or n.text.isupper()):
             continue

@@ -131,7 +131,7 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
     donors = resolve_donors(clause, trig)
     when = date_in(clause.sentence, published)
     out: list[Claim] = []
-    for it in items:
+    for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if it.quantity is None and not (donors and recips):
             continue  # a bare "donating masks" names no transfer we could check
@@ -139,8 +139,15 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
         qty = it.quantity.value if it.quantity else None
         if it.quantity is not None and it.quantity.value is None:
             continue  # a number we could not read ("1e400"): no claim beats a wrong one
-        targets = [[r] for r in recips] if respectively and len(recips) > 1 else [recips]
-        for rs in targets:
+        if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and len(recips) > 1:
+            each_count = len(recips)  # "100 ventilators each to Italy and Spain"
+        if respectively and len(recips) == len(items) > 1:
+            targets = [[recips[n]]]  # "A, B and C to X, Y and Z, respectively": pairwise
+        elif respectively and len(recips) > 1:
+            targets = [[r] for r in recips]
+        else:
+            targets = [recips]
+        for rs in targets:  # noqa: B007 - one claim per recipient group
             each = qty if each_count else None
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,

@@ -70,7 +70,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     for m in _NAME.finditer(text):
         raw = _owner_part(m.group(0))
         words = raw.split(" ")
-        start = m.start()
+        start = m.start() + max(0, m.group(0).find(raw))
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "and", "the", "&")):
             start += len(words[0]) + 1

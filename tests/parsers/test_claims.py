@@ -173,3 +173,33 @@ def test_weights_and_vehicles_are_not_item_counts():
     assert claims("Orbis sent 7 tonnes of medical supplies to Iran.") == []
     (c,) = claims("Orbis flew 3 planes of face masks to Iran.")
     assert c.quantity is None  # a donation of masks, but not of 3 masks
+
+
+def test_coordination_possessive_foundations_and_surnames():
+    (c,) = claims("Online grocer Basketly and its founder Iris Mwangi have pledged to send "
+                  "300,000 masks to Zambia.")
+    assert c.donors == ["Basketly", "Iris Mwangi"]
+    text = ("Investor Iris Mwangi toured a clinic. Mwangi's foundation later donated 9,000 "
+            "gowns to Malawi. Ms Mwangi also promised 40 ventilators to Zambia.")
+    first, second = claims(text)
+    assert first.donors == ["Iris Mwangi Foundation"] and second.donors == ["Iris Mwangi"]
+
+
+def test_items_and_recipients_respectively_pair_up():
+    out = claims("Orbis donated 8,000 masks, 300 gowns and 500 gloves to Chad, Mali and Niger, "
+                 "respectively.")
+    assert [(c.item, codes(c)) for c in out] == [("face_mask", ["TCD"]),
+                                                 ("protective_suit", ["MLI"]),
+                                                 ("gloves", ["NER"])]
+
+
+def test_each_after_the_item_multiplies_by_the_recipients():
+    (c,) = claims("Orbis will donate 100 ventilators each to Chad and Mali.")
+    assert (c.quantity_each, c.quantity, codes(c)) == (100, 200, ["TCD", "MLI"])
+
+
+def test_a_government_referred_to_as_it_and_an_organisation_of_a_named_country():
+    (c,) = claims("Malta said it would donate 20,000 masks to Tunisia.")
+    assert c.donors == ["Malta"]
+    (d,) = claims("Orbis handed over 5,000 masks to Ghana's National Ambulance Service.")
+    assert codes(d) == ["GHA"]
