@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 from sqlalchemy import select
 
 from aidledger.aggregator.reconcile import reconcile as reconcile_records
+from aidledger.cli.documents import parse_when
 from aidledger.cli.options import db_option, settings, sources_option
-from aidledger.cli.output import print_table
+from aidledger.cli.output import print_table, write_csv
 from aidledger.errors import AidledgerError
 from aidledger.storage.db import open_store
 from aidledger.storage.ledger import Donation, Evidence
 from aidledger.storage.ledger_queries import (
+    LedgerFilter,
     add_review,
     donations_json,
     load_records,
@@ -52,15 +55,35 @@ COLUMNS = ("id", "donors", "item", "quantity", "recipients", "status", "independ
 
 
 @click.command("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--donor", help="Donor name or alias (\"JMF\" finds the Jack Ma Foundation).")
+@click.option("--recipient", help="Country name or code, region (with its members) or "
+                                  "organisation: \"South Korea\", KOR, Europe.")
+@click.option("--item", help="Item code or word: face_mask, masks, test kits...")
+@click.option("--status", type=click.Choice(["pledged", "preparing", "in_transit", "arrived",
+                                             "accepted", "donated"]))
+@click.option("--since", help="Seen on or after this date (ISO).")
+@click.option("--until", help="First seen on or before this date (ISO).")
+@click.option("--min-sources", type=int, help="At least this many independent sources.")
+@click.option("--conflicts-only", is_flag=True, help="Only donations whose sources disagree.")
+@click.option("--q", "text", help="Free text in donors, recipients, item or conflicts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @db_option
-def query(fmt: str, db_url: str | None) -> None:
+def query(donor: str | None, recipient: str | None, item: str | None, status: str | None,
+          since: str | None, until: str | None, min_sources: int | None, conflicts_only: bool,
+          text: str | None, fmt: str, db_url: str | None) -> None:
     """List the ledger (run `aidledger reconcile` first). JSON: see README "query"."""
+    filters = LedgerFilter(donor, recipient, item, status,
+                           parse_when(since) if since else None,
+                           parse_when(until) if until else None, min_sources, conflicts_only,
+                           text)
     _, sessions = open_store(settings(db_url).db_url)
     with sessions() as s:
-        rows = list(donations_json(s))
+        rows = list(donations_json(s, filters=filters))
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        write_csv(rows, sys.stdout, [*COLUMNS, "quantity_rule", "first_seen", "last_seen"])
         return
     for r in rows:
         r["conflicts"] = [c["kind"] for c in r["conflicts"]]

@@ -196,8 +196,10 @@ def _update(session: Session, rec: Record, row: Row, snap: Snapshot, result: Tra
         result.changed.append(rec.id)
     else:
         last.last_seen, last.last_snapshot_id = snap.fetched_at, snap.id
-        for k in ("donors", "recipients", "block", "item_label", "status_parts"):
+        for k in ("recipients", "block", "item_label", "status_parts"):
             setattr(last, k, row.get(k))
+        # a Donors column renamed Recipient leaves the donors unnamed, not gone
+        last.donors = list(dict.fromkeys([*(last.donors or []), *(row.get("donors") or [])]))
         result.seen.append(rec.id)
     for k in CURRENT:
         setattr(rec, k, row.get(k))

@@ -12,17 +12,19 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
 from aidledger.aggregator.normalize import donor_group, entity, entity_for_url
 from aidledger.aggregator.reconcile import DonationOut, Reviews
 from aidledger.parsers.blocks import block_places
+from aidledger.parsers.lexicon import item_code, lookup_place, region_members
 from aidledger.storage.ledger import Donation, Evidence, Review
 from aidledger.storage.models import Page, Record, RecordVersion, Snapshot
 
@@ -141,25 +143,42 @@ def _digest(rows: list[dict[str, Any]], links: list[tuple]) -> str:
 
 def write_ledger(session: Session, donations: list[DonationOut], rebuild: bool = False
                  ) -> dict[str, int]:
-    """Store donations block by block; unchanged blocks are not rewritten."""
-    if rebuild:
-        session.execute(delete(Evidence))
-        session.execute(delete(Donation))
+    """Store donations; without `rebuild`, blocks whose donations did not change are kept."""
     by_block: dict[str, list[DonationOut]] = defaultdict(list)
     for d in donations:
         by_block[d.block_key].append(d)
-    stored = {k: v for k, v in _stored_digests(session).items()}
-    written = 0
+    stored = {} if rebuild else _stored_digests(session)
+    changed: list[str] = []
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
     for key, ds in by_block.items():
-        rows = [_row(d) for d in ds]
-        links = [(d.id, lk.record.id, lk.role, lk.reason) for d in ds for lk in d.links]
-        if stored.get(key) == _digest(rows, links):
+        block_rows = [_row(d) for d in ds]
+        block_links = [(d.id, lk.record.id, lk.role, lk.reason) for d in ds for lk in d.links]
+        if not rebuild and stored.get(key) == _digest(block_rows, block_links):
             continue
-        _replace_block(session, key, ds, rows)
-        written += 1
-    for gone in set(stored) - set(by_block):
-        _replace_block(session, gone, [], [])
-    return {"donations": len(donations), "blocks": len(by_block), "blocks_written": written}
+        changed.append(key)
+        rows += block_rows
+        links += [{"donation_id": d.id, "record_id": lk.record.id, "role": lk.role,
+                   "reason": lk.reason, "source_key": lk.record.source_key}
+                  for d in ds for lk in d.links]
+    if rebuild:
+        session.execute(delete(Evidence))
+        session.execute(delete(Donation))
+    else:
+        _delete_blocks(session, changed + sorted(set(stored) - set(by_block)))
+    for chunk in range(0, len(rows), 5000):
+        session.execute(insert(Donation), rows[chunk:chunk + 5000])
+    for chunk in range(0, len(links), 5000):
+        session.execute(insert(Evidence), links[chunk:chunk + 5000])
+    return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
+
+
+def _delete_blocks(session: Session, keys: list[str]) -> None:
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        ids = select(Donation.id).where(Donation.block_key.in_(chunk))
+        session.execute(delete(Evidence).where(Evidence.donation_id.in_(ids)))
+        session.execute(delete(Donation).where(Donation.block_key.in_(chunk)))
 
 
 def _stored_digests(session: Session) -> dict[str, str]:
@@ -187,27 +206,73 @@ def _normal(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("id", *_ROW_COLUMNS, "block_key")}
 
 
-def _replace_block(session: Session, key: str, ds: list[DonationOut],
-                   rows: list[dict[str, Any]]) -> None:
-    ids = select(Donation.id).where(Donation.block_key == key)
-    session.execute(delete(Evidence).where(Evidence.donation_id.in_(ids)))
-    session.execute(delete(Donation).where(Donation.block_key == key))
-    session.flush()
-    for d, row in zip(ds, rows, strict=True):
-        session.add(Donation(**row))
-        session.flush()
-        for lk in d.links:
-            session.add(Evidence(donation_id=d.id, record_id=lk.record.id, role=lk.role,
-                                 reason=lk.reason, source_key=lk.record.source_key))
-    session.flush()
+@dataclass
+class LedgerFilter:
+    """`aidledger query` filters; names go through the aggregator's aliases."""
+
+    donor: str | None = None
+    recipient: str | None = None
+    item: str | None = None
+    status: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    min_sources: int | None = None
+    conflicts_only: bool = False
+    text: str | None = None
+
+    def where(self, q: Any) -> Any:
+        if self.item:
+            q = q.where(Donation.item == (item_code(self.item) if self.item not in _ITEM_CODES
+                                          else self.item))
+        if self.status:
+            q = q.where(Donation.status == self.status)
+        if self.since:
+            q = q.where(Donation.last_seen >= self.since)
+        if self.until:
+            q = q.where(Donation.first_seen <= self.until)
+        if self.min_sources:
+            q = q.where(Donation.independent_sources >= self.min_sources)
+        return q
+
+    def keeps(self, d: Donation) -> bool:
+        if self.conflicts_only and not d.conflicts:
+            return False
+        if self.donor and entity(self.donor).name not in d.donors:
+            return False
+        if self.recipient and not set(d.recipients) & _recipient_codes(self.recipient):
+            return False
+        if self.text:
+            blob = json.dumps([d.donors, d.recipients, d.item, d.conflicts]).lower()
+            return self.text.lower() in blob
+        return True
 
 
-def donations_json(session: Session, donation_id: str | None = None) -> Iterator[dict[str, Any]]:
+_ITEM_CODES = {"face_mask", "respirator", "test_kit", "reagent", "sampling_medium",
+               "protective_suit", "face_shield", "goggles", "gloves", "ventilator",
+               "thermometer", "other", "funds"}
+
+
+def _recipient_codes(name: str) -> set[str]:
+    """"South Korea", "KOR", "Europe" (and its members), "Korean Red Cross" -> codes."""
+    place = lookup_place(name)
+    if place:
+        return {place.code, *region_members(place.code)}
+    ent = entity(name)
+    if ent.country:
+        return {ent.country}
+    return {name.strip().upper(), f"org:{name.strip()}"}
+
+
+def donations_json(session: Session, donation_id: str | None = None,
+                   filters: LedgerFilter | None = None) -> Iterator[dict[str, Any]]:
     """The `query --format json` contract: donations with their evidence."""
-    q = select(Donation).order_by(Donation.first_seen, Donation.id)
+    filters = filters or LedgerFilter()
+    q = filters.where(select(Donation).order_by(Donation.first_seen, Donation.id))
     if donation_id:
         q = q.where(Donation.id == donation_id)
-    for d in session.scalars(q):
+    for d in session.scalars(q.execution_options(yield_per=500)):
+        if not filters.keeps(d):
+            continue
         ev = session.execute(
             select(Evidence, Record, Page.url).join(Record, Record.id == Evidence.record_id)
             .join(Page, Page.id == Record.page_id).where(Evidence.donation_id == d.id)
