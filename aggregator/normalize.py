@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -53,6 +53,7 @@ def _table() -> tuple[dict[str, Entity], dict[str, Entity]]:
     return by_alias, by_domain
 
 
+@lru_cache(maxsize=200_000)
 def entity(name: str) -> Entity:
     """The known entity a name stands for, or a new one keyed on the name itself."""
     by_alias, _ = _table()
@@ -64,8 +65,12 @@ def entity(name: str) -> Entity:
 
 def entity_for_url(url: str) -> Entity | None:
     """The entity whose own website a URL is on (a foundation's program page speaks for it)."""
+    return _entity_for_host((urlsplit(url).hostname or "").lower())
+
+
+@lru_cache(maxsize=100_000)
+def _entity_for_host(host: str) -> Entity | None:
     _, by_domain = _table()
-    host = (urlsplit(url).hostname or "").lower()
     return by_domain.get(host) or by_domain.get(host.removeprefix("www."))
 
 

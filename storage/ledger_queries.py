@@ -77,16 +77,18 @@ def load_records(session: Session, owners: dict[str, str] | None = None) -> list
         if qty is not None:
             versions[rid]["q"].add(qty)
         versions[rid]["d"].update(donors or [])
-    q = (select(Record, Page.url).join(Page, Page.id == Record.page_id)
+    columns = (Record.id, Record.kind, Record.page_id, Record.donors, Record.recipients,
+               Record.block, Record.item, Record.quantity, Record.quantity_each, Record.status,
+               Record.first_seen, Record.last_seen, Record.gone_since, Record.data, Page.url)
+    q = (select(*columns).join(Page, Page.id == Record.page_id)
          .where(Record.kind.in_(("table_row", "claim")), Record.item.is_not(None))
-         .order_by(Record.id))
+         .order_by(Record.id))  # plain rows, not ORM objects: a million of them load fast
     rows = list(session.execute(q))
-    index = {(r.page_id, r.data.get("index")): r.id for r, _ in rows if r.kind == "claim"}
-    return [_rec(r, url, owners, stories, history, index, versions.get(r.id))
-            for r, url in rows]
+    index = {(r.page_id, r.data.get("index")): r.id for r in rows if r.kind == "claim"}
+    return [_rec(r, r.url, owners, stories, history, index, versions.get(r.id)) for r in rows]
 
 
-def _rec(r: Record, url: str, owners: dict[str, str], stories: dict[int, str],
+def _rec(r: Any, url: str, owners: dict[str, str], stories: dict[int, str],
          history: dict[str, list[tuple[str | None, str]]],
          index: dict[tuple[int, Any], str], versions: dict[str, set[Any]] | None) -> Rec:
     # a row's donors over its whole life: a column renamed Recipient does not unname them
