@@ -17,7 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from aidledger.config import Source, load_settings
-from aidledger.spiders.items import FetchedPage, FetchFailed
+from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,8 @@ class AidledgerSpider(scrapy.Spider):
     def start_requests_for(self, sources: list[Source]) -> Iterator[Request]:
         for src in sources:
             for url in src.start_urls:
-                yield self.request(url, src)
+                # a start page we follow links from is a listing: always fetched whole
+                yield self.request(url, src, revalidate=not src.link_pattern)
 
     def request(self, url: str, src: Source, **meta: Any) -> Request:
         return Request(url, callback=self.parse, errback=self.failed, dont_filter=False,
@@ -86,6 +87,10 @@ class AidledgerSpider(scrapy.Spider):
                 yield self.request(link.url, src)
 
     def parse(self, response: Response, **_: Any) -> Iterator[Any]:
+        if response.status == 304:
+            urls = response.meta.get("redirect_urls") or [response.url]
+            yield NotModified(urls[0], datetime.now(UTC))
+            return
         yield self.page_of(response)
         yield from self.follow_links(response)
 

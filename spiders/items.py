@@ -7,7 +7,15 @@ from datetime import datetime
 
 from aidledger.storage.pages import FetchedPage
 
-__all__ = ["FetchFailed", "FetchedPage"]
+__all__ = ["FetchFailed", "FetchedPage", "NotModified"]
+
+
+@dataclass
+class NotModified:
+    """The server answered 304 to our conditional request: the stored page is still current."""
+
+    url: str
+    at: datetime
 
 
 @dataclass

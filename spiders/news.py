@@ -39,7 +39,7 @@ class NewsSpider(AidledgerSpider):
 
     def _index(self, url: str, src: Source, callback: Any) -> Request:
         return Request(url, callback=callback, errback=self.failed, dont_filter=True,
-                       meta={"source": src, "start_url": url})
+                       meta={"source": src, "start_url": url, "revalidate": False})
 
     def _articles(self, candidates: list[Candidate], src: Source) -> Iterator[Request]:
         kept = [c for c in candidates if keep(c, src) and in_domains(c.url, src.allowed_domains)]

@@ -9,9 +9,9 @@ from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
 from aidledger.config import load_settings
-from aidledger.spiders.items import FetchedPage, FetchFailed
+from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 from aidledger.storage.db import open_store
-from aidledger.storage.ingest import ingest
+from aidledger.storage.ingest import ingest, not_modified
 from aidledger.storage.models import FetchFailure
 from aidledger.storage.runs import finish_run, start_run
 
@@ -47,6 +47,9 @@ class StorePipeline:
         assert self.sessions is not None
         if isinstance(item, FetchedPage):
             self._page(item)
+        elif isinstance(item, NotModified):
+            not_modified(self.sessions, item.url, item.at).tally(self.counts)
+            self._stat("not_modified")
         elif isinstance(item, FetchFailed):
             self._failure(item)
         return item

@@ -34,6 +34,9 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {"aidledger.spiders.pipelines.StorePipeline": 300}
+DOWNLOADER_MIDDLEWARES = {"aidledger.spiders.conditional.ConditionalRequestsMiddleware": 560}
+HTTPERROR_ALLOWED_CODES = [304]  # a 304 answers our conditional request: "unchanged"
+AIDLEDGER_CONDITIONAL_REQUESTS = True
 
 # Filled in by aidledger.spiders.runner from aidledger.config; `scrapy crawl` falls back to
 # the environment through load_settings().

@@ -25,7 +25,7 @@ from aidledger.storage.models import (
     RecordVersion,
     Snapshot,
 )
-from aidledger.storage.pages import FetchedPage, snapshot_body, store_fetch
+from aidledger.storage.pages import FetchedPage, seen_unchanged, snapshot_body, store_fetch
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def ingest(sessions: sessionmaker[Session], fetched: FetchedPage) -> IngestOutco
         stored = store_fetch(s, fetched)
     outcome = IngestOutcome(fetched.url, stored.snapshot_id, stored.changed)
     if not stored.changed:
-        return outcome
+        return _unchanged(sessions, outcome)
     try:
         with sessions.begin() as s:
             if stored.out_of_order:
@@ -78,6 +78,23 @@ def ingest(sessions: sessionmaker[Session], fetched: FetchedPage) -> IngestOutco
                 snap.parse_error = outcome.error
                 snap.parsed_at = datetime.now(UTC)
     return outcome
+
+
+def _unchanged(sessions: sessionmaker[Session], outcome: IngestOutcome) -> IngestOutcome:
+    """Not parsed again, but still counted as showing its records (monitors compare runs)."""
+    with sessions() as s:
+        snap = s.get(Snapshot, outcome.snapshot_id)
+        outcome.records = snap.n_records if snap else 0
+    return outcome
+
+
+def not_modified(sessions: sessionmaker[Session], url: str, when: datetime) -> IngestOutcome:
+    """A 304 answer to a conditional request: one request, no body, no parse."""
+    with sessions.begin() as s:
+        stored = seen_unchanged(s, url, when)
+    if stored is None:
+        return IngestOutcome(url, 0, changed=False, error="304 for a page never stored")
+    return _unchanged(sessions, IngestOutcome(url, stored.snapshot_id, changed=False))
 
 
 def _parse_and_track(s: Session, snap: Snapshot, body: bytes, outcome: IngestOutcome) -> None:

@@ -98,10 +98,11 @@ def store_fetch(session: Session, fetched: FetchedPage) -> StoredSnapshot:
     sha = fetched.sha256
     latest = latest_snapshot(session, page.id)
     headers = kept_headers(fetched.headers)
+    if latest is None or fetched.fetched_at >= latest.fetched_at:
+        page.etag = headers.get("etag") or page.etag  # validators of the newest fetch
+        page.last_modified = headers.get("last-modified") or page.last_modified
     if latest is not None and fetched.fetched_at >= latest.fetched_at:
         page.last_fetched = max(page.last_fetched, fetched.fetched_at)
-        page.etag = headers.get("etag") or page.etag
-        page.last_modified = headers.get("last-modified") or page.last_modified
         if latest.blob_sha256 == sha:
             latest.last_seen = fetched.fetched_at
             latest.times_seen += 1
@@ -131,3 +132,29 @@ def snapshot_body(session: Session, snapshot: Snapshot) -> bytes:
     if blob is None:
         raise LookupError(f"snapshot {snapshot.id} has no stored body")
     return zlib.decompress(blob.data) if blob.compression == "zlib" else blob.data
+
+
+def conditional_headers(session: Session, url: str) -> dict[str, str]:
+    """Validators from the last fetch of `url`, for a conditional request (304 if unchanged)."""
+    page = session.scalar(select(Page).where(Page.url == url))
+    if page is None:
+        return {}
+    headers = {}
+    if page.etag:
+        headers["If-None-Match"] = page.etag
+    if page.last_modified:
+        headers["If-Modified-Since"] = page.last_modified
+    return headers
+
+
+def seen_unchanged(session: Session, url: str, when: datetime) -> StoredSnapshot | None:
+    """A 304 Not Modified: the page's latest snapshot (and its records) were seen again."""
+    page = session.scalar(select(Page).where(Page.url == url))
+    latest = latest_snapshot(session, page.id) if page else None
+    if page is None or latest is None:
+        return None
+    page.last_fetched = max(page.last_fetched, when)
+    latest.last_seen = max(latest.last_seen, when)
+    latest.times_seen += 1
+    _seen_again(session, latest.id, when)
+    return StoredSnapshot(latest.id, page.id, changed=False, out_of_order=False)

@@ -7,6 +7,7 @@ with a fixed status (500, 404...) so fault handling can be shown and tested.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,8 @@ class SiteState:
     revision: int = 1
     statuses: dict[str, int] = field(default_factory=dict)  # path -> forced status
     hits: dict[str, int] = field(default_factory=dict)
+    etags: bool = True  # answer conditional requests with 304 like a real server
+    not_modified: int = 0
 
     def file_for(self, path: str) -> Path | None:
         name = path.split("?", 1)[0].lstrip("/") or "index.html"
@@ -50,8 +53,17 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(b"not here\n")
                 return
             body = f.read_bytes()
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if state.etags and self.headers.get("If-None-Match") == etag:
+                state.not_modified += 1
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             ctype = "text/plain" if f.suffix == ".txt" else "text/html; charset=utf-8"
             self.send_response(200)
+            if state.etags:
+                self.send_header("ETag", etag)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -104,3 +104,23 @@ def test_pipeline_works_without_a_crawler(tmp_path):
     _, sessions = open_store(pipeline.db_url)
     with sessions() as s:
         assert s.scalar(select(CrawlRun.outcome)) == "partial"
+
+
+def test_unchanged_pages_cost_one_conditional_request_and_no_parse(db):
+    with serve() as (base, site):
+        crawl(db, f"{base}/index.html")
+        _, sessions = open_store(db)
+        with sessions() as s:
+            parsed = {snap.id: snap.parsed_at for snap in s.scalars(select(Snapshot))}
+        before = dict(site.hits)
+        done = crawl(db, f"{base}/index.html")
+        assert done.returncode == 0, done.stderr
+        assert site.not_modified == 2  # the two program pages answered 304
+        assert {p: site.hits[p] - before.get(p, 0) for p in ("/supplies.html",
+                                                              "/regional.html")} == {
+            "/supplies.html": 1, "/regional.html": 1}
+    with sessions() as s:
+        assert {snap.id: snap.parsed_at for snap in s.scalars(select(Snapshot))} == parsed
+        assert s.scalar(select(func.max(Snapshot.times_seen))) == 2
+        run = s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()))
+        assert (run.pages_unchanged, run.records_added) == (3, 0)
