@@ -103,11 +103,11 @@ def store(n: int) -> None:
         urls = sorted({r.url.rsplit("/", 1)[0] for r in recs})
         s.execute(sa.insert(Page), [{"url": u, "first_fetched": T0, "last_fetched": T0}
                                     for u in urls])
-        page_ids = dict(s.execute(sa.select(Page.url, Page.id)).tuples().all())
+        page_ids = dict(s.execute(sa.select(Page.url, Page.id)).all())
         s.execute(sa.insert(Snapshot), [{"page_id": i, "blob_sha256": "0" * 64,
                                          "fetched_at": T0, "last_seen": T0, "final_url": u}
                                         for u, i in page_ids.items()])
-        snap = dict(s.execute(sa.select(Snapshot.page_id, Snapshot.id)).tuples().all())
+        snap = dict(s.execute(sa.select(Snapshot.page_id, Snapshot.id)).all())
         rows = [{"id": r.id, "page_id": page_ids[r.url.rsplit("/", 1)[0]], "kind": r.kind,
                  "item": r.item, "quantity": r.quantity, "status": r.status,
                  "donors": r.donors, "recipients": [{"name": c, "code": c} for c in r.places],

@@ -15,7 +15,7 @@ from aidledger.cli.options import db_option, settings, sources_option
 @db_option
 def crawl(source: str | None, urls: tuple[str, ...], follow: str | None,
           sources_path: str | None, db_url: str | None) -> None:
-    """Fetch, store, parse and track; exits 1 when every fetch failed.
+    """Fetch, store, parse and track; exits 1 when every fetch failed, 3 when a check failed.
 
     Failed fetches are logged as warnings; `aidledger -v crawl` shows every page."""
     from aidledger.spiders.runner import run_crawl  # Scrapy's import cost only when crawling
@@ -26,6 +26,9 @@ def crawl(source: str | None, urls: tuple[str, ...], follow: str | None,
         click.echo(summary.line())
     if all(s.pages == 0 for s in summaries):
         raise SystemExit(1)
+    if any(s.outcome == "check_failed" for s in summaries):
+        click.echo("a check failed (see the CHECK FAILED lines above): exit code 3", err=True)
+        raise SystemExit(3)
 
 
 COMMANDS = [crawl]

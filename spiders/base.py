@@ -39,7 +39,8 @@ class AidledgerSpider(scrapy.Spider):
     def _sources(self) -> list[Source]:
         if self.cli_urls:
             hosts = tuple(sorted({urlsplit(u).hostname or "" for u in self.cli_urls}))
-            return [Source(name=self.source_name or "command-line", kind=self.source_kind,
+            return [Source(name=self.source_name or "urls:" + ",".join(self.cli_urls)[:200],
+                           kind=self.source_kind,
                            start_urls=tuple(self.cli_urls), allowed_domains=hosts,
                            link_pattern=self.follow)]
         path = self.sources_path or self.settings.get("AIDLEDGER_SOURCES")
@@ -89,7 +90,8 @@ class AidledgerSpider(scrapy.Spider):
     def parse(self, response: Response, **_: Any) -> Iterator[Any]:
         if response.status == 304:
             urls = response.meta.get("redirect_urls") or [response.url]
-            yield NotModified(urls[0], datetime.now(UTC))
+            src = response.meta.get("source")
+            yield NotModified(urls[0], datetime.now(UTC), src.name if src else None)
             return
         yield self.page_of(response)
         yield from self.follow_links(response)
@@ -104,7 +106,9 @@ class AidledgerSpider(scrapy.Spider):
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         reason = re.sub(r"\s+", " ", reason)[:500]
         log.warning("fetch failed, crawl goes on: %s (%s)", request.url, reason)
-        yield FetchFailed(url=request.url, at=datetime.now(UTC), reason=reason, status=status)
+        src = request.meta.get("source")
+        yield FetchFailed(url=request.url, at=datetime.now(UTC), reason=reason, status=status,
+                          source=src.name if src else None)
 
 
 def _allowed(url: str, domains: tuple[str, ...]) -> bool:

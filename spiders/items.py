@@ -16,6 +16,7 @@ class NotModified:
 
     url: str
     at: datetime
+    source: str | None = None
 
 
 @dataclass
@@ -24,3 +25,4 @@ class FetchFailed:
     at: datetime
     reason: str
     status: int | None = None
+    source: str | None = None

@@ -9,11 +9,12 @@ from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
 from aidledger.config import load_settings
+from aidledger.monitoring import check_run
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 from aidledger.storage.db import open_store
 from aidledger.storage.ingest import ingest, not_modified
 from aidledger.storage.models import FetchFailure
-from aidledger.storage.runs import finish_run, start_run
+from aidledger.storage.runs import finish_run, previous_source_counts, start_run
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,10 @@ class StorePipeline:
         self.command = command
         self.sessions: sessionmaker[Session] | None = None
         self.run_id: int | None = None
-        self.counts = {"pages": 0, "unchanged": 0, "failed": 0, "added": 0, "changed": 0,
-                       "gone": 0, "records": 0, "parse_errors": 0}
+        self.counts: dict[str, int] = {"pages": 0, "unchanged": 0, "failed": 0, "added": 0,
+                                       "changed": 0, "gone": 0, "records": 0, "parse_errors": 0}
         self.crawler: Crawler | None = None
+        self.by_source: dict[str, dict[str, int]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -48,7 +50,9 @@ class StorePipeline:
         if isinstance(item, FetchedPage):
             self._page(item)
         elif isinstance(item, NotModified):
-            not_modified(self.sessions, item.url, item.at).tally(self.counts)
+            out = not_modified(self.sessions, item.url, item.at)
+            out.tally(self.counts)
+            out.tally(self._source(item.source))
             self._stat("not_modified")
         elif isinstance(item, FetchFailed):
             self._failure(item)
@@ -58,6 +62,7 @@ class StorePipeline:
         assert self.sessions is not None
         out = ingest(self.sessions, page)
         out.tally(self.counts)
+        out.tally(self._source(page.source))
         self._stat("pages")
         log.info("%s: %s, %d records (%d new, %d changed, %d gone)", page.url,
                  "changed" if out.changed else "unchanged", out.records, out.added,
@@ -69,7 +74,14 @@ class StorePipeline:
             s.add(FetchFailure(run_id=self.run_id, url=failed.url, at=failed.at,
                                status=failed.status, reason=failed.reason))
         self.counts["failed"] += 1
+        counts = self._source(failed.source)
+        counts["failed"] = counts.get("failed", 0) + 1
+        if failed.status in (403, 429):
+            counts["banned"] = counts.get("banned", 0) + 1
         self._stat("failed")
+
+    def _source(self, name: str | None) -> dict[str, int]:
+        return self.by_source.setdefault(name or "(none)", {})
 
     def _stat(self, key: str) -> None:
         if self.crawler and self.crawler.stats:
@@ -81,4 +93,13 @@ class StorePipeline:
         c = self.counts
         outcome = "failed" if c["failed"] and not c["pages"] else (
             "partial" if c["failed"] or c["parse_errors"] else "ok")
-        finish_run(self.sessions, self.run_id, c, outcome, {"counts": dict(c)})
+        checks = check_run(self.by_source, previous_source_counts(self.sessions, self.run_id))
+        for check in checks:
+            if not check.ok:
+                log.error("CHECK FAILED for source %s: %s: %s", check.source, check.name,
+                          check.detail)
+        if not all(ch.ok for ch in checks):
+            outcome = "check_failed"
+        finish_run(self.sessions, self.run_id, c, outcome,
+                   {"counts": dict(c), "sources": self.by_source,
+                    "checks": [ch.as_dict() for ch in checks]})

@@ -33,3 +33,19 @@ def finish_run(sessions: sessionmaker[Session], run_id: int, counts: dict[str, i
         run.outcome = outcome
         run.finished_at = datetime.now(UTC)
         run.detail = {**(run.detail or {}), **(detail or {})}
+
+
+def previous_source_counts(sessions: sessionmaker[Session], run_id: int
+                           ) -> dict[str, dict[str, int]]:
+    """Per-source counts of the latest earlier finished crawl that saw each source."""
+    from sqlalchemy import select
+
+    out: dict[str, dict[str, int]] = {}
+    with sessions() as s:
+        runs = s.scalars(select(CrawlRun).where(CrawlRun.id < run_id,
+                                                CrawlRun.finished_at.is_not(None))
+                         .order_by(CrawlRun.id.desc()).limit(200))
+        for run in runs:
+            for name, counts in ((run.detail or {}).get("sources") or {}).items():
+                out.setdefault(name, counts)
+    return out

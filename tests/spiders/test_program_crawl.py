@@ -124,3 +124,26 @@ def test_unchanged_pages_cost_one_conditional_request_and_no_parse(db):
         assert s.scalar(select(func.max(Snapshot.times_seen))) == 2
         run = s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()))
         assert (run.pages_unchanged, run.records_added) == (3, 0)
+
+
+def test_a_source_whose_layout_changed_fails_its_check(db, tmp_path):
+    import shutil
+
+    site_dir = tmp_path / "site"
+    shutil.copytree(Path(__file__).parents[2] / "aidledger" / "demo" / "site", site_dir)
+    for name in ("supplies", "regional"):  # revision 3: the tables became plain prose
+        (site_dir / f"{name}.rev3.html").write_text(
+            "<html><body><h1>Supplies</h1><p>Our donation details moved to a PDF report."
+            "</p></body></html>")
+    with serve(site_dir) as (base, site):
+        first = crawl(db, f"{base}/index.html")
+        assert first.returncode == 0, first.stderr
+        site.revision = 3
+        second = crawl(db, f"{base}/index.html")
+    assert second.returncode == 3
+    assert "CHECK FAILED" in second.stderr and "layout_drift" in second.stderr
+    _, sessions = open_store(db)
+    with sessions() as s:
+        run = s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()))
+    assert run.outcome == "check_failed"
+    assert [c["check"] for c in run.detail["checks"] if not c["ok"]] == ["layout_drift"]

@@ -1,0 +1,55 @@
+"""Checks after each crawl, in the spirit of spidermon: is each source still yielding what it did?
+
+A source that yielded rows last run and none now has most likely changed its layout; a large drop,
+or most fetches failing (or being refused with 403/429), also fails the run. A failed check marks
+the run `check_failed`, logs one clear line per problem, and makes `aidledger crawl` exit 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DROP_THRESHOLD = 0.5  # fewer than half last run's rows
+FAILURE_THRESHOLD = 0.5  # more than half the fetches failed
+BAN_THRESHOLD = 0.2  # more than a fifth refused with 403/429
+
+
+@dataclass
+class Check:
+    source: str
+    name: str
+    ok: bool
+    detail: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "check": self.name, "ok": self.ok, "detail": self.detail}
+
+
+def _rows(counts: dict[str, int]) -> int:
+    return int(counts.get("records", 0))
+
+
+def check_source(name: str, now: dict[str, int], before: dict[str, int] | None) -> list[Check]:
+    pages, failed = now.get("pages", 0), now.get("failed", 0)
+    banned = now.get("banned", 0)
+    out = []
+    fetched = pages + failed
+    if fetched and failed / fetched > FAILURE_THRESHOLD:
+        out.append(Check(name, "errors", False, f"{failed} of {fetched} fetches failed"))
+    if fetched and banned / fetched > BAN_THRESHOLD:
+        out.append(Check(name, "banned", False, f"{banned} of {fetched} fetches refused "
+                                                "(403/429): slow down or check the User-Agent"))
+    if before and _rows(before) and pages:
+        if _rows(now) == 0:
+            out.append(Check(name, "layout_drift", False,
+                             f"yielded {_rows(before)} rows last run and none now: has the "
+                             "page layout changed? Run `aidledger extract` on the stored page"))
+        elif _rows(now) < (1 - DROP_THRESHOLD) * _rows(before):
+            out.append(Check(name, "row_drop", False,
+                             f"rows fell from {_rows(before)} to {_rows(now)}"))
+    return out or [Check(name, "all", True, "ok")]
+
+
+def check_run(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]]) -> list[Check]:
+    return [c for name in sorted(now) for c in check_source(name, now[name], before.get(name))]
