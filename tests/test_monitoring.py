@@ -15,7 +15,7 @@ def test_layout_drift_drop_errors_and_bans():
     assert failed(check_source("s", {"pages": 3, "records": 8}, {"pages": 3, "records": 20})) == [
         "row_drop"]
     assert failed(check_source("s", {"pages": 1, "failed": 3}, None)) == ["errors"]
-    assert failed(check_source("s", {"pages": 8, "failed": 2, "banned": 2}, None)) == ["banned"]
+    assert failed(check_source("s", {"pages": 8, "failed": 3, "banned": 3}, None)) == ["banned"]
     assert failed(check_source("s", {"pages": 3, "records": 19}, {"records": 20})) == []
 
 
