@@ -34,7 +34,14 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {"aidledger.spiders.pipelines.StorePipeline": 300}
-DOWNLOADER_MIDDLEWARES = {"aidledger.spiders.conditional.ConditionalRequestsMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "aidledger.spiders.conditional.ConditionalRequestsMiddleware": 560,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "aidledger.spiders.retry.BackoffRetryMiddleware": 550,
+}
+AIDLEDGER_RETRY_BACKOFF_BASE = 1.0  # seconds; doubles with each retry
+AIDLEDGER_RETRY_BACKOFF_MAX = 60.0
+AIDLEDGER_RETRY_AFTER_MAX = 600.0  # a Retry-After longer than this is cut to it
 HTTPERROR_ALLOWED_CODES = [304]  # a 304 answers our conditional request: "unchanged"
 AIDLEDGER_CONDITIONAL_REQUESTS = True
 

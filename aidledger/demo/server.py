@@ -23,6 +23,8 @@ class SiteState:
     root: Path
     revision: int = 1
     statuses: dict[str, int] = field(default_factory=dict)  # path -> forced status
+    flaky: dict[str, list[int]] = field(default_factory=dict)  # path -> statuses, then normal
+    retry_after: str | None = None  # sent with 429 and 503
     hits: dict[str, int] = field(default_factory=dict)
     etags: bool = True  # answer conditional requests with 304 like a real server
     not_modified: int = 0
@@ -45,9 +47,13 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             state.hits[self.path] = state.hits.get(self.path, 0) + 1
             forced = state.statuses.get(self.path)
+            if not forced and state.flaky.get(self.path):
+                forced = state.flaky[self.path].pop(0)
             f = state.file_for(self.path)
             if forced or f is None:
                 self.send_response(forced or 404)
+                if forced in (429, 503) and state.retry_after:
+                    self.send_header("Retry-After", state.retry_after)
                 self.send_header("Content-Type", "text/plain")
                 self.end_headers()
                 self.wfile.write(b"not here\n")
