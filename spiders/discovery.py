@@ -48,6 +48,7 @@ def from_feed(body: bytes, base_url: str) -> list[Candidate]:
             url=urljoin(base_url, link), title=e.get("title", ""),
             summary=re.sub(r"<[^>]+>", " ", e.get("summary", "")),
             published=_struct_time(e.get("published_parsed")),
+            updated=_struct_time(e["updated_parsed"]) if "updated" in e else None,
         ))
     return out
 

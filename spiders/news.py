@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from scrapy.http import Request, Response
+from sqlalchemy.orm import Session, sessionmaker
 
-from aidledger.config import Source
+from aidledger.config import Source, load_settings
 from aidledger.spiders.base import AidledgerSpider
 from aidledger.spiders.discovery import Candidate, from_feed, from_sitemap, in_domains, keep
+from aidledger.storage.db import open_store
+from aidledger.storage.pages import last_fetched
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ class NewsSpider(AidledgerSpider):
     name = "news"
     source_kind = "news"
     page_kind = "news_article"
+    sessions: sessionmaker[Session] | None = None
 
     def start_requests_for(self, sources: list[Source]) -> Iterator[Request]:
         for src in sources:
@@ -43,9 +47,20 @@ class NewsSpider(AidledgerSpider):
 
     def _articles(self, candidates: list[Candidate], src: Source) -> Iterator[Request]:
         kept = [c for c in candidates if keep(c, src) and in_domains(c.url, src.allowed_domains)]
-        log.info("%s: %d of %d articles pass the filters", src.name, len(kept), len(candidates))
-        for c in kept:
+        seen = self._last_fetched([c.url for c in kept])
+        fresh = [c for c in kept if c.url not in seen or (c.updated and c.updated > seen[c.url])]
+        log.info("%s: %d of %d articles pass the filters, %d not fetched before or updated since",
+                 src.name, len(kept), len(candidates), len(fresh))
+        for c in fresh:
             yield self.request(c.url, src, candidate_title=c.title)
+
+    def _last_fetched(self, urls: list[str]) -> dict[str, Any]:
+        """Articles already stored are not fetched again unless their feed says updated."""
+        if self.sessions is None:
+            _, self.sessions = open_store(self.settings.get("AIDLEDGER_DB_URL")
+                                          or load_settings().db_url)
+        with self.sessions() as s:
+            return last_fetched(s, urls)
 
     def parse_feed(self, response: Response, **_: Any) -> Iterator[Request]:
         yield from self._articles(from_feed(response.body, response.url), response.meta["source"])

@@ -158,3 +158,13 @@ def seen_unchanged(session: Session, url: str, when: datetime) -> StoredSnapshot
     latest.times_seen += 1
     _seen_again(session, latest.id, when)
     return StoredSnapshot(latest.id, page.id, changed=False, out_of_order=False)
+
+
+def last_fetched(session: Session, urls: list[str]) -> dict[str, datetime]:
+    """When each of these URLs was last fetched (absent: never)."""
+    out: dict[str, datetime] = {}
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        out.update(dict(session.execute(select(Page.url, Page.last_fetched)
+                                        .where(Page.url.in_(chunk))).all()))
+    return out

@@ -72,3 +72,21 @@ allowed_domains = ["127.0.0.1"]
         kinds = set(s.scalars(select(Page.kind)))
     assert urls == ["story-kits.html", "story-masks.html"]
     assert kinds == {"news_article"}
+
+
+def test_articles_already_stored_are_not_fetched_again(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(NEWS, site)
+    db = f"sqlite:///{tmp_path / 'news.sqlite'}"
+    with serve(site) as (base, state):
+        sources = tmp_path / "sources.toml"
+        sources.write_text(f'[[source]]\nname = "g"\nkind = "news"\nfeeds = ["{base}/feed.xml"]\n'
+                           'keywords = ["mask"]\n')
+        argv = [sys.executable, "-m", "aidledger.cli.main", "crawl", "--sources", str(sources),
+                "--db", db]
+        for _ in range(2):
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=120,
+                                  check=False)
+            assert done.returncode in (0, 1), done.stderr
+        assert state.hits["/feed.xml"] == 2  # the feed is always read whole
+        assert state.hits["/story-masks.html"] == 1  # the article only once
