@@ -52,11 +52,14 @@ def _records_have_snapshots(s: Session) -> list[str]:
 
 
 def _no_duplicate_identities(s: Session) -> list[str]:
-    q = (select(Observation.snapshot_id, Observation.locator, Observation.view, func.count())
-         .group_by(Observation.snapshot_id, Observation.locator, Observation.view)
+    """One record per (snapshot, row, item): a composite cell's parts have different items."""
+    q = (select(Observation.snapshot_id, Observation.locator, Record.item, func.count())
+         .join(Record, Record.id == Observation.record_id)
+         .where(Record.kind != "claim")
+         .group_by(Observation.snapshot_id, Observation.locator, Observation.view, Record.item)
          .having(func.count() > 1))
-    out = [f"snapshot {sid}: {n} records claim the row at {loc}" for sid, loc, _v, n in s.execute(q)
-           if loc]
+    out = [f"snapshot {sid}: {n} records claim the {item} row at {loc}"
+           for sid, loc, item, n in s.execute(q) if loc]
     q2 = (select(Snapshot.page_id, Snapshot.blob_sha256, Snapshot.fetched_at, func.count())
           .group_by(Snapshot.page_id, Snapshot.blob_sha256, Snapshot.fetched_at)
           .having(func.count() > 1))

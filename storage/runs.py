@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,11 +16,37 @@ COUNTS = {"pages": "pages_fetched", "unchanged": "pages_unchanged", "failed": "p
 
 
 def start_run(sessions: sessionmaker[Session], command: str, source_id: int | None = None) -> int:
+    """A new run; runs left "running" by a process that no longer exists become "interrupted"."""
     with sessions.begin() as s:
-        run = CrawlRun(command=command, source_id=source_id, started_at=datetime.now(UTC))
+        _close_dead_runs(s)
+        run = CrawlRun(command=command, source_id=source_id, started_at=datetime.now(UTC),
+                       detail={"pid": os.getpid(), "host": socket.gethostname()})
         s.add(run)
         s.flush()
         return run.id
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _close_dead_runs(s: Session) -> None:
+    from sqlalchemy import select
+
+    host = socket.gethostname()
+    for run in s.scalars(select(CrawlRun).where(CrawlRun.outcome == "running")):
+        detail = run.detail or {}
+        if detail.get("host") == host and isinstance(detail.get("pid"), int) and not _alive(
+                detail["pid"]):
+            run.outcome = "interrupted"
+            run.finished_at = datetime.now(UTC)
+            run.detail = {**detail, "note": "its process died before finishing (killed?)"}
 
 
 def finish_run(sessions: sessionmaker[Session], run_id: int, counts: dict[str, int],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class SiteState:
     statuses: dict[str, int] = field(default_factory=dict)  # path -> forced status
     flaky: dict[str, list[int]] = field(default_factory=dict)  # path -> statuses, then normal
     retry_after: str | None = None  # sent with 429 and 503
+    delay: float = 0.0  # seconds before each answer (a slow site)
     hits: dict[str, int] = field(default_factory=dict)
     etags: bool = True  # answer conditional requests with 304 like a real server
     not_modified: int = 0
@@ -46,6 +48,8 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            if state.delay:
+                time.sleep(state.delay)
             forced = state.statuses.get(self.path)
             if not forced and state.flaky.get(self.path):
                 forced = state.flaky[self.path].pop(0)
