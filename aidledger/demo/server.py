@@ -46,6 +46,8 @@ class SiteState:
 
 def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as real servers do (every answer has a length)
+
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             state.hits[self.path] = state.hits.get(self.path, 0) + 1
             if state.delay:
@@ -59,6 +61,7 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
                 if forced in (429, 503) and state.retry_after:
                     self.send_header("Retry-After", state.retry_after)
                 self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", "9")
                 self.end_headers()
                 self.wfile.write(b"not here\n")
                 return
