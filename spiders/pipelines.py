@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -86,8 +87,23 @@ class StorePipeline:
     def _stat(self, key: str) -> None:
         if self.crawler and self.crawler.stats:
             self.crawler.stats.inc_value(f"aidledger/{key}")
+        self._progress()
+
+    def _progress(self, every: int = 100) -> None:
+        """One rewritten status line on a terminal; a plain line every `every` pages otherwise."""
+        c = self.counts
+        done = c["pages"] + c["failed"]
+        line = (f"{c['pages']} pages ({c['unchanged']} unchanged), {c['records']} records, "
+                f"{c['failed']} fetch errors, {c['parse_errors']} parse errors")
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{line}\033[K")
+            sys.stderr.flush()
+        elif done % every == 0:
+            sys.stderr.write(f"progress: {line}\n")
 
     def close_spider(self) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
         if self.sessions is None or self.run_id is None:
             return
         c = self.counts

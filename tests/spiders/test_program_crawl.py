@@ -147,3 +147,15 @@ def test_a_source_whose_layout_changed_fails_its_check(db, tmp_path):
         run = s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()))
     assert run.outcome == "check_failed"
     assert [c["check"] for c in run.detail["checks"] if not c["ok"]] == ["layout_drift"]
+
+
+def test_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
+    from datetime import UTC, datetime
+
+    pipeline = StorePipeline(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    pipeline.open_spider()
+    for i in range(4):
+        pipeline.process_item(FetchFailed(f"https://x.example/{i}", datetime.now(UTC), "HTTP 500"))
+    pipeline._progress(every=2)
+    err = capsys.readouterr().err
+    assert "progress: 0 pages (0 unchanged), 0 records, 4 fetch errors" in err
