@@ -121,15 +121,21 @@ def _evidence(clause: Clause) -> dict[str, Any]:
     return {"sentence": clause.sentence, "start": clause.start, "end": clause.end}
 
 
+def _giver(clause: Clause, pos: int, published: datetime | date | None
+           ) -> tuple[list[str], str | None] | None:
+    """(donors, date) of the donation verb governing `pos`; None: no verb, or it is negated."""
+    trig = trigger_in(clause, pos)
+    if trig is None or _negated(clause.sentence):
+        return None
+    return resolve_donors(clause, trig), date_in(clause.sentence, published)
+
+
 def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
     items = find_items(clause)
-    if not items:
+    giver = _giver(clause, items[0].start, published) if items else None
+    if giver is None:
         return []
-    trig = trigger_in(clause, items[0].start)
-    if trig is None or _negated(clause.sentence):
-        return []
-    donors = resolve_donors(clause, trig)
-    when = date_in(clause.sentence, published)
+    donors, when = giver
     out: list[Claim] = []
     for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
@@ -165,11 +171,10 @@ def _funds_claims(clause: Clause, published: datetime | date | None) -> list[Cla
     if re.search(r"\b(worth|valued|price|priced|cost|revenue|sales|profit|market value|"
                  r"shares?|stake|fined|loss)\b", low):
         return []
-    trig = trigger_in(clause, money[0].start)
-    if trig is None or _negated(clause.sentence):
+    giver = _giver(clause, money[0].start, published)
+    if giver is None:
         return []
-    donors = resolve_donors(clause, trig)
-    when = date_in(clause.sentence, published)
+    donors, when = giver
     out = []
     for n in money:
         recips, _, _ = recipients_in(clause, _FakeItem(n), donors)
