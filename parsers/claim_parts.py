@@ -401,7 +401,6 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     orgs = _org_recipients(clause)
     found = sorted(orgs + _place_recipients(clause, orgs, donors) + _receivers(clause),
                    key=lambda r: r[0])
-    start = getattr(item, "start", 0)
     end = getattr(item, "end", 0)
     after = [r for r in found if r[0] >= end]
     nearest = [r for r in after if not _items_between(clause, end, r[0])] or found
@@ -409,7 +408,6 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     for _, _, r in nearest:
         if r.code not in {o.code for o in out}:
             out.append(r)
-    del start
     respectively = "respectively" in clause.sentence.lower()
     return out, _each_count(clause.sentence), respectively
 

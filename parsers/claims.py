@@ -153,7 +153,7 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
             targets = [[r] for r in recips]
         else:
             targets = [recips]
-        for rs in targets:  # noqa: B007 - one claim per recipient group
+        for rs in targets:  # one claim per recipient group
             each = qty if each_count else None
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,

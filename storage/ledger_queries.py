@@ -299,6 +299,3 @@ def add_review(session: Session, record_id: str, anchor_record_id: str, decision
     session.add(Review(record_id=record_id, anchor_record_id=anchor_record_id,
                        decision=decision, note=note, at=datetime.now(UTC)))
 
-
-def entity_name(name: str) -> str:
-    return entity(name).name
