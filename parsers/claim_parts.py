@@ -245,6 +245,10 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
         for pattern, kind in _references():
             if pattern.match(s, pos - 4 if s[pos - 4:pos] == "the " else pos):
                 return _resolve(kind, clause, trig.start)
+    gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
+                         r"authorities|embassy)\b", s[trig.end:])
+    if gov_from and lookup_place(gov_from.group(1)):
+        return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if trig.status in ("accepted", "arrived") and frm:
         pos = trig.end + frm.end()
@@ -295,10 +299,10 @@ def _subject(clause: Clause, before: int) -> list[str]:
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
         kind, name = "foundation" if name.text != "Company" else "organisation", None
-    if name is not None and re.match(r"\S*['’]s\s+(?:charity|foundation|charitable foundation)\b",
-                                     clause.sentence[name.start:]):
-        person = _expand([possessive_free(name.text)], clause)[0]
-        return [f"{person} Foundation"]  # "Ma's foundation"
+    if name is not None and name.implied and name.kind == "foundation":
+        person = name.text.removesuffix(" Foundation")
+        if " " not in person:  # "Ma's foundation": the foundation of the Jack Ma named before
+            return [f"{_expand([person], clause)[0]} Foundation"]
     donors = (_expand(_donor_names(name), clause) if name is not None
               else _resolve(kind, clause, end))
     start = name.start if name is not None else end - 1
@@ -362,6 +366,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
+        if s[p.end:p.end + 2] in ("'s", "’s"):
+            continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _DEST.search(s[:p.start]) or re.search(r"\bfrom\s+(?:the\s+)?$", s[:p.start]):
             continue
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))

@@ -32,6 +32,7 @@ from aidledger.parsers.claim_parts import (
     trigger_in,
 )
 from aidledger.parsers.dates import date_in
+from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import Name, find_names, vocab
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
@@ -137,8 +138,12 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
         return []
     donors, when = giver
     out: list[Claim] = []
+    elided = _elided(clause, items, donors, when)
+    cut = min((c.evidence["elided_at"] for c in elided), default=len(clause.sentence))
     for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
+        if cut < len(clause.sentence):  # the places after an elided amount are its own
+            recips = [r for r in recips if clause.sentence.find(r.name) < cut]
         if it.quantity is None and not (donors and recips):
             continue  # a bare "donating masks" names no transfer we could check
         status = status_of(clause, it.start)
@@ -158,6 +163,32 @@ def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Cla
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,
                              _evidence(clause), quantity_each=each))
+    return out + elided
+
+
+_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
+
+
+def _elided(clause: Clause, items: list[Any], donors: list[str], when: str | None
+            ) -> list[Claim]:
+    """ "...1 million masks to the Netherlands and 200,000 to Canada": the second amount has no
+    noun of its own; it is more of the item before it, to the places after it."""
+    used = {it.quantity.start for it in items if it.quantity}
+    last = items[-1]
+    out: list[Claim] = []
+    for n in clause.numbers:
+        if (n.start in used or n.value is None or n.currency or n.percent
+                or n.start < last.end or not _ELIDED.match(clause.sentence[n.end:])
+                or not re.search(r"(?:,|\band)\s*$", clause.sentence[:n.start])):
+            continue
+        places = find_places(clause.sentence[n.end:n.end + 80])
+        if not places:
+            continue
+        p = places[0]
+        evidence = {**_evidence(clause), "elided_at": n.start}
+        out.append(Claim(donors, last.code, last.label, n.value,
+                         [Recipient(p.text, p.place.code)], status_of(clause, n.start), when,
+                         evidence))
     return out
 
 
@@ -220,9 +251,10 @@ def _part_claims(clause: Clause, claims: list[Claim],
     return []
 
 
-_BACK_REFERENCE = re.compile(r"^(?:these|those|the|they|this|such)\b(?:\s+(?:supplies|masks|"
-                             r"goods|items|donations?|shipments?|materials|equipment|kits))?\b",
-                             re.I)
+_BACK_REFERENCE = re.compile(
+    r"^(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits))\b"
+    r".*?\b(?:will|would|are to|is to)\s+(?:then\s+)?(?:be\s+)?(?:delivered|distributed|sent|"
+    r"forwarded|shipped|handed|go|arrive)\b", re.I)
 
 
 def _follow_up(clause: Clause, claims: list[Claim]) -> None:

@@ -41,6 +41,7 @@ class Name:
     end: int
     text: str
     kind: str  # "person" | "organisation" | "foundation" | "place"
+    implied: bool = False  # not written as such: "Ma's foundation" -> "Ma Foundation"
 
 
 def is_org_name(name: str) -> bool:
@@ -85,6 +86,34 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         for part_start, part in _split_places(name):
             s = offset + start + part_start
             out.append(Name(s, s + len(part), part, classify(part)))
+        out += _implied(m, text, offset)
+    return sorted(out, key=lambda n: n.start)
+
+
+_ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairman|Chairwoman|"
+                         r"Founder|Co-founder|President|Chief)\b")
+_FOUNDATION_OF = re.compile(r"['’]s\s+(?:charitable\s+)?(?:foundation|charity|charitable arm)\b")
+
+
+def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
+    """Names a phrase implies: the company of "Apple CEO Tim Cook", the foundation of "Jack
+    Ma's foundation", so that "the company" or "it" can refer back to them."""
+    out = []
+    role = _ROLE_SPLIT.match(m.group(0))
+    if role and not lookup_place(role.group(1)):
+        s = offset + m.start()
+        out.append(Name(s, s + len(role.group(1)), role.group(1), "organisation"))
+    tail = _FOUNDATION_OF.match(text, m.end() - 2) if m.group(0).endswith(("'s", "’s")) else \
+        _FOUNDATION_OF.match(text, m.end())
+    if tail:
+        person = re.sub(r"['’]s$", "", _owner_part(m.group(0)))
+        words = person.split()
+        while words and words[0] in _sets()[1]:
+            words = words[1:]
+        if words:
+            name = " ".join(words) + " Foundation"
+            out.append(Name(offset + tail.start(), offset + tail.end(), name, "foundation",
+                            implied=True))
     return out
 
 

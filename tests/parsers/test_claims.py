@@ -203,3 +203,28 @@ def test_a_government_referred_to_as_it_and_an_organisation_of_a_named_country()
     assert c.donors == ["Malta"]
     (d,) = claims("Orbis handed over 5,000 masks to Ghana's National Ambulance Service.")
     assert codes(d) == ["GHA"]
+
+
+def test_a_second_amount_without_its_noun_goes_to_the_places_after_it():
+    first, second = claims("Orbis has sent 40,000 test kits to Chile and 9,000 to Uruguay.")
+    assert (first.quantity, codes(first)) == (40_000, ["CHL"])
+    assert (second.item, second.quantity, codes(second)) == ("test_kit", 9_000, ["URY"])
+
+
+def test_implied_donors_a_company_of_its_chief_and_a_person_s_foundation():
+    (c,) = claims("Nimbus CEO Lena Park said the company had sourced 3 million masks for Chile.")
+    assert c.donors == ["Nimbus"]
+    (d,) = claims("Investor Iris Mwangi's foundation said it would donate 80 ventilators to "
+                  "Malawi.")
+    assert d.donors == ["Iris Mwangi Foundation"]
+    (e,) = claims("The Chilean Red Cross received 900 gowns from the Peruvian government.")
+    assert (e.donors, codes(e)) == (["Peru"], ["CHL"])
+
+
+def test_an_owner_place_is_not_a_recipient_and_follow_ups_need_a_delivery_verb():
+    (c,) = claims("In Africa, Kenya's health minister said Orbis had delivered 7,000 gowns "
+                  "across the continent.")
+    assert codes(c) == ["region:africa"]
+    text = "Orbis sent 5,000 masks to Peru. The donation follows gifts to Chile and Bolivia."
+    (d,) = claims(text)
+    assert codes(d) == ["PER"]
