@@ -1,18 +1,25 @@
-"""Turning bytes of unknown encoding into an lxml tree, and element text into clean strings."""
+"""Turning bytes of unknown encoding into an lxml tree, and element text into clean strings.
+
+Every parser of the project reads cell and paragraph text through `text_of`, so what a cell
+"says" is decided once: `<br>` and block boundaries are line breaks, full-width punctuation and
+stray tabs are folded away, and nothing inside scripts or comments ever counts as text.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-import lxml.html
 from bs4 import UnicodeDammit
 from lxml import etree
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                               huge_tree=True)
+# Comments hold stale content on real pages (whole sections commented out): drop them at parse.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True,
+                           no_network=True)
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
-_SKIP = {"script", "style", "noscript", "template"}
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+_BLOCK = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 
 
 def decode(html: str | bytes) -> str:
@@ -26,48 +33,56 @@ def decode(html: str | bytes) -> str:
 
 
 def parse_html(html: str | bytes) -> etree._Element | None:
-    """An lxml tree with comments removed (stale content hides in comments), or None."""
-    text = decode(html).replace("\x00", "")
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding decl
+    """An lxml tree with comments removed, or None for an empty or unparsable page."""
+    text = _XML_DECL.sub("", decode(html).replace("\x00", ""))  # lxml refuses str + encoding decl
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
 def clean(text: str | None) -> str:
     """NFKC (full-width punctuation to ASCII), tabs and runs of spaces to one space, per line."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
     text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(s for s in (line.strip() for line in text.split("\n")) if s)
 
 
 def text_of(el: etree._Element) -> str:
-    """Visible text of an element, `<br>` as a newline, whitespace normalised per line."""
+    """Visible text of an element, `<br>` and block ends as newlines, whitespace normalised."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not tag or tag in _SKIP:
+        return ""
+    if len(el) == 0:  # most table cells and label/value spans: no walk needed
+        return "" if tag == "br" else clean(el.text)
+    return clean("".join(_texts(el)))
+
+
+def _texts(el: etree._Element) -> list[str]:
+    """Text pieces in document order; iterative, so pathologically deep pages cannot recurse."""
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP:
-            return
-        if tag == "br":
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""  # comments/PIs: only their tail
+        if not closing and tag and tag not in _SKIP:
+            parts.append("\n" if tag == "br" else node.text or "")
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            continue
+        if closing and tag in _BLOCK:
             parts.append("\n")
-        elif node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"):
-            parts.append("\n")
-
-    walk(el)
-    joined = "".join(parts)
-    return clean(joined.replace("\n", "\x00").replace("\x00", "\n"))
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return parts
 
 
 def one_line(text: str) -> str:
