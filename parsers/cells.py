@@ -52,7 +52,9 @@ def parse_quantity(text: str | None) -> tuple[int | None, str | None]:
 
 def grid_rows(rows: list[etree._Element], fields: list[str | None],
               span: Callable[[etree._Element, str], int]) -> Iterator[tuple[etree._Element, Cells]]:
-    """Each row's cells by field, with rowspan/colspan values copied to every cell they cover."""
+    """Each row's cells by field. A rowspan value belongs to every row it covers; a colspan
+    value to the first column it covers only ("In Transit" spanning Progress and Donors is
+    not a donor), the other columns it covers being empty."""
     pending: dict[int, tuple[int, str]] = {}
     for tr in rows:
         grid: dict[int, str] = {}
@@ -62,10 +64,10 @@ def grid_rows(rows: list[etree._Element], fields: list[str | None],
                 grid[col] = pending[col][1]
                 col += 1
             value, down = text_of(cell), span(cell, "rowspan")
-            for _ in range(span(cell, "colspan")):
-                grid[col] = value
+            for i in range(span(cell, "colspan")):
+                grid[col] = value if i == 0 else ""
                 if down > 1:
-                    pending[col] = (down, value)
+                    pending[col] = (down, grid[col])
                 col += 1
         for c, (_left, value) in pending.items():
             grid.setdefault(c, value)

@@ -226,3 +226,11 @@ def test_stray_tabs_and_full_width_punctuation():
     assert rec.item_label == "Face Mask" and rec.status == "preparing"
     assert rec.quantity == 40_000 and rec.raw["qty"] == "40,000"
     assert rec.donors == ["Lantern Trust", "Quay Trust"]
+
+
+def test_a_cell_spanning_columns_belongs_to_the_first_only():
+    table = ("<div class='country'>Peru</div><table><tr><th>Goods</th><th>QTY(Pieces)</th>"
+             "<th>Progress</th><th>Donors</th></tr>"
+             "<tr><td>Gloves</td><td>800</td><td colspan='2'>In Transit</td></tr></table>")
+    (rec,) = rows_of(page(table))
+    assert rec.status == "in_transit" and rec.donors == []
