@@ -63,6 +63,12 @@ def entity(name: str) -> Entity:
     return Entity(name.strip(), "unknown", key)
 
 
+def entity_key(name: str) -> str:
+    """The key a donor filter compares: the same for every alias and spelling of an entity
+    ("JMF", "the Jack Ma Foundation"), and for an unknown name, its folded form."""
+    return _key(entity(name).name)
+
+
 def entity_for_url(url: str) -> Entity | None:
     """The entity whose own website a URL is on (a foundation's program page speaks for it)."""
     return _entity_for_host((urlsplit(url).hostname or "").lower())

@@ -16,10 +16,17 @@ from aidledger.storage.models import Base
 
 
 class Donation(Base):
+    """One reconciled donation. Every sort key of the search has an index ending in the id (a
+    stable order for paging); `search_text` is what free-text search reads (on SQLite through
+    the FTS5 table `donation_fts`, on PostgreSQL through a GIN index on its tsvector, both made
+    by migration 0003)."""
+
     __tablename__ = "donation"
+    __table_args__ = tuple(Index(f"ix_donation_{c}_id", c, "id") for c in (
+        "first_seen", "last_seen", "quantity", "independent_sources", "item", "status"))
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     donors: Mapped[list[Any]] = mapped_column(default=list)
-    item: Mapped[str | None] = mapped_column(String(40), index=True)
+    item: Mapped[str | None] = mapped_column(String(40))
     quantity: Mapped[int | None] = mapped_column(BigInteger)
     quantity_rule: Mapped[str | None] = mapped_column(Text)
     recipients: Mapped[list[Any]] = mapped_column(default=list)
@@ -30,6 +37,22 @@ class Donation(Base):
     independent_sources: Mapped[int] = mapped_column(default=0)
     conflicts: Mapped[list[Any]] = mapped_column(default=list)
     block_key: Mapped[str] = mapped_column(Text, index=True)
+    has_conflicts: Mapped[bool] = mapped_column(default=False, index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class DonationParty(Base):
+    """A donor (entity name) or recipient (country, region or org code) of a donation, one row
+    each, so donor and recipient filters and facets are index lookups, not JSON scans."""
+
+    __tablename__ = "donation_party"
+    __table_args__ = (Index("ix_donation_party_donation", "donation_id"),
+                      {"sqlite_with_rowid": False})
+    role: Mapped[str] = mapped_column(String(10), primary_key=True)  # donor | recipient
+    key: Mapped[str] = mapped_column(Text, primary_key=True)  # entity_key(name) or the code
+    donation_id: Mapped[str] = mapped_column(
+        ForeignKey("donation.id", ondelete="CASCADE"), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # as shown: the entity's name, or the code
 
 
 class Evidence(Base):

@@ -11,21 +11,21 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
-from aidledger.aggregator.normalize import donor_group, entity, entity_for_url
+from aidledger.aggregator.normalize import donor_group, entity_for_url
 from aidledger.aggregator.reconcile import DonationOut, Reviews
 from aidledger.parsers.blocks import block_places
-from aidledger.parsers.lexicon import item_code, lookup_place, region_members
-from aidledger.storage.ledger import Donation, Evidence, Review
+from aidledger.storage.ledger import Donation, DonationParty, Evidence, Review
+from aidledger.storage.ledger_search import FTS, party_rows, search_text, text_key
+from aidledger.storage.ledger_search import LedgerFilter as LedgerFilter  # moved; kept importable
+from aidledger.storage.ledger_search import donations_json as donations_json
 from aidledger.storage.models import Page, Record, RecordVersion, Snapshot
 
 SYNDICATION_JACCARD = 0.8
@@ -163,23 +163,47 @@ def write_ledger(session: Session, donations: list[DonationOut], rebuild: bool =
         links += [{"donation_id": d.id, "record_id": lk.record.id, "role": lk.role,
                    "reason": lk.reason, "source_key": lk.record.source_key}
                   for d in ds for lk in d.links]
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if rebuild:
-        session.execute(delete(Evidence))
-        session.execute(delete(Donation))
+        for t in (Evidence, DonationParty, Donation):
+            session.execute(delete(t))
+        if sqlite:
+            session.execute(delete(FTS))
     else:
-        _delete_blocks(session, changed + sorted(set(stored) - set(by_block)))
+        _delete_blocks(session, changed + sorted(set(stored) - set(by_block)), sqlite)
+    for r in rows:
+        r["has_conflicts"] = bool(r["conflicts"])
+        r["search_text"] = search_text(r)
+    parties = [p for r in rows for p in party_rows(r)]
     for chunk in range(0, len(rows), 5000):
         session.execute(insert(Donation), rows[chunk:chunk + 5000])
+    for chunk in range(0, len(parties), 5000):
+        session.execute(insert(DonationParty), parties[chunk:chunk + 5000])
+    if sqlite:
+        texts = [{"rowid": text_key(r["id"]), "donation_id": r["id"], "body": r["search_text"]}
+                 for r in rows]
+        for chunk in range(0, len(texts), 5000):
+            session.execute(FTS_INSERT, texts[chunk:chunk + 5000])
     for chunk in range(0, len(links), 5000):
         session.execute(insert(Evidence), links[chunk:chunk + 5000])
     return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
 
 
-def _delete_blocks(session: Session, keys: list[str]) -> None:
+FTS_INSERT = text("INSERT INTO donation_fts(rowid, donation_id, body) "
+                  "VALUES (:rowid, :donation_id, :body)")
+FTS_DELETE = text("DELETE FROM donation_fts WHERE rowid = :rowid")
+
+
+def _delete_blocks(session: Session, keys: list[str], sqlite: bool) -> None:
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
         ids = select(Donation.id).where(Donation.block_key.in_(chunk))
+        if sqlite:
+            gone = [{"rowid": text_key(i)} for i in session.scalars(ids)]
+            if gone:
+                session.execute(FTS_DELETE, gone)
         session.execute(delete(Evidence).where(Evidence.donation_id.in_(ids)))
+        session.execute(delete(DonationParty).where(DonationParty.donation_id.in_(ids)))
         session.execute(delete(Donation).where(Donation.block_key.in_(chunk)))
 
 
@@ -206,92 +230,6 @@ _ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "st
 
 def _normal(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("id", *_ROW_COLUMNS, "block_key")}
-
-
-@dataclass
-class LedgerFilter:
-    """`aidledger query` filters; names go through the aggregator's aliases."""
-
-    donor: str | None = None
-    recipient: str | None = None
-    item: str | None = None
-    status: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    min_sources: int | None = None
-    conflicts_only: bool = False
-    text: str | None = None
-
-    def where(self, q: Any) -> Any:
-        if self.item:
-            q = q.where(Donation.item == (item_code(self.item) if self.item not in _ITEM_CODES
-                                          else self.item))
-        if self.status:
-            q = q.where(Donation.status == self.status)
-        if self.since:
-            q = q.where(Donation.last_seen >= self.since)
-        if self.until:
-            q = q.where(Donation.first_seen <= self.until)
-        if self.min_sources:
-            q = q.where(Donation.independent_sources >= self.min_sources)
-        return q
-
-    def keeps(self, d: Donation) -> bool:
-        if self.conflicts_only and not d.conflicts:
-            return False
-        if self.donor and entity(self.donor).name not in d.donors:
-            return False
-        if self.recipient and not set(d.recipients) & _recipient_codes(self.recipient):
-            return False
-        if self.text:
-            blob = json.dumps([d.donors, d.recipients, d.item, d.conflicts]).lower()
-            return self.text.lower() in blob
-        return True
-
-
-_ITEM_CODES = {"face_mask", "respirator", "test_kit", "reagent", "sampling_medium",
-               "protective_suit", "face_shield", "goggles", "gloves", "ventilator",
-               "thermometer", "other", "funds"}
-
-
-def _recipient_codes(name: str) -> set[str]:
-    """"South Korea", "KOR", "Europe" (and its members), "Korean Red Cross" -> codes."""
-    place = lookup_place(name)
-    if place:
-        return {place.code, *region_members(place.code)}
-    ent = entity(name)
-    if ent.country:
-        return {ent.country}
-    return {name.strip().upper(), f"org:{name.strip()}"}
-
-
-def donations_json(session: Session, donation_id: str | None = None,
-                   filters: LedgerFilter | None = None) -> Iterator[dict[str, Any]]:
-    """The `query --format json` contract: donations with their evidence."""
-    filters = filters or LedgerFilter()
-    q = filters.where(select(Donation).order_by(Donation.first_seen, Donation.id))
-    if donation_id:
-        q = q.where(Donation.id == donation_id)
-    for d in session.scalars(q.execution_options(yield_per=500)):
-        if not filters.keeps(d):
-            continue
-        ev = session.execute(
-            select(Evidence, Record, Page.url).join(Record, Record.id == Evidence.record_id)
-            .join(Page, Page.id == Record.page_id).where(Evidence.donation_id == d.id)
-            .order_by(Evidence.id))
-        evidence = [{"kind": rec.kind, "url": url, "document": rec.last_snapshot_id,
-                     "record": rec.id, "role": e.role, "reason": e.reason,
-                     "quote": (rec.data.get("evidence") or {}).get("sentence")
-                     if rec.kind == "claim" else rec.raw, "quantity": rec.quantity,
-                     "first_seen": rec.first_seen.isoformat()}
-                    for e, rec, url in ev]
-        yield {"id": d.id, "donors": d.donors, "item": d.item, "quantity": d.quantity,
-               "quantity_rule": d.quantity_rule, "recipients": d.recipients,
-               "status": d.status, "status_history": d.status_history,
-               "first_seen": d.first_seen.isoformat() if d.first_seen else None,
-               "last_seen": d.last_seen.isoformat() if d.last_seen else None,
-               "independent_sources": d.independent_sources, "conflicts": d.conflicts,
-               "evidence": evidence}
 
 
 def add_review(session: Session, record_id: str, anchor_record_id: str, decision: str,

@@ -53,8 +53,8 @@ def test_filters_go_through_the_aliases(store):
     assert [d["recipients"] for d in iran] == [["IRN"]] == [d["recipients"] for d in
                                                            query(db, "--recipient", "irn")]
     assert {d["item"] for d in query(db, "--item", "gowns")} == {"protective_suit"}
-    assert all(d["donors"] == ["Harbor Light Foundation"]
-               for d in query(db, "--donor", "harbor light foundation"))
+    harbor = query(db, "--donor", "harbor light foundation")  # any spelling of the name
+    assert len(harbor) == 3 and all("Harbor Light Foundation" in d["donors"] for d in harbor)
     gone = query(db, "--conflicts-only")
     assert [c["kind"] for d in gone for c in d["conflicts"]] == ["gone_from_source"]
     assert query(db, "--min-sources", "2") == []

@@ -1,0 +1,249 @@
+"""Searching the ledger: filtered, sorted pages, facets, one donation, totals per entity.
+
+Every filter runs in SQL on an index: donors and recipients through `donation_party`, free
+text through SQLite FTS5 or a PostgreSQL tsvector, the rest on `donation` columns. Names go
+through the aggregator's aliases, as `aidledger query` does (JMF = Jack Ma Foundation, Europe =
+the region and its members). All of it serves the CLI, the web app and the API alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, column, func, literal_column, select, table
+from sqlalchemy.orm import Session
+
+from aidledger.aggregator.normalize import entity, entity_key
+from aidledger.parsers.lexicon import country_name, item_code, lookup_place, region_members
+from aidledger.storage.ledger import Donation, DonationParty, Evidence
+from aidledger.storage.models import Page, Record
+
+__all__ = ["LedgerFilter", "SORTS", "donation_detail", "donations_json", "entity_totals",
+           "facet_counts", "search_donations"]
+
+SORTS = ("first_seen", "last_seen", "quantity", "independent_sources", "item", "status")
+FACETS = ("donor", "recipient", "item", "status", "sources", "has_conflicts")
+ITEM_CODES = {"face_mask", "respirator", "test_kit", "reagent", "sampling_medium",
+              "protective_suit", "face_shield", "goggles", "gloves", "ventilator",
+              "thermometer", "other", "funds"}
+FTS = table("donation_fts", column("donation_id"), column("body"),
+            column("donation_fts"))  # SQLite only (0003); the last is the MATCH column
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class LedgerFilter:
+    """`aidledger query` filters; names go through the aggregator's aliases."""
+
+    donor: str | None = None
+    recipient: str | None = None
+    item: str | None = None
+    status: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    min_sources: int | None = None
+    conflicts_only: bool = False
+    text: str | None = None
+
+    def conditions(self, dialect: str) -> list[Any]:
+        """The WHERE clauses on `donation` (empty: everything)."""
+        out: list[Any] = []
+        if self.item:
+            out.append(Donation.item == (self.item if self.item in ITEM_CODES
+                                         else item_code(self.item)))
+        if self.status:
+            out.append(Donation.status == self.status)
+        if self.since:
+            out.append(Donation.last_seen >= self.since)
+        if self.until:
+            out.append(Donation.first_seen <= self.until)
+        if self.min_sources:
+            out.append(Donation.independent_sources >= self.min_sources)
+        if self.conflicts_only:
+            out.append(Donation.has_conflicts.is_(True))
+        if self.donor:
+            out.append(Donation.id.in_(_party("donor", {entity_key(self.donor)})))
+        if self.recipient:
+            out.append(Donation.id.in_(_party("recipient", recipient_codes(self.recipient))))
+        if self.text is not None and self.text.strip():
+            out.append(_text_condition(self.text, dialect))
+        return out
+
+
+def _party(role: str, keys: set[str]) -> Select[Any]:
+    return select(DonationParty.donation_id).where(DonationParty.role == role,
+                                                   DonationParty.key.in_(sorted(keys)))
+
+
+def recipient_codes(name: str) -> set[str]:
+    """"South Korea", "KOR", "Europe" (and its members), "Korean Red Cross" -> codes."""
+    place = lookup_place(name)
+    if place:
+        return {place.code, *region_members(place.code)}
+    ent = entity(name)
+    if ent.country:
+        return {ent.country}
+    return {name.strip().upper(), f"org:{name.strip()}"}
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a free-text query: every one must begin a word of the donation's text."""
+    return _WORD.findall(text.lower())
+
+
+def _text_condition(text: str, dialect: str) -> Any:
+    words = search_words(text)
+    if not words:  # punctuation only: matches nothing rather than everything
+        return Donation.id.is_(None)
+    if dialect == "sqlite":
+        expr = " AND ".join(f'"{w}"*' for w in words)
+        return Donation.id.in_(select(FTS.c.donation_id).where(FTS.c.donation_fts.match(expr)))
+    vector = func.to_tsvector(literal_column("'simple'"), Donation.search_text)
+    return vector.op("@@")(func.to_tsquery(literal_column("'simple'"),
+                                           " & ".join(f"{w}:*" for w in words)))
+
+
+def text_key(donation_id: str) -> int:
+    """The FTS row of a donation: a stable 63-bit hash of its id (ids are hashes already)."""
+    return int.from_bytes(hashlib.sha1(donation_id.encode()).digest()[:8], "big") >> 1
+
+
+def search_text(row: dict[str, Any]) -> str:
+    """What free text finds a donation by: donors, recipients (codes and names), item, status,
+    conflicts."""
+    places = [f"{c} {country_name(c)}" for c in row["recipients"]]
+    conflicts = [f"{c['kind']} {c['detail']}" for c in row["conflicts"]]
+    return " ".join([*row["donors"], *places, row["item"] or "", row["status"] or "",
+                     *conflicts]).lower()
+
+
+def party_rows(row: dict[str, Any]) -> list[dict[str, str]]:
+    """The donation's side rows: one per donor (by entity key) and per recipient code."""
+    donors = {entity_key(n): n for n in row["donors"]}
+    return ([{"role": "donor", "key": k, "value": n, "donation_id": row["id"]}
+             for k, n in donors.items()]
+            + [{"role": "recipient", "key": c, "value": c, "donation_id": row["id"]}
+               for c in set(row["recipients"])])
+
+
+_COLUMNS = (Donation.id, Donation.donors, Donation.item, Donation.quantity,
+            Donation.quantity_rule, Donation.recipients, Donation.status,
+            Donation.status_history, Donation.first_seen, Donation.last_seen,
+            Donation.independent_sources, Donation.conflicts)
+
+
+def _shape(r: Any) -> dict[str, Any]:
+    """A donation in the `query --format json` contract shape, without its evidence."""
+    return {"id": r.id, "donors": r.donors, "item": r.item, "quantity": r.quantity,
+            "quantity_rule": r.quantity_rule, "recipients": r.recipients, "status": r.status,
+            "status_history": r.status_history,
+            "first_seen": r.first_seen.isoformat() if r.first_seen else None,
+            "last_seen": r.last_seen.isoformat() if r.last_seen else None,
+            "independent_sources": r.independent_sources, "conflicts": r.conflicts}
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def search_donations(session: Session, filters: LedgerFilter, *, sort: str = "first_seen",
+                     descending: bool = False, offset: int = 0, limit: int = 50
+                     ) -> tuple[list[dict[str, Any]], int]:
+    """One page of donations (contract shape, no evidence) and how many match in all."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    conds = filters.conditions(_dialect(session))
+    key = getattr(Donation, sort)
+    order = (key.desc(), Donation.id.desc()) if descending else (key, Donation.id)
+    q = select(*_COLUMNS).where(*conds).order_by(*order).offset(max(0, offset)).limit(
+        max(0, limit))
+    rows = [_shape(r) for r in session.execute(q)]
+    total = session.scalar(select(func.count()).select_from(Donation).where(*conds)) or 0
+    return rows, total
+
+
+def facet_counts(session: Session, filters: LedgerFilter, limit: int = 20
+                 ) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent values of each facet among the matching donations, count first."""
+    conds = filters.conditions(_dialect(session))
+    out: dict[str, list[tuple[str, int]]] = {}
+    for role in ("donor", "recipient"):
+        n = func.count().label("n")
+        shown = func.min(DonationParty.value).label("shown")
+        q = (select(shown, n).where(DonationParty.role == role).group_by(DonationParty.key)
+             .order_by(n.desc(), shown).limit(limit))
+        if conds:
+            q = q.where(DonationParty.donation_id.in_(select(Donation.id).where(*conds)))
+        out[role] = [(v, c) for v, c in session.execute(q)]
+    for facet, col in (("item", Donation.item), ("status", Donation.status),
+                       ("sources", Donation.independent_sources),
+                       ("has_conflicts", Donation.has_conflicts)):
+        n = func.count().label("n")
+        q = (select(col, n).where(*conds, col.is_not(None)).group_by(col)
+             .order_by(n.desc(), col).limit(limit))
+        out[facet] = [(_facet_value(v), c) for v, c in session.execute(q)]
+    return out
+
+
+def _facet_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
+
+
+def entity_totals(session: Session, *, donor: str | None = None, recipient: str | None = None,
+                  item: str | None = None) -> list[dict[str, Any]]:
+    """Donations and summed quantity per (item, status) for a donor, recipient or item page."""
+    conds = LedgerFilter(donor=donor, recipient=recipient, item=item).conditions(
+        _dialect(session))
+    q = (select(Donation.item, Donation.status, func.count(), func.sum(Donation.quantity))
+         .where(*conds).group_by(Donation.item, Donation.status)
+         .order_by(Donation.item, Donation.status))
+    return [{"item": i, "status": s, "donations": n, "quantity": int(qty or 0)}
+            for i, s, n, qty in session.execute(q)]
+
+
+def donation_detail(session: Session, donation_id: str) -> dict[str, Any] | None:
+    """One donation in the contract shape with its evidence, or None."""
+    return next(donations_json(session, donation_id), None)
+
+
+def donations_json(session: Session, donation_id: str | None = None,
+                   filters: LedgerFilter | None = None, chunk: int = 500
+                   ) -> Iterator[dict[str, Any]]:
+    """The `query --format json` contract: donations (first seen first) with their evidence."""
+    conds = (filters or LedgerFilter()).conditions(_dialect(session))
+    if donation_id is not None:
+        conds.append(Donation.id == donation_id)
+    q = select(*_COLUMNS).where(*conds).order_by(Donation.first_seen, Donation.id)
+    batch: list[dict[str, Any]] = []
+    for r in session.execute(q.execution_options(yield_per=chunk)):
+        batch.append(_shape(r))
+        if len(batch) == chunk:
+            yield from _with_evidence(session, batch)
+            batch = []
+    yield from _with_evidence(session, batch)
+
+
+def _with_evidence(session: Session, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if not batch:
+        return []
+    by_id = {d["id"]: d | {"evidence": []} for d in batch}
+    q = (select(Evidence.donation_id, Evidence.role, Evidence.reason, Record.kind, Record.id,
+                Record.last_snapshot_id, Record.data, Record.raw, Record.quantity,
+                Record.first_seen, Page.url)
+         .join(Record, Record.id == Evidence.record_id).join(Page, Page.id == Record.page_id)
+         .where(Evidence.donation_id.in_(list(by_id))).order_by(Evidence.id))
+    for e in session.execute(q):
+        quote = ((e.data or {}).get("evidence") or {}).get("sentence") if e.kind == "claim" \
+            else e.raw
+        by_id[e.donation_id]["evidence"].append(
+            {"kind": e.kind, "url": e.url, "document": e.last_snapshot_id, "record": e.id,
+             "role": e.role, "reason": e.reason, "quote": quote, "quantity": e.quantity,
+             "first_seen": e.first_seen.isoformat()})
+    return list(by_id.values())
