@@ -48,12 +48,23 @@ class Source:
 
 
 @dataclass(frozen=True)
+class CrawlLimits:
+    """The sources file's `[crawl]` table: limits for every request of a crawl (None: default)."""
+
+    timeout: float | None = None  # seconds before a request is abandoned (DOWNLOAD_TIMEOUT)
+    retries: int | None = None  # retries after a server fault or timeout (RETRY_TIMES)
+    backoff: float | None = None  # first wait before a retry, doubling after each
+    max_size: int | None = None  # bytes; a larger (or larger decompressed) body is refused
+
+
+@dataclass(frozen=True)
 class Settings:
     db_url: str
     sources_path: Path | None
     redis_url: str | None
     sources: tuple[Source, ...]
     contact: str = DEFAULT_CONTACT
+    crawl: CrawlLimits = CrawlLimits()
 
     def source(self, name: str) -> Source:
         for s in self.sources:
@@ -187,7 +198,7 @@ def parse_sources(text: str, origin: str = "<sources>", *, strict: bool = False
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from exc
-    extra = sorted(set(data) - {"source", "contact"})
+    extra = sorted(set(data) - {"source", "contact", "crawl"})
     if extra:
         raise ConfigError(f"{origin}: unknown top-level key {extra[0]!r} (expected [[source]])")
     raw_sources = data.get("source", [])
@@ -201,6 +212,27 @@ def parse_sources(text: str, origin: str = "<sources>", *, strict: bool = False
         seen.add(source.name)
         out.append(source)
     return tuple(out)
+
+
+_LIMITS = {"timeout": ((int, float), 0.0), "retries": (int, 0), "backoff": ((int, float), 0.0),
+           "max_size": (int, 1)}
+
+
+def parse_crawl_limits(text: str | None, origin: str = "<sources>") -> CrawlLimits:
+    """The `[crawl]` table: numbers only, each at least its minimum; unknown keys are errors."""
+    table = tomllib.loads(text).get("crawl", {}) if text else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: write the crawl limits as a [crawl] table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _LIMITS:
+            raise ConfigError(f"{origin}: [crawl] {key!r}: unknown (known: {', '.join(_LIMITS)})")
+        kind, least = _LIMITS[key]
+        if isinstance(value, bool) or not isinstance(value, kind) or value < least:
+            raise ConfigError(f"{origin}: [crawl] {key!r}: expected a number >= {least}, "
+                              f"got {value!r}")
+        values[key] = value
+    return CrawlLimits(**values)
 
 
 def _contact(text: str | None) -> str:
@@ -228,4 +260,5 @@ def load_settings(sources_path: str | Path | None = None, db_url: str | None = N
         redis_url=env.get("AIDLEDGER_REDIS_URL") or None,
         sources=sources,
         contact=_contact(text),
+        crawl=parse_crawl_limits(text, str(path)),
     )

@@ -42,7 +42,21 @@ def scrapy_settings(cfg: Settings) -> ScrapySettings:
     s.set("USER_AGENT", f"aidledger/0.1 (+{cfg.contact})", priority="cmdline")
     s.set("LOG_ENABLED", False, priority="cmdline")
     s.set("DOWNLOAD_SLOTS", download_slots(cfg), priority="cmdline")
+    for name, value in crawl_limit_settings(cfg).items():
+        s.set(name, value, priority="cmdline")
     return s
+
+
+def crawl_limit_settings(cfg: Settings) -> dict[str, float | int]:
+    """The sources file's `[crawl]` limits as the Scrapy settings they set."""
+    limits = cfg.crawl
+    pairs = (("DOWNLOAD_TIMEOUT", limits.timeout), ("RETRY_TIMES", limits.retries),
+             ("AIDLEDGER_RETRY_BACKOFF_BASE", limits.backoff),
+             ("DOWNLOAD_MAXSIZE", limits.max_size))
+    out: dict[str, float | int] = {name: value for name, value in pairs if value is not None}
+    if limits.max_size is not None:
+        out["DOWNLOAD_WARNSIZE"] = min(limits.max_size, 4 * 1024 * 1024)
+    return out
 
 
 def download_slots(cfg: Settings) -> dict[str, dict[str, float]]:
