@@ -4,7 +4,6 @@ response turned into a FetchedPage, and errbacks that turn failures into stored 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -13,10 +12,10 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from aidledger.config import Source, load_settings
+from aidledger.spiders.failures import failure_record
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 
 log = logging.getLogger(__name__)
@@ -98,16 +97,10 @@ class AidledgerSpider(scrapy.Spider):
 
     def failed(self, failure: Failure) -> Iterator[FetchFailed]:
         request = failure.request  # type: ignore[attr-defined]
-        status = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason = f"HTTP {status}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        reason = re.sub(r"\s+", " ", reason)[:500]
-        log.warning("fetch failed, crawl goes on: %s (%s)", request.url, reason)
+        url, status, reason = failure_record(failure)
+        log.warning("fetch failed, crawl goes on: %s (%s)", url, reason)
         src = request.meta.get("source")
-        yield FetchFailed(url=request.url, at=datetime.now(UTC), reason=reason, status=status,
+        yield FetchFailed(url=url, at=datetime.now(UTC), reason=reason, status=status,
                           source=src.name if src else None)
 
 

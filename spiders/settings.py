@@ -35,6 +35,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {"aidledger.spiders.pipelines.StorePipeline": 300}
 DOWNLOADER_MIDDLEWARES = {
+    # before robots.txt (100), so a forbidden host is not even asked for its robots.txt
+    "aidledger.spiders.safety.SafetyMiddleware": 90,
+    # sees a 3xx before the redirect middleware (600) turns it into a request
+    "aidledger.spiders.safety.RedirectLoopMiddleware": 610,
     "aidledger.spiders.conditional.ConditionalRequestsMiddleware": 560,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "aidledger.spiders.retry.BackoffRetryMiddleware": 550,
