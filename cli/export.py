@@ -1,4 +1,5 @@
-"""`aidledger export`: the store's records with provenance, streamed to a file."""
+"""`aidledger export`: the store's tables, streamed to CSV, JSON Lines, Parquet, Excel, a
+Frictionless data package or a Datasette database."""
 
 from __future__ import annotations
 
@@ -8,37 +9,64 @@ from pathlib import Path
 import click
 
 from aidledger.cli.options import db_option, settings
-from aidledger.cli.output import write_csv, write_jsonl
 from aidledger.storage.db import open_store
-from aidledger.storage.queries import record_rows
+from aidledger.storage.export import (
+    FOLDER_FORMATS,
+    FORMATS,
+    TEXT_FORMATS,
+    ExportError,
+    export_file,
+    export_folder,
+    export_text,
+)
+from aidledger.storage.export_schema import LEDGER_TABLES, TABLES
 
-RECORD_COLUMNS = ("record", "kind", "page", "block", "item", "item_label", "quantity",
-                  "quantity_each", "status", "status_label", "donors", "recipients", "date",
-                  "locator", "first_seen", "last_seen", "gone_since", "first_snapshot",
-                  "last_snapshot")
+HELP_TABLE = ("Table to export: records (default for csv, jsonl, parquet), donations, evidence, "
+              "entities, sources. Repeat for xlsx (default: all). datapackage and datasette "
+              "always write every table.")
+
+
+def _tables(fmt: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    if fmt in FOLDER_FORMATS:
+        if chosen:
+            raise ExportError(f"--format {fmt} always writes every table; drop --table")
+        return LEDGER_TABLES
+    if fmt == "xlsx":
+        return chosen or LEDGER_TABLES
+    return chosen or ("records",)
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--table", "chosen", multiple=True, type=click.Choice(tuple(TABLES)),
+              help=HELP_TABLE)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output file, or folder for datapackage/datasette (csv and jsonl default "
+                   "to standard output).")
 @db_option
-def export(fmt: str, out: Path | None, db_url: str | None) -> None:
-    """Every record, current state plus first/last seen and the snapshots that show it."""
+def export(fmt: str, chosen: tuple[str, ...], out: Path | None, db_url: str | None) -> None:
+    """Export the ledger (donations, evidence, entities, sources) or the records, streamed.
+
+    Run `aidledger reconcile` first for the ledger tables. See README "Exports"."""
+    tables = _tables(fmt, chosen)
+    if out is None and fmt not in TEXT_FORMATS:
+        raise ExportError(f"--format {fmt} needs --out PATH")
+    if out is None and len(tables) > 1:
+        raise ExportError(f"--format {fmt} writes one table; give one --table")
+    if out is not None and out.is_dir() and fmt not in FOLDER_FORMATS:
+        raise ExportError(f"{out} is a folder: give a file name for --out")
     _, sessions = open_store(settings(db_url).db_url)
     with sessions() as s:
-        stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
-        try:
-            rows = record_rows(s)
-            if fmt == "csv":
-                n = write_csv(rows, stream, RECORD_COLUMNS)
-            else:
-                n = write_jsonl(rows, stream)
-        finally:
-            if out:
-                stream.close()
-    if out:
-        click.echo(f"wrote {n} records to {out}", err=True)
+        if out is None:
+            n = export_text(s, tables[0], fmt, sys.stdout)
+            counts = {tables[0]: n}
+        elif fmt in FOLDER_FORMATS:
+            counts = export_folder(s, fmt, out)
+        else:
+            counts = export_file(s, tables, fmt, out)
+    if out is not None:
+        what = ", ".join(f"{n} {name}" for name, n in counts.items())
+        click.echo(f"wrote {what} to {out}", err=True)
 
 
 COMMANDS = [export]
