@@ -7,7 +7,6 @@ server-side cursor: a million donations never sit in memory at once. Keys match 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -34,38 +33,44 @@ def place_name(code: str) -> str:
 
 
 def donation_rows(session: Session, batch: int = BATCH) -> Iterator[dict[str, Any]]:
-    """Donations in id order, each with its evidence's URLs, snapshots and hashes."""
+    """Donations in id order, each with its evidence's URLs, snapshots and hashes.
+
+    Two streams in the same order, merged: the donations, and their evidence joined to pages
+    and snapshots, so each donation's JSON columns are decoded once however much evidence it
+    has. Every evidence row has its donation (foreign key), so equal ids are all the merge
+    needs, whatever collation the database sorts by."""
     first, last = aliased(Snapshot), aliased(Snapshot)
-    q = (select(Donation.id, Donation.donors, Donation.item, Donation.quantity,
-                Donation.quantity_rule, Donation.recipients, Donation.status,
-                Donation.status_history, Donation.first_seen, Donation.last_seen,
-                Donation.independent_sources, Donation.conflicts, Evidence.record_id, Page.url,
-                first.id.label("first_id"), first.blob_sha256.label("first_sha"),
-                last.id.label("last_id"), last.blob_sha256.label("last_sha"), last.fetched_at)
-         .outerjoin(Evidence, Evidence.donation_id == Donation.id)
-         .outerjoin(Record, Record.id == Evidence.record_id)
-         .outerjoin(Page, Page.id == Record.page_id)
-         .outerjoin(first, first.id == Record.first_snapshot_id)
-         .outerjoin(last, last.id == Record.last_snapshot_id)
-         .order_by(Donation.id, Evidence.record_id).execution_options(yield_per=batch))
-    for _, group in itertools.groupby(session.execute(q), key=lambda r: r[0]):
-        rows = list(group)  # one donation's evidence: a handful of rows
-        yield _donation(rows)
+    conn = session.connection()
+    donations = conn.execute(
+        select(Donation.id, Donation.donors, Donation.item, Donation.quantity,
+               Donation.quantity_rule, Donation.recipients, Donation.status,
+               Donation.status_history, Donation.first_seen, Donation.last_seen,
+               Donation.independent_sources, Donation.conflicts)
+        .order_by(Donation.id).execution_options(yield_per=batch))
+    links = iter(conn.execute(
+        select(Evidence.donation_id, Page.url, first.id, first.blob_sha256, last.id,
+               last.blob_sha256, last.fetched_at)
+        .join(Record, Record.id == Evidence.record_id).join(Page, Page.id == Record.page_id)
+        .join(first, first.id == Record.first_snapshot_id)
+        .join(last, last.id == Record.last_snapshot_id)
+        .order_by(Evidence.donation_id, Evidence.record_id).execution_options(yield_per=batch)))
+    link = next(links, None)
+    for d in donations:
+        mine = []
+        while link is not None and link[0] == d.id:
+            mine.append(link)
+            link = next(links, None)
+        yield _donation(d, mine)
 
 
-def _donation(rows: list[Any]) -> dict[str, Any]:
-    d = rows[0]
+def _donation(d: Any, links: list[Any]) -> dict[str, Any]:
     snapshots: dict[int, str] = {}
     urls: list[str] = []
-    retrieved = []
-    for r in rows:
-        if r.record_id is None:
-            continue
-        if r.url not in urls:
-            urls.append(r.url)
-        snapshots[r.first_id] = r.first_sha
-        snapshots[r.last_id] = r.last_sha
-        retrieved.append(r.fetched_at)
+    for _, url, first_id, first_sha, last_id, last_sha, _ in links:
+        if url not in urls:
+            urls.append(url)
+        snapshots[first_id] = first_sha
+        snapshots[last_id] = last_sha
     ids = sorted(snapshots)
     conflicts = d.conflicts or []
     recipients = d.recipients or []
@@ -76,9 +81,9 @@ def _donation(rows: list[Any]) -> dict[str, Any]:
         "status_history": d.status_history or [], "first_seen": d.first_seen,
         "last_seen": d.last_seen, "independent_sources": d.independent_sources,
         "conflict_kinds": sorted({c.get("kind") for c in conflicts if c.get("kind")}),
-        "conflicts": conflicts, "evidence_count": sum(r.record_id is not None for r in rows),
+        "conflicts": conflicts, "evidence_count": len(links),
         "source_urls": urls, "snapshots": ids, "snapshot_sha256": [snapshots[i] for i in ids],
-        "last_retrieved": max(retrieved) if retrieved else None,
+        "last_retrieved": max((lk[6] for lk in links), default=None),
     }
 
 

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from aidledger.storage.export_schema import LIST_DELIMITER, Field, Table
 
-ROW_GROUP = 50_000
+ROW_GROUP = 20_000
 
 
 def as_datetime(value: Any) -> datetime | None:
@@ -29,35 +29,50 @@ def text_cell(f: Field, value: Any) -> str:
     """A value as CSV/Excel text: lists "; "-joined, nested data as JSON, empty as ""."""
     if value is None:
         return ""
-    if f.type == "list":
-        return LIST_DELIMITER.join(str(v) for v in value)
-    if f.type in ("array", "object"):
-        return json.dumps(value, ensure_ascii=False) if value else ""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
+    convert = _TEXT.get(f.type)
+    return convert(value) if convert else str(value)
 
 
-def json_value(f: Field, value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def _joined(value: Any) -> str:
+    return LIST_DELIMITER.join(map(str, value))
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else ""
+
+
+_TEXT = {"datetime": _iso, "list": _joined, "array": _json_text, "object": _json_text}
 
 
 def write_csv(table: Table, rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Strings and integers go to the csv module as they are (None is written empty)."""
     writer = csv.writer(out)
     writer.writerow(table.columns)
+    plain = [(f.name, _TEXT.get(f.type)) for f in table.fields]
     n = 0
     for row in rows:
-        writer.writerow([text_cell(f, row.get(f.name)) for f in table.fields])
+        cells = [row.get(name) for name, _ in plain]
+        for i, (_, convert) in enumerate(plain):
+            if convert and cells[i] is not None:
+                cells[i] = convert(cells[i])
+        writer.writerow(cells)
         n += 1
     return n
 
 
 def write_jsonl(table: Table, rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    names = [f.name for f in table.fields]
+    dates = {f.name for f in table.fields if f.type == "datetime"}
     n = 0
     for row in rows:
-        line = {f.name: json_value(f, row.get(f.name)) for f in table.fields}
+        line = {k: row.get(k) for k in names}
+        for k in dates:
+            if isinstance(line[k], datetime):
+                line[k] = line[k].isoformat()
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -90,14 +105,13 @@ def arrow_schema(table: Table) -> Any:
     return pa.schema(fields, metadata={"table": table.name, "description": table.description})
 
 
-def _arrow_value(f: Field, value: Any) -> Any:
-    if value is None:
-        return None
+def _arrow_column(f: Field, values: list[Any]) -> list[Any]:
+    """One column of a row group as pyarrow takes it: nested data as JSON text."""
     if f.type in ("array", "object"):
-        return json.dumps(value, ensure_ascii=False)
+        return [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
     if f.type == "datetime":
-        return as_datetime(value)
-    return value
+        return [as_datetime(v) for v in values]
+    return values
 
 
 def write_parquet(table: Table, rows: Iterable[dict[str, Any]], path: Path,
@@ -110,7 +124,7 @@ def write_parquet(table: Table, rows: Iterable[dict[str, Any]], path: Path,
     n = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         for batch in _batches(rows, row_group):
-            columns = {f.name: [_arrow_value(f, r.get(f.name)) for r in batch]
+            columns = {f.name: _arrow_column(f, [r.get(f.name) for r in batch])
                        for f in table.fields}
             writer.write_table(pa.Table.from_pydict(columns, schema=schema))
             n += len(batch)
