@@ -1,0 +1,193 @@
+"""Writing the ledger: donations, their evidence and search rows, block by block.
+
+A block (donor family, item) whose recomputed donations equal the stored ones is left alone,
+so a reconcile after a small crawl rewrites only what changed, with the result of a rebuild.
+`scope` limits the work to some blocks (an incremental reconcile, a seeding batch): blocks
+outside it are neither read nor touched. Rows go in through the driver (SQLite executemany,
+PostgreSQL COPY) with values converted here: SQLAlchemy's per-value type processing, not the
+database, was what made a million-donation write slow. The ORM models stay the schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Table, delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from aidledger.aggregator.reconcile import DonationOut
+from aidledger.storage.ledger import Donation, DonationParty, Evidence
+from aidledger.storage.ledger_search import FTS, party_rows, search_text, text_key
+from aidledger.storage.types import UTCDateTime
+
+_ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "status",
+                "status_history", "first_seen", "last_seen", "independent_sources", "conflicts")
+CHUNK = 500  # block keys per IN (...) list
+
+
+def _row(d: DonationOut) -> dict[str, Any]:
+    a = d.anchor
+    donors = sorted({n for lk in d.links if lk.role == "primary" for n in lk.record.donors}
+                    or set(a.donors))
+    statuses = [(lk.record.status, lk.record.first_seen) for lk in d.links if lk.record.status]
+    history = [{"status": s, "since": when} for s, when in a.history] if a.history else [
+        {"status": s, "since": w.date().isoformat()}
+        for s, w in sorted(statuses, key=lambda x: x[1])]
+    seen = [lk.record.first_seen for lk in d.links] + [lk.record.last_seen for lk in d.links]
+    return {"id": d.id, "donors": donors, "item": a.item, "quantity": a.quantity,
+            "quantity_rule": d.quantity_rule, "recipients": sorted(a.places),
+            "status": a.status, "status_history": history, "first_seen": min(seen),
+            "last_seen": max(seen), "independent_sources": d.independent_sources,
+            "conflicts": d.conflicts, "block_key": d.block_key}
+
+
+def _digest(rows: list[dict[str, Any]], links: list[tuple[Any, ...]]) -> str:
+    return hashlib.sha1(json.dumps([rows, links], default=str, sort_keys=True).encode()
+                        ).hexdigest()
+
+
+def write_ledger(session: Session, donations: list[DonationOut], rebuild: bool = False,
+                 scope: Iterable[str] | None = None) -> dict[str, int]:
+    """Store donations; without `rebuild`, blocks whose donations did not change are kept.
+    With `scope`, only those blocks are compared, deleted and written."""
+    by_block: dict[str, list[DonationOut]] = defaultdict(list)
+    for d in donations:
+        by_block[d.block_key].append(d)
+    keys = None if scope is None else sorted(set(scope) | set(by_block))
+    stored = {} if rebuild else _stored_digests(session, keys)
+    changed: list[str] = []
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for key, ds in by_block.items():
+        block_rows = [_row(d) for d in ds]
+        block_links = [(d.id, lk.record.id, lk.role, lk.reason) for d in ds for lk in d.links]
+        if not rebuild and stored.get(key) == _digest(block_rows, block_links):
+            continue
+        changed.append(key)
+        rows += block_rows
+        links += [{"donation_id": d.id, "record_id": lk.record.id, "role": lk.role,
+                   "reason": lk.reason, "source_key": lk.record.source_key}
+                  for d in ds for lk in d.links]
+    if rebuild:
+        _delete_all(session)
+    else:
+        _delete_blocks(session, changed + sorted(set(stored) - set(by_block)))
+    _insert(session, rows, links)
+    return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
+
+
+def _insert(session: Session, rows: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
+    for r in rows:
+        r["has_conflicts"] = bool(r["conflicts"])
+        r["search_text"] = search_text(r)
+    bulk_insert(session, Donation.__table__, rows)
+    bulk_insert(session, DonationParty.__table__, [p for r in rows for p in party_rows(r)])
+    if session.get_bind().dialect.name == "sqlite":
+        bulk_insert(session, FTS, [{"rowid": text_key(r["id"]), "donation_id": r["id"],
+                                    "body": r["search_text"]} for r in rows])
+    bulk_insert(session, Evidence.__table__, links)
+
+
+def _delete_all(session: Session) -> None:
+    for t in (Evidence, DonationParty, Donation):
+        session.execute(delete(t))
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(delete(FTS))
+
+
+FTS_DELETE = text("DELETE FROM donation_fts WHERE rowid = :rowid")
+
+
+def _delete_blocks(session: Session, keys: list[str]) -> None:
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
+        ids = select(Donation.id).where(Donation.block_key.in_(chunk))
+        if sqlite:
+            gone = [{"rowid": text_key(i)} for i in session.scalars(ids)]
+            if gone:
+                session.execute(FTS_DELETE, gone)
+        session.execute(delete(Evidence).where(Evidence.donation_id.in_(ids)))
+        session.execute(delete(DonationParty).where(DonationParty.donation_id.in_(ids)))
+        session.execute(delete(Donation).where(Donation.block_key.in_(chunk)))
+
+
+def _stored_digests(session: Session, keys: list[str] | None) -> dict[str, str]:
+    """Digest of each stored block (of `keys`, or of all), comparable with `_digest`."""
+    donations: dict[str, list[Any]] = defaultdict(list)
+    links: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    cols = (Donation.id, Donation.block_key, *(getattr(Donation, c) for c in _ROW_COLUMNS))
+    for where in _block_conditions(keys):
+        for d in session.execute(select(*cols).where(*where).order_by(Donation.id)):
+            donations[d.block_key].append(d)
+        q = (select(Evidence.donation_id, Evidence.record_id, Evidence.role, Evidence.reason)
+             .join(Donation, Donation.id == Evidence.donation_id).where(*where)
+             .order_by(Evidence.id))
+        for e in session.execute(q):
+            links[e.donation_id].append(tuple(e))
+    out: dict[str, str] = {}
+    for key, ds in donations.items():
+        rows = [{"id": d.id, **{c: getattr(d, c) for c in _ROW_COLUMNS}, "block_key": key}
+                for d in ds]
+        out[key] = _digest(rows, [lk for d in ds for lk in links[d.id]])
+    return out
+
+
+def _block_conditions(keys: list[str] | None) -> list[list[Any]]:
+    if keys is None:
+        return [[]]
+    return [[Donation.block_key.in_(keys[i:i + CHUNK])] for i in range(0, len(keys), CHUNK)]
+
+
+def _sqlite_time(v: datetime | None) -> str | None:
+    """The text SQLAlchemy's SQLite DateTime stores (UTC, naive, microseconds)."""
+    if v is None:
+        return None
+    return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _converters(table: Table, cols: list[str], dialect: str) -> list[Any]:
+    out: list[Any] = []
+    for name in cols:
+        col = table.c.get(name, None)
+        kind = col.type if col is not None else None
+        if isinstance(kind, JSON):
+            out.append(lambda v: None if v is None else json.dumps(v))
+        elif isinstance(kind, UTCDateTime) and dialect == "sqlite":
+            out.append(_sqlite_time)
+        elif isinstance(kind, Boolean) and dialect == "sqlite":
+            out.append(lambda v: None if v is None else int(v))
+        else:
+            out.append(None)
+    return out
+
+
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert plain dicts (all with the same keys) through the driver: executemany on SQLite,
+    COPY on PostgreSQL, Core executemany elsewhere. Names come from the models, values are
+    always bound, never spliced."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect.name
+    cols = list(rows[0])
+    if dialect not in ("sqlite", "postgresql"):
+        session.execute(insert(table), rows)
+        return
+    conv = _converters(table, cols, dialect)
+    tuples = [tuple(f(r[c]) if f else r[c] for c, f in zip(cols, conv, strict=True))
+              for r in rows]
+    names = ", ".join(f'"{c}"' for c in cols)
+    raw = conn.connection.driver_connection
+    if dialect == "sqlite":
+        marks = ", ".join("?" * len(cols))
+        raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', tuples)
+        return
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for t in tuples:
+            copy.write_row(t)
