@@ -19,7 +19,8 @@ from aidledger.parsers.records import Recipient, TableRecord
 
 Cells = dict[str, str]
 MAX_QUANTITY = 10**13  # more pieces than exist: a typo or an id, not a quantity
-_QTY = re.compile(r"^(?:about|approx\.?|around|over|nearly)?\s*(\d{1,3}(?:[,.\s]\d{3})+|\d+)"
+_QTY = re.compile(r"^(?:about|approx\.?|around|over|nearly)?\s*"
+                  r"(\d{1,3}(?:[,.\s]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)"  # 1,00,000: Indian
                   r"(?:\.(\d+))?\s*(million|m|k|thousand)?\s*(?:pieces?|pcs\.?|units?|sets?|"
                   r"boxes|bottles|kits?|tests?)?\.?$", re.I)
 _SCALE = {"million": 10**6, "m": 10**6, "k": 10**3, "thousand": 10**3}

@@ -17,6 +17,7 @@ Conventions (the ones evaluation follows; README "Claims"):
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,6 +38,8 @@ from aidledger.parsers.names import Name, find_names, vocab
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 from aidledger.parsers.sentences import split_sentences
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -94,6 +97,8 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
     try:
         return _extract(text or "", published, publisher)
     except Exception:  # hostile text must never crash a crawl: no claims, not an exception
+        log.exception("claim extraction failed: no claims from this text (%d characters)",
+                      len(text or ""))
         return []
 
 

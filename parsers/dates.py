@@ -37,11 +37,14 @@ def _parse(phrase: str, base: datetime | None) -> str | None:
     if base is not None:
         settings["RELATIVE_BASE"] = base
     text = re.sub(r"^(on|past)\s+", "", phrase.strip(), flags=re.I)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    if parsed is None:
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        if parsed is None:
+            return None
+        if base is not None and parsed.date() > base.date() and not re.search(r"\d{4}", text):
+            parsed = parsed.replace(year=parsed.year - 1)
+    except (OverflowError, ValueError):  # relative to a date near year 1 or 9999: no date
         return None
-    if base is not None and parsed.date() > base.date() and not re.search(r"\d{4}", text):
-        parsed = parsed.replace(year=parsed.year - 1)
     return parsed.date().isoformat()
 
 

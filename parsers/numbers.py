@@ -62,7 +62,7 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
           rf"|(?:an?\s+(?=(?:{_SCALEWORD}|dozen)\b))?(?:{_NUMWORD})"
           rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
 _NUMBER = re.compile(
-    rf"(?<![\w.,$])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
+    rf"(?<![\w.,$^])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
     rf"INR|JPY|KRW|SGD|CAD|CHF|Rs\.?)\s?))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"
@@ -168,11 +168,17 @@ def parse_number(text: str) -> int | None:
     return found[0].value if len(found) == 1 and not found[0].percent else None
 
 
+def _negative(text: str, start: int) -> bool:
+    """A minus sign right before the number ("-5,000 masks"), not a range dash ("5,000-10,000")."""
+    return start > 0 and text[start - 1] in "-\u2212" and (
+        start == 1 or not text[start - 2].isalnum())
+
+
 def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     num = m.group("num")
     if not num.strip() or num.lower() in ("a", "an"):
         return None
-    value = _num_value(num)
+    value = None if _negative(text, m.start()) else _num_value(num)  # no negative donations
     approx = m.group("approx")
     currency = None
     if m.group("cur"):

@@ -37,6 +37,8 @@ class ParsedPage:
 def looks_like_html(body: bytes, content_type: str | None) -> bool:
     if content_type and not re.search(r"html|xml", content_type, re.I):
         return False
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, said by its byte order mark
+        body = body[:4096].decode("utf-16", "ignore").encode("utf-8")
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<div", b"<!--", b"<"))
 
