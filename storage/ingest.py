@@ -1,158 +1,83 @@
-"""Fetched page in, stored snapshot and tracked records out: the one write path.
+"""Fetches in, stored snapshots and tracked records out: the one write path.
 
-Crawls, `aidledger ingest` and archive imports all come through here, so every page is stored
-(committed) before it is parsed, and a parser failure leaves the snapshot and a stored error.
+Crawls, `aidledger ingest` and archive imports all come through here, a batch at a time: one
+transaction stores every fetch of the batch (storage.pages) and commits, so every page is stored
+before it is parsed; then the new bodies are parsed and their records tracked
+(storage.tracking). Every step is safe to run from several processes at once and to repeat
+(storage.writes).
 """
 
 from __future__ import annotations
 
-import logging
-import traceback
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from aidledger.parsers.page import ParsedPage, parse_page
-from aidledger.storage.history import TrackResult, track
-from aidledger.storage.models import (
-    Observation,
-    Page,
-    PageConflict,
-    Record,
-    RecordVersion,
-    Snapshot,
+from aidledger.storage.models import Page, Snapshot
+from aidledger.storage.pages import (
+    Fetch,
+    FetchedPage,
+    FetchFailed,
+    NotModified,
+    StoredSnapshot,
+    kept_headers,
+    store_batch,
 )
-from aidledger.storage.pages import FetchedPage, seen_unchanged, snapshot_body, store_fetch
+from aidledger.storage.tracking import IngestOutcome, Job, rebuild_page, track_jobs
+from aidledger.storage.writes import begin_writing, lock_pages, retrying
 
-log = logging.getLogger(__name__)
+__all__ = ["IngestOutcome", "ingest", "not_modified", "parse_unparsed", "reparse", "write_batch"]
 
 
-@dataclass
-class IngestOutcome:
-    url: str
-    snapshot_id: int
-    changed: bool
-    parsed: bool = False
-    records: int = 0
-    added: int = 0
-    changed_records: int = 0
-    gone: int = 0
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
+def write_batch(sessions: sessionmaker[Session], fetches: Sequence[Fetch],
+                run_id: int | None = None) -> list[IngestOutcome]:
+    """Store, then parse, then track a batch of fetches; one outcome per fetch, in order."""
+    def store() -> list[StoredSnapshot | str | None]:
+        with sessions.begin() as s:
+            return store_batch(s, fetches, run_id)
 
-    def tally(self, counts: dict[str, int]) -> None:
-        """Add this page to a run's counts (the keys storage.runs.finish_run reads)."""
-        for key, value in (("pages", 1), ("unchanged", not self.changed),
-                           ("parse_errors", self.error is not None), ("records", self.records),
-                           ("added", self.added), ("changed", self.changed_records),
-                           ("gone", self.gone)):
-            counts[key] = counts.get(key, 0) + int(value)
+    stored = retrying(store)
+    outcomes, jobs = [], []
+    for f, st in zip(fetches, stored, strict=True):
+        if isinstance(f, FetchFailed):
+            outcomes.append(IngestOutcome(f.url, 0, False, failed=True, status=f.status))
+        elif not isinstance(st, StoredSnapshot):
+            outcomes.append(IngestOutcome(f.url, 0, False, error=st or "not stored"))
+        else:
+            out = IngestOutcome(f.url, st.snapshot_id, st.changed)
+            outcomes.append(out)
+            if isinstance(f, FetchedPage) and st.changed:
+                jobs.append(Job(out, st, f.url, f.body, f.fetched_at,
+                                 kept_headers(f.headers).get("content-type")))
+            elif st.unparsed:  # stored by a crawl that was killed before it parsed
+                jobs.append(Job(out, st, f.url, None))
+    track_jobs(sessions, jobs)
+    _count_unchanged(sessions, [o for o in outcomes if not o.changed and not o.parsed
+                                and o.snapshot_id and o.error is None])
+    return outcomes
 
 
 def ingest(sessions: sessionmaker[Session], fetched: FetchedPage) -> IngestOutcome:
     """Store then parse one fetch. Unchanged content is not parsed again."""
-    with sessions.begin() as s:
-        stored = store_fetch(s, fetched)
-    outcome = IngestOutcome(fetched.url, stored.snapshot_id, stored.changed)
-    if not stored.changed:
-        return _unchanged(sessions, outcome)
-    try:
-        with sessions.begin() as s:
-            if stored.out_of_order:
-                log.info("%s: older fetch arrived late; rebuilding the page's history", fetched.url)
-                _rebuild_page(s, stored.page_id, outcome)
-            else:
-                snap = s.get(Snapshot, stored.snapshot_id)
-                assert snap is not None
-                _parse_and_track(s, snap, fetched.body, outcome)
-    except Exception as exc:  # a parser bug must not lose the page or stop the crawl
-        outcome.error = f"{type(exc).__name__}: {exc}"
-        log.error("%s: parsing failed, page kept: %s", fetched.url, outcome.error)
-        log.debug("%s", traceback.format_exc())
-        with sessions.begin() as s:
-            snap = s.get(Snapshot, stored.snapshot_id)
-            if snap is not None:
-                snap.parse_error = outcome.error
-                snap.parsed_at = datetime.now(UTC)
-    return outcome
-
-
-def _unchanged(sessions: sessionmaker[Session], outcome: IngestOutcome) -> IngestOutcome:
-    """Not parsed again, but still counted as showing its records (monitors compare runs)."""
-    with sessions() as s:
-        snap = s.get(Snapshot, outcome.snapshot_id)
-        outcome.records = snap.n_records if snap else 0
-    return outcome
+    return write_batch(sessions, [fetched])[0]
 
 
 def not_modified(sessions: sessionmaker[Session], url: str, when: datetime) -> IngestOutcome:
     """A 304 answer to a conditional request: one request, no body, no parse."""
-    with sessions.begin() as s:
-        stored = seen_unchanged(s, url, when)
-    if stored is None:
-        return IngestOutcome(url, 0, changed=False, error="304 for a page never stored")
-    return _unchanged(sessions, IngestOutcome(url, stored.snapshot_id, changed=False))
+    return write_batch(sessions, [NotModified(url, when)])[0]
 
 
-def _parse_and_track(s: Session, snap: Snapshot, body: bytes, outcome: IngestOutcome) -> None:
-    page = s.get(Page, snap.page_id)
-    assert page is not None
-    parsed = parse_page(body, url=page.url, fetched_at=snap.fetched_at,
-                        kind=snap.kind or page.kind, content_type=snap.content_type)
-    _store_parse(s, page, snap, parsed)
-    for w in parsed.warnings:
-        log.warning("%s: %s", page.url, w)
-    result = track(s, page, snap, parsed.records)
-    _record_conflicts(s, snap, parsed, result)
-    outcome.parsed = True
-    outcome.records += len(parsed.records)
-    outcome.added += len(result.added)
-    outcome.changed_records += len(result.changed)
-    outcome.gone += len(result.gone)
-    outcome.warnings.extend(parsed.warnings)
-
-
-def _store_parse(s: Session, page: Page, snap: Snapshot, parsed: ParsedPage) -> None:
-    snap.kind = parsed.kind or snap.kind
-    page.kind = page.kind or parsed.kind
-    snap.parser_version = parsed.parser_version
-    snap.parsed_at = datetime.now(UTC)
-    snap.parse_error = None
-    snap.parse_warnings = list(parsed.warnings)
-    snap.n_records = len(parsed.records)
-    snap.meta = {**(snap.meta or {}), "parsed": _jsonable(parsed.meta)}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    return str(value)
-
-
-def _record_conflicts(s: Session, snap: Snapshot, parsed: ParsedPage, result: TrackResult) -> None:
-    for c in parsed.conflicts:
-        s.add(PageConflict(snapshot_id=snap.id, detail=_jsonable(c)))
-
-
-def _rebuild_page(s: Session, page_id: int, outcome: IngestOutcome) -> None:
-    """Re-derive a page's records from all its snapshots in time order (ids are reproducible)."""
-    rec_ids = select(Record.id).where(Record.page_id == page_id)
-    snap_ids = select(Snapshot.id).where(Snapshot.page_id == page_id)
-    s.execute(delete(Observation).where(Observation.record_id.in_(rec_ids)))
-    s.execute(delete(RecordVersion).where(RecordVersion.record_id.in_(rec_ids)))
-    s.execute(delete(PageConflict).where(PageConflict.snapshot_id.in_(snap_ids)))
-    s.execute(delete(Record).where(Record.page_id == page_id))
-    s.flush()
-    for snap in s.scalars(select(Snapshot).where(Snapshot.page_id == page_id)
-                          .order_by(Snapshot.fetched_at)):
-        _parse_and_track(s, snap, snapshot_body(s, snap), outcome)
+def _count_unchanged(sessions: sessionmaker[Session], outcomes: list[IngestOutcome]) -> None:
+    """Not parsed again, but still counted as showing its records (monitors compare runs)."""
+    if not outcomes:
+        return
+    with sessions() as s:
+        n = dict(s.execute(select(Snapshot.id, Snapshot.n_records).where(
+            Snapshot.id.in_({o.snapshot_id for o in outcomes}))).all())
+    for o in outcomes:
+        o.records = n.get(o.snapshot_id, 0)
 
 
 def reparse(sessions: sessionmaker[Session], url: str | None = None) -> list[IngestOutcome]:
@@ -165,7 +90,30 @@ def reparse(sessions: sessionmaker[Session], url: str | None = None) -> list[Ing
     outcomes = []
     for page_id, page_url in pages:
         with sessions.begin() as s:
+            begin_writing(s)
+            lock_pages(s, [page_url])
             outcome = IngestOutcome(page_url, 0, changed=True)
-            _rebuild_page(s, page_id, outcome)
+            rebuild_page(s, page_id, outcome)
             outcomes.append(outcome)
     return outcomes
+
+
+def parse_unparsed(sessions: sessionmaker[Session], limit: int = 100) -> list[IngestOutcome]:
+    """Parse snapshots that were stored but never parsed (a writer killed between its two
+    transactions); safe while other writers run: what they parse first is skipped here."""
+    outcomes: list[IngestOutcome] = []
+    after = 0
+    while True:
+        with sessions() as s:
+            rows = s.execute(select(Snapshot.id, Snapshot.page_id, Page.url, Page.kind)
+                             .join(Page, Page.id == Snapshot.page_id)
+                             .where(Snapshot.parsed_at.is_(None), Snapshot.id > after)
+                             .order_by(Snapshot.id).limit(limit)).all()
+        if not rows:
+            return outcomes
+        jobs = [Job(IngestOutcome(url, sid, changed=True),
+                     StoredSnapshot(sid, pid, changed=True, out_of_order=False, kind=kind),
+                     url, None) for sid, pid, url, kind in rows]
+        track_jobs(sessions, jobs)
+        outcomes += [j.outcome for j in jobs]
+        after = rows[-1][0]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -99,7 +100,12 @@ class Snapshot(Base):
     """One version of a page: a new row only when the content changed, else `last_seen` moves."""
 
     __tablename__ = "snapshot"
-    __table_args__ = (UniqueConstraint("page_id", "fetched_at", name="uq_snapshot_page_fetched"),)
+    __table_args__ = (
+        UniqueConstraint("page_id", "fetched_at", name="uq_snapshot_page_fetched"),
+        # stored but not parsed yet: what a writer killed between its two transactions left
+        Index("ix_snapshot_unparsed", "id", sqlite_where=text("parsed_at IS NULL"),
+              postgresql_where=text("parsed_at IS NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), index=True)
     blob_sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
@@ -149,7 +155,8 @@ class Record(Base):
     last_seen: Mapped[datetime]
     gone_since: Mapped[datetime | None]
     first_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
-    last_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
+    # indexed: an unchanged page moves the last_seen of what its latest snapshot shows
+    last_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"), index=True)
     versions: Mapped[list[RecordVersion]] = relationship(
         back_populates="record", order_by="RecordVersion.seq"
     )
@@ -175,7 +182,7 @@ class RecordVersion(Base):
     first_seen: Mapped[datetime]
     last_seen: Mapped[datetime]
     first_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
-    last_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
+    last_snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"), index=True)
     record: Mapped[Record] = relationship(back_populates="versions")
 
 

@@ -1,20 +1,27 @@
 """Storing fetched pages before anything parses them, so no fetched byte is ever lost.
 
 A page's content is stored once per distinct body (content-addressed blob); a fetch that returns
-the same body as the page's latest snapshot only moves that snapshot's `last_seen`.
+the same body as the snapshot in force at its time only moves that snapshot's `last_seen`. A
+batch of fetches is stored in one transaction, safely beside other writers (storage.writes):
+sources, pages, blobs and snapshots are inserted with ON CONFLICT DO NOTHING, and each page is
+locked before its latest snapshot is read, so two writers never both decide a body is new.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, case, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from aidledger.storage.models import Blob, Page, Record, RecordVersion, Snapshot, Source
+from aidledger.storage.models import Blob, FetchFailure, Page, Record, RecordVersion, Snapshot
+from aidledger.storage.models import Source as SourceRow
+from aidledger.storage.writes import begin_writing, insert, lock_pages
 
 # Response headers worth keeping: what revalidation, decoding and provenance need.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language",
@@ -41,11 +48,48 @@ class FetchedPage:
 
 
 @dataclass
+class NotModified:
+    """The server answered 304 to our conditional request: the stored page is still current."""
+
+    url: str
+    at: datetime
+    source: str | None = None
+
+
+@dataclass
+class FetchFailed:
+    """A fetch that produced no usable page (kept as a `fetch_failure` row)."""
+
+    url: str
+    at: datetime
+    reason: str
+    status: int | None = None
+    source: str | None = None
+
+
+Fetch = FetchedPage | NotModified | FetchFailed
+
+
+@dataclass
 class StoredSnapshot:
     snapshot_id: int
     page_id: int
     changed: bool  # False when the body equals the page's latest snapshot
     out_of_order: bool  # True when an older fetch arrived after a newer one
+    unparsed: bool = False  # an unchanged snapshot that was stored but never parsed (killed?)
+    kind: str | None = None  # the page's kind, for the parser
+
+
+@dataclass
+class _Latest:
+    """A page's newest snapshot as the batch goes: from the store, or new in this batch."""
+
+    id: int | None
+    sha: str
+    fetched_at: datetime
+    last_seen: datetime
+    parsed: bool
+    row: dict[str, Any] | None = None  # the insert values of a snapshot new in this batch
 
 
 def kept_headers(headers: dict[str, str]) -> dict[str, str]:
@@ -53,78 +97,205 @@ def kept_headers(headers: dict[str, str]) -> dict[str, str]:
     return {k: lower[k] for k in KEPT_HEADERS if k in lower}
 
 
-def _source_id(session: Session, name: str | None, kind: str | None) -> int | None:
-    if not name:
+def _source_ids(session: Session, names: set[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    rows = [{"name": n, "kind": "program"} for n in sorted(names)]
+    session.execute(insert(session, SourceRow).on_conflict_do_nothing(), rows)
+    return dict(session.execute(select(SourceRow.name, SourceRow.id)
+                                .where(SourceRow.name.in_(names))).all())
+
+
+def _claim_pages(session: Session, fetches: Sequence[FetchedPage | NotModified]
+                 ) -> dict[str, Page]:
+    """Insert the pages not stored yet, then lock every page of the batch."""
+    new: dict[str, FetchedPage] = {}
+    for f in sorted((f for f in fetches if isinstance(f, FetchedPage)),
+                    key=lambda f: (f.url, f.fetched_at)):
+        new.setdefault(f.url, f)  # the earliest fetch of the batch is the page's first
+    sources = _source_ids(session, {f.source for f in new.values() if f.source})
+    if new:
+        rows = [{"url": u, "kind": f.kind, "source_id": sources.get(f.source or ""),
+                 "first_fetched": f.fetched_at, "last_fetched": f.fetched_at}
+                for u, f in sorted(new.items())]
+        session.execute(insert(session, Page).on_conflict_do_nothing(), rows)
+    return lock_pages(session, [f.url for f in fetches])
+
+
+def _latest(session: Session, page_ids: list[int]) -> dict[int, _Latest]:
+    newest = (select(Snapshot.page_id, func.max(Snapshot.fetched_at).label("at"))
+              .where(Snapshot.page_id.in_(page_ids)).group_by(Snapshot.page_id).subquery())
+    q = select(Snapshot.page_id, Snapshot.id, Snapshot.blob_sha256, Snapshot.fetched_at,
+               Snapshot.last_seen, Snapshot.parsed_at).join(
+        newest, (Snapshot.page_id == newest.c.page_id) & (Snapshot.fetched_at == newest.c.at))
+    return {pid: _Latest(sid, sha, at, seen, parsed is not None)
+            for pid, sid, sha, at, seen, parsed in session.execute(q)}
+
+
+class _Batch:
+    """One transaction's worth of fetches: what to insert and update, decided page by page."""
+
+    def __init__(self, session: Session, pages: dict[str, Page]) -> None:
+        self.session, self.pages = session, pages
+        self.latest = _latest(session, [p.id for p in pages.values()]) if pages else {}
+        self.blobs: dict[str, bytes] = {}
+        self.snapshots: list[dict[str, Any]] = []
+        self.seen: dict[int, tuple[datetime, int]] = {}  # snapshot id -> (last seen, times)
+        self.existing: list[tuple[int, datetime]] = []  # new to the batch, not to the store
+        self.prior: dict[int, _Latest] = {}  # older snapshots that late fetches saw again
+
+    def fetched(self, f: FetchedPage) -> tuple[str, Any]:
+        page, sha = self.pages[f.url], f.sha256
+        latest = self.latest.get(page.id)
+        headers = kept_headers(f.headers)
+        if latest is None or f.fetched_at >= latest.fetched_at:
+            page.etag = headers.get("etag") or page.etag  # validators of the newest fetch
+            page.last_modified = headers.get("last-modified") or page.last_modified
+        page.first_fetched = min(page.first_fetched, f.fetched_at)
+        page.last_fetched = max(page.last_fetched, f.fetched_at)
+        if latest is not None and f.fetched_at < latest.fetched_at:  # arrived late
+            prior = self._in_force(page.id, f.fetched_at)
+            if prior is not None and prior.sha == sha:
+                return self._seen_again(prior, f.fetched_at)
+        elif latest is not None and latest.sha == sha:
+            return self._seen_again(latest, f.fetched_at)
+        self.blobs.setdefault(sha, f.body)
+        row = {"page_id": page.id, "blob_sha256": sha, "fetched_at": f.fetched_at,
+               "last_seen": f.fetched_at, "times_seen": 1, "status": f.status,
+               "final_url": f.final_url or f.url, "headers": headers,
+               "content_type": headers.get("content-type"), "kind": f.kind,
+               "meta": dict(f.meta), "parse_warnings": [], "n_records": 0}
+        self.snapshots.append(row)
+        out_of_order = latest is not None and f.fetched_at < latest.fetched_at
+        if not out_of_order:
+            self.latest[page.id] = _Latest(None, sha, f.fetched_at, f.fetched_at, False, row)
+        return ("new", (row, out_of_order))
+
+    def _in_force(self, page_id: int, when: datetime) -> _Latest | None:
+        """The stored snapshot that was the page's content at `when` (for a late fetch)."""
+        row = self.session.execute(
+            select(Snapshot.id, Snapshot.blob_sha256, Snapshot.fetched_at, Snapshot.last_seen,
+                   Snapshot.parsed_at).where(Snapshot.page_id == page_id,
+                                             Snapshot.fetched_at <= when)
+            .order_by(Snapshot.fetched_at.desc()).limit(1)).first()
+        if row is None:
+            return None
+        if row.id not in self.prior:
+            self.prior[row.id] = _Latest(row.id, row.blob_sha256, row.fetched_at, row.last_seen,
+                                         row.parsed_at is not None)
+        return self.prior[row.id]
+
+    def not_modified(self, n: NotModified) -> tuple[str, Any]:
+        page = self.pages.get(n.url)
+        latest = self.latest.get(page.id) if page else None
+        if page is None or latest is None:
+            return ("error", "304 for a page never stored")
+        page.last_fetched = max(page.last_fetched, n.at)
+        return self._seen_again(latest, n.at)
+
+    def _seen_again(self, latest: _Latest, when: datetime) -> tuple[str, Any]:
+        if when in (latest.fetched_at, latest.last_seen):  # this very fetch, stored before
+            return ("same", latest)
+        latest.last_seen = max(latest.last_seen, when)
+        if latest.row is not None:  # new in this batch: not inserted yet
+            latest.row["last_seen"] = latest.last_seen
+            latest.row["times_seen"] += 1
+        else:
+            assert latest.id is not None
+            _, times = self.seen.get(latest.id, (when, 0))
+            self.seen[latest.id] = (latest.last_seen, times + 1)
+        return ("same", latest)
+
+    def write(self) -> dict[tuple[int, datetime], int]:
+        """Insert blobs and snapshots, apply 'seen again'; ids of the snapshots by page and time."""
+        s = self.session
+        if self.blobs:
+            blobs = [{"sha256": sha, "size": len(body), "compression": "zlib",
+                      "data": zlib.compress(body, 6)} for sha, body in sorted(self.blobs.items())]
+            s.execute(insert(s, Blob).on_conflict_do_nothing(), blobs)
+        ids: dict[tuple[int, datetime], int] = {}
+        if self.snapshots:
+            snap = Snapshot.__table__
+            stmt = insert(s, Snapshot).on_conflict_do_nothing().returning(
+                snap.c.page_id, snap.c.fetched_at, snap.c.id)
+            ids = {(p, at): i for p, at, i in s.execute(stmt, self.snapshots)}
+            self.existing = [(r["page_id"], r["fetched_at"]) for r in self.snapshots
+                             if (r["page_id"], r["fetched_at"]) not in ids]
+            for start in range(0, len(self.existing), 300):  # the same fetch, stored before
+                q = select(Snapshot.page_id, Snapshot.fetched_at, Snapshot.id).where(
+                    tuple_(Snapshot.page_id, Snapshot.fetched_at).in_(
+                        self.existing[start:start + 300]))
+                ids.update({(p, at): i for p, at, i in s.execute(q)})
+        if self.seen:
+            seen = [{"sid": i, "seen": at, "n": n} for i, (at, n) in sorted(self.seen.items())]
+            snap = Snapshot.__table__
+            s.execute(update(snap).where(snap.c.id == bindparam("sid")).values(
+                last_seen=bindparam("seen"), times_seen=snap.c.times_seen + bindparam("n")), seen)
+            for model in (Record, RecordVersion):  # what an unchanged snapshot shows, seen again
+                t = model.__table__
+                later = case((t.c.last_seen < bindparam("seen"), bindparam("seen")),
+                             else_=t.c.last_seen)
+                s.execute(update(t).where(t.c.last_snapshot_id == bindparam("sid"))
+                          .values(last_seen=later), seen)
+        return ids
+
+
+def store_batch(session: Session, fetches: Sequence[Fetch], run_id: int | None = None
+                ) -> list[StoredSnapshot | str | None]:
+    """Store fetches in the caller's transaction (which must not have written yet); the caller
+    commits. Per fetch: its StoredSnapshot, an error message, or None for a failure record."""
+    begin_writing(session)
+    pages = _claim_pages(session, [f for f in fetches if not isinstance(f, FetchFailed)])
+    batch = _Batch(session, pages)
+    decided: list[tuple[str, Any] | None] = [None] * len(fetches)
+    order = sorted(range(len(fetches)), key=lambda i: (fetches[i].url, _when(fetches[i])))
+    for i in order:
+        f = fetches[i]
+        if isinstance(f, FetchedPage):
+            decided[i] = batch.fetched(f)
+        elif isinstance(f, NotModified):
+            decided[i] = batch.not_modified(f)
+    ids = batch.write()
+    known = set(batch.existing)
+    failures = [{"run_id": run_id, "url": f.url, "at": f.at, "status": f.status,
+                 "reason": f.reason} for f in fetches if isinstance(f, FetchFailed)]
+    if failures:
+        session.execute(insert(session, FetchFailure), failures)
+    return [_outcome(d, ids, known, pages, f) for d, f in zip(decided, fetches, strict=True)]
+
+
+def _when(f: Fetch) -> datetime:
+    return f.fetched_at if isinstance(f, FetchedPage) else f.at
+
+
+def _outcome(decided: tuple[str, Any] | None, ids: dict[tuple[int, datetime], int],
+             known: set[tuple[int, datetime]], pages: dict[str, Page], f: Fetch
+             ) -> StoredSnapshot | str | None:
+    if decided is None:
         return None
-    src = session.scalar(select(Source).where(Source.name == name))
-    if src is None:
-        src = Source(name=name, kind=kind or "program")
-        session.add(src)
-        session.flush()
-    return src.id
-
-
-def _page(session: Session, fetched: FetchedPage) -> Page:
-    page = session.scalar(select(Page).where(Page.url == fetched.url))
-    if page is None:
-        page = Page(url=fetched.url, kind=fetched.kind, first_fetched=fetched.fetched_at,
-                    last_fetched=fetched.fetched_at,
-                    source_id=_source_id(session, fetched.source, None))
-        session.add(page)
-        session.flush()
-    return page
-
-
-def _blob(session: Session, body: bytes, sha: str) -> None:
-    if session.get(Blob, sha) is None:
-        session.add(Blob(sha256=sha, size=len(body), data=zlib.compress(body, 6)))
-
-
-def latest_snapshot(session: Session, page_id: int) -> Snapshot | None:
-    return session.scalar(select(Snapshot).where(Snapshot.page_id == page_id)
-                          .order_by(Snapshot.fetched_at.desc()).limit(1))
-
-
-def _seen_again(session: Session, snapshot_id: int, when: datetime) -> None:
-    """Records (and their current versions) shown by an unchanged snapshot were seen again."""
-    for model in (Record, RecordVersion):
-        session.execute(update(model).where(model.last_snapshot_id == snapshot_id)
-                        .values(last_seen=when))
+    what, value = decided
+    if what == "error":
+        return str(value)
+    page_id = pages[f.url].id
+    if what == "same":
+        latest: _Latest = value
+        sid = latest.id if latest.id is not None else ids[(page_id, latest.fetched_at)]
+        return StoredSnapshot(sid, page_id, changed=False, out_of_order=False,
+                              unparsed=not latest.parsed and latest.row is None,
+                              kind=pages[f.url].kind)
+    row, out_of_order = value
+    key = (page_id, row["fetched_at"])
+    if key in known:  # this very fetch was stored before: nothing changes
+        return StoredSnapshot(ids[key], page_id, changed=False, out_of_order=False)
+    return StoredSnapshot(ids[key], page_id, changed=True, out_of_order=out_of_order,
+                          kind=row["kind"] or pages[f.url].kind)
 
 
 def store_fetch(session: Session, fetched: FetchedPage) -> StoredSnapshot:
-    """Store a fetch; the caller commits. Same body as the latest snapshot: only 'seen again'."""
-    page = _page(session, fetched)
-    sha = fetched.sha256
-    latest = latest_snapshot(session, page.id)
-    headers = kept_headers(fetched.headers)
-    if latest is None or fetched.fetched_at >= latest.fetched_at:
-        page.etag = headers.get("etag") or page.etag  # validators of the newest fetch
-        page.last_modified = headers.get("last-modified") or page.last_modified
-    if latest is not None and fetched.fetched_at >= latest.fetched_at:
-        page.last_fetched = max(page.last_fetched, fetched.fetched_at)
-        if latest.blob_sha256 == sha:
-            latest.last_seen = fetched.fetched_at
-            latest.times_seen += 1
-            _seen_again(session, latest.id, fetched.fetched_at)
-            return StoredSnapshot(latest.id, page.id, changed=False, out_of_order=False)
-    existing = session.scalar(select(Snapshot).where(
-        Snapshot.page_id == page.id, Snapshot.fetched_at == fetched.fetched_at))
-    if existing is not None:  # the same fetch ingested twice: idempotent
-        return StoredSnapshot(existing.id, page.id, changed=False, out_of_order=False)
-    _blob(session, fetched.body, sha)
-    snap = Snapshot(
-        page_id=page.id, blob_sha256=sha, fetched_at=fetched.fetched_at,
-        last_seen=fetched.fetched_at, status=fetched.status,
-        final_url=fetched.final_url or fetched.url, headers=headers,
-        content_type=headers.get("content-type"), kind=fetched.kind, meta=dict(fetched.meta),
-    )
-    session.add(snap)
-    page.first_fetched = min(page.first_fetched, fetched.fetched_at)
-    page.last_fetched = max(page.last_fetched, fetched.fetched_at)
-    session.flush()
-    out_of_order = latest is not None and fetched.fetched_at < latest.fetched_at
-    return StoredSnapshot(snap.id, page.id, changed=True, out_of_order=out_of_order)
+    """Store one fetch (see store_batch); the caller commits."""
+    out = store_batch(session, [fetched])[0]
+    assert isinstance(out, StoredSnapshot)
+    return out
 
 
 def snapshot_body(session: Session, snapshot: Snapshot) -> bytes:
@@ -136,28 +307,13 @@ def snapshot_body(session: Session, snapshot: Snapshot) -> bytes:
 
 def conditional_headers(session: Session, url: str) -> dict[str, str]:
     """Validators from the last fetch of `url`, for a conditional request (304 if unchanged)."""
-    page = session.scalar(select(Page).where(Page.url == url))
-    if page is None:
-        return {}
+    row = session.execute(select(Page.etag, Page.last_modified).where(Page.url == url)).first()
     headers = {}
-    if page.etag:
-        headers["If-None-Match"] = page.etag
-    if page.last_modified:
-        headers["If-Modified-Since"] = page.last_modified
+    if row and row.etag:
+        headers["If-None-Match"] = row.etag
+    if row and row.last_modified:
+        headers["If-Modified-Since"] = row.last_modified
     return headers
-
-
-def seen_unchanged(session: Session, url: str, when: datetime) -> StoredSnapshot | None:
-    """A 304 Not Modified: the page's latest snapshot (and its records) were seen again."""
-    page = session.scalar(select(Page).where(Page.url == url))
-    latest = latest_snapshot(session, page.id) if page else None
-    if page is None or latest is None:
-        return None
-    page.last_fetched = max(page.last_fetched, when)
-    latest.last_seen = max(latest.last_seen, when)
-    latest.times_seen += 1
-    _seen_again(session, latest.id, when)
-    return StoredSnapshot(latest.id, page.id, changed=False, out_of_order=False)
 
 
 def last_fetched(session: Session, urls: list[str]) -> dict[str, datetime]:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import aidledger.storage.ingest as ingest_module
-from aidledger.storage.ingest import ingest
-from aidledger.storage.models import Blob, Record, Snapshot
-from aidledger.storage.pages import FetchedPage, snapshot_body
+import aidledger.storage.tracking as tracking_module
+from aidledger.storage.ingest import ingest, not_modified, parse_unparsed, write_batch
+from aidledger.storage.models import Blob, FetchFailure, Record, Snapshot
+from aidledger.storage.pages import FetchedPage, FetchFailed, snapshot_body, store_fetch
 from aidledger.storage.queries import history_rows
 
 FIXTURES = Path(__file__).parents[1] / "cli" / "fixtures"
@@ -50,7 +50,7 @@ def test_parser_failure_keeps_the_page_and_stores_the_error(sessions, monkeypatc
     def broken(*_a, **_k):
         raise RuntimeError("parser bug")
 
-    monkeypatch.setattr(ingest_module, "parse_page", broken)
+    monkeypatch.setattr(tracking_module, "parse_page", broken)
     out = ingest(sessions, fetched("rev1.html", 0))
     assert out.error == "RuntimeError: parser bug"
     with sessions() as s:
@@ -66,3 +66,62 @@ def test_non_html_is_stored_and_skipped(sessions, body):
     assert out.records == 0 and out.error is None
     with sessions() as s:
         assert "not an HTML page" in s.scalar(select(Snapshot)).parse_warnings[0]
+
+
+def stored_only(sessions, name: str, hours: float) -> None:
+    """What a crawl killed between storing and parsing leaves: a snapshot, never parsed."""
+    with sessions.begin() as s:
+        store_fetch(s, fetched(name, hours))
+
+
+@pytest.mark.parametrize("again", ["not_modified", "same_body"])
+def test_a_stored_but_unparsed_page_is_parsed_when_seen_again(sessions, again):
+    stored_only(sessions, "rev1.html", 0)
+    if again == "not_modified":
+        out = not_modified(sessions, URL, T0 + timedelta(hours=3))
+    else:
+        out = ingest(sessions, fetched("rev1.html", 3))
+    assert (out.changed, out.parsed, out.records, out.added) == (False, True, 3, 3)
+    with sessions() as s:
+        rec = s.scalars(select(Record)).first()
+        assert rec.first_seen == T0 and rec.last_seen == T0 + timedelta(hours=3)
+    assert ingest(sessions, fetched("rev1.html", 4)).parsed is False  # now parsed: not again
+
+
+def test_parse_unparsed_finishes_what_a_killed_writer_left(sessions):
+    stored_only(sessions, "rev1.html", 0)
+    ingest(sessions, fetched("rev2.html", 14.5))  # a newer snapshot parsed first
+    outcomes = parse_unparsed(sessions)
+    assert [o.url for o in outcomes] == [URL]
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Snapshot)
+                        .where(Snapshot.parsed_at.is_(None))) == 0
+        rows = list(history_rows(s, "Peru"))
+    # rebuilt in time order: the history is the one an in-order ingest gives
+    assert [r["status"] for r in rows if r["item"] == "face_mask"] == ["preparing", "in_transit"]
+    assert parse_unparsed(sessions) == []
+
+
+def test_a_late_fetch_of_the_content_then_in_force_is_seen_again(sessions):
+    ingest(sessions, fetched("rev1.html", 0))
+    ingest(sessions, fetched("rev2.html", 10))
+    late = ingest(sessions, fetched("rev1.html", 5))  # fetched at 5 h, arrived after 10 h
+    assert late.changed is False
+    with sessions() as s:
+        snaps = list(s.scalars(select(Snapshot).order_by(Snapshot.fetched_at)))
+        assert [(x.times_seen, x.last_seen) for x in snaps] == [
+            (2, T0 + timedelta(hours=5)), (1, T0 + timedelta(hours=10))]
+
+
+def test_a_batch_stores_every_page_then_tracks_them_together(sessions):
+    other = "https://harbor-light.example/program/regional"
+    batch = [fetched("rev1.html", 0), FetchedPage(other, (FIXTURES / "rev2.html").read_bytes(),
+                                                  T0, kind="program_page"),
+             fetched("rev2.html", 14.5), FetchFailed(URL + "/x", T0, "HTTP 503", 503)]
+    outcomes = write_batch(sessions, batch)
+    assert [(o.changed, o.records, o.failed) for o in outcomes] == [
+        (True, 3, False), (True, 2, False), (True, 2, False), (False, 0, True)]
+    assert (outcomes[2].changed_records, outcomes[2].gone) == (2, 1)
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Snapshot)) == 3
+        assert s.scalar(select(func.count()).select_from(FetchFailure)) == 1

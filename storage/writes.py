@@ -1,0 +1,76 @@
+"""Writing safely while other processes write: upserts, the write lock, page locks, retries.
+
+Several crawlers on several machines may write to one store. Nothing here checks for a row and
+then inserts it: inserts go against unique keys with `ON CONFLICT DO NOTHING`; what must be
+decided from a page's current state (is this body new? which records does this row continue?)
+is decided with the page's row locked (PostgreSQL) or the store's write lock held (SQLite), and
+every writer locks pages in one order (by URL), so two writers never wait on each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Insert, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from aidledger.errors import StoreError
+from aidledger.storage.models import Page
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RETRIES = 5  # for deadlocks and serialization failures between concurrent writers
+
+
+def insert(session: Session, model: type[Any]) -> Insert:
+    """A Core INSERT into `model`'s table (executemany speed, no ORM bookkeeping) that takes
+    `.on_conflict_do_nothing()` on either backend."""
+    name = session.get_bind().dialect.name
+    table = model.__table__
+    if name == "postgresql":
+        return postgresql.insert(table)
+    if name == "sqlite":
+        return sqlite.insert(table)
+    raise StoreError(f"unsupported database {name!r}: use SQLite or PostgreSQL")
+
+
+def begin_writing(session: Session) -> None:
+    """Start a transaction that will write (first statement of it). On SQLite this takes the
+    write lock now, so reads in it are never overtaken by another writer; PostgreSQL locks rows
+    instead (`lock_pages`)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))
+
+
+def lock_pages(session: Session, urls: Sequence[str]) -> dict[str, Page]:
+    """The stored pages among `urls`, row-locked until the transaction ends (PostgreSQL), in URL
+    order: every writer locks in this one order, so two of them never wait on each other."""
+    out: dict[str, Page] = {}
+    ordered = sorted(set(urls))
+    for start in range(0, len(ordered), 500):
+        q = select(Page).where(Page.url.in_(ordered[start:start + 500])).order_by(Page.url)
+        if session.get_bind().dialect.name == "postgresql":
+            q = q.with_for_update()
+        out.update({p.url: p for p in session.scalars(q)})
+    return out
+
+
+def retrying(fn: Callable[[], T]) -> T:
+    """Run a transaction again when PostgreSQL broke a deadlock or SQLite stayed busy: every
+    step here is idempotent, so a repeat gives what one run would have."""
+    for attempt in range(RETRIES):
+        try:
+            return fn()
+        except OperationalError as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            busy = "database is locked" in str(exc.orig)
+            if attempt == RETRIES - 1 or not (code in ("40P01", "40001") or busy):
+                raise
+            log.info("concurrent writer: %s; retrying", str(exc.orig).splitlines()[0])
+            time.sleep(0.05 * 2 ** attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
