@@ -150,10 +150,38 @@ def _places() -> dict[str, Place]:
         table[_strip_article(fold(name))] = Place(code, "country")
     for name, code in data["cities"].items():
         table.setdefault(fold(name), Place(code, "city"))
+    for name, code in _subdivisions(frozenset(data["not_subdivisions"])).items():
+        table.setdefault(name, Place(code, "city"))
     for key, region in data["regions"].items():
         for alias in region["aliases"]:
             table[_strip_article(fold(alias))] = Place(REGION_PREFIX + key, "region")
     return table
+
+
+_SUBDIVISION_SUFFIX = re.compile(
+    r"\s+(?:sheng|shi|zizhiqu|huizu zizhiqu|zhuangzu zizhiqu|weiwu'er zizhiqu|zangzu zizhiqu)$"
+    r"|-(?:gwangyeoksi|teukbyeolsi|teukbyeoljachisi|teukbyeoljachido|do)$")
+
+
+def _subdivisions(excluded: frozenset[str]) -> dict[str, str]:
+    """ISO 3166-2 names (US states, Chinese provinces, Italian provinces...) -> the country.
+
+    A state or province is a place inside a country, so it gives that country. Names shared by
+    two countries ("Punjab"), generic words ("Central") and very short names are left out: a
+    wrong country is worse than none.
+    """
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        for raw in re.split(r"\s*[/;]\s*", sub.name):
+            head, _, tail = raw.partition(",")  # "Madrid, Comunidad de" -> "madrid"
+            key = _strip_article(fold(_SUBDIVISION_SUFFIX.sub("", fold(head))))
+            key = re.sub(r"\s*\(.*\)$", "", key).strip()
+            if len(key) > 3 and key not in excluded:
+                seen.setdefault(key, set()).add(country.alpha_3)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 @cache
@@ -192,31 +220,53 @@ def lookup_place(name: str | None) -> Place | None:
     return None
 
 
+_TOKEN = re.compile(r"[^\W_](?:[\w.'-]*\w)?\.?")
+
+
 @cache
-def _mention_regex() -> re.Pattern[str]:
-    names = set(_places()) | set(_demonyms())
-    parts = sorted((re.escape(n) for n in names if len(n) > 2), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:the )?(" + "|".join(parts) + r")(?![\w-])")
+def _longest_name() -> int:
+    return max(len(k.split()) for k in [*_places(), *_demonyms()])
+
+
+def _place_at(folded: str, text: str, tokens: list[tuple[int, int]], i: int
+              ) -> tuple[int, Place] | None:
+    """The longest known place name starting at token i: (index of its last token, place)."""
+    for j in range(min(len(tokens), i + _longest_name()) - 1, i - 1, -1):
+        start, end = tokens[i][0], tokens[j][1]
+        key = folded[start:end].rstrip(".").removesuffix("'s")
+        place = lookup_place(key) if len(key) > 2 and not key.startswith("the ") else None
+        if place is None:
+            continue
+        if not text[start].isupper() and not (place.kind == "region" and key.count(" ") >= 2):
+            continue  # proper nouns only; "member states of the African Union" is one too
+        return j, place
+    return None
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """Place names in running text, longest first, proper nouns only (capitalised as written).
 
-    Offsets refer to `text` itself: NFKC and lowercasing keep lengths for the scripts we see,
-    and a mention whose folded length differs is dropped rather than mis-located.
+    Word n-grams are looked up in the place table (thousands of names, so no regex of them
+    all). Offsets refer to `text` itself: lowercasing keeps lengths for the scripts we see.
     """
     folded = text.lower().replace("’", "'")
+    tokens = [m.span() for m in _TOKEN.finditer(folded)]
     out: list[PlaceMention] = []
-    for m in _mention_regex().finditer(folded):
-        start, end = m.span(1)
-        written = text[start:end]
-        if not written[:1].isupper():
+    i = 0
+    while i < len(tokens):
+        found = _place_at(folded, text, tokens, i)
+        if found is None:
+            i += 1
             continue
-        place = lookup_place(written)
-        if place:
-            out.append(PlaceMention(start, end, written, place))
-    for m in re.finditer(r"\b(US|U\.S\.|USA|UK|U\.K\.|EU|UAE|DRC)\b", text):
-        place = lookup_place(m.group(1))
+        j, place = found
+        start, end = tokens[i][0], tokens[j][1]
+        written = text[start:end].rstrip(".") if not re.search(r"\b[A-Z]\.$", text[start:end]) \
+            else text[start:end]
+        written = re.sub(r"['’]s$", "", written)
+        out.append(PlaceMention(start, start + len(written), written, place))
+        i = j + 1
+    for m in re.finditer(r"\b(US|U\.S\.|USA|UK|U\.K\.|EU|UAE|DRC)(?![\w.]\w)", text):
+        place = lookup_place(m.group(1).replace(".", "").replace("USA", "US"))
         if place and not any(p.start <= m.start() < p.end for p in out):
             out.append(PlaceMention(m.start(), m.end(), m.group(1), place))
     return sorted(out, key=lambda p: p.start)

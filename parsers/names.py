@@ -130,17 +130,19 @@ def _owner_part(text: str) -> str:
 
 def _split_places(name: str) -> list[tuple[int, str]]:
     """"France and Japan" is two places, not one organisation."""
-    parts = list(re.finditer(r"[^,]+?(?=\s+and\s+|$)", name))
-    texts = [m.group(0).strip() for m in parts]
+    parts = [m for m in re.finditer(r"(?:(?!\s+(?:and|&)\s+)[^,])+", name) if m.group(0).strip()]
+    texts = [re.sub(r"^(?:and|&)\s+", "", m.group(0).strip()) for m in parts]
     if len(texts) > 1 and all(lookup_place(t) for t in texts):
-        return [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), t)
-                for m, t in zip(parts, texts, strict=True)]
+        return [(m.start() + m.group(0).find(t), t) for m, t in zip(parts, texts, strict=True)]
     return [(0, name)]
 
 
 def split_coordinated(name: str) -> list[str]:
     """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
     parts = re.split(r"\s+and\s+", name)
+    if len(parts) == 2 and len(parts[0].split()) == 1 and re.fullmatch(
+            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
+        return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
