@@ -10,20 +10,16 @@ from functools import cache, lru_cache
 from aidledger.parsers.lexicon import (
     _items,
     country_name,
-    find_places,
     lookup_place,
-    org_country,
 )
 from aidledger.parsers.names import (
     Name,
     find_names,
-    is_org_name,
     possessive_free,
     split_coordinated,
     vocab,
 )
-from aidledger.parsers.numbers import NumberMention, parse_number
-from aidledger.parsers.records import Recipient
+from aidledger.parsers.numbers import NumberMention
 
 _EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
                 "protective equipment": "other", "medical supplies": "other",
@@ -40,6 +36,7 @@ class Clause:
     earlier: list[Name]  # every name of earlier sentences, in order
     numbers: list[NumberMention]
     publisher: str | None
+    speaker: str | None = None  # who says "we" here (a quoted tweet's author), if known
 
 
 @dataclass
@@ -182,13 +179,16 @@ def status_of(clause: Clause, pos: int) -> str | None:
 def _references() -> list[tuple[re.Pattern[str], str]]:
     w = vocab()["words"]
     out = []
-    for kind in ("person", "organisation", "foundation", "group", "first_person"):
+    for kind in ("person", "organisation", "foundation", "group", "first_person",
+                 "foundations", "companies", "persons_foundation"):
         for phrase in w[kind]:
-            out.append((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I), kind))
-    return out
+            out.append((phrase, kind))
+    out.sort(key=lambda pk: -len(pk[0]))  # "his foundation" before "his"
+    return [(re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), k) for p, k in out]
 
 
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|of)\s+(?:the\s+)?$", re.I)
+_ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier|Ambassador)\b")
 
 
 def _donor_names(name: Name) -> list[str]:
@@ -197,16 +197,24 @@ def _donor_names(name: Name) -> list[str]:
 
 def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "first_person":
-        return [clause.publisher] if clause.publisher else []
+        return [clause.speaker or clause.publisher] if clause.speaker or clause.publisher else []
+    if kind == "persons_foundation":  # "his foundation": the foundation of the person before
+        person = _resolve("person", clause, before)
+        return [f"{person[0]} Foundation"] if person else []
     pool = [n for n in clause.names if n.end <= before] + []
     history = list(reversed(pool)) + list(reversed(clause.earlier))
     wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
-              "foundation": ("foundation",), "group": ("foundation", "organisation")}[kind]
+              "foundation": ("foundation",), "group": ("foundation", "organisation"),
+              "foundations": ("foundation",), "companies": ("organisation",)}[kind]
+    people = {p.text.split()[-1] for p in history if p.kind == "person"}
     for n in history:
-        if n.kind in wanted:
-            if kind == "group":
-                same = [m for m in history if m.kind == n.kind][:2]
-                return [possessive_free(m.text) for m in reversed(same)]
+        if n.kind in wanted and not (n.kind == "organisation" and (
+                n.text in people or lookup_place(n.text) or _ROLEISH.search(n.text))):
+            if kind in ("group", "foundations", "companies"):
+                same = [m for m in history if m.kind == n.kind and m.text not in people
+                        and not lookup_place(m.text)]
+                names = list(dict.fromkeys(possessive_free(m.text) for m in same))[:2]
+                return list(reversed(names))
             return _expand(_donor_names(n), clause)
     places = [n for n in reversed(pool) if n.kind == "place"]
     if kind == "organisation" and places:  # "Taiwan said it would donate": a government
@@ -226,45 +234,55 @@ def _expand(names: list[str], clause: Clause) -> list[str]:
     return out
 
 
+def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
+    """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
+    there ("the two foundations", "the company") stands for; countries only when asked."""
+    s = clause.sentence
+    donors: list[str] = []
+    for n in (n for n in clause.names if n.start >= pos - 1):
+        if n.start - pos > 3:
+            break
+        place = lookup_place(n.text) if n.kind == "place" else None
+        if n.kind == "place" and not (countries and place and place.kind == "country"):
+            break
+        donors += _donor_names(n)
+        tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
+        if not tail:
+            break
+        pos = n.end + tail.end()
+    if donors:
+        return donors
+    for pattern, kind in _references():
+        if pattern.match(s, pos - 4 if s[pos - 4:pos] == "the " else pos):
+            return _resolve(kind, clause, pos)
+    return []
+
+
 def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     s = clause.sentence
+    courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
+    if courtesy and (donors := _names_at(clause, courtesy.end())):
+        return donors
     by = re.search(r"\bby\s+(?:the\s+)?", s[trig.end:trig.end + 60])
-    if by:
-        pos = trig.end + by.end()
-        donors: list[str] = []
-        for n in (n for n in clause.names if n.start >= pos - 1 and n.kind != "place"):
-            if n.start - pos > 3:
-                break
-            donors += _donor_names(n)
-            tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
-            if not tail:
-                break
-            pos = n.end + tail.end()
-        if donors:
-            return donors
-        for pattern, kind in _references():
-            if pattern.match(s, pos - 4 if s[pos - 4:pos] == "the " else pos):
-                return _resolve(kind, clause, trig.start)
+    if by and (donors := _names_at(clause, trig.end + by.end())):
+        return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
     if gov_from and lookup_place(gov_from.group(1)):
         return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
-    if trig.status in ("accepted", "arrived") and frm:
-        pos = trig.end + frm.end()
-        after = [n for n in clause.names if n.start >= pos and n.start - pos < 3
-                 and n.kind != "place"]
-        if after:
-            return _donor_names(after[0])
+    if trig.status in ("accepted", "arrived") and frm and (
+            donors := _names_at(clause, trig.end + frm.end(), countries=True)):
+        return donors
     government = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:government|authorities|embassy)\b",
                            s[:trig.start])
     if government and lookup_place(government.group(1)):
         return [country_name(lookup_place(government.group(1)).code)]  # type: ignore[union-attr]
-    if _RECEIVE.search(trig.phrase):
+    if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated
         earlier = [t for t in _all_triggers(s) if t.end <= trig.start
-                   and not _RECEIVE.search(t.phrase)]
+                   and not RECEIVE.search(t.phrase)]
         return _subject(clause, earlier[-1].start) if earlier else []
     return _subject(clause, trig.start) or _from_donor(clause)
 
@@ -272,13 +290,12 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
 def _from_donor(clause: Clause) -> list[str]:
     """ "The donation of 100,000 masks from Fosun": the giver after "from", when no subject."""
     for m in re.finditer(r"\bfrom\s+(?:the\s+)?", clause.sentence):
-        after = [n for n in clause.names if 0 <= n.start - m.end() < 2 and n.kind != "place"]
-        if after:
-            return _donor_names(after[0])
+        if donors := _names_at(clause, m.end()):
+            return donors
     return []
 
 
-_RECEIVE = re.compile(r"\breceiv", re.I)
+RECEIVE = re.compile(r"\breceiv", re.I)
 
 
 def _subject(clause: Clause, before: int) -> list[str]:
@@ -319,108 +336,5 @@ def _subject(clause: Clause, before: int) -> list[str]:
     return [d for d in donors if d]
 
 
-# --- recipients ------------------------------------------------------------------------------
-
-_DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
-                   r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
-                   r"includes|such as|like|among|between|on|reach|reached|receive|received)"
-                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*(?:the\s+)?"
-                   r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
-                   r"|\band\s+(?:the\s+)?)$", re.I)
-_COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
-                            r"governments?|health|medical|authorities|doctors)", re.I)
-_EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
-                   r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
-                   r"(?:will )?(?:each|apiece)\b", re.I)
-
-
-@cache
-def _international() -> tuple[str, ...]:
-    return tuple(sorted(vocab()["words"]["international_orgs"], key=len, reverse=True))
-
-
-def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
-    s = clause.sentence
-    out = []
-    for n in clause.names:
-        if not is_org_name(n.text) or not _DEST.search(s[:n.start]):
-            continue
-        if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
-            continue
-        owner = re.search(r"([A-Z][\w ]+?)['’]s\s+$", s[:n.start])
-        place = lookup_place(owner.group(1)) if owner else None
-        code = place.code if place else org_country(n.text)
-        intl = any(n.text == o or n.text.endswith(o) for o in _international())
-        if code is None and not intl and (n.kind == "foundation" or n.text.isupper()):
-            continue
-        out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
-    return out
-
-
-def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
-                      donors: list[str]) -> list[tuple[int, int, Recipient]]:
-    s = clause.sentence
-    out = []
-    for p in find_places(s):
-        if any(a <= p.start < b for a, b, _ in orgs) or any(p.text in d for d in donors):
-            continue
-        if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
-            continue
-        if s[p.end:p.end + 2] in ("'s", "’s"):
-            continue  # "Ethiopia's prime minister": the owner of something, not a recipient
-        if not _DEST.search(s[:p.start]) or re.search(r"\bfrom\s+(?:the\s+)?$", s[:p.start]):
-            continue
-        out.append((p.start, p.end, Recipient(p.text, p.place.code)))
-    return out
-
-
-def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
-    """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
-    triggers = _all_triggers(clause.sentence)
-    trig = next((t for t in triggers if _RECEIVE.search(t.phrase)), None)
-    if trig is None or any(t.end <= trig.start and not _RECEIVE.search(t.phrase)
-                           for t in triggers):
-        return []
-    out = []
-    for n in clause.names:
-        if n.end > trig.start or _ORIGIN.search(clause.sentence[:n.start]):
-            continue
-        place = lookup_place(n.text)
-        if place:
-            out.append((n.start, n.end, Recipient(n.text, place.code)))
-        elif is_org_name(n.text):
-            code = org_country(n.text)
-            out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
-    return out
-
-
-def _each_count(sentence: str) -> int | None:
-    m = _EACH.search(sentence)
-    if not m:
-        return None
-    return parse_number((m.group(1) or m.group(2) or "").strip(","))
-
-
-def recipients_in(clause: Clause, item: object, donors: list[str]
-                  ) -> tuple[list[Recipient], int | None, bool]:
-    """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
-    orgs = _org_recipients(clause)
-    found = sorted(orgs + _place_recipients(clause, orgs, donors) + _receivers(clause),
-                   key=lambda r: r[0])
-    end = getattr(item, "end", 0)
-    after = [r for r in found if r[0] >= end]
-    nearest = [r for r in after if not _items_between(clause, end, r[0])] or found
-    out: list[Recipient] = []
-    for _, _, r in nearest:
-        if r.code not in {o.code for o in out}:
-            out.append(r)
-    respectively = "respectively" in clause.sentence.lower()
-    return out, _each_count(clause.sentence), respectively
-
-
-def _items_between(clause: Clause, a: int, b: int) -> bool:
-    return any(a <= s and e <= b for s, e, _ in _item_mentions(clause.sentence))
-
-
-__all__ = ["Clause", "Item", "Trigger", "find_items", "find_names", "recipients_in",
-           "resolve_donors", "status_of", "trigger_in"]
+__all__ = ["Clause", "Item", "Trigger", "find_items", "find_names", "resolve_donors",
+           "status_of", "trigger_in"]

@@ -24,14 +24,22 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from aidledger.parsers.claim_context import (
+    Context,
+    anaphor,
+    announcement,
+    fill,
+    list_intro,
+    speaker,
+)
 from aidledger.parsers.claim_parts import (
     Clause,
     find_items,
-    recipients_in,
     resolve_donors,
     status_of,
     trigger_in,
 )
+from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import Name, find_names, vocab
@@ -105,6 +113,7 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
 def _extract(text: str, published: datetime | date | None, publisher: str | None) -> list[Claim]:
     names_so_far: list[Name] = []
     claims: list[Claim] = []
+    ctx = Context()
     for start, end in split_sentences(text):
         sentence = text[start:end]
         names = find_names(sentence)
@@ -113,11 +122,20 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
             continue
         numbers = [n for n in find_numbers(sentence)]
         clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
-        found = _goods_claims(clause, published) + _funds_claims(clause, published)
+        clause.speaker = speaker(text, clause)
+        shape = anaphor(clause)
+        found = _goods_claims(clause, published, shape) + _funds_claims(clause, published)
+        fill(found, clause, shape, ctx, claims)
         if not found and claims:
             found = _part_claims(clause, claims, published)
         if not found and claims:
             _follow_up(clause, claims)
+        if found:
+            last = found[-1]
+            ctx.note(last.donors, last.recipients, last.status, sentence)
+        else:
+            list_intro(clause, ctx)
+            announcement(clause, ctx)
         claims += found
         names_so_far += names
     return _dedupe(claims)
@@ -136,9 +154,13 @@ def _giver(clause: Clause, pos: int, published: datetime | date | None
     return resolve_donors(clause, trig), date_in(clause.sentence, published)
 
 
-def _goods_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
+def _goods_claims(clause: Clause, published: datetime | date | None,
+                  shape: str | None = None) -> list[Claim]:
     items = find_items(clause)
     giver = _giver(clause, items[0].start, published) if items else None
+    if giver is None and items and shape and any(i.quantity for i in items) and not _negated(
+            clause.sentence):  # "The consignment includes 500 ventilators": no verb of giving
+        giver = ([], date_in(clause.sentence, published))
     if giver is None:
         return []
     donors, when = giver

@@ -1,0 +1,212 @@
+"""What a sentence leaves unsaid and the article said before: the donation being described.
+
+News spreads one donation over several sentences: "X announced donations to A, B and C." then
+"Together the seven countries will receive 1.7 million masks."; "The consignment includes 500
+ventilators, Ma wrote."; a list under "Ma will donate at least:"; "Each member state received
+20,000 test kits". A sentence of one of these shapes (an anaphor) takes the donors, recipients
+and status it lacks from the latest donation statement; any other sentence stands alone, so a
+missing donor stays missing rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aidledger.parsers.claim_parts import (
+    Clause,
+    _expand,
+    _references,
+    resolve_donors,
+    status_of,
+    trigger_in,
+)
+from aidledger.parsers.claim_parts import _resolve as resolve_reference
+from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.records import Recipient
+
+_CARGO = re.compile(
+    r"^(?:[\w'’-]+\s+){0,4}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
+    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift)s?\b[^.;]*?\b(?:includes?|"
+    r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
+    r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of)\b", re.I)
+_EACH_REF = re.compile(
+    r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
+    r"member state|state|recipient|government|countries|nations|member states|states|"
+    r"recipients|governments)\b", re.I)
+_GROUP_REF = re.compile(
+    r"\b(?:the|these|those|all) (?:[\w-]+ )?(?:countries|nations|member states|states|"
+    r"recipients|governments)\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
+    r"(?:receive|received|get|got)\b", re.I)
+_FURTHER = re.compile(
+    r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b", re.I)
+_PART = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?\s+of\s+"
+                   r"(?:the|them|those|these)\b", re.I)
+_LIST_LINE = re.compile(r"^[-•*–]\s+")
+_LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?):\s")
+_COUNT = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"[a-z]+teen|twenty|thirty|forty|fifty)(?: more)?(?: [A-Z][\w-]+)?"
+                    r"(?: [A-Z][\w-]+)? (?:countries|nations|member states|states)\b")
+_TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
+_QUOTE_BY = re.compile(
+    r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
+    r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
+ATTRIBUTION = re.compile(
+    r",\s+((?:the\s+)?[^,;]{1,60}?)\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
+    r"announced|told)\b[^,;]*[.!]?$")
+_OFFICIAL = re.compile(r"\b(?:governor|minister|mayor|president|secretary|premier|ambassador|"
+                       r"spokes\w+|official|officials|ministry|source|sources|agency|analyst|"
+                       r"report|newspaper|media|state media)\b", re.I)
+
+
+@dataclass
+class Context:
+    """The latest donation statement of the article (a claim or an announcement)."""
+
+    donors: list[str] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    count: int | None = None  # "the 54 member states": how many recipients it names
+    status: str | None = None
+    list_donors: list[str] = field(default_factory=list)  # the intro of a bullet list
+    list_recipients: list[Recipient] = field(default_factory=list)
+    list_status: str | None = None
+    receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
+
+    def note(self, donors: list[str], recipients: list[Recipient], status: str | None,
+             sentence: str) -> None:
+        if donors:
+            self.donors = donors
+        if recipients:
+            same = {r.code for r in recipients} == {r.code for r in self.recipients}
+            self.count = country_count(sentence) or (self.count if same else None)
+            self.recipients = recipients
+            self.receivers |= {r.org or r.name for r in recipients}
+        self.status = status or self.status
+
+
+def country_count(sentence: str) -> int | None:
+    m = _COUNT.search(sentence)
+    return parse_number(m.group(1)) if m else None
+
+
+def anaphor(clause: Clause) -> str | None:
+    """The shape by which this sentence refers back to an earlier donation, if any."""
+    s = clause.sentence
+    if _LIST_LINE.match(s):
+        return "list"
+    if _PART.search(s):
+        return "part"
+    if _EACH_REF.search(s):
+        return "each"
+    if _CARGO.match(s):
+        return "cargo"
+    if _FURTHER.match(s):
+        return "further"
+    if _GROUP_REF.search(s):
+        return "group"
+    return None
+
+
+def speaker(text: str, clause: Clause) -> str | None:
+    """Who "we" is in a quoted tweet or quote: the tweet's author line, or "..., Ma said"."""
+    tail = text[clause.end:clause.end + 400]
+    nl = tail.find("\n")
+    window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
+                                      else len(tail)]
+    if m := _TWEET_BY.search(window):
+        return m.group(1).strip()
+    if m := _QUOTE_BY.search(clause.sentence):
+        name = m.group(1) or m.group(2)
+        return _expand([name], clause)[0]
+    return None
+
+
+def attributed_donors(clause: Clause) -> list[str]:
+    """", the company said" / ", Ma wrote on Twitter": the speaker, when the sentence names no
+    giver; officials and reporters who relay news are not donors."""
+    m = ATTRIBUTION.search(clause.sentence)
+    if not m or _OFFICIAL.search(m.group(1)):
+        return []
+    who = m.group(1).strip()
+    for pattern, kind in _references():
+        if pattern.fullmatch(who):
+            return resolve_reference(kind, clause, m.start(1))
+    names = [n for n in clause.names if m.start(1) <= n.start < m.end(1) and n.kind != "place"]
+    return _expand([names[-1].text], clause) if names else []
+
+
+def list_intro(clause: Clause, ctx: Context) -> None:
+    """ "Ma will donate at least:" gives the donors and status of the list lines after it."""
+    if not clause.sentence.rstrip().endswith(":"):
+        return
+    trig = trigger_in(clause)
+    ctx.list_donors, ctx.list_status, ctx.list_recipients = [], None, []
+    if trig is not None:
+        ctx.list_donors = resolve_donors(clause, trig) or ctx.donors
+        ctx.list_status = status_of(clause, len(clause.sentence))
+        recips, _, _ = recipients_in(clause, _At(trig.end), ctx.list_donors)
+        ctx.list_recipients = recips or ctx.recipients
+
+
+def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
+         earlier: list) -> None:
+    """Give the sentence's claims what the earlier statement said and they do not."""
+    said = attributed_donors(clause) if any(not c.donors for c in claims) else []
+    line_donor = _LIST_DONOR.match(clause.sentence) if shape == "list" else None
+    for c in claims:
+        parent = _parent(c, earlier) if shape == "part" else None
+        if parent is not None:
+            c.parent = parent
+            c.donors = c.donors or list(earlier[parent].donors)
+        if not c.donors:
+            if line_donor:
+                c.donors = [line_donor.group(1).strip()]
+            elif said:
+                c.donors = list(said)
+            elif shape:
+                c.donors = list(ctx.list_donors if shape == "list" else ctx.donors)
+        if shape and not c.recipients:
+            c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
+        if shape and c.status is None:
+            c.status = ctx.list_status if shape == "list" else ctx.status
+        if shape == "each" and c.quantity is not None and c.quantity_each is None:
+            n = _each_of(clause.sentence) or ctx.count or _countries(c.recipients)
+            if n and n > 1:
+                c.quantity_each, c.quantity = c.quantity, c.quantity * n
+
+
+def _parent(claim, earlier: list) -> int | None:
+    """ "5.6 million of the masks": the latest earlier claim of that item it is a part of."""
+    for i in range(len(earlier) - 1, -1, -1):
+        e = earlier[i]
+        if (e.item == claim.item and e.quantity and claim.quantity
+                and e.quantity > claim.quantity and e.parent is None):
+            return i
+    return None
+
+
+def _each_of(sentence: str) -> int | None:
+    m = re.search(r"\beach of (?:the|these|those) ([\w-]+)", sentence, re.I)
+    return parse_number(m.group(1)) if m else None
+
+
+def _countries(recipients: list[Recipient]) -> int | None:
+    codes = [r.code for r in recipients if r.code and ":" not in r.code]
+    return len(codes) if len(codes) > 1 and len(codes) == len(recipients) else None
+
+
+def announcement(clause: Clause, ctx: Context) -> None:
+    """A donation stated without quantities ("X announced donations to A, B and C") becomes
+    the statement later sentences refer back to."""
+    trig = trigger_in(clause)
+    if trig is None:
+        return
+    donors = resolve_donors(clause, trig)
+    recips, _, _ = recipients_in(clause, _At(trig.end), donors)
+    ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
+
+
+@dataclass
+class _At:
+    end: int

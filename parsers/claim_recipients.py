@@ -1,0 +1,122 @@
+"""Recipients of a claim in one sentence: places and organisations after a destination word,
+the subject of "received", a country an organisation belongs to."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from aidledger.parsers.claim_parts import (
+    _ORIGIN,
+    RECEIVE,
+    Clause,
+    _all_triggers,
+    _item_mentions,
+)
+from aidledger.parsers.lexicon import find_places, lookup_place, org_country
+from aidledger.parsers.names import is_org_name, vocab
+from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.records import Recipient
+
+_DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
+                   r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
+                   r"includes|such as|like|among|between|on|reach|reached|receive|received)"
+                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*(?:the\s+)?"
+                   r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
+                   r"|\band\s+(?:the\s+)?)$", re.I)
+_COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
+                            r"governments?|health|medical|authorities|doctors)", re.I)
+_EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
+                   r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
+                   r"(?:will )?(?:each|apiece)\b", re.I)
+
+
+@cache
+def _international() -> tuple[str, ...]:
+    return tuple(sorted(vocab()["words"]["international_orgs"], key=len, reverse=True))
+
+
+def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
+    s = clause.sentence
+    out = []
+    for n in clause.names:
+        if not is_org_name(n.text) or not _DEST.search(s[:n.start]):
+            continue
+        if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
+            continue
+        owner = re.search(r"([A-Z][\w ]+?)['’]s\s+$", s[:n.start])
+        place = lookup_place(owner.group(1)) if owner else None
+        code = place.code if place else org_country(n.text)
+        intl = any(n.text == o or n.text.endswith(o) for o in _international())
+        if code is None and not intl and (n.kind == "foundation" or n.text.isupper()):
+            continue
+        out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
+    return out
+
+
+def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
+                      donors: list[str]) -> list[tuple[int, int, Recipient]]:
+    s = clause.sentence
+    out = []
+    for p in find_places(s):
+        if any(a <= p.start < b for a, b, _ in orgs) or any(p.text in d for d in donors):
+            continue
+        if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
+            continue
+        if s[p.end:p.end + 2] in ("'s", "’s"):
+            continue  # "Ethiopia's prime minister": the owner of something, not a recipient
+        if not _DEST.search(s[:p.start]) or re.search(r"\bfrom\s+(?:the\s+)?$", s[:p.start]):
+            continue
+        out.append((p.start, p.end, Recipient(p.text, p.place.code)))
+    return out
+
+
+def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
+    """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
+    triggers = _all_triggers(clause.sentence)
+    trig = next((t for t in triggers if RECEIVE.search(t.phrase)), None)
+    if trig is None or any(t.end <= trig.start and not RECEIVE.search(t.phrase)
+                           for t in triggers):
+        return []
+    out = []
+    for n in clause.names:
+        if n.end > trig.start or _ORIGIN.search(clause.sentence[:n.start]):
+            continue
+        place = lookup_place(n.text)
+        if place:
+            out.append((n.start, n.end, Recipient(n.text, place.code)))
+        elif is_org_name(n.text):
+            code = org_country(n.text)
+            out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
+    return out
+
+
+def _each_count(sentence: str) -> int | None:
+    m = _EACH.search(sentence)
+    if not m:
+        return None
+    return parse_number((m.group(1) or m.group(2) or "").strip(","))
+
+
+def recipients_in(clause: Clause, item: object, donors: list[str]
+                  ) -> tuple[list[Recipient], int | None, bool]:
+    """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
+    orgs = _org_recipients(clause)
+    found = sorted(orgs + _place_recipients(clause, orgs, donors) + _receivers(clause),
+                   key=lambda r: r[0])
+    end = getattr(item, "end", 0)
+    after = [r for r in found if r[0] >= end]
+    nearest = [r for r in after if not _items_between(clause, end, r[0])] or found
+    out: list[Recipient] = []
+    for _, _, r in nearest:
+        if r.code not in {o.code for o in out}:
+            out.append(r)
+    respectively = "respectively" in clause.sentence.lower()
+    return out, _each_count(clause.sentence), respectively
+
+
+def _items_between(clause: Clause, a: int, b: int) -> bool:
+    return any(a <= s and e <= b for s, e, _ in _item_mentions(clause.sentence))
+
+
+
