@@ -37,6 +37,7 @@ class Clause:
     numbers: list[NumberMention]
     publisher: str | None
     speaker: str | None = None  # who says "we" here (a quoted tweet's author), if known
+    receivers: frozenset[str] = frozenset()  # names the article has shown receiving goods
 
 
 @dataclass
@@ -105,6 +106,10 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best.vague:
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
+
+
+def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
+    return _item_mentions(clause.sentence)
 
 
 def find_items(clause: Clause) -> list[Item]:
@@ -207,6 +212,7 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
               "foundation": ("foundation",), "group": ("foundation", "organisation"),
               "foundations": ("foundation",), "companies": ("organisation",)}[kind]
     people = {p.text.split()[-1] for p in history if p.kind == "person"}
+    history = [n for n in history if n.text not in clause.receivers]
     for n in history:
         if n.kind in wanted and not (n.kind == "organisation" and (
                 n.text in people or lookup_place(n.text) or _ROLEISH.search(n.text))):
@@ -271,9 +277,12 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     if gov_from and lookup_place(gov_from.group(1)):
         return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
-    if trig.status in ("accepted", "arrived") and frm and (
+    if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := _names_at(clause, trig.end + frm.end(), countries=True)):
         return donors
+    for m in _SUPPLY_FROM.finditer(s):  # "30 tonnes of supplies from the Jack Ma Foundation"
+        if donors := _names_at(clause, m.end()):
+            return donors
     government = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:government|authorities|embassy)\b",
                            s[:trig.start])
     if government and lookup_place(government.group(1)):
@@ -295,14 +304,20 @@ def _from_donor(clause: Clause) -> list[str]:
     return []
 
 
-RECEIVE = re.compile(r"\breceiv", re.I)
+RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|delivery of\b|\bcollected\b|"
+                     r"\baccepted\b|\bsigned for\b", re.I)
+_SUPPLY_FROM = re.compile(
+    r"\b(?:supplies|aid|donations?|equipment|gear|assistance|materials|goods|items|cargo|"
+    r"masks|kits|tests|ventilators|suits|gowns|gloves|respirators|goggles|shields|thermometers|"
+    r"swabs|reagents)\s+(?:donated\s+|provided\s+|sent\s+)?from\s+(?:the\s+)?", re.I)
 
 
 def _subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
-        if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place":
+        if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
+                and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
             cands.append((n.end, "name", n))
     for pattern, kind in _references():
         for m in pattern.finditer(region):
@@ -336,5 +351,6 @@ def _subject(clause: Clause, before: int) -> list[str]:
     return [d for d in donors if d]
 
 
-__all__ = ["Clause", "Item", "Trigger", "find_items", "find_names", "resolve_donors",
+__all__ = ["Clause", "Item", "Trigger", "find_items", "find_names", "item_mentions",
+           "resolve_donors",
            "status_of", "trigger_in"]

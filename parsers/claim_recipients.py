@@ -14,16 +14,47 @@ from aidledger.parsers.claim_parts import (
     _item_mentions,
 )
 from aidledger.parsers.lexicon import find_places, lookup_place, org_country
-from aidledger.parsers.names import is_org_name, vocab
+from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
 _DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
                    r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
-                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&]\s*(?:the\s+)?"
+                   r"\s+(?:the\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?|[,&:]\s*(?:the\s+)?"
+                   r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
+                   r"|regions?|cities|citizens|residents|authorities|capitals?)\s+of\s+(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\band\s+(?:the\s+)?)$", re.I)
+_NOT_DEST = re.compile(  # places that are where goods come from or pass through, not recipients
+    r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
+    r"left|out of|via|through|based|headquartered)\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
+    r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
+_BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
+_SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
+                    r"(?:the\s+)?$")
+_SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
+ATTRIBUTION = re.compile(
+    r",\s+(?:the\s+)?[^,;]{1,60}?\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
+    r"announced|told)\b[^,;]*[.!]?$")
+
+
+def _cut(sentence: str) -> int:
+    """Where the claim's own words end: a trailing ", the ministry in Tokyo said" only says
+    who speaks, so places in it are not recipients."""
+    m = ATTRIBUTION.search(sentence)
+    return m.start() if m else len(sentence)
+
+
+def _outside(s: str, start: int, trig_start: int) -> bool:
+    """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
+    sentence whose goods go elsewhere."""
+    before = s[:start]
+    if _NOT_DEST.search(before) or start >= _cut(s):
+        return True
+    return bool(start < trig_start and _SCENE.match(before) and not _SCENE_BACK.search(s))
+
+
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
                             r"governments?|health|medical|authorities|doctors)", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
@@ -39,16 +70,20 @@ def _international() -> tuple[str, ...]:
 def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     out = []
+    trig = _first_trigger(clause)
     for n in clause.names:
         if not is_org_name(n.text) or not _DEST.search(s[:n.start]):
             continue
-        if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
+        if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
+                                                   s[:n.start]):
             continue
         owner = re.search(r"([A-Z][\w ]+?)['’]s\s+$", s[:n.start])
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else org_country(n.text)
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
-        if code is None and not intl and (n.kind == "foundation" or n.text.isupper()):
+        fund = re.search(r"\b(?:Fund|Relief Fund|Chest)\b", n.text)
+        if code is None and not intl and not fund and (n.kind == "foundation"
+                                                       or n.text.isupper()):
             continue
         out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
@@ -58,17 +93,24 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                       donors: list[str]) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     out = []
+    trig = _first_trigger(clause)
     for p in find_places(s):
         if any(a <= p.start < b for a, b, _ in orgs) or any(p.text in d for d in donors):
             continue
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
-        if s[p.end:p.end + 2] in ("'s", "’s"):
+        if s[p.end:p.end + 2] in ("'s", "’s") and not re.search(
+                r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
-        if not _DEST.search(s[:p.start]) or re.search(r"\bfrom\s+(?:the\s+)?$", s[:p.start]):
+        if not _DEST.search(s[:p.start]) or _outside(s, p.start, trig):
             continue
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))
     return out
+
+
+def _first_trigger(clause: Clause) -> int:
+    found = _all_triggers(clause.sentence)
+    return found[0].start if found else len(clause.sentence)
 
 
 def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
@@ -79,10 +121,14 @@ def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
                            for t in triggers):
         return []
     out = []
+    s = clause.sentence
     for n in clause.names:
-        if n.end > trig.start or _ORIGIN.search(clause.sentence[:n.start]):
+        if n.end > trig.start or (_ORIGIN.search(s[:n.start]) and not re.search(
+                r"\bgovernments?\s+of\s+(?:the\s+)?$", s[:n.start])):
             continue
-        place = lookup_place(n.text)
+        if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
+            continue
+        place = lookup_place(possessive_free(n.text))
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif is_org_name(n.text):
@@ -102,11 +148,18 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
                   ) -> tuple[list[Recipient], int | None, bool]:
     """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
     orgs = _org_recipients(clause)
-    found = sorted(orgs + _place_recipients(clause, orgs, donors) + _receivers(clause),
-                   key=lambda r: r[0])
+    places = _place_recipients(clause, orgs, donors)
+    orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
+                                       for a, b, _ in places)]  # "member states of the AU"
+    found = sorted(orgs + places + _receivers(clause), key=lambda r: r[0])
     end = getattr(item, "end", 0)
-    after = [r for r in found if r[0] >= end]
-    nearest = [r for r in after if not _items_between(clause, end, r[0])] or found
+    limit = getattr(item, "limit", None)
+    after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
+    stop = _BOUNDARY.search(clause.sentence, end)
+    if stop:
+        after = [r for r in after if r[0] < stop.start()] or after
+    nearest = [r for r in after if not _items_between(clause, end, r[0])] or (
+        found if limit is None else after)
     out: list[Recipient] = []
     for _, _, r in nearest:
         if r.code not in {o.code for o in out}:

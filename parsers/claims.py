@@ -35,6 +35,7 @@ from aidledger.parsers.claim_context import (
 from aidledger.parsers.claim_parts import (
     Clause,
     find_items,
+    item_mentions,
     resolve_donors,
     status_of,
     trigger_in,
@@ -115,6 +116,7 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
     claims: list[Claim] = []
     ctx = Context()
     for start, end in split_sentences(text):
+        start += _dateline(text[start:end])
         sentence = text[start:end]
         names = find_names(sentence)
         if len(sentence) < 12 or _skip_sentence(sentence):
@@ -123,6 +125,7 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
         numbers = [n for n in find_numbers(sentence)]
         clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
         clause.speaker = speaker(text, clause)
+        clause.receivers = frozenset(ctx.receivers)
         shape = anaphor(clause)
         found = _goods_claims(clause, published, shape) + _funds_claims(clause, published)
         fill(found, clause, shape, ctx, claims)
@@ -130,6 +133,7 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
             found = _part_claims(clause, claims, published)
         if not found and claims:
             _follow_up(clause, claims)
+            _backfill(clause, claims)
         if found:
             last = found[-1]
             ctx.note(last.donors, last.recipients, last.status, sentence)
@@ -297,6 +301,45 @@ def _follow_up(clause: Clause, claims: list[Claim]) -> None:
         if c.evidence["start"] == last_start and len(c.recipients) <= 1:
             kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
             c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?:\([^)]{1,40}\)\s*(?:--|—|–|-)\s*)?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?(?:--|—|–|-)\s*)")
+
+
+def _dateline(sentence: str) -> int:
+    """Length of a leading dateline ("KUALA LUMPUR, March 31 (Wire) - ") or live-blog time
+    stamp ("09:40 GMT - "): place and outlet there are neither donors nor recipients."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and m.end() < len(sentence) else 0
+
+
+_BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
+                       r"items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
+                       r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo)"
+                       r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
+                       r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted)\s+by\b",
+                       re.I)
+
+
+def _backfill(clause: Clause, claims: list[Claim]) -> None:
+    """ "A jet carrying 1,000 ventilators landed at JFK. The ventilators were donated by X
+    and Y.": the givers named next belong to the claims just before that named none; so do
+    the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
+    last_start = claims[-1].evidence["start"]
+    todo = [c for c in claims if c.evidence["start"] == last_start and not c.donors]
+    if not todo or _negated(clause.sentence):
+        return
+    trig = trigger_in(clause)
+    same_goods = {c.item for c in todo} & {code for _, _, code in item_mentions(clause)}
+    if trig is None or not (_BACKFILL.match(clause.sentence) or same_goods):
+        return
+    donors = resolve_donors(clause, trig)
+    for c in todo:
+        c.donors = list(donors)
 
 
 def _key(c: Claim) -> tuple:
