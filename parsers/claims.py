@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any
 
+from aidledger.parsers.claim_amounts import elided, funds_claims, share_claims
 from aidledger.parsers.claim_context import (
     Context,
     anaphor,
@@ -32,6 +31,7 @@ from aidledger.parsers.claim_context import (
     list_intro,
     speaker,
 )
+from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import (
     Clause,
     find_items,
@@ -42,38 +42,11 @@ from aidledger.parsers.claim_parts import (
 )
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
-from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import Name, find_names, vocab
-from aidledger.parsers.numbers import NumberMention, find_numbers
-from aidledger.parsers.records import Recipient
+from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.sentences import split_sentences
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Claim:
-    donors: list[str]
-    item: str
-    item_label: str
-    quantity: int | None
-    recipients: list[Recipient]
-    status: str | None
-    date: str | None
-    evidence: dict[str, Any]
-    quantity_each: int | None = None
-    currency: str | None = None
-    parent: int | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": "claim", "donors": self.donors, "item": self.item,
-                "item_label": self.item_label, "quantity": self.quantity,
-                "quantity_each": self.quantity_each, "currency": self.currency,
-                "recipients": [r.__dict__ for r in self.recipients], "status": self.status,
-                "date": self.date, "evidence": self.evidence, "parent": self.parent,
-                "block": None, "status_label": None, "status_parts": [], "raw": {},
-                "locator": f"char:{self.evidence['start']}-{self.evidence['end']}"}
 
 
 @cache
@@ -88,16 +61,6 @@ def _skip_sentence(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
     return any(h in low for h in w["hypothetical"] if h.strip() in ("if", "unless", "whether"))
-
-
-@cache
-def _negation() -> re.Pattern[str]:
-    words = sorted(map(re.escape, vocab()["words"]["negations"]), key=len, reverse=True)
-    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
-
-
-def _negated(clause: str) -> bool:
-    return bool(_negation().search(clause))
 
 
 def extract_claims(text: str, published: datetime | date | None = None, *,
@@ -127,10 +90,11 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
         clause.speaker = speaker(text, clause)
         clause.receivers = frozenset(ctx.receivers)
         shape = anaphor(clause)
-        found = _goods_claims(clause, published, shape) + _funds_claims(clause, published)
+        found = _goods_claims(clause, published, shape) + funds_claims(clause, published)
         fill(found, clause, shape, ctx, claims)
         if not found and claims:
-            found = _part_claims(clause, claims, published)
+            found = (_part_claims(clause, claims, published)
+                     or share_claims(clause, claims, published))
         if not found and claims:
             _follow_up(clause, claims)
             _backfill(clause, claims)
@@ -145,32 +109,19 @@ def _extract(text: str, published: datetime | date | None, publisher: str | None
     return _dedupe(claims)
 
 
-def _evidence(clause: Clause) -> dict[str, Any]:
-    return {"sentence": clause.sentence, "start": clause.start, "end": clause.end}
-
-
-def _giver(clause: Clause, pos: int, published: datetime | date | None
-           ) -> tuple[list[str], str | None] | None:
-    """(donors, date) of the donation verb governing `pos`; None: no verb, or it is negated."""
-    trig = trigger_in(clause, pos)
-    if trig is None or _negated(clause.sentence):
-        return None
-    return resolve_donors(clause, trig), date_in(clause.sentence, published)
-
-
 def _goods_claims(clause: Clause, published: datetime | date | None,
                   shape: str | None = None) -> list[Claim]:
     items = find_items(clause)
-    giver = _giver(clause, items[0].start, published) if items else None
-    if giver is None and items and shape and any(i.quantity for i in items) and not _negated(
-            clause.sentence):  # "The consignment includes 500 ventilators": no verb of giving
-        giver = ([], date_in(clause.sentence, published))
-    if giver is None:
+    found = giver(clause, items[0].start, published) if items else None
+    if found is None and items and shape and any(i.quantity for i in items) and not negated(
+            clause.sentence) and not bought(clause.sentence, items[0].start):
+        found = ([], date_in(clause.sentence, published))  # "The consignment includes ..."
+    if found is None:
         return []
-    donors, when = giver
+    donors, when = found
     out: list[Claim] = []
-    elided = _elided(clause, items, donors, when)
-    cut = min((c.evidence["elided_at"] for c in elided), default=len(clause.sentence))
+    more = elided(clause, items, donors, when)
+    cut = min((c.evidence["elided_at"] for c in more), default=len(clause.sentence))
     for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
@@ -193,70 +144,11 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
             each = qty if each_count else None
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,
-                             _evidence(clause), quantity_each=each))
-    return out + elided
-
-
-_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
-
-
-def _elided(clause: Clause, items: list[Any], donors: list[str], when: str | None
-            ) -> list[Claim]:
-    """ "...1 million masks to the Netherlands and 200,000 to Canada": the second amount has no
-    noun of its own; it is more of the item before it, to the places after it."""
-    used = {it.quantity.start for it in items if it.quantity}
-    last = items[-1]
-    out: list[Claim] = []
-    for n in clause.numbers:
-        if (n.start in used or n.value is None or n.currency or n.percent
-                or n.start < last.end or not _ELIDED.match(clause.sentence[n.end:])
-                or not re.search(r"(?:,|\band)\s*$", clause.sentence[:n.start])):
-            continue
-        places = find_places(clause.sentence[n.end:n.end + 80])
-        if not places:
-            continue
-        p = places[0]
-        evidence = {**_evidence(clause), "elided_at": n.start}
-        out.append(Claim(donors, last.code, last.label, n.value,
-                         [Recipient(p.text, p.place.code)], status_of(clause, n.start), when,
-                         evidence))
-    return out
-
-
-def _funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
-    s = clause.sentence
-    money = [n for n in clause.numbers if n.currency and n.value
-             and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
-    if not money:
-        return []
-    low = clause.sentence.lower()
-    if re.search(r"\b(worth|valued|price|priced|cost|revenue|sales|profit|market value|"
-                 r"shares?|stake|fined|loss)\b", low):
-        return []
-    giver = _giver(clause, money[0].start, published)
-    if giver is None:
-        return []
-    donors, when = giver
-    out = []
-    for n in money:
-        recips, _, _ = recipients_in(clause, _FakeItem(n), donors)
-        out.append(Claim(donors, "funds", clause.sentence[n.start:n.end], n.value, recips,
-                         status_of(clause, n.start), when, _evidence(clause),
-                         currency=n.currency))
-    return out
-
-
-@dataclass
-class _FakeItem:
-    quantity: NumberMention
-
-    @property
-    def start(self) -> int:
-        return self.quantity.start
-
-    @property
-    def end(self) -> int:
-        return self.quantity.end
+                             evidence(clause), quantity_each=each))
+    for c in more:  # "with another 200,000 on the way": to where the first amount went
+        if not c.recipients and out:
+            c.recipients = list(out[-1].recipients)
+    return out + more
 
 
 def _part_claims(clause: Clause, claims: list[Claim],
@@ -271,13 +163,12 @@ def _part_claims(clause: Clause, claims: list[Claim],
         if parent_index is None:
             return []
         parent = claims[parent_index]
-        recips, _, _ = recipients_in(clause, _FakeItem(NumberMention(m.start(), m.end(),
-                                                                     m.group(0), None)), [])
+        recips, _, _ = recipients_in(clause, Span(m.start(), m.end()), [])
         if not recips:
             return []
         return [Claim(list(parent.donors), parent.item, parent.item_label,
                       round(parent.quantity * share), recips, status_of(clause, m.end()),
-                      date_in(clause.sentence, published) or parent.date, _evidence(clause),
+                      date_in(clause.sentence, published) or parent.date, evidence(clause),
                       parent=parent_index, currency=parent.currency)]
     return []
 
@@ -293,7 +184,7 @@ def _follow_up(clause: Clause, claims: list[Claim]) -> None:
     sentence's claims go there (replacing a lone port of arrival)."""
     if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None:
         return
-    recips, _, _ = recipients_in(clause, _FakeItem(NumberMention(0, 0, "", None)), [])
+    recips, _, _ = recipients_in(clause, Span(0, 0), [])
     if not recips:
         return
     last_start = claims[-1].evidence["start"]
@@ -331,7 +222,7 @@ def _backfill(clause: Clause, claims: list[Claim]) -> None:
     the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
     last_start = claims[-1].evidence["start"]
     todo = [c for c in claims if c.evidence["start"] == last_start and not c.donors]
-    if not todo or _negated(clause.sentence):
+    if not todo or negated(clause.sentence):
         return
     trig = trigger_in(clause)
     same_goods = {c.item for c in todo} & {code for _, _, code in item_mentions(clause)}

@@ -1,0 +1,131 @@
+"""Amounts that are not "N <item>": a second amount without its noun, money, and numbers
+that share out an earlier claim ("Of those, 7 million will go to Europe")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from aidledger.parsers.claim_model import Claim, Span, evidence, giver
+from aidledger.parsers.claim_parts import Clause, Item, status_of
+from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.dates import date_in
+from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.records import Recipient
+
+_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
+_MORE = re.compile(r"\b(?:another|a further|an additional)\s*$", re.I)
+_GETS = re.compile(r"\b(?:will|would|are to|is to)\s+(?:each\s+)?(?:get|receive)\s+$"
+                   r"|\b(?:get|gets|got|receive|receives|received)\s+$", re.I)
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
+
+
+def elided(clause: Clause, items: list[Item], donors: list[str], when: str | None
+           ) -> list[Claim]:
+    """ "...1 million masks to the Netherlands and 200,000 to Canada", "with another 200,000
+    on the way", "and Pennsylvania and Rhode Island will get 60,000 each": an amount with no
+    noun of its own is more of the item before it."""
+    s = clause.sentence
+    used = {it.quantity.start for it in items if it.quantity}
+    last = items[-1]
+    out: list[Claim] = []
+    prev_end = last.end
+    for n in clause.numbers:
+        if (n.start in used or n.value is None or n.currency or n.percent
+                or n.start < last.end):
+            continue
+        before, after = s[:n.start], s[n.end:]
+        if _ELIDED.match(after) and re.search(r"(?:,|\band)\s*$", before):
+            places = find_places(s[n.end:n.end + 80])
+            recips = [Recipient(places[0].text, places[0].place.code)] if places else []
+        elif _MORE.search(before):
+            places = find_places(s[n.end:n.end + 80])
+            recips = [Recipient(places[0].text, places[0].place.code)] if places else []
+            if not recips:  # the caller gives it the recipients of the amount before it
+                out.append(Claim(donors, last.code, last.label, n.value, [],
+                                 status_of(clause, n.start), when,
+                                 {**evidence(clause), "elided_at": len(s)}))
+                continue
+        elif _GETS.search(before):
+            recips = [Recipient(p.text, p.place.code) for p in find_places(s[prev_end:n.start])]
+        else:
+            continue
+        if not recips:
+            continue
+        qty, each = n.value, None
+        if _EACH_AFTER.match(after) and len(recips) > 1:
+            qty, each = n.value * len(recips), n.value
+        codes = list(dict.fromkeys(r.code for r in recips))
+        recips = [next(r for r in recips if r.code == c) for c in codes]
+        out.append(Claim(donors, last.code, last.label, qty, recips, status_of(clause, n.start),
+                         when, {**evidence(clause), "elided_at": n.start}, quantity_each=each))
+        prev_end = n.end
+    return out
+
+
+_NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sales|profit|"
+                        r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
+                        r"budget|stimulus)\b", re.I)
+
+
+def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
+    """Money given: each amount gets the giver of the verb before it ("VW gave EUR 40m to X,
+    while Tesco donated GBP 30m to Y") and the recipients up to the next amount."""
+    s = clause.sentence
+    money = [n for n in clause.numbers if n.currency and n.value
+             and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
+    out: list[Claim] = []
+    for i, n in enumerate(money):
+        if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 25]):
+            continue
+        found = giver(clause, n.start, published)
+        if found is None:
+            continue
+        donors, when = found
+        limit = money[i + 1].start if i + 1 < len(money) else None
+        recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
+        qty, each = n.value, None
+        if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
+            qty, each = n.value * len(recips), n.value
+        elif _EACH_AFTER.match(s[n.end:]) and re.search(r"\band\b", s[n.end:limit]):
+            places = find_places(s[n.end:limit or len(s)])
+            if len(places) > 1:  # "Rs 5 crore each to the funds of Maharashtra and Gujarat"
+                qty, each = n.value * len(places), n.value
+        out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
+                         status_of(clause, n.start), when, evidence(clause),
+                         quantity_each=each, currency=n.currency))
+    return out
+
+
+_SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
+_GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"
+                 r"(?:go|be (?:sent|delivered|given|shipped|distributed|allocated|donated))"
+                 r"\s+to\b|^\s*(?:to|for)\b", re.I)
+
+
+def share_claims(clause: Clause, claims: list[Claim],
+                 published: datetime | date | None) -> list[Claim]:
+    """ "Of those, 7 million will go to Europe and 2 million to the United States": numbers
+    sharing out the latest claim, each to the places after it."""
+    s = clause.sentence
+    lead = _SHARE.match(s)
+    nums = [n for n in clause.numbers if n.value and not n.currency and not n.percent]
+    if not lead or not nums or not claims:
+        return []
+    parent_index = next((i for i in range(len(claims) - 1, -1, -1)
+                         if claims[i].quantity and claims[i].parent is None), None)
+    if parent_index is None:
+        return []
+    parent = claims[parent_index]
+    out = []
+    for i, n in enumerate(nums):
+        limit = nums[i + 1].start if i + 1 < len(nums) else len(s)
+        if not _GO.match(s[n.end:limit]) or n.value >= (parent.quantity or 0):
+            continue
+        recips = [Recipient(p.text, p.place.code) for p in find_places(s[n.end:limit])]
+        if recips:
+            out.append(Claim(list(parent.donors), parent.item, parent.item_label, n.value,
+                             recips, status_of(clause, n.start),
+                             date_in(s, published) or parent.date, evidence(clause),
+                             parent=parent_index, currency=parent.currency))
+    return out

@@ -1,0 +1,88 @@
+"""A claim record and the small helpers every claim rule shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from aidledger.parsers.claim_parts import Clause, resolve_donors, trigger_in
+from aidledger.parsers.dates import date_in
+from aidledger.parsers.names import vocab
+from aidledger.parsers.records import Recipient
+
+
+@dataclass
+class Claim:
+    donors: list[str]
+    item: str
+    item_label: str
+    quantity: int | None
+    recipients: list[Recipient]
+    status: str | None
+    date: str | None
+    evidence: dict[str, Any]
+    quantity_each: int | None = None
+    currency: str | None = None
+    parent: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": "claim", "donors": self.donors, "item": self.item,
+                "item_label": self.item_label, "quantity": self.quantity,
+                "quantity_each": self.quantity_each, "currency": self.currency,
+                "recipients": [r.__dict__ for r in self.recipients], "status": self.status,
+                "date": self.date, "evidence": self.evidence, "parent": self.parent,
+                "block": None, "status_label": None, "status_parts": [], "raw": {},
+                "locator": ("title" if self.evidence.get("field") == "title" else
+                            f"char:{self.evidence['start']}-{self.evidence['end']}")}
+
+
+@dataclass
+class Span:
+    """Where an amount (or a word standing for one) sits; `limit` bounds its recipients."""
+
+    start: int
+    end: int
+    limit: int | None = None
+
+
+def evidence(clause: Clause) -> dict[str, Any]:
+    if clause.start < 0:  # the headline: not in the text, so no offsets into it
+        return {"sentence": clause.sentence, "start": 0, "end": 0, "field": "title"}
+    return {"sentence": clause.sentence, "start": clause.start, "end": clause.end}
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    words = sorted(map(re.escape, vocab()["words"]["negations"]), key=len, reverse=True)
+    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def negated(sentence: str) -> bool:
+    return bool(_negation().search(sentence))
+
+
+@cache
+def _purchase() -> re.Pattern[str]:
+    words = sorted(map(re.escape, vocab()["words"]["purchases"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def bought(sentence: str, pos: int) -> bool:
+    """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
+    sentence also gives them away ("bought ... and donated them")."""
+    before = _purchase().search(sentence, 0, pos)
+    return bool(before) and not re.search(r"\b(?:donat|gift|give|gave|free of charge)",
+                                         sentence, re.I)
+
+
+def giver(clause: Clause, pos: int, published: datetime | date | None
+          ) -> tuple[list[str], str | None] | None:
+    """(donors, date) of the donation verb governing `pos`; None: no verb, or it is negated."""
+    trig = trigger_in(clause, pos)
+    if trig is None or negated(clause.sentence) or bought(clause.sentence, pos):
+        return None
+    return resolve_donors(clause, trig), date_in(clause.sentence, published)
