@@ -47,7 +47,8 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
                                  {**evidence(clause), "elided_at": len(s)}))
                 continue
         elif _GETS.search(before):
-            recips = [Recipient(p.text, p.place.code) for p in find_places(s[prev_end:n.start])]
+            recips = [Recipient(p.text, p.place.code) for p in find_places(s[prev_end:n.start])
+                      if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:prev_end + p.start])]
         else:
             continue
         if not recips:
@@ -82,7 +83,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if found is None:
             continue
         donors, when = found
-        limit = money[i + 1].start if i + 1 < len(money) else None
+        limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
         qty, each = n.value, None
         if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:

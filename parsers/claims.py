@@ -225,8 +225,11 @@ def _backfill(clause: Clause, claims: list[Claim]) -> None:
     if not todo or negated(clause.sentence):
         return
     trig = trigger_in(clause)
-    same_goods = {c.item for c in todo} & {code for _, _, code in item_mentions(clause)}
-    if trig is None or not (_BACKFILL.match(clause.sentence) or same_goods):
+    if trig is None:
+        return
+    named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"]
+    verb = not trig.phrase.lower().startswith(("donation", "gift"))
+    if not (_BACKFILL.match(clause.sentence) or (item_mentions(clause) and verb and named)):
         return
     donors = resolve_donors(clause, trig)
     for c in todo:

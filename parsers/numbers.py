@@ -74,8 +74,10 @@ _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+(?:and|or)\s+"
     r"(?:tens|hundreds|thousands|millions|billions))?(?:\s+of\s+(?:thousands|millions))?"
     r"|(?:several|a\s+few|many|a\s+number\s+of)\s+(?:hundred|thousand|million)s?"
+    r"|(?:lakhs|crores)"
     r"|(?:a\s+)?large\s+(?:number|quantity|quantities|amount)s?|a\s+batch|batches"
-    r"|(?:a\s+)?lots?)\s+of\b",
+    r"|(?:a\s+)?lots?)\s+of\b"
+    r"|\b(?:several|a\s+few|many|some)\s+(?:hundred|thousand|million)(?!\s+of\b)\b",
     re.I,
 )
 _SUFFIX_CUR = re.compile(
@@ -204,8 +206,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         mention = _mention(m, text)
         if mention is not None:
             out.append(mention)
-    for m in _VAGUE.finditer(text):
-        if not any(n.start < m.end() and m.start() < n.end for n in out):
-            out.append(NumberMention(m.start(), m.end(), m.group(0), None, vague=True,
-                                     num_start=m.start()))
+    for m in _VAGUE.finditer(text):  # "several thousand": a vague amount, not 1,000
+        out = [n for n in out if not (n.start < m.end() and m.start() < n.end)]
+        out.append(NumberMention(m.start(), m.end(), m.group(0), None, vague=True,
+                                 num_start=m.start()))
     return sorted(out, key=lambda n: n.start)
