@@ -38,7 +38,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
         if _ELIDED.match(after) and re.search(r"(?:,|\band)\s*$", before):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
-        elif _MORE.search(before):
+        elif _MORE.search(before) or n.approx in ("another", "a further", "an additional"):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
             if not recips:  # the caller gives it the recipients of the amount before it

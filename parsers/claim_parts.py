@@ -274,7 +274,9 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
         return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
-    if gov_from and lookup_place(gov_from.group(1)):
+    taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
+    if gov_from and lookup_place(gov_from.group(1)) and (taking or not _subject(clause,
+                                                                                  trig.start)):
         return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (

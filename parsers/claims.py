@@ -31,6 +31,7 @@ from aidledger.parsers.claim_context import (
     list_intro,
     speaker,
 )
+from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import (
     Clause,
@@ -65,48 +66,62 @@ def _skip_sentence(sentence: str) -> bool:
 
 def extract_claims(text: str, published: datetime | date | None = None, *,
                    title: str | None = None, publisher: str | None = None) -> list[Claim]:
-    """Claims stated in `text`; evidence offsets index into `text`. Never raises."""
+    """Claims stated in `text` (and in the headline, when it states one the text does not);
+    evidence offsets index into `text`. Never raises."""
     try:
-        return _extract(text or "", published, publisher)
+        return _extract(text or "", published, title, publisher)
     except Exception:  # hostile text must never crash a crawl: no claims, not an exception
         log.exception("claim extraction failed: no claims from this text (%d characters)",
                       len(text or ""))
         return []
 
 
-def _extract(text: str, published: datetime | date | None, publisher: str | None) -> list[Claim]:
+def _segments(text: str, title: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, sentence): the headline first (start -1: not in the text), then the text."""
+    out = [(-1, -1, title.strip())] if title and title.strip() else []
+    for start, end in split_sentences(text):
+        start += _dateline(text[start:end])
+        out.append((start, end, text[start:end]))
+    return out
+
+
+def _extract(text: str, published: datetime | date | None, title: str | None,
+             publisher: str | None) -> list[Claim]:
     names_so_far: list[Name] = []
     claims: list[Claim] = []
     ctx = Context()
-    for start, end in split_sentences(text):
-        start += _dateline(text[start:end])
-        sentence = text[start:end]
+    for start, end, sentence in _segments(text, title):
         names = find_names(sentence)
         if len(sentence) < 12 or _skip_sentence(sentence):
             names_so_far += names
             continue
         numbers = [n for n in find_numbers(sentence)]
         clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
-        clause.speaker = speaker(text, clause)
+        clause.speaker = speaker(text, clause) if start >= 0 else None
         clause.receivers = frozenset(ctx.receivers)
-        shape = anaphor(clause)
-        found = _goods_claims(clause, published, shape) + funds_claims(clause, published)
-        fill(found, clause, shape, ctx, claims)
-        if not found and claims:
-            found = (_part_claims(clause, claims, published)
-                     or share_claims(clause, claims, published))
-        if not found and claims:
-            _follow_up(clause, claims)
-            _backfill(clause, claims)
-        if found:
-            last = found[-1]
-            ctx.note(last.donors, last.recipients, last.status, sentence)
-        else:
-            list_intro(clause, ctx)
-            announcement(clause, ctx)
-        claims += found
+        claims += _sentence_claims(clause, claims, ctx, published)
         names_so_far += names
-    return _dedupe(claims)
+    return dedupe(claims)
+
+
+def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
+                     published: datetime | date | None) -> list[Claim]:
+    shape = anaphor(clause)
+    found = _goods_claims(clause, published, shape) + funds_claims(clause, published)
+    fill(found, clause, shape, ctx, claims)
+    if not found and claims:
+        found = _part_claims(clause, claims, published) or share_claims(clause, claims,
+                                                                          published)
+    if not found and claims:
+        _follow_up(clause, claims)
+        _backfill(clause, claims)
+    if found:
+        last = found[-1]
+        ctx.note(last.donors, last.recipients, last.status, clause.sentence)
+    else:
+        list_intro(clause, ctx)
+        announcement(clause, ctx)
+    return found
 
 
 def _goods_claims(clause: Clause, published: datetime | date | None,
@@ -236,39 +251,3 @@ def _backfill(clause: Clause, claims: list[Claim]) -> None:
         c.donors = list(donors)
 
 
-def _key(c: Claim) -> tuple:
-    return (tuple(sorted(d.lower() for d in c.donors)), c.item, c.quantity,
-            tuple(sorted(r.code or r.name for r in c.recipients)))
-
-
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """The same fact stated twice (headline, body, quoted tweet) is one claim."""
-    out: list[Claim] = []
-    index_map: dict[int, int] = {}
-    for i, c in enumerate(claims):
-        dup = next((j for j, o in enumerate(out) if _same(o, c)), None)
-        if dup is not None:
-            index_map[i] = dup
-            if not out[dup].recipients and c.recipients:
-                out[dup].recipients = c.recipients
-            continue
-        index_map[i] = len(out)
-        out.append(c)
-    for c in out:
-        if c.parent is not None:
-            c.parent = index_map.get(c.parent)
-    return out
-
-
-def _same(a: Claim, b: Claim) -> bool:
-    if _key(a) == _key(b):
-        return True
-    if a.item != b.item or a.quantity is None or a.quantity != b.quantity:
-        return False
-    ra = {r.code for r in a.recipients}
-    rb = {r.code for r in b.recipients}
-    da = {d.lower() for d in a.donors}
-    db = {d.lower() for d in b.donors}
-    if ra and rb:
-        return (ra <= rb or rb <= ra) and (not da or not db or da == db)
-    return bool(da) and da == db  # one names no recipient: the same only if donors agree

@@ -1,0 +1,73 @@
+"""One claim per fact: the same donation stated twice in an article (headline, body, quoted
+tweet, a per-recipient restatement of a stated total) is kept once."""
+
+from __future__ import annotations
+
+from aidledger.parsers.claim_model import Claim
+
+
+def _key(c: Claim) -> tuple:
+    return (tuple(sorted(d.lower() for d in c.donors)), c.item, c.quantity,
+            tuple(sorted(r.code or r.name for r in c.recipients)))
+
+
+def _title(c: Claim) -> bool:
+    return c.evidence.get("field") == "title"
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """The same fact stated twice is one claim: the body's wording beats the headline's, a
+    stated total beats a per-recipient amount times the recipients ("stated total wins")."""
+    body = {(c.item, c.quantity): i for i, c in reversed(list(enumerate(claims)))
+            if not _title(c)}
+    order = [i for i, c in enumerate(claims) if _title(c) and (c.item, c.quantity) not in body]
+    order += [i for i, c in enumerate(claims) if not _title(c)]
+    out: list[Claim] = []
+    index_map: dict[int, int] = {}
+    for i in order:
+        c = claims[i]
+        dup = next((j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)), None)
+        if dup is not None:
+            index_map[i] = dup
+            if out[dup].quantity_each is not None and c.quantity_each is None:
+                c.recipients = c.recipients or out[dup].recipients
+                out[dup] = c  # the stated total, not each x count
+            elif not out[dup].recipients and c.recipients:
+                out[dup].recipients = c.recipients
+            continue
+        index_map[i] = len(out)
+        out.append(c)
+    for i, c in enumerate(claims):  # a headline claim the body repeats: its body twin
+        if i not in index_map:
+            index_map[i] = index_map[body[(c.item, c.quantity)]]
+    for c in out:
+        if c.parent is not None:
+            c.parent = index_map.get(c.parent)
+    return out
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    if _key(a) == _key(b):
+        return True
+    if a.item != b.item or a.quantity is None or a.quantity != b.quantity:
+        return False
+    ra = {r.code for r in a.recipients}
+    rb = {r.code for r in b.recipients}
+    da = {d.lower() for d in a.donors}
+    db = {d.lower() for d in b.donors}
+    if ra and rb:
+        return (ra <= rb or rb <= ra) and (not da or not db or da == db)
+    return bool(da) and da == db  # one names no recipient: the same only if donors agree
+
+
+def _restated(a: Claim, b: Claim) -> bool:
+    """ "Each country will receive 20,000 test kits" after "1.1 million test kits" for the 54:
+    the per-recipient amount times the recipients within 15% of a stated total."""
+    if (a.quantity_each is None) == (b.quantity_each is None) or a.item != b.item:
+        return False
+    if not a.quantity or not b.quantity or abs(a.quantity - b.quantity) > 0.15 * max(
+            a.quantity, b.quantity):
+        return False
+    da, db = {d.lower() for d in a.donors}, {d.lower() for d in b.donors}
+    ra, rb = {r.code for r in a.recipients}, {r.code for r in b.recipients}
+    return (not da or not db or da == db) and (not ra or not rb or ra <= rb or rb <= ra)
