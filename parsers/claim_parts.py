@@ -192,6 +192,17 @@ def _references() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), k) for p, k in out]
 
 
+@cache
+def _reference_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All reference phrases in one pattern (longest first), and each phrase's kind."""
+    w = vocab()["words"]
+    kinds = {p.lower(): k for k in ("person", "organisation", "foundation", "group",
+                                    "first_person", "foundations", "companies",
+                                    "persons_foundation") for p in w[k]}
+    alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), kinds
+
+
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|of)\s+(?:the\s+)?$", re.I)
 _ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier|Ambassador)\b")
 
@@ -321,11 +332,11 @@ def _subject(clause: Clause, before: int) -> list[str]:
         if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
             cands.append((n.end, "name", n))
-    for pattern, kind in _references():
-        for m in pattern.finditer(region):
-            if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
-                                                     for n in clause.names)):
-                cands.append((m.end(), kind, None))
+    pattern, kinds = _reference_regex()
+    for m in pattern.finditer(region):
+        if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
+                                                 for n in clause.names)):
+            cands.append((m.end(), kinds[m.group(0).lower()], None))
     if not cands:
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start])]

@@ -50,7 +50,7 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
     """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
     sentence whose goods go elsewhere."""
     before = s[:start]
-    if _NOT_DEST.search(before) or start >= _cut(s):
+    if _NOT_DEST.search(before[-90:]) or start >= _cut(s):
         return True
     return bool(start < trig_start and _SCENE.match(before) and not _SCENE_BACK.search(s))
 
@@ -72,7 +72,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     trig = _first_trigger(clause)
     for n in clause.names:
-        if not is_org_name(n.text) or not _DEST.search(s[:n.start]):
+        if not is_org_name(n.text) or not _DEST.search(s[max(0, n.start - 90):n.start]):
             continue
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
@@ -102,7 +102,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if s[p.end:p.end + 2] in ("'s", "’s") and not re.search(
                 r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
-        if not _DEST.search(s[:p.start]) or _outside(s, p.start, trig):
+        if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):
             continue
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))
     return out

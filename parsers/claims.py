@@ -51,6 +51,11 @@ log = logging.getLogger(__name__)
 
 
 @cache
+def _any_fraction() -> re.Pattern[str]:
+    return re.compile(r"\b(?:half|third|thirds|quarter|quarters)\b", re.I)
+
+
+@cache
 def _fractions() -> list[tuple[re.Pattern[str], float]]:
     return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v)
             for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
@@ -169,7 +174,8 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
 def _part_claims(clause: Clause, claims: list[Claim],
                  published: datetime | date | None) -> list[Claim]:
     """ "A third will be sent to Milan": a share of the latest claim with a quantity."""
-    for pattern, share in _fractions():
+    head = clause.sentence[:60]
+    for pattern, share in _fractions() if _any_fraction().search(head) else ():
         m = pattern.search(clause.sentence)
         if not m or m.start() > 40:
             continue

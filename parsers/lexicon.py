@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -224,17 +224,34 @@ _TOKEN = re.compile(r"[^\W_](?:[\w.'-]*\w)?\.?")
 
 
 @cache
-def _longest_name() -> int:
-    return max(len(k.split()) for k in [*_places(), *_demonyms()])
+def _by_first_word() -> tuple[dict[str, Place], dict[str, int]]:
+    """Every place name and demonym by its folded text, and per first word the most words a
+    name starting with it has (so a sentence is scanned with a few dict lookups per word)."""
+    table: dict[str, Place] = {k: Place(v, "demonym") for k, v in _demonyms().items()}
+    table.update(_places())
+    longest: dict[str, int] = {}
+    for key in table:
+        words = key.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return table, longest
+
+
+def _plain(key: str) -> str:
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _place_at(folded: str, text: str, tokens: list[tuple[int, int]], i: int
               ) -> tuple[int, Place] | None:
     """The longest known place name starting at token i: (index of its last token, place)."""
-    for j in range(min(len(tokens), i + _longest_name()) - 1, i - 1, -1):
+    table, longest = _by_first_word()
+    first = _plain(folded[tokens[i][0]:tokens[i][1]].rstrip(".").removesuffix("'s"))
+    most = longest.get(first, 0) or (1 if first in table else 0)
+    for j in range(min(len(tokens), i + most) - 1, i - 1, -1):
         start, end = tokens[i][0], tokens[j][1]
-        key = folded[start:end].rstrip(".").removesuffix("'s")
-        place = lookup_place(key) if len(key) > 2 and not key.startswith("the ") else None
+        key = _plain(folded[start:end].rstrip(".").removesuffix("'s"))
+        place = table.get(key) if len(key) > 2 else None
         if place is None:
             continue
         if not text[start].isupper() and not (place.kind == "region" and key.count(" ") >= 2):
@@ -249,6 +266,11 @@ def find_places(text: str) -> list[PlaceMention]:
     Word n-grams are looked up in the place table (thousands of names, so no regex of them
     all). Offsets refer to `text` itself: lowercasing keeps lengths for the scripts we see.
     """
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=1024)
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
     folded = text.lower().replace("’", "'")
     tokens = [m.span() for m in _TOKEN.finditer(folded)]
     out: list[PlaceMention] = []
@@ -269,7 +291,7 @@ def find_places(text: str) -> list[PlaceMention]:
         place = lookup_place(m.group(1).replace(".", "").replace("USA", "US"))
         if place and not any(p.start <= m.start() < p.end for p in out):
             out.append(PlaceMention(m.start(), m.end(), m.group(1), place))
-    return sorted(out, key=lambda p: p.start)
+    return tuple(sorted(out, key=lambda p: p.start))
 
 
 def org_country(name: str) -> str | None:

@@ -123,9 +123,14 @@ def _owner_part(text: str) -> str:
     parts = re.split(r"['’]s\s+", text, maxsplit=1)
     if len(parts) == 2:
         text = parts[1] if lookup_place(parts[0]) and parts[1][:1].isupper() else parts[0]
-    roles = vocab()["words"]["roles"]
-    m = re.search(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])", text)
+    m = _roles().search(text)
     return text[m.end():] if m else text
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    roles = vocab()["words"]["roles"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])")
 
 
 def _split_places(name: str) -> list[tuple[int, str]]:
