@@ -52,6 +52,11 @@ _TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
 _QUOTE_BY = re.compile(
     r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
     r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
+_SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company
+    r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chief executive|chief executive officer|ceo|chairman|"
+    r"chairwoman|president|founder|co-founder|head|director|managing director|spokesman|"
+    r"spokeswoman|spokesperson|secretary general|general manager)\s+(?:of|at)\s+(?:the\s+)?"
+    r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*)*)", re.I)
 ATTRIBUTION = re.compile(
     r",\s+((?:the\s+)?[^,;]{1,60}?)\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
     r"announced|told)\b[^,;]*[.!]?$")
@@ -118,7 +123,8 @@ def speaker(text: str, clause: Clause) -> str | None:
         return m.group(1).strip()
     if m := _QUOTE_BY.search(clause.sentence):
         name = m.group(1) or m.group(2)
-        return _expand([name], clause)[0]
+        org = _SPEAKS_FOR.match(clause.sentence, m.end())
+        return org.group(1) if org else _expand([name], clause)[0]
     return None
 
 

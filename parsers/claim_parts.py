@@ -296,10 +296,10 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     for m in _SUPPLY_FROM.finditer(s):  # "30 tonnes of supplies from the Jack Ma Foundation"
         if donors := _names_at(clause, m.end()):
             return donors
-    government = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:government|authorities|embassy)\b",
-                           s[:trig.start])
-    if government and lookup_place(government.group(1)):
-        return [country_name(lookup_place(government.group(1)).code)]  # type: ignore[union-attr]
+    government = re.search(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?"
+                           r"(?:government|authorities|embassy)\b", s[:trig.start])
+    if government and (where := _government(government.group(1))):
+        return [where]
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated
@@ -307,6 +307,19 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
                    and not RECEIVE.search(t.phrase)]
         return _subject(clause, earlier[-1].start) if earlier else []
     return _subject(clause, trig.start) or _from_donor(clause)
+
+
+def _government(name: str) -> str | None:
+    """ "The Japanese government" -> "Japan"; "the New South Wales government" stays a state;
+    the longest place name that ends the phrase decides ("South Korean", not "Korean")."""
+    words = name.split()
+    for i in range(len(words)):
+        place = lookup_place(" ".join(words[i:]))
+        if place is not None:
+            if place.kind in ("country", "demonym"):
+                return country_name(place.code)
+            return " ".join(words[i:])
+    return None
 
 
 def _from_donor(clause: Clause) -> list[str]:

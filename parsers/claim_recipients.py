@@ -81,9 +81,12 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else org_country(n.text)
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
-        fund = re.search(r"\b(?:Fund|Relief Fund|Chest)\b", n.text)
-        if code is None and not intl and not fund and (n.kind == "foundation"
-                                                       or n.text.isupper()):
+        if code is None and (m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
+            where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP
+            code = where[0].place.code if where and where[0].start == 0 else None
+        if code is None and not intl and (n.text.isupper() or re.search(
+                r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
+                s[:n.start])):
             continue
         out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
@@ -99,8 +102,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
-        if s[p.end:p.end + 2] in ("'s", "’s") and not re.search(
-                r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]):
+        if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
+                r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]) or any(
+                0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):
             continue
@@ -147,7 +151,10 @@ def _each_count(sentence: str) -> int | None:
 def recipients_in(clause: Clause, item: object, donors: list[str]
                   ) -> tuple[list[Recipient], int | None, bool]:
     """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
-    orgs = _org_recipients(clause)
+    given = {d.lower() for d in donors}
+    orgs = [o for o in _org_recipients(clause)  # a giver is not its own recipient
+            if o[2].name.lower() not in given and not any(
+                re.search(rf"\b{re.escape(d)}\b", o[2].name.lower()) for d in given)]
     places = _place_recipients(clause, orgs, donors)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"

@@ -104,9 +104,17 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
         clause.speaker = speaker(text, clause) if start >= 0 else None
         clause.receivers = frozenset(ctx.receivers)
+        if _DENIAL.match(sentence) and claims:  # "That is false.": the claim before is not one
+            last = claims[-1].evidence["start"]
+            claims = [c for c in claims if c.evidence["start"] != last]
         claims += _sentence_claims(clause, claims, ctx, published)
         names_so_far += names
     return dedupe(claims)
+
+
+_DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|story|rumou?r))\s+"
+                     r"(?:is|was|has (?:been|proved))\s+(?:\w+\s+)?(?:false|untrue|not true|"
+                     r"fake|wrong|incorrect|misleading|inaccurate|denied|a hoax)\b", re.I)
 
 
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
