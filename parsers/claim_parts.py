@@ -90,8 +90,14 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
 _GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
 
 
+@cache
+def _stop_gap() -> re.Pattern[str]:
+    w = vocab()["words"]
+    words = sorted(map(re.escape, [*w["not_goods"], *w["units"]]), key=len, reverse=True)
+    return re.compile(r"\b(?:to|and|or|in|for|from|with|by|each|" + "|".join(words) + r")\b")
+
+
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
-    not_goods = vocab()["words"]["not_goods"]
     best = None
     for n in clause.numbers:
         if n.end <= start and _GAP.match(clause.sentence[n.end:start]):
@@ -99,10 +105,9 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best is None or best.percent or best.currency:
         return None
     gap = clause.sentence[best.end:start].lower()
-    units = vocab()["words"]["units"]
-    if any(re.search(rf"\b{re.escape(w)}\b", gap) for w in [*not_goods, *units]) or re.search(
-            r"\b(to|and|or|in|for|from|with|by)\b", gap):
-        return None
+    if _stop_gap().search(gap) or any(best.end <= t.start < start
+                                      for t in _all_triggers(clause.sentence)):
+        return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
     if best.vague:
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
@@ -369,6 +374,11 @@ def _subject(clause: Clause, before: int) -> list[str]:
             r"\s+and\s+(?:its|his|her|their)?\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]
         if co:
             donors = _donor_names(co[-1]) + donors
+            start = co[-1].start
+        while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
+                         and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])]:
+            donors = _donor_names(listed[-1]) + donors  # "Lenovo, ZTE and Haier"
+            start = listed[-1].start
         m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],
                       re.I)
         if m:

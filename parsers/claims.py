@@ -176,7 +176,33 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
     for c in more:  # "with another 200,000 on the way": to where the first amount went
         if not c.recipients and out:
             c.recipients = list(out[-1].recipients)
-    return out + more
+    return _per_donor(clause, out + more, respectively=bool(items) and "respectively" in
+                      clause.sentence.lower())
+
+
+_EACH_GAVE = re.compile(r"\b(?:have|has|had|will|would)?\s*each\s+(?:\w+\s+)?(?:pledged|"
+                        r"donated|given|gave|sent|promised|committed|contributed|pledge|donate|"
+                        r"give|send|provide|provided|offered)\b", re.I)
+
+
+def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[Claim]:
+    """ "Lenovo, ZTE and Haier have each pledged 100,000 masks": one donation per giver;
+    "Huawei and ZTE donated 200,000 and 150,000 masks to Serbia and Hungary respectively":
+    the givers pair up with the amounts."""
+    out: list[Claim] = []
+    goods = [c for c in claims if c.item != "funds"]
+    if respectively and len(goods) > 1 and len({c.item for c in goods}) == 1 and all(
+            len(c.donors) == len(goods) for c in goods):
+        for i, c in enumerate(goods):
+            c.donors = [c.donors[i]]
+        return claims
+    for c in claims:
+        if len(c.donors) > 1 and _EACH_GAVE.search(clause.sentence):
+            out += [Claim([d], c.item, c.item_label, c.quantity, list(c.recipients), c.status,
+                          c.date, c.evidence, currency=c.currency) for d in c.donors]
+        else:
+            out.append(c)
+    return out
 
 
 def _part_claims(clause: Clause, claims: list[Claim],
