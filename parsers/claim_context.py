@@ -124,7 +124,7 @@ def speaker(text: str, clause: Clause) -> str | None:
     if m := _QUOTE_BY.search(clause.sentence):
         name = m.group(1) or m.group(2)
         org = _SPEAKS_FOR.match(clause.sentence, m.end())
-        return org.group(1) if org else _expand([name], clause)[0]
+        return org.group(1).rstrip(".") if org else _expand([name], clause)[0]
     return None
 
 

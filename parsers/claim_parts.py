@@ -303,7 +303,7 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
             return donors
     government = re.search(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?"
                            r"(?:government|authorities|embassy)\b", s[:trig.start])
-    if government and (where := _government(government.group(1))):
+    if government and (where := _government(re.sub(r"^The\s+", "", government.group(1)))):
         return [where]
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of

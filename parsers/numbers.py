@@ -41,14 +41,16 @@ CURRENCY_PREFIX = {
     "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD",
     "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY",
-    "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL",
+    "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL", "₦": "NGN", "ngn": "NGN", "n": "NGN",
 }
 CURRENCY_SUFFIX = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "hong kong dollars": "HKD", "euros": "EUR", "euro": "EUR",
     "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
     "yen": "JPY", "won": "KRW", "ringgit": "MYR", "baht": "THB", "pesos": "MXN",
-    "reais": "BRL", "rand": "ZAR", "francs": "CHF", "usd": "USD", "eur": "EUR", "cny": "CNY",
+    "reais": "BRL", "rand": "ZAR", "francs": "CHF", "naira": "NGN", "shillings": "KES",
+    "cedis": "GHS", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "zloty": "PLN",
+    "usd": "USD", "eur": "EUR", "cny": "CNY",
 }
 
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
@@ -63,8 +65,8 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
           rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
 _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
-    rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
-    rf"INR|JPY|KRW|SGD|CAD|CHF|Rs\.?)\s?))?"
+    rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
+    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|Rs\.?)\s?|N(?=\d[\d,.]*\s*(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])"
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
