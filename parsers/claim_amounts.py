@@ -47,8 +47,10 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
                                  {**evidence(clause), "elided_at": len(s)}))
                 continue
         elif _GETS.search(before):
-            recips = [Recipient(p.text, p.place.code) for p in find_places(s[prev_end:n.start])
-                      if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:prev_end + p.start])]
+            cut = max(s.rfind(",", prev_end, n.start), s.rfind(";", prev_end, n.start))
+            lead = cut + 1 if cut >= 0 else prev_end  # the subject of "will get", not before
+            recips = [Recipient(p.text, p.place.code) for p in find_places(s[lead:n.start])
+                      if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:lead + p.start])]
         else:
             continue
         if not recips:

@@ -113,6 +113,22 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     return best
 
 
+def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
+    """ "200,000 and 150,000 masks": the first amount is of the same goods."""
+    out: list[Item] = []
+    for it in items:
+        q = it.quantity
+        if q is not None:
+            before = [n for n in clause.numbers if n.end <= q.start and not n.currency
+                      and not n.percent and n.value is not None and re.fullmatch(
+                          r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])]
+            if before:
+                n = before[-1]
+                out.append(Item(n.start, n.end, it.code, it.label, n))
+        out.append(it)
+    return out
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -131,6 +147,7 @@ def find_items(clause: Clause) -> list[Item]:
         if cur.quantity is None and prev.quantity and re.fullmatch(
                 r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
             cur.quantity = prev.quantity
+    out = _paired_amounts(clause, out)
     with_qty = [i for i in out if i.quantity]
     if with_qty:
         return with_qty
