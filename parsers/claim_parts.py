@@ -11,6 +11,7 @@ from aidledger.parsers.lexicon import (
     _items,
     country_name,
     lookup_place,
+    trie_pattern,
 )
 from aidledger.parsers.names import (
     Name,
@@ -160,8 +161,7 @@ def find_items(clause: Clause) -> list[Item]:
 @cache
 def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {p: status for status, phrases in vocab()["triggers"].items() for p in phrases}
-    alts = sorted(map(re.escape, table), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), table
+    return re.compile(r"(?<![\w-])" + trie_pattern(sorted(table)) + r"(?![\w-])", re.I), table
 
 
 @lru_cache(maxsize=512)

@@ -30,9 +30,29 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many literal phrases, as a character trie: Python's regex engine tries
+    the alternatives of "a|b|c..." one by one at every position, a trie only what can match."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
-    parts = sorted({re.escape(fold(a)) for a in aliases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    parts = sorted({fold(a) for a in aliases})
+    return re.compile(r"(?<![\w-])" + trie_pattern(parts) + r"(?![\w-])")
 
 
 # --- items -------------------------------------------------------------------------------
