@@ -1,7 +1,8 @@
 """The one place configuration is read: a TOML sources file plus environment overrides.
 
 Environment: AIDLEDGER_SOURCES (path of the sources file), AIDLEDGER_DB_URL (any SQLAlchemy URL),
-AIDLEDGER_REDIS_URL (shared crawl frontier). Nothing else in the project reads these.
+AIDLEDGER_REDIS_URL (shared crawl frontier), AIDLEDGER_REVIEW_TOKEN (lets `aidledger serve` accept
+review judgements). Nothing else in the project reads these.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Settings:
     sources: tuple[Source, ...]
     contact: str = DEFAULT_CONTACT
     crawl: CrawlLimits = CrawlLimits()
+    review_token: str | None = None
 
     def source(self, name: str) -> Source:
         for s in self.sources:
@@ -261,4 +263,5 @@ def load_settings(sources_path: str | Path | None = None, db_url: str | None = N
         sources=sources,
         contact=_contact(text),
         crawl=parse_crawl_limits(text, str(path)),
+        review_token=env.get("AIDLEDGER_REVIEW_TOKEN") or None,
     )

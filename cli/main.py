@@ -48,10 +48,12 @@ def _register() -> None:
         ingest,
         ledger,
         schedule,
+        serve,
         sources,
     )
 
-    for module in (extract, ingest, history, ledger, export, crawl, demo, schedule, sources, db):
+    for module in (extract, ingest, history, ledger, export, crawl, demo, schedule, sources, db,
+                   serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

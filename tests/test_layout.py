@@ -34,3 +34,12 @@ def test_vocabulary_files_ship_with_the_package():
 
     vocab = resources.files("aidledger.parsers").joinpath("vocab")
     assert {p.name for p in vocab.iterdir()} >= {"items.toml", "statuses.toml", "places.toml"}
+
+
+def test_web_templates_and_styles_ship_with_the_package():
+    from importlib import resources
+
+    web = resources.files("aidledger.web")
+    assert {p.name for p in web.joinpath("templates").iterdir()} >= {"base.html", "search.html",
+                                                                    "donation.html"}
+    assert web.joinpath("static", "style.css").is_file()
