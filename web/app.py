@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -106,6 +107,27 @@ def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
 
 
+class DropBlankParams:
+    """A search form submits every field, empty ones too; the pages redirect (302) to the same
+    URL without them, so the address to paste is short and `min_sources=` is not an error."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and \
+                not scope["path"].startswith("/api"):
+            pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"),
+                              keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v.strip()]
+            if len(kept) < len(pairs):
+                target = quote(scope.get("root_path", "") + scope["path"]) + (
+                    f"?{urlencode(kept)}" if kept else "")
+                await RedirectResponse(target, status_code=302)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(config: WebConfig) -> FastAPI:
     """The app over the store at `config.db_url` (opened read-only; raises StoreError)."""
     from aidledger.web import api, ops, pages
@@ -127,5 +149,6 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(ops.router)
+    app.add_middleware(DropBlankParams)
     app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
     return app

@@ -163,3 +163,15 @@ def page(browser) -> Iterator[object]:
         yield pg
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def serve() -> object:
+    """`with serve(WebConfig(...)) as base_url:` runs the app for the block."""
+    return live_server
+
+
+@pytest.fixture(scope="module")
+def make_store() -> object:
+    """`make_store(path, pages)`: a store with these saved pages ingested and reconciled."""
+    return build_store
