@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from aidledger.storage import web_queries
@@ -136,7 +136,8 @@ def api_donations(request: Request, session: SessionDep, filters: FilterDep,
 
 @router.get("/donations/{donation_id}", response_model=DonationDetail,
             responses={404: {"description": "No such donation."}})
-def api_donation(session: SessionDep, donation_id: str) -> Any:
+def api_donation(session: SessionDep,
+                 donation_id: Annotated[str, Path(max_length=80)]) -> Any:
     """One donation with every piece of evidence, its outlet and stored snapshot."""
     d = donation_detail(session, donation_id)
     if d is None:
@@ -188,7 +189,8 @@ def api_review_queue(session: SessionDep, offset: Annotated[int, Query(ge=0)] = 
 
 
 @router.post("/review", response_model=ReviewOut, status_code=201,
-             responses={401: {"description": "Missing or wrong token."},
+             responses={400: {"description": "The body is not JSON."},
+                        401: {"description": "Missing or wrong token."},
                         403: {"description": "Reviews disabled: no token configured."},
                         404: {"description": "No such donation or record."}})
 def api_review(request: Request, body: ReviewIn,
