@@ -57,6 +57,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory, make_store) -> str:
         s.execute(update(Page).where(Page.url.like("%hostile-news.example%")).values(url=JS_URL))
         d = s.scalars(select(Donation).order_by(Donation.id)).first()
         d.conflicts = [*d.conflicts, {"kind": "quantity", "detail": payload("conflict")}]
+        d.has_conflicts = True  # the flag the ledger search filters on
         s.add(FetchFailure(url=f"https://hostile.example/{payload('failure-url')}",
                            at=datetime(2021, 7, 3, tzinfo=UTC), status=500,
                            reason=payload("failure-reason")))
