@@ -21,10 +21,9 @@ import pytest
 import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
 
-from aidledger.aggregator.reconcile import reconcile
+from aidledger.cli.ledger import run_reconcile
 from aidledger.storage.db import make_engine, upgrade
 from aidledger.storage.ingest import ingest
-from aidledger.storage.ledger_queries import load_records, load_reviews, write_ledger
 from aidledger.storage.models import FetchFailure
 from aidledger.storage.pages import FetchedPage
 from aidledger.storage.runs import finish_run, start_run
@@ -80,11 +79,6 @@ def ingest_pages(sessions: sessionmaker[Session], pages: list[Page],
     return by_source
 
 
-def reconcile_store(sessions: sessionmaker[Session], owners: dict[str, str]) -> None:
-    with sessions.begin() as s:
-        write_ledger(s, reconcile(load_records(s, owners), load_reviews(s)))
-
-
 def build_store(path: Path, pages: list[Page] = LANTERN,
                 bodies: dict[str, bytes] | None = None) -> str:
     """A SQLite store with `pages` ingested and reconciled; returns its URL."""
@@ -93,8 +87,8 @@ def build_store(path: Path, pages: list[Page] = LANTERN,
     upgrade(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     ingest_pages(sessions, pages, bodies)
-    reconcile_store(sessions, {PROGRAM_URL: OWNER})
     engine.dispose()
+    run_reconcile(url, {PROGRAM_URL: OWNER})  # as `aidledger reconcile` does
     return url
 
 
