@@ -180,7 +180,8 @@ def api_health(session: SessionDep) -> dict[str, list[dict[str, Any]]]:
 
 
 @router.get("/review")
-def api_review_queue(session: SessionDep, offset: Annotated[int, Query(ge=0)] = 0,
+def api_review_queue(session: SessionDep,
+                     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
                      limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE
                      ) -> dict[str, Any]:
     """Links awaiting a person's judgement, as `aidledger review` lists them."""

@@ -6,12 +6,14 @@ the parameters that were given, in a fixed order), which is what a journalist pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from aidledger.storage.ledger_search import LedgerFilter
 
@@ -23,6 +25,16 @@ PAGE_SIZE = 50
 MAX_LIMIT = 200
 MAX_PAGE = 100_000
 TEXT = {"max_length": 200}
+
+
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic alone would read "1.5e9" as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a day like 2020-03-16")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 @dataclass(frozen=True)
@@ -73,8 +85,8 @@ def filter_params(
     item: Annotated[str | None, Query(description="Item code or word: face_mask, masks...",
                                       **TEXT)] = None,
     status: Annotated[Status | None, Query(description="Current status.")] = None,
-    since: Annotated[date | None, Query(description="Seen on or after this day.")] = None,
-    until: Annotated[date | None, Query(description="First seen on or before this day.")
+    since: Annotated[Day | None, Query(description="Seen on or after this day.")] = None,
+    until: Annotated[Day | None, Query(description="First seen on or before this day.")
                      ] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=1000, description="At least this many "
                                                                        "independent sources.")
