@@ -44,6 +44,7 @@ def _templates() -> Jinja2Templates:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(link=render.link, path_part=render.path_part, highlight=render.highlight,
+                       place=render.place,
                        cells=render.cells, version=__version__)
     env.filters["num"] = lambda v: f"{v:,}" if isinstance(v, int) else ("" if v is None else v)
     return Jinja2Templates(env=env)

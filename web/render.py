@@ -51,6 +51,16 @@ def link(url: Any) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def place(code: Any) -> str:
+    """A recipient code as a reader says it: "CHL" -> "Chile", "region:europe" -> "Europe"."""
+    from aidledger.parsers.lexicon import country_name
+
+    try:
+        return country_name(str(code))
+    except (LookupError, ValueError):
+        return str(code)
+
+
 def path_part(value: Any) -> str:
     """A name as one URL path segment (slashes included), for entity page links."""
     return quote(str(value), safe="")

@@ -30,6 +30,7 @@ def test_search_form_facets_and_sorting(page, base: str):
     page.goto(base + "/")
     assert page.url == base + "/donations"
     assert len(rows(page)) == 3
+    assert page.locator("#facet-recipient a").all_inner_texts() == ["Chile", "Kenya"]
     page.fill("input[name=recipient]", "Chile")
     page.click("form.search button[type=submit]")
     assert "recipient=Chile" in page.url
