@@ -1,12 +1,13 @@
 """Strict claim-extraction scores: the dev material in ../shared/corpus and the synthetic set.
 
-    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|all] [--corpus ...] [--show]
+    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|all] [--corpus ...] [--show]
 
 `dev`: the corpus's news article and foundation posts against bench/claims_dev_gold.jsonl (the
 set the rules were first developed on, so an upper bound). `synthetic`: the short articles in
 bench/claims_synthetic/ (written for this project in many outlets' styles, see its README)
 against bench/claims_synthetic_gold.jsonl; `synthetic-b`: a second such set written after the
-rules were tuned on the first, so its first score was the honest estimate (see its README).
+rules were tuned on the first, so its first score was the honest estimate (see its README);
+`synthetic-c`: a third, longer pages with more distracting numbers, written after both.
 Pages go through the same path as a crawl
 (`parsers.page.parse_article`: article extraction, then claims with the title and outlet).
 
@@ -100,7 +101,7 @@ def score(name: str, docs: list[Doc], gold: dict[str, Counter], with_funds: bool
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "synthetic", "synthetic-b", "all"), default="all")
+    ap.add_argument("--set", choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "all"), default="all")
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus"))
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     args = ap.parse_args()
@@ -117,6 +118,9 @@ def main() -> int:
     if args.set in ("synthetic-b", "all"):
         score("synthetic-b", synthetic_docs("claims_synthetic_b"),
               load_gold(HERE / "claims_synthetic_b_gold.jsonl"), True, args.show)
+    if args.set in ("synthetic-c", "all"):
+        score("synthetic-c", synthetic_docs("claims_synthetic_c"),
+              load_gold(HERE / "claims_synthetic_c_gold.jsonl"), True, args.show)
     return 0
 
 
