@@ -68,7 +68,8 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
 
 _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sales|profit|"
                         r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
-                        r"budget|stimulus)\b", re.I)
+                        r"budget|stimulus|endowment|endowed|assets|fortune|net worth|"
+                        r"turnover|funding round|valuation)\b", re.I)
 
 
 def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:

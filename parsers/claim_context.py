@@ -40,7 +40,8 @@ _GROUP_REF = re.compile(
     r"recipients|governments)\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
     r"(?:receive|received|get|got)\b", re.I)
 _FURTHER = re.compile(
-    r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b", re.I)
+    r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b"
+    r"|\b(?:a further|another|an additional)\s+\d", re.I)
 _PART = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)
 _LIST_LINE = re.compile(r"^[-•*–]\s+")
@@ -106,7 +107,7 @@ def anaphor(clause: Clause) -> str | None:
         return "each"
     if _CARGO.match(s):
         return "cargo"
-    if _FURTHER.match(s):
+    if _FURTHER.search(s):
         return "further"
     if _GROUP_REF.search(s):
         return "group"

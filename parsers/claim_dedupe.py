@@ -40,6 +40,9 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for i, c in enumerate(claims):  # a headline claim the body repeats: its body twin
         if i not in index_map:
             index_map[i] = index_map[body[(c.item, c.quantity)]]
+            twin = out[index_map[i]]
+            twin.donors = twin.donors or list(c.donors)
+            twin.recipients = twin.recipients or list(c.recipients)
     for c in out:
         if c.parent is not None:
             c.parent = index_map.get(c.parent)

@@ -225,6 +225,10 @@ def _reference_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), kinds
 
 
+_PERSONS_FOUNDATION = re.compile(r"\b(?:his|her)\s+(?:charitable\s+)?foundation\b", re.I)
+_SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
+                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|"
+                         r"more than|nearly|over|\d)", re.I)
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|of)\s+(?:the\s+)?$", re.I)
 _ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier|Ambassador)\b")
 
@@ -258,6 +262,8 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     places = [n for n in reversed(pool) if n.kind == "place"]
     if kind == "organisation" and places:  # "Taiwan said it would donate": a government
         return [places[0].text]
+    if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
+        return _resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
     return []
 
 
@@ -352,7 +358,7 @@ def _from_donor(clause: Clause) -> list[str]:
     return []
 
 
-RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|delivery of\b|\bcollected\b|"
+RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|delivery of\b|\bcollected\b|\bpresented\b|"
                      r"\baccepted\b|\bsigned for\b", re.I)
 _SUPPLY_FROM = re.compile(
     r"\b(?:supplies|aid|donations?|equipment|gear|assistance|materials|goods|items|cargo|"
@@ -377,6 +383,8 @@ def _subject(clause: Clause, before: int) -> list[str]:
                   and not _ORIGIN.search(region[:n.start])]
         return [places[-1].text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])
+    if name is not None and _SPEAKER_OF.match(region[name.end:]):
+        return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
         kind, name = "foundation" if name.text != "Company" else "organisation", None
     if name is not None and name.implied and name.kind == "foundation":

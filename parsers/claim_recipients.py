@@ -74,6 +74,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     for n in clause.names:
         if not is_org_name(n.text) or not _DEST.search(s[max(0, n.start - 90):n.start]):
             continue
+        if lookup_place(n.text) is not None:
+            continue  # "the European Union": the region, found as a place
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue

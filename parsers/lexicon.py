@@ -198,7 +198,7 @@ def _subdivisions(excluded: frozenset[str]) -> dict[str, str]:
         for raw in re.split(r"\s*[/;]\s*", sub.name):
             head, _, tail = raw.partition(",")  # "Madrid, Comunidad de" -> "madrid"
             key = _strip_article(fold(_SUBDIVISION_SUFFIX.sub("", fold(head))))
-            key = re.sub(r"\s*\(.*\)$", "", key).strip()
+            key = re.sub(r"\s*[(\[].*[)\]]$", "", key).strip()  # "galicia [galiza]"
             if len(key) > 3 and key not in excluded:
                 seen.setdefault(key, set()).add(country.alpha_3)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -83,6 +83,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         if len(name) == 1:
             continue
+        family = re.match(r"\s+family\b", text[m.end():])
+        if family and not lookup_place(name):  # "the Weston family" gives as one
+            s = offset + start
+            out.append(Name(s, offset + m.end() + family.end(), f"{name} family", "foundation"))
+            continue
         for part_start, part in _split_places(name):
             s = offset + start + part_start
             out.append(Name(s, s + len(part), part, classify(part)))

@@ -368,3 +368,29 @@ def test_more_date_phrases():
     (b,) = claims("On the 13th of March 2019 Orbis sent 900 gowns to Fiji.")
     (c,) = claims("Orbis will send 900 gowns to Fiji next Tuesday.")
     assert (a.date, b.date, c.date) == ("2021-05-12", "2019-03-13", "2021-05-18")
+
+
+def test_families_endowments_and_the_foundation_of_a_person_named_before():
+    (c,) = claims("In Chile, the Moreno family gave $3 million to hospitals in Santiago.")
+    assert (c.donors, codes(c)) == (["Moreno family"], ["CHL"])
+    text = ("Investor Iris Mwangi said her foundation, endowed with $200 million, would help. "
+            "The foundation then flew 40 ventilators to Malawi.")
+    (d,) = claims(text)
+    assert (d.item, d.donors) == ("ventilator", ["Iris Mwangi Foundation"])
+
+
+def test_the_european_union_is_the_region_and_a_speaker_is_not_the_giver():
+    (c,) = claims("The Korean government will provide 900,000 masks to the European Union.")
+    assert (c.donors, codes(c)) == (["South Korea"], ["region:europe"])
+    text = ("The Lantern Foundation delivered 4,000 test kits to Mali. Its founder, Ada Obi, "
+            "said another 6,000 kits would arrive next week.")
+    _, more = claims(text)
+    assert (more.donors, more.quantity, codes(more)) == (["Lantern Foundation"], 6_000, ["MLI"])
+
+
+def test_presented_with_by_an_embassy_and_a_headline_naming_the_givers():
+    (c,) = claims("The Mali Red Cross was presented with 300 gowns by the Korean embassy.")
+    assert (c.donors, codes(c)) == (["South Korea"], ["MLI"])
+    (d,) = claims("Chad will receive 5,000 masks from two foundations, officials said.",
+                  title="Kestrel Foundation, Wren Foundation to donate 5,000 masks to Chad")
+    assert (d.donors, codes(d)) == (["Kestrel Foundation", "Wren Foundation"], ["TCD"])
