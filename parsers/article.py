@@ -208,7 +208,7 @@ def _extract(html: str, url: str | None, art: Article) -> None:
         if art.published:
             art.warnings.append("publication date guessed from page heuristics (htmldate)")
     raw = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False,
-                              include_tables=False, include_images=False) or ""
+                              include_tables=True, include_images=False) or ""
     art.text, art.paragraphs = _clean_text(raw, art.title)
     if _CJK.search(art.text[:2000] or "") and len(_CJK.findall(art.text)) > len(art.text) / 10:
         art.language = art.language or "zh"

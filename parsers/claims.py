@@ -42,6 +42,7 @@ from aidledger.parsers.claim_parts import (
     trigger_in,
 )
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import Name, find_names, vocab
 from aidledger.parsers.numbers import find_numbers
@@ -95,7 +96,14 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     names_so_far: list[Name] = []
     claims: list[Claim] = []
     ctx = Context()
+    table: Table | None = None
     for start, end, sentence in _segments(text, title):
+        if sentence.startswith("|") and start >= 0:  # a table row: cells, not prose
+            table = table or Table()
+            row = Clause(text, start, end, sentence, [], names_so_far, [], publisher)
+            claims += row_claims(row, table, ctx)
+            continue
+        table = None
         names = find_names(sentence)
         if len(sentence) < 12 or _skip_sentence(sentence):
             names_so_far += names

@@ -394,3 +394,14 @@ def test_presented_with_by_an_embassy_and_a_headline_naming_the_givers():
     (d,) = claims("Chad will receive 5,000 masks from two foundations, officials said.",
                   title="Kestrel Foundation, Wren Foundation to donate 5,000 masks to Chad")
     assert (d.donors, codes(d)) == (["Kestrel Foundation", "Wren Foundation"], ["TCD"])
+
+
+def test_a_donation_table_inside_an_article():
+    text = ("Orbis is donating 900,000 masks to Europe, its office said.\n| Recipient | Masks |\n"
+            "|---|---|\n| Austria | 500,000 |\n| Czech Republic | 400,000 |\n| Total | 900,000 |")
+    out = claims(text)
+    assert [(c.donors, c.quantity, codes(c)) for c in out] == [
+        (["Orbis"], 900_000, ["region:europe"]), (["Orbis"], 500_000, ["AUT"]),
+        (["Orbis"], 400_000, ["CZE"])]
+    stats = "Cases rose again.\n| Country | Tests performed |\n| Austria | 52,000 |"
+    assert claims(stats) == []

@@ -1,0 +1,75 @@
+"""Donation tables inside news articles ("| Switzerland | 400,000 |" under "| Recipient | Masks |").
+
+Article text keeps a table as one line per row with cells between bars. A header cell naming
+goods makes the numbers in its column quantities of those goods; the row's place or
+organisation cell is the recipient; the giver and status are those of the donation statement
+the article made before the table. Rows without a recipient (totals, blanks) give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aidledger.parsers.claim_context import Context
+from aidledger.parsers.claim_model import Claim, evidence
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.lexicon import find_places, item_code, lookup_place, org_country
+from aidledger.parsers.names import is_org_name
+from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.records import Recipient
+
+_SEPARATOR = re.compile(r"^[\s|:-]+$")
+_NOT_COUNTS = re.compile(r"\b(?:per|conducted|performed|done|carried out|cases|deaths|rate|"
+                         r"positive|capacity|needed|required|shortage)\b|%", re.I)
+_TOTAL = re.compile(r"^\s*(?:total|sum|overall|grand total|all)\b", re.I)
+
+
+@dataclass
+class Table:
+    header: list[str] = field(default_factory=list)
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def row_claims(clause: Clause, table: Table, ctx: Context) -> list[Claim]:
+    """The claims of one table row; the first row without numbers is the header."""
+    line = clause.sentence
+    if _SEPARATOR.match(line):
+        return []
+    row = cells(line)
+    if not table.header:
+        if not any(re.search(r"\d", c) for c in row):
+            table.header = row
+        return []
+    recips = _recipients(row)
+    if not recips or _TOTAL.match(row[0]) or ctx.status is None:
+        return []  # no donation stated before the table: its numbers are not gifts
+    out = []
+    for i, cell in enumerate(row):
+        label = table.header[i] if i < len(table.header) else ""
+        code = item_code(label)
+        qty = parse_number(cell)
+        if code in (None, "other") or qty is None or _NOT_COUNTS.search(label):
+            continue
+        out.append(Claim(list(ctx.donors), code, label, qty, recips, ctx.status, None,
+                         evidence(clause)))
+    return out
+
+
+def _recipients(row: list[str]) -> list[Recipient]:
+    for cell in row:
+        if re.search(r"\d", cell):
+            continue
+        place = lookup_place(cell)
+        if place is not None:
+            return [Recipient(cell, place.code)]
+        found = find_places(cell)
+        if found:
+            return [Recipient(found[0].text, found[0].place.code)]
+        if is_org_name(cell):
+            code = org_country(cell)
+            return [Recipient(cell, code or f"org:{cell}", cell)]
+    return []
