@@ -1,6 +1,7 @@
 """Strict claim-extraction scores: the dev material in ../shared/corpus and the synthetic set.
 
-    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|all] [--corpus ...] [--show]
+    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|all]
+                               [--corpus ../shared/corpus] [--show]
 
 `dev`: the corpus's news article and foundation posts against bench/claims_dev_gold.jsonl (the
 set the rules were first developed on, so an upper bound). `synthetic`: the short articles in
@@ -101,7 +102,8 @@ def score(name: str, docs: list[Doc], gold: dict[str, Counter], with_funds: bool
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "all"), default="all")
+    ap.add_argument("--set", default="all",
+                    choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "all"))
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus"))
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     args = ap.parse_args()
