@@ -125,18 +125,25 @@ class SafetyMiddleware:
 
     def __init__(self, crawler: Crawler | None = None) -> None:
         self.crawler = crawler
+        self._policies_of: dict[int, tuple[Source, Policy]] = {}  # by id of the Source
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
         return cls(crawler)
 
+    def _policy(self, src: Source) -> Policy:
+        known = self._policies_of.get(id(src))
+        if known is None or known[0] is not src:
+            known = self._policies_of[id(src)] = (src, Policy.for_source(src))
+        return known[1]
+
     def _policies(self, request: Request) -> list[Policy]:
         src = request.meta.get("source")
         if isinstance(src, Source):
-            return [Policy.for_source(src)]
+            return [self._policy(src)]
         spider = self.crawler.spider if self.crawler else None
         sources: Iterable[Source] = getattr(spider, "sources", None) or ()
-        return [Policy.for_source(s) for s in sources] or [Policy("(none)")]
+        return [self._policy(s) for s in sources] or [Policy("(none)")]
 
     async def process_request(self, request: Request) -> None:
         """Without a source (robots.txt), a request is allowed when some source allows it."""
