@@ -33,7 +33,12 @@ def _base(published: datetime | date | None) -> datetime | None:
     if published is None:
         return None
     if isinstance(published, datetime):
-        return published.astimezone(UTC).replace(tzinfo=None) if published.tzinfo else published
+        if published.tzinfo is None:
+            return published
+        try:
+            return published.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:00-12:00 is past the last UTC date
+            return published.replace(tzinfo=None)
     return datetime.combine(published, time(12))
 
 
@@ -104,8 +109,12 @@ def _dateparser(text: str, base: datetime | None) -> str | None:
 
 
 def date_in(sentence: str, published: datetime | date | None) -> str | None:
-    """The first date phrase of the sentence as an ISO date, relative phrases resolved."""
+    """The first date phrase of the sentence as an ISO date, relative phrases resolved against
+    the publication date; without one, only a phrase that states its year gives a date."""
     m = DATE_PHRASE.search(sentence)
     if not m:
         return None
-    return _parse(m.group(0).lower(), _base(published))
+    phrase, base = m.group(0).lower(), _base(published)
+    if base is None and not re.search(r"\d{4}", phrase):
+        return None  # "last Friday" or "May 3" in an undated text: nothing to resolve it against
+    return _parse(phrase, base)

@@ -9,6 +9,8 @@ and the extractor never swallows an exception (it logs one, and that fails the t
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 from datetime import UTC, date, datetime
 
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 
 from aidledger.parsers.claims import extract_claims
 from aidledger.parsers.numbers import MAX_VALUE
+from aidledger.parsers.page import parse_page
 
 DONORS = ["Orbis", "Nimbus Group", "Tencent", "Zenith Bank", "the Harbor Fund",
           "the Lantern Foundation", "Quay Trust"]
@@ -165,13 +168,53 @@ def test_arbitrary_text(generated, caplog, text):
     sane(text, claims)
 
 
+DATE_VALUES = st.one_of(
+    FAR.map(lambda d: d.isoformat()),
+    st.builds(lambda d, h: d.replace(tzinfo=UTC).isoformat()[:19] + f"{h:+03d}:00", FAR,
+              st.integers(-14, 14)),
+    st.sampled_from(["99999-01-01", "2020-13-45", "-2020-01-01", "0000-00-00", "1e400",
+                     "2020-02-30T25:61:00Z", "", "yesterday", "\u0000", "2020-03-16T11:21:18+25:00"]),
+    st.text(max_size=30))
+
+
+@CASES
+@given(DATE_VALUES, donation_sentences())
+def test_articles_with_absurd_published_dates_keep_their_claims(generated, caplog, value, item):
+    generated["articles: absurd dates"] += 1
+    sentence, fact = item
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Relief", "datePublished": value})
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script>"
+            f"<meta property='article:published_time' content='{html.escape(value, quote=True)}'>"
+            f"</head><body><article><h1>Relief</h1><p>{html.escape(sentence)} The shipment "
+            "left the port in the morning and officials thanked the donors.</p></article>"
+            "</body></html>").encode("utf-8", "surrogatepass")
+    caplog.clear()
+    parsed = parse_page(page, url="https://gazette.example/a", kind="news_article")
+    no_swallowed_errors(caplog)
+    for key in ("published", "updated"):
+        when = parsed.meta.get(key)
+        assert when is None or datetime.fromisoformat(when), (key, when)
+    text = parsed.meta["text"]
+    for rec in parsed.records:
+        ev = rec["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["sentence"]
+        assert rec["date"] is None or date.fromisoformat(rec["date"])
+    assert [r["quantity"] for r in parsed.records] == [fact["quantity"]], (value, parsed.records)
+
+
 def test_regressions_found_by_these_properties(caplog):
     """Each was a failing case: a minus read as a positive donation, an exponent's digits read
-    as the quantity, a date relative to year 1 that crashed (and lost) the whole text's claims."""
+    as the quantity, a date relative to year 1 or past the last UTC day that crashed (and lost)
+    the whole text's claims, a relative date in an undated text resolved against today."""
     assert 5_000 not in [c.quantity for c in extract_claims("Orbis donated -5,000 masks to Peru.")]
     assert 6 not in [c.quantity for c in extract_claims("Orbis donated 10^6 masks to Peru.")]
     assert [c.quantity for c in extract_claims("Orbis sent 5,000-10,000 masks to Peru.")] == [10_000]
     year_one = datetime(1, 1, 1, tzinfo=UTC)
     (c,) = extract_claims("Orbis donated 5,000 masks to Peru last Friday.", year_one)
     assert (c.quantity, c.date) == (5_000, None)
+    last_day = datetime.fromisoformat("9999-12-31T23:59:00-12:00")  # past the last UTC day
+    (c,) = extract_claims("Orbis donated 5,000 masks to Peru last Friday.", last_day)
+    assert (c.quantity, c.date) == (5_000, "9999-12-24")
+    (c,) = extract_claims("Orbis donated 5,000 masks to Peru last Friday.")  # undated text
+    assert c.date is None  # not a date relative to whenever the parser happens to run
     no_swallowed_errors(caplog)

@@ -7,7 +7,7 @@ quantity or null, the raw text kept, no parser error swallowed into a warning.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -153,6 +153,25 @@ def test_generated_pages_give_back_exactly_their_rows(generated, page):
         assert r.quantity is None or 0 <= r.quantity <= MAX_QUANTITY
         assert r.quantity is not None or not r.raw["qty"] or r.warnings  # null says why
         assert r.locator.startswith("/")
+
+
+EVENTS = (b"<h3>13th March</h3><p>Masks arrived in Peru.</p><h3>29th February</h3><p>Gloves "
+          b"sent.</p><h3>31st December</h3><p>Kits left.</p><h3>1 January</h3><p>Done.</p>")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.datetimes(max_value=datetime(1, 3, 1)),
+                 st.datetimes(min_value=datetime(9999, 11, 1)),
+                 st.datetimes()).map(lambda d: d.replace(tzinfo=UTC)))
+def test_event_dates_against_fetch_times_far_in_the_past_or_future(generated, fetched_at):
+    generated["tables: far fetch times"] += 1
+    page = parse_program_page(PAGES[0].replace(b"</body>", EVENTS + b"</body>"),
+                              fetched_at=fetched_at)
+    assert not [w for w in page.warnings if w.startswith("parser error")], page.warnings
+    events = [r for r in page.records if r.kind == "event"]
+    assert len(events) == 4 and len(page.records) == 7
+    for r in events:
+        assert r.date is None or date.fromisoformat(r.date) <= fetched_at.date(), r.date
 
 
 def test_nested_tables_inside_cells_do_not_add_or_lose_rows(generated):
