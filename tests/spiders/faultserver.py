@@ -120,6 +120,24 @@ def slow(seconds: float) -> Behaviour:
     return run
 
 
+def trickle(h: Handler, n: int) -> None:
+    """Answers at once, then sends the body a byte at a time, never quite stalling."""
+    body = program_page("trickle", 5000)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    try:
+        for i in range(len(body)):
+            if h.site.stopping.wait(0.2):
+                break
+            h.wfile.write(body[i:i + 1])
+            h.wfile.flush()
+    except OSError:
+        pass  # the client gave up, as it should
+    h.close_connection = True
+
+
 def truncated(h: Handler, n: int) -> None:
     """Promises the whole page, sends half of it, hangs up."""
     body = program_page("truncated", 4000)

@@ -36,7 +36,7 @@ fs = _load_faultserver()
 
 LIMITS = """
 [crawl]
-timeout = 1.0
+timeout = 2.0
 retries = 2
 backoff = 0.2
 max_size = 1048576
@@ -79,7 +79,8 @@ ROUTES = {
     "/limited.html": fs.statuses_then_ok([429], "limited", retry_after="1"),
     "/down.html": fs.always(500),
     "/reset.html": fs.reset,
-    "/slow.html": fs.slow(5),
+    "/slow.html": fs.slow(8),
+    "/trickle.html": fs.trickle,
     "/truncated.html": fs.truncated,
     "/bomb.html": fs.bomb,
     "/huge.html": fs.oversized(2 * 1024 * 1024),
@@ -125,7 +126,8 @@ def test_each_fault_is_stored_logged_and_the_crawl_goes_on(tmp_path):
     assert failures["down.html"] == (500, "HTTP 500") and hits["/down.html"] == 3
     # 3 tries; a reused keep-alive connection that dies is re-sent once more by Twisted itself
     assert 3 <= hits["/reset.html"] <= 6 and "reset" in reasons["reset.html"]
-    assert hits["/slow.html"] == 3 and "no answer within the timeout" in reasons["slow.html"]
+    for path in ("slow.html", "trickle.html"):  # the timeout is for the whole download
+        assert hits[f"/{path}"] == 3 and "no answer within the timeout" in reasons[path]
     assert "before the whole body arrived" in reasons["truncated.html"]
     assert "exceeded DOWNLOAD_MAXSIZE (1048576 B) during decompression" in reasons["bomb.html"]
     for path in ("huge.html", "huge-chunked.html"):
