@@ -29,7 +29,8 @@ def check_cmd(db_url: str | None) -> None:
     """Check the store's invariants; exit 1 and list the offenders when one fails.
 
     Foreign keys, stored bodies and their hashes, records and their snapshots, duplicates,
-    history, and the ledger's donations and evidence (README "Guarantees")."""
+    history, the ledger's donations and evidence, and each crawl's stored failures (README
+    "Guarantees")."""
     _, sessions = open_store(settings(db_url).db_url)
     failed = 0
     with sessions() as s:

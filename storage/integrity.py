@@ -20,6 +20,8 @@ from aidledger.storage.ledger import Donation, Evidence
 from aidledger.storage.models import (
     Base,
     Blob,
+    CrawlRun,
+    FetchFailure,
     Observation,
     Page,
     Record,
@@ -168,6 +170,20 @@ def _ledger_is_consistent(s: Session) -> list[str]:
     return out
 
 
+def _runs_keep_their_failures(s: Session) -> list[str]:
+    """A finished crawl that counted N failed fetches has N fetch_failure rows: none lost.
+    (A run killed before it finished has no counts to compare.)"""
+    stored = (select(FetchFailure.run_id, func.count().label("n"))
+              .group_by(FetchFailure.run_id).subquery())
+    q = (select(CrawlRun.id, CrawlRun.pages_failed, func.coalesce(stored.c.n, 0))
+         .outerjoin(stored, stored.c.run_id == CrawlRun.id)
+         .where(CrawlRun.command == "crawl", CrawlRun.finished_at.is_not(None),
+                CrawlRun.outcome != "interrupted",
+                CrawlRun.pages_failed != func.coalesce(stored.c.n, 0)))
+    return [f"crawl run {r}: counted {counted} failed fetches, {n} stored"
+            for r, counted, n in s.execute(q)]
+
+
 CHECKS: dict[str, Callable[[Session], list[str]]] = {
     "every foreign key points at a row": _foreign_keys,
     "every snapshot has its stored body": _snapshots_have_bodies,
@@ -177,6 +193,7 @@ CHECKS: dict[str, Callable[[Session], list[str]]] = {
     "history is continuous": _history_is_continuous,
     "records show their latest version": _records_show_their_latest_version,
     "the ledger is consistent": _ledger_is_consistent,
+    "every failed fetch of a run is stored": _runs_keep_their_failures,
 }
 
 

@@ -26,7 +26,7 @@ from aidledger.storage.pages import FetchedPage
 TESTS = Path(__file__).parents[1]
 MANIFEST = TESTS / "cli" / "fixtures" / "manifest.json"
 ARTICLE = TESTS / "parsers" / "fixtures" / "article_gazette.html"
-FK, BODY, HASH, RECORDS, DUPES, HISTORY, LATEST, LEDGER = CHECKS
+FK, BODY, HASH, RECORDS, DUPES, HISTORY, LATEST, LEDGER, FAILURES = CHECKS
 
 
 def cli_run(*args: str) -> tuple[int, str]:
@@ -131,6 +131,14 @@ DAMAGE = {
         "UPDATE evidence SET record_id = (SELECT max(record_id) FROM evidence) WHERE id = (SELECT "
         "min(id) FROM evidence WHERE record_id != (SELECT max(record_id) FROM evidence))"],
         "its id is not derived from its primary record"),
+    "a failed fetch lost": ({FAILURES}, [
+        "INSERT INTO crawl_run (command, started_at, finished_at, outcome, pages_fetched, "
+        "pages_unchanged, pages_failed, records_added, records_changed, records_gone, detail) "
+        "VALUES ('crawl', '2021-04-05 10:00:00.000000', '2021-04-05 10:05:00.000000', 'partial',"
+        " 3, 0, 2, 0, 0, 0, '{}')",
+        "INSERT INTO fetch_failure (run_id, url, at, status, reason) SELECT max(id), "
+        "'https://harbor.example/x', '2021-04-05 10:01:00.000000', 500, 'HTTP 500' FROM crawl_run"],
+        "counted 2 failed fetches, 1 stored"),
     "an invented role": ({LEDGER}, [
         "UPDATE evidence SET role = 'hearsay' WHERE id = (SELECT min(id) FROM evidence)"],
         "unknown role 'hearsay'"),
