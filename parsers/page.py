@@ -17,6 +17,7 @@ from aidledger.parsers import PARSER_VERSION
 log = logging.getLogger(__name__)
 
 PROGRAM, ARTICLE = "program_page", "news_article"
+PARSER_FAILED = ("parser error:", "extraction error:")  # tables.py and article.py safety nets
 MAX_PARSE_BYTES = 8 * 1024 * 1024
 _ARTICLE_SIGNS = re.compile(
     rb'og:type"\s+content="article|"@type"\s*:\s*"(?:News)?Article|article:published_time|<article\b',
@@ -32,6 +33,12 @@ class ParsedPage:
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     parser_version: str = PARSER_VERSION
+
+    @property
+    def error(self) -> str | None:
+        """A bug a parser caught in itself (its safety net's warning): the snapshot's
+        parse_error, so a crashed parse is counted as one, not mistaken for an empty page."""
+        return next((w for w in self.warnings if w.startswith(PARSER_FAILED)), None)
 
 
 def looks_like_html(body: bytes, content_type: str | None) -> bool:

@@ -179,6 +179,7 @@ def _apply(s: Session, page: Page, snap: Snapshot, parsed: ParsedPage, outcome: 
     outcome.changed_records += len(result.changed)
     outcome.gone += len(result.gone)
     outcome.warnings.extend(parsed.warnings)
+    outcome.error = parsed.error or outcome.error
 
 
 def _store_parse(page: Page, snap: Snapshot, parsed: ParsedPage) -> None:
@@ -186,7 +187,7 @@ def _store_parse(page: Page, snap: Snapshot, parsed: ParsedPage) -> None:
     page.kind = page.kind or parsed.kind
     snap.parser_version = parsed.parser_version
     snap.parsed_at = datetime.now(UTC)
-    snap.parse_error = None
+    snap.parse_error = parsed.error  # None unless a parser caught a bug in itself
     snap.parse_warnings = list(parsed.warnings)
     snap.n_records = len(parsed.records)
     snap.meta = {**(snap.meta or {}), "parsed": _jsonable(parsed.meta)}

@@ -88,3 +88,26 @@ def test_a_parser_failure_is_stored_as_the_snapshots_parse_error(tmp_path, monke
     monkeypatch.undo()
     code, out = run("db", "check", "--db", db)
     assert code == 0, out
+
+
+def test_a_bug_the_parser_catches_itself_is_a_parse_error_too(tmp_path, monkeypatch):
+    """The table parser's safety net turns its own exception into a warning; the store must
+    still see a failed parse, not a page that lost its table."""
+    from aidledger.parsers import tables
+
+    def broken(*_args, **_kw):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(tables, "_parse", broken)
+    (tmp_path / "p.html").write_bytes(REV1)
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    code, out = run("ingest", str(tmp_path / "p.html"), "--url", "https://harbor.example/p",
+                    "--fetched-at", "2021-04-01T10:00:00+00:00", "--kind", "program_page",
+                    "--db", db)
+    assert code == 0, out
+    assert "1 failed to parse" in out
+    _, sessions = open_store(db)
+    with sessions() as s:
+        snap = s.scalars(select(Snapshot)).one()
+        assert snap.parse_error == "parser error: IndexError: list index out of range"
+        assert snapshot_body(s, snap) == REV1
