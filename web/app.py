@@ -144,6 +144,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
     app.state.write_sessions = None
+    app.state.facet_cache = {}
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")

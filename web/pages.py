@@ -7,6 +7,7 @@ is a citation; `format=csv` on a list page downloads exactly the rows on screen.
 from __future__ import annotations
 
 import re
+import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -45,6 +46,27 @@ def run_search(session: Any, search: Search) -> tuple[list[dict[str, Any]], int]
     return search_donations(session, search.filters.ledger(), sort=search.sort,
                             descending=search.descending, offset=search.offset,
                             limit=search.limit)
+
+
+FACET_TTL = 60.0
+FACET_CACHE_SIZE = 256
+
+
+def cached_facets(request: Request, session: Any, filters: Filters
+                  ) -> dict[str, list[tuple[Any, int]]]:
+    """Facet counts, kept a minute per set of filters: paging and re-sorting do not change
+    them, and on a large ledger they cost more than the page itself. The app never writes,
+    so a minute's staleness is at most one reconcile behind."""
+    cache: dict[Filters, tuple[float, Any]] = request.app.state.facet_cache
+    now = time.monotonic()
+    hit = cache.get(filters)
+    if hit is not None and now - hit[0] < FACET_TTL:
+        return hit[1]  # type: ignore[no-any-return]
+    facets = facet_counts(session, filters.ledger())
+    if len(cache) >= FACET_CACHE_SIZE:
+        cache.clear()
+    cache[filters] = (now, facets)
+    return facets
 
 
 def pager(search: Search, total: int, path: str) -> dict[str, Any]:
@@ -118,7 +140,7 @@ def donations(request: Request, session: SessionDep, filters: FilterDep, paging:
     rows, total = run_search(session, search)
     if fmt == "csv":
         return csv_response(rows, f"donations-page{search.page}")
-    facets = facet_counts(session, filters.ledger())
+    facets = cached_facets(request, session, filters)
     return page(request, "search.html", {
         "search": search, "rows": rows, "pager": pager(search, total, "/donations"),
         "sorts": sort_links(search, "/donations"),

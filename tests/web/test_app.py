@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from aidledger.errors import StoreError
 from aidledger.storage.db import make_engine, upgrade
 from aidledger.storage.ledger import Donation, Review
 from aidledger.web.app import WebConfig, create_app
+from aidledger.web.params import Filters
 from aidledger.web.store import readonly_engine
 
 PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL",
@@ -176,3 +178,18 @@ def test_serve_command_serves_the_store(store_url: str):
         proc.terminate()
         proc.wait(timeout=10)
     assert "read-only" in proc.stderr.read()
+
+
+def test_facets_are_computed_once_per_filters_while_paging(store_url: str):
+    app = create_app(WebConfig(store_url))
+    c = TestClient(app)
+    first = c.get("/donations", params={"recipient": "Chile"}).text
+    again = c.get("/donations", params={"recipient": "Chile", "sort": "quantity"}).text
+    assert list(app.state.facet_cache) == [Filters(recipient="Chile")]
+    def facets(html: str) -> str:  # the facet box without its links (they keep the sort)
+        return re.sub(r'href="[^"]*"', "", html[html.index('class="facets"'):
+                                                 html.index('class="results"')])
+
+    assert facets(first) == facets(again) and "Chile" in facets(first)
+    c.get("/donations", params={"item": "masks"})
+    assert len(app.state.facet_cache) == 2
