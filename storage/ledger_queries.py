@@ -121,14 +121,16 @@ def _versions(session: Session, where: Any
 
 
 def load_records(session: Session, owners: dict[str, str] | None = None, where: Any = None,
-                 story_where: Any = None) -> list[Rec]:
+                 story_where: Any = None, stories: dict[int, str] | None = None) -> list[Rec]:
     """Table rows and claims with an item, as the reconciler needs them (`where`: only some
-    records; `story_where`: only these pages' articles are compared for syndication).
+    records; `story_where`: only these pages' articles are compared for syndication;
+    `stories`: keys already computed).
 
     Plain columns, JSON and times parsed here: type processing per value, not the database,
     was most of the time at a million records."""
     owners = owners or {}
-    stories = _story_keys(session, story_where)
+    if stories is None:
+        stories = _story_keys(session, story_where)
     history, versions = _versions(session, where)
     columns = (Record.id, Record.kind, Record.page_id, type_coerce(Record.donors, Text),
                type_coerce(Record.recipients, Text), Record.block, Record.item,
