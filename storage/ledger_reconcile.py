@@ -9,13 +9,18 @@ blocks are rewritten. Blocks are independent (records are compared only within o
 ledger equals a rebuild's: same donations, same ids. Syndication keys are recomputed over all
 articles each time (a new copy of an old story must find it).
 
-Not covered by the watermark: a page "seen again" with a fetch time older than the newest
+The watermark also keeps a fingerprint of the rules, vocabularies and page owners: when
+they change, the next reconcile compares every block (and still rewrites only those that
+differ). Not covered by the watermark: a page "seen again" with a fetch time older than the newest
 sighting already reconciled (a backfill of old crawls after a reconcile): run `--rebuild`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -28,12 +33,26 @@ from aidledger.storage.ledger_queries import _story_keys, load_records, load_rev
 from aidledger.storage.ledger_write import CHUNK, write_ledger
 from aidledger.storage.models import CrawlRun, Record, Snapshot
 
+RULES_VERSION = "2"  # bump when a matching rule changes: the next reconcile is a full one
 
-def _watermark(session: Session) -> dict[str, Any]:
+
+def rules_fingerprint(owners: dict[str, str]) -> str:
+    """What the ledger depends on besides the data: the rules, the vocabularies, the owners.
+    A change of any of them makes the next reconcile look at every block."""
+    parts = [RULES_VERSION, json.dumps(sorted(owners.items()))]
+    for package, name in (("aidledger.aggregator", "entities.toml"),
+                          ("aidledger.parsers", "vocab/places.toml"),
+                          ("aidledger.parsers", "vocab/items.toml")):
+        parts.append(resources.files(package).joinpath(name).read_text("utf-8"))
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
+
+
+def _watermark(session: Session, owners: dict[str, str]) -> dict[str, Any]:
     seen = session.scalar(select(func.max(Snapshot.last_seen)))
     return {"snapshot": session.scalar(select(func.max(Snapshot.id))) or 0,
             "seen": seen.isoformat() if seen else None,
-            "review": session.scalar(select(func.max(Review.id))) or 0}
+            "review": session.scalar(select(func.max(Review.id))) or 0,
+            "rules": rules_fingerprint(owners)}
 
 
 def _last_watermark(session: Session) -> dict[str, Any] | None:
@@ -86,8 +105,10 @@ def reconcile_store(session: Session, owners: dict[str, str] | None = None,
     """Reconcile and write the ledger; incremental unless `rebuild` or never reconciled."""
     owners = owners or {}
     started = datetime.now(UTC)
-    mark = _watermark(session)
+    mark = _watermark(session, owners)
     last = None if rebuild else _last_watermark(session)
+    if last is not None and last.get("rules") != mark["rules"]:
+        last = None  # other rules or vocabularies: every block may differ
     if last is None:
         records, scope = load_records(session, owners), None
     else:
