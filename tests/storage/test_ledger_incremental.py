@@ -69,3 +69,14 @@ def test_reviews_since_the_last_reconcile_are_applied_incrementally(sessions):
     _, incremental = _reconcile(sessions)
     _, rebuilt = _reconcile(sessions, rebuild=True)
     assert incremental == rebuilt
+
+
+def test_other_owners_make_the_next_reconcile_a_full_one(sessions):
+    _ingest(sessions, FIXTURES / "rev1.html", PROGRAM, 0, "program_page")
+    _reconcile(sessions)
+    with sessions.begin() as s:
+        counts = reconcile_store(s, {PROGRAM: "Quay Trust"})  # the page speaks for another
+    assert counts["incremental"] == 0 and counts["records"] > 0  # every block compared
+    _, incremental = _reconcile(sessions)  # back to the first owner: full again, then equal
+    _, rebuilt = _reconcile(sessions, rebuild=True)
+    assert incremental == rebuilt
