@@ -73,6 +73,7 @@ def is_generic_name(name: str) -> bool:
     return _key(name) in GENERIC
 
 
+@lru_cache(maxsize=200_000)
 def entity_key(name: str) -> str:
     """The key a donor filter compares: the same for every alias and spelling of an entity
     ("JMF", "the Jack Ma Foundation"), and for an unknown name, its folded form."""

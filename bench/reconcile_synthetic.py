@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections import Counter
 
-from synthetic import generate, store_synthetic
+from synthetic import STATUSES, generate, store_synthetic
 
 from aidledger.aggregator.reconcile import reconcile
 
@@ -81,7 +81,9 @@ def _mix(data) -> str:  # noqa: ANN001 - what the generated records hold
     variants = len({n for r in data.records for n in r.donors})
     copies = sum(1 for r in data.records if r.kind == "claim" and r.source_key not in r.url)
     close = sum(1 for r in data.records if r.kind == "claim" and r.quantity % 1000)
-    back = sum(1 for r in rows if len(r.history) == 2 and r.history[0][0] != r.status)
+    order = {s: i for i, s in enumerate(STATUSES)}
+    back = sum(1 for r in rows if len(r.history) == 2
+               and order[r.history[1][0]] < order[r.history[0][0]])
     return (f"{len(data.records):,} records: {len(rows):,} rows, {variants:,} donor spellings, "
             f"{copies:,} syndicated copies, {close:,} quantities 5-9% off, {back:,} rows going "
             f"backwards, {sum(1 for r in rows if r.gone_since):,} rows gone")

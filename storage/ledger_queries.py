@@ -6,6 +6,7 @@ Parameterised selects only. Writing the ledger is in `ledger_write.py`, searchin
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import zlib
@@ -91,15 +92,16 @@ def _story_keys(session: Session, where: Any = None) -> dict[int, str]:
         own, host = _source_of(url)
         key = f"own:{own.name}" if own else host
         sh = _shingles(text)
-        sketch = sorted(sh)[:SKETCH]
-        shared = Counter(p for h in sketch if len(index.get(h, ())) < BUCKET
-                         for p in index.get(h, ()))
+        sketch = heapq.nsmallest(SKETCH, sh)
+        buckets = [b for b in map(index.get, sketch) if b and len(b) < BUCKET]
         need = 3 if len(sketch) >= 6 else 1
-        for other in sorted(p for p, n in shared.items() if n >= need):
-            o = shingles[other]
-            if len(sh & o) >= SYNDICATION_JACCARD * len(sh | o):
-                key = keys[other]
-                break
+        if len(buckets) >= need:  # else no earlier text can be a near copy
+            shared = Counter(p for b in buckets for p in b)
+            for other in sorted(p for p, n in shared.items() if n >= need):
+                o = shingles[other]
+                if len(sh & o) >= SYNDICATION_JACCARD * len(sh | o):
+                    key = keys[other]
+                    break
         for h in sketch:
             if len(index[h]) < BUCKET:
                 index[h].append(page_id)
