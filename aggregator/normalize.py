@@ -63,6 +63,17 @@ def entity(name: str) -> Entity:
     return Entity(name.strip(), "unknown", key)
 
 
+GENERIC = frozenset({"foundation", "fund", "charity", "trust", "company", "group",
+                     "organisation", "organization", "we", "us"})
+
+
+def is_generic_name(name: str) -> bool:
+    """A donor written only as a common noun ("the Foundation", "the Fund"): it names whoever
+    is speaking, not an entity of its own."""
+    return _key(name) in GENERIC
+
+
+@lru_cache(maxsize=200_000)
 def entity_key(name: str) -> str:
     """The key a donor filter compares: the same for every alias and spelling of an entity
     ("JMF", "the Jack Ma Foundation"), and for an unknown name, its folded form."""
@@ -71,11 +82,22 @@ def entity_key(name: str) -> str:
 
 def entity_for_url(url: str) -> Entity | None:
     """The entity whose own website a URL is on (a foundation's program page speaks for it)."""
-    return _entity_for_host((urlsplit(url).hostname or "").lower())
+    return entity_for_host(url_host(url))
+
+
+def url_host(url: str) -> str:
+    """The lowercased host of a URL (fast path for plain http(s) URLs: called per record)."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in ("http", "https"):
+        netloc = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        if "@" not in netloc and "[" not in netloc:
+            return netloc.split(":", 1)[0].lower()
+    return (urlsplit(url).hostname or "").lower()
 
 
 @lru_cache(maxsize=100_000)
-def _entity_for_host(host: str) -> Entity | None:
+def entity_for_host(host: str) -> Entity | None:
+    """The entity whose website `host` (lowercase) is, with or without "www."."""
     _, by_domain = _table()
     return by_domain.get(host) or by_domain.get(host.removeprefix("www."))
 

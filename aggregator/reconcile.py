@@ -119,7 +119,7 @@ def _attach(c: Rec, donations: list[DonationOut], reviews: Reviews) -> bool:
     for d in donations:
         if reviews.get((c.id, d.anchor.id)) == "reject":
             continue
-        where = places_overlap(c.places, d.anchor.places)
+        where = places_overlap(c.places, d.anchor.places) or _unplaced_repeat(c, d.anchor)
         fit = quantity_fit(c, d.anchor) if where else None
         if not where or fit is None:
             continue
@@ -139,6 +139,14 @@ def _attach(c: Rec, donations: list[DonationOut], reviews: Reviews) -> bool:
     else:
         d.links.append(Link(c, "corroborates", reason))
     return True
+
+
+def _unplaced_repeat(c: Rec, anchor: Rec) -> str | None:
+    """Neither names a recipient but both state the same amount ("100 million yuan" in post
+    after post): the same donation, said again."""
+    if c.places or anchor.places or c.quantity is None or c.quantity != anchor.quantity:
+        return None
+    return "no recipient named on either side"
 
 
 def _aggregate(d: DonationOut, rows: list[Rec]) -> None:

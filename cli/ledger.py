@@ -8,21 +8,15 @@ import sys
 import click
 from sqlalchemy import select
 
-from aidledger.aggregator.reconcile import reconcile as reconcile_records
 from aidledger.cli.documents import parse_when
 from aidledger.cli.options import db_option, settings, sources_option
 from aidledger.cli.output import print_table, write_csv
 from aidledger.errors import AidledgerError
 from aidledger.storage.db import open_store
 from aidledger.storage.ledger import Donation, Evidence
-from aidledger.storage.ledger_queries import (
-    LedgerFilter,
-    add_review,
-    donations_json,
-    load_records,
-    load_reviews,
-    write_ledger,
-)
+from aidledger.storage.ledger_queries import add_review
+from aidledger.storage.ledger_reconcile import reconcile_store
+from aidledger.storage.ledger_search import LedgerFilter, donations_json
 
 
 def _owners(cfg) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -32,21 +26,20 @@ def _owners(cfg) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def run_reconcile(db_url: str, owners: dict[str, str], rebuild: bool = False) -> dict[str, int]:
     _, sessions = open_store(db_url)
     with sessions.begin() as s:
-        records = load_records(s, owners)
-        donations = reconcile_records(records, load_reviews(s))
-        counts = write_ledger(s, donations, rebuild=rebuild)
-    return {"records": len(records), **counts}
+        return reconcile_store(s, owners, rebuild=rebuild)
 
 
 @click.command("reconcile")
-@click.option("--rebuild", is_flag=True, help="Drop the ledger and recompute it whole.")
+@click.option("--rebuild", is_flag=True, help="Drop the ledger and recompute it whole "
+              "(otherwise only blocks touched since the last reconcile).")
 @sources_option
 @db_option
 def reconcile(rebuild: bool, sources_path: str | None, db_url: str | None) -> None:
     """Match table rows and news claims into donations with evidence and conflicts."""
     cfg = settings(db_url, sources_path)
     c = run_reconcile(cfg.db_url, _owners(cfg), rebuild)
-    click.echo(f"{c['records']} records -> {c['donations']} donations "
+    how = "in blocks touched since the last reconcile" if c["incremental"] else "in the store"
+    click.echo(f"{c['records']} records ({how}) -> {c['donations']} donations "
                f"({c['blocks_written']} of {c['blocks']} blocks rewritten)")
 
 

@@ -229,10 +229,13 @@ def lookup_place(name: str | None) -> Place | None:
     """The place a whole name stands for ("The Kingdom of Thailand" -> THA), else None."""
     if not name:
         return None
-    key = _strip_article(fold(name).strip(" .,;:"))
+    folded = fold(name).strip(" ,;:")
+    key = _strip_article(folded.rstrip("."))
     if not key:
         return None
-    place = _places().get(key)
+    # "U.S." keeps its dots; "St. Lucia" is "Saint Lucia"
+    saint = re.sub(r"^st\.? ", "saint ", key)
+    place = _places().get(_strip_article(folded)) or _places().get(key) or _places().get(saint)
     if place:
         return place
     if key in _demonyms():

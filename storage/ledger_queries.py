@@ -6,20 +6,27 @@ Parameterised selects only. Writing the ledger is in `ledger_write.py`, searchin
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
-from aidledger.aggregator.normalize import donor_group, entity_for_url
+from aidledger.aggregator.normalize import (
+    Entity,
+    donor_group,
+    entity_for_host,
+    is_generic_name,
+    url_host,
+)
 from aidledger.aggregator.reconcile import Reviews
 from aidledger.parsers.blocks import block_places
 from aidledger.storage.ledger import Review
@@ -30,57 +37,71 @@ from aidledger.storage.models import Page, Record, RecordVersion, Snapshot
 
 SYNDICATION_JACCARD = 0.8
 SKETCH = 8  # smallest shingle hashes per text: near-identical texts share most of them
-BUCKET = 64  # pages a hash collects before it counts as boilerplate
+BUCKET = 32  # pages a hash collects before it counts as boilerplate
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or url).lower().removeprefix("www.")
+def _source_of(url: str) -> tuple[Entity | None, str]:
+    """Whose own site a URL is on (if anyone's), and its host as a source key."""
+    host = url_host(url)
+    return entity_for_host(host), (host or url.lower()).removeprefix("www.")
 
 
 def _shingles(text: str) -> frozenset[int]:
-    """5-word shingles, hashed stably (crc32), so every run finds the same copies."""
-    words = re.findall(r"\w+", text.lower())
-    return frozenset(zlib.crc32(" ".join(words[i:i + 5]).encode())
-                     for i in range(max(0, len(words) - 4)))
+    """5-word shingles, hashed stably (crc32 per word, tuple hash of five): every run and
+    process finds the same copies. Word hashes are memoised and looked up in C."""
+    words = _WORD_HASH.findall(text.lower())
+    if len(words) < 5:
+        return frozenset()
+    memo = _word_hashes
+    for w in set(words).difference(memo):
+        memo[w] = zlib.crc32(w.encode())
+    wh = itemgetter(*words)(memo)
+    return frozenset(map(hash, zip(wh, wh[1:], wh[2:], wh[3:], wh[4:], strict=False)))
+
+
+_WORD_HASH = re.compile(r"\w+")
+_word_hashes: dict[str, int] = {}
 
 
 def _article_texts(session: Session, where: Any = None) -> Iterator[tuple[int, str, str]]:
-    """(page id, URL, text of its latest snapshot) of news articles, page by page."""
-    meta = type_coerce(Snapshot.meta, Text)  # parsed here: the JSON type is slow per row
-    q = (select(Snapshot.page_id, meta, Page.url).join(Page, Page.id == Snapshot.page_id)
+    """(page id, URL, text of its latest snapshot) of news articles, page by page. Only the
+    text leaves the database (a JSON path), not the whole parsed article."""
+    text = Snapshot.meta["parsed"]["text"].as_string()
+    q = (select(Snapshot.page_id, text, Page.url).join(Page, Page.id == Snapshot.page_id)
          .where(Snapshot.kind == "news_article").order_by(Snapshot.page_id, Snapshot.fetched_at))
     if where is not None:
         q = q.where(where)
     last: tuple[int, str, str] | None = None
-    for page_id, raw, url in session.execute(q):
+    for page_id, body, url in session.execute(q):
         if last and last[0] != page_id:
             yield last
-        text = ((_json(raw) or {}).get("parsed") or {}).get("text") or ""
-        last = (page_id, url, text)
+        last = (page_id, url, body or "")
     if last:
         yield last
 
 
 def _story_keys(session: Session, where: Any = None) -> dict[int, str]:
     """Page id -> source key; near-identical article texts on several outlets share one key
-    (that of the earliest page). Candidates are pages sharing at least two of a text's
-    smallest shingle hashes (a boilerplate hash stops collecting pages after BUCKET), then
+    (that of the earliest page). Candidates are pages sharing at least three of a text's
+    smallest shingle hashes (a hash shared by BUCKET pages is boilerplate and ignored), then
     checked by Jaccard: the cost grows with the articles, not their square."""
     keys: dict[int, str] = {}
     shingles: dict[int, frozenset[int]] = {}
     index: dict[int, list[int]] = defaultdict(list)
     for page_id, url, text in _article_texts(session, where):
-        own = entity_for_url(url)
-        key = f"own:{own.name}" if own else _host(url)
+        own, host = _source_of(url)
+        key = f"own:{own.name}" if own else host
         sh = _shingles(text)
-        sketch = sorted(sh)[:SKETCH]
-        shared = Counter(p for h in sketch for p in index.get(h, ()))
-        need = 2 if len(sketch) >= 4 else 1
-        for other in sorted(p for p, n in shared.items() if n >= need):
-            o = shingles[other]
-            if len(sh & o) >= SYNDICATION_JACCARD * len(sh | o):
-                key = keys[other]
-                break
+        sketch = heapq.nsmallest(SKETCH, sh)
+        buckets = [b for b in map(index.get, sketch) if b and len(b) < BUCKET]
+        need = 3 if len(sketch) >= 6 else 1
+        if len(buckets) >= need:  # else no earlier text can be a near copy
+            shared = Counter(p for b in buckets for p in b)
+            for other in sorted(p for p, n in shared.items() if n >= need):
+                o = shingles[other]
+                if len(sh & o) >= SYNDICATION_JACCARD * len(sh | o):
+                    key = keys[other]
+                    break
         for h in sketch:
             if len(index[h]) < BUCKET:
                 index[h].append(page_id)
@@ -121,14 +142,16 @@ def _versions(session: Session, where: Any
 
 
 def load_records(session: Session, owners: dict[str, str] | None = None, where: Any = None,
-                 story_where: Any = None) -> list[Rec]:
+                 story_where: Any = None, stories: dict[int, str] | None = None) -> list[Rec]:
     """Table rows and claims with an item, as the reconciler needs them (`where`: only some
-    records; `story_where`: only these pages' articles are compared for syndication).
+    records; `story_where`: only these pages' articles are compared for syndication;
+    `stories`: keys already computed).
 
     Plain columns, JSON and times parsed here: type processing per value, not the database,
     was most of the time at a million records."""
     owners = owners or {}
-    stories = _story_keys(session, story_where)
+    if stories is None:
+        stories = _story_keys(session, story_where)
     history, versions = _versions(session, where)
     columns = (Record.id, Record.kind, Record.page_id, type_coerce(Record.donors, Text),
                type_coerce(Record.recipients, Text), Record.block, Record.item,
@@ -168,7 +191,9 @@ def _rec(r: Any, url: str, owners: dict[str, str], stories: dict[int, str],
          index: dict[tuple[int, Any], str], versions: dict[str, set[Any]] | None) -> Rec:
     # a row's donors over its whole life: a column renamed Recipient does not unname them
     donors = sorted(set(r.donors or []) | (versions or {}).get("d", set()))
-    own = entity_for_url(url)
+    own, host = _source_of(url)
+    if own:  # "the Foundation" on a foundation's own site is that foundation
+        donors = sorted({own.name if is_generic_name(n) else n for n in donors})
     if not donors:
         owner = next((o for prefix, o in owners.items() if url.startswith(prefix)), None)
         donors = [owner] if owner else ([own.name] if own else [])
@@ -177,9 +202,9 @@ def _rec(r: Any, url: str, owners: dict[str, str], stories: dict[int, str],
               and not str(x["code"]).startswith("org:")}
     if r.kind == "table_row":
         places |= set(block_places(r.block))
-        source = f"own:{own.name}" if own else f"own:{_host(url)}"
+        source = f"own:{own.name}" if own else f"own:{host}"
     else:
-        source = stories.get(r.page_id, _host(url))
+        source = stories.get(r.page_id, host)
     parent = r.data.get("parent") if r.kind == "claim" else None
     return Rec(id=r.id, kind=r.kind, url=url, donors=[e.name for e in ents], families=families,
                item=r.item or "other", quantity=r.quantity, quantity_each=r.quantity_each,

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, column, func, literal_column, select, table
@@ -116,10 +117,15 @@ def text_key(donation_id: str) -> int:
 def search_text(row: dict[str, Any]) -> str:
     """What free text finds a donation by: donors, recipients (codes and names), item, status,
     conflicts."""
-    places = [f"{c} {country_name(c)}" for c in row["recipients"]]
+    places = [_place_words(c) for c in row["recipients"]]
     conflicts = [f"{c['kind']} {c['detail']}" for c in row["conflicts"]]
     return " ".join([*row["donors"], *places, row["item"] or "", row["status"] or "",
                      *conflicts]).lower()
+
+
+@lru_cache(maxsize=4096)
+def _place_words(code: str) -> str:
+    return f"{code} {country_name(code)}"
 
 
 def party_rows(row: dict[str, Any]) -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Table, delete, insert, select, text
@@ -179,9 +180,13 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if dialect not in ("sqlite", "postgresql"):
         session.execute(insert(table), rows)
         return
-    conv = _converters(table, cols, dialect)
-    tuples = [tuple(f(r[c]) if f else r[c] for c, f in zip(cols, conv, strict=True))
-              for r in rows]
+    # column by column, so only the converted values cost a Python call each
+    columns = list(zip(*map(itemgetter(*cols), rows), strict=True)) if len(cols) > 1 else [
+        tuple(r[cols[0]] for r in rows)]
+    for j, f in enumerate(_converters(table, cols, dialect)):
+        if f is not None:
+            columns[j] = tuple(map(f, columns[j]))
+    tuples = list(zip(*columns, strict=True))
     names = ", ".join(f'"{c}"' for c in cols)
     raw = conn.connection.driver_connection
     if dialect == "sqlite":

@@ -131,3 +131,28 @@ def test_deterministic_ids_whatever_the_input_order():
     first = [(d.id, [lk.record.id for lk in d.links]) for d in reconcile(recs)]
     again = [(d.id, [lk.record.id for lk in d.links]) for d in reconcile(list(reversed(recs)))]
     assert first == again
+
+
+def test_claims_naming_no_recipient_repeat_only_an_equal_amount():
+    first = claim(donors=("Quay Trust",), item="funds", places=(), quantity=5_000_000)
+    again = claim(donors=("Quay Trust",), item="funds", places=(), quantity=5_000_000,
+                  url="https://other.example/y", source="other.example", day=2)
+    other = claim(donors=("Quay Trust",), item="funds", places=(), quantity=7_000_000, day=3)
+    placed = claim(donors=("Quay Trust",), item="funds", places=("KEN",), quantity=5_000_000,
+                   day=4)
+    out = reconcile([first, again, other, placed])
+    (d,) = [d for d in out if d.anchor is first]
+    assert [lk.record for lk in d.links] == [first, again]
+    assert "no recipient named on either side" in d.links[1].reason
+    assert len(out) == 3  # a different amount, and a named recipient, are other donations
+
+
+def test_generic_donor_names_and_url_hosts():
+    from aidledger.aggregator.normalize import entity_key, is_generic_name, url_host
+
+    assert is_generic_name("the Foundation") and is_generic_name("Fund")
+    assert not is_generic_name("Quay Foundation")
+    assert entity_key("JMF") == entity_key("the Jack Ma Foundation")
+    assert entity_key("ACME Corp.") == entity_key("the Acme’s")
+    assert url_host("https://WWW.Example.org:8080/a?b") == "www.example.org"
+    assert url_host("https://user@host.example/x") == "host.example"
