@@ -63,6 +63,14 @@ def finish_run(sessions: sessionmaker[Session], run_id: int, counts: dict[str, i
         run.detail = {**(run.detail or {}), **(detail or {})}
 
 
+def note_run(sessions: sessionmaker[Session], run_id: int, detail: dict[str, Any]) -> None:
+    """Add to a running run's detail (e.g. the pid of its writer process)."""
+    with sessions.begin() as s:
+        run = s.get(CrawlRun, run_id)
+        if run is not None:
+            run.detail = {**(run.detail or {}), **detail}
+
+
 def previous_source_counts(sessions: sessionmaker[Session], run_id: int
                            ) -> dict[str, dict[str, int]]:
     """Per-source counts of the latest earlier finished crawl that saw each source."""
