@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Awaitable
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -18,12 +19,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from twisted.internet import task
 
 from aidledger.config import load_settings
-from aidledger.monitoring import check_run
+from aidledger.monitoring import Check, check_run, check_stale
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 from aidledger.spiders.writer import Result, WriterProcess
 from aidledger.storage.db import open_store
 from aidledger.storage.ingest import write_batch
-from aidledger.storage.runs import finish_run, note_run, previous_source_counts, start_run
+from aidledger.storage.runs import (
+    finish_run,
+    note_run,
+    previous_source_counts,
+    stale_pages,
+    start_run,
+)
 
 log = logging.getLogger(__name__)
 FETCHES = (FetchedPage, NotModified, FetchFailed)
@@ -55,6 +62,7 @@ class StorePipeline:
         self.problem: str | None = None
         self._poller: task.LoopingCall | None = None
         self._shown = 0
+        self.started = datetime.now(UTC)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -65,6 +73,7 @@ class StorePipeline:
         return pipeline
 
     def open_spider(self) -> None:
+        self.started = datetime.now(UTC)
         _, self.sessions = open_store(self.db_url)
         self.run_id = start_run(self.sessions, self.command)
         if self.crawler and self.crawler.stats:
@@ -161,6 +170,19 @@ class StorePipeline:
         self.writer.join()
         self._finish({"writer_cpu_s": round(self.writer.cpu_seconds or 0, 2)})
 
+    def _stale_checks(self) -> list[Check]:
+        """Pages of this crawl's sources that kept one content longer than `stale_after`."""
+        assert self.sessions is not None
+        now, out = datetime.now(UTC), []
+        for src in getattr(self.crawler.spider, "sources", []) if self.crawler else []:
+            if src.stale_after is None or src.name not in self.by_source:
+                continue
+            listings = src.start_urls if src.link_pattern else ()
+            stale = stale_pages(self.sessions, src.name, now - src.stale_after, self.started,
+                                listings)
+            out += check_stale(src.name, stale, src.stale_after, now)
+        return out
+
     def _finish(self, extra: dict[str, Any] | None = None) -> None:
         if sys.stderr.isatty():
             sys.stderr.write("\n")
@@ -170,6 +192,7 @@ class StorePipeline:
         outcome = "failed" if c["failed"] and not c["pages"] else (
             "partial" if c["failed"] or c["parse_errors"] else "ok")
         checks = check_run(self.by_source, previous_source_counts(self.sessions, self.run_id))
+        checks += self._stale_checks()
         for check in checks:
             if not check.ok:
                 log.error("CHECK FAILED for source %s: %s: %s", check.source, check.name,
