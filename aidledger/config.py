@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ class Source:
     concurrency: int | None = None
     owner: str | None = None
     allow_private: bool = False
+    stale_after: timedelta | None = None  # a page unchanged for longer fails the crawl's checks
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -129,7 +130,7 @@ class _Checker:
 
 _KNOWN_KEYS = {"name", "kind", "start_urls", "allowed_domains", "feeds", "sitemaps",
                "link_pattern", "keywords", "since", "until", "schedule", "delay", "concurrency",
-               "owner", "allow_private"}
+               "owner", "allow_private", "stale_after"}
 
 
 def _check_cron(chk: _Checker, expr: str | None) -> None:
@@ -141,6 +142,22 @@ def _check_cron(chk: _Checker, expr: str | None) -> None:
         CronTrigger.from_crontab(expr)
     except ValueError as exc:
         raise chk.fail("schedule", f"not a cron expression ({exc}); e.g. '0 */6 * * *'") from exc
+
+
+_SPAN = re.compile(r"\s*(\d+)\s*([smhdw])\s*")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def _stale_after(chk: _Checker) -> timedelta | None:
+    """`stale_after = "14d"`: how long a page may show the same content before a check fails."""
+    value = chk.typed("stale_after", str, 'a duration like "14d"')
+    if value is None:
+        return None
+    m = _SPAN.fullmatch(value)
+    if m is None or int(m.group(1)) == 0:
+        raise chk.fail("stale_after", f"{value!r} is not a duration: a whole number and a unit "
+                                      "(s, m, h, d, w), e.g. \"14d\" or \"36h\"")
+    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
 
 
 def _source(chk: _Checker, seen: set[str], strict: bool) -> Source:
@@ -186,6 +203,7 @@ def _source(chk: _Checker, seen: set[str], strict: bool) -> Source:
         schedule=raw.get("schedule"), delay=delay, concurrency=concurrency,
         owner=chk.typed("owner", str, "a name"),
         allow_private=bool(chk.typed("allow_private", bool, "true or false")),
+        stale_after=_stale_after(chk),
         extra={k: raw[k] for k in unknown},
     )
 

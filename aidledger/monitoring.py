@@ -1,13 +1,16 @@
 """Checks after each crawl, in the spirit of spidermon: is each source still yielding what it did?
 
 A source that yielded rows last run and none now has most likely changed its layout; a large drop,
-or most fetches failing (or being refused with 403/429), also fails the run. A failed check marks
+or most fetches failing (or being refused with 403/429), also fails the run; so does a page that
+has shown the same content for longer than its source's `stale_after` (a program page nobody
+updates any more, or one that moved and left a frozen copy behind). A failed check marks
 the run `check_failed`, logs one clear line per problem, and makes `aidledger crawl` exit 3.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 DROP_THRESHOLD = 0.5  # fewer than half last run's rows
@@ -53,3 +56,18 @@ def check_source(name: str, now: dict[str, int], before: dict[str, int] | None) 
 
 def check_run(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]]) -> list[Check]:
     return [c for name in sorted(now) for c in check_source(name, now[name], before.get(name))]
+
+
+def check_stale(name: str, stale: list[tuple[str, datetime]], stale_after: timedelta,
+                now: datetime) -> list[Check]:
+    """`stale`: the source's pages fetched in this run whose newest content is older than
+    `stale_after`, with when that content was first fetched (oldest first)."""
+    if not stale:
+        return []
+    url, since = stale[0]
+    more = f" and {len(stale) - 1} more" if len(stale) > 1 else ""
+    return [Check(name, "stale", False,
+                  f"{len(stale)} page(s) unchanged for longer than stale_after ({stale_after}): "
+                  f"{url} has not changed since {since:%Y-%m-%d %H:%M} UTC "
+                  f"({(now - since).days} days){more}; is it still kept up to date, or did it "
+                  "move? Raise stale_after if it is simply finished")]

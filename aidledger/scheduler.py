@@ -91,10 +91,11 @@ class Scheduler:
                 s.flush()
             return row.id
 
-    def start(self, source: Source) -> None:
+    def start(self, source: Source, now: datetime | None = None) -> None:
+        """Start a crawl of `source`; its run starts at `now` (the scheduler's clock)."""
         with self.sessions.begin() as s:
             run = CrawlRun(command="schedule", source_id=self._source_id(source),
-                           started_at=datetime.now(UTC), detail={"argv": []})
+                           started_at=now or datetime.now(UTC), detail={"argv": []})
             s.add(run)
             s.flush()
             run_id = run.id
@@ -122,7 +123,7 @@ class Scheduler:
             if source.name in self.running or self.stopping.is_set():
                 continue
             if is_due(source, self.last_start(source.name), now):
-                self.start(source)
+                self.start(source, now)
                 started.append(source.name)
         return started
 

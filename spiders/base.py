@@ -6,17 +6,21 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Request, Response
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.linkextractors import LinkExtractor
+from sqlalchemy.orm import Session, sessionmaker
 from twisted.python.failure import Failure
 
 from aidledger.config import Source, load_settings
 from aidledger.spiders.failures import failure_record
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
+from aidledger.storage.db import open_store
+from aidledger.storage.pages import latest_body
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 class AidledgerSpider(scrapy.Spider):
     source_kind = "program"
     page_kind = "program_page"
+    sessions: sessionmaker[Session] | None = None
 
     def __init__(self, url: str | None = None, source: str | None = None,
                  sources: str | None = None, follow: str | None = None,
@@ -81,8 +86,7 @@ class AidledgerSpider(scrapy.Spider):
         src: Source | None = response.meta.get("source")
         if not src or not src.link_pattern or not hasattr(response, "text"):
             return
-        extractor = LinkExtractor(allow=[src.link_pattern])
-        for link in extractor.extract_links(response):
+        for link in _extractor(src.link_pattern).extract_links(response):
             if _allowed(link.url, src.allowed_domains):
                 yield self.request(link.url, src)
 
@@ -91,9 +95,29 @@ class AidledgerSpider(scrapy.Spider):
             urls = response.meta.get("redirect_urls") or [response.url]
             src = response.meta.get("source")
             yield NotModified(urls[0], datetime.now(UTC), src.name if src else None)
+            yield from self.follow_links(self.stored_response(response, urls[0]))
             return
         yield self.page_of(response)
         yield from self.follow_links(response)
+
+    def store(self) -> sessionmaker[Session]:
+        if self.sessions is None:
+            _, self.sessions = open_store(self.settings.get("AIDLEDGER_DB_URL")
+                                          or load_settings().db_url, migrate=False)
+        return self.sessions
+
+    def stored_response(self, response: Response, url: str) -> Response:
+        """An unchanged page's links are those of its stored body: following them finds the
+        pages a killed crawl never reached and retries those whose fetch failed."""
+        src: Source | None = response.meta.get("source")
+        if not src or not src.link_pattern:
+            return response
+        with self.store()() as s:
+            body, ctype = latest_body(s, url)
+        if body is None:
+            return response
+        headers = {"Content-Type": ctype} if ctype else {}
+        return HtmlResponse(response.url, body=body, headers=headers, request=response.request)
 
     def failed(self, failure: Failure) -> Iterator[FetchFailed]:
         request = failure.request  # type: ignore[attr-defined]
@@ -102,6 +126,12 @@ class AidledgerSpider(scrapy.Spider):
         src = request.meta.get("source")
         yield FetchFailed(url=url, at=datetime.now(UTC), reason=reason, status=status,
                           source=src.name if src else None)
+
+
+@lru_cache(maxsize=64)
+def _extractor(pattern: str) -> LinkExtractor:
+    """One per pattern for the crawl (building one compiles its regexes: a cost per page)."""
+    return LinkExtractor(allow=[pattern])
 
 
 def _allowed(url: str, domains: tuple[str, ...]) -> bool:

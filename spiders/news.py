@@ -12,12 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from scrapy.http import Request, Response
-from sqlalchemy.orm import Session, sessionmaker
 
-from aidledger.config import Source, load_settings
+from aidledger.config import Source
 from aidledger.spiders.base import AidledgerSpider
 from aidledger.spiders.discovery import Candidate, from_feed, from_sitemap, in_domains, keep
-from aidledger.storage.db import open_store
 from aidledger.storage.pages import last_fetched
 
 log = logging.getLogger(__name__)
@@ -29,7 +27,6 @@ class NewsSpider(AidledgerSpider):
     name = "news"
     source_kind = "news"
     page_kind = "news_article"
-    sessions: sessionmaker[Session] | None = None
 
     def start_requests_for(self, sources: list[Source]) -> Iterator[Request]:
         for src in sources:
@@ -56,10 +53,7 @@ class NewsSpider(AidledgerSpider):
 
     def _last_fetched(self, urls: list[str]) -> dict[str, Any]:
         """Articles already stored are not fetched again unless their feed says updated."""
-        if self.sessions is None:
-            _, self.sessions = open_store(self.settings.get("AIDLEDGER_DB_URL")
-                                          or load_settings().db_url)
-        with self.sessions() as s:
+        with self.store()() as s:
             return last_fetched(s, urls)
 
     def parse_feed(self, response: Response, **_: Any) -> Iterator[Request]:

@@ -187,15 +187,16 @@ def _latest_versions(session: Session, page: Page) -> dict[str, RecordVersion]:
 
 
 def track(session: Session, page: Page, snap: Snapshot, rows: Iterable[Row],
-          pending: Pending | None = None) -> TrackResult:
-    """Apply one snapshot's parsed rows (contract dicts) to the page's records. New rows go to
-    `pending` (the caller flushes it before this page is tracked again); without it, now."""
+          pending: Pending | None = None, known: list[Record] | None = None) -> TrackResult:
+    """Apply one snapshot's parsed rows (contract dicts) to the page's records (`known`, when
+    the caller has them). New rows go to `pending` (the caller flushes it before this page is
+    tracked again); without it, now."""
     own = pending is None
     pending = pending or Pending()
     result = TrackResult()
     rows = list(rows)
-    known_all = list(session.scalars(select(Record).where(Record.page_id == page.id)
-                                     .order_by(Record.first_seen, Record.id)))
+    known_all = known if known is not None else list(session.scalars(
+        select(Record).where(Record.page_id == page.id).order_by(Record.first_seen, Record.id)))
     versions = _latest_versions(session, page) if known_all else {}
     taken = {r.id for r in known_all}
     by_kind: dict[str, list[int]] = defaultdict(list)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, tuple_, update
+from sqlalchemy import Connection, bindparam, case, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from aidledger.storage.models import Blob, FetchFailure, Page, Record, RecordVersion, Snapshot
@@ -305,9 +305,25 @@ def snapshot_body(session: Session, snapshot: Snapshot) -> bytes:
     return zlib.decompress(blob.data) if blob.compression == "zlib" else blob.data
 
 
-def conditional_headers(session: Session, url: str) -> dict[str, str]:
-    """Validators from the last fetch of `url`, for a conditional request (304 if unchanged)."""
-    row = session.execute(select(Page.etag, Page.last_modified).where(Page.url == url)).first()
+def latest_body(session: Session, url: str) -> tuple[bytes | None, str | None]:
+    """The body and content type of the newest stored snapshot of `url` (None: not stored)."""
+    q = (select(Blob.data, Blob.compression, Snapshot.content_type)
+         .join(Snapshot, Snapshot.blob_sha256 == Blob.sha256).join(Page)
+         .where(Page.url == url).order_by(Snapshot.fetched_at.desc()).limit(1))
+    row = session.execute(q).first()
+    if row is None:
+        return None, None
+    return (zlib.decompress(row.data) if row.compression == "zlib" else row.data), \
+        row.content_type
+
+
+_VALIDATORS = select(Page.etag, Page.last_modified).where(Page.url == bindparam("url"))
+
+
+def validators(conn: Connection | Session, url: str) -> dict[str, str]:
+    """Request headers with the validators of the last fetch of `url`, for a conditional
+    request (answered 304 if the page is unchanged); none for a page never stored."""
+    row = conn.execute(_VALIDATORS, {"url": url}).first()
     headers = {}
     if row and row.etag:
         headers["If-None-Match"] = row.etag

@@ -63,6 +63,14 @@ def finish_run(sessions: sessionmaker[Session], run_id: int, counts: dict[str, i
         run.detail = {**(run.detail or {}), **(detail or {})}
 
 
+def note_run(sessions: sessionmaker[Session], run_id: int, detail: dict[str, Any]) -> None:
+    """Add to a running run's detail (e.g. the pid of its writer process)."""
+    with sessions.begin() as s:
+        run = s.get(CrawlRun, run_id)
+        if run is not None:
+            run.detail = {**(run.detail or {}), **detail}
+
+
 def previous_source_counts(sessions: sessionmaker[Session], run_id: int
                            ) -> dict[str, dict[str, int]]:
     """Per-source counts of the latest earlier finished crawl that saw each source."""
@@ -77,3 +85,22 @@ def previous_source_counts(sessions: sessionmaker[Session], run_id: int
             for name, counts in ((run.detail or {}).get("sources") or {}).items():
                 out.setdefault(name, counts)
     return out
+
+
+def stale_pages(sessions: sessionmaker[Session], source: str, cutoff: datetime,
+                fetched_since: datetime, skip: tuple[str, ...] = ()) -> list[tuple[str, datetime]]:
+    """Pages of `source` fetched since `fetched_since` whose newest snapshot was first fetched
+    before `cutoff` (unchanged since), oldest first, with that time; `skip`: URLs not to judge
+    (listing pages)."""
+    from sqlalchemy import func, select
+
+    from aidledger.storage.models import Page, Snapshot, Source
+
+    newest = (select(Snapshot.page_id, func.max(Snapshot.fetched_at).label("at"))
+              .join(Page, Page.id == Snapshot.page_id).join(Source, Source.id == Page.source_id)
+              .where(Source.name == source).group_by(Snapshot.page_id).subquery())
+    q = (select(Page.url, newest.c.at).join(newest, newest.c.page_id == Page.id)
+         .where(Page.last_fetched >= fetched_since, newest.c.at < cutoff)
+         .order_by(newest.c.at, Page.url))
+    with sessions() as s:
+        return [(url, at) for url, at in s.execute(q) if url not in skip]

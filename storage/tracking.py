@@ -144,33 +144,43 @@ def _track(s: Session, jobs: list[Job]) -> None:
                             .where(Snapshot.page_id.in_(pages), Snapshot.parsed_at.is_not(None))
                             .group_by(Snapshot.page_id)).all())
     pending, touched = Pending(), set()
-    for job in sorted(jobs, key=lambda j: (j.url, snaps[j.stored.snapshot_id].fetched_at)):
-        snap, out = snaps[job.stored.snapshot_id], job.outcome
-        page = pages[snap.page_id]
-        if snap.parsed_at is not None:  # parsed meanwhile (another writer, an earlier try)
-            out.records = snap.n_records
-        elif job.error is not None:
-            snap.parse_error, snap.parsed_at, out.error = job.error, datetime.now(UTC), job.error
-        elif job.parsed is None or snap.fetched_at < newest.get(page.id, snap.fetched_at):
-            log.info("%s: older fetch arrived late; rebuilding the page's history", page.url)
-            pending.flush(s)
-            rebuild_page(s, page.id, out)
-        else:
-            if page.id in touched:
-                pending.flush(s)
-            _apply(s, page, snap, job.parsed, out, pending)
-        touched.add(page.id)
-        newest[page.id] = max(newest.get(page.id, snap.fetched_at), snap.fetched_at)
+    with s.no_autoflush:  # one flush at the end: the ORM then batches its updates
+        for job in sorted(jobs, key=lambda j: (j.url, snaps[j.stored.snapshot_id].fetched_at)):
+            snap = snaps[job.stored.snapshot_id]
+            _one(s, job, snap, pages[snap.page_id], newest, pending, touched)
+            touched.add(snap.page_id)
+            newest[snap.page_id] = max(newest.get(snap.page_id, snap.fetched_at),
+                                       snap.fetched_at)
     s.flush()
     pending.flush(s)
 
 
+def _one(s: Session, job: Job, snap: Snapshot, page: Page, newest: dict[int, datetime],
+         pending: Pending, touched: set[int]) -> None:
+    out = job.outcome
+    if snap.parsed_at is not None:  # parsed meanwhile (another writer, an earlier try)
+        out.records = snap.n_records
+    elif job.error is not None:
+        snap.parse_error, snap.parsed_at, out.error = job.error, datetime.now(UTC), job.error
+    elif job.parsed is None or snap.fetched_at < newest.get(page.id, snap.fetched_at):
+        log.info("%s: older fetch arrived late; rebuilding the page's history", page.url)
+        pending.flush(s)
+        rebuild_page(s, page.id, out)
+    else:
+        if page.id in touched:  # its records from earlier in the batch must be visible
+            s.flush()
+            pending.flush(s)
+        # no snapshot of the page parsed yet: it has no records, no need to look them up
+        known = [] if page.id not in newest else None
+        _apply(s, page, snap, job.parsed, out, pending, known)
+
+
 def _apply(s: Session, page: Page, snap: Snapshot, parsed: ParsedPage, outcome: IngestOutcome,
-           pending: Pending | None = None) -> None:
+           pending: Pending | None = None, known: list[Record] | None = None) -> None:
     _store_parse(page, snap, parsed)
     for w in parsed.warnings:
         log.warning("%s: %s", page.url, w)
-    result = track(s, page, snap, parsed.records, pending)
+    result = track(s, page, snap, parsed.records, pending, known)
     for c in parsed.conflicts:
         s.add(PageConflict(snapshot_id=snap.id, detail=_jsonable(c)))
     outcome.parsed = True

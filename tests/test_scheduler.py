@@ -82,3 +82,57 @@ def test_sigterm_passes_on_to_the_crawl_and_records_it_interrupted(tmp_path: Pat
         run = s.scalar(select(CrawlRun))
     assert run.outcome == "interrupted" and run.finished_at is not None
     assert run.detail["exit_code"] == 3
+
+
+RELIEF = """<html><body><h1>Relief supplies</h1><div class="country">Kenya</div><table>
+<tr><th>Goods</th><th>QTY(Pieces)</th><th>Progress</th></tr>{rows}</table></body></html>"""
+REVISIONS = {  # what the page shows at each scheduled run
+    1: [("Face Mask", "50,000", "Stocking Up"), ("Gloves", "8,000", "In Transit")],
+    2: [("Face Mask", "50,000", "In Transit"), ("Gloves", "8,000", "Arrived"),
+        ("Ventilator", "30", "Stocking Up")],
+    3: [("Face Mask", "50,000", "Arrived"), ("Ventilator", "30", "In Transit")],
+}
+
+
+def test_three_scheduled_runs_over_a_changing_site_give_its_history(tmp_path, monkeypatch):
+    """The real scheduler, a clock we move an hour at a time, each run a real crawl process."""
+    from datetime import timedelta
+
+    from aidledger.config import load_settings
+    from aidledger.demo.server import serve
+    from aidledger.storage.models import Record
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for rev, rows in REVISIONS.items():
+        cells = "".join(f"<tr><td>{g}</td><td>{q}</td><td>{p}</td></tr>" for g, q, p in rows)
+        name = "relief.html" if rev == 1 else f"relief.rev{rev}.html"
+        (site / name).write_text(RELIEF.format(rows=cells))
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    with serve(site) as (base, state):
+        sources = tmp_path / "sources.toml"
+        sources.write_text(f'[[source]]\nname = "kenya"\nkind = "program"\n'
+                           f'start_urls = ["{base}/relief.html"]\n'
+                           f'allowed_domains = ["127.0.0.1"]\nschedule = "0 * * * *"\n')
+        monkeypatch.setenv("AIDLEDGER_SOURCES", str(sources))  # what the crawl processes read
+        monkeypatch.setenv("AIDLEDGER_DB_URL", db)
+        cfg = load_settings()
+        _, sessions = open_store(db)
+        sched = Scheduler(cfg, sessions)
+        clock = datetime.now(UTC)
+        for rev in REVISIONS:
+            state.revision = rev
+            assert sched.run_due(clock) == ["kenya"]
+            assert sched.run_due(clock) == []  # running: never twice at once
+            assert sched.running["kenya"].proc.wait(timeout=120) == 0
+            sched.reap()
+            assert sched.run_due(clock) == []  # this hour's slot is taken
+            clock += timedelta(hours=1)
+    with sessions() as s:
+        runs = [(r.command, r.outcome) for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))]
+        history = {r.item: ([v.status for v in r.versions], r.gone_since is not None)
+                   for r in s.scalars(select(Record))}
+    assert sorted(runs) == sorted([("schedule", "ok"), ("crawl", "ok")] * 3)
+    assert history == {"face_mask": (["preparing", "in_transit", "arrived"], False),
+                       "gloves": (["in_transit", "arrived"], True),
+                       "ventilator": (["preparing", "in_transit"], False)}

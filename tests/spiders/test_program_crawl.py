@@ -153,9 +153,43 @@ def test_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
     from datetime import UTC, datetime
 
     pipeline = StorePipeline(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    pipeline.progress_every = 2
     pipeline.open_spider()
-    for i in range(4):
+    for i in range(5):
         pipeline.process_item(FetchFailed(f"https://x.example/{i}", datetime.now(UTC), "HTTP 500"))
-    pipeline._progress(every=2)
-    err = capsys.readouterr().err
-    assert "progress: 0 pages (0 unchanged), 0 records, 4 fetch errors" in err
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("progress:")]
+    assert lines == [f"progress: 0 pages (0 unchanged), 0 records, {n} fetch errors, 0 parse errors"
+                     for n in (2, 4)]
+
+
+def test_a_page_that_stopped_changing_fails_the_stale_check(db, tmp_path):
+    import urllib.request
+    from datetime import UTC, datetime, timedelta
+
+    from aidledger.storage.ingest import ingest
+
+    with serve() as (base, site):
+        url = f"{base}/supplies.html"
+        with urllib.request.urlopen(url) as answer:  # the page as the site serves it now
+            body, etag = answer.read(), answer.headers["ETag"]
+        _, sessions = open_store(db)
+        month_ago = datetime.now(UTC) - timedelta(days=30)
+        ingest(sessions, FetchedPage(url, body, month_ago, headers={"ETag": etag},
+                                     kind="program_page", source="harbor"))
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            f'[[source]]\nname = "harbor"\nkind = "program"\nstart_urls = ["{url}"]\n'
+            f'allowed_domains = ["127.0.0.1"]\nstale_after = "14d"\n\n'
+            f'[[source]]\nname = "fresh"\nkind = "program"\nstart_urls = ["{base}/regional.html"]\n'
+            f'allowed_domains = ["127.0.0.1"]\nstale_after = "14d"\n')
+        done = subprocess.run([sys.executable, "-m", "aidledger.cli.main", "crawl", "--sources",
+                               str(sources), "--db", db], capture_output=True, text=True,
+                              timeout=120)
+        assert site.not_modified == 1  # the month-old copy is still what the site serves
+    assert done.returncode == 3, done.stderr
+    assert "CHECK FAILED for source harbor: stale:" in done.stderr
+    assert "fresh" not in done.stderr.split("CHECK FAILED", 1)[1]
+    with sessions() as s:
+        run = s.scalar(select(CrawlRun).where(CrawlRun.command == "crawl"))
+    assert [(c["source"], c["check"]) for c in run.detail["checks"] if not c["ok"]] == [
+        ("harbor", "stale")]
