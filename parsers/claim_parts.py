@@ -37,7 +37,7 @@ class Clause:
     earlier: list[Name]  # every name of earlier sentences, in order
     numbers: list[NumberMention]
     publisher: str | None
-    speaker: str | None = None  # who says "we" here (a quoted tweet's author), if known
+    speaker: list[str] | None = None  # who says "we" here (a quoted tweet's author), if known
     receivers: frozenset[str] = frozenset()  # names the article has shown receiving goods
 
 
@@ -239,7 +239,7 @@ def _donor_names(name: Name) -> list[str]:
 
 def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "first_person":
-        return [clause.speaker or clause.publisher] if clause.speaker or clause.publisher else []
+        return list(clause.speaker or ([clause.publisher] if clause.publisher else []))
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
         person = _resolve("person", clause, before)
         return [f"{person[0]} Foundation"] if person else []
