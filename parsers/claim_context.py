@@ -13,15 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aidledger.parsers.claim_parts import (
-    Clause,
-    _expand,
-    _references,
-    resolve_donors,
-    status_of,
-    trigger_in,
-)
-from aidledger.parsers.claim_parts import _resolve as resolve_reference
+from aidledger.parsers.claim_donors import _expand, _references, resolve_donors
+from aidledger.parsers.claim_donors import _resolve as resolve_reference
+from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
@@ -53,6 +47,12 @@ _TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
 _QUOTE_BY = re.compile(
     r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
     r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
+_REF_WORDS = r"it|he|she|they|the foundation|the company|the firm|the group|the billionaire"
+_QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tweeted|added)\b",
+                        re.I)
+_QUOTE_LEAD = re.compile(
+    rf"^[^“\"]{{0,80}}?\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*|{_REF_WORDS})\s+(?:said|says|wrote|"
+    r"tweeted|added|announced)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
 _SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company
     r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chief executive|chief executive officer|ceo|chairman|"
     r"chairwoman|president|founder|co-founder|head|director|managing director|spokesman|"
@@ -114,18 +114,27 @@ def anaphor(clause: Clause) -> str | None:
     return None
 
 
-def speaker(text: str, clause: Clause) -> str | None:
-    """Who "we" is in a quoted tweet or quote: the tweet's author line, or "..., Ma said"."""
+def speaker(text: str, clause: Clause) -> list[str] | None:
+    """Who "we" is in a quoted tweet or quote: the tweet's author line, "..., Ma said",
+    "..., it said in a tweet", 'The foundation tweeted: "We will ...'."""
     tail = text[clause.end:clause.end + 400]
     nl = tail.find("\n")
     window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
                                       else len(tail)]
     if m := _TWEET_BY.search(window):
-        return m.group(1).strip()
+        return [m.group(1).strip()]
     if m := _QUOTE_BY.search(clause.sentence):
         name = m.group(1) or m.group(2)
         org = _SPEAKS_FOR.match(clause.sentence, m.end())
-        return org.group(1).rstrip(".") if org else _expand([name], clause)[0]
+        return [org.group(1).rstrip(".")] if org else _expand([name], clause)
+    if m := (_QUOTE_REF.search(clause.sentence) or _QUOTE_LEAD.match(clause.sentence)):
+        who = m.group(1)
+        if not re.fullmatch(_REF_WORDS, who, re.I):
+            who = re.sub(r"^(?:The|A|An)\s+", "", who)
+        for pattern, kind in _references():
+            if pattern.fullmatch(who) and kind != "first_person":
+                return resolve_reference(kind, clause, m.start(1)) or None
+        return _expand([who], clause)
     return None
 
 

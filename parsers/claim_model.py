@@ -8,7 +8,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from aidledger.parsers.claim_parts import Clause, resolve_donors, trigger_in
+from aidledger.parsers.claim_donors import resolve_donors
+from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient

@@ -32,15 +32,9 @@ from aidledger.parsers.claim_context import (
     speaker,
 )
 from aidledger.parsers.claim_dedupe import dedupe
+from aidledger.parsers.claim_donors import resolve_donors
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
-from aidledger.parsers.claim_parts import (
-    Clause,
-    find_items,
-    item_mentions,
-    resolve_donors,
-    status_of,
-    trigger_in,
-)
+from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in

@@ -405,3 +405,12 @@ def test_a_donation_table_inside_an_article():
         (["Orbis"], 400_000, ["CZE"])]
     stats = "Cases rose again.\n| Country | Tests performed |\n| Austria | 52,000 |"
     assert claims(stats) == []
+
+
+def test_we_in_a_quote_attributed_to_it_or_introduced_by_its_speaker():
+    text = ('Orbis posted on Friday. "To Chad we will donate 900 masks," it said in a tweet.')
+    (c,) = claims(text, publisher="Valley Times")
+    assert c.donors == ["Orbis"]
+    (d,) = claims('The Lantern Foundation tweeted: "We will send 300 gowns to Togo."',
+                  publisher="Valley Times")
+    assert d.donors == ["Lantern Foundation"]
