@@ -1,6 +1,6 @@
 """Strict claim-extraction scores: the dev material in ../shared/corpus and the synthetic set.
 
-    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|all]
+    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|synthetic-d|all]
                                [--corpus ../shared/corpus] [--show]
 
 `dev`: the corpus's news article and foundation posts against bench/claims_dev_gold.jsonl (the
@@ -8,7 +8,8 @@ set the rules were first developed on, so an upper bound). `synthetic`: the shor
 bench/claims_synthetic/ (written for this project in many outlets' styles, see its README)
 against bench/claims_synthetic_gold.jsonl; `synthetic-b`: a second such set written after the
 rules were tuned on the first, so its first score was the honest estimate (see its README);
-`synthetic-c`: a third, longer pages with more distracting numbers, written after both.
+`synthetic-c`: a third, longer pages with more distracting numbers, written after both;
+`synthetic-d`: a fourth, written blind to the rules and to the other sets (see its README).
 Pages go through the same path as a crawl
 (`parsers.page.parse_article`: article extraction, then claims with the title and outlet).
 
@@ -103,7 +104,8 @@ def score(name: str, docs: list[Doc], gold: dict[str, Counter], with_funds: bool
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="all",
-                    choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "all"))
+                    choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "synthetic-d",
+                             "all"))
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus"))
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     args = ap.parse_args()
@@ -123,6 +125,9 @@ def main() -> int:
     if args.set in ("synthetic-c", "all"):
         score("synthetic-c", synthetic_docs("claims_synthetic_c"),
               load_gold(HERE / "claims_synthetic_c_gold.jsonl"), True, args.show)
+    if args.set in ("synthetic-d", "all"):
+        score("synthetic-d", synthetic_docs("claims_synthetic_d"),
+              load_gold(HERE / "claims_synthetic_d_gold.jsonl"), True, args.show)
     return 0
 
 
