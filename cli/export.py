@@ -67,6 +67,8 @@ def export(fmt: str, chosen: tuple[str, ...], out: Path | None, db_url: str | No
     if out is not None:
         what = ", ".join(f"{n} {name}" for name, n in counts.items())
         click.echo(f"wrote {what} to {out}", err=True)
+    if counts.get("donations") == 0:
+        click.echo("note: the ledger is empty: run `aidledger reconcile` first", err=True)
 
 
 COMMANDS = [export]

@@ -91,3 +91,12 @@ def test_corpus_ledger_exports_as_a_valid_data_package(tmp_path):
     descriptor = json.loads((folder / "datapackage.json").read_text())
     assert all(s["path"].startswith("https://") and s["retrieved"]
                for s in descriptor["sources"])
+
+
+def test_an_unreconciled_store_says_what_to_run(tmp_path):
+    url = f"sqlite:///{tmp_path / 'raw.sqlite'}"
+    run("ingest", "--manifest", str(FIXTURES / "manifest.json"), "--db", url)
+    result = CliRunner().invoke(cli, ["export", "--format", "csv", "--table", "donations",
+                                      "--out", str(tmp_path / "d.csv"), "--db", url])
+    assert result.exit_code == 0 and "run `aidledger reconcile` first" in result.output
+    assert (tmp_path / "d.csv").read_text().startswith("id,donors,item,quantity")

@@ -1,0 +1,129 @@
+"""Export time and peak memory per format over a ledger of a million donations.
+
+    python bench/export_formats.py [--donations 1000000] [--small 10000] [--store PATH]
+                                   [--formats csv,jsonl,parquet,xlsx,datapackage,datasette]
+
+Builds the stores with `bench/seed_ledger.py` (the real write path) unless `--store` names an
+existing one, kept under data/bench/ for the next run. Then runs, each in its own process so
+each peak RSS is its own: a baseline that streams the same donation rows with the csv module
+to /dev/null (sqlite3, no ORM), and `aidledger export` once per format (the donations table
+for csv, jsonl, parquet and xlsx; every table for datapackage and datasette). Prints seconds,
+rows/s, peak RSS and output size per format, with time and RSS against the baseline, for a
+small store and the big one: exports stream when peak RSS stays flat as the ledger grows x100.
+`rows` counts every row written (datapackage and datasette: all five tables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FORMATS = ("csv", "jsonl", "parquet", "xlsx", "datapackage", "datasette")
+SINGLE = {"csv": "d.csv", "jsonl": "d.jsonl", "parquet": "d.parquet", "xlsx": "d.xlsx"}
+
+BASELINE = """
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+out = open("/dev/null", "w", newline="")
+w = csv.writer(out)
+n = 0
+for row in db.execute("SELECT * FROM donation ORDER BY id"):
+    w.writerow(row)
+    n += 1
+print(n)
+"""
+
+
+def measure(argv: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) of that one child, and its output."""
+    t = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        out = log.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{out[-2000:]}")
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, out
+
+
+def size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def store(n: int, given: str | None) -> Path:
+    if given:
+        return Path(given)
+    path = Path("data/bench") / f"ledger-{n}.sqlite"
+    if path.exists():
+        return path
+    seed = HERE / "seed_ledger.py"
+    if not seed.exists():
+        raise SystemExit(f"{seed} is missing: give --store PATH of a store with a ledger")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"seeding {n:,} donations into {path} ...", flush=True)
+    subprocess.run([sys.executable, str(seed), "--donations", str(n), "--out", str(path)],
+                   check=True)
+    return path
+
+
+def run_one(db: Path, fmt: str, work: Path) -> tuple[float, float, int, int]:
+    out = work / SINGLE.get(fmt, fmt)
+    argv = [sys.executable, "-m", "aidledger.cli.main", "-q", "export", "--format", fmt,
+            "--out", str(out), "--db", f"sqlite:///{db}"]
+    if fmt in SINGLE:
+        argv += ["--table", "donations"]
+    seconds, rss, said = measure(argv)
+    written = size(out)
+    shutil.rmtree(out) if out.is_dir() else out.unlink()
+    # "wrote 10 donations, 12 evidence, ... to PATH": rows of every table written
+    rows = sum(int(n) for n in re.findall(r"(\d+) \w+(?:,| to )", said.split("wrote", 1)[-1]))
+    return seconds, rss, written, rows
+
+
+def report(db: Path, formats: list[str]) -> None:
+    seconds, rss, out = measure([sys.executable, "-c", BASELINE, str(db)])
+    n = int(out.strip().splitlines()[-1])
+    print(f"\n{db}: {n:,} donations")
+    print(f"{'format':<12}{'seconds':>9}{'rows':>11}{'rows/s':>10}{'peak RSS':>11}"
+          f"{'size':>11}{'x time':>8}{'x RSS':>7}")
+    print(f"{'baseline':<12}{seconds:>9.1f}{n:>11,}{n / seconds:>10,.0f}{rss:>7.0f} MiB"
+          f"{'-':>11}{1:>8.1f}{1:>7.1f}")
+    with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
+        for fmt in formats:
+            s, r, written, rows = run_one(db, fmt, Path(tmp))
+            print(f"{fmt:<12}{s:>9.1f}{rows:>11,}{rows / s:>10,.0f}{r:>7.0f} MiB"
+                  f"{written / 2**20:>7.1f} MiB{s / seconds:>8.1f}{r / rss:>7.1f}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--donations", type=int, default=1_000_000)
+    ap.add_argument("--small", type=int, default=10_000, help="also a store this big (0: no)")
+    ap.add_argument("--store", help="an existing store with --donations donations")
+    ap.add_argument("--small-store", help="an existing store with --small donations")
+    ap.add_argument("--formats", default=",".join(FORMATS))
+    args = ap.parse_args()
+    formats = [f for f in args.formats.split(",") if f]
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise SystemExit(f"unknown formats {sorted(unknown)}: choose from {', '.join(FORMATS)}")
+    print("2-core machine shared with other work: absolute times are noisy, compare ratios.")
+    if args.small:
+        report(store(args.small, args.small_store), formats)
+    report(store(args.donations, args.store), formats)
+
+
+if __name__ == "__main__":
+    main()
