@@ -59,17 +59,25 @@ def history_rows(session: Session, country: str | None = None,
 
 
 def record_rows(session: Session, batch: int = 1000) -> Iterator[dict[str, Any]]:
-    """Current state of every record with its provenance, streamed in batches."""
-    q = (select(Record, Page.url).join(Page, Page.id == Record.page_id)
+    """Current state of every record with its provenance, streamed in batches.
+
+    Plain columns, not ORM objects: an export of millions of records builds no identity map
+    and skips the columns it does not print (raw cells, parser data)."""
+    q = (select(Record.id, Record.kind, Page.url, Record.block, Record.item, Record.item_label,
+                Record.quantity, Record.quantity_each, Record.status, Record.status_label,
+                Record.donors, Record.recipients, Record.date, Record.locator,
+                Record.first_seen, Record.last_seen, Record.gone_since,
+                Record.first_snapshot_id, Record.last_snapshot_id)
+         .join(Page, Page.id == Record.page_id)
          .order_by(Record.first_seen, Record.id).execution_options(yield_per=batch))
-    for rec, url in session.execute(q):
+    for r in session.execute(q):
         yield {
-            "record": rec.id, "kind": rec.kind, "page": url, "block": rec.block,
-            "item": rec.item, "item_label": rec.item_label, "quantity": rec.quantity,
-            "quantity_each": rec.quantity_each, "status": rec.status,
-            "status_label": rec.status_label, "donors": rec.donors,
-            "recipients": rec.recipients, "date": rec.date, "locator": rec.locator,
-            "first_seen": _iso(rec.first_seen), "last_seen": _iso(rec.last_seen),
-            "gone_since": _iso(rec.gone_since), "first_snapshot": rec.first_snapshot_id,
-            "last_snapshot": rec.last_snapshot_id,
+            "record": r.id, "kind": r.kind, "page": r.url, "block": r.block,
+            "item": r.item, "item_label": r.item_label, "quantity": r.quantity,
+            "quantity_each": r.quantity_each, "status": r.status,
+            "status_label": r.status_label, "donors": r.donors,
+            "recipients": r.recipients, "date": r.date, "locator": r.locator,
+            "first_seen": _iso(r.first_seen), "last_seen": _iso(r.last_seen),
+            "gone_since": _iso(r.gone_since), "first_snapshot": r.first_snapshot_id,
+            "last_snapshot": r.last_snapshot_id,
         }
