@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from aidledger.errors import AidledgerError
 from aidledger.storage.export_datasette import write_datasette
 from aidledger.storage.export_package import write_datapackage
-from aidledger.storage.export_rows import ROWS, page_sources
+from aidledger.storage.export_rows import ROWS, site_sources
 from aidledger.storage.export_schema import TABLES, Table
 from aidledger.storage.export_writers import write_csv, write_jsonl, write_parquet
 from aidledger.storage.export_xlsx import write_xlsx
@@ -73,5 +73,5 @@ def export_folder(session: Session, fmt: str, folder: Path) -> dict[str, int]:
                           "path for --out")
     source = lambda t: rows(session, t)  # noqa: E731 - one table's rows, for the writers
     if fmt == "datapackage":
-        return write_datapackage(source, page_sources(session), folder)
+        return write_datapackage(source, site_sources(session), folder)
     return write_datasette(source, folder)

@@ -2,7 +2,8 @@
 
 The descriptor gives each field its type, each table its primary key and the links between
 tables as foreign keys, so `frictionless validate datapackage.json` checks the export against
-itself; it also lists every fetched page under `sources` with its URL and retrieval times.
+itself; `sources` lists every site pages were fetched from, with its address, page count and
+retrieval times (each page's and snapshot's are rows of the `sources` table).
 """
 
 from __future__ import annotations

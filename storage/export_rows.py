@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -158,13 +159,23 @@ def source_rows(session: Session, batch: int = BATCH) -> Iterator[dict[str, Any]
         yield dict(zip(keys, r, strict=True))
 
 
-def page_sources(session: Session) -> Iterator[dict[str, Any]]:
-    """One entry per fetched page for the data package's `sources`: URL and retrieval times."""
-    q = (select(Page.url, Page.first_fetched, Page.last_fetched).order_by(Page.url)
-         .execution_options(yield_per=BATCH))
+def site_sources(session: Session) -> list[dict[str, Any]]:
+    """One entry per site for the data package's `sources`: its address, how many pages were
+    fetched from it and when. Per site, not per page: a big crawl has millions of pages, whose
+    URLs and retrieval times are the rows of the `sources` table."""
+    sites: dict[str, dict[str, Any]] = {}
+    q = (select(Page.url, Page.first_fetched, Page.last_fetched)
+         .execution_options(yield_per=BATCH * 5))
     for url, first, last in session.execute(q):
-        yield {"title": url, "path": url, "retrieved": last.isoformat(),
-               "first_retrieved": first.isoformat()}
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}/"
+        site = sites.setdefault(root, {"title": parts.netloc or url, "path": root,
+                                       "pages": 0, "first": first, "last": last})
+        site["pages"] += 1
+        site["first"], site["last"] = min(site["first"], first), max(site["last"], last)
+    return [{"title": v["title"], "path": v["path"], "pages": v["pages"],
+             "first_retrieved": v["first"].isoformat(), "retrieved": v["last"].isoformat()}
+            for _, v in sorted(sites.items())]
 
 
 ROWS = {"donations": donation_rows, "evidence": evidence_rows, "entities": entity_rows,

@@ -137,8 +137,12 @@ def test_data_package_validates_and_catches_a_broken_link(ledger, tmp_path):
     assert report.valid, report.flatten(["type", "note"])
     descriptor = json.loads((folder / "datapackage.json").read_text())
     assert descriptor["$schema"].endswith("/2.0/datapackage.json")
-    assert {(s["path"], s["retrieved"]) for s in descriptor["sources"]} == {
-        (PAGE, "2021-06-03T09:00:00+00:00"), (ARTICLE, "2021-06-02T07:15:00+00:00")}
+    assert [(s["path"], s["pages"], s["first_retrieved"], s["retrieved"])
+            for s in descriptor["sources"]] == [
+        ("https://lantern-aid.example/", 1, "2021-06-01T09:00:00+00:00",
+         "2021-06-03T09:00:00+00:00"),
+        ("https://valley-courier.example/", 1, "2021-06-02T07:15:00+00:00",
+         "2021-06-02T07:15:00+00:00")]
     evidence = next(r for r in descriptor["resources"] if r["name"] == "evidence")
     assert {"fields": ["donation"], "reference": {"resource": "donations", "fields": ["id"]}} \
         in evidence["schema"]["foreignKeys"]
