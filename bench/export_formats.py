@@ -94,9 +94,10 @@ def replicated(n: int, times: int) -> Path:
         return path
     base = seeded(n // times)
     tmp = path.with_suffix(".tmp")
-    shutil.copyfile(base, tmp)
     print(f"copying {base} x{times} into {path} ...", flush=True)
     db = sqlite3.connect(tmp)
+    with sqlite3.connect(base) as src:
+        src.backup(db)  # a consistent copy, whatever is still in the WAL
     for k in range(1, times):
         for table, keys in KEYS.items():
             cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})")
