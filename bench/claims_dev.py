@@ -1,6 +1,6 @@
 """Strict claim-extraction scores: the dev material in ../shared/corpus and the synthetic set.
 
-    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|synthetic-c|synthetic-d|all]
+    python bench/claims_dev.py [--set dev|synthetic|synthetic-b|...|all]
                                [--corpus ../shared/corpus] [--show]
 
 `dev`: the corpus's news article and foundation posts against bench/claims_dev_gold.jsonl (the
@@ -9,8 +9,10 @@ bench/claims_synthetic/ (written for this project in many outlets' styles, see i
 against bench/claims_synthetic_gold.jsonl; `synthetic-b`: a second such set written after the
 rules were tuned on the first, so its first score was the honest estimate (see its README);
 `synthetic-c`: a third, longer pages with more distracting numbers, written after both;
-`synthetic-d`: a fourth, written blind to the rules and to the other sets (see its README).
-Pages go through the same path as a crawl
+`synthetic-d`: a fourth, written blind to the rules and to the other sets (see its README);
+`synthetic-f`: a sixth, written by the rule author before changing the rules for it. Any
+directory bench/claims_synthetic_X/ with a bench/claims_synthetic_X_gold.jsonl beside it is the
+set `synthetic-X`, so a new set needs no change here. Pages go through the same path as a crawl
 (`parsers.page.parse_article`: article extraction, then claims with the title and outlet).
 
 Gold was written by reading the documents: facts only (donors as the text names them, with "we"
@@ -101,11 +103,20 @@ def score(name: str, docs: list[Doc], gold: dict[str, Counter], with_funds: bool
     return f1
 
 
+def synthetic_sets() -> dict[str, str]:
+    """Set name -> directory: every bench/claims_synthetic[_X]/ that has its gold file."""
+    out = {}
+    for d in sorted(HERE.glob("claims_synthetic*")):
+        if d.is_dir() and (HERE / f"{d.name}_gold.jsonl").exists():
+            suffix = d.name.removeprefix("claims_synthetic").removeprefix("_")
+            out["synthetic" + (f"-{suffix}" if suffix else "")] = d.name
+    return out
+
+
 def main() -> int:
+    sets = synthetic_sets()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="all",
-                    choices=("dev", "synthetic", "synthetic-b", "synthetic-c", "synthetic-d",
-                             "all"))
+    ap.add_argument("--set", default="all", choices=("dev", *sets, "all"))
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus"))
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     args = ap.parse_args()
@@ -116,18 +127,10 @@ def main() -> int:
                   args.show)
         else:
             print(f"no corpus at {corpus}: dev set not scored", file=sys.stderr)
-    if args.set in ("synthetic", "all"):
-        score("synthetic", synthetic_docs(), load_gold(HERE / "claims_synthetic_gold.jsonl"),
-              True, args.show)
-    if args.set in ("synthetic-b", "all"):
-        score("synthetic-b", synthetic_docs("claims_synthetic_b"),
-              load_gold(HERE / "claims_synthetic_b_gold.jsonl"), True, args.show)
-    if args.set in ("synthetic-c", "all"):
-        score("synthetic-c", synthetic_docs("claims_synthetic_c"),
-              load_gold(HERE / "claims_synthetic_c_gold.jsonl"), True, args.show)
-    if args.set in ("synthetic-d", "all"):
-        score("synthetic-d", synthetic_docs("claims_synthetic_d"),
-              load_gold(HERE / "claims_synthetic_d_gold.jsonl"), True, args.show)
+    for name, directory in sets.items():
+        if args.set in (name, "all"):
+            score(name, synthetic_docs(directory), load_gold(HERE / f"{directory}_gold.jsonl"),
+                  True, args.show)
     return 0
 
 
