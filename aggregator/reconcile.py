@@ -1,7 +1,8 @@
 """Records in, donations out: a pure function, so the same records always give the same ledger.
 
-Blocking: records are compared only within (donor family, item), so the cost grows with the
-size of the largest block, not the square of the store. Inside a block, each row of a donor's
+Blocking: records are compared only within (donor family, item), and inside a block only with
+the donations indexed under a recipient and a nearby quantity they share, so the cost grows
+with the records, not the square of the store or of a block. Inside a block, each row of a donor's
 own page anchors a donation (its primary evidence); each news claim then attaches to the row it
 matches, to an earlier news-only donation it repeats, as the aggregate of country rows it sums,
 or starts a news-only donation of its own.
@@ -10,6 +11,7 @@ or starts a news-only donation of its own.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -55,6 +57,16 @@ Reviews = dict[tuple[str, str], str]  # (record id, anchor record id) -> confirm
 
 def reconcile(records: list[Rec], reviews: Reviews | None = None) -> list[DonationOut]:
     reviews = reviews or {}
+    out: list[DonationOut] = []
+    confirms = _confirms(reviews)
+    for key, recs in block_records(records, reviews):
+        out += _block(recs, key, reviews, confirms)
+    return sorted(out, key=lambda d: d.id)
+
+
+def block_records(records: list[Rec], reviews: Reviews) -> list[tuple[str, list[Rec]]]:
+    """The blocks in key order, each with its records in input order: the unit of work, so
+    blocks can be reconciled apart (in other processes) and give the same donations."""
     blocks: dict[tuple[str, str], list[Rec]] = defaultdict(list)
     home = {r.id: (min(r.families) if r.families else "?", r.item) for r in records}
     for (rid, anchor), verdict in reviews.items():  # a confirmed link crosses blocks
@@ -62,61 +74,153 @@ def reconcile(records: list[Rec], reviews: Reviews | None = None) -> list[Donati
             home[rid] = home[anchor]
     for r in records:
         blocks[home[r.id]].append(r)  # one block per record (co-donors share a family)
-    out: list[DonationOut] = []
-    for key in sorted(blocks):
-        out += _block(blocks[key], "|".join(key), reviews)
-    return sorted(out, key=lambda d: d.id)
+    return [("|".join(key), blocks[key]) for key in sorted(blocks)]
+
+
+def _confirms(reviews: Reviews) -> dict[str, list[str]]:
+    """Record id -> anchors a reviewer confirmed it with, in the reviews' order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for (rid, anchor), verdict in reviews.items():
+        if verdict == "confirm":
+            out[rid].append(anchor)
+    return out
 
 
 def _order(r: Rec) -> tuple:
     return (r.first_seen, r.id)
 
 
-def _block(recs: list[Rec], key: str, reviews: Reviews) -> list[DonationOut]:
+class _Index:
+    """The donations of one block, indexed so a record is compared only with those it can
+    match: by recipient code (a region also under its own code) and, within one, by every
+    quantity the anchor showed. Candidates come back in creation order, so the first best
+    match wins exactly as in a scan of the whole block; the cost stays linear in the block
+    (one donor shipping masks to 150 countries many times) instead of quadratic."""
+
+    def __init__(self) -> None:
+        self.donations: list[DonationOut] = []
+        self.by_place: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (qty, seq)
+        self.unknown: dict[str, list[int]] = defaultdict(list)  # anchors without a quantity
+        self.every: dict[str, list[int]] = defaultdict(list)
+        self.regions: set[str] = set()
+        self.unplaced: dict[int, list[int]] = defaultdict(list)
+        # (places, quantity) of a row -> seqs of the first row donation and of the first on
+        # another URL than that one: enough to find the first on any URL but a given one
+        self.rows: dict[tuple[frozenset[str], int | None], list[int]] = {}
+        self.home: dict[str, int] = {}  # record id -> seq of the last donation linking it
+
+    def add(self, d: DonationOut) -> None:
+        seq = len(self.donations)
+        self.donations.append(d)
+        a = d.anchor
+        if a.kind == "table_row":
+            seen = self.rows.setdefault((a.places, a.quantity), [])
+            if not seen or (len(seen) == 1 and self.donations[seen[0]].anchor.url != a.url):
+                seen.append(seq)
+        shown = {a.quantity, *a.quantities} - {None}
+        for code in a.places:
+            self.every[code].append(seq)
+            if a.quantity is None:
+                self.unknown[code].append(seq)
+            for q in shown:
+                insort(self.by_place[code], (q, seq))
+            if code.startswith(REGION_PREFIX):
+                self.regions.add(code)
+        if not a.places and a.quantity is not None:
+            self.unplaced[a.quantity].append(seq)
+        for lk in d.links:
+            self.linked(lk.record.id, seq)
+
+    def link(self, d: DonationOut, link: Link, seq: int) -> None:
+        d.links.append(link)
+        self.linked(link.record.id, seq)
+
+    def linked(self, rid: str, seq: int) -> None:
+        if self.home.get(rid, -1) <= seq:
+            self.home[rid] = seq
+
+    def same_row(self, r: Rec) -> int | None:
+        """Seq of the first row donation with r's places and quantity on another URL."""
+        for seq in self.rows.get((r.places, r.quantity), ()):
+            if self.donations[seq].anchor.url != r.url:
+                return seq
+        return None
+
+    def candidates(self, c: Rec) -> list[int]:
+        """Seqs of every donation `c` may attach to (a superset of the matches)."""
+        if not c.places:
+            return list(self.unplaced.get(c.quantity, ())) if c.quantity is not None else []
+        codes = set(c.places)
+        for code in c.places:
+            if code.startswith(REGION_PREFIX):
+                codes |= region_members(code)
+        for region in self.regions:
+            if c.places <= (region_members(region) | {region}):
+                codes.add(region)
+        found: set[int] = set()
+        for code in codes:
+            if code not in self.every:
+                continue
+            if c.quantity is None:
+                found.update(self.every[code])
+                continue
+            found.update(self.unknown.get(code, ()))
+            lo, hi = c.quantity * 9 // 10 - 1, c.quantity * 10 // 9 + 1
+            entries = self.by_place[code]
+            i = bisect_left(entries, (lo, -1))
+            while i < len(entries) and entries[i][0] <= hi:
+                found.add(entries[i][1])
+                i += 1
+        return sorted(found)
+
+
+def _block(recs: list[Rec], key: str, reviews: Reviews,
+           confirms: dict[str, list[str]] | None = None) -> list[DonationOut]:
+    if confirms is None:
+        confirms = _confirms(reviews)
     rows = sorted((r for r in recs if r.kind == "table_row"), key=_order)
     # a part ("a third of it") after the claim it is a part of
     claims = sorted((r for r in recs if r.kind == "claim"),
                     key=lambda r: (r.first_seen, r.parent_id is not None, r.id))
-    donations: list[DonationOut] = []
+    ix = _Index()
+    parts = _Parts(rows)
     for r in rows:
-        same = next((d for d in donations if d.anchor.url != r.url and d.anchor.kind == r.kind
-                     and d.anchor.places == r.places and d.anchor.quantity == r.quantity), None)
+        same = ix.same_row(r)
         if same is not None:  # the same row on another URL of the donor's site
-            same.links.append(Link(r, "corroborates", "the same row on another page of the "
-                                                      "donor's site"))
+            ix.link(ix.donations[same], Link(r, "corroborates", "the same row on another page "
+                                                                "of the donor's site"), same)
             continue
-        donations.append(DonationOut(donation_id(r.id), r, key,
-                                     [Link(r, "primary", "the donor's own page lists this row")]))
-    by_record = {d.anchor.id: d for d in donations}
+        ix.add(DonationOut(donation_id(r.id), r, key,
+                           [Link(r, "primary", "the donor's own page lists this row")]))
+    by_record = {d.anchor.id: i for i, d in enumerate(ix.donations)}
     for c in claims:
-        forced = [a for (rid, a), v in reviews.items() if rid == c.id and v == "confirm"]
+        forced = confirms.get(c.id)
         if forced and forced[0] in by_record:
-            by_record[forced[0]].links.append(Link(c, "corroborates", "confirmed by a reviewer"))
+            seq = by_record[forced[0]]
+            ix.link(ix.donations[seq], Link(c, "corroborates", "confirmed by a reviewer"), seq)
             continue
-        if c.parent_id and c.parent_id in _claim_home(donations):
-            home = _claim_home(donations)[c.parent_id]
-            home.links.append(Link(c, "part_of", "a share of an earlier claim in the article"))
+        if c.parent_id and c.parent_id in ix.home:
+            seq = ix.home[c.parent_id]
+            ix.link(ix.donations[seq], Link(c, "part_of", "a share of an earlier claim in the "
+                                                          "article"), seq)
             continue
-        if _attach(c, donations, reviews):
+        if _attach(c, ix, reviews):
             continue
         d = DonationOut(donation_id(c.id), c, key, [Link(c, "primary", "first reported here")])
-        _aggregate(d, rows)
-        donations.append(d)
-        by_record[c.id] = d
-    for d in donations:
+        _aggregate(d, parts)
+        ix.add(d)
+        by_record[c.id] = len(ix.donations) - 1
+    for d in ix.donations:
         if d.anchor.kind == "table_row":
-            _aggregate(d, rows)
+            _aggregate(d, parts)
         _flag(d)
-    return donations
+    return ix.donations
 
 
-def _claim_home(donations: list[DonationOut]) -> dict[str, DonationOut]:
-    return {lk.record.id: d for d in donations for lk in d.links}
-
-
-def _attach(c: Rec, donations: list[DonationOut], reviews: Reviews) -> bool:
-    best: tuple[int, DonationOut, str, str] | None = None
-    for d in donations:
+def _attach(c: Rec, ix: _Index, reviews: Reviews) -> bool:
+    best: tuple[int, int, str, str] | None = None
+    for seq in ix.candidates(c):
+        d = ix.donations[seq]
         if reviews.get((c.id, d.anchor.id)) == "reject":
             continue
         where = places_overlap(c.places, d.anchor.places) or _unplaced_repeat(c, d.anchor)
@@ -127,17 +231,20 @@ def _attach(c: Rec, donations: list[DonationOut], reviews: Reviews) -> bool:
         score = {"equal": 3, "each": 2, "unknown": 1, "close": 0}[verdict] * 2 + (
             where == "same recipients")
         if best is None or score > best[0]:
-            best = (score, d, verdict, f"same donor and item; {where}; {why}")
+            best = (score, seq, verdict, f"same donor and item; {where}; {why}")
+            if score == 7:  # nothing later can beat it (ties keep the first)
+                break
     if best is None:
         return False
-    _, d, verdict, reason = best
+    _, seq, verdict, reason = best
+    d = ix.donations[seq]
     if verdict == "close":
-        d.links.append(Link(c, "conflicts", reason))
+        ix.link(d, Link(c, "conflicts", reason), seq)
         shown = reason.rsplit("vs ", 1)[-1]
         d.conflicts.append({"kind": "quantity", "detail": f"{c.url} says {fmt(c.quantity)}; "
                                                           f"{d.anchor.url} says {shown}"})
     else:
-        d.links.append(Link(c, "corroborates", reason))
+        ix.link(d, Link(c, "corroborates", reason), seq)
     return True
 
 
@@ -149,16 +256,30 @@ def _unplaced_repeat(c: Rec, anchor: Rec) -> str | None:
     return "no recipient named on either side"
 
 
-def _aggregate(d: DonationOut, rows: list[Rec]) -> None:
+class _Parts:
+    """A block's rows that can be parts of each region's total (placed, with a quantity, all
+    inside the region), worked out once per region and kept in row order."""
+
+    def __init__(self, rows: list[Rec]) -> None:
+        self.rows = rows
+        self.by_region: dict[str, list[Rec]] = {}
+
+    def of(self, region: str) -> list[Rec]:
+        if region not in self.by_region:
+            members = region_members(region)
+            self.by_region[region] = [r for r in self.rows
+                                      if r.places and r.places <= members and r.quantity]
+        return self.by_region[region]
+
+
+def _aggregate(d: DonationOut, rows: _Parts) -> None:
     """A region total that equals the sum of that region's country rows is their aggregate."""
     regions = [p for p in d.anchor.places if p.startswith(REGION_PREFIX)]
     totals = {q for q in (d.anchor.quantity, *d.anchor.quantities) if q}
     if not regions or not totals:
         return
-    members = region_members(regions[0])
     anchors = {lk.record.id for other in [d] for lk in other.links}
-    parts = [r for r in rows if r.places and r.places <= members and r.id not in anchors
-             and r.quantity]
+    parts = [r for r in rows.of(regions[0]) if r.id not in anchors]
     parts = _dedupe_rows(parts)
     total = next((t for t in sorted(totals) if sums_to(t, parts)), None)
     if total is None:
