@@ -1,4 +1,5 @@
-"""The program-page table parser, one test per layout phenomenon, on pages written for these tests."""
+"""The program-page table parser on small pages built inline (test_tables.py holds the fixture
+pages and the accordion, conflict and composite-cell cases)."""
 
 from __future__ import annotations
 
@@ -63,58 +64,6 @@ def test_donors_split_on_commas_but_company_suffixes_stay_whole():
     assert second.donors == ["KOMORI TRADING CO.,LTD"]
 
 
-ACCORDION = """
-<div class="panel-group">
-  <div class="panel"><div class="panel-heading"><h4><div class="country-name">Peru</div>
-    <div class="state">DONE</div></h4></div>
-    <div class="panel-collapse"><div class="panel-body">
-      <div class="supply-item">
-        <div class="line"><span class="label">Goods</span><span class="value">Face Mask</span></div>
-        <div class="line"><span class="label">QTY(Piece)</span><span class="value">40000</span></div>
-        <div class="line"><span class="label">Progress</span><span class="value">{progress}</span></div>
-        <div class="line"><span class="label">Donors</span><span class="value">{donor}</span></div>
-      </div><hr/>
-      <div class="supply-item">
-        <div class="line"><span class="label">Goods</span><span class="value">Gloves</span></div>
-        <div class="line"><span class="label">QTY(Piece)</span><span class="value">900</span></div>
-        <div class="line"><span class="label">Progress</span><span class="value">Arrived</span></div>
-      </div>
-    </div></div>
-  </div>
-  <div class="panel"><div class="panel-heading"><h4>Placeholder heading #2</h4></div>
-    <div class="panel-collapse"><div class="panel-body">Some filler text for later.</div></div>
-  </div>
-</div>"""
-
-
-def test_accordion_of_label_value_lines():
-    recs = rows_of(page(ACCORDION.format(progress="Stocking Up", donor="Lantern Trust")))
-    assert [(r.block, r.item, r.quantity, r.view) for r in recs] == [
-        ("Peru", "face_mask", 40_000, "accordion"), ("Peru", "gloves", 900, "accordion")]
-
-
-def test_same_rows_shown_twice_are_recorded_once():
-    table = block("Peru", tr("Face Mask", "40,000", "Stocking Up", "Lantern  Trust ")
-                  + tr("Gloves", "900", "Arrived", ""))
-    parsed = parse_program_page(page(ACCORDION.format(progress="Stocking up", donor="Lantern Trust")
-                                     + table), fetched_at=FETCHED)
-    assert [(r.item, r.view) for r in parsed.records] == [("face_mask", "table"),
-                                                          ("gloves", "table")]
-    assert parsed.conflicts == []
-
-
-def test_two_renderings_that_disagree_are_a_conflict_not_a_choice():
-    table = block("Peru", tr("Face Mask", "40,000", "Stocking Up", "Lantern Trust")
-                  + tr("Gloves", "900", "Arrived", ""))
-    parsed = parse_program_page(page(ACCORDION.format(progress="Accepted", donor="Andes Imports")
-                                     + table), fetched_at=FETCHED)
-    masks = [r for r in parsed.records if r.item == "face_mask"]
-    assert len(masks) == 1 and masks[0].view == "table" and masks[0].status == "preparing"
-    (conflict,) = parsed.conflicts
-    assert conflict.fields == ["progress", "donors/recipient"]
-    assert conflict.other["progress"] == "Accepted"
-
-
 def test_block_naming_several_countries_and_a_region():
     html = page(block("Malaysia, Republic of Indonesia, The Kingdom of Thailand",
                       tr("Face Shield", "3,000", "In Transit", "Lantern Trust"))
@@ -123,17 +72,6 @@ def test_block_naming_several_countries_and_a_region():
     asean, africa = rows_of(html)
     assert [r.code for r in asean.recipients] == ["MYS", "IDN", "THA"]
     assert [(r.code, r.org) for r in africa.recipients] == [("region:africa", None)]
-
-
-def test_composite_goods_cell_with_empty_quantity_gives_one_record_per_part():
-    html = page(block("Europe", tr("Face Mask * 250,000<br/>Detection\tKit * 12,000", "",
-                                   "Arrived", "Italian Red Cross, <br/>French Public Health Agency"),
-                      who="Recipient"))
-    masks, kits = rows_of(html)
-    assert (masks.item, masks.quantity, kits.item, kits.item_label, kits.quantity) == (
-        "face_mask", 250_000, "test_kit", "Detection Kit", 12_000)
-    assert masks.raw["goods"] == "Face Mask * 250,000\nDetection Kit * 12,000"
-    assert [r.code for r in masks.recipients] == ["ITA", "FRA"]
 
 
 def test_split_progress_keeps_part_quantities_and_the_least_advanced_status():
