@@ -59,6 +59,8 @@ def classify(name: str) -> str:
     if lookup_place(name):
         return "place"
     words = name.split()
+    if len(words) >= 2 and _country_suffix(words):
+        return "organisation"  # "Oppo India", "Xiaomi India": a company's national arm
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
         return "person"
     return "organisation"
@@ -68,12 +70,12 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
     not_names, leading, _ = _sets()
     out = []
-    for m in _NAME.finditer(text):
+    for m in _attributive_split(text):
         raw = _owner_part(m.group(0))
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
         while words and (words[0] in leading or words[0] in not_names
-                         or words[0] in ("of", "and", "the", "&")):
+                         or words[0] in ("of", "and", "the", "&")) and not _kept_head(words):
             start += len(words[0]) + 1
             words = words[1:]
         while words and words[-1] in ("of", "and", "the", "&"):
@@ -145,6 +147,38 @@ def _split_places(name: str) -> list[tuple[int, str]]:
     if len(texts) > 1 and all(lookup_place(t) for t in texts):
         return [(m.start() + m.group(0).find(t), t) for m, t in zip(parts, texts, strict=True)]
     return [(0, name)]
+
+
+_ATTRIBUTIVE = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*(?:[ -][A-Z][\w'’.&]*)*-(?:based|owned|"
+                          r"headquartered|listed|born|registered|made|funded|backed)\b")
+
+
+def _attributive_split(text: str) -> list[re.Match[str]]:
+    """Name matches with "Seattle-based", "Hong Kong-based" taken out: an adjective of place
+    or ownership in front of a name is not part of it (nor a donor of its own)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for a in _ATTRIBUTIVE.finditer(text):
+        out += [m for m in _NAME.finditer(text, pos, a.start())]
+        pos = a.end()
+    out += [m for m in _NAME.finditer(text, pos)]
+    return out
+
+
+def _kept_head(words: list[str]) -> bool:
+    """A leading word that is part of the name after all: "PM CARES Fund", "Chinese Red Cross
+    Foundation" (a demonym before an organisation word names the organisation's country)."""
+    if len(words) < 2:
+        return False
+    if words[0] == "PM" and words[1].isupper():
+        return True
+    return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))
+
+
+def _country_suffix(words: list[str]) -> bool:
+    place = lookup_place(words[-1])
+    return bool(place and place.kind == "country") and not lookup_place(" ".join(words[:-1])) \
+        and not lookup_place(" ".join(words))
 
 
 def split_coordinated(name: str) -> list[str]:

@@ -1,0 +1,72 @@
+"""Donor names as the ledger keeps them, and the last checks of a claim's parties.
+
+The rules that find a giver return the words of the text; news writes the same giver many
+ways. A government is its country ("the Government of Australia", "Japan's government", "the
+Chinese embassy": Australia, Japan, China), so is a demonym standing for a state's plane or
+force ("A Turkish military cargo plane": Turkey); members or volunteers of a body give as the
+body. A giver is not its own recipient: a country donor's own code is dropped from a claim that
+names other recipients ("The United States will give Russia 200 ventilators, the US embassy
+said" goes to Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.records import Recipient
+
+_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:(?:federal|national|central|royal)\s+)?(?:government|govt|embassy|"
+    r"consulate|people|republic|kingdom)\s+of\s+(?:the\s+)?(?P<a>.+)$"
+    r"|^(?:the\s+)?(?P<b>.+?)(?:['’]s)?\s+(?:(?:federal|national|central)\s+)?(?:government|govt|"
+    r"embassy|consulate(?:\s+general)?|authorities|administration|armed forces|air force|army|"
+    r"navy|military|defen[cs]e ministry|ministry of defen[cs]e|foreign ministry)$", re.I)
+_MEMBERS = re.compile(r"^(?:members|volunteers|staff|employees|workers|students|"
+                      r"representatives|officials)\s+(?:of|from|at)\s+(?:the\s+)?(.+)$", re.I)
+
+
+def country_of(name: str) -> str | None:
+    """The ISO code a donor name stands for when it is a country, its government or demonym."""
+    place = lookup_place(name)
+    if place is not None and place.kind in ("country", "demonym"):
+        return place.code
+    m = _GOVERNMENT.match(name.strip())
+    if m:
+        place = lookup_place(m.group("a") or m.group("b"))
+        if place is not None and place.kind in ("country", "demonym"):
+            return place.code
+    return None
+
+
+_SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia"}
+
+
+def donor_name(name: str) -> str:
+    """The name the ledger keeps for a donor: as written ("Czech Republic"), except a
+    government or demonym, which is its country's short name."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if m := _MEMBERS.match(name):
+        name = m.group(1)
+    place = lookup_place(name)
+    if place is not None and place.kind == "country":
+        return name
+    code = country_of(name)
+    if code is not None and not code.startswith("region:"):
+        return _SHORT.get(code) or country_name(code)
+    return name
+
+
+def donor_names(names: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(donor_name(n) for n in names if n.strip()))
+
+
+def without_own_country(donors: Sequence[str], recipients: list[Recipient]
+                        ) -> list[Recipient]:
+    """A country's gift goes to others: its own code goes when other recipients remain."""
+    own = {country_of(d) for d in donors} - {None}
+    if not own:
+        return recipients
+    kept = [r for r in recipients if r.code not in own]
+    return kept if kept else recipients

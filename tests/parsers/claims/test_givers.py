@@ -1,0 +1,45 @@
+"""Who the giver is: governments and demonyms as countries, adjectives that are not names."""
+
+from __future__ import annotations
+
+from aidledger.parsers.claim_givers import country_of, donor_name
+
+
+def test_a_demonym_vehicle_gives_as_its_country(extract):
+    out = extract("A Belgian army plane carrying 40,000 face masks landed in Kinshasa on Friday.")
+    assert out == [(["Belgium"], "face_mask", 40_000, ["COD"])]
+
+
+def test_the_government_of_a_country_is_the_country():
+    assert donor_name("Government of Norway") == "Norway"
+    assert donor_name("the Iraqi government") == "Iraq"
+    assert donor_name("Sweden's government") == "Sweden"
+    assert donor_name("Members of the Harbour Lions Club") == "Harbour Lions Club"
+    assert country_of("Harbour Lions Club") is None
+
+
+def test_a_country_named_as_written_keeps_its_words():
+    assert donor_name("The Czech Republic") == "Czech Republic"
+
+
+def test_a_based_adjective_is_not_a_donor(extract):
+    out = extract("The Denver-based Alder Family Trust donated $250,000 to food banks in Ohio.")
+    assert out == [(["Alder Family Trust"], "funds", 250_000, ["USA"])]
+
+
+def test_a_company_arm_named_after_a_country_is_the_company(extract):
+    out = extract("Carmaker Kessel India said it had gifted 3,000 face shields to hospitals "
+                  "in Mumbai.")
+    assert out == [(["Kessel India"], "face_shield", 3_000, ["IND"])]
+
+
+def test_a_country_giver_is_not_its_own_recipient(extract):
+    out = extract("Norway will give Ukraine 30 ventilators, the Norwegian embassy in Kyiv "
+                  "said, following a request from the health ministry.")
+    assert out == [(["Norway"], "ventilator", 30, ["UKR"])]
+
+
+def test_a_number_word_opening_a_sentence_is_not_a_name(extract):
+    out = extract("Sixty ventilators were flown to Madrid on Sunday, a gift from the "
+                  "Swiss government.")
+    assert [o[1:] for o in out] == [("ventilator", 60, ["ESP"])]
