@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver
-from aidledger.parsers.claim_parts import Clause, Item, status_of
+from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
@@ -69,7 +69,13 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
 _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sales|profit|"
                         r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
                         r"budget|stimulus|endowment|endowed|assets|fortune|net worth|"
-                        r"turnover|funding round|valuation)\b", re.I)
+                        r"turnover|funding round|valuation|fundrais\w*|crowdfund\w*|"
+                        r"gofundme|campaign|target|goal|hopes? to|aims? to raise|appeal(?:ed)?"
+                        r"|from (?:more than |over |about )?[\d,]+ (?:donors|people|residents))"
+                        r"\b", re.I)
+
+
+_COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
 
 
 def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
@@ -80,8 +86,11 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
              and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
     out: list[Claim] = []
     for i, n in enumerate(money):
-        if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 25]):
+        if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
             continue
+        trig = trigger_in(clause, n.start)
+        if trig is not None and trig.phrase.lower() in _COLLECTING:
+            continue  # money raised or collected is the giver's to give, not yet given
         found = giver(clause, n.start, published)
         if found is None:
             continue

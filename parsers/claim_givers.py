@@ -40,7 +40,7 @@ def country_of(name: str) -> str | None:
     return None
 
 
-_SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia"}
+_SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "TUR": "Turkey"}
 
 
 def donor_name(name: str) -> str:

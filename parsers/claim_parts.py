@@ -20,7 +20,14 @@ from aidledger.parsers.numbers import NumberMention
 
 _EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
                 "protective equipment": "other", "medical supplies": "other",
-                "protective kits": "other", "medical kits": "other"}
+                "protective kits": "other", "medical kits": "other", "ppe kits": "other",
+                "ppe kit": "other", "ppe sets": "other", "oxygen concentrators": "other",
+                "oxygen concentrator": "other", "hand sanitiser": "other",
+                "hand sanitizer": "other", "sanitiser": "other", "sanitizer": "other",
+                "hand sanitisers": "other", "hand sanitizers": "other",
+                "disinfectant": "other", "disinfectants": "other", "oxygen cylinders": "other",
+                "hospital beds": "other", "shoe covers": "other", "body bags": "other",
+                "infusion pumps": "other", "patient monitors": "other"}
 
 
 @dataclass
@@ -60,9 +67,17 @@ class Trigger:
 def _item_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     types, patterns = _items()
     out = [(p, code, types[code].priority) for p, code in patterns]
-    extra = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EXTRA_ITEMS)) + r")(?![\w-])")
-    out.append((extra, "other", 0))
+    generic = [k for k in _EXTRA_ITEMS if k in _GENERIC]
+    named = [k for k in _EXTRA_ITEMS if k not in _GENERIC]  # "PPE kits" are not test kits
+    for words, prio in ((generic, 0), (named, 4)):
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(
+            words, key=len, reverse=True))) + r")(?![\w-])")
+        out.append((pattern, "other", prio))
     return out
+
+
+_GENERIC = {"ppe", "personal protective equipment", "protective equipment", "medical supplies",
+            "protective kits", "medical kits"}
 
 
 @lru_cache(maxsize=512)
@@ -71,7 +86,7 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     found = []
     for pattern, code, prio in _item_patterns():
         for m in pattern.finditer(low):
-            c = _EXTRA_ITEMS.get(m.group(0), code) if prio == 0 else code
+            c = _EXTRA_ITEMS.get(m.group(0), code) if prio in (0, 4) else code
             found.append((m.start(), m.end(), c, prio))
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))
     chosen: list[tuple[int, int, str]] = []

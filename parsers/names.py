@@ -78,6 +78,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                          or words[0] in ("of", "and", "the", "&")) and not _kept_head(words):
             start += len(words[0]) + 1
             words = words[1:]
+        cut = next((i for i, w in enumerate(words[1:-1], 1) if w in ("and", "&")
+                    and words[i + 1] in not_names), None)
+        if cut is not None:  # "the PM CARES Fund and Rs 5 crore": the name ends at "and"
+            words = words[:cut]
         while words and words[-1] in ("of", "and", "the", "&"):
             words = words[:-1]
         name = " ".join(words).strip(" .'’")
