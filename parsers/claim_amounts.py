@@ -89,7 +89,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
             continue
         trig = trigger_in(clause, n.start)
-        if trig is not None and trig.phrase.lower() in _COLLECTING:
+        if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
+                r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]):
             continue  # money raised or collected is the giver's to give, not yet given
         found = giver(clause, n.start, published)
         if found is None:

@@ -141,6 +141,10 @@ def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
     return out
 
 
+_RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|shift)\b|daily\b|"
+                   r"weekly\b|monthly\b)")
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -151,6 +155,8 @@ def find_items(clause: Clause) -> list[Item]:
     out = []
     for s, e, code in _item_mentions(clause.sentence):
         q = _quantity_before(clause, s)
+        if q is not None and _RATE.match(clause.sentence, e):
+            continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
         label = clause.sentence[s:e]
         if q is not None and q.vague:
             q = None

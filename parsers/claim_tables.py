@@ -40,9 +40,10 @@ def row_claims(clause: Clause, table: Table, ctx: Context) -> list[Claim]:
     if _SEPARATOR.match(line):
         return []
     row = cells(line)
+    if not any(re.search(r"\d", c) for c in row):
+        table.header = row  # a caption row first ("Second round of donations"), then the header
+        return []
     if not table.header:
-        if not any(re.search(r"\d", c) for c in row):
-            table.header = row
         return []
     recips = _recipients(row)
     if not recips or _TOTAL.match(row[0]) or ctx.status is None:

@@ -57,10 +57,16 @@ def _fractions() -> list[tuple[re.Pattern[str], float]]:
             for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
 
 
+_RETRACTED = re.compile(r"\b(?:an earlier version of this (?:article|story|report|post)|"
+                        r"(?:we|this (?:article|story|report)) (?:had )?(?:incorrectly |wrongly |"
+                        r"mistakenly )?(?:said|reported|stated|wrote|gave)\b)", re.I)
+
+
 def _skip_sentence(sentence: str) -> bool:
+    """Questions, conditionals and a correction's restatement of the wrong figure."""
     w = vocab()["words"]
     low = f" {sentence.lower()} "
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or _RETRACTED.search(sentence):
         return True
     return any(h in low for h in w["hypothetical"] if h.strip() in ("if", "unless", "whether"))
 
