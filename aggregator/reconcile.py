@@ -22,6 +22,7 @@ from aidledger.aggregator.matching import (
     quantity_fit,
     sums_to,
 )
+from aidledger.gcpause import paused_gc
 from aidledger.parsers.lexicon import REGION_PREFIX, country_name, region_members
 from aidledger.parsers.progress import STATUS_ORDER
 
@@ -59,9 +60,10 @@ def reconcile(records: list[Rec], reviews: Reviews | None = None) -> list[Donati
     reviews = reviews or {}
     out: list[DonationOut] = []
     confirms = _confirms(reviews)
-    for key, recs in block_records(records, reviews):
-        out += _block(recs, key, reviews, confirms)
-    return sorted(out, key=lambda d: d.id)
+    with paused_gc():
+        for key, recs in block_records(records, reviews):
+            out += _block(recs, key, reviews, confirms)
+        return sorted(out, key=lambda d: d.id)
 
 
 def block_records(records: list[Rec], reviews: Reviews) -> list[tuple[str, list[Rec]]]:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Text, cast, select, type_coerce
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
@@ -28,6 +28,7 @@ from aidledger.aggregator.normalize import (
     url_host,
 )
 from aidledger.aggregator.reconcile import Reviews
+from aidledger.gcpause import paused_gc
 from aidledger.parsers.blocks import block_places
 from aidledger.storage.ledger import Review
 from aidledger.storage.ledger_search import LedgerFilter as LedgerFilter  # moved; kept importable
@@ -123,21 +124,37 @@ def _when(v: Any) -> Any:
     return v.replace(tzinfo=UTC) if v.tzinfo is None else v.astimezone(UTC)
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """A value per distinct input, made once: the same donor list, recipient list or time
+    comes back thousands of times in a million records, and parsing it was most of a load.
+    The values are shared, so they are never changed after they are made."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 def _versions(session: Session, where: Any
               ) -> tuple[dict[str, list[tuple[str | None, str]]], dict[str, dict[str, set[Any]]]]:
     history: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
     versions: dict[str, dict[str, set[Any]]] = defaultdict(lambda: {"q": set(), "d": set()})
     q = (select(RecordVersion.record_id, RecordVersion.status,
                 type_coerce(RecordVersion.first_seen, Text), RecordVersion.quantity,
-                type_coerce(RecordVersion.donors, Text))
+                cast(RecordVersion.donors, Text))  # text on every backend: a memo key
          .order_by(RecordVersion.record_id, RecordVersion.seq))
     if where is not None:
         q = q.join(Record, Record.id == RecordVersion.record_id).where(where)
+    day = _Memo(lambda v: _when(v).date().isoformat())
+    names = _Memo(lambda v: tuple(_json(v) or ()))
     for rid, status, since, qty, donors in session.execute(q):
-        history[rid].append((status, _when(since).date().isoformat()))
+        history[rid].append((status, day[since]))
         if qty is not None:
             versions[rid]["q"].add(qty)
-        versions[rid]["d"].update(_json(donors) or [])
+        versions[rid]["d"].update(names[donors])
     return history, versions
 
 
@@ -147,72 +164,82 @@ def load_records(session: Session, owners: dict[str, str] | None = None, where: 
     records; `story_where`: only these pages' articles are compared for syndication;
     `stories`: keys already computed).
 
-    Plain columns, JSON and times parsed here: type processing per value, not the database,
+    Plain columns, only the two numbers of `data` that are needed (a JSON path), JSON and
+    times parsed here once per distinct value: type processing per value, not the database,
     was most of the time at a million records."""
-    owners = owners or {}
-    if stories is None:
-        stories = _story_keys(session, story_where)
-    history, versions = _versions(session, where)
-    columns = (Record.id, Record.kind, Record.page_id, type_coerce(Record.donors, Text),
-               type_coerce(Record.recipients, Text), Record.block, Record.item,
-               Record.quantity, Record.quantity_each, Record.status,
+    with paused_gc():
+        if stories is None:
+            stories = _story_keys(session, story_where)
+        history, versions = _versions(session, where)
+        return _records(session, owners or {}, where, stories, history, versions)
+
+
+def _records(session: Session, owners: dict[str, str], where: Any, stories: dict[int, str],
+             history: dict[str, list[tuple[str | None, str]]],
+             versions: dict[str, dict[str, set[Any]]]) -> list[Rec]:
+    columns = (Record.id, Record.kind, Record.page_id,  # JSON as text everywhere: memo keys
+               cast(Record.donors, Text), cast(Record.recipients, Text), Record.block,
+               Record.item, Record.quantity, Record.quantity_each, Record.status,
                *(type_coerce(c, Text) for c in (Record.first_seen, Record.last_seen,
-                                                 Record.gone_since, Record.data)), Page.url)
+                                                 Record.gone_since)),
+               Record.data["index"].as_integer(), Record.data["parent"].as_integer(), Page.url)
     q = (select(*columns).join(Page, Page.id == Record.page_id)
          .where(Record.kind.in_(("table_row", "claim")), Record.item.is_not(None))
          .order_by(Record.id))
     if where is not None:
         q = q.where(where)
-    rows = [_Loaded(*r) for r in session.execute(q)]
-    index = {(r.page_id, r.data.get("index")): r.id for r in rows if r.kind == "claim"}
-    return [_rec(r, r.url, owners, stories, history, index, versions.get(r.id)) for r in rows]
+    rows = session.execute(q).all()
+    index = {(r[2], r[13]): r[0] for r in rows if r[1] == "claim"}
+    when = _Memo(_when)
+    donor_lists = _Memo(lambda v: tuple(_json(v) or ()))
+    sources = _Memo(_source_of)
+    places = _Memo(lambda key: _places(*key))
+    parties = _Memo(lambda key: _donors(key[0], key[1], key[2], owners))
+    no_versions: dict[str, set[Any]] = {"q": set(), "d": set()}
+    out: list[Rec] = []
+    for (rid, kind, page_id, donors, recipients, block, item, quantity, quantity_each, status,
+         first, last, gone, _, parent, url) in rows:
+        v = versions.get(rid, no_versions)
+        own, host = sources[url]
+        names = frozenset(donor_lists[donors]) | v["d"]
+        ents, families = parties[(names, own, None if names else url)]
+        row = kind == "table_row"
+        if row:
+            source = f"own:{own.name}" if own else f"own:{host}"
+        else:
+            source = stories.get(page_id, host)
+        out.append(Rec(
+            id=rid, kind=kind, url=url, donors=list(ents), families=families,
+            item=item or "other", quantity=quantity, quantity_each=quantity_each,
+            places=places[(recipients, block if row else None)], status=status,
+            first_seen=when[first], last_seen=when[last], gone_since=when[gone],
+            source_key=source,
+            parent_id=index.get((page_id, parent)) if parent is not None and not row else None,
+            history=history.get(rid, []), quantities=frozenset(v["q"])))
+    return out
 
 
-class _Loaded:
-    """One record row with its JSON and times parsed."""
-
-    __slots__ = ("id", "kind", "page_id", "donors", "recipients", "block", "item", "quantity",
-                 "quantity_each", "status", "first_seen", "last_seen", "gone_since", "data",
-                 "url")
-
-    def __init__(self, rid: str, kind: str, page_id: int, donors: Any, recipients: Any,
-                 block: str | None, item: str | None, quantity: int | None,
-                 quantity_each: int | None, status: str | None, first_seen: Any,
-                 last_seen: Any, gone_since: Any, data: Any, url: str) -> None:
-        self.id, self.kind, self.page_id, self.block, self.item = rid, kind, page_id, block, item
-        self.donors, self.recipients = _json(donors), _json(recipients)
-        self.quantity, self.quantity_each, self.status = quantity, quantity_each, status
-        self.first_seen, self.last_seen = _when(first_seen), _when(last_seen)
-        self.gone_since, self.data, self.url = _when(gone_since), _json(data) or {}, url
-
-
-def _rec(r: Any, url: str, owners: dict[str, str], stories: dict[int, str],
-         history: dict[str, list[tuple[str | None, str]]],
-         index: dict[tuple[int, Any], str], versions: dict[str, set[Any]] | None) -> Rec:
-    # a row's donors over its whole life: a column renamed Recipient does not unname them
-    donors = sorted(set(r.donors or []) | (versions or {}).get("d", set()))
-    own, host = _source_of(url)
+def _donors(names: frozenset[str], own: Entity | None, url: str | None,
+            owners: dict[str, str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Entity names and families of a record's donors (over its whole life: a column renamed
+    Recipient does not unname them)."""
+    donors = sorted(names)
     if own:  # "the Foundation" on a foundation's own site is that foundation
         donors = sorted({own.name if is_generic_name(n) else n for n in donors})
-    if not donors:
+    if not donors and url is not None:
         owner = next((o for prefix, o in owners.items() if url.startswith(prefix)), None)
         donors = [owner] if owner else ([own.name] if own else [])
     ents, families = donor_group(donors)
-    places = {x["code"] for x in r.recipients or [] if x.get("code")
-              and not str(x["code"]).startswith("org:")}
-    if r.kind == "table_row":
-        places |= set(block_places(r.block))
-        source = f"own:{own.name}" if own else f"own:{host}"
-    else:
-        source = stories.get(r.page_id, host)
-    parent = r.data.get("parent") if r.kind == "claim" else None
-    return Rec(id=r.id, kind=r.kind, url=url, donors=[e.name for e in ents], families=families,
-               item=r.item or "other", quantity=r.quantity, quantity_each=r.quantity_each,
-               places=frozenset(places), status=r.status, first_seen=r.first_seen,
-               last_seen=r.last_seen, gone_since=r.gone_since, source_key=source,
-               parent_id=index.get((r.page_id, parent)) if parent is not None else None,
-               history=history.get(r.id, []),
-               quantities=frozenset((versions or {}).get("q", set())))
+    return tuple(e.name for e in ents), families
+
+
+def _places(recipients: str | None, block: str | None) -> frozenset[str]:
+    """Recipient codes (organisations aside), and for a table row the places its block names."""
+    out = {x["code"] for x in _json(recipients) or [] if x.get("code")
+           and not str(x["code"]).startswith("org:")}
+    if block is not None:
+        out |= set(block_places(block))
+    return frozenset(out)
 
 
 def load_reviews(session: Session) -> Reviews:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
 from aidledger.aggregator.reconcile import reconcile
+from aidledger.gcpause import paused_gc
 from aidledger.storage.ledger import Donation, Evidence, Review
 from aidledger.storage.ledger_queries import _story_keys, load_records, load_reviews
 from aidledger.storage.ledger_write import CHUNK, write_ledger
@@ -103,7 +104,12 @@ def _incremental(session: Session, owners: dict[str, str], mark: dict[str, Any]
 def reconcile_store(session: Session, owners: dict[str, str] | None = None,
                     rebuild: bool = False) -> dict[str, int]:
     """Reconcile and write the ledger; incremental unless `rebuild` or never reconciled."""
-    owners = owners or {}
+    with paused_gc():
+        return _reconcile_store(session, owners or {}, rebuild)
+
+
+def _reconcile_store(session: Session, owners: dict[str, str], rebuild: bool
+                     ) -> dict[str, int]:
     started = datetime.now(UTC)
     mark = _watermark(session, owners)
     last = None if rebuild else _last_watermark(session)

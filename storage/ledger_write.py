@@ -22,6 +22,7 @@ from sqlalchemy import JSON, Boolean, Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.reconcile import DonationOut
+from aidledger.gcpause import paused_gc
 from aidledger.storage.ledger import Donation, DonationParty, Evidence
 from aidledger.storage.ledger_search import FTS, party_rows, search_text, text_key
 from aidledger.storage.types import UTCDateTime
@@ -56,6 +57,12 @@ def write_ledger(session: Session, donations: list[DonationOut], rebuild: bool =
                  scope: Iterable[str] | None = None) -> dict[str, int]:
     """Store donations; without `rebuild`, blocks whose donations did not change are kept.
     With `scope`, only those blocks are compared, deleted and written."""
+    with paused_gc():
+        return _write_ledger(session, donations, rebuild, scope)
+
+
+def _write_ledger(session: Session, donations: list[DonationOut], rebuild: bool,
+                  scope: Iterable[str] | None) -> dict[str, int]:
     by_block: dict[str, list[DonationOut]] = defaultdict(list)
     for d in donations:
         by_block[d.block_key].append(d)
