@@ -45,7 +45,41 @@ def _donor_names(name: Name) -> list[str]:
     return [possessive_free(n) for n in split_coordinated(name.text)]
 
 
+_HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|association|charity|"
+                   r"trust|club|federation|council|temple|church|mosque|company|group|firm|bank|"
+                   r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
+                   r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
+                   r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star)\b",
+                   re.I)
+_HEAD_KIND = {"businessman": "person", "businesswoman": "person", "billionaire": "person",
+              "tycoon": "person", "philanthropist": "person", "singer": "person",
+              "actor": "person", "actress": "person", "footballer": "person", "star": "person",
+              "foundation": "foundation", "charity": "foundation", "trust": "foundation"}
+
+
+_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|province|government)\s+"
+                           r"of\s+)?$", re.I)
+
+
+def _country_like(text: str) -> bool:
+    place = lookup_place(text)
+    return place is not None and place.kind in ("country", "demonym")
+
+
+def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
+    """ "the society" after "the Red Cross Society of China": the latest earlier name whose
+    words include the noun; else the latest name of the noun's kind."""
+    pool = [n for n in clause.names if n.end <= before]
+    for n in [*reversed(pool), *reversed(clause.earlier)]:
+        if n.kind != "place" and n.text not in clause.receivers and noun in (
+                w.lower() for w in n.text.split()):
+            return _expand(_donor_names(n), clause)
+    return _resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+
+
 def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
+    if kind.startswith("head:"):
+        return _by_head(kind[5:], clause, before)
     if kind == "first_person":
         return list(clause.speaker or ([clause.publisher] if clause.publisher else []))
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
@@ -217,9 +251,13 @@ def _subject(clause: Clause, before: int) -> list[str]:
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))
-    if not cands:
+    for m in _HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
+        if m.group(1).islower() and not any(c[0] == m.end() for c in cands):
+            cands.append((m.end(), "head:" + m.group(1).lower(), None))
+    if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
-                  and not _ORIGIN.search(region[:n.start])]
+                  and not _ORIGIN.search(region[:n.start])
+                  and (_country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         return [places[-1].text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is not None and _SPEAKER_OF.match(region[name.end:]):

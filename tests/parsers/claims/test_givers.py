@@ -43,3 +43,27 @@ def test_a_number_word_opening_a_sentence_is_not_a_name(extract):
     out = extract("Sixty ventilators were flown to Madrid on Sunday, a gift from the "
                   "Swiss government.")
     assert [o[1:] for o in out] == [("ventilator", 60, ["ESP"])]
+
+
+def test_a_described_reference_resolves_by_its_head_noun(extract):
+    out = extract("The Harbin Red Cross Society sent 10,000 masks to Mongolia in March. "
+                  "Earlier, the society made a cash donation of $50,000 to the Mongolian "
+                  "Red Cross.")
+    assert (["Harbin Red Cross Society"], "funds", 50_000, ["MNG"]) in out
+
+
+def test_a_based_description_refers_back_to_the_foundation(extract):
+    out = extract("The Alder Family Foundation pledged $2 million on Monday. The Denver-based "
+                  "foundation gave $500,000 in March.")
+    assert (["Alder Family Foundation"], "funds", 500_000, []) in out
+
+
+def test_a_city_in_a_phrase_is_not_the_giver(extract):
+    out = extract("The latest batch, 30,000 masks for hospitals in Lyon and Marseille, "
+                  "arrived on Friday.")
+    assert all(o[0] != ["Marseille"] for o in out)
+
+
+def test_a_state_opening_a_clause_gives(extract):
+    out = extract("Across the country, Oregon is sending 140 ventilators to New York.")
+    assert out == [(["Oregon"], "ventilator", 140, ["USA"])]
