@@ -6,14 +6,9 @@ Parameterised selects only. Writing the ledger is in `ledger_write.py`, searchin
 
 from __future__ import annotations
 
-import heapq
 import json
-import re
-import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import defaultdict
 from datetime import UTC, datetime
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Text, cast, select, type_coerce
@@ -34,11 +29,8 @@ from aidledger.storage.ledger import Review
 from aidledger.storage.ledger_search import LedgerFilter as LedgerFilter  # moved; kept importable
 from aidledger.storage.ledger_search import donations_json as donations_json
 from aidledger.storage.ledger_write import write_ledger as write_ledger
-from aidledger.storage.models import Page, Record, RecordVersion, Snapshot
-
-SYNDICATION_JACCARD = 0.8
-SKETCH = 8  # smallest shingle hashes per text: near-identical texts share most of them
-BUCKET = 32  # pages a hash collects before it counts as boilerplate
+from aidledger.storage.models import Page, Record, RecordVersion
+from aidledger.storage.syndication import StoryKeys, story_keys
 
 
 def _source_of(url: str) -> tuple[Entity | None, str]:
@@ -47,68 +39,7 @@ def _source_of(url: str) -> tuple[Entity | None, str]:
     return entity_for_host(host), (host or url.lower()).removeprefix("www.")
 
 
-def _shingles(text: str) -> frozenset[int]:
-    """5-word shingles, hashed stably (crc32 per word, tuple hash of five): every run and
-    process finds the same copies. Word hashes are memoised and looked up in C."""
-    words = _WORD_HASH.findall(text.lower())
-    if len(words) < 5:
-        return frozenset()
-    memo = _word_hashes
-    for w in set(words).difference(memo):
-        memo[w] = zlib.crc32(w.encode())
-    wh = itemgetter(*words)(memo)
-    return frozenset(map(hash, zip(wh, wh[1:], wh[2:], wh[3:], wh[4:], strict=False)))
-
-
-_WORD_HASH = re.compile(r"\w+")
-_word_hashes: dict[str, int] = {}
-
-
-def _article_texts(session: Session, where: Any = None) -> Iterator[tuple[int, str, str]]:
-    """(page id, URL, text of its latest snapshot) of news articles, page by page. Only the
-    text leaves the database (a JSON path), not the whole parsed article."""
-    text = Snapshot.meta["parsed"]["text"].as_string()
-    q = (select(Snapshot.page_id, text, Page.url).join(Page, Page.id == Snapshot.page_id)
-         .where(Snapshot.kind == "news_article").order_by(Snapshot.page_id, Snapshot.fetched_at))
-    if where is not None:
-        q = q.where(where)
-    last: tuple[int, str, str] | None = None
-    for page_id, body, url in session.execute(q):
-        if last and last[0] != page_id:
-            yield last
-        last = (page_id, url, body or "")
-    if last:
-        yield last
-
-
-def _story_keys(session: Session, where: Any = None) -> dict[int, str]:
-    """Page id -> source key; near-identical article texts on several outlets share one key
-    (that of the earliest page). Candidates are pages sharing at least three of a text's
-    smallest shingle hashes (a hash shared by BUCKET pages is boilerplate and ignored), then
-    checked by Jaccard: the cost grows with the articles, not their square."""
-    keys: dict[int, str] = {}
-    shingles: dict[int, frozenset[int]] = {}
-    index: dict[int, list[int]] = defaultdict(list)
-    for page_id, url, text in _article_texts(session, where):
-        own, host = _source_of(url)
-        key = f"own:{own.name}" if own else host
-        sh = _shingles(text)
-        sketch = heapq.nsmallest(SKETCH, sh)
-        buckets = [b for b in map(index.get, sketch) if b and len(b) < BUCKET]
-        need = 3 if len(sketch) >= 6 else 1
-        if len(buckets) >= need:  # else no earlier text can be a near copy
-            shared = Counter(p for b in buckets for p in b)
-            for other in sorted(p for p, n in shared.items() if n >= need):
-                o = shingles[other]
-                if len(sh & o) >= SYNDICATION_JACCARD * len(sh | o):
-                    key = keys[other]
-                    break
-        for h in sketch:
-            if len(index[h]) < BUCKET:
-                index[h].append(page_id)
-        shingles[page_id] = sh
-        keys[page_id] = key
-    return keys
+_story_keys = story_keys  # moved to syndication.py; kept importable
 
 
 def _json(v: Any) -> Any:
@@ -159,24 +90,38 @@ def _versions(session: Session, where: Any
 
 
 def load_records(session: Session, owners: dict[str, str] | None = None, where: Any = None,
-                 story_where: Any = None, stories: dict[int, str] | None = None) -> list[Rec]:
+                 story_where: Any = None, stories: dict[int, str] | None = None,
+                 workers: int = 1) -> list[Rec]:
     """Table rows and claims with an item, as the reconciler needs them (`where`: only some
     records; `story_where`: only these pages' articles are compared for syndication;
-    `stories`: keys already computed).
+    `stories`: keys already computed; `workers` 2: the story keys are computed in a forked
+    process meanwhile, which reads the committed store: the caller must not have uncommitted
+    writes on PostgreSQL; on SQLite that is checked).
 
     Plain columns, only the two numbers of `data` that are needed (a JSON path), JSON and
     times parsed here once per distinct value: type processing per value, not the database,
     was most of the time at a million records."""
     with paused_gc():
-        if stories is None:
-            stories = _story_keys(session, story_where)
+        job = None
+        if stories is None and workers > 1:
+            job = StoryKeys.start(session, story_where)
+        elif stories is None:
+            stories = story_keys(session, story_where)
         history, versions = _versions(session, where)
-        return _records(session, owners or {}, where, stories, history, versions)
+        recs, claims = _records(session, owners or {}, where, history, versions)
+        if job is not None:
+            stories = job.get()
+        for r, page_id, host in claims:
+            r.source_key = stories.get(page_id, host)  # type: ignore[union-attr]
+        return recs
 
 
-def _records(session: Session, owners: dict[str, str], where: Any, stories: dict[int, str],
+def _records(session: Session, owners: dict[str, str], where: Any,
              history: dict[str, list[tuple[str | None, str]]],
-             versions: dict[str, dict[str, set[Any]]]) -> list[Rec]:
+             versions: dict[str, dict[str, set[Any]]]
+             ) -> tuple[list[Rec], list[tuple[Rec, int, str]]]:
+    """The records, and each claim with its page and host (its source key comes from the
+    story keys, which may still be on their way)."""
     columns = (Record.id, Record.kind, Record.page_id,  # JSON as text everywhere: memo keys
                cast(Record.donors, Text), cast(Record.recipients, Text), Record.block,
                Record.item, Record.quantity, Record.quantity_each, Record.status,
@@ -197,6 +142,7 @@ def _records(session: Session, owners: dict[str, str], where: Any, stories: dict
     parties = _Memo(lambda key: _donors(key[0], key[1], key[2], owners))
     no_versions: dict[str, set[Any]] = {"q": set(), "d": set()}
     out: list[Rec] = []
+    claims: list[tuple[Rec, int, str]] = []
     for (rid, kind, page_id, donors, recipients, block, item, quantity, quantity_each, status,
          first, last, gone, _, parent, url) in rows:
         v = versions.get(rid, no_versions)
@@ -204,10 +150,7 @@ def _records(session: Session, owners: dict[str, str], where: Any, stories: dict
         names = frozenset(donor_lists[donors]) | v["d"]
         ents, families = parties[(names, own, None if names else url)]
         row = kind == "table_row"
-        if row:
-            source = f"own:{own.name}" if own else f"own:{host}"
-        else:
-            source = stories.get(page_id, host)
+        source = (f"own:{own.name}" if own else f"own:{host}") if row else host
         out.append(Rec(
             id=rid, kind=kind, url=url, donors=list(ents), families=families,
             item=item or "other", quantity=quantity, quantity_each=quantity_each,
@@ -216,7 +159,9 @@ def _records(session: Session, owners: dict[str, str], where: Any, stories: dict
             source_key=source,
             parent_id=index.get((page_id, parent)) if parent is not None and not row else None,
             history=history.get(rid, []), quantities=frozenset(v["q"])))
-    return out
+        if not row:
+            claims.append((out[-1], page_id, host))
+    return out, claims
 
 
 def _donors(names: frozenset[str], own: Entity | None, url: str | None,

@@ -102,13 +102,15 @@ def _incremental(session: Session, owners: dict[str, str], mark: dict[str, Any]
 
 
 def reconcile_store(session: Session, owners: dict[str, str] | None = None,
-                    rebuild: bool = False) -> dict[str, int]:
-    """Reconcile and write the ledger; incremental unless `rebuild` or never reconciled."""
+                    rebuild: bool = False, workers: int = 1) -> dict[str, int]:
+    """Reconcile and write the ledger; incremental unless `rebuild` or never reconciled.
+    `workers` 2: a whole reconcile computes the syndication keys in a forked process while it
+    loads the records (same ledger; the session must hold no uncommitted writes)."""
     with paused_gc():
-        return _reconcile_store(session, owners or {}, rebuild)
+        return _reconcile_store(session, owners or {}, rebuild, workers)
 
 
-def _reconcile_store(session: Session, owners: dict[str, str], rebuild: bool
+def _reconcile_store(session: Session, owners: dict[str, str], rebuild: bool, workers: int
                      ) -> dict[str, int]:
     started = datetime.now(UTC)
     mark = _watermark(session, owners)
@@ -116,7 +118,7 @@ def _reconcile_store(session: Session, owners: dict[str, str], rebuild: bool
     if last is not None and last.get("rules") != mark["rules"]:
         last = None  # other rules or vocabularies: every block may differ
     if last is None:
-        records, scope = load_records(session, owners), None
+        records, scope = load_records(session, owners, workers=workers), None
     else:
         records, scope = _incremental(session, owners, last)
     donations = reconcile(records, load_reviews(session))
