@@ -120,9 +120,16 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if _stop_gap().search(gap) or any(best.end <= t.start < start
                                       for t in _all_triggers(clause.sentence)):
         return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
+    if _PIECES.search(gap) and clause.sentence[start:].lower().startswith(_MIXED):
+        return None  # "1.2 million pieces of PPE": a count of mixed goods, not of one item
     if best.vague:
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
+
+
+_PIECES = re.compile(r"\b(?:pieces|items|units|articles|sets)\b")
+_MIXED = ("ppe", "personal protective", "protective equipment", "medical supplies",
+          "protective kits", "medical kits", "medical equipment", "supplies", "equipment")
 
 
 def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
@@ -185,7 +192,13 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
 def _all_triggers(sentence: str) -> list[Trigger]:
     pattern, table = _triggers()
     return [Trigger(m.start(), m.end(), m.group(0), table[m.group(0).lower()])
-            for m in pattern.finditer(sentence)]
+            for m in pattern.finditer(sentence)
+            if not (m.group(0).lower().startswith("announce") and _REPORTS.match(sentence,
+                                                                                 m.end()))]
+
+
+# "announced that X has received ...": reporting a donation, not making one
+_REPORTS = re.compile(r"\s+(?:[\w-]+\s+){0,3}?that\b")
 
 
 def trigger_in(clause: Clause, pos: int | None = None) -> Trigger | None:
@@ -208,10 +221,10 @@ _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to
 def status_of(clause: Clause, pos: int) -> str | None:
     found = _all_triggers(clause.sentence)
     verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))] or found
-    before = [t for t in verbs if t.start < pos] or verbs
-    if not before:
+    if not verbs:
         return None
-    t = before[-1]
+    before = [t for t in verbs if t.start < pos]
+    t = before[-1] if before else verbs[0]  # else the nearest verb after the goods
     if t.status != "pledged" and _FUTURE.search(clause.sentence[max(0, t.start - 40):t.start]):
         return "pledged"
     return t.status

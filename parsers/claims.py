@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime
-from functools import cache
 
 from aidledger.parsers.claim_amounts import elided, funds_claims, share_claims
 from aidledger.parsers.claim_context import (
@@ -37,6 +36,7 @@ from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import Name, find_names, vocab
@@ -44,17 +44,6 @@ from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.sentences import split_sentences
 
 log = logging.getLogger(__name__)
-
-
-@cache
-def _any_fraction() -> re.Pattern[str]:
-    return re.compile(r"\b(?:half|third|thirds|quarter|quarters)\b", re.I)
-
-
-@cache
-def _fractions() -> list[tuple[re.Pattern[str], float]]:
-    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v)
-            for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
 
 
 _RETRACTED = re.compile(r"\b(?:an earlier version of this (?:article|story|report|post)|"
@@ -132,10 +121,12 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None) -> list[Claim]:
     shape = anaphor(clause)
-    found = _goods_claims(clause, published, shape) + funds_claims(clause, published)
+    found = _goods_claims(clause, published, shape) + _per_donor(
+        clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     fill(found, clause, shape, ctx, claims)
+    found += inline_parts(clause, found, len(claims), published)
     if not found and claims:
-        found = _part_claims(clause, claims, published) or share_claims(clause, claims,
+        found = part_claims(clause, claims, published) or share_claims(clause, claims,
                                                                           published)
     if not found and claims:
         _follow_up(clause, claims)
@@ -202,12 +193,13 @@ def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[
     "Huawei and ZTE donated 200,000 and 150,000 masks to Serbia and Hungary respectively":
     the givers pair up with the amounts."""
     out: list[Claim] = []
-    goods = [c for c in claims if c.item != "funds"]
-    if respectively and len(goods) > 1 and len({c.item for c in goods}) == 1 and all(
-            len(c.donors) == len(goods) for c in goods):
-        for i, c in enumerate(goods):
-            c.donors = [c.donors[i]]
-        return claims
+    for same in ([c for c in claims if c.item != "funds"], [c for c in claims
+                                                            if c.item == "funds"]):
+        if respectively and len(same) > 1 and len({c.item for c in same}) == 1 and all(
+                len(c.donors) == len(same) for c in same):
+            for i, c in enumerate(same):
+                c.donors = [c.donors[i]]
+            return claims
     for c in claims:
         if len(c.donors) > 1 and _EACH_GAVE.search(clause.sentence):
             out += [Claim([d], c.item, c.item_label, c.quantity, list(c.recipients), c.status,
@@ -215,29 +207,6 @@ def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[
         else:
             out.append(c)
     return out
-
-
-def _part_claims(clause: Clause, claims: list[Claim],
-                 published: datetime | date | None) -> list[Claim]:
-    """ "A third will be sent to Milan": a share of the latest claim with a quantity."""
-    head = clause.sentence[:60]
-    for pattern, share in _fractions() if _any_fraction().search(head) else ():
-        m = pattern.search(clause.sentence)
-        if not m or m.start() > 40:
-            continue
-        parent_index = next((i for i in range(len(claims) - 1, -1, -1)
-                             if claims[i].quantity and claims[i].parent is None), None)
-        if parent_index is None:
-            return []
-        parent = claims[parent_index]
-        recips, _, _ = recipients_in(clause, Span(m.start(), m.end()), [])
-        if not recips:
-            return []
-        return [Claim(list(parent.donors), parent.item, parent.item_label,
-                      round(parent.quantity * share), recips, status_of(clause, m.end()),
-                      date_in(clause.sentence, published) or parent.date, evidence(clause),
-                      parent=parent_index, currency=parent.currency)]
-    return []
 
 
 _BACK_REFERENCE = re.compile(

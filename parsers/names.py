@@ -176,6 +176,8 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and words[1].isupper():
         return True
+    if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
+        return True  # "New Jersey", "New South Wales": the leading word is the place's
     return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))
 
 

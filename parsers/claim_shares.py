@@ -1,0 +1,83 @@
+"""Parts of a donation: "A third will be sent to Milan" (a sentence after the claim) and
+"Rs 100 crore for relief, half of which will go to the PM CARES Fund" (the same sentence).
+
+A part is a claim of its own whose `parent` is the index of the claim it shares out; the
+parent keeps only the recipients named before the part.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+
+from aidledger.parsers.claim_model import Claim, Span, evidence
+from aidledger.parsers.claim_parts import Clause, status_of
+from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.dates import date_in
+from aidledger.parsers.names import vocab
+
+
+@cache
+def _any_fraction() -> re.Pattern[str]:
+    return re.compile(r"\b(?:half|third|thirds|quarter|quarters)\b", re.I)
+
+
+@cache
+def _fractions() -> list[tuple[re.Pattern[str], float]]:
+    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v)
+            for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
+
+
+def part_claims(clause: Clause, claims: list[Claim],
+                published: datetime | date | None) -> list[Claim]:
+    """ "A third will be sent to Milan": a share of the latest claim with a quantity."""
+    head = clause.sentence[:60]
+    for pattern, share in _fractions() if _any_fraction().search(head) else ():
+        m = pattern.search(clause.sentence)
+        if not m or m.start() > 40:
+            continue
+        parent_index = next((i for i in range(len(claims) - 1, -1, -1)
+                             if claims[i].quantity and claims[i].parent is None), None)
+        if parent_index is None:
+            return []
+        parent = claims[parent_index]
+        recips, _, _ = recipients_in(clause, Span(m.start(), m.end()), [])
+        if not recips:
+            return []
+        return [Claim(list(parent.donors), parent.item, parent.item_label,
+                      round(parent.quantity * share), recips, status_of(clause, m.end()),
+                      date_in(clause.sentence, published) or parent.date, evidence(clause),
+                      parent=parent_index, currency=parent.currency)]
+    return []
+
+
+_OF_WHICH = re.compile(
+    r",?\s*(?:(?P<frac>half|a third|one third|two thirds|two-thirds|a quarter|one quarter|"
+    r"three quarters)|(?P<num>\d[\d,.]*(?:\s+(?:million|thousand|lakh|crore|billion))?))\s+of\s+"
+    r"(?:which|them|it|this|these|those)\b", re.I)
+_PCT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+        "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
+
+
+def inline_parts(clause: Clause, found: list[Claim], offset: int,
+                 published: datetime | date | None) -> list[Claim]:
+    """ "..., half of which will be sent to Loreto": a part of the sentence's last claim, with
+    the recipients after it (which the whole then loses unless named before)."""
+    s = clause.sentence
+    m = _OF_WHICH.search(s)
+    if not m or not m.group("frac") or not found:
+        return []
+    i = max((k for k, c in enumerate(found) if c.quantity and c.parent is None), default=None)
+    if i is None:
+        return []
+    parent = found[i]
+    recips, _, _ = recipients_in(clause, Span(m.end(), m.end()), [])
+    recips = [r for r in recips if s.find(r.name, m.end()) >= 0]
+    if not recips:
+        return []
+    parent.recipients = [r for r in parent.recipients if 0 <= s.find(r.name) < m.start()]
+    return [Claim(list(parent.donors), parent.item, parent.item_label,
+                  round(parent.quantity * _PCT[m.group("frac").lower()]), recips,
+                  status_of(clause, m.end()), date_in(s, published) or parent.date,
+                  evidence(clause), parent=offset + i, currency=parent.currency)]

@@ -1,0 +1,37 @@
+"""Parts stated in the same sentence, amounts paired with givers, reported receipts."""
+
+from __future__ import annotations
+
+
+def test_half_of_which_is_a_part_with_its_own_recipient(extract):
+    out = extract("The Kauri Foundation has committed $4 million for relief, half of which "
+                  "will go to the Fiji Red Cross.")
+    assert out == [(["Kauri Foundation"], "funds", 4_000_000, []),
+                   (["Kauri Foundation"], "funds", 2_000_000, ["FJI"])]
+
+
+def test_the_whole_keeps_the_recipient_named_before_the_part(extract):
+    out = extract("A shipment of 600,000 masks donated by the Korean government arrived in "
+                  "Quito, half of which will be sent on to Peru.")
+    assert out == [(["South Korea"], "face_mask", 600_000, ["ECU"]),
+                   (["South Korea"], "face_mask", 300_000, ["PER"])]
+
+
+def test_amounts_pair_with_givers_respectively(extract):
+    out = extract("Brightline, Corvo and the Tamsin Trust will contribute $3 million, "
+                  "$2 million and $1 million respectively.")
+    assert out == [(["Brightline"], "funds", 3_000_000, []),
+                   (["Corvo"], "funds", 2_000_000, []),
+                   (["Tamsin Trust"], "funds", 1_000_000, [])]
+
+
+def test_each_pledged_money_is_one_claim_per_giver(extract):
+    out = extract("Lidl and Aldi have each pledged £2 million to food banks across the UK.")
+    assert out == [(["Lidl"], "funds", 2_000_000, ["GBR"]),
+                   (["Aldi"], "funds", 2_000_000, ["GBR"])]
+
+
+def test_an_official_announcing_a_receipt_is_not_the_giver(extract):
+    out = extract("Governor Ana Ruiz today announced that New Mexico has received 40,000 "
+                  "face shields donated by Corvo.")
+    assert out == [(["Corvo"], "face_shield", 40_000, ["USA"])]
