@@ -16,6 +16,8 @@ from aidledger.parsers.records import Recipient
 _ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
 _MORE = re.compile(r"\b(?:another|a further|an additional)\s*$", re.I)
 _GETS = re.compile(r"\b(?:will|would|are to|is to)\s+(?:each\s+)?(?:get|receive)\s+$"
+                   r"|\b(?:will|would|are to|is to)?\s*(?:share|split|divide)\s+(?:the\s+)?"
+                   r"(?:remaining|rest|other|last|final)?\s*$"
                    r"|\b(?:get|gets|got|receive|receives|received)\s+$", re.I)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
 

@@ -36,6 +36,10 @@ _GROUP_REF = re.compile(
 _FURTHER = re.compile(
     r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b"
     r"|\b(?:a further|another|an additional)\s+\d", re.I)
+_ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000 masks"
+    r"^(?:the|a|its|their)\s+(?:first|second|third|fourth|next|latest|last|final|initial|"
+    r"remaining|new)\s+(?:[\w-]+\s+){0,2}?(?:\d|batch|shipment|consignment|tranche|delivery|"
+    r"instal?lment|round|lot|load|cargo|flight)", re.I)
 _PART = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)
 _LIST_LINE = re.compile(r"^[-•*–]\s+")
@@ -107,7 +111,7 @@ def anaphor(clause: Clause) -> str | None:
         return "each"
     if _CARGO.match(s):
         return "cargo"
-    if _FURTHER.search(s):
+    if _FURTHER.search(s) or _ORDINAL.match(s):
         return "further"
     if _GROUP_REF.search(s):
         return "group"
@@ -175,13 +179,16 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         if parent is not None:
             c.parent = parent
             c.donors = c.donors or list(earlier[parent].donors)
+        told = ctx.list_donors if shape == "list" else ctx.donors
         if not c.donors:
             if line_donor:
                 c.donors = [line_donor.group(1).strip()]
+            elif shape and told:  # "The consignment included ..., the agency said": the
+                c.donors = list(told)  # giver of the consignment, not who reports it
             elif said:
                 c.donors = list(said)
-            elif shape:
-                c.donors = list(ctx.list_donors if shape == "list" else ctx.donors)
+            elif _receipt_of_earlier(clause, c, ctx):
+                c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
         if shape and not c.recipients:
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
         if shape and c.status is None:
@@ -190,6 +197,19 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             n = _each_of(clause.sentence) or ctx.count or _countries(c.recipients)
             if n and n > 1:
                 c.quantity_each, c.quantity = c.quantity, c.quantity * n
+
+
+_RECEIVES = re.compile(r"\b(?:will|would|are to|is to)?\s*(?:receive|get|share|split)\b|"
+                       r"\b(?:received|receives|got|gets|getting)\b", re.I)
+
+
+def _receipt_of_earlier(clause: Clause, claim, ctx: Context) -> bool:
+    """A receiving sentence naming no giver, whose recipients the latest statement named:
+    it tells how that statement's goods are shared out."""
+    codes = {r.code for r in claim.recipients}
+    return bool(ctx.donors and codes and codes <= {r.code for r in ctx.recipients}
+                and _RECEIVES.search(clause.sentence)
+                and not re.search(r"\bfrom\b", clause.sentence))
 
 
 def _parent(claim, earlier: list) -> int | None:

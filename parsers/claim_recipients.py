@@ -120,7 +120,7 @@ def _first_trigger(clause: Clause) -> int:
     return found[0].start if found else len(clause.sentence)
 
 
-def _receivers(clause: Clause) -> list[tuple[int, int, Recipient]]:
+def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
     triggers = _all_triggers(clause.sentence)
     trig = next((t for t in triggers if RECEIVE.search(t.phrase)), None)
@@ -161,7 +161,7 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     places = _place_recipients(clause, orgs, donors)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"
-    found = sorted(orgs + places + _receivers(clause), key=lambda r: r[0])
+    found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])
     end = getattr(item, "end", 0)
     limit = getattr(item, "limit", None)
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]

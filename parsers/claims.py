@@ -35,7 +35,7 @@ from aidledger.parsers.claim_donors import resolve_donors
 from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
-from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in
@@ -125,6 +125,9 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
+    for c in found:  # before later sentences take them as their context
+        c.donors = donor_names(c.donors)
+        c.recipients = without_own_country(c.donors, c.recipients)
     if not found and claims:
         found = part_claims(clause, claims, published) or share_claims(clause, claims,
                                                                           published)
@@ -153,6 +156,7 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
     out: list[Claim] = []
     more = elided(clause, items, donors, when)
     cut = min((c.evidence["elided_at"] for c in more), default=len(clause.sentence))
+    takers = list({r.code: r for _, _, r in receivers_of(clause)}.values())
     for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
@@ -165,7 +169,9 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
             continue  # a number we could not read ("1e400"): no claim beats a wrong one
         if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and len(recips) > 1:
             each_count = len(recips)  # "100 ventilators each to Italy and Spain"
-        if respectively and len(recips) == len(items) > 1:
+        if respectively and len(takers) == len(items) > 1:
+            targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
+        elif respectively and len(recips) == len(items) > 1:
             targets = [[recips[n]]]  # "A, B and C to X, Y and Z, respectively": pairwise
         elif respectively and len(recips) > 1:
             targets = [[r] for r in recips]

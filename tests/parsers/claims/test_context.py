@@ -1,0 +1,29 @@
+"""What a sentence takes from the donation statement before it."""
+
+from __future__ import annotations
+
+
+def test_a_consignment_reported_by_an_agency_keeps_the_earlier_giver(extract):
+    out = extract("A consignment of supplies donated by the Orrin Foundation arrived in Accra "
+                  "on Monday. The consignment included 40,000 face masks and 2,000 test kits, "
+                  "the Ghana Health Service said.")
+    assert out == [(["Orrin Foundation"], "face_mask", 40_000, ["GHA"]),
+                   (["Orrin Foundation"], "test_kit", 2_000, ["GHA"])]
+
+
+def test_receivers_respectively_and_a_shared_remainder(extract):
+    out = extract("Malaysia will donate 500,000 masks to Chile, Peru, Bolivia and Ecuador. "
+                  "Chile and Peru will receive 150,000 and 100,000 masks respectively, while "
+                  "Bolivia and Ecuador will share the remaining 250,000.")
+    assert (["Malaysia"], "face_mask", 150_000, ["CHL"]) in out
+    assert (["Malaysia"], "face_mask", 100_000, ["PER"]) in out
+    assert (["Malaysia"], "face_mask", 250_000, ["BOL", "ECU"]) in out
+    assert len(out) == 4
+
+
+def test_a_country_giver_dropped_from_context_recipients(extract):
+    out = extract("Canada will give Mexico 100 ventilators, the Canadian embassy in Mexico "
+                  "City said, after a request from the health ministry. The first 40 "
+                  "ventilators, provided by the Canadian Red Cross, are due on Monday.")
+    assert out[0] == (["Canada"], "ventilator", 100, ["MEX"])
+    assert out[1] == (["Canadian Red Cross"], "ventilator", 40, ["MEX"])
