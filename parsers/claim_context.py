@@ -191,6 +191,8 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
         if shape and not c.recipients:
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
+        elif not c.recipients and _WE_RECEIVE.search(clause.sentence):
+            c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
         if shape and c.status is None:
             c.status = ctx.list_status if shape == "list" else ctx.status
         if shape == "each" and c.quantity is not None and c.quantity_each is None:
@@ -201,6 +203,11 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
 
 _RECEIVES = re.compile(r"\b(?:will|would|are to|is to)?\s*(?:receive|get|share|split)\b|"
                        r"\b(?:received|receives|got|gets|getting)\b", re.I)
+
+
+_WE_RECEIVE = re.compile(r"\bwe\s+(?:are|were|have|had|will|would)?\s*(?:also\s+|now\s+|just\s+)?"
+                         r"(?:be\s+)?(?:getting|received|receive|got|get)\b"
+                         r"|\b(?:sent|gave|given|donated|handed|delivered)\s+(?:to\s+)?us\b", re.I)
 
 
 def _receipt_of_earlier(clause: Clause, claim, ctx: Context) -> bool:

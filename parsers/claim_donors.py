@@ -61,6 +61,12 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|
                            r"of\s+)?$", re.I)
 
 
+def _apposed(region: str, n: Name) -> bool:
+    """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
+    return bool(re.search(r",\s*(?:the|a|an|its)\s+[^,]{0,50}$", region[:n.start])
+                and re.match(r"[^,.;]{0,30},", region[n.end:]))
+
+
 def _country_like(text: str) -> bool:
     place = lookup_place(text)
     return place is not None and place.kind in ("country", "demonym")
@@ -85,7 +91,8 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
         person = _resolve("person", clause, before)
         return [f"{person[0]} Foundation"] if person else []
-    pool = [n for n in clause.names if n.end <= before] + []
+    pool = [n for n in clause.names if n.end <= before
+            and not _apposed(clause.sentence[:before], n)]
     history = list(reversed(pool)) + list(reversed(clause.earlier))
     wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
               "foundation": ("foundation",), "group": ("foundation", "organisation"),
@@ -251,6 +258,12 @@ def _subject(clause: Clause, before: int) -> list[str]:
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))
+    for n in clause.names:  # "the 2,000 test kits that China donated": a country as subject
+        if n.kind == "place" and n.end <= before and _country_like(n.text) and not _ORIGIN.search(
+                region[:n.start]) and re.fullmatch(
+                r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]):
+            cands.append((n.end, "name", n))
+    cands = [c for c in cands if c[2] is None or not _apposed(region, c[2])] or cands
     for m in _HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands):
             cands.append((m.end(), "head:" + m.group(1).lower(), None))

@@ -75,9 +75,14 @@ def _purchase() -> re.Pattern[str]:
 def bought(sentence: str, pos: int) -> bool:
     """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
     sentence also gives them away ("bought ... and donated them")."""
-    before = _purchase().search(sentence, 0, pos)
+    before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos)
     return bool(before) and not re.search(r"\b(?:donat|gift|give|gave|free of charge)",
                                          sentence, re.I)
+
+
+# "The remaining one million masks were bought by the health service": passive, after the goods
+_BOUGHT_BY = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?(?:bought|purchased|"
+                        r"ordered|procured|paid for|imported|sold)\b", re.I)
 
 
 def giver(clause: Clause, pos: int, published: datetime | date | None

@@ -233,8 +233,8 @@ def status_of(clause: Clause, pos: int) -> str | None:
 # --- shared with the donor and recipient rules ------------------------------------------------
 
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|of)\s+(?:the\s+)?$", re.I)
-RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|delivery of\b|\bcollected\b|\bpresented\b|"
-                     r"\baccepted\b|\bsigned for\b", re.I)
+RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|\bgetting\b|delivery of\b|\bcollected\b|"
+                     r"\bpresented\b|\baccepted\b|\bsigned for\b", re.I)
 
 
 __all__ = ["RECEIVE", "Clause", "Item", "Trigger", "find_items", "find_names", "item_mentions",

@@ -23,7 +23,9 @@ _DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|se
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
                    r"\s+(?:the\s+|(?:his|her|its|their)\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?"
                    r"|[,&:]\s*(?:the\s+)?"
+                   r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
+                   r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
                    r"|regions?|cities|citizens|residents|authorities|capitals?)\s+of\s+(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\band\s+(?:the\s+)?)$", re.I)
@@ -31,6 +33,8 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
     r"left|out of|via|through|based|headquartered)\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
+_SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
+                          r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b)")
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
@@ -80,7 +84,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue
-        owner = re.search(r"([A-Z][\w ]+?)['’]s\s+$", s[:n.start])
+        owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+$", s[:n.start])
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else org_country(n.text)
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
@@ -164,6 +168,8 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])
     end = getattr(item, "end", 0)
     limit = getattr(item, "limit", None)
+    if hard := _SUBORDINATE.search(clause.sentence, end):  # ", when the outbreak was in China"
+        found = [r for r in found if r[0] < hard.start()]
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
     stop = _BOUNDARY.search(clause.sentence, end)
     if stop:

@@ -42,6 +42,7 @@ CURRENCY_PREFIX = {
     "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY",
     "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL", "₦": "NGN", "ngn": "NGN", "n": "NGN",
+    "r": "ZAR", "zar": "ZAR",
 }
 CURRENCY_SUFFIX = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
@@ -66,7 +67,7 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
 _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
-    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|Rs\.?)\s?|N(?=\d[\d,.]*\s*(?:billion|million|bn|m)\b)))?"
+    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*\s*(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])"
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",

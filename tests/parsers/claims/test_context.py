@@ -27,3 +27,16 @@ def test_a_country_giver_dropped_from_context_recipients(extract):
                   "ventilators, provided by the Canadian Red Cross, are due on Monday.")
     assert out[0] == (["Canada"], "ventilator", 100, ["MEX"])
     assert out[1] == (["Canadian Red Cross"], "ventilator", 40, ["MEX"])
+
+
+def test_we_in_a_recipients_quote_is_the_earlier_recipient(extract):
+    out = extract("Nepal has received a first consignment of supplies from India. "
+                  "“We are also getting 20,000 masks from the Lumbini Trust next week,” the "
+                  "health secretary said.")
+    assert (["Lumbini Trust"], "face_mask", 20_000, ["NPL"]) in out
+
+
+def test_a_subordinate_clause_names_no_recipient(extract):
+    out = extract("The Alder Foundation gave $1 million in January, when the outbreak was "
+                  "still confined to China.")
+    assert out == [(["Alder Foundation"], "funds", 1_000_000, [])]

@@ -67,3 +67,26 @@ def test_a_city_in_a_phrase_is_not_the_giver(extract):
 def test_a_state_opening_a_clause_gives(extract):
     out = extract("Across the country, Oregon is sending 140 ventilators to New York.")
     assert out == [(["Oregon"], "ventilator", 140, ["USA"])]
+
+
+def test_an_apposition_describes_the_subject(extract):
+    out = extract("Corvo, the owner of the Brightline app, said it would give $3 million to "
+                  "the Kenya Red Cross.")
+    assert out == [(["Corvo"], "funds", 3_000_000, ["KEN"])]
+
+
+def test_a_country_in_an_object_relative_is_the_giver(extract):
+    out = extract("It follows the 500 test kits that Japan donated on Monday.")
+    assert [o[:3] for o in out] == [(["Japan"], "test_kit", 500)]
+
+
+def test_a_country_after_in_is_not_the_giver(extract):
+    out = extract("A group of Korean traders in Canada has handed over 3,000 masks to a "
+                  "hospital in Seoul.")
+    assert all(o[0] != ["Canada"] for o in out)
+
+
+def test_rand_amounts_are_money(extract):
+    out = extract("The Ubuntu Trust has pledged R2 billion to help South Africa fight the "
+                  "virus.")
+    assert out == [(["Ubuntu Trust"], "funds", 2_000_000_000, ["ZAF"])]
