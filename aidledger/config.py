@@ -1,8 +1,9 @@
 """The one place configuration is read: a TOML sources file plus environment overrides.
 
 Environment: AIDLEDGER_SOURCES (path of the sources file), AIDLEDGER_DB_URL (any SQLAlchemy URL),
-AIDLEDGER_REDIS_URL (shared crawl frontier), AIDLEDGER_REVIEW_TOKEN (lets `aidledger serve` accept
-review judgements). Nothing else in the project reads these.
+AIDLEDGER_REDIS_URL (shared crawl frontier: `crawl` and `schedule` then use it, `worker` needs it),
+AIDLEDGER_REDIS_PREFIX (the frontier's key prefix, default "aidledger"), AIDLEDGER_REVIEW_TOKEN
+(lets `aidledger serve` accept review judgements). Nothing else in the project reads these.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class Settings:
     contact: str = DEFAULT_CONTACT
     crawl: CrawlLimits = CrawlLimits()
     review_token: str | None = None
+    redis_prefix: str = "aidledger"
 
     def source(self, name: str) -> Source:
         for s in self.sources:
@@ -282,4 +284,5 @@ def load_settings(sources_path: str | Path | None = None, db_url: str | None = N
         contact=_contact(text),
         crawl=parse_crawl_limits(text, str(path)),
         review_token=env.get("AIDLEDGER_REVIEW_TOKEN") or None,
+        redis_prefix=env.get("AIDLEDGER_REDIS_PREFIX") or "aidledger",
     )

@@ -73,6 +73,8 @@ class Scheduler:
     sessions: sessionmaker[Session]
     command_for: CommandFor = crawl_command
     tick: float = 30.0
+    # with a shared frontier: push the source's start URLs (a round) instead of crawling here
+    enqueue_for: Callable[[Source], int] | None = None
     running: dict[str, Running] = field(default_factory=dict)
     stopping: threading.Event = field(default_factory=threading.Event)
 
@@ -99,6 +101,11 @@ class Scheduler:
             s.add(run)
             s.flush()
             run_id = run.id
+        if self.enqueue_for is not None:
+            round_id = self.enqueue_for(source)
+            log.info("queued %s for the workers (run %d, round %d)", source.name, run_id, round_id)
+            finish_run(self.sessions, run_id, {}, "enqueued", {"round": round_id})
+            return
         argv = list(self.command_for(source))
         log.info("starting %s (run %d): %s", source.name, run_id, " ".join(argv))
         proc = subprocess.Popen(argv)

@@ -50,10 +50,11 @@ def _register() -> None:
         schedule,
         serve,
         sources,
+        worker,
     )
 
     for module in (extract, ingest, history, ledger, export, crawl, demo, schedule, sources, db,
-                   serve):
+                   serve, worker):
         for command in module.COMMANDS:
             cli.add_command(command)
 

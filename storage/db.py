@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from aidledger.errors import StoreError
 
 MIGRATIONS = "aidledger.storage:migrations"
+# one advisory lock per database and schema: throwaway test schemas do not wait on each other
+MIGRATE_LOCK = ("SELECT hashtext('aidledger.migrate.' || current_database() || '.' || "
+                "coalesce(current_schema(), ''))")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -54,9 +57,22 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` (idempotent; safe to call on every start)."""
+    """Bring the schema to `revision` (idempotent; safe to call on every start).
+
+    On PostgreSQL the upgrade runs under an advisory lock of the schema, so that workers
+    starting together on one store migrate it once: the first upgrades, the others wait, then
+    find it current. (SQLite's write lock already serialises them.)"""
     try:
-        command.upgrade(alembic_config(engine), revision)
+        if engine.dialect.name == "postgresql":
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                key = conn.scalar(text(MIGRATE_LOCK))
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
+                try:
+                    command.upgrade(alembic_config(engine), revision)
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        else:
+            command.upgrade(alembic_config(engine), revision)
     except OperationalError as exc:
         raise StoreError(
             f"cannot reach or migrate the database {engine.url.render_as_string()}: {exc.orig}. "
