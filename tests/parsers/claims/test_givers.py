@@ -90,3 +90,8 @@ def test_rand_amounts_are_money(extract):
     out = extract("The Ubuntu Trust has pledged R2 billion to help South Africa fight the "
                   "virus.")
     assert out == [(["Ubuntu Trust"], "funds", 2_000_000_000, ["ZAF"])]
+
+
+def test_a_large_city_gives_its_country_without_the_country_named(extract):
+    out = extract("Hubei province has sent 30,000 masks to its sister city Duisburg.")
+    assert out == [(["Hubei"], "face_mask", 30_000, ["DEU"])]
