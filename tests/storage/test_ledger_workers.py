@@ -1,14 +1,18 @@
-"""A reconcile with the syndication keys computed in a forked process gives the ledger of a
-single-process one, on SQLite and PostgreSQL; where a fork could not see the data it does not
-fork."""
+"""The fast rebuild path gives the ledger of the plain one: the syndication keys computed in a
+forked process (on SQLite and PostgreSQL; no fork where it could not see the data), and on
+SQLite the indexes set aside during the fill (a failed rebuild leaves the old ledger and every
+index)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
+from aidledger.storage import ledger_write
+from aidledger.storage.db import open_store
 from aidledger.storage.ingest import ingest
 from aidledger.storage.ledger_reconcile import reconcile_store
 from aidledger.storage.ledger_search import donations_json
@@ -55,8 +59,6 @@ def test_forked_keys_and_ledger_equal_single_process(sessions):
 
 
 def test_no_fork_when_the_fork_could_not_see_uncommitted_writes(tmp_path):
-    from aidledger.storage.db import open_store
-
     _, sessions = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
     _fill(sessions)
     with sessions.begin() as s:
@@ -69,3 +71,39 @@ def test_no_fork_when_the_fork_could_not_see_uncommitted_writes(tmp_path):
     _, memory = open_store("sqlite://")
     with memory() as s:
         assert StoryKeys.start(s).proc is None
+
+
+INDEXES = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+
+
+def test_a_failed_rebuild_keeps_the_old_ledger_and_its_indexes(tmp_path, monkeypatch):
+    _, sessions = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    _fill(sessions)
+    with sessions.begin() as s:
+        reconcile_store(s, OWNERS, rebuild=True)
+    with sessions() as s:
+        ledger, indexes = list(donations_json(s)), s.execute(INDEXES).all()
+    assert ledger and any("donation" in name for name, _ in indexes)
+    real = ledger_write.bulk_insert
+
+    def failing(session, table, rows):
+        if getattr(table, "name", "") == "evidence":
+            raw = session.connection().connection.driver_connection
+            dropped = raw.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                  "AND tbl_name = 'donation' AND sql IS NOT NULL")
+            assert dropped.fetchone()[0] == 0  # set aside during the fill
+            raise RuntimeError("disk full")
+        real(session, table, rows)
+
+    monkeypatch.setattr(ledger_write, "bulk_insert", failing)
+    with pytest.raises(RuntimeError), sessions.begin() as s:
+        reconcile_store(s, OWNERS, rebuild=True)
+    monkeypatch.undo()
+    with sessions() as s:
+        assert s.execute(INDEXES).all() == indexes
+        assert list(donations_json(s)) == ledger
+    with sessions.begin() as s:  # and a rebuild that succeeds puts every index back
+        reconcile_store(s, OWNERS, rebuild=True)
+    with sessions() as s:
+        assert s.execute(INDEXES).all() == indexes
+        assert list(donations_json(s)) == ledger
