@@ -216,7 +216,14 @@ def _receipt_of_earlier(clause: Clause, claim, ctx: Context) -> bool:
     codes = {r.code for r in claim.recipients}
     return bool(ctx.donors and codes and codes <= {r.code for r in ctx.recipients}
                 and _RECEIVES.search(clause.sentence)
-                and not re.search(r"\bfrom\b", clause.sentence))
+                and not re.search(r"\bfrom\b", clause.sentence)
+                and not _EARLIER_EVENT.match(clause.sentence))
+
+
+# "Earlier, Pakistan received ...": an event before the one just told, not a share of it
+_EARLIER_EVENT = re.compile(r"^\W*(?:earlier|previously|before that|prior to that|last (?:week|"
+                            r"month|year)|in (?:january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december))\b", re.I)
 
 
 def _parent(claim, earlier: list) -> int | None:

@@ -246,11 +246,16 @@ _SUPPLY_FROM = re.compile(
     r"swabs|reagents)\s+(?:donated\s+|provided\s+|sent\s+)?from\s+(?:the\s+)?", re.I)
 
 
+_TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
+                    r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
+
+
 def _subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
         if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
+                and not _TAKES.match(region, n.end) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
             cands.append((n.end, "name", n))
     pattern, kinds = _reference_regex()
@@ -269,7 +274,7 @@ def _subject(clause: Clause, before: int) -> list[str]:
             cands.append((m.end(), "head:" + m.group(1).lower(), None))
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
-                  and not _ORIGIN.search(region[:n.start])
+                  and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
                   and (_country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         return [places[-1].text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])

@@ -4,8 +4,9 @@ The rules that find a giver return the words of the text; news writes the same g
 ways. A government is its country ("the Government of Australia", "Japan's government", "the
 Chinese embassy": Australia, Japan, China), so is a demonym standing for a state's plane or
 force ("A Turkish military cargo plane": Turkey); members or volunteers of a body give as the
-body. A giver is not its own recipient: a country donor's own code is dropped from a claim that
-names other recipients ("The United States will give Russia 200 ventilators, the US embassy
+body; a capital that gives stands for its government ("Beijing will send": China). A giver
+is not its own recipient: a country donor's own code is dropped from a claim that names other
+recipients ("The United States will give Russia 200 ventilators, the US embassy
 said" goes to Russia).
 """
 
@@ -15,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
 
 _GOVERNMENT = re.compile(
@@ -52,6 +54,8 @@ def donor_name(name: str) -> str:
     place = lookup_place(name)
     if place is not None and place.kind == "country":
         return name
+    if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
+        return _SHORT.get(place.code) or country_name(place.code)  # "Beijing will send"
     code = country_of(name)
     if code is not None and not code.startswith("region:"):
         return _SHORT.get(code) or country_name(code)

@@ -190,14 +190,33 @@ def _country_suffix(words: list[str]) -> bool:
 def split_coordinated(name: str) -> list[str]:
     """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
     parts = re.split(r"\s+and\s+", name)
-    if len(parts) == 2 and len(parts[0].split()) == 1 and re.fullmatch(
+    if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
             r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
         return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
+    if len(parts) == 2 and _inner_and(parts[0], parts[1]):
+        return [name]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
         return parts
     return [name]
+
+
+_ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"
+                       r"ce)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
+
+
+def _inner_and(left: str, right: str) -> bool:
+    """ "Industrial and Commercial Bank of China", "Foundation for Peace and Development",
+    "Ministry of Health and Family Welfare": the "and" joins words inside one name (two
+    adjectives before its head, two nouns of its "of"/"for" phrase), not two names."""
+    if _ADJECTIVE.match(left) and is_org_name(right):
+        return True
+    words = right.split()
+    return bool(re.search(r"\s(?:of|for)\s+[A-Z]", left)) and not is_org_name(right) and (
+        len(words) <= 3 and all(w[:1].isupper() for w in words)
+        and bool(_ABSTRACT.search(words[-1])))
 
 
 def possessive_free(name: str) -> str:

@@ -65,7 +65,7 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
           rf"|(?:an?\s+(?=(?:{_SCALEWORD}|dozen)\b))?(?:{_NUMWORD})"
           rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
 _NUMBER = re.compile(
-    rf"(?<![\w.,$^])(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
+    rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
     rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*\s*(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"

@@ -1,0 +1,46 @@
+"""Phenomena of real news copy that synthetic articles lacked (sentences written for these
+tests): names glued to numbers, capitals that give, names with "and" inside, receipts."""
+
+from __future__ import annotations
+
+from aidledger.parsers.names import split_coordinated
+from aidledger.parsers.numbers import find_numbers
+
+
+def test_a_number_inside_a_name_or_hashtag_is_no_quantity():
+    assert [n.value for n in find_numbers("COVID-19 test kits for #Covid19NZ")] == []
+    assert [n.value for n in find_numbers("12,000 KN-95 masks and Covid 19 swabs")] == [12_000]
+
+
+def test_a_hyphenated_respirator_name_is_one_item(extract):
+    out = extract("Chile received 3,000 face masks including 800 N-95 masks from Arcos Bank.")
+    assert sorted(out) == [(["Arcos Bank"], "face_mask", 3_000, ["CHL"]),
+                           (["Arcos Bank"], "respirator", 800, ["CHL"])]
+
+
+def test_the_subject_of_received_is_not_the_giver(extract):
+    text = ("Tulsa Lions Club donated 500 gowns to Kenya last week. "
+            "Earlier, Kenya received aid carrying 9,000 face masks.")
+    assert extract(text)[-1] == ([], "face_mask", 9_000, ["KEN"])
+
+
+def test_a_capital_that_gives_is_its_country(extract):
+    out = extract("Ottawa is willing to supply 400 ventilators to Haiti, officials said.")
+    assert out == [(["Canada"], "ventilator", 400, ["HTI"])]
+
+
+def test_and_inside_one_name_does_not_split_it():
+    assert split_coordinated("Agricultural and Rural Bank of Ghana") == [
+        "Agricultural and Rural Bank of Ghana"]
+    assert split_coordinated("Baltic Fund for Research and Innovation") == [
+        "Baltic Fund for Research and Innovation"]
+    assert split_coordinated("Zenko and Harold Ivers Foundation") == [
+        "Zenko", "Harold Ivers Foundation"]
+    assert split_coordinated("Joseph and Clara Tsai Foundation") == [
+        "Joseph and Clara Tsai Foundation"]
+    assert split_coordinated("Bank of Ghana and Zenko") == ["Bank of Ghana", "Zenko"]
+
+
+def test_an_organisation_owned_by_a_city_is_in_its_country(extract):
+    out = extract("Ambassador Lee handed 30 ventilators to Lima's Dos de Mayo Hospital.")
+    assert out[0][3] == ["PER"]
