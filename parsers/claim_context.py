@@ -17,12 +17,14 @@ from aidledger.parsers.claim_donors import _expand, _references, resolve_donors
 from aidledger.parsers.claim_donors import _resolve as resolve_reference
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
     r"^(?:[\w'’-]+\s+){0,4}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
-    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift)s?\b[^.;]*?\b(?:includes?|"
+    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
+    r"package)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|includes?|"
     r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of)\b", re.I)
 _EACH_REF = re.compile(
@@ -174,6 +176,12 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
     """Give the sentence's claims what the earlier statement said and they do not."""
     said = attributed_donors(clause) if any(not c.donors for c in claims) else []
     line_donor = _LIST_DONOR.match(clause.sentence) if shape == "list" else None
+    line_place = lookup_place(line_donor.group(1)) if line_donor else None
+    if line_place is not None:  # "- Ethiopia: 100,000 masks": who receives, not who gives
+        line_donor = None
+        head = _LIST_DONOR.match(clause.sentence).group(1).strip()  # type: ignore[union-attr]
+        for c in claims:
+            c.recipients = [Recipient(head, line_place.code)]
     for c in claims:
         parent = _parent(c, earlier) if shape == "part" else None
         if parent is not None:

@@ -128,16 +128,22 @@ def _expand(names: list[str], clause: Clause) -> list[str]:
     return out
 
 
+_KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?(?=[A-Z])")
+
+
 def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked."""
     s = clause.sentence
     donors: list[str] = []
+    kin = _KIN.match(s, pos)  # "from its partner province of Jiangxi": the province gives
+    if kin:
+        pos = kin.end()
     for n in (n for n in clause.names if n.start >= pos - 1):
         if n.start - pos > 3:
             break
         place = lookup_place(n.text) if n.kind == "place" else None
-        if n.kind == "place" and not (countries and place and place.kind == "country"):
+        if n.kind == "place" and not (countries and place and (place.kind == "country" or kin)):
             break
         donors += _donor_names(n)
         tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
@@ -191,7 +197,9 @@ def _resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     if courtesy and (donors := _names_at(clause, courtesy.end())):
         return donors
     by = re.search(r"\bby\s+(?:the\s+)?", s[trig.end:trig.end + 60])
-    if by and (donors := _names_at(clause, trig.end + by.end())):
+    if RECEIVE.search(trig.phrase) and not trig.phrase.lower().startswith("present"):
+        by = None  # "received by officials of the NCDC": who receives
+    if by and (donors := _names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
@@ -260,6 +268,8 @@ def _subject(clause: Clause, before: int) -> list[str]:
             cands.append((n.end, "name", n))
     pattern, kinds = _reference_regex()
     for m in pattern.finditer(region):
+        if m.group(0).isupper() and len(m.group(0)) > 1:
+            continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))

@@ -42,6 +42,8 @@ def country_of(name: str) -> str | None:
     return None
 
 
+_LONG_FORM = re.compile(r"\b(?:Republic of|Federation|Kingdom of|People's|Islamic|Democratic|"
+                        r"State of|Commonwealth of)\b")
 _SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "TUR": "Turkey"}
 
 
@@ -52,7 +54,7 @@ def donor_name(name: str) -> str:
     if m := _MEMBERS.match(name):
         name = m.group(1)
     place = lookup_place(name)
-    if place is not None and place.kind == "country":
+    if place is not None and place.kind == "country" and not _LONG_FORM.search(name):
         return name
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
         return _SHORT.get(place.code) or country_name(place.code)  # "Beijing will send"

@@ -76,8 +76,17 @@ def bought(sentence: str, pos: int) -> bool:
     """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
     sentence also gives them away ("bought ... and donated them")."""
     before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos)
-    return bool(before) and not re.search(r"\b(?:donat|gift|give|gave|free of charge)",
-                                         sentence, re.I)
+    if before and re.match(r"\s+by\b", sentence[before.end():]) and before.start() < pos:
+        return False  # "The donations are paid for by Tencent's fund": who funds the gift
+    return bool(before) and not _GIVEN_AWAY.search(sentence, before.end())
+
+
+# "bought 1,255 ventilators and would donate them", "bought to donate", "free of charge"
+_GIVEN_AWAY = re.compile(r"\b(?:and|then|to|which|that)\s+(?:\w+\s+){0,3}?"
+                         r"(?:donat\w*|gift\w*|give|gave|"
+                         r"hand(?:ed)? over|distribut\w*)\b(?:\s+(?:them|those|these|it))?"
+                         r"|\bfree of charge\b|\bfor free\b|\bas a gift\b|\bfor donation\b",
+                         re.I)
 
 
 # "The remaining one million masks were bought by the health service": passive, after the goods

@@ -232,7 +232,9 @@ def status_of(clause: Clause, pos: int) -> str | None:
 
 # --- shared with the donor and recipient rules ------------------------------------------------
 
-_ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|of)\s+(?:the\s+)?$", re.I)
+_ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(?<!province )"
+                     r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
+                     r"(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|\bgetting\b|delivery of\b|\bcollected\b|"
                      r"\bpresented\b|\baccepted\b|\bsigned for\b", re.I)
 

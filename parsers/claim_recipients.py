@@ -32,6 +32,9 @@ _DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|se
 _NOT_DEST = re.compile(  # places that are where goods come from or pass through, not recipients
     r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
     r"left|out of|via|through|based|headquartered)\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
+    r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
+    r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
+    r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
 _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
                           r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b)")
@@ -60,8 +63,9 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
     return bool(start < trig_start and _SCENE.match(before) and not _SCENE_BACK.search(s))
 
 
-_COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals|cities|people|"
-                            r"governments?|health|medical|authorities|doctors)", re.I)
+_COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
+                            r"governments?|health|medical|authorities|doctors|capital|province|"
+                            r"region|port|clinics?)\b", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)

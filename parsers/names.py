@@ -71,7 +71,12 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     not_names, leading, _ = _sets()
     out = []
     for m in _attributive_split(text):
-        raw = _owner_part(m.group(0))
+        whole = m.group(0)
+        if text[m.end():m.end() + 1] == "$":  # "US$5 million", "HK$2m": a currency
+            whole = re.sub(r"(?:['’]s)?\s*\S+$", "", whole)  # "Tencent's US$100m": Tencent
+            if not whole:
+                continue
+        raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
         while words and (words[0] in leading or words[0] in not_names

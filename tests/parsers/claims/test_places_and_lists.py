@@ -1,0 +1,42 @@
+"""Cities and provinces as givers and receivers, lists by recipient, currency-prefixed names."""
+
+from __future__ import annotations
+
+
+def test_the_city_of_x_gives(extract):
+    out = extract("The city of Chengdu has donated 80,000 masks to its sister city Montpellier.")
+    assert out == [(["Chengdu"], "face_mask", 80_000, ["FRA"])]
+
+
+def test_the_demonym_city_is_the_country(extract):
+    out = extract("In March, Lyon had sent the Chinese city 5,000 protective gowns.")
+    assert out == [(["Lyon"], "protective_suit", 5_000, ["CHN"])]
+
+
+def test_a_partner_province_after_from_gives_and_is_no_recipient(extract):
+    out = extract("Japan's Shiga prefecture has received 40,000 masks from its partner "
+                  "province of Hunan.")
+    assert out == [(["Hunan"], "face_mask", 40_000, ["JPN"])]
+
+
+def test_list_lines_headed_by_a_place_are_recipients(extract):
+    text = ("The Government of the Republic of Korea delivered the following assistance:\n"
+            "- Ghana: 70,000 masks\n- Togo: 2,000 test kits")
+    assert extract(text) == [(["South Korea"], "face_mask", 70_000, ["GHA"]),
+                             (["South Korea"], "test_kit", 2_000, ["TGO"])]
+
+
+def test_a_currency_prefix_is_not_a_name(extract):
+    out = extract("The donations are paid for by Tencent's US$10 million relief fund, which "
+                  "the company set up in March.")
+    assert [o[0] for o in out] == [["Tencent"]]
+
+
+def test_goods_bought_abroad_and_given_away_go_to_the_named_recipient(extract):
+    out = extract("Elon Musk said Tesla had bought 600 ventilators in China and would donate "
+                  "them to hospitals in Los Angeles.")
+    assert out == [(["Tesla"], "ventilator", 600, ["USA"])]
+
+
+def test_a_donation_still_being_negotiated_is_no_claim(extract):
+    assert extract("A donation of 2 million masks from Japan was still being negotiated.") == []
