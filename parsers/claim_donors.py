@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from aidledger.parsers.claim_parts import _ORIGIN, RECEIVE, Clause, Trigger, _all_triggers
-from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import Name, possessive_free, split_coordinated, vocab
 
 
@@ -16,7 +16,7 @@ def _references() -> list[tuple[re.Pattern[str], str]]:
     w = vocab()["words"]
     out = []
     for kind in ("person", "organisation", "foundation", "group", "first_person",
-                 "foundations", "companies", "persons_foundation"):
+                 "foundations", "companies", "persons_foundation", "country"):
         for phrase in w[kind]:
             out.append((phrase, kind))
     out.sort(key=lambda pk: -len(pk[0]))  # "his foundation" before "his"
@@ -29,7 +29,7 @@ def _reference_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     w = vocab()["words"]
     kinds = {p.lower(): k for k in ("person", "organisation", "foundation", "group",
                                     "first_person", "foundations", "companies",
-                                    "persons_foundation") for p in w[k]}
+                                    "persons_foundation", "country") for p in w[k]}
     alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), kinds
 
@@ -91,6 +91,8 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
         person = _resolve("person", clause, before)
         return [f"{person[0]} Foundation"] if person else []
+    if kind == "country":  # "The country will donate": the country the article is about
+        return _main_country(clause, before)
     pool = [n for n in clause.names if n.end <= before
             and not _apposed(clause.sentence[:before], n)]
     history = list(reversed(pool)) + list(reversed(clause.earlier))
@@ -114,6 +116,19 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
         return _resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
     return []
+
+
+def _main_country(clause: Clause, before: int) -> list[str]:
+    """The country named most often so far (the latest on a tie), receivers aside."""
+    seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
+    counts: dict[str, tuple[int, int, str]] = {}
+    for p in find_places(seen):
+        if p.place.kind == "country" and p.text not in clause.receivers:
+            n, _, _ = counts.get(p.place.code, (0, 0, ""))
+            counts[p.place.code] = (n + 1, p.start, p.text)
+    if not counts:
+        return []
+    return [max(counts.values())[2]]
 
 
 def _expand(names: list[str], clause: Clause) -> list[str]:
@@ -258,6 +273,17 @@ _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
 
 
+def _city_of(clause: Clause, region: str, country: Name) -> Name:
+    """ "Toyokawa, Japan donated": the city gives; the country after its comma only places it."""
+    if not _country_like(country.text):
+        return country
+    prev = [n for n in clause.names if n.end <= country.start
+            and re.fullmatch(r",\s*", region[n.end:country.start])]
+    if prev and not _country_like(prev[-1].text):
+        return prev[-1]
+    return country
+
+
 def _subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
@@ -270,6 +296,9 @@ def _subject(clause: Clause, before: int) -> list[str]:
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
             continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
+        if kinds[m.group(0).lower()] == "country" and not re.fullmatch(
+                r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
+            continue  # "X, the richest banker in the country, will": not the subject
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))
@@ -277,7 +306,7 @@ def _subject(clause: Clause, before: int) -> list[str]:
         if n.kind == "place" and n.end <= before and _country_like(n.text) and not _ORIGIN.search(
                 region[:n.start]) and re.fullmatch(
                 r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]):
-            cands.append((n.end, "name", n))
+            cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not _apposed(region, c[2])] or cands
     for m in _HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands):
@@ -286,7 +315,7 @@ def _subject(clause: Clause, before: int) -> list[str]:
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
                   and (_country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
-        return [places[-1].text] if places else []
+        return [_city_of(clause, region, places[-1]).text] if places else []
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is not None and _SPEAKER_OF.match(region[name.end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver

@@ -31,7 +31,9 @@ _DEST = re.compile(r"(?:\b(?:gave|give|gives|provided|provides|offered|handed|se
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _NOT_DEST = re.compile(  # places that are where goods come from or pass through, not recipients
     r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
-    r"left|out of|via|through|based|headquartered)\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
+    r"left|out of|via|through|based|headquartered|originated|emerged|began|started|broke out|"
+    r"first (?:detected|reported|identified))\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
+    r"(?:[A-Za-z]+\s+(?:city|province|region|town)\s+of\s+)?"
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"

@@ -44,3 +44,23 @@ def test_and_inside_one_name_does_not_split_it():
 def test_an_organisation_owned_by_a_city_is_in_its_country(extract):
     out = extract("Ambassador Lee handed 30 ventilators to Lima's Dos de Mayo Hospital.")
     assert out[0][3] == ["PER"]
+
+
+def test_a_city_with_its_country_after_a_comma_gives_as_the_city(extract):
+    out = extract("On May 2, Nakatsu, Japan donated 3,000 masks to Hefei, China.")
+    assert out == [(["Nakatsu"], "face_mask", 3_000, ["CHN"])]
+
+
+def test_the_country_refers_to_the_country_the_article_is_about(extract):
+    text = ("Norway has sent doctors to Italy. Norway's foreign ministry spoke on Monday. "
+            "The country will donate 40 ventilators to Peru.")
+    assert extract(text)[-1] == (["Norway"], "ventilator", 40, ["PER"])
+    out = extract("Rafiq Osei, the richest trader in the country, will give 500 gowns to Ghana.")
+    assert out[0][0] == ["Rafiq Osei"]
+
+
+def test_rounds_of_donations_are_no_count_and_origins_no_recipients(extract):
+    out = extract("Norway announced two rounds of mask donations, giving away 9 million masks "
+                  "to countries where the virus, which originated in the Chinese city of "
+                  "Wuhan, had spread.")
+    assert out == [(["Norway"], "face_mask", 9_000_000, [])]
