@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers.claim_home import defined_state_body
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
     RECEIVE,
@@ -97,7 +98,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         if code is None and (m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
             where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP
             code = where[0].place.code if where and where[0].start == 0 else None
-        if code is None and not intl and (n.text.isupper() or re.search(
+        if code is None and not intl and ((n.text.isupper() and not defined_state_body(
+                n.text, clause.text)) or re.search(
                 r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
                 s[:n.start])):
             continue

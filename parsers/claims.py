@@ -33,6 +33,7 @@ from aidledger.parsers.claim_context import (
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_donors import resolve_donors
 from aidledger.parsers.claim_givers import donor_names, without_own_country
+from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
@@ -110,6 +111,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)
+    place_state_bodies(text, title, claims)
     return dedupe(claims)
 
 

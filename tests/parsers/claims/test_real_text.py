@@ -64,3 +64,19 @@ def test_rounds_of_donations_are_no_count_and_origins_no_recipients(extract):
                   "to countries where the virus, which originated in the Chinese city of "
                   "Wuhan, had spread.")
     assert out == [(["Norway"], "face_mask", 9_000_000, [])]
+
+
+def test_a_state_body_without_a_country_gets_the_country_of_the_article(extract):
+    text = ("LUSAKA: Zambia's health officials thanked donors on Friday. "
+            "The Ostrava Mining Group donated 12 ventilators to the National Emergency "
+            "Relief Authority (NERA), the ministry said. NERA also received 4,000 gowns "
+            "from Ostrava Mining Group.")
+    out = extract(text)
+    assert out[0] == (["Ostrava Mining Group"], "ventilator", 12, ["ZMB"])
+    assert out[1] == (["Ostrava Mining Group"], "protective_suit", 4_000, ["ZMB"])
+
+
+def test_a_charity_without_a_country_keeps_its_org_code(extract):
+    out = extract("Zambia's mines reopened. Ostrava Mining Group gave 900 gowns to the "
+                  "Kafue Relief Trust.")
+    assert out[-1][3] == ["org:Kafue Relief Trust"]

@@ -1,0 +1,87 @@
+"""The country of a state body that does not name it: "the National Disaster Management
+Authority", "the PM CARES Fund", "the Ministry of Health" in an article about one country.
+
+A receiving organisation keeps its name and gets its country; for a body of a country's state
+(a ministry, a national authority, a prime minister's fund) that country is the one the article
+is about even when the name does not say it. That is the country the article names most (its
+recipients and places, the dateline counted too), leaving out the givers' own countries;
+charities, companies and hospitals stay `org:<name>` unless their name places them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from aidledger.parsers.claim_givers import country_of
+from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.lexicon import find_places, org_country
+from aidledger.parsers.records import Recipient
+
+_STATE_BODY = re.compile(
+    r"^(?:the\s+)?(?:National|Ministry|Department|Prime\s+Minister|PM|Chief\s+Minister|CM|"
+    r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate)\b(?!\s+(?:University|"
+    r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
+    r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b", re.I)
+_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|in|the|&)\s+|[A-Z][\w’'-]*\s+)*?"
+                      r"[A-Z][\w’'-]*)\s*\(([A-Z][A-Za-z-]{1,12})\)")
+
+
+@lru_cache(maxsize=64)
+def _expansions(text: str) -> dict[str, str]:
+    """ "National Disaster Management Authority (NDMA)": what each acronym stands for."""
+    return {m.group(2): m.group(1) for m in _ACRONYM.finditer(text)}
+
+
+def defined_state_body(name: str, text: str) -> bool:
+    """An acronym the article spells out as a state body ("... Authority (NDMA)")."""
+    return state_body(name, _expansions(text))
+
+
+def state_body(name: str, expansions: dict[str, str]) -> bool:
+    """A body of a country's state by its name (or the name its acronym stands for)."""
+    full = expansions.get(name) or expansions.get(name.split()[0], "") + " " + name
+    return bool(_STATE_BODY.search(name) or _STATE_BODY.search(full.strip()))
+
+
+def home_country(text: str, title: str | None, claims: list[Claim]) -> str | None:
+    """The country the article is about: most named, the givers' own countries aside."""
+    givers = {country_of(d) for c in claims for d in c.donors} | {  # "Bank of China"
+        p.place.code for c in claims for d in c.donors for p in find_places(d)
+        if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
+    counts: Counter[str] = Counter()
+    for p in find_places(f"{title or ''}\n{text}"):
+        if p.place.kind != "demonym" and ":" not in p.place.code and p.place.code not in givers:
+            counts[p.place.code] += 1
+    for c in claims:
+        for r in c.recipients:
+            if r.code and ":" not in r.code and r.code not in givers:
+                counts[r.code] += 2
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    return best if n > rest[0][1] else None
+
+
+def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> None:
+    """Give each receiving state body without a country the article's country."""
+    todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
+            if r.code and r.code.startswith("org:") and org_country(r.org or r.name) is None]
+    if not todo:
+        return
+    expansions = _expansions(f"{title or ''}\n{text}")
+    todo = [(c, i) for c, i in todo if state_body(c.recipients[i].org or c.recipients[i].name,
+                                                  expansions)]
+    home = home_country(text, title, claims) if todo else None
+    if home is None:
+        return
+    for c, i in todo:
+        r = c.recipients[i]
+        c.recipients[i] = Recipient(r.name, home, r.org or r.name)
+    for c in {id(c): c for c, _ in todo}.values():
+        kept: list[Recipient] = []
+        for r in c.recipients:
+            if r.code not in {k.code for k in kept}:
+                kept.append(r)
+        c.recipients = kept
