@@ -84,6 +84,7 @@ class Context:
     list_recipients: list[Recipient] = field(default_factory=list)
     list_status: str | None = None
     receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
+    item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
 
     def note(self, donors: list[str], recipients: list[Recipient], status: str | None,
              sentence: str) -> None:

@@ -84,7 +84,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     trig = _first_trigger(clause)
     for n in clause.names:
-        if not is_org_name(n.text) or not _DEST.search(s[max(0, n.start - 90):n.start]):
+        intl = any(n.text == o or n.text.endswith(o) for o in _international())
+        if not (is_org_name(n.text) or intl) or not _DEST.search(s[max(0, n.start - 90):n.start]):
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
@@ -94,7 +95,6 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+$", s[:n.start])
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else org_country(n.text)
-        intl = any(n.text == o or n.text.endswith(o) for o in _international())
         if code is None and (m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
             where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP
             code = where[0].place.code if where and where[0].start == 0 else None

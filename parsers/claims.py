@@ -22,6 +22,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import elided, funds_claims, share_claims
+from aidledger.parsers.claim_clauses import carried_items, sub_clauses
 from aidledger.parsers.claim_context import (
     Context,
     anaphor,
@@ -106,7 +107,15 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         if _DENIAL.match(sentence) and claims:  # "That is false.": the claim before is not one
             last = claims[-1].evidence["start"]
             claims = [c for c in claims if c.evidence["start"] != last]
-        claims += _sentence_claims(clause, claims, ctx, published)
+        parts = sub_clauses(clause)
+        given: list[str] = []
+        for part in parts:
+            found = _sentence_claims(part, claims, ctx, published, len(parts) > 1)
+            for c in found:  # the evidence is the whole sentence; "..., and B will get 60,000
+                c.evidence = {**c.evidence, **evidence(clause)}  # each": the giver before
+                c.donors = c.donors or list(given)
+            given = next((c.donors for c in reversed(found) if c.donors), given)
+            claims += found
         names_so_far += names
     for c in claims:
         c.donors = donor_names(c.donors)
@@ -121,9 +130,10 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 
 
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
-                     published: datetime | date | None) -> list[Claim]:
+                     published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
-    found = _goods_claims(clause, published, shape) + _per_donor(
+    carry = ctx.item if (part or shape == "further") else None
+    found = _goods_claims(clause, published, shape, carry) + _per_donor(
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
@@ -139,6 +149,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     if found:
         last = found[-1]
         ctx.note(last.donors, last.recipients, last.status, clause.sentence)
+        goods = [c for c in found if c.item != "funds"]
+        ctx.item = (goods[-1].item, goods[-1].item_label) if goods else ctx.item
     else:
         list_intro(clause, ctx)
         announcement(clause, ctx)
@@ -146,8 +158,11 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
 
 
 def _goods_claims(clause: Clause, published: datetime | date | None,
-                  shape: str | None = None) -> list[Claim]:
+                  shape: str | None = None,
+                  carry: tuple[str, str] | None = None) -> list[Claim]:
     items = find_items(clause)
+    if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
+        items = carried_items(clause, *carry) or items
     found = giver(clause, items[0].start, published) if items else None
     if found is None and items and shape and any(i.quantity for i in items) and not negated(
             clause.sentence) and not bought(clause.sentence, items[0].start):
@@ -169,8 +184,9 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
         qty = it.quantity.value if it.quantity else None
         if it.quantity is not None and it.quantity.value is None:
             continue  # a number we could not read ("1e400"): no claim beats a wrong one
-        if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and len(recips) > 1:
-            each_count = len(recips)  # "100 ventilators each to Italy and Spain"
+        named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
+        if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and named > 1:
+            each_count = named  # "100 ventilators each to Italy and Spain"
         if respectively and len(takers) == len(items) > 1:
             targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
         elif respectively and len(recips) == len(items) > 1:

@@ -99,7 +99,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start
             out.append(Name(s, offset + m.end() + family.end(), f"{name} family", "foundation"))
             continue
-        for part_start, part in _split_places(name):
+        for part_start, part in (q for ps, pt in _split_places(name)
+                                 for q in _split_orgs(ps, pt)):
             s = offset + start + part_start
             out.append(Name(s, s + len(part), part, classify(part)))
         out += _implied(m, text, offset)
@@ -150,10 +151,13 @@ def _roles() -> re.Pattern[str]:
 
 
 def _split_places(name: str) -> list[tuple[int, str]]:
-    """"France and Japan" is two places, not one organisation."""
+    """"France and Japan" is two places, not one organisation; so are "Serbia and Xiaomi"
+    (a place and a name), unless the whole is one place ("Trinidad and Tobago")."""
     parts = [m for m in re.finditer(r"(?:(?!\s+(?:and|&)\s+)[^,])+", name) if m.group(0).strip()]
     texts = [re.sub(r"^(?:and|&)\s+", "", m.group(0).strip()) for m in parts]
-    if len(texts) > 1 and all(lookup_place(t) for t in texts):
+    if len(texts) > 1 and (all(lookup_place(t) for t in texts) or (
+            any(lookup_place(t) for t in texts) and not lookup_place(name)
+            and " of " not in f" {name} " and all(t[:1].isupper() for t in texts))):
         return [(m.start() + m.group(0).find(t), t) for m, t in zip(parts, texts, strict=True)]
     return [(0, name)]
 
@@ -190,6 +194,21 @@ def _country_suffix(words: list[str]) -> bool:
     place = lookup_place(words[-1])
     return bool(place and place.kind == "country") and not lookup_place(" ".join(words[:-1])) \
         and not lookup_place(" ".join(words))
+
+
+def _split_orgs(start: int, name: str) -> list[tuple[int, str]]:
+    """ "the Red Cross and Doctors Without Borders": two bodies, when both halves are one by
+    their form; "Department of Health and Human Services" stays one (the "and" is inside its
+    "of" phrase)."""
+    m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
+    if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
+        return [(start, name)]
+    return [(start, m.group(1)), (start + m.start(2), m.group(2))]
+
+
+def _is_body(name: str) -> bool:
+    intl = vocab()["words"]["international_orgs"]
+    return is_org_name(name) or name in intl
 
 
 def split_coordinated(name: str) -> list[str]:

@@ -1,0 +1,129 @@
+"""Coordinated clauses of one sentence, each with its own giver and verb.
+
+"Huawei gave 1 million masks to Italy, ZTE sent 200,000 to Serbia and Xiaomi shipped 50,000
+respirators to Lombardy" is three donations: read as one clause, every amount would take the
+first subject and every recipient. A sentence splits where a new subject (a name or a pronoun)
+stands right before a donation verb after a comma, "and", "while", "whereas", "but" or a
+semicolon, and a donation verb came before. An amount with no goods noun in a later clause
+("ZTE sent 200,000 to Serbia") is more of the goods of the clause before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
+from aidledger.parsers.names import Name
+from aidledger.parsers.numbers import NumberMention
+
+_BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|;\s*|\s+(?:and|while|"
+                       r"whereas|but)\s+)(?:the\s+)?$", re.I)
+_AUX = re.compile(r"\s*(?:(?:has|have|had|will|would|also|is|are|was|were|then|later|"
+                  r"separately|itself|each|too|already)\s+)*", re.I)
+_PRONOUN = re.compile(r"(?:,\s*(?:and\s+|while\s+|but\s+)?|;\s*|\s+(?:and|while|but)\s+)"
+                      r"(?:it|he|she|they)\s+$", re.I)
+
+
+def _verbs(sentence: str) -> list:
+    return [t for t in _all_triggers(sentence)
+            if not t.phrase.lower().startswith(("donation", "gift", "courtesy"))]
+
+
+def split_points(sentence: str, names: list[Name]) -> list[int]:
+    """Offsets where a new coordinated clause (its own subject and donation verb) starts."""
+    verbs = _verbs(sentence)
+    if len(verbs) < 2:
+        return []
+    cuts: list[int] = []
+    for t in verbs[1:]:
+        if not any(v.end <= t.start and (not cuts or v.start > cuts[-1]) for v in verbs):
+            continue
+        subject = next((n for n in reversed(names) if n.end <= t.start and _AUX.fullmatch(
+            sentence[n.end:t.start])), None)
+        if subject is not None:
+            b = _subject_start(sentence, names, subject)
+            if b is not None and (not cuts or b > cuts[-1]) and _verb_before(verbs, b) \
+                    and not _agent_list(sentence, names, b):
+                cuts.append(b)
+            continue
+        p = _PRONOUN.search(sentence[:t.start].rstrip() + " ")
+        if p and _verb_before(verbs, p.start()):
+            cuts.append(p.start())
+    return cuts
+
+
+def _subject_start(sentence: str, names: list[Name], subject: Name) -> int | None:
+    """Where the clause of `subject` begins: the boundary before it, or before the first of
+    a coordinated subject ("..., and Pennsylvania and Rhode Island will get")."""
+    best = None
+    n: Name | None = subject
+    while n is not None:
+        if b := _BOUNDARY.search(sentence, 0, n.start):
+            best = b.start()
+        first = n
+        n = next((m for m in names if m.end <= first.start and re.fullmatch(
+            r"\s*(?:,|and|&)\s*(?:the\s+)?", sentence[m.end:first.start])), None)
+    return best
+
+
+_AGENT = re.compile(r"\b(?:by|from|with|of|courtesy of)\s+(?:the\s+)?$", re.I)
+
+
+def _agent_list(sentence: str, names: list[Name], pos: int) -> bool:
+    """ "donated by the Jack Ma Foundation and the Alibaba Foundation arrived": the names
+    before `pos` are a list after "by", so the one after "and" continues it."""
+    start = pos
+    while prev := next((n for n in names if n.end <= start and re.fullmatch(
+            r",?\s*(?:and\s+)?(?:the\s+)?", sentence[n.end:start])), None):
+        if _AGENT.search(sentence[:prev.start]):
+            return True
+        start = prev.start
+    return False
+
+
+def _verb_before(verbs: list, pos: int) -> bool:
+    return any(v.end <= pos for v in verbs)
+
+
+def sub_clauses(clause: Clause) -> list[Clause]:
+    """The clause itself, or one Clause per coordinated part (offsets of its own text)."""
+    cuts = split_points(clause.sentence, clause.names)
+    if not cuts:
+        return [clause]
+    out = []
+    bounds = [0, *cuts, len(clause.sentence)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        part = clause.sentence[a:b]
+        lead = len(part) - len(part.lstrip(",;: "))
+        a += lead
+        part = clause.sentence[a:b]
+        names = [Name(n.start - a, n.end - a, n.text, n.kind, n.implied)
+                 for n in clause.names if a <= n.start and n.end <= b]
+        numbers = [_shift(n, -a) for n in clause.numbers if a <= n.start and n.end <= b]
+        sub = Clause(clause.text, clause.start + a if clause.start >= 0 else -1,
+                     clause.start + b if clause.start >= 0 else -1, part, names,
+                     clause.earlier + [n for n in clause.names if n.end <= a], numbers,
+                     clause.publisher, clause.speaker, clause.receivers)
+        out.append(sub)
+    return out
+
+
+def _shift(n: NumberMention, by: int) -> NumberMention:
+    return replace(n, start=n.start + by, end=n.end + by,
+                   num_start=n.num_start + by if n.num_start >= 0 else -1)
+
+
+_BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
+
+
+def carried_items(clause: Clause, code: str, label: str) -> list[Item]:
+    """ "ZTE sent 200,000 to Serbia" after "... 1 million masks ...": amounts with no noun,
+    followed by a destination, are more of the goods named just before."""
+    s = clause.sentence
+    return [Item(n.start, n.end, code, label, n) for n in clause.numbers
+            if n.value and not n.currency and not n.percent and (
+                _BARE.match(s, n.end) or _GETS.search(s, 0, n.start))]
+
+
+_GETS = re.compile(r"\b(?:get|gets|got|getting|receive|receives|received|receiving)\s+$", re.I)

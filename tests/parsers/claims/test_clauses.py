@@ -1,0 +1,33 @@
+"""One sentence, several coordinated donations."""
+
+from __future__ import annotations
+
+
+def test_each_clause_has_its_own_giver_goods_and_recipient(extract):
+    out = extract("Among donors, Lenovo gave 300,000 masks to Kenya, Acer sent 40,000 to "
+                  "Ghana and Asus shipped 5,000 face shields to Lagos.")
+    assert out == [(["Lenovo"], "face_mask", 300_000, ["KEN"]),
+                   (["Acer"], "face_mask", 40_000, ["GHA"]),
+                   (["Asus"], "face_shield", 5_000, ["NGA"])]
+
+
+def test_a_coordinated_subject_does_not_split_the_sentence(extract):
+    out = extract("Half a million masks donated by the Orrin Foundation and the Lakeside "
+                  "Foundation reached Rome on Tuesday.")
+    assert out == [(["Orrin Foundation", "Lakeside Foundation"], "face_mask", 500_000,
+                    ["ITA"])]
+
+
+def test_a_later_receiving_clause_keeps_the_giver_and_counts_each_recipient(extract):
+    out = extract("Oregon received 90,000 masks from Taiwan last week, and Idaho and Utah "
+                  "will get 20,000 each.")
+    assert out == [(["Taiwan"], "face_mask", 90_000, ["USA"]),
+                   (["Taiwan"], "face_mask", 40_000, ["USA"])]
+
+
+def test_the_evidence_is_the_whole_sentence(extract):
+    from aidledger.parsers.claims import extract_claims
+    text = "Lenovo gave 300,000 masks to Kenya, and Acer sent 40,000 to Ghana."
+    out = extract_claims(text)
+    assert [c.evidence["sentence"] for c in out] == [text, text]
+    assert all((c.evidence["start"], c.evidence["end"]) == (0, len(text)) for c in out)
