@@ -51,7 +51,10 @@ def home_country(text: str, title: str | None, claims: list[Claim]) -> str | Non
         p.place.code for c in claims for d in c.donors for p in find_places(d)
         if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
     counts: Counter[str] = Counter()
-    for p in find_places(f"{title or ''}\n{text}"):
+    seen = f"{title or ''}\n{text}"
+    for d in {d for c in claims for d in c.donors if len(d) > 3}:
+        seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about
+    for p in find_places(seen):
         if p.place.kind != "demonym" and ":" not in p.place.code and p.place.code not in givers:
             counts[p.place.code] += 1
     for c in claims:
