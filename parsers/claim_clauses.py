@@ -118,12 +118,14 @@ _BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
 
 
 def carried_items(clause: Clause, code: str, label: str) -> list[Item]:
-    """ "ZTE sent 200,000 to Serbia" after "... 1 million masks ...": amounts with no noun,
-    followed by a destination, are more of the goods named just before."""
+    """ "ZTE sent 200,000 to Serbia" after "... 1 million masks ...", "Another 50 are
+    expected": amounts with no noun, before a destination, after "get" or "another", are
+    more of the goods named just before."""
     s = clause.sentence
     return [Item(n.start, n.end, code, label, n) for n in clause.numbers
             if n.value and not n.currency and not n.percent and (
-                _BARE.match(s, n.end) or _GETS.search(s, 0, n.start))]
+                _BARE.match(s, n.end) or _GETS.search(s, 0, n.start)
+                or n.approx in ("another", "a further", "an additional"))]
 
 
 _GETS = re.compile(r"\b(?:get|gets|got|getting|receive|receives|received|receiving)\s+$", re.I)

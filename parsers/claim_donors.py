@@ -212,7 +212,8 @@ def _resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     if courtesy and (donors := _names_at(clause, courtesy.end())):
         return donors
     by = re.search(r"\bby\s+(?:the\s+)?", s[trig.end:trig.end + 60])
-    if RECEIVE.search(trig.phrase) and not trig.phrase.lower().startswith("present"):
+    if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
+            ).startswith("present"):
         by = None  # "received by officials of the NCDC": who receives
     if by and (donors := _names_at(clause, trig.end + by.end(), countries=True)):
         return donors
@@ -223,6 +224,8 @@ def _resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
                                                                                   trig.start)):
         return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
+    if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
+        frm = re.search(r"\bfrom\s+(?:the\s+)?", s[trig.end:])  # "received by X": X receives
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := _names_at(clause, trig.end + frm.end(), countries=True)):
         return donors

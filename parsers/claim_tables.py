@@ -45,19 +45,32 @@ def row_claims(clause: Clause, table: Table, ctx: Context) -> list[Claim]:
         return []
     if not table.header:
         return []
-    recips = _recipients(row)
-    if not recips or _TOTAL.match(row[0]) or ctx.status is None:
-        return []  # no donation stated before the table: its numbers are not gifts
+    giver = next((i for i, h in enumerate(table.header) if _DONOR_HEAD.match(h)), None)
+    status = ctx.status or ctx.list_status
+    if giver is not None:  # "| Donor | Masks |" under "Donations received by X include:"
+        donors = [row[giver]] if giver < len(row) and row[giver].strip() else []
+        recips = list(ctx.list_recipients or ctx.recipients)
+        status = ctx.list_status or ctx.status or "donated"
+        if not donors or _TOTAL.match(row[giver]):
+            return []
+    else:
+        donors, recips = list(ctx.donors), _recipients(row)
+        if not recips or _TOTAL.match(row[0]) or status is None:
+            return []  # no donation stated before the table: its numbers are not gifts
     out = []
     for i, cell in enumerate(row):
         label = table.header[i] if i < len(table.header) else ""
         code = item_code(label)
         qty = parse_number(cell)
-        if code in (None, "other") or qty is None or _NOT_COUNTS.search(label):
+        if i == giver or code in (None, "other") or qty is None or _NOT_COUNTS.search(label):
             continue
-        out.append(Claim(list(ctx.donors), code, label, qty, recips, ctx.status, None,
+        out.append(Claim(list(donors), code, label, qty, recips, status, None,
                          evidence(clause)))
     return out
+
+
+_DONOR_HEAD = re.compile(r"^\s*(?:donors?|givers?|donated by|from|compan(?:y|ies)|"
+                         r"(?:donor\s+)?organi[sz]ations?|contributors?|source)\s*$", re.I)
 
 
 def _recipients(row: list[str]) -> list[Recipient]:

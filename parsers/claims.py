@@ -121,7 +121,18 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)
     place_state_bodies(text, title, claims)
-    return dedupe(claims)
+    return _anchored(dedupe(claims))
+
+
+def _anchored(claims: list[Claim]) -> list[Claim]:
+    """Claims that name a giver or a recipient: a bare "30 million masks were distributed"
+    with neither is no checkable donation (parents re-indexed)."""
+    keep = [i for i, c in enumerate(claims) if c.donors or c.recipients]
+    new = {old: n for n, old in enumerate(keep)}
+    out = [claims[i] for i in keep]
+    for c in out:
+        c.parent = new.get(c.parent) if c.parent is not None else None
+    return out
 
 
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|story|rumou?r))\s+"

@@ -40,3 +40,29 @@ def test_a_subordinate_clause_names_no_recipient(extract):
     out = extract("The Alder Foundation gave $1 million in January, when the outbreak was "
                   "still confined to China.")
     assert out == [(["Alder Foundation"], "funds", 1_000_000, [])]
+
+
+def test_another_n_with_no_noun_is_more_of_the_goods_before(extract):
+    out = extract("Eighty ventilators donated by Qatar arrived in Kigali on Friday. Another 20 "
+                  "are expected next month, officials said.")
+    assert out == [(["Qatar"], "ventilator", 80, ["RWA"]),
+                   (["Qatar"], "ventilator", 20, ["RWA"])]
+
+
+def test_a_claim_with_neither_giver_nor_recipient_is_dropped(extract):
+    assert extract("The agency has distributed 30 million masks since March.") == []
+
+
+def test_a_donor_column_table_gives_each_row_its_donor(extract):
+    text = ("Donations received by the Civil Protection Department so far include:\n"
+            "| Donor | Masks |\n|---|---|\n| Orrin Foundation | 300,000 |\n| Corvo | 20,000 |\n"
+            "| Total | 320,000 |")
+    assert extract(text) == [(["Orrin Foundation"], "face_mask", 300_000, ["ITA"]),
+                             (["Corvo"], "face_mask", 20_000, ["ITA"])]
+
+
+def test_received_by_names_the_receiver_not_the_giver(extract):
+    out = extract("A cargo of aid donated by the Orrin Foundation landed in Accra. The cargo, "
+                  "which was received by officials of the Ghana Health Service, contained "
+                  "9,000 test kits.")
+    assert out == [(["Orrin Foundation"], "test_kit", 9_000, ["GHA"])]
