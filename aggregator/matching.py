@@ -52,6 +52,19 @@ def places_overlap(a: frozenset[str], b: frozenset[str]) -> str | None:
     return None
 
 
+def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether `places_overlap` finds a way two recipient sets meet (without its words)."""
+    if not a or not b:
+        return False
+    if a == b or not a.isdisjoint(b):
+        return True
+    for x, y in ((a, b), (b, a)):
+        for code in x:
+            if code.startswith(REGION_PREFIX) and y <= (region_members(code) | {code}):
+                return True
+    return False
+
+
 def fmt(n: int | None) -> str:
     return "no number" if n is None else f"{n:,}"
 
@@ -70,6 +83,21 @@ def quantity_fit(claim: Rec, row: Rec) -> tuple[str, str] | None:
     for shown in sorted({row.quantity, *row.quantities}, key=lambda q: abs(q - claim.quantity)):
         if abs(claim.quantity - shown) <= QUANTITY_TOLERANCE * max(claim.quantity, shown):
             return "close", f"quantities differ: {fmt(claim.quantity)} vs {fmt(shown)}"
+    return None
+
+
+def quantity_verdict(claim: Rec, row: Rec) -> str | None:
+    """The verdict of `quantity_fit` alone (no reason worded): cheap enough to try on every
+    candidate of a crowded block; the reason is worded once, for the one that wins."""
+    if claim.quantity is None or row.quantity is None:
+        return "unknown"
+    if claim.quantity == row.quantity or claim.quantity in row.quantities:
+        return "equal"
+    if claim.quantity_each and abs(claim.quantity - row.quantity) <= EACH_TOLERANCE * row.quantity:
+        return "each"
+    for shown in (row.quantity, *row.quantities):
+        if abs(claim.quantity - shown) <= QUANTITY_TOLERANCE * max(claim.quantity, shown):
+            return "close"
     return None
 
 

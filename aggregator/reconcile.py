@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from aidledger.aggregator.matching import (
     Rec,
     fmt,
+    places_meet,
     places_overlap,
     quantity_fit,
+    quantity_verdict,
     sums_to,
 )
 from aidledger.gcpause import paused_gc
@@ -110,6 +112,9 @@ class _Index:
         # another URL than that one: enough to find the first on any URL but a given one
         self.rows: dict[tuple[frozenset[str], int | None], list[int]] = {}
         self.home: dict[str, int] = {}  # record id -> seq of the last donation linking it
+        # (places, a quantity the anchor showed) -> seqs: the best possible matches (equal
+        # quantity, same recipients), looked up before any scan
+        self.exact: dict[tuple[frozenset[str], int], list[int]] = defaultdict(list)
 
     def add(self, d: DonationOut) -> None:
         seq = len(self.donations)
@@ -120,6 +125,9 @@ class _Index:
             if not seen or (len(seen) == 1 and self.donations[seen[0]].anchor.url != a.url):
                 seen.append(seq)
         shown = {a.quantity, *a.quantities} - {None}
+        if a.quantity is not None and a.places:
+            for q in shown:
+                self.exact[(a.places, q)].append(seq)
         for code in a.places:
             self.every[code].append(seq)
             if a.quantity is None:
@@ -219,27 +227,35 @@ def _block(recs: list[Rec], key: str, reviews: Reviews,
     return ix.donations
 
 
+SCORES = {"equal": 3, "each": 2, "unknown": 1, "close": 0}
+
+
 def _attach(c: Rec, ix: _Index, reviews: Reviews) -> bool:
-    best: tuple[int, int, str, str] | None = None
-    for seq in ix.candidates(c):
-        d = ix.donations[seq]
-        if reviews.get((c.id, d.anchor.id)) == "reject":
+    best: tuple[int, int] | None = None  # (score, seq)
+    exact = ix.exact.get((c.places, c.quantity), ()) if c.quantity is not None else ()
+    first = next((seq for seq in exact
+                  if reviews.get((c.id, ix.donations[seq].anchor.id)) != "reject"), None)
+    for seq in ([first] if first is not None else ix.candidates(c)):
+        a = ix.donations[seq].anchor
+        if reviews.get((c.id, a.id)) == "reject":
             continue
-        where = places_overlap(c.places, d.anchor.places) or _unplaced_repeat(c, d.anchor)
-        fit = quantity_fit(c, d.anchor) if where else None
-        if not where or fit is None:
+        if not (places_meet(c.places, a.places) or _unplaced_repeat(c, a)):
             continue
-        verdict, why = fit
-        score = {"equal": 3, "each": 2, "unknown": 1, "close": 0}[verdict] * 2 + (
-            where == "same recipients")
+        verdict = quantity_verdict(c, a)
+        if verdict is None:
+            continue
+        score = SCORES[verdict] * 2 + (bool(c.places) and c.places == a.places)
         if best is None or score > best[0]:
-            best = (score, seq, verdict, f"same donor and item; {where}; {why}")
+            best = (score, seq)
             if score == 7:  # nothing later can beat it (ties keep the first)
                 break
     if best is None:
         return False
-    _, seq, verdict, reason = best
+    seq = best[1]
     d = ix.donations[seq]
+    where = places_overlap(c.places, d.anchor.places) or _unplaced_repeat(c, d.anchor)
+    verdict, why = quantity_fit(c, d.anchor)  # type: ignore[misc]
+    reason = f"same donor and item; {where}; {why}"
     if verdict == "close":
         ix.link(d, Link(c, "conflicts", reason), seq)
         shown = reason.rsplit("vs ", 1)[-1]
