@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pycountry
+
 from aidledger.aggregator.matching import Rec
 from aidledger.aggregator.normalize import donor_group
 from aidledger.parsers.lexicon import country_name
@@ -33,6 +35,7 @@ WORDS = ["Harbor", "North", "Star", "Light", "River", "Stone", "Cedar", "Lotus",
          "Bright", "Silver", "Ocean", "Maple", "Golden", "Eagle", "Crane", "Pine", "Coral"]
 KINDS = ["Foundation", "Group", "Trust", "Industries", "Pharma", "Motors", "Electronics"]
 SUFFIXES = ["", " Corp", " Corporation", " Inc.", " Ltd", " Co., Ltd.", " Holdings", " LLC"]
+MANY_COUNTRIES = sorted(c.alpha_3 for c in pycountry.countries)[:150]
 STATUSES = ["pledged", "preparing", "in_transit", "arrived", "accepted"]
 T0 = datetime(2020, 3, 1, tzinfo=UTC)
 
@@ -72,19 +75,23 @@ def _text(rng: random.Random, donor: str, qty: int, item: str, country: str) -> 
             f"{country_name(country)} this week. {filler}.")
 
 
-def generate(n_records: int, seed: int = 7, prefix: str = "") -> Synthetic:
+def generate(n_records: int, seed: int = 7, prefix: str = "", crowded: bool = False
+             ) -> Synthetic:
+    """`crowded`: one donor shipping face masks to 150 countries again and again (one block)."""
     rng = random.Random(seed)
-    donors = donor_names(max(50, n_records // 40), prefix)
+    donors = donor_names(1 if crowded else max(50, n_records // 40), prefix)
+    items, countries = (["face_mask"], MANY_COUNTRIES) if crowded else (ITEMS, COUNTRIES)
     out = Synthetic(tag=prefix.lower().replace(" ", ""))
     while len(out.records) < n_records:
-        _cluster(rng, out, rng.choice(donors), out.donations)
+        _cluster(rng, out, rng.choice(donors), out.donations, items, countries)
         out.donations += 1
     out.records = out.records[:n_records]
     return out
 
 
-def _cluster(rng: random.Random, out: Synthetic, donor: str, cluster: int) -> None:
-    item, country = rng.choice(ITEMS), rng.choice(COUNTRIES)
+def _cluster(rng: random.Random, out: Synthetic, donor: str, cluster: int,
+             items: list[str] = ITEMS, countries: list[str] = COUNTRIES) -> None:
+    item, country = rng.choice(items), rng.choice(countries)
     qty, day = rng.randrange(1, 500) * 1000, rng.randrange(60)
     slug = donor.lower().replace(" ", "-")
     tag = f"{out.tag}{cluster}"
