@@ -173,40 +173,9 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     return []
 
 
-_PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
-                      r"in collaboration|in conjunction)\s+with\s+(?:the\s+)?", re.I)
-
-
-_DESCRIBED = re.compile(r"(?:[A-Z][\w&-]*['’]s\s+|its\s+|their\s+)(?:[\w-]+\s+){0,3}?(?:member\s+)?"
-                        r"(?:companies|subsidiaries|units|partners|affiliates|arms)\s+")
-
-
-def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
-    """The givers of the donation verb `trig`; "X, together with Y, donated" and "donated
-    by X together with Y" give both."""
-    donors = _resolve_donors(clause, trig)
-    s = clause.sentence
-    for m in _PARTNER.finditer(s):
-        at = m.end()
-        if d := _DESCRIBED.match(s, at):  # "with Fosun's member companies A and B"
-            at = d.end()
-        partners = [q for p in _names_at(clause, at, countries=True)
-                    for q in (re.split(r"\s+and\s+", p) if not re.search(
-                        r"\b(?:Foundation|Fund|Trust)$", p) else [p])]
-        if not partners or not donors:
-            continue
-        if m.start() < trig.start:  # the subject side: "X, together with Y, ... donated"
-            lead = _subject(clause, m.start())
-            if lead and set(partners) & set(donors):
-                donors = lead + [p for p in partners if p not in lead]
-            elif lead and set(lead) & set(donors):
-                donors = donors + [p for p in partners if p not in donors]
-        elif any(d in s[trig.end:m.start()] for d in donors) and m.start() - trig.end < 120:
-            donors = donors + [p for p in partners if p not in donors]
-    return donors
-
-
-def _resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
+def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
+    """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
+    subject, a government; co-donors "together with" are added by claim_partners."""
     s = clause.sentence
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := _names_at(clause, courtesy.end())):

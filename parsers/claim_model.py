@@ -8,7 +8,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from aidledger.parsers.claim_donors import resolve_donors
+from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab

@@ -32,10 +32,10 @@ from aidledger.parsers.claim_context import (
     speaker,
 )
 from aidledger.parsers.claim_dedupe import dedupe
-from aidledger.parsers.claim_donors import resolve_donors
 from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
+from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shares import inline_parts, part_claims

@@ -1,0 +1,42 @@
+"""Co-donors: "Lenovo, together with the Safaricom Foundation, donated", "donated by the Fosun
+Foundation together with Fosun's member companies Fidelidade and Luz Saude"; every partner
+named after "together with", "along with", "jointly with", "in partnership with" gives too."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_donors import _names_at, _subject, verb_givers
+from aidledger.parsers.claim_parts import Clause, Trigger
+
+_PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
+                      r"in collaboration|in conjunction)\s+with\s+(?:the\s+)?", re.I)
+
+
+_DESCRIBED = re.compile(r"(?:[A-Z][\w&-]*['’]s\s+|its\s+|their\s+)(?:[\w-]+\s+){0,3}?(?:member\s+)?"
+                        r"(?:companies|subsidiaries|units|partners|affiliates|arms)\s+")
+
+
+def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
+    """The givers of the donation verb `trig`; "X, together with Y, donated" and "donated
+    by X together with Y" give both."""
+    donors = verb_givers(clause, trig)
+    s = clause.sentence
+    for m in _PARTNER.finditer(s):
+        at = m.end()
+        if d := _DESCRIBED.match(s, at):  # "with Fosun's member companies A and B"
+            at = d.end()
+        partners = [q for p in _names_at(clause, at, countries=True)
+                    for q in (re.split(r"\s+and\s+", p) if not re.search(
+                        r"\b(?:Foundation|Fund|Trust)$", p) else [p])]
+        if not partners or not donors:
+            continue
+        if m.start() < trig.start:  # the subject side: "X, together with Y, ... donated"
+            lead = _subject(clause, m.start())
+            if lead and set(partners) & set(donors):
+                donors = lead + [p for p in partners if p not in lead]
+            elif lead and set(lead) & set(donors):
+                donors = donors + [p for p in partners if p not in donors]
+        elif any(d in s[trig.end:m.start()] for d in donors) and m.start() - trig.end < 120:
+            donors = donors + [p for p in partners if p not in donors]
+    return donors
