@@ -23,21 +23,26 @@ def _owners(cfg) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {url: s.owner for s in cfg.sources if s.owner for url in s.start_urls}
 
 
-def run_reconcile(db_url: str, owners: dict[str, str], rebuild: bool = False) -> dict[str, int]:
+def run_reconcile(db_url: str, owners: dict[str, str], rebuild: bool = False,
+                  workers: int = 1) -> dict[str, int]:
     _, sessions = open_store(db_url)
-    with sessions.begin() as s:
-        return reconcile_store(s, owners, rebuild=rebuild)
+    with sessions.begin() as s:  # a fresh session: nothing uncommitted for a fork to miss
+        return reconcile_store(s, owners, rebuild=rebuild, workers=workers)
 
 
 @click.command("reconcile")
 @click.option("--rebuild", is_flag=True, help="Drop the ledger and recompute it whole "
               "(otherwise only blocks touched since the last reconcile).")
+@click.option("--workers", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="2: a whole reconcile finds syndicated copies in a second process while "
+                   "it loads the records (same ledger).")
 @sources_option
 @db_option
-def reconcile(rebuild: bool, sources_path: str | None, db_url: str | None) -> None:
+def reconcile(rebuild: bool, workers: int, sources_path: str | None, db_url: str | None
+              ) -> None:
     """Match table rows and news claims into donations with evidence and conflicts."""
     cfg = settings(db_url, sources_path)
-    c = run_reconcile(cfg.db_url, _owners(cfg), rebuild)
+    c = run_reconcile(cfg.db_url, _owners(cfg), rebuild, workers)
     how = "in blocks touched since the last reconcile" if c["incremental"] else "in the store"
     click.echo(f"{c['records']} records ({how}) -> {c['donations']} donations "
                f"({c['blocks_written']} of {c['blocks']} blocks rewritten)")

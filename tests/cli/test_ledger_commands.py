@@ -83,3 +83,10 @@ def test_review_judgement_survives_a_rebuild(store):
     again = next(d for d in query(db) if d["id"] == peru["id"])
     assert record in [e["record"] for e in again["evidence"]]
     assert "confirmed by a reviewer" in run("show", peru["id"], "--db", db)
+
+
+def test_a_rebuild_with_two_workers_gives_the_same_ledger(store):
+    db, sources = store
+    before = query(db)
+    run("reconcile", "--rebuild", "--workers", "2", "--db", db, "--sources", sources)
+    assert query(db) == before
