@@ -256,14 +256,31 @@ def _city_of(clause: Clause, region: str, country: Name) -> Name:
     return country
 
 
+# "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
+_SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
+# "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
+_OPENER = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*$")
+_STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|air force|"
+                          r"armed forces|government|embassy)\b")
+# "X says China has pledged to donate": the country right before the verb chain gives
+_VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
+                         r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
+                         r"announced|set)\s+(?:to\s+)?)*")
+
+
 def _subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
         if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
-                and not _TAKES.match(region, n.end) \
+                and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
+                and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
             cands.append((n.end, "name", n))
+    for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
+        if _country_like(m.group(1)) and not _ORIGIN.search(region[:m.start()]):
+            cands.append((m.end(), "name", Name(m.start(1), m.end(), m.group(0).strip(),
+                                                 "organisation")))
     pattern, kinds = _reference_regex()
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
@@ -277,7 +294,11 @@ def _subject(clause: Clause, before: int) -> list[str]:
     for n in clause.names:  # "the 2,000 test kits that China donated": a country as subject
         if n.kind == "place" and n.end <= before and _country_like(n.text) and not _ORIGIN.search(
                 region[:n.start]) and re.fullmatch(
-                r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]):
+                r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]) or (
+                n.kind == "place" and n.end <= before and _country_like(n.text)
+                and _VERB_CHAIN.fullmatch(region, n.end) and region[n.end:].strip()
+                and re.search(r"\b(?:says?|said|told|announced|confirmed)\s+(?:that\s+)?$",
+                              region[:n.start])):
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not _apposed(region, c[2])] or cands
     for m in _HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
@@ -307,7 +328,9 @@ def _subject(clause: Clause, before: int) -> list[str]:
             donors = _donor_names(co[-1]) + donors
             start = co[-1].start
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
-                         and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])]:
+                         and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
+                         and not (n.start == 0 and " " not in n.text
+                                  and _OPENER.match(region, n.end))]:
             donors = _donor_names(listed[-1]) + donors  # "Lenovo, ZTE and Haier"
             start = listed[-1].start
         m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],

@@ -33,6 +33,7 @@ from aidledger.parsers.claim_context import (
 )
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_givers import donor_names, without_own_country
+from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_partners import resolve_donors
@@ -76,7 +77,7 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
 
 def _segments(text: str, title: str | None) -> list[tuple[int, int, str]]:
     """(start, end, sentence): the headline first (start -1: not in the text), then the text."""
-    out = [(-1, -1, title.strip())] if title and title.strip() else []
+    out = [(-1, -1, untitled(title.strip()))] if title and title.strip() else []
     for start, end in split_sentences(text):
         start += _dateline(text[start:end])
         out.append((start, end, text[start:end]))
@@ -120,6 +121,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)
+    for c in claims:
+        if c.evidence.get("field") == "title" and title:
+            c.evidence["sentence"] = title.strip()  # as written, not as read
+    carry_headline_recipients(claims)
     place_state_bodies(text, title, claims)
     return _anchored(dedupe(claims))
 

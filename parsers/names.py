@@ -203,6 +203,8 @@ def _split_orgs(start: int, name: str) -> list[tuple[int, str]]:
     m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
     if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
         return [(start, name)]
+    if _ADJECTIVE.match(m.group(1).split()[-1]) and _ADJECTIVE.match(m.group(2).split()[0]):
+        return [(start, name)]  # "Pirogov National Medical and Surgical Center": one head
     return [(start, m.group(1)), (start + m.start(2), m.group(2))]
 
 

@@ -80,3 +80,40 @@ def test_a_charity_without_a_country_keeps_its_org_code(extract):
     out = extract("Zambia's mines reopened. Ostrava Mining Group gave 900 gowns to the "
                   "Kafue Relief Trust.")
     assert out[-1][3] == ["org:Kafue Relief Trust"]
+
+
+def test_a_lone_opener_before_the_subject_is_no_giver(extract):
+    out = extract("Meanwhil, the Danish army has donated 20 ventilators to the NHS.")
+    assert out == [(["Denmark"], "ventilator", 20, ["GBR"])]
+
+
+def test_who_says_a_country_gave_is_not_the_giver(extract):
+    out = extract("Foreign Minister Ana Ruiz says Norway has pledged to donate 4,000 gowns "
+                  "to Peru.")
+    assert out == [(["Norway"], "protective_suit", 4_000, ["PER"])]
+
+
+def test_a_source_after_according_to_is_no_giver(extract):
+    out = extract("According to health ministry spokeswoman Ana Ruiz, 5,000 gowns will be "
+                  "sent to Peru.")
+    assert all("Ana Ruiz" not in c[0] for c in out)
+
+
+def test_a_title_case_headline_keeps_its_giver_apart_from_its_verb(extract):
+    out = extract("Stock markets fell on Monday.",
+                  title="Kestrel Donates 5 Million Masks to Peru Hospitals, Its CEO Says")
+    assert out == [(["Kestrel"], "face_mask", 5_000_000, ["PER"])]
+
+
+def test_body_claims_take_the_headline_recipients(extract):
+    out = extract("Norway has pledged 5,000 test kits and 20 ventilators. Norway also gave "
+                  "$2 million.", title="Norway to donate more test kits to PH")
+    assert (["Norway"], "test_kit", 5_000, ["PHL"]) in out
+    assert (["Norway"], "ventilator", 20, ["PHL"]) in out
+    assert (["Norway"], "funds", 2_000_000, []) in out
+
+
+def test_two_adjectives_before_one_head_are_one_name(extract):
+    out = extract("Ambassador Lee handed 30 ventilators to Lima's Almenara National Medical "
+                  "and Surgical Center.")
+    assert out[0][3] == ["PER"]
