@@ -119,7 +119,20 @@ def anaphor(clause: Clause) -> str | None:
         return "further"
     if _GROUP_REF.search(s):
         return "group"
+    if _GOODS_FIRST.match(s):
+        return "passive"
     return None
+
+
+# "Seven million masks will be delivered to the EU": the goods as subject, no giver named;
+# they are the latest giver's (a sentence with "by"/"from" names its own)
+_GOODS_FIRST = re.compile(
+    r"^(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
+    r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"
+    r"go|going)\b(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])", re.I)
 
 
 def speaker(text: str, clause: Clause) -> list[str] | None:

@@ -160,6 +160,8 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         place = lookup_place(n.text) if n.kind == "place" else None
         if n.kind == "place" and not (countries and place and (place.kind == "country" or kin)):
             break
+        if donors and _REPORTS.match(s, n.end):
+            break  # "from China, the Department of Foreign Affairs said": who speaks
         donors += _donor_names(n)
         tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
         if not tail:
@@ -173,10 +175,17 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     return []
 
 
+_THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\s+)?#?"
+                     r"([A-Z][^,;]{1,60}?)\s+for\s+$")
+
+
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
     s = clause.sentence
+    thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
+    if thanks and (donors := _names_at(clause, thanks.start(1), countries=True)):
+        return donors
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := _names_at(clause, courtesy.end())):
         return donors
@@ -256,6 +265,12 @@ def _city_of(clause: Clause, region: str, country: Name) -> Name:
     return country
 
 
+# a state's officer giving in office gives as the state: "US Ambassador X handed 50 ..."
+_STATE_ROLE = re.compile(r"(?<![\w-])([A-Z][\w.]*?)(?:['’]s)?\s+(?:President|Prime\s+Minister|"
+                         r"Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
+                         r"Minister|Minister\s+of\s+\w+(?:\s+Affairs)?|Consul(?:\s+General)?|"
+                         r"Embassy)\s+$")
+_REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|stated)\b")
 # "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
 _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
 # "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
@@ -318,6 +333,9 @@ def _subject(clause: Clause, before: int) -> list[str]:
         person = name.text.removesuffix(" Foundation")
         if " " not in person:  # "Ma's foundation": the foundation of the Jack Ma named before
             return [f"{_expand([person], clause)[0]} Foundation"]
+    if name is not None and name.kind == "person" and (
+            envoy := _STATE_ROLE.search(region[:name.start])) and _country_like(envoy.group(1)):
+        return [envoy.group(1)]  # "Taiwanese President Tsai Ing-wen will donate": Taiwan
     donors = (_expand(_donor_names(name), clause) if name is not None
               else _resolve(kind, clause, end))
     start = name.start if name is not None else end - 1

@@ -47,6 +47,10 @@ _LONG_FORM = re.compile(r"\b(?:Republic of|Federation|Kingdom of|People's|Islami
 _SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "TUR": "Turkey"}
 
 
+_ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Ambassador|Envoy|"
+                    r"Foreign\s+Minister|Consul(?:\s+General)?)\s+[A-Z]")
+
+
 def donor_name(name: str) -> str:
     """The name the ledger keeps for a donor: as written ("Czech Republic"), except a
     government or demonym, which is its country's short name."""
@@ -58,6 +62,8 @@ def donor_name(name: str) -> str:
         return name
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
         return _SHORT.get(place.code) or country_name(place.code)  # "Beijing will send"
+    if (envoy := _ENVOY.match(name)) and lookup_place(envoy.group(1)):
+        name = envoy.group(1)  # "US Ambassador John Sullivan" hands over for the US
     code = country_of(name)
     if code is not None and not code.startswith("region:"):
         return _SHORT.get(code) or country_name(code)

@@ -138,6 +138,8 @@ def _owner_part(text: str) -> str:
     """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
     company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
     parts = re.split(r"['’]s\s+", text, maxsplit=1)
+    if len(parts) == 2 and lookup_place(text.replace("’", "'")):
+        return text  # "the People's Republic of China": one place
     if len(parts) == 2:
         text = parts[1] if lookup_place(parts[0]) and parts[1][:1].isupper() else parts[0]
     m = _roles().search(text)

@@ -117,3 +117,34 @@ def test_two_adjectives_before_one_head_are_one_name(extract):
     out = extract("Ambassador Lee handed 30 ventilators to Lima's Almenara National Medical "
                   "and Surgical Center.")
     assert out[0][3] == ["PER"]
+
+
+def test_a_dateline_with_an_outlet_in_parentheses_and_a_colon_is_no_giver(extract):
+    out = extract("LIMA, (Andes Wire - 3rd Apr, 2020 ) :Norway has decided to donate 300 "
+                  "gowns to Peru.")
+    assert out == [(["Norway"], "protective_suit", 300, ["PER"])]
+
+
+def test_the_peoples_republic_is_one_giver_and_the_speaker_after_it_none(extract):
+    out = extract("The Peruvian government received 9,000 test kits from the People’s "
+                  "Republic of China, the Foreign Ministry said on Sunday.")
+    assert out == [(["China"], "test_kit", 9_000, ["PER"])]
+
+
+def test_an_officer_of_a_state_gives_as_the_state(extract):
+    out = extract("Norwegian Prime Minister Kari Lund will donate 40 ventilators to Peru.")
+    assert out == [(["Norway"], "ventilator", 40, ["PER"])]
+    out = extract("UK Ambassador Tom Hale handed 30 ventilators to Peru on Monday.")
+    assert out == [(["United Kingdom"], "ventilator", 30, ["PER"])]
+
+
+def test_goods_as_subject_of_a_passive_take_the_latest_giver(extract):
+    out = extract("Norway has promised 9 million masks to health workers abroad. Six million "
+                  "masks will be delivered to Peru and Chile.")
+    assert out[-1] == (["Norway"], "face_mask", 6_000_000, ["PER", "CHL"])
+
+
+def test_thanked_for_donating_names_the_giver(extract):
+    out = extract("“Peru is thankful to #Norway for donating 300 ventilators,” the minister "
+                  "tweeted.")
+    assert out[0][0] == ["Norway"]
