@@ -36,7 +36,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from aidledger.storage.ledger import Donation
-from aidledger.storage.ledger_search import facet_counts, search_donations
+from aidledger.storage.ledger_search import facet_counts, facet_summary, search_donations
 from aidledger.web.params import Filters
 from aidledger.web.store import readonly_engine
 
@@ -71,6 +71,13 @@ def replicate(path: Path, copies: int) -> None:
         db.commit()
     db.execute("ANALYZE")
     db.close()
+    from aidledger.storage.db import open_store
+    from aidledger.storage.ledger_facets import rebuild_facets
+
+    engine, sessions = open_store(f"sqlite:///{path}")
+    with sessions.begin() as s:  # what the ledger writer keeps, for the copies too
+        rebuild_facets(s)
+    engine.dispose()
 
 
 def seed(db_url: str, donations: int, copies: int) -> None:
@@ -111,8 +118,9 @@ def sample_values(db_url: str) -> dict[str, str]:
     with sessionmaker(engine)() as s:
         facets = facet_counts(s, Filters().ledger(), limit=3)
     engine.dispose()
+    words = [w for w in facets["donor"][0][0].lower().split() if w.isalpha()]
     return {"donor": facets["donor"][0][0], "recipient": facets["recipient"][0][0],
-            "rare_donor": facets["donor"][-1][0]}
+            "rare_donor": facets["donor"][-1][0], "word": words[0] if words else "trust"}
 
 
 def queries(v: dict[str, str]) -> list[tuple[str, str]]:
@@ -130,6 +138,11 @@ def queries(v: dict[str, str]) -> list[tuple[str, str]]:
         ("date window", "since=2020-04-01&until=2020-04-30"),
         ("free text", "q=face"),
         ("page 100", "item=test_kit&offset=4950"),
+        ("region", "recipient=Europe"),
+        ("rare donor", f"donor={v['rare_donor']}"),
+        ("free text + item", f"q={v['word']}&item=gloves"),
+        ("facets: none", "facets:"),
+        ("facets: recipient", f"facets:recipient={v['recipient']}"),
     ]
 
 
@@ -150,7 +163,8 @@ def p95(xs: list[float]) -> float:
 
 def direct(sessions: sessionmaker, qs: str) -> Callable[[], Any]:
     """The same query as the endpoint runs it, without HTTP, FastAPI or JSON."""
-    params = dict(parse_qsl(qs))
+    facets = qs.startswith("facets:")
+    params = dict(parse_qsl(qs.removeprefix("facets:")))
     f = Filters(donor=params.get("donor"), recipient=params.get("recipient"),
                 item=params.get("item"), status=params.get("status"),
                 since=_day(params.get("since")), until=_day(params.get("until")),
@@ -159,6 +173,8 @@ def direct(sessions: sessionmaker, qs: str) -> Callable[[], Any]:
 
     def run() -> Any:
         with sessions() as s:
+            if facets:
+                return facet_summary(s, f.ledger())
             return search_donations(s, f.ledger(), sort=params.get("sort", "first_seen"),
                                     descending=params.get("order") == "desc",
                                     offset=int(params.get("offset", 0)), limit=50)
@@ -169,6 +185,13 @@ def _day(text: str | None) -> Any:
     from datetime import date
 
     return date.fromisoformat(text) if text else None
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux /proc): on a
+    shared machine, wall time is partly waiting for a core, CPU time is the query's own."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -216,8 +239,9 @@ def main() -> None:
     proc, base = start_server(db_url)
     print(f"store: {n:,} donations; server {base}; {args.requests} requests per query "
           "after a warm-up; times in ms (2 shared cores: absolute figures are noisy)\n")
-    print(f"{'query':34} {'total':>9} {'http med':>9} {'http p95':>9} {'direct med':>10} "
-          f"{'direct p95':>10}")
+    print(f"{'query':34} {'total':>9} {'http med':>9} {'http p95':>9} {'srv CPU':>8} "
+          f"{'direct med':>10} {'direct p95':>10}")
+    load = os.getloadavg()[0]
     worst = 0.0
     try:
         with httpx.Client(base_url=base, timeout=30) as client:
@@ -225,25 +249,36 @@ def main() -> None:
             for name, qs in queries(values):
                 if args.only and args.only not in name:
                     continue
-                url = "/api/donations" + (f"?{qs}" if qs else "")
+                path, query = (("/api/facets", qs.removeprefix("facets:"))
+                               if qs.startswith("facets:") else ("/api/donations", qs))
+                url = path + (f"?{query}" if query else "")
                 try:
-                    total = client.get(url).raise_for_status().json()["total"]
+                    got = client.get(url).raise_for_status()
+                    total = got.json()["total"] if path == "/api/donations" else 0
+                    exact = path != "/api/donations" or got.json()["total_exact"]
                 except httpx.TimeoutException:
                     print(f"{name:34} {'over 30 s: not timed':>9}")
                     worst = float("inf")
                     continue
+                cpu = server_cpu(proc.pid)
                 http = timed(lambda url=url: client.get(url).raise_for_status(), args.requests)
+                cpu = (server_cpu(proc.pid) - cpu) * 1000 / (args.requests + WARMUP)
                 sql = timed(direct(sessions, qs), args.requests)
-                worst = max(worst, p95(http))
-                print(f"{name:34} {total:>9,} {statistics.median(http):>9.1f} {p95(http):>9.1f} "
-                      f"{statistics.median(sql):>10.1f} {p95(sql):>10.1f}")
+                if path == "/api/donations":
+                    worst = max(worst, p95(http))
+                shown = f"{total:,}" + ("" if exact else "+") if total else "-"
+                print(f"{name:34} {shown:>9} {statistics.median(http):>9.1f} {p95(http):>9.1f} "
+                      f"{cpu:>8.1f} {statistics.median(sql):>10.1f} {p95(sql):>10.1f}",
+                      flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
     print(f"\ntrivial endpoint (HTTP floor): median {statistics.median(floor):.1f} ms, "
-          f"p95 {p95(floor):.1f} ms")
+          f"p95 {p95(floor):.1f} ms; srv CPU = the server's CPU ms per request; load average "
+          f"{load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} cores)")
     verdict = "meets" if worst < TARGET_MS else "MISSES"
-    print(f"worst p95 over HTTP: {worst:.1f} ms: {verdict} the {TARGET_MS:.0f} ms target")
+    print(f"worst p95 of /api/donations over HTTP: {worst:.1f} ms: {verdict} the "
+          f"{TARGET_MS:.0f} ms target")
 
 
 if __name__ == "__main__":

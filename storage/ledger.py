@@ -14,16 +14,27 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from aidledger.storage.models import Base
 
+SORT_COLUMNS = ("first_seen", "last_seen", "quantity", "independent_sources", "item", "status")
+FILTER_COLUMNS = ("item", "status", "independent_sources", "has_conflicts", "first_seen",
+                  "last_seen")
+
+
+def walk_columns(sort: str) -> tuple[str, ...]:
+    """The columns of the sort key's index: the key, the id (a stable order for paging), then
+    every column a filter tests, so a search that walks the index in order reads the table only
+    for the rows it returns (migration 0006)."""
+    return (sort, "id", *(c for c in FILTER_COLUMNS if c != sort))
+
 
 class Donation(Base):
-    """One reconciled donation. Every sort key of the search has an index ending in the id (a
-    stable order for paging); `search_text` is what free-text search reads (on SQLite through
-    the FTS5 table `donation_fts`, on PostgreSQL through a GIN index on its tsvector, both made
-    by migration 0003)."""
+    """One reconciled donation. Every sort key of the search has a covering index in its order
+    (`walk_columns`); `search_text` is what free-text search reads (on SQLite through the FTS5
+    table `donation_fts`, on PostgreSQL through a GIN index on its tsvector, both made by
+    migration 0003)."""
 
     __tablename__ = "donation"
-    __table_args__ = tuple(Index(f"ix_donation_{c}_id", c, "id") for c in (
-        "first_seen", "last_seen", "quantity", "independent_sources", "item", "status"))
+    __table_args__ = tuple(Index(f"ix_donation_{c}_walk", *walk_columns(c))
+                           for c in SORT_COLUMNS)
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     donors: Mapped[list[Any]] = mapped_column(default=list)
     item: Mapped[str | None] = mapped_column(String(40))
@@ -53,6 +64,19 @@ class DonationParty(Base):
     donation_id: Mapped[str] = mapped_column(
         ForeignKey("donation.id", ondelete="CASCADE"), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # as shown: the entity's name, or the code
+
+
+class LedgerFacet(Base):
+    """How many donations have each facet value (donor entity key, recipient code, item,
+    status, independent sources, has conflicts; facet "all" holds the total), kept by the
+    ledger writer, so unfiltered facets and the totals of single-filter searches are lookups
+    rather than counts over millions of rows (`storage/ledger_facets.py`)."""
+
+    __tablename__ = "ledger_facet"
+    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    shown: Mapped[str] = mapped_column(Text)  # as shown: the entity's name, or the value
+    n: Mapped[int] = mapped_column(BigInteger)
 
 
 class Evidence(Base):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,13 +23,13 @@ from sqlalchemy.orm import Session
 from aidledger.aggregator.normalize import entity, entity_key
 from aidledger.parsers.lexicon import country_name, item_code, lookup_place, region_members
 from aidledger.storage.ledger import Donation, DonationParty, Evidence
+from aidledger.storage.ledger_facets import FACETS, facet_value, stored_facets
 from aidledger.storage.models import Page, Record
 
 __all__ = ["LedgerFilter", "SORTS", "donation_detail", "donations_json", "entity_totals",
-           "facet_counts", "search_donations"]
+           "facet_counts", "facet_summary", "search_donations"]
 
 SORTS = ("first_seen", "last_seen", "quantity", "independent_sources", "item", "status")
-FACETS = ("donor", "recipient", "item", "status", "sources", "has_conflicts")
 ITEM_CODES = {"face_mask", "respirator", "test_kit", "reagent", "sampling_medium",
               "protective_suit", "face_shield", "goggles", "gloves", "ventilator",
               "thermometer", "other", "funds"}
@@ -51,29 +52,62 @@ class LedgerFilter:
     conflicts_only: bool = False
     text: str | None = None
 
+    def active(self) -> bool:
+        """Whether any filter is set (blank text counts as set: it matches nothing)."""
+        return any(getattr(self, k) not in (None, "") for k in (
+            "donor", "recipient", "item", "status", "since", "until", "min_sources",
+            "text")) or self.conflicts_only
+
     def conditions(self, dialect: str) -> list[Any]:
         """The WHERE clauses on `donation` (empty: everything)."""
+        out = self.column_conditions()
+        for role, keys in self.parties():
+            out.append(Donation.id.in_(_party(role, set(keys))))
+        if self.text is not None and self.text.strip():
+            out.append(self.text_condition(dialect))
+        return out
+
+    def column_conditions(self, walk: bool = False) -> list[Any]:
+        """The clauses on donation's own columns. `walk` (SQLite): written so that no index
+        serves them (`+column`), so the planner walks the sort key's index, which holds them
+        all (see `storage/ledger_page.py`)."""
+        def col(name: str) -> Any:
+            c = getattr(Donation, name)
+            return literal_column(f"+donation.{name}", type_=c.type) if walk else c
+
         out: list[Any] = []
         if self.item:
-            out.append(Donation.item == (self.item if self.item in ITEM_CODES
-                                         else item_code(self.item)))
+            out.append(col("item") == item_filter_code(self.item))
         if self.status:
-            out.append(Donation.status == self.status)
+            out.append(col("status") == self.status)
         if self.since:
-            out.append(Donation.last_seen >= self.since)
+            out.append(col("last_seen") >= self.since)
         if self.until:
-            out.append(Donation.first_seen <= self.until)
+            out.append(col("first_seen") <= self.until)
         if self.min_sources:
-            out.append(Donation.independent_sources >= self.min_sources)
+            out.append(col("independent_sources") >= self.min_sources)
         if self.conflicts_only:
-            out.append(Donation.has_conflicts.is_(True))
-        if self.donor:
-            out.append(Donation.id.in_(_party("donor", {entity_key(self.donor)})))
-        if self.recipient:
-            out.append(Donation.id.in_(_party("recipient", recipient_codes(self.recipient))))
-        if self.text is not None and self.text.strip():
-            out.append(_text_condition(self.text, dialect))
+            out.append(col("has_conflicts") == True if walk  # noqa: E712 - SQL, not Python
+                       else Donation.has_conflicts.is_(True))
         return out
+
+    def parties(self) -> list[tuple[str, list[str]]]:
+        """(role, keys) of the donor and recipient filters: a donation must have one of the
+        keys in that role."""
+        out = []
+        if self.donor:
+            out.append(("donor", [entity_key(self.donor)]))
+        if self.recipient:
+            out.append(("recipient", sorted(recipient_codes(self.recipient))))
+        return out
+
+    def text_condition(self, dialect: str) -> Any:
+        return _text_condition(self.text or "", dialect)
+
+
+def item_filter_code(item: str) -> str:
+    """An item filter as the code stored: codes as given, words through the lexicon."""
+    return item if item in ITEM_CODES else (item_code(item) or item)
 
 
 def _party(role: str, keys: set[str]) -> Select[Any]:
@@ -160,46 +194,63 @@ def _dialect(session: Session) -> str:
 def search_donations(session: Session, filters: LedgerFilter, *, sort: str = "first_seen",
                      descending: bool = False, offset: int = 0, limit: int = 50
                      ) -> tuple[list[dict[str, Any]], int]:
-    """One page of donations (contract shape, no evidence) and how many match in all."""
-    if sort not in SORTS:
-        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    conds = filters.conditions(_dialect(session))
-    key = getattr(Donation, sort)
-    order = (key.desc(), Donation.id.desc()) if descending else (key, Donation.id)
-    q = select(*_COLUMNS).where(*conds).order_by(*order).offset(max(0, offset)).limit(
-        max(0, limit))
-    rows = [_shape(r) for r in session.execute(q)]
-    total = session.scalar(select(func.count()).select_from(Donation).where(*conds)) or 0
-    return rows, total
+    """One page of donations (contract shape, no evidence) and how many match in all, counted
+    up to `ledger_page.COUNT_CAP` (use `ledger_page.search_page` to know whether it is exact)."""
+    from aidledger.storage.ledger_page import search_page
+
+    page = search_page(session, filters, sort=sort, descending=descending, offset=offset,
+                       limit=limit)
+    return page.rows, page.total
+
+
+FACET_SAMPLE = 10_000
 
 
 def facet_counts(session: Session, filters: LedgerFilter, limit: int = 20
                  ) -> dict[str, list[tuple[str, int]]]:
-    """The most frequent values of each facet among the matching donations, count first."""
-    conds = filters.conditions(_dialect(session))
-    out: dict[str, list[tuple[str, int]]] = {}
-    for role in ("donor", "recipient"):
-        n = func.count().label("n")
-        shown = func.min(DonationParty.value).label("shown")
-        q = (select(shown, n).where(DonationParty.role == role).group_by(DonationParty.key)
-             .order_by(n.desc(), shown).limit(limit))
-        if conds:
-            q = q.where(DonationParty.donation_id.in_(select(Donation.id).where(*conds)))
-        out[role] = [(v, c) for v, c in session.execute(q)]
-    for facet, col in (("item", Donation.item), ("status", Donation.status),
-                       ("sources", Donation.independent_sources),
-                       ("has_conflicts", Donation.has_conflicts)):
-        n = func.count().label("n")
-        q = (select(col, n).where(*conds, col.is_not(None)).group_by(col)
-             .order_by(n.desc(), col).limit(limit))
-        out[facet] = [(_facet_value(v), c) for v, c in session.execute(q)]
-    return out
+    """The most frequent values of each facet among the matching donations, count first
+    (see `facet_summary`)."""
+    return facet_summary(session, filters, limit)[0]
 
 
-def _facet_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return str(v)
+def facet_summary(session: Session, filters: LedgerFilter, limit: int = 20
+                  ) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """Facet counts and whether they count a sample. Without filters they come from
+    `ledger_facet` (kept by the ledger writer). With filters they are counted over the
+    matches, or, when more than `FACET_SAMPLE` match, over the first `FACET_SAMPLE` found
+    through the most selective filter's index (donor/recipient rows and free-text rows come
+    in id order, and ids are hashes: a fair sample; column filters in their index's order)."""
+    if not filters.active():
+        return stored_facets(session, limit), False
+    from aidledger.storage.ledger_page import sample_ids
+
+    ids = sample_ids(session, filters, FACET_SAMPLE + 1)
+    sampled = len(ids) > FACET_SAMPLE
+    ids = ids[:FACET_SAMPLE]
+    counts: dict[str, Counter[str]] = {f: Counter() for f in FACETS}
+    shown: dict[tuple[str, str], str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in session.execute(select(Donation.item, Donation.status,
+                                        Donation.independent_sources, Donation.has_conflicts)
+                                 .where(Donation.id.in_(chunk))):
+            for facet, v in (("item", r.item), ("status", r.status),
+                             ("sources", r.independent_sources),
+                             ("has_conflicts", bool(r.has_conflicts))):
+                if v is not None:
+                    counts[facet][facet_value(v)] += 1
+        for role, key, value in session.execute(
+                select(DonationParty.role, DonationParty.key, DonationParty.value)
+                .where(DonationParty.donation_id.in_(chunk))):
+            counts[role][key] += 1
+            if (role, key) not in shown or value < shown[role, key]:
+                shown[role, key] = value
+
+    def top(facet: str, c: Counter[str]) -> list[tuple[str, int]]:
+        named = [(shown.get((facet, k), k), n) for k, n in c.items()]
+        return sorted(named, key=lambda vn: (-vn[1], vn[0]))[:limit]
+
+    return {f: top(f, c) for f, c in counts.items()}, sampled
 
 
 def entity_totals(session: Session, *, donor: str | None = None, recipient: str | None = None,

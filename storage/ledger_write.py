@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from aidledger.aggregator.reconcile import DonationOut
 from aidledger.gcpause import paused_gc
 from aidledger.storage.ledger import Donation, DonationParty, Evidence
+from aidledger.storage.ledger_facets import apply_block_facets, block_facets, rebuild_facets
 from aidledger.storage.ledger_search import FTS, party_rows, search_text, text_key
 from aidledger.storage.types import UTCDateTime
 
@@ -82,13 +83,17 @@ def _write_ledger(session: Session, donations: list[DonationOut], rebuild: bool,
         links += [{"donation_id": d.id, "record_id": lk.record.id, "role": lk.role,
                    "reason": lk.reason, "source_key": lk.record.source_key}
                   for d in ds for lk in d.links]
+    touched = changed + sorted(set(stored) - set(by_block))
     if rebuild:
         _delete_all(session)  # the first write: the transaction the index swap must be in
         with _indexes_set_aside(session):
             _insert(session, rows, links)
+        rebuild_facets(session)
     else:
-        _delete_blocks(session, changed + sorted(set(stored) - set(by_block)))
+        before = block_facets(session, touched)
+        _delete_blocks(session, touched)
         _insert(session, rows, links)
+        apply_block_facets(session, touched, before)
     return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
 
 

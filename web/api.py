@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from aidledger.storage import web_queries
+from aidledger.storage.ledger_page import search_page
 from aidledger.storage.ledger_search import (
+    FACET_SAMPLE,
     donation_detail,
     entity_totals,
-    facet_counts,
-    search_donations,
+    facet_summary,
 )
 from aidledger.web.app import SessionDep, check_token
 from aidledger.web.ops import judge
@@ -59,7 +60,10 @@ class DonationRow(Open):
 
 
 class DonationPage(BaseModel):
-    total: int = Field(description="Donations matching the filters.")
+    total: int = Field(description="Donations matching the filters: exact when `total_exact`, "
+                       "else a lower bound (counting stops at 10,000, or at 1,000 when a "
+                       "donor, recipient or free-text filter is combined with others).")
+    total_exact: bool = Field(True, description="Whether `total` is the exact count.")
     offset: int
     limit: int
     items: list[DonationRow]
@@ -126,12 +130,12 @@ def api_donations(request: Request, session: SessionDep, filters: FilterDep,
                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
                   limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE) -> Any:
     """Donations matching the filters, one page."""
-    rows, total = search_donations(session, filters.ledger(), sort=sort,
-                                   descending=order == "desc", offset=offset, limit=limit)
-    nxt = _page_url(request, offset + limit, limit) if offset + limit < total else None
+    found = search_page(session, filters.ledger(), sort=sort, descending=order == "desc",
+                        offset=offset, limit=limit)
+    nxt = _page_url(request, offset + limit, limit) if found.more else None
     prev = _page_url(request, max(0, offset - limit), limit) if offset > 0 else None
-    return {"total": total, "offset": offset, "limit": limit, "items": rows, "next": nxt,
-            "prev": prev}
+    return {"total": found.total, "total_exact": found.exact, "offset": offset, "limit": limit,
+            "items": found.rows, "next": nxt, "prev": prev}
 
 
 @router.get("/donations/{donation_id}", response_model=DonationDetail,
@@ -153,10 +157,14 @@ def api_donation(session: SessionDep,
 
 
 @router.get("/facets", response_model=dict[str, list[FacetValue]])
-def api_facets(session: SessionDep, filters: FilterDep,
+def api_facets(response: Response, session: SessionDep, filters: FilterDep,
                limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Any:
-    """Counts per donor, recipient, item, status, number of sources and has-conflicts."""
-    facets = facet_counts(session, filters.ledger(), limit=limit)
+    """Counts per donor, recipient, item, status, number of sources and has-conflicts. When
+    more than 10,000 donations match a filter they count the first 10,000 found (header
+    `X-Facet-Sample: 10000`); without filters they are the whole ledger's, kept by reconcile."""
+    facets, sampled = facet_summary(session, filters.ledger(), limit=limit)
+    if sampled:
+        response.headers["X-Facet-Sample"] = str(FACET_SAMPLE)
     return {k: [{"value": str(v), "count": n} for v, n in values]
             for k, values in facets.items()}
 

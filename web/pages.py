@@ -14,11 +14,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from aidledger.storage import web_queries
+from aidledger.storage.ledger_page import SearchPage, search_page
 from aidledger.storage.ledger_search import (
+    FACET_SAMPLE,
     donation_detail,
     entity_totals,
-    facet_counts,
-    search_donations,
+    facet_summary,
 )
 from aidledger.web import render
 from aidledger.web.app import SessionDep, page
@@ -42,10 +43,9 @@ def csv_response(rows: list[dict[str, Any]], name: str) -> Response:
                     headers={"content-disposition": f'attachment; filename="{safe}.csv"'})
 
 
-def run_search(session: Any, search: Search) -> tuple[list[dict[str, Any]], int]:
-    return search_donations(session, search.filters.ledger(), sort=search.sort,
-                            descending=search.descending, offset=search.offset,
-                            limit=search.limit)
+def run_search(session: Any, search: Search) -> SearchPage:
+    return search_page(session, search.filters.ledger(), sort=search.sort,
+                       descending=search.descending, offset=search.offset, limit=search.limit)
 
 
 FACET_TTL = 60.0
@@ -53,29 +53,32 @@ FACET_CACHE_SIZE = 256
 
 
 def cached_facets(request: Request, session: Any, filters: Filters
-                  ) -> dict[str, list[tuple[Any, int]]]:
-    """Facet counts, kept a minute per set of filters: paging and re-sorting do not change
-    them, and on a large ledger they cost more than the page itself. The app never writes,
-    so a minute's staleness is at most one reconcile behind."""
+                  ) -> tuple[dict[str, list[tuple[Any, int]]], bool]:
+    """Facet counts (and whether they count a sample), kept a minute per set of filters:
+    paging and re-sorting do not change them. The app never writes, so a minute's staleness
+    is at most one reconcile behind."""
     cache: dict[Filters, tuple[float, Any]] = request.app.state.facet_cache
     now = time.monotonic()
     hit = cache.get(filters)
     if hit is not None and now - hit[0] < FACET_TTL:
         return hit[1]  # type: ignore[no-any-return]
-    facets = facet_counts(session, filters.ledger())
+    facets = facet_summary(session, filters.ledger())
     if len(cache) >= FACET_CACHE_SIZE:
         cache.clear()
     cache[filters] = (now, facets)
     return facets
 
 
-def pager(search: Search, total: int, path: str) -> dict[str, Any]:
+def pager(search: Search, found: SearchPage, path: str) -> dict[str, Any]:
+    """Where this page is. A total past the count's cap is shown as "10,000+" and the page
+    count is left out; "next" is there whenever rows follow."""
+    total, shown = found.total, len(found.rows)
     pages = max(1, -(-total // search.limit))
-    return {"page": search.page, "pages": pages, "total": total,
-            "first": search.offset + 1 if total else 0,
-            "last": min(total, search.offset + search.limit),
+    return {"page": search.page, "pages": pages, "total": total, "exact": found.exact,
+            "first": search.offset + 1 if shown else 0,
+            "last": search.offset + shown,
             "prev": search.url(path, page=search.page - 1) if search.page > 1 else None,
-            "next": search.url(path, page=search.page + 1) if search.page < pages else None,
+            "next": search.url(path, page=search.page + 1) if found.more else None,
             "csv": _with_csv(search.url(path))}
 
 
@@ -137,14 +140,15 @@ def favicon() -> Response:
 def donations(request: Request, session: SessionDep, filters: FilterDep, paging: PageDep,
               fmt: Format = "html") -> Response:
     search = Search(filters, *paging)
-    rows, total = run_search(session, search)
+    found = run_search(session, search)
     if fmt == "csv":
-        return csv_response(rows, f"donations-page{search.page}")
-    facets = cached_facets(request, session, filters)
+        return csv_response(found.rows, f"donations-page{search.page}")
+    facets, sampled = cached_facets(request, session, filters)
     return page(request, "search.html", {
-        "search": search, "rows": rows, "pager": pager(search, total, "/donations"),
+        "search": search, "rows": found.rows, "pager": pager(search, found, "/donations"),
         "sorts": sort_links(search, "/donations"),
-        "facets": facet_links(search, facets, "/donations"), "path": "/donations"})
+        "facets": facet_links(search, facets, "/donations"), "path": "/donations",
+        "facets_sampled": sampled, "facet_sample": FACET_SAMPLE})
 
 
 @router.get("/donations/{donation_id}")
@@ -178,17 +182,16 @@ def entity_page(request: Request, session: Any, kind: str, name: str, paging: tu
     field, label = ENTITY_KINDS[kind]
     search = Search(Filters(**{field: name}), *paging)
     path = f"/{kind}/{render.path_part(name)}"
-    rows, total = run_search(session, search)
+    found = run_search(session, search)
     if fmt == "csv":
-        return csv_response(rows, f"{field}-{name}-page{search.page}")
+        return csv_response(found.rows, f"{field}-{name}-page{search.page}")
     totals = entity_totals(session, **{field: name})
-    chart_rows, _ = search_donations(session, search.filters.ledger(), sort="first_seen",
-                                     limit=CHART_ROWS)
-    chart = render.bar_chart(render.monthly(chart_rows))
+    chart = search_page(session, search.filters.ledger(), sort="first_seen", limit=CHART_ROWS)
     return page(request, "entity.html", {
         "kind": kind, "label": label, "name": name, "field": field, "totals": totals,
-        "chart": chart, "chart_capped": total > CHART_ROWS, "chart_rows": CHART_ROWS,
-        "rows": rows, "search": search, "pager": pager(search, total, path),
+        "chart": render.bar_chart(render.monthly(chart.rows)), "chart_capped": chart.more,
+        "chart_rows": CHART_ROWS,
+        "rows": found.rows, "search": search, "pager": pager(search, found, path),
         "sorts": sort_links(search, path), "path": path})
 
 
@@ -214,10 +217,10 @@ def item(request: Request, session: SessionDep, name: str, paging: PageDep,
 def conflicts(request: Request, session: SessionDep, filters: FilterDep, paging: PageDep,
               fmt: Format = "html") -> Response:
     search = Search(filters.with_(conflicts_only=True), *paging)
-    rows, total = run_search(session, search)
+    found = run_search(session, search)
     if fmt == "csv":
-        return csv_response(rows, f"conflicts-page{search.page}")
+        return csv_response(found.rows, f"conflicts-page{search.page}")
     return page(request, "conflicts.html", {
-        "rows": rows, "search": search, "pager": pager(search, total, "/conflicts"),
+        "rows": found.rows, "search": search, "pager": pager(search, found, "/conflicts"),
         "sorts": sort_links(search, "/conflicts"), "path": "/conflicts",
         "page_size": PAGE_SIZE})

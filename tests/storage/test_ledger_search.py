@@ -180,3 +180,113 @@ def search_sql(session, filters: LedgerFilter) -> tuple[str, dict]:
     q = select(Donation.id).where(*filters.conditions("sqlite")).order_by(Donation.first_seen)
     compiled = q.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
     return str(compiled), {}
+
+
+FILTERS = [{}, {"item": "masks"}, {"donor": "Harbor Light Foundation"}, {"recipient": "Europe"},
+           {"recipient": "Europe", "item": "face_mask"}, {"text": "harb"},
+           {"text": "harb mask", "status": "arrived"}, {"since": T0 + timedelta(days=2)},
+           {"min_sources": 2}, {"conflicts_only": True}, {"text": "zzz"}]
+
+
+def _reference(sessions, f: dict, sort: str, desc: bool) -> list[str]:
+    """Every match by the plain IN-subquery filters, ordered in Python."""
+    from sqlalchemy import select
+
+    from aidledger.storage.ledger import Donation
+
+    with sessions() as s:
+        dialect = s.get_bind().dialect.name
+        conds = LedgerFilter(**f).conditions(dialect)
+        rows = s.execute(select(Donation.id, getattr(Donation, sort)).where(*conds)).all()
+    nulls_first = dialect == "sqlite"  # PostgreSQL puts them last; DESC reverses either
+    rows.sort(key=lambda r: ((r[1] is None) != nulls_first, r[1] or 0, r[0]))
+    ids = [r[0] for r in rows]
+    return ids[::-1] if desc else ids
+
+
+@pytest.mark.parametrize("mode", ["drive", "walk"])
+def test_both_plans_page_like_a_full_sort(ledger, monkeypatch, mode):
+    """Reading the few matches through a filter's index and walking the sort key's index give
+    the same pages as sorting every match; totals past the cap say so."""
+    from aidledger.storage import ledger_page
+
+    if mode == "walk":  # every search walks, and counts stop at 2
+        monkeypatch.setattr(ledger_page, "DRIVE_MAX", -1)
+        monkeypatch.setattr(ledger_page, "COUNT_CAP", 2)
+        monkeypatch.setattr(ledger_page, "JOINED_CAP", 2)
+    for f in FILTERS:
+        for sort in ("first_seen", "quantity", "status"):
+            for desc in (False, True):
+                want = _reference(ledger, f, sort, desc)
+                with ledger() as s:
+                    got = [ledger_page.search_page(s, LedgerFilter(**f), sort=sort,
+                                                   descending=desc, offset=o, limit=2)
+                           for o in range(0, 8, 2)]
+                ids = [r["id"] for p in got for r in p.rows]
+                assert ids == want, (f, sort, desc)
+                assert [p.more for p in got[:3]] == [len(want) > o + 2 for o in (0, 2, 4)]
+                first = got[0]
+                if first.exact:
+                    assert first.total == len(want), f
+                else:  # a lower bound, only past the cap
+                    assert mode == "walk" and len(want) > 2 and 2 <= first.total <= len(want)
+
+
+def test_stored_facets_follow_incremental_writes(ledger):
+    """`ledger_facet` equals a recount after the first write, after an incremental write
+    that changes one block and drops another, and after a rebuild."""
+    from sqlalchemy import select
+
+    from aidledger.storage.ledger import Donation, LedgerFacet
+    from aidledger.storage.ledger_facets import block_facets
+
+    def stored(s) -> dict:
+        return {(f, k): n for f, k, n in s.execute(
+            select(LedgerFacet.facet, LedgerFacet.key, LedgerFacet.n))}
+
+    def recount(s) -> dict:
+        keys = list(s.scalars(select(Donation.block_key).distinct()))
+        return {k: n for k, n in block_facets(s, keys).items() if n}
+
+    with ledger() as s:
+        assert stored(s) == recount(s) and stored(s)["all", ""] == 7
+        assert stored(s)["donor", "harbor light foundation"] == 4
+    with ledger.begin() as s:  # a record is no longer read: its block is written again
+        recs = [r for r in load_records(s, {OWN: "Harbor Light Foundation"}) if r.id != "rec_05"]
+        write_ledger(s, reconcile(recs, load_reviews(s)))
+    with ledger() as s:
+        assert stored(s) == recount(s) and stored(s)["all", ""] == 6
+        assert ("donor", "jack ma foundation") not in stored(s)
+        assert facet_counts(s, LedgerFilter())["item"][0] == ("face_mask", 4)
+    with ledger.begin() as s:
+        write_ledger(s, reconcile(load_records(s, {OWN: "Harbor Light Foundation"}),
+                                  load_reviews(s)), rebuild=True)
+    with ledger() as s:
+        assert stored(s) == recount(s)
+
+
+def test_totals_of_one_filter_are_exact_lookups(ledger):
+    from aidledger.storage.ledger_page import search_page
+
+    with ledger() as s:
+        for f, n in (({}, 7), ({"item": "masks"}, 4), ({"status": "pledged"}, 2),
+                     ({"recipient": "ITA"}, 1), ({"min_sources": 2}, 1),
+                     ({"donor": "harbor light foundation"}, 4), ({"conflicts_only": True}, 0)):
+            page = search_page(s, LedgerFilter(**f), limit=1)
+            assert (page.total, page.exact, page.more) == (n, True, n > 1), f
+
+
+def test_free_text_words_expand_to_terms_or_stay_prefixes(ledger):
+    """Words begin terms ("harb" finds Harbor); a word beyond plain ASCII is searched as the
+    index's own prefix query (which folds diacritics); a word beginning no term finds
+    nothing."""
+    with ledger() as s:
+        assert _search(ledger, text="harb")[1] == 4
+        assert _search(ledger, text="HARB light")[1] == 4
+        assert _search(ledger, text="qu")[1] == 1
+        if s.get_bind().dialect.name == "sqlite":  # FTS5 folds diacritics, as before
+            assert _search(ledger, text="harbör")[1] == 4
+            from aidledger.storage.ledger_page import _terms
+
+            assert dict(_terms(s, "harb")) == {"harbor": 4}
+            assert _terms(s, "zzz") == [] and _terms(s, "été") is None

@@ -134,6 +134,21 @@ def test_api_pages_through_results_with_next_links(client: TestClient):
     second = client.get(first["next"]).json()
     assert [d["quantity"] for d in first["items"] + second["items"]] == [3000, 8000, 60000]
     assert second["next"] is None and second["offset"] == 2
+    assert first["total_exact"] is True
+
+
+def test_a_total_past_the_cap_is_a_lower_bound_and_paging_goes_on(client: TestClient,
+                                                                    monkeypatch):
+    from aidledger.storage import ledger_page
+
+    monkeypatch.setattr(ledger_page, "COUNT_CAP", 1)  # a date filter is counted, not looked up
+    params = {"limit": "1", "since": "2000-01-01"}
+    first = client.get("/api/donations", params=params).json()
+    assert (first["total"], first["total_exact"]) == (2, False) and first["next"]
+    second = client.get(first["next"]).json()
+    assert second["items"] and second["items"][0]["id"] != first["items"][0]["id"]
+    page = client.get("/donations", params={"since": "2000-01-01"}).text
+    assert "1–3 of 3+" in page and "page 1 of" not in page
 
 
 def test_review_is_refused_without_the_token_and_stored_with_it(store_url: str):

@@ -19,6 +19,7 @@ from sqlalchemy.orm import sessionmaker
 
 from aidledger.storage.db import make_engine
 from aidledger.storage.ledger import Donation
+from aidledger.storage.ledger_facets import rebuild_facets
 from aidledger.storage.models import FetchFailure, Page
 from aidledger.web.app import WebConfig
 
@@ -58,6 +59,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory, make_store) -> str:
         d = s.scalars(select(Donation).order_by(Donation.id)).first()
         d.conflicts = [*d.conflicts, {"kind": "quantity", "detail": payload("conflict")}]
         d.has_conflicts = True  # the flag the ledger search filters on
+        s.flush()
+        rebuild_facets(s)  # and the counts the ledger writer would have kept
         s.add(FetchFailure(url=f"https://hostile.example/{payload('failure-url')}",
                            at=datetime(2021, 7, 3, tzinfo=UTC), status=500,
                            reason=payload("failure-reason")))
