@@ -37,7 +37,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
                 or n.start < last.end):
             continue
         before, after = s[:n.start], s[n.end:]
-        if _ELIDED.match(after) and re.search(r"(?:,|\band)\s*$", before):
+        if _ELIDED.match(after) and re.search(r"(?:,|\band|\bincluding|\bof which)\s*$", before):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
         elif _MORE.search(before) or n.approx in ("another", "a further", "an additional"):
@@ -77,6 +77,9 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"\b", re.I)
 
 
+_AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[\d,.]*"
+                        r"(?:\s+(?:million|thousand|lakh|crore|billion))?\s+"
+                        r"(?!(?:more\s+)?(?:to|for)\b)[a-zA-Z]")
 _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
 
 
@@ -99,6 +102,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue
         donors, when = found
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
+        goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
+        if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"
+            limit = goods[0]
         recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
         qty, each = n.value, None
         if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
+from aidledger.parsers.claim_parts import (
+    Clause,
+    Item,
+    _all_triggers,
+    _item_mentions,
+    item_mentions,
+)
 from aidledger.parsers.names import Name
 from aidledger.parsers.numbers import NumberMention
 
@@ -117,6 +123,28 @@ def _shift(n: NumberMention, by: int) -> NumberMention:
 _BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
 
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+
+
+def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
+    """ "it would donate 1 million of them": the goods named last before the amount in the
+    sentence ("... making N95 masks ..."), else the latest goods of the article."""
+    s = clause.sentence
+    out = []
+    for n in clause.numbers:
+        if not n.value or n.currency or n.percent or not _OF_THEM.match(s, n.end):
+            continue
+        before = [m for m in item_mentions(clause) if m[1] <= n.start]
+        if before:
+            out.append(Item(n.start, n.end, before[-1][2], s[before[-1][0]:before[-1][1]], n))
+        elif clause.start > 0 and (prior := _item_mentions(
+                clause.text[max(0, clause.start - 300):clause.start])):
+            out.append(Item(n.start, n.end, prior[-1][2], "", n))  # the sentence before
+        elif carry:
+            out.append(Item(n.start, n.end, carry[0], carry[1], n))
+    return out
+
+
 def carried_items(clause: Clause, code: str, label: str) -> list[Item]:
     """ "ZTE sent 200,000 to Serbia" after "... 1 million masks ...", "Another 50 are
     expected": amounts with no noun, before a destination, after "get" or "another", are
@@ -125,7 +153,8 @@ def carried_items(clause: Clause, code: str, label: str) -> list[Item]:
     return [Item(n.start, n.end, code, label, n) for n in clause.numbers
             if n.value and not n.currency and not n.percent and (
                 _BARE.match(s, n.end) or _GETS.search(s, 0, n.start)
-                or n.approx in ("another", "a further", "an additional"))]
+                or n.approx in ("another", "a further", "an additional")
+                or re.search(r"\b(?:remaining|rest of the|other)\s+$", s[:n.start], re.I))]
 
 
 _GETS = re.compile(r"\b(?:get|gets|got|getting|receive|receives|received|receiving)\s+$", re.I)

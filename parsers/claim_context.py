@@ -212,7 +212,7 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 c.donors = list(said)
             elif _receipt_of_earlier(clause, c, ctx):
                 c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
-        if shape and not c.recipients:
+        if shape and not c.recipients and not _REST.search(clause.sentence):
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
         elif not c.recipients and _WE_RECEIVE.search(clause.sentence):
             c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
@@ -231,6 +231,9 @@ _RECEIVES = re.compile(r"\b(?:will|would|are to|is to)?\s*(?:receive|get|share|s
 _WE_RECEIVE = re.compile(r"\bwe\s+(?:are|were|have|had|will|would)?\s*(?:also\s+|now\s+|just\s+)?"
                          r"(?:be\s+)?(?:getting|received|receive|got|get)\b"
                          r"|\b(?:sent|gave|given|donated|handed|delivered)\s+(?:to\s+)?us\b", re.I)
+
+
+_REST = re.compile(r"\b(?:the\s+)?(?:remaining|rest)\b", re.I)  # goes elsewhere than before
 
 
 def _receipt_of_earlier(clause: Clause, claim, ctx: Context) -> bool:

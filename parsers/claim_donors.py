@@ -63,6 +63,9 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|
 
 def _apposed(region: str, n: Name) -> bool:
     """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
+    if re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", region[:n.start]) and "," in region[
+            n.end:]:
+        return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
     return bool(re.search(r",\s*(?:the|a|an|its)\s+[^,]{0,50}$", region[:n.start])
                 and re.match(r"[^,.;]{0,30},", region[n.end:]))
 
@@ -186,6 +189,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
     if thanks and (donors := _names_at(clause, thanks.start(1), countries=True)):
         return donors
+    if envoy := _envoy(s[:trig.start]):
+        return [envoy]
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := _names_at(clause, courtesy.end())):
         return donors
@@ -210,8 +215,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     for m in _SUPPLY_FROM.finditer(s):  # "30 tonnes of supplies from the Jack Ma Foundation"
         if donors := _names_at(clause, m.end()):
             return donors
-    government = re.search(r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?"
-                           r"(?:government|authorities|embassy)\b", s[:trig.start])
+    # the one nearest the verb: not "At the request of the Serbian government, ..."
+    government = next(reversed(list(re.finditer(
+        r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
+        r"authorities|embassy)\b", s[:trig.start]))), None)
     if government and (where := _government(re.sub(r"^The\s+", "", government.group(1)))):
         return [where]
     if RECEIVE.search(trig.phrase):
@@ -221,6 +228,23 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                    and not RECEIVE.search(t.phrase)]
         return _subject(clause, earlier[-1].start) if earlier else []
     return _subject(clause, trig.start) or _from_donor(clause)
+
+
+_ENVOY = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+))\s+(?:new\s+|outgoing\s+)?"
+                    r"(?:ambassador|envoy|consul(?:\s+general)?|charg[eé] d'affaires|embassy|"
+                    r"consulate)\b", re.I)
+
+
+def _envoy(region: str) -> str | None:
+    """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
+    found = list(_ENVOY.finditer(region))
+    if not found:
+        return None
+    m = found[-1]
+    if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or len(
+            region) - m.end() > 70 or re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
+        return None
+    return _government(m.group(1) or m.group(2))
 
 
 def _government(name: str) -> str | None:

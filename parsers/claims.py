@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import elided, funds_claims, share_claims
-from aidledger.parsers.claim_clauses import carried_items, sub_clauses
+from aidledger.parsers.claim_clauses import carried_items, referred_items, sub_clauses
 from aidledger.parsers.claim_context import (
     Context,
     anaphor,
@@ -149,7 +149,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
     carry = ctx.item if (part or shape == "further") else None
-    found = _goods_claims(clause, published, shape, carry) + _per_donor(
+    found = _goods_claims(clause, published, shape, carry, ctx.item) + _per_donor(
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
@@ -175,8 +175,11 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
 
 def _goods_claims(clause: Clause, published: datetime | date | None,
                   shape: str | None = None,
-                  carry: tuple[str, str] | None = None) -> list[Claim]:
+                  carry: tuple[str, str] | None = None,
+                  ctx_item: tuple[str, str] | None = None) -> list[Claim]:
     items = find_items(clause)
+    if not any(i.quantity for i in items):  # "would donate 1 million of them"
+        items = referred_items(clause, ctx_item) or items
     if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
         items = carried_items(clause, *carry) or items
     found = giver(clause, items[0].start, published) if items else None

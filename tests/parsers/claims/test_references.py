@@ -1,0 +1,44 @@
+"""Goods, givers and shares that a sentence names only by reference."""
+
+from __future__ import annotations
+
+
+def test_n_of_them_takes_the_goods_named_before_in_the_sentence(extract):
+    out = extract("Corvo, which is making N95 masks at a plant in Tampere, said it would donate "
+                  "200,000 of them to hospitals in Helsinki.")
+    assert out == [(["Corvo"], "respirator", 200_000, ["FIN"])]
+
+
+def test_n_of_them_takes_the_goods_of_the_sentence_before(extract):
+    out = extract("Corvo is designing face shields with its suppliers. Corvo expects to ship "
+                  "300,000 of them to hospitals in Oslo.")
+    assert out == [(["Corvo"], "face_shield", 300_000, ["NOR"])]
+
+
+def test_an_envoy_gives_for_the_state(extract):
+    out = extract("Japan's Ambassador to Kenya Ryoichi Horie on Monday handed over 20,000 "
+                  "surgical masks to the Kenyan health ministry.")
+    assert out == [(["Japan"], "face_mask", 20_000, ["KEN"])]
+
+
+def test_a_government_in_a_fronted_phrase_is_not_the_giver(extract):
+    out = extract("At the request of the Bolivian government, the Chinese government has "
+                  "donated 5,000 test kits to Bolivia.")
+    assert out == [(["China"], "test_kit", 5_000, ["BOL"])]
+
+
+def test_including_amounts_are_parts_with_their_own_recipients(extract):
+    out = extract("Korea will donate 3 million masks to countries in need, including 2 million "
+                  "for Europe and 600,000 for Peru. The remaining 400,000 will go to its "
+                  "partners.")
+    assert out == [(["Korea"], "face_mask", 3_000_000, []),
+                   (["Korea"], "face_mask", 2_000_000, ["region:europe"]),
+                   (["Korea"], "face_mask", 600_000, ["PER"]),
+                   (["Korea"], "face_mask", 400_000, [])]
+
+
+def test_money_and_goods_in_one_sentence_keep_their_own_recipients(extract):
+    out = extract("Corvo will donate $3 million to relief groups and 20,000 protective suits "
+                  "to hospitals in Turin.")
+    assert (["Corvo"], "funds", 3_000_000, []) in out
+    assert (["Corvo"], "protective_suit", 20_000, ["ITA"]) in out
