@@ -11,6 +11,7 @@ from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.names import split_coordinated
 from aidledger.parsers.records import Recipient
 
 _ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
@@ -81,6 +82,37 @@ _AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[
                         r"(?:\s+(?:million|thousand|lakh|crore|billion))?\s+"
                         r"(?!(?:more\s+)?(?:to|for)\b)[a-zA-Z]")
 _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
+_RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+$", re.I)
+_PER = re.compile(r"\s*(?:per|a|each|every)\s+(?:month|week|day|year|user|transaction|"
+                  r"payment|order|customer|ticket|unit|employee)\b|\s*for\s+(?:every|each)\b",
+                  re.I)
+_FOR_EVERY = re.compile(r"^\W*(?:for|on)\s+(?:every|each)\b", re.I)
+_OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledge|share)\s+"
+                       r"(?:is|was|of|will be)\s+|\s+(?:will|would|has|have|had)\s+(?:also\s+)?"
+                       r"(?:donate|contribute|give|pledge|make (?:a )?contribution of|donated|"
+                       r"contributed|given|pledged|committed)\s+(?:up to\s+|another\s+)?)$")
+
+
+def _own_givers(clause: Clause, start: int, end: int) -> list[str]:
+    """The giver named between the amount before and this one, as the subject of its own
+    verb or commitment ("Wipro's commitment is Rs 100 crore, Wipro Enterprises will donate
+    Rs 25 crore"), or as "contributions from X for R1.5-billion, Y for R1-billion"."""
+    s = clause.sentence
+    if not start:  # the first amount: only the names after the verb's "from"
+        frm = re.search(r"\bfrom\s+", s[:end])
+        start = frm.end() if frm else end
+    names = [nm for nm in clause.names if start <= nm.start and nm.end <= end
+             and nm.kind != "place"]
+    if not names:
+        return []
+    last = names[-1]
+    if _OWN_VERB.match(re.sub(r"^['’]s\b", "'s", s[last.end:end])) or (
+            last.text.endswith(("'s", "’s")) and _OWN_VERB.match("'s" + s[last.end:end])):
+        return [re.sub(r"['’]s$", "", last.text)]
+    if re.fullmatch(r"\s+for\s+", s[last.end:end]):  # "..., Y along with A, B and C for"
+        return list(dict.fromkeys(p for nm in names for p in split_coordinated(
+            re.sub(r"['’]s$", "", nm.text))))
+    return []
 
 
 def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
@@ -97,10 +129,14 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
                 r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]):
             continue  # money raised or collected is the giver's to give, not yet given
+        if _RESTATED.match(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
+            continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)
         if found is None:
             continue
         donors, when = found
+        prev_end = money[i - 1].end if i else 0
+        donors = _own_givers(clause, prev_end, n.start) or donors
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"
@@ -116,6 +152,10 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
                          status_of(clause, n.start), when, evidence(clause),
                          quantity_each=each, currency=n.currency))
+    givers = {d for c in out for d in c.donors}
+    for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
+        c.recipients = [r for r in c.recipients
+                        if not set(split_coordinated(r.name)) <= givers]
     return out
 
 

@@ -3,6 +3,8 @@ tweet, a per-recipient restatement of a stated total) is kept once."""
 
 from __future__ import annotations
 
+import re
+
 from aidledger.parsers.claim_model import Claim
 
 
@@ -59,8 +61,17 @@ def _same(a: Claim, b: Claim) -> bool:
     da = {d.lower() for d in a.donors}
     db = {d.lower() for d in b.donors}
     if ra and rb:
-        return (ra <= rb or rb <= ra) and (not da or not db or da == db)
-    return bool(da) and da == db  # one names no recipient: the same only if donors agree
+        return (ra <= rb or rb <= ra) and (not da or not db or _kin(da, db))
+    return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
+
+
+def _kin(da: set[str], db: set[str]) -> bool:
+    """The same givers, a person and their own foundation alike: "Aliko Dangote" donating
+    N200 million and "the Aliko Dangote Foundation (ADF) donated N200 million" are one gift."""
+    def base(names: set[str]) -> set[str]:
+        return {re.sub(r"(?:['’]s)?\s+(?:foundation|charitable foundation|group)$", "", d)
+                for d in names}
+    return da == db or base(da) == base(db)
 
 
 def _restated(a: Claim, b: Claim) -> bool:

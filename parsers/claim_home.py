@@ -2,7 +2,8 @@
 Authority", "the PM CARES Fund", "the Ministry of Health" in an article about one country.
 
 A receiving organisation keeps its name and gets its country; for a body of a country's state
-(a ministry, a national authority, a prime minister's fund) that country is the one the article
+(a ministry, a national authority, a prime minister's fund, a national relief or
+solidarity fund) that country is the one the article
 is about even when the name does not say it. That is the country the article names most (its
 recipients and places, the dateline counted too), leaving out the givers' own countries;
 charities, companies and hospitals stay `org:<name>` unless their name places them.
@@ -23,7 +24,8 @@ _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:National|Ministry|Department|Prime\s+Minister|PM|Chief\s+Minister|CM|"
     r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate)\b(?!\s+(?:University|"
     r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
-    r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b", re.I)
+    r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b"
+    r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National)\s+Fund$", re.I)
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|in|the|&)\s+|[A-Z][\w’'-]*\s+)*?"
                       r"[A-Z][\w’'-]*)\s*\(([A-Z][A-Za-z-]{1,12})\)")
 

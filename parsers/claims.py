@@ -125,6 +125,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         if c.evidence.get("field") == "title" and title:
             c.evidence["sentence"] = title.strip()  # as written, not as read
     carry_headline_recipients(claims)
+    _the_fund(claims)
     place_state_bodies(text, title, claims)
     return _anchored(dedupe(claims))
 
@@ -138,6 +139,20 @@ def _anchored(claims: list[Claim]) -> list[Claim]:
     for c in out:
         c.parent = new.get(c.parent) if c.parent is not None else None
     return out
+
+
+_THE_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:relief\s+)?fund\b")
+
+
+def _the_fund(claims: list[Claim]) -> None:
+    """ "contribute Rs 500 crore to the fund": the fund the article named last as a recipient."""
+    fund: list | None = None
+    for c in claims:
+        named = [r for r in c.recipients if re.search(r"\bFund\b", r.org or r.name or "")]
+        if named:
+            fund = named
+        elif fund and not c.recipients and _THE_FUND.search(c.evidence["sentence"]):
+            c.recipients = list(fund)
 
 
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|story|rumou?r))\s+"
@@ -244,7 +259,9 @@ def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[
                 c.donors = [c.donors[i]]
             return claims
     for c in claims:
-        if len(c.donors) > 1 and _EACH_GAVE.search(clause.sentence):
+        at = clause.sentence.find(c.item_label) if c.item == "funds" else len(clause.sentence)
+        if len(c.donors) > 1 and any(m.start() < at or c.item != "funds"
+                                     for m in _EACH_GAVE.finditer(clause.sentence)):
             out += [Claim([d], c.item, c.item_label, c.quantity, list(c.recipients), c.status,
                           c.date, c.evidence, currency=c.currency) for d in c.donors]
         else:

@@ -16,9 +16,9 @@ from importlib import resources
 
 from aidledger.parsers.lexicon import lookup_place
 
-_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|the|de|du|von)"
-    r"\s+)?(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
+_NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
+    r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|"
+    r"the|de|du|von)\s+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
 
 
 @cache

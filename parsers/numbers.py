@@ -67,8 +67,9 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
 _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
-    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*\s*(?:billion|million|bn|m)\b)))?"
-    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|(?:\s+(?:{_SCALEWORD}))+)?"
+    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
+    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])"
+    rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])"
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
     re.I,
@@ -151,7 +152,7 @@ def _num_value(num: str) -> Decimal | None:
         base = _decimal(m.group(1))
         if base is None:
             return None
-        for scale in m.group(2).lower().split():
+        for scale in m.group(2).lower().replace("-", " ").split():  # "R1.5-billion"
             if scale not in SCALES:
                 return None
             base *= SCALES[scale]

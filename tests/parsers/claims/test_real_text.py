@@ -148,3 +148,47 @@ def test_thanked_for_donating_names_the_giver(extract):
     out = extract("“Peru is thankful to #Norway for donating 300 ventilators,” the minister "
                   "tweeted.")
     assert out[0][0] == ["Norway"]
+
+
+def test_rand_amounts_with_a_hyphenated_scale(extract):
+    assert [(n.value, n.currency) for n in find_numbers("pledged R2.5-billion")] == [
+        (2_500_000_000, "ZAR")]
+    out = extract("Vusi Mining Group has donated R40-million to the Solidarity Fund.")
+    assert out == [(["Vusi Mining Group"], "funds", 40_000_000, ["org:Solidarity Fund"])]
+
+
+def test_each_amount_has_the_giver_named_before_it(extract):
+    text = ("Kora Ltd, Kora Steel and the Lumen Trust have together committed Rs 300 crore "
+            "to the Prime Minister's relief fund in India. Of the Rs 300 crore, Kora's "
+            "commitment is Rs 50 crore, Kora Steel will donate Rs 20 crore and the Lumen Trust "
+            "will make a contribution of Rs 230 crore.")
+    out = extract(text)
+    amounts = {c[2]: c[0] for c in out}
+    assert 3_000_000_000 in amounts
+    assert amounts[500_000_000] == ["Kora"]
+    assert amounts[200_000_000] == ["Kora Steel"]
+    assert amounts[2_300_000_000] == ["Lumen Trust"]
+
+
+def test_contributions_from_x_for_an_amount(extract):
+    out = extract("The fund received contributions from retailer Zoma for R20-million, the "
+                  "Teko Foundation, along with Baro Capital and Baro Minerals for R10-million.")
+    assert sorted(c[0] for c in out) == [["Teko Foundation", "Baro Capital", "Baro Minerals"],
+                                         ["Zoma"]]
+
+
+def test_an_amount_per_user_is_no_gift(extract):
+    out = extract("The app said it will contribute Rs 10 for every user who donates.")
+    assert out == []
+
+
+def test_a_person_and_their_foundation_giving_one_amount_is_one_gift(extract):
+    text = ("The governor hailed Ade Bello for donating N300 million to fight the virus. "
+            "He said the Ade Bello Foundation donated N300 million to assist the state.")
+    assert len([c for c in extract(text) if c[2] == 300_000_000]) == 1
+
+
+def test_to_the_fund_is_the_fund_named_before(extract):
+    text = ("Zoma gave Rs 5 crore to the PM CARES Fund in India. Kora also said it will "
+            "contribute Rs 2 crore to the fund.")
+    assert extract(text)[-1] == (["Kora"], "funds", 20_000_000, ["IND"])
