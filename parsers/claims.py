@@ -192,7 +192,7 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
                   shape: str | None = None,
                   carry: tuple[str, str] | None = None,
                   ctx_item: tuple[str, str] | None = None) -> list[Claim]:
-    items = find_items(clause)
+    items = _totals_only(clause.sentence, find_items(clause))
     if not any(i.quantity for i in items):  # "would donate 1 million of them"
         items = referred_items(clause, ctx_item) or items
     if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
@@ -241,6 +241,21 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
                       clause.sentence.lower())
 
 
+_TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"
+                    r"|,\s*(?:a total of|in total|totall?ing)\b", re.I)
+
+
+def _totals_only(sentence: str, items: list) -> list:
+    """ "20,000 test kits, 100,000 masks ..., that is a total of 1.1 million testing kits, six
+    million masks": the amounts before the total are per recipient; the totals are the gifts."""
+    m = _TOTAL.search(sentence)
+    if not m:
+        return items
+    after = {it.code for it in items if it.start >= m.end() and it.quantity}
+    return [it for it in items if it.start >= m.start() or it.code not in after
+            or not it.quantity]
+
+
 _EACH_GAVE = re.compile(r"\b(?:have|has|had|will|would)?\s*each\s+(?:\w+\s+)?(?:pledged|"
                         r"donated|given|gave|sent|promised|committed|contributed|pledge|donate|"
                         r"give|send|provide|provided|offered)\b", re.I)
@@ -275,10 +290,17 @@ _BACK_REFERENCE = re.compile(
     r"forwarded|shipped|handed|go|arrive)\b", re.I)
 
 
+# "delivered to Addis Ababa, where the prime minister will oversee the distribution to other
+# African countries": a hub the goods pass through, not their recipient
+_HUB = re.compile(r"\bwhere\b[^.;]*\bdistribut|\b(?:for|before) (?:onward |further )?"
+                  r"distribution (?:to|across|among)\b|\b(?:hub|transit point|staging)\b", re.I)
+
+
 def _follow_up(clause: Clause, claims: list[Claim]) -> None:
     """ "These supplies will be delivered to France, Slovenia and Belgium": the previous
     sentence's claims go there (replacing a lone port of arrival)."""
-    if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None:
+    if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None \
+            or _HUB.search(clause.sentence):
         return
     recips, _, _ = recipients_in(clause, Span(0, 0), [])
     if not recips:

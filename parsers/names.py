@@ -94,6 +94,13 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         if len(name) == 1:
             continue
+        lower_org = re.match(r"\s+foundation\b", text[m.end():])
+        if lower_org and not lookup_place(name) and name not in leading and not re.search(
+                r"['’]s$", m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied
+            s = offset + start
+            out.append(Name(s, offset + m.end() + lower_org.end(), f"{name} Foundation",
+                            "foundation"))
+            continue
         family = re.match(r"\s+family\b", text[m.end():])
         if family and not lookup_place(name):  # "the Weston family" gives as one
             s = offset + start

@@ -192,3 +192,21 @@ def test_to_the_fund_is_the_fund_named_before(extract):
     text = ("Zoma gave Rs 5 crore to the PM CARES Fund in India. Kora also said it will "
             "contribute Rs 2 crore to the fund.")
     assert extract(text)[-1] == (["Kora"], "funds", 20_000_000, ["IND"])
+
+
+def test_a_lowercase_foundation_after_a_name_is_part_of_it(extract):
+    out = extract("Kora Foundation and Zoma foundation will donate 500 ventilators to Peru.")
+    assert out == [(["Kora Foundation", "Zoma Foundation"], "ventilator", 500, ["PER"])]
+
+
+def test_a_hub_the_goods_pass_through_is_no_recipient(extract):
+    text = ("Kora Foundation will donate 9,000 gowns to 12 African countries. The items will "
+            "be delivered to Accra, Ghana, where officials will oversee the distribution of "
+            "the supplies to the other countries.")
+    assert extract(text) == [(["Kora Foundation"], "protective_suit", 9_000, ["region:africa"])]
+
+
+def test_amounts_before_a_stated_total_are_per_recipient(extract):
+    out = extract("Kora Foundation will donate to 10 Asian countries, this includes 500 test "
+                  "kits and 2,000 masks, that is a total of 5,000 test kits and 20,000 masks.")
+    assert sorted(c[2] for c in out) == [5_000, 20_000]
