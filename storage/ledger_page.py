@@ -47,6 +47,8 @@ MAX_TERMS = 200  # a word beginning more terms than this is searched as a prefix
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _TERMS = text("SELECT term, doc FROM donation_fts_terms WHERE term >= :lo AND term < :hi")
 SEEK_COST = 240
+_VERSION = text("SELECT block FROM donation_fts_data WHERE id = 10")  # the structure record
+_TERM_CACHE: dict[tuple[str, Any], tuple[list[tuple[str, int]] | None]] = {}
 _TEXT_KEY = "aidledger_text_key"
 
 
@@ -119,14 +121,15 @@ def _driven(q: Select[Any], f: LedgerFilter, conds: list[Any], sources: list[_So
             .where(*f.column_conditions(walk=True), *others))
 
 
-def sample_ids(session: Session, filters: LedgerFilter, n: int) -> list[str]:
-    """Up to `n` matching donation ids, the first found through the most selective index."""
-    plan = _plan(session, filters, session.get_bind().dialect.name)
+def sample_ids(session: Session, filters: LedgerFilter) -> Select[Any]:
+    """The ids of the matches, in the order the most selective index gives them (add a
+    limit: the first found are the sample)."""
+    dialect = session.get_bind().dialect.name
+    plan = _plan(session, filters, dialect)
     if plan is None:
-        return []
+        return select(Donation.id).where(Donation.id.is_(None))
     conds, sources = plan
-    q = _driven(select(Donation.id), filters, conds, sources, session.get_bind().dialect.name)
-    return list(session.scalars(q.limit(n)))
+    return _driven(select(Donation.id), filters, conds, sources, dialect)
 
 
 def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
@@ -188,12 +191,22 @@ def _fts_source(session: Session, words: list[str], reach: int) -> _Source | Non
 def _terms(session: Session, word: str) -> list[tuple[str, int]] | None:
     """The vocabulary terms `word` begins, with the donations each is in; None when it
     cannot be expanded here (not plain ASCII, which the tokenizer may fold differently, or
-    too many terms)."""
+    too many terms). Reading the vocabulary costs about a posting list per term (tens of ms
+    for a common word at 1M donations), so answers are kept per version of the index: FTS5
+    rewrites its structure record (which counts writes) whenever the index changes."""
     if not _ASCII_WORD.fullmatch(word):
         return None
+    version = (str(session.get_bind().url), session.scalar(_VERSION))
+    hit = _TERM_CACHE.get((word, version))
+    if hit is not None:
+        return hit[0]
     hi = word[:-1] + chr(ord(word[-1]) + 1)
     terms = [(t, int(n)) for t, n in session.execute(_TERMS.bindparams(lo=word, hi=hi))]
-    return None if len(terms) > MAX_TERMS else terms
+    got = None if len(terms) > MAX_TERMS else terms
+    if len(_TERM_CACHE) >= 1024:
+        _TERM_CACHE.clear()
+    _TERM_CACHE[word, version] = (got,)
+    return got
 
 
 def _register_text_key(session: Session) -> Any:

@@ -224,27 +224,26 @@ def facet_summary(session: Session, filters: LedgerFilter, limit: int = 20
         return stored_facets(session, limit), False
     from aidledger.storage.ledger_page import sample_ids
 
-    ids = sample_ids(session, filters, FACET_SAMPLE + 1)
-    sampled = len(ids) > FACET_SAMPLE
-    ids = ids[:FACET_SAMPLE]
+    sample = sample_ids(session, filters)
+    sampled = (session.scalar(select(func.count()).select_from(
+        sample.limit(FACET_SAMPLE + 1).subquery())) or 0) > FACET_SAMPLE
+    chosen = Donation.id.in_(sample.limit(FACET_SAMPLE))
     counts: dict[str, Counter[str]] = {f: Counter() for f in FACETS}
     shown: dict[tuple[str, str], str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for r in session.execute(select(Donation.item, Donation.status,
-                                        Donation.independent_sources, Donation.has_conflicts)
-                                 .where(Donation.id.in_(chunk))):
-            for facet, v in (("item", r.item), ("status", r.status),
-                             ("sources", r.independent_sources),
-                             ("has_conflicts", bool(r.has_conflicts))):
-                if v is not None:
-                    counts[facet][facet_value(v)] += 1
-        for role, key, value in session.execute(
-                select(DonationParty.role, DonationParty.key, DonationParty.value)
-                .where(DonationParty.donation_id.in_(chunk))):
-            counts[role][key] += 1
-            if (role, key) not in shown or value < shown[role, key]:
-                shown[role, key] = value
+    cols = (Donation.item, Donation.status, Donation.independent_sources,
+            Donation.has_conflicts)
+    for item, status, sources, conflicts, n in session.execute(
+            select(*cols, func.count()).where(chosen).group_by(*cols)):
+        for facet, v in (("item", item), ("status", status), ("sources", sources),
+                         ("has_conflicts", bool(conflicts))):
+            if v is not None:
+                counts[facet][facet_value(v)] += n
+    party = DonationParty.donation_id.in_(sample.limit(FACET_SAMPLE))
+    for role, key, value, n in session.execute(
+            select(DonationParty.role, DonationParty.key, func.min(DonationParty.value),
+                   func.count()).where(party).group_by(DonationParty.role, DonationParty.key)):
+        counts[role][key] += n
+        shown[role, key] = value
 
     def top(facet: str, c: Counter[str]) -> list[tuple[str, int]]:
         named = [(shown.get((facet, k), k), n) for k, n in c.items()]

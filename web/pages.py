@@ -52,20 +52,20 @@ FACET_TTL = 60.0
 FACET_CACHE_SIZE = 256
 
 
-def cached_facets(request: Request, session: Any, filters: Filters
+def cached_facets(request: Request, session: Any, filters: Filters, limit: int = 20
                   ) -> tuple[dict[str, list[tuple[Any, int]]], bool]:
     """Facet counts (and whether they count a sample), kept a minute per set of filters:
     paging and re-sorting do not change them. The app never writes, so a minute's staleness
     is at most one reconcile behind."""
-    cache: dict[Filters, tuple[float, Any]] = request.app.state.facet_cache
+    cache: dict[tuple[Filters, int], tuple[float, Any]] = request.app.state.facet_cache
     now = time.monotonic()
-    hit = cache.get(filters)
+    hit = cache.get((filters, limit))
     if hit is not None and now - hit[0] < FACET_TTL:
         return hit[1]  # type: ignore[no-any-return]
-    facets = facet_summary(session, filters.ledger())
+    facets = facet_summary(session, filters.ledger(), limit)
     if len(cache) >= FACET_CACHE_SIZE:
         cache.clear()
-    cache[filters] = (now, facets)
+    cache[filters, limit] = (now, facets)
     return facets
 
 

@@ -200,7 +200,7 @@ def test_facets_are_computed_once_per_filters_while_paging(store_url: str):
     c = TestClient(app)
     first = c.get("/donations", params={"recipient": "Chile"}).text
     again = c.get("/donations", params={"recipient": "Chile", "sort": "quantity"}).text
-    assert list(app.state.facet_cache) == [Filters(recipient="Chile")]
+    assert list(app.state.facet_cache) == [(Filters(recipient="Chile"), 20)]
     def facets(html: str) -> str:  # the facet box without its links (they keep the sort)
         return re.sub(r'href="[^"]*"', "", html[html.index('class="facets"'):
                                                  html.index('class="results"')])
