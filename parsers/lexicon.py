@@ -263,6 +263,11 @@ def lookup_place(name: str | None) -> Place | None:
     """The place a whole name stands for ("The Kingdom of Thailand" -> THA), else None."""
     if not name:
         return None
+    return _lookup_place(name)
+
+
+@lru_cache(maxsize=4096)
+def _lookup_place(name: str) -> Place | None:  # names repeat within an article
     folded = fold(name).strip(" ,;:")
     key = _strip_article(folded.rstrip("."))
     if not key:
