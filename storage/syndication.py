@@ -120,7 +120,11 @@ class StoryKeys:
             job.conn, child = ctx.Pipe(duplex=False)
             job.proc = ctx.Process(target=_child, args=(session.get_bind(), where, child),
                                    daemon=True)
-            job.proc.start()
+            try:
+                job.proc.start()
+            except (AssertionError, OSError):  # a daemonic caller may not fork; no memory
+                job.proc = None
+                job.conn.close()
             child.close()
         return job
 
