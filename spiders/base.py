@@ -6,19 +6,18 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, Request, Response
-from scrapy.linkextractors import LinkExtractor
 from sqlalchemy.orm import Session, sessionmaker
 from twisted.python.failure import Failure
 
 from aidledger.config import Source, load_settings
 from aidledger.spiders.failures import failure_record
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
+from aidledger.spiders.links import extract_links
 from aidledger.storage.db import open_store
 from aidledger.storage.pages import latest_body
 
@@ -86,9 +85,9 @@ class AidledgerSpider(scrapy.Spider):
         src: Source | None = response.meta.get("source")
         if not src or not src.link_pattern or not hasattr(response, "text"):
             return
-        for link in _extractor(src.link_pattern).extract_links(response):
-            if _allowed(link.url, src.allowed_domains):
-                yield self.request(link.url, src)
+        for url in extract_links(response, src.link_pattern):
+            if _allowed(url, src.allowed_domains):
+                yield self.request(url, src)
 
     def parse(self, response: Response, **_: Any) -> Iterator[Any]:
         if response.status == 304:
@@ -126,12 +125,6 @@ class AidledgerSpider(scrapy.Spider):
         src = request.meta.get("source")
         yield FetchFailed(url=url, at=datetime.now(UTC), reason=reason, status=status,
                           source=src.name if src else None)
-
-
-@lru_cache(maxsize=64)
-def _extractor(pattern: str) -> LinkExtractor:
-    """One per pattern for the crawl (building one compiles its regexes: a cost per page)."""
-    return LinkExtractor(allow=[pattern])
 
 
 def _allowed(url: str, domains: tuple[str, ...]) -> bool:
