@@ -324,12 +324,32 @@ def validators(conn: Connection | Session, url: str) -> dict[str, str]:
     """Request headers with the validators of the last fetch of `url`, for a conditional
     request (answered 304 if the page is unchanged); none for a page never stored."""
     row = conn.execute(_VALIDATORS, {"url": url}).first()
+    return validator_headers(row.etag, row.last_modified) if row else {}
+
+
+def validator_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
     headers = {}
-    if row and row.etag:
-        headers["If-None-Match"] = row.etag
-    if row and row.last_modified:
-        headers["If-Modified-Since"] = row.last_modified
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     return headers
+
+
+def site_validators(conn: Connection | Session, origin: str, limit: int
+                    ) -> dict[str, tuple[str | None, str | None]] | None:
+    """The validators of every stored page under `origin` ("scheme://host:port/"), or None when
+    more than `limit` pages have some. One range scan of the URL index (byte order: "C" collation
+    on PostgreSQL, SQLite's default), so a prefix is exactly a range."""
+    low, high = origin, origin[:-1] + chr(ord(origin[-1]) + 1)
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    url = Page.url.collate("C") if bind.dialect.name == "postgresql" else Page.url
+    q = (select(Page.url, Page.etag, Page.last_modified)
+         .where(url >= low, url < high,
+                (Page.etag.is_not(None)) | (Page.last_modified.is_not(None)))
+         .limit(limit + 1))
+    out = {u: (etag, modified) for u, etag, modified in conn.execute(q)}
+    return None if len(out) > limit else out
 
 
 def last_fetched(session: Session, urls: list[str]) -> dict[str, datetime]:
