@@ -21,7 +21,7 @@ from twisted.internet import task
 from aidledger.config import load_settings
 from aidledger.monitoring import Check, check_run, check_stale
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
-from aidledger.spiders.writer import Result, WriterProcess
+from aidledger.spiders.writer import CHUNK, Result, WriterProcess
 from aidledger.storage.db import open_store
 from aidledger.storage.ingest import write_batch
 from aidledger.storage.runs import (
@@ -35,6 +35,7 @@ from aidledger.storage.runs import (
 log = logging.getLogger(__name__)
 FETCHES = (FetchedPage, NotModified, FetchFailed)
 POLL = 0.02  # seconds between looks at a full queue or a finishing writer
+LOOK = 0.1  # seconds between looks at the writer (and hand-overs of a chunk not yet full)
 
 
 async def _sleep(seconds: float) -> None:
@@ -59,6 +60,7 @@ class StorePipeline:
         self.crawler: Crawler | None = None
         self.by_source: dict[str, dict[str, int]] = {}
         self.writer: WriterProcess | None = None
+        self.chunk: list[Any] = []  # fetches not handed to the writer yet (see writer.CHUNK)
         self.problem: str | None = None
         self._poller: task.LoopingCall | None = None
         self._shown = 0
@@ -82,7 +84,7 @@ class StorePipeline:
             self.writer = WriterProcess(self.db_url, self.run_id)
             note_run(self.sessions, self.run_id, {"writer_pid": self.writer.pid})
             self._poller = task.LoopingCall(self._collect)
-            self._poller.start(0.2, now=False)
+            self._poller.start(LOOK, now=False)
 
     def process_item(self, item: Any) -> Any:
         """Inline: write now. Writer process: hand over, or wait while its queue is full."""
@@ -93,13 +95,23 @@ class StorePipeline:
             self._account([Result(item.source, o) for o in
                            write_batch(self.sessions, [item], self.run_id)])
             return item
-        if self.problem is None and self.writer.offer(item):
+        self.chunk.append(item)
+        if len(self.chunk) < CHUNK or self._hand_over():
             return item
         return self._offer_later(item)
 
-    async def _offer_later(self, item: Any) -> Any:
+    def _hand_over(self) -> bool:
+        """Give the writer the fetches gathered so far; False while its queue is full."""
+        if self.problem is not None or not self.chunk:
+            return True
         assert self.writer is not None
-        while self.problem is None and not self.writer.offer(item):
+        if not self.writer.offer(self.chunk):
+            return False
+        self.chunk = []
+        return True
+
+    async def _offer_later(self, item: Any) -> Any:
+        while not self._hand_over():
             await _sleep(POLL)
         return item
 
@@ -107,6 +119,8 @@ class StorePipeline:
         """Count what the writer reported; stop the crawl if the writer died."""
         if self.writer is None:
             return
+        if len(self.chunk) < CHUNK:  # a full one is handed over by the item waiting for room
+            self._hand_over()
         self._account(self.writer.results())
         problem = self.writer.failed()
         if problem and self.problem is None:
@@ -159,6 +173,8 @@ class StorePipeline:
     async def _close_writer(self) -> None:
         """Wait (without blocking the crawl's reactor) for the writer to store what it has."""
         assert self.writer is not None
+        while not self._hand_over():
+            await _sleep(POLL)
         while self.problem is None and not self.writer.offer(None):
             await _sleep(POLL)
         while not self.writer.done and self.writer.failed() is None:

@@ -7,6 +7,9 @@ a bounded queue and the crawl goes on; the writer takes what has arrived, up to 
 and runs them through the one write path (storage.ingest.write_batch: one transaction stores them
 all and commits before any is parsed). When the writer falls behind, the queue fills, the
 pipeline's items wait, and Scrapy stops scheduling downloads until there is room (backpressure).
+Fetches cross in chunks of up to CHUNK (one pickle, one lock, one wake-up of the queue's feeder
+thread per chunk instead of per page: per page, those cost the crawling process a tenth of bare
+Scrapy's whole work); a chunk waits in the pipeline at most until its next look (0.1 s).
 
 A crawl killed with SIGKILL loses only what was in the queue: those pages were never stored, so
 the next crawl fetches them again (it asks for every page; stored ones cost a 304). A writer that
@@ -30,6 +33,7 @@ from aidledger.storage.pages import Fetch
 log = logging.getLogger(__name__)
 
 BATCH = 200  # fetches per transaction at most
+CHUNK = 20  # fetches per message on the queue at most
 QUEUE = 400  # fetches on their way to the writer at most (18 KB pages: about 7 MB)
 GATHER = 0.05  # seconds the writer waits for more fetches before writing a small batch
 DONE = "done"
@@ -44,7 +48,8 @@ class Result:
 
 
 def _batches(inbox: Any, parent: BaseProcess | None) -> Iterator[list[Fetch]]:
-    """Batches of what has arrived, until the end marker (None) or until the crawl is gone."""
+    """Batches of what has arrived (whole chunks: a batch may pass BATCH by less than a chunk),
+    until the end marker (None) or until the crawl is gone."""
     while True:
         try:
             first = inbox.get(timeout=0.5)
@@ -56,17 +61,30 @@ def _batches(inbox: Any, parent: BaseProcess | None) -> Iterator[list[Fetch]]:
             continue
         if first is None:
             return
-        batch, deadline = [first], time.monotonic() + GATHER
+        batch, deadline = list(first), time.monotonic() + GATHER
         while len(batch) < BATCH:
+            # past the deadline, still take what was put already (on a loaded machine the
+            # crawl's feeder thread may not have written it to the pipe yet): batches of 200
+            # cost the writer far less per page than batches of 50
+            wait = deadline - time.monotonic()
+            if wait <= 0 and not _waiting(inbox):
+                break
             try:
-                item = inbox.get(timeout=max(0.0, deadline - time.monotonic()))
+                chunk = inbox.get(timeout=max(wait, GATHER))
             except queue.Empty:
                 break
-            if item is None:
+            if chunk is None:
                 yield batch
                 return
-            batch.append(item)
+            batch.extend(chunk)
         yield batch
+
+
+def _waiting(inbox: Any) -> bool:
+    try:
+        return bool(inbox.qsize())
+    except NotImplementedError:  # macOS has no sem_getvalue
+        return False
 
 
 def writer_main(db_url: str, run_id: int, inbox: Any, outbox: Any, log_level: int) -> None:
@@ -92,7 +110,7 @@ class WriterProcess:
 
     def __init__(self, db_url: str, run_id: int) -> None:
         ctx = multiprocessing.get_context("spawn")  # never fork a process running Twisted
-        self.inbox = ctx.Queue(maxsize=QUEUE)
+        self.inbox = ctx.Queue(maxsize=max(1, QUEUE // CHUNK))
         self.outbox = ctx.Queue()
         level = min([h.level for h in logging.root.handlers if h.level] or [logging.WARNING])
         self.process = ctx.Process(target=writer_main, name="aidledger-writer", daemon=False,
@@ -106,10 +124,11 @@ class WriterProcess:
     def pid(self) -> int | None:
         return self.process.pid
 
-    def offer(self, item: Fetch | None) -> bool:
-        """Hand over a fetch (None: the end) if the queue has room; False when it is full."""
+    def offer(self, chunk: list[Fetch] | None) -> bool:
+        """Hand over a chunk of fetches (None: the end) if the queue has room; False when it is
+        full."""
         try:
-            self.inbox.put_nowait(item)
+            self.inbox.put_nowait(chunk)
         except queue.Full:
             return False
         return True
