@@ -20,12 +20,22 @@ _SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 _BLOCK = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+# Declared encodings that do not read ASCII bytes as ASCII (two-byte, escape-shifted, EBCDIC).
+_NOT_ASCII_DECLARED = re.compile(
+    rb"(?:charset|encoding)\s*=\s*[\"']?\s*(?:utf-?16|utf-?32|ucs|utf-?7|iso-?2022|hz|cp0?37|cp500"
+    rb"|cp1140|ibm|ebcdic)", re.I)
 
 
 def decode(html: str | bytes) -> str:
     """Text of a page: declared charset, BOM, then detection (UnicodeDammit does all three)."""
     if isinstance(html, str):
         return html
+    if html.isascii() and b"\x00" not in html and b"\x1b" not in html \
+            and not _NOT_ASCII_DECLARED.search(html):
+        # what UnicodeDammit would give (detection says ascii; a declared ASCII-compatible
+        # charset reads these bytes the same), without running chardet over the page: a tenth
+        # of the writer's work per page
+        return html.decode("ascii")
     dammit = UnicodeDammit(html, is_html=True)
     if dammit.unicode_markup is not None:
         return dammit.unicode_markup

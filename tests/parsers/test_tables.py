@@ -418,3 +418,23 @@ def test_seed_page_gives_18_rows_and_its_dated_entries():
     assert [r.date for r in page.records if r.kind == "event"] == [
         "2020-03-13", "2020-03-13", "2020-03-11", "2020-03-06", "2020-03-05", "2020-03-02",
         "2020-03-02"]
+
+
+def test_record_json_is_what_asdict_gives() -> None:
+    """to_json builds by hand what dataclasses.asdict gave (the extract contract's shape)."""
+    from dataclasses import asdict
+
+    from aidledger.parsers.records import RAW_FIELDS, Recipient, StatusPart, TableRecord
+
+    rec = TableRecord(kind="table_row", block="Relief to Lakeview", item="mask",
+                      item_label="Masks", quantity=1200, status="arrived", status_label="Arrived",
+                      donors=["Ridge Fund"], recipients=[Recipient("Lakeview", "LKV", None)],
+                      status_parts=[StatusPart(700, "arrived", "700 Arrived")],
+                      raw={"goods": "Masks", "extra": "dropped"}, locator="table[1]/tr[2]",
+                      warnings=["odd cell"])
+    expected = asdict(rec)
+    expected["raw"] = {k: rec.raw.get(k) for k in RAW_FIELDS}
+    got = rec.to_json()
+    assert got == expected and list(got) == list(expected)
+    assert got["donors"] is not rec.donors and got["recipients"][0] == {
+        "name": "Lakeview", "code": "LKV", "org": None}
