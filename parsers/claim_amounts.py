@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver
-from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
+from aidledger.parsers.claim_parts import Clause, Item, find_items, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
@@ -82,6 +82,11 @@ _AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[
                         r"(?:\s+(?:million|thousand|lakh|crore|billion))?\s+"
                         r"(?!(?:more\s+)?(?:to|for)\b)[a-zA-Z]")
 _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
+_VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medical|emergency)\s+)*"
+                             r"(?:aid|assistance|donation|package|shipment|consignment|gift)\b"
+                             r"|\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b",
+                             re.I)
+_IN_GOODS = re.compile(r"\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+$", re.I)
 _PER = re.compile(r"\s*(?:per|a|each|every)\s+(?:month|week|day|year|user|transaction|"
                   r"payment|order|customer|ticket|unit|employee)\b|\s*for\s+(?:every|each)\b",
@@ -122,6 +127,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     money = [n for n in clause.numbers if n.currency and n.value
              and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
     out: list[Claim] = []
+    goods = any(it.quantity for it in find_items(clause))
     for i, n in enumerate(money):
         if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
             continue
@@ -129,6 +135,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
                 r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]):
             continue  # money raised or collected is the giver's to give, not yet given
+        if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
+            continue  # "as part of a $5.6 million humanitarian donation": the goods' value
         if _RESTATED.match(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)

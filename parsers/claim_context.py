@@ -23,7 +23,7 @@ from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
-    r"^(?:[\w'’-]+\s+){0,4}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
+    r"^(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
     r"package)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|includes?|"
     r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"

@@ -290,10 +290,10 @@ def _city_of(clause: Clause, region: str, country: Name) -> Name:
 
 
 # a state's officer giving in office gives as the state: "US Ambassador X handed 50 ..."
-_STATE_ROLE = re.compile(r"(?<![\w-])([A-Z][\w.]*?)(?:['’]s)?\s+(?:President|Prime\s+Minister|"
-                         r"Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
+_STATE_ROLE = re.compile(r"(?<![\w-])\[?([A-Z][\w.]*?)\]?(?:['’]s)?\s+(?:President|"
+                         r"Prime\s+Minister|Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
                          r"Minister|Minister\s+of\s+\w+(?:\s+Affairs)?|Consul(?:\s+General)?|"
-                         r"Embassy)\s+$")
+                         r"Embassy)\s+(?:\[[^\]]{1,30}\]\s+)?\[?$")
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|stated)\b")
 # "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
 _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
@@ -357,9 +357,10 @@ def _subject(clause: Clause, before: int) -> list[str]:
         person = name.text.removesuffix(" Foundation")
         if " " not in person:  # "Ma's foundation": the foundation of the Jack Ma named before
             return [f"{_expand([person], clause)[0]} Foundation"]
-    if name is not None and name.kind == "person" and (
+    if name is not None and name.kind in ("person", "organisation") and (
             envoy := _STATE_ROLE.search(region[:name.start])) and _country_like(envoy.group(1)):
-        return [envoy.group(1)]  # "Taiwanese President Tsai Ing-wen will donate": Taiwan
+        place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
+        return [country_name(place.code) if place else envoy.group(1)]
     donors = (_expand(_donor_names(name), clause) if name is not None
               else _resolve(kind, clause, end))
     start = name.start if name is not None else end - 1

@@ -21,7 +21,7 @@ from aidledger.parsers.numbers import NumberMention
 _EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
                 "protective equipment": "other", "medical supplies": "other",
                 "protective kits": "other", "medical kits": "other", "ppe kits": "other",
-                "ppe kit": "other", "ppe sets": "other", "oxygen concentrators": "other",
+                "ppe kit": "other", "oxygen concentrators": "other",
                 "oxygen concentrator": "other", "hand sanitiser": "other",
                 "hand sanitizer": "other", "sanitiser": "other", "sanitizer": "other",
                 "hand sanitisers": "other", "hand sanitizers": "other",

@@ -46,9 +46,10 @@ _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
 _SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
-ATTRIBUTION = re.compile(
-    r",\s+(?:the\s+)?[^,;]{1,60}?\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
-    r"announced|told)\b[^,;]*[.!]?$")
+ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
+    r",\s+(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
+    r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
+    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b[^,;]*[.!]?$")
 
 
 def _cut(sentence: str) -> int:
@@ -118,6 +119,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
+        if re.match(r"-[a-z]", s[p.end:p.end + 2]):
+            continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
         if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
                 r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):

@@ -210,3 +210,27 @@ def test_amounts_before_a_stated_total_are_per_recipient(extract):
     out = extract("Kora Foundation will donate to 10 Asian countries, this includes 500 test "
                   "kits and 2,000 masks, that is a total of 5,000 test kits and 20,000 masks.")
     assert sorted(c[2] for c in out) == [5_000, 20_000]
+
+
+def test_sets_of_protective_equipment_are_protective_suits(extract):
+    out = extract("Japan will donate 4,000 sets of personal protective equipment to Laos.")
+    assert out == [(["Japan"], "protective_suit", 4_000, ["LAO"])]
+
+
+def test_the_value_of_a_goods_donation_is_no_money_gift(extract):
+    out = extract("Norway has delivered 50 ventilators to Peru as part of a $2.1 million "
+                  "humanitarian donation.")
+    assert out == [(["Norway"], "ventilator", 50, ["PER"])]
+    out = extract("Norway provided over $3 billion in needed goods to Chile in 1950.")
+    assert out == []
+
+
+def test_a_country_before_a_hyphenated_participle_is_an_origin(extract):
+    text = ("Norway gave Peru 50 ventilators. The $2 million aid package will include a total "
+            "of 200 Norway-made ventilators for Peru, the envoy said.")
+    assert extract(text)[-1] == (["Norway"], "ventilator", 200, ["PER"])
+
+
+def test_a_bracketed_head_of_state_gives_as_the_state(extract):
+    out = extract("[US] President [Joe] Biden offered to donate 30 ventilators to Peru.")
+    assert out == [(["United States"], "ventilator", 30, ["PER"])]
