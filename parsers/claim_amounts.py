@@ -34,6 +34,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
     out: list[Claim] = []
     prev_end = last.end
     for n in clause.numbers:
+        at = n.start
         if (n.start in used or n.value is None or n.currency or n.percent
                 or n.start < last.end):
             continue
@@ -41,6 +42,10 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
         if _ELIDED.match(after) and re.search(r"(?:,|\band|\bincluding|\bof which)\s*$", before):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
+        elif (w := re.search(r"\band\s+(?:the\s+)?([A-Z][\w .'-]{2,40}?)\s+with\s+$", before)) and (
+                places := find_places(w.group(1))):  # "... Indonesia with 2,000 kits and
+            recips = [Recipient(places[0].text, places[0].place.code)]  # Vietnam with 1,500"
+            at = w.start()
         elif _MORE.search(before) or n.approx in ("another", "a further", "an additional"):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
@@ -64,7 +69,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
         codes = list(dict.fromkeys(r.code for r in recips))
         recips = [next(r for r in recips if r.code == c) for c in codes]
         out.append(Claim(donors, last.code, last.label, qty, recips, status_of(clause, n.start),
-                         when, {**evidence(clause), "elided_at": n.start}, quantity_each=each))
+                         when, {**evidence(clause), "elided_at": at}, quantity_each=each))
         prev_end = n.end
     return out
 

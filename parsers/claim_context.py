@@ -46,7 +46,7 @@ _ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000
 _PART = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)
 _LIST_LINE = re.compile(r"^[-•*–]\s+")
-_LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?):\s")
+_LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?)\s*(?::|\s[–—-])\s")
 _COUNT = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"[a-z]+teen|twenty|thirty|forty|fifty)(?: more)?(?: [A-Z][\w-]+)?"
                     r"(?: [A-Z][\w-]+)? (?:countries|nations|member states|states)\b")

@@ -8,7 +8,7 @@ from functools import cache
 
 from aidledger.parsers.claim_parts import _ORIGIN, RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
-from aidledger.parsers.names import Name, possessive_free, split_coordinated, vocab
+from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
 
 
 @cache
@@ -106,7 +106,8 @@ def _resolve(kind: str, clause: Clause, before: int) -> list[str]:
     history = [n for n in history if n.text not in clause.receivers]
     for n in history:
         if n.kind in wanted and not (n.kind == "organisation" and (
-                n.text in people or lookup_place(n.text) or _ROLEISH.search(n.text))):
+                n.text in people or lookup_place(n.text)
+                or (_ROLEISH.search(n.text) and not is_org_name(n.text)))):
             if kind in ("group", "foundations", "companies"):
                 same = [m for m in history if m.kind == n.kind and m.text not in people
                         and not lookup_place(m.text)]
@@ -347,7 +348,16 @@ def _subject(clause: Clause, before: int) -> list[str]:
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
                   and (_country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
-        return [_city_of(clause, region, places[-1]).text] if places else []
+        if not places:
+            return []
+        lead = [_city_of(clause, region, places[-1]).text]
+        earlier = [p for p in clause.names if p.kind == "place" and p.end <= places[-1].start]
+        for p in reversed(earlier):
+            gap = region[p.end:clause.names[clause.names.index(p) + 1].start]
+            if not re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?", gap) or not _country_like(p.text):
+                break
+            lead.insert(0, p.text)  # "Qatar and Kuwait have sent"
+        return lead
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is not None and _SPEAKER_OF.match(region[name.end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
@@ -365,7 +375,8 @@ def _subject(clause: Clause, before: int) -> list[str]:
               else _resolve(kind, clause, end))
     start = name.start if name is not None else end - 1
     if name is not None:
-        co = [n for n in clause.names if n.end <= start and n.kind != "place" and re.fullmatch(
+        co = [n for n in clause.names if n.end <= start and (
+            n.kind != "place" or name.kind == "place") and re.fullmatch(  # "Qatar and Kuwait"
             r"\s+and\s+(?:its|his|her|their)?\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]
         if co:
             donors = _donor_names(co[-1]) + donors

@@ -19,7 +19,9 @@ from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
-_DEST = re.compile(r"(?:\breceived\s+by\s+(?:the\s+)?(?:officials\s+(?:of|from)\s+(?:the\s+)?)?"
+_DEST = re.compile(r"(?:\b(?:provide|provides|provided|supply|supplies|supplied|present|"
+                   r"presented)\s+(?:the\s+)?"
+                   r"|\breceived\s+by\s+(?:the\s+)?(?:officials\s+(?:of|from)\s+(?:the\s+)?)?"
                    r"|\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
                    r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"

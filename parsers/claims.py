@@ -211,7 +211,8 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
     for n, it in enumerate(items):
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
-            recips = [r for r in recips if clause.sentence.find(r.name) < cut]
+            recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \
+                recipients_in(clause, Span(0, 0, cut), donors)[0]  # "provide A with N ..."
         if it.quantity is None and not (donors and recips):
             continue  # a bare "donating masks" names no transfer we could check
         status = status_of(clause, it.start)

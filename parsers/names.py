@@ -194,6 +194,8 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and words[1].isupper():
         return True
+    if len(words) == 2 and words[1] in ("League", "Group", "Bank", "Foundation", "Fund"):
+        return True  # "Premier League", "Giant Group": the leading word names the body
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
         return True  # "New Jersey", "New South Wales": the leading word is the place's
     return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))
@@ -248,6 +250,10 @@ def _inner_and(left: str, right: str) -> bool:
     adjectives before its head, two nouns of its "of"/"for" phrase), not two names."""
     if _ADJECTIVE.match(left) and is_org_name(right):
         return True
+    if not is_org_name(left) and left.endswith("s") and re.fullmatch(
+            r"[A-Z][a-z]+s\s+(?:Association|Society|Union|Federation|Council|Alliance|Club|"
+            r"Network|Institute|League)", right):
+        return True  # "Chinese Students and Scholars Association": members of one body
     words = right.split()
     return bool(re.search(r"\s(?:of|for)\s+[A-Z]", left)) and not is_org_name(right) and (
         len(words) <= 3 and all(w[:1].isupper() for w in words)

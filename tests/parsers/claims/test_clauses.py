@@ -31,3 +31,16 @@ def test_the_evidence_is_the_whole_sentence(extract):
     out = extract_claims(text)
     assert [c.evidence["sentence"] for c in out] == [text, text]
     assert all((c.evidence["start"], c.evidence["end"]) == (0, len(text)) for c in out)
+
+
+def test_provide_a_with_n_and_b_with_m(extract):
+    out = extract("Japan will provide Laos with 3,000 test kits and Cambodia with 2,500.")
+    assert out == [(["Japan"], "test_kit", 3_000, ["LAO"]),
+                   (["Japan"], "test_kit", 2_500, ["KHM"])]
+
+
+def test_coordinated_countries_pair_with_amounts_respectively(extract):
+    out = extract("Oman and Bahrain have sent 200 and 100 ventilators to Jordan and Iraq "
+                  "respectively.")
+    assert out == [(["Oman"], "ventilator", 200, ["JOR"]),
+                   (["Bahrain"], "ventilator", 100, ["IRQ"])]

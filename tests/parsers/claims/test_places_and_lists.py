@@ -40,3 +40,21 @@ def test_goods_bought_abroad_and_given_away_go_to_the_named_recipient(extract):
 
 def test_a_donation_still_being_negotiated_is_no_claim(extract):
     assert extract("A donation of 2 million masks from Japan was still being negotiated.") == []
+
+
+def test_list_lines_with_a_dash_name_their_giver(extract):
+    text = ("The following companies have donated to Ghana's health ministry this week:\n"
+            "- Corvo – 40,000 surgical masks\n- Brightline – 2,000 face shields")
+    assert extract(text) == [(["Corvo"], "face_mask", 40_000, ["GHA"]),
+                             (["Brightline"], "face_shield", 2_000, ["GHA"])]
+
+
+def test_a_league_is_a_body_and_gives_through_its(extract):
+    out = extract("The Premier League said its 20 clubs would give £20 million to the NHS.")
+    assert out == [(["Premier League"], "funds", 20_000_000, ["GBR"])]
+
+
+def test_members_of_one_association_stay_one_name(extract):
+    out = extract("The hospital received 9,000 N95 respirators from the Korean Students and "
+                  "Scholars Association.")
+    assert [o[0] for o in out] == [["Korean Students and Scholars Association"]]
