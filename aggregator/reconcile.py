@@ -29,14 +29,14 @@ from aidledger.parsers.lexicon import REGION_PREFIX, country_name, region_member
 from aidledger.parsers.progress import STATUS_ORDER
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     record: Rec
     role: str  # primary | corroborates | part_of | aggregate_of | conflicts
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class DonationOut:
     id: str
     anchor: Rec

@@ -69,24 +69,45 @@ class _Memo(dict):  # type: ignore[type-arg]
         return value
 
 
+Versions = tuple[dict[str, Any], dict[str, Any]]  # record id -> quantities, donor names
+
+
 def _versions(session: Session, where: Any
-              ) -> tuple[dict[str, list[tuple[str | None, str]]], dict[str, dict[str, set[Any]]]]:
+              ) -> tuple[dict[str, list[tuple[str | None, str]]], Versions]:
+    """Each record's status history, and the quantities and donor names of all its versions:
+    one value while there is one (shared with every record that has it), a set only for a
+    record whose versions differ (a dict of two sets per record was 700 MB at a million)."""
     history: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
-    versions: dict[str, dict[str, set[Any]]] = defaultdict(lambda: {"q": set(), "d": set()})
+    quantities: dict[str, Any] = {}
+    donors_of: dict[str, Any] = {}
     q = (select(RecordVersion.record_id, RecordVersion.status,
                 type_coerce(RecordVersion.first_seen, Text), RecordVersion.quantity,
                 cast(RecordVersion.donors, Text))  # text on every backend: a memo key
          .order_by(RecordVersion.record_id, RecordVersion.seq))
     if where is not None:
         q = q.join(Record, Record.id == RecordVersion.record_id).where(where)
-    day = _Memo(lambda v: _when(v).date().isoformat())
-    names = _Memo(lambda v: tuple(_json(v) or ()))
+    steps = _Memo(lambda key: (key[0], _when(key[1]).date().isoformat()))
+    names = _Memo(lambda v: frozenset(_json(v) or ()))
     for rid, status, since, qty, donors in session.execute(q):
-        history[rid].append((status, day[since]))
+        history[rid].append(steps[(status, since)])
         if qty is not None:
-            versions[rid]["q"].add(qty)
-        versions[rid]["d"].update(names[donors])
-    return history, versions
+            old = quantities.get(rid)
+            if old is None:
+                quantities[rid] = qty
+            elif isinstance(old, set):
+                old.add(qty)
+            elif old != qty:
+                quantities[rid] = {old, qty}
+        new = names[donors]
+        if new:
+            old = donors_of.get(rid)
+            if old is None:
+                donors_of[rid] = new
+            elif isinstance(old, set):
+                old.update(new)
+            elif old is not new:
+                donors_of[rid] = set(old) | new
+    return history, (quantities, donors_of)
 
 
 def load_records(session: Session, owners: dict[str, str] | None = None, where: Any = None,
@@ -117,11 +138,11 @@ def load_records(session: Session, owners: dict[str, str] | None = None, where: 
 
 
 def _records(session: Session, owners: dict[str, str], where: Any,
-             history: dict[str, list[tuple[str | None, str]]],
-             versions: dict[str, dict[str, set[Any]]]
+             history: dict[str, list[tuple[str | None, str]]], versions: Versions
              ) -> tuple[list[Rec], list[tuple[Rec, int, str]]]:
     """The records, and each claim with its page and host (its source key comes from the
-    story keys, which may still be on their way)."""
+    story keys, which may still be on their way). The rows stream (only the claims' index
+    numbers are read first, for the parents)."""
     columns = (Record.id, Record.kind, Record.page_id,  # JSON as text everywhere: memo keys
                cast(Record.donors, Text), cast(Record.recipients, Text), Record.block,
                Record.item, Record.quantity, Record.quantity_each, Record.status,
@@ -131,23 +152,26 @@ def _records(session: Session, owners: dict[str, str], where: Any,
     q = (select(*columns).join(Page, Page.id == Record.page_id)
          .where(Record.kind.in_(("table_row", "claim")), Record.item.is_not(None))
          .order_by(Record.id))
+    claim_q = (select(Record.page_id, Record.data["index"].as_integer(), Record.id)
+               .join(Page, Page.id == Record.page_id)
+               .where(Record.kind == "claim", Record.item.is_not(None)))
     if where is not None:
-        q = q.where(where)
-    rows = session.execute(q).all()
-    index = {(r[2], r[13]): r[0] for r in rows if r[1] == "claim"}
+        q, claim_q = q.where(where), claim_q.where(where)
+    index = {(page, i): rid for page, i, rid in session.execute(claim_q)}
+    quantities, donors_of = versions
+    one = _Memo(lambda q: frozenset((q,)))
     when = _Memo(_when)
-    donor_lists = _Memo(lambda v: tuple(_json(v) or ()))
+    donor_lists = _Memo(lambda v: frozenset(_json(v) or ()))
     sources = _Memo(_source_of)
     places = _Memo(lambda key: _places(*key))
     parties = _Memo(lambda key: _donors(key[0], key[1], key[2], owners))
-    no_versions: dict[str, set[Any]] = {"q": set(), "d": set()}
     out: list[Rec] = []
     claims: list[tuple[Rec, int, str]] = []
     for (rid, kind, page_id, donors, recipients, block, item, quantity, quantity_each, status,
-         first, last, gone, _, parent, url) in rows:
-        v = versions.get(rid, no_versions)
+         first, last, gone, _, parent, url) in session.execute(q):
         own, host = sources[url]
-        names = frozenset(donor_lists[donors]) | v["d"]
+        names = donor_lists[donors].union(donors_of.get(rid, ()))
+        qs = quantities.get(rid)
         ents, families = parties[(names, own, None if names else url)]
         row = kind == "table_row"
         source = (f"own:{own.name}" if own else f"own:{host}") if row else host
@@ -158,7 +182,8 @@ def _records(session: Session, owners: dict[str, str], where: Any,
             first_seen=when[first], last_seen=when[last], gone_since=when[gone],
             source_key=source,
             parent_id=index.get((page_id, parent)) if parent is not None and not row else None,
-            history=history.get(rid, []), quantities=frozenset(v["q"])))
+            history=history.get(rid, []), quantities=frozenset() if qs is None else (
+                frozenset(qs) if isinstance(qs, set) else one[qs])))
         if not row:
             claims.append((out[-1], page_id, host))
     return out, claims
