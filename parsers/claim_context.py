@@ -25,7 +25,8 @@ from aidledger.parsers.records import Recipient
 _CARGO = re.compile(
     r"^(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|includes?|"
+    r"package|equipment|gear|materials|items|goods)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|"
+    r"includes?|"
     r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of)\b", re.I)
 _EACH_REF = re.compile(
@@ -85,10 +86,13 @@ class Context:
     list_recipients: list[Recipient] = field(default_factory=list)
     list_status: str | None = None
     receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
+    bought: bool = False  # the latest statement was a purchase
+
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
 
     def note(self, donors: list[str], recipients: list[Recipient], status: str | None,
              sentence: str) -> None:
+        self.bought = False
         if donors:
             self.donors = donors
         if recipients:

@@ -76,7 +76,8 @@ def bought(sentence: str, pos: int) -> bool:
     """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
     sentence also gives them away ("bought ... and donated them")."""
     before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos)
-    if before and re.match(r"\s+by\b", sentence[before.end():]) and before.start() < pos:
+    if before and re.match(r"\s+by\b", sentence[before.end():]) and before.start() < pos \
+            and before.group(0).lower().startswith("paid"):
         return False  # "The donations are paid for by Tencent's fund": who funds the gift
     return bool(before) and not _GIVEN_AWAY.search(sentence, before.end())
 

@@ -163,6 +163,8 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
+    if shape == "cargo" and ctx.bought:
+        shape = None  # "The equipment includes ..." after "the gear had been procured"
     carry = ctx.item if (part or shape == "further") else None
     found = _goods_claims(clause, published, shape, carry, ctx.item) + _per_donor(
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
@@ -182,6 +184,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         ctx.note(last.donors, last.recipients, last.status, clause.sentence)
         goods = [c for c in found if c.item != "funds"]
         ctx.item = (goods[-1].item, goods[-1].item_label) if goods else ctx.item
+    elif bought(clause.sentence, len(clause.sentence)):
+        ctx.bought = True  # "the gear had been procured": the goods listed next were bought
     else:
         list_intro(clause, ctx)
         announcement(clause, ctx)

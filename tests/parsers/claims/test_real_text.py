@@ -234,3 +234,13 @@ def test_a_country_before_a_hyphenated_participle_is_an_origin(extract):
 def test_a_bracketed_head_of_state_gives_as_the_state(extract):
     out = extract("[US] President [Joe] Biden offered to donate 30 ventilators to Peru.")
     assert out == [(["United States"], "ventilator", 30, ["PER"])]
+
+
+def test_the_equipment_included_is_the_consignment_and_bought_goods_are_not(extract):
+    text = ("A plane carrying 9 tonnes of medical equipment reached Lima from Norway. The gear "
+            "had been procured by the health ministry, officials said. The equipment includes "
+            "90 ventilators and 5,000 gowns. Separately, the ministry also received a donation "
+            "from Kora Bank, in which 40 ventilators were included. The equipment included "
+            "600 surgical masks.")
+    out = extract(text)
+    assert [(c[0], c[2]) for c in out] == [(["Kora Bank"], 40), (["Kora Bank"], 600)]
