@@ -73,10 +73,12 @@ def replicate(path: Path, copies: int) -> None:
     db.close()
     from aidledger.storage.db import open_store
     from aidledger.storage.ledger_facets import rebuild_facets
+    from aidledger.storage.ledger_search import compact_text_index
 
     engine, sessions = open_store(f"sqlite:///{path}")
     with sessions.begin() as s:  # what the ledger writer keeps, for the copies too
         rebuild_facets(s)
+        compact_text_index(s, 1, rebuild=True)
     engine.dispose()
 
 

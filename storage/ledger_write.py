@@ -26,7 +26,13 @@ from aidledger.aggregator.reconcile import DonationOut
 from aidledger.gcpause import paused_gc
 from aidledger.storage.ledger import Donation, DonationParty, Evidence
 from aidledger.storage.ledger_facets import apply_block_facets, block_facets, rebuild_facets
-from aidledger.storage.ledger_search import FTS, party_rows, search_text, text_key
+from aidledger.storage.ledger_search import (
+    FTS,
+    compact_text_index,
+    party_rows,
+    search_text,
+    text_key,
+)
 from aidledger.storage.types import UTCDateTime
 
 _ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "status",
@@ -94,6 +100,7 @@ def _write_ledger(session: Session, donations: list[DonationOut], rebuild: bool,
         _delete_blocks(session, touched)
         _insert(session, rows, links)
         apply_block_facets(session, touched, before)
+    compact_text_index(session, len(rows), rebuild)
     return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
 
 

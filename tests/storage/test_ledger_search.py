@@ -290,3 +290,14 @@ def test_free_text_words_expand_to_terms_or_stay_prefixes(ledger):
 
             assert dict(_terms(s, "harb")) == {"harbor": 4}
             assert _terms(s, "zzz") == [] and _terms(s, "été") is None
+
+
+def test_a_large_write_merges_the_text_index(ledger):
+    from aidledger.storage.ledger_search import OPTIMIZE_SHARE, compact_text_index
+
+    with ledger.begin() as s:
+        sqlite = s.get_bind().dialect.name == "sqlite"
+        assert compact_text_index(s, 7) is sqlite  # the whole ledger: merged (SQLite only)
+        assert compact_text_index(s, 0, rebuild=True) is False
+        assert OPTIMIZE_SHARE * 7 <= 1 and compact_text_index(s, 1) is sqlite
+    assert _search(ledger, text="harb")[1] == 4
