@@ -53,13 +53,19 @@ def _get(r: Any, name: str) -> Any:
     return r.get(name) if isinstance(r, dict) else getattr(r, name)
 
 
+@lru_cache(maxsize=65536)
+def _bare(text: str) -> str:
+    """Folded, word characters only (names and blocks recur on every page of a site)."""
+    return re.sub(r"\W+", "", fold(text))
+
+
 def _who(r: Any) -> tuple[str, ...]:
     names = [*_get(r, "donors"), *(x.get("org") or "" for x in _get(r, "recipients"))]
-    return tuple(sorted(re.sub(r"\W+", "", fold(n)) for n in names if n))
+    return tuple(sorted(_bare(n) for n in names if n))
 
 
 def _block(r: Any) -> str:
-    return re.sub(r"\W+", "", fold(_get(r, "block") or ""))
+    return _bare(_get(r, "block") or "")
 
 
 # Matching stages per record kind, strictest first. A stage pairs rows and records that share
@@ -92,6 +98,8 @@ def match(known: list[Record], rows: list[Row], kind: str) -> tuple[dict[int, Re
     for pool in pools:
         free = list(pool)
         for stage in STAGES.get(kind, STAGES["table_row"]):
+            if not free:  # nothing left to pair with: skip computing the rows' keys
+                break
             by_key: dict[Hashable, list[Record]] = defaultdict(list)
             for rec in free:
                 by_key[stage(rec)].append(rec)
