@@ -30,11 +30,14 @@ def crawl(source: str | None, urls: tuple[str, ...], follow: str | None,
 
         enqueue_sources(cfg, selected_sources(cfg, source, list(urls), follow))
         summaries = run_workers(cfg, until_drained=True)
+        # other workers may have fetched every page: only failures here and no page fail it
+        nothing = not any(s.pages for s in summaries) and any(s.failed for s in summaries)
     else:
         summaries = run_crawl(cfg, source=source, urls=list(urls), follow=follow)
+        nothing = all(s.pages == 0 for s in summaries)
     for summary in summaries:
         click.echo(summary.line())
-    if all(s.pages == 0 for s in summaries):
+    if nothing:
         raise SystemExit(1)
     if any(s.outcome == "check_failed" for s in summaries):
         click.echo("a check failed (see the CHECK FAILED lines above): exit code 3", err=True)

@@ -56,6 +56,9 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import Base as RedisQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from aidledger.spiders.pipelines import FETCHES, StorePipeline
+from aidledger.spiders.writer import Result
+
 log = logging.getLogger(__name__)
 
 ROUND = "aidledger_round"
@@ -74,9 +77,11 @@ redis.call('HSET', KEYS[2], lease, got[1])
 return {lease, got[1]}
 """
 
-# KEYS: in-flight hash, workers hash. ARGV: key prefix, worker id. Every leased request back
-# into its spider's queue, then the worker forgotten; atomic, so it happens once.
+# KEYS: in-flight hash, workers hash, heartbeat key. ARGV: key prefix, worker id, "dead" (only
+# if the heartbeat has expired) or "stopping". Every leased request back into its spider's
+# queue, then the worker forgotten; atomic, so it happens once.
 _REQUEUE = """
+if ARGV[3] == 'dead' and redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
 local flat = redis.call('HGETALL', KEYS[1])
 local n = 0
 for i = 1, #flat, 2 do
@@ -132,8 +137,8 @@ def requeue_dead(server: redis.Redis, keys: Keys) -> int:
     for raw in server.hkeys(keys.workers):
         worker = raw.decode() if isinstance(raw, bytes) else raw
         if not server.exists(keys.alive(worker)):
-            n = int(server.eval(_REQUEUE, 2, keys.inflight(worker), keys.workers,
-                                keys.prefix, worker))
+            n = int(server.eval(_REQUEUE, 3, keys.inflight(worker), keys.workers,
+                                keys.alive(worker), keys.prefix, worker, "dead"))
             if n:
                 log.warning("worker %s stopped answering: %d request(s) it had taken are back "
                             "in the queue", worker, n)
@@ -165,10 +170,9 @@ class Worker:
         self.server = client(url)
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self._stop = threading.Event()
+        self.info = json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
+                                "started": datetime.now(UTC).isoformat(timespec="seconds")})
         self.beat()
-        self.server.hset(keys.workers, self.id, json.dumps(
-            {"host": socket.gethostname(), "pid": os.getpid(),
-             "started": datetime.now(UTC).isoformat(timespec="seconds")}))
         requeue_dead(self.server, keys)
         self._thread = threading.Thread(target=self._run, name="aidledger-heartbeat",
                                         daemon=True)
@@ -190,14 +194,20 @@ class Worker:
             Worker._current = None
         self._stop.set()
         self._thread.join(timeout=5)
-        n = int(self.server.eval(_REQUEUE, 2, self.keys.inflight(self.id), self.keys.workers,
-                                 self.keys.prefix, self.id))
+        n = int(self.server.eval(_REQUEUE, 3, self.keys.inflight(self.id), self.keys.workers,
+                                 self.keys.alive(self.id), self.keys.prefix, self.id,
+                                 "stopping"))
         self.server.delete(self.keys.alive(self.id))
         if n:
             log.info("stopping: %d request(s) taken but not finished are back in the queue", n)
 
     def beat(self) -> None:
-        self.server.set(self.keys.alive(self.id), "1", px=int(self.lease * 1000))
+        """Alive for another lease; registered again too, should a stall past the lease have
+        made others take back this worker's requests (they are then fetched twice)."""
+        pipe = self.server.pipeline(transaction=True)
+        pipe.set(self.keys.alive(self.id), "1", px=int(self.lease * 1000))
+        pipe.hset(self.keys.workers, self.id, self.info)
+        pipe.execute()
 
     def _run(self) -> None:
         while not self._stop.wait(self.lease / 4):
@@ -294,6 +304,7 @@ class FrontierScheduler(RedisScheduler):
                                      s.getfloat("AIDLEDGER_LEASE", DEFAULT_LEASE))
         super().open(spider)
         self.queue.worker, self.queue.spider_name = self.worker, spider.name
+        spider.frontier_worker = self.worker  # for LeaseMiddleware
         log.info("worker %s on %s (%d request(s) waiting)", self.worker.id, self.queue.key,
                  len(self.queue))
 
@@ -329,28 +340,17 @@ class FrontierScheduler(RedisScheduler):
 class LeaseMiddleware:
     """Spider side of the lease: requests a response yields go out before its items, carry the
     round on, and a response that stores nothing releases its lease once its links are queued.
-    The items' leases are released by `item_scraped` (after the store committed)."""
+    The leases of stored fetches are released by FrontierStorePipeline."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        for handler, signal in ((self._item_done, signals.item_scraped),
-                                (self._item_done, signals.item_dropped),
-                                (self._item_done, signals.item_error)):
-            crawler.signals.connect(handler, signal=signal)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> LeaseMiddleware:
         return cls(crawler)
 
     def _worker(self) -> Worker | None:
-        scheduler = getattr(getattr(self.crawler.engine, "_slot", None), "scheduler", None)
-        return getattr(scheduler, "worker", None)
-
-    def _item_done(self, item: Any, response: Any = None, **_: Any) -> None:
-        request = getattr(response, "request", None)
-        worker = self._worker()
-        if request is not None and worker is not None and _is_fetch(item):
-            worker.ack(request.meta.get(LEASE))
+        return getattr(self.crawler.spider, "frontier_worker", None)
 
     async def process_spider_output(self, response: Response, result: AsyncIterator[Any]
                                     ) -> AsyncIterator[Any]:
@@ -380,9 +380,53 @@ class LeaseMiddleware:
 
 
 def _is_fetch(item: Any) -> bool:
-    from aidledger.spiders.pipelines import FETCHES
-
     return isinstance(item, FETCHES)
+
+
+class FrontierStorePipeline(StorePipeline):
+    """The store pipeline, releasing each fetch's lease once the fetch is committed: at once when
+    writing inline, else when the writer process reports it stored (the pipeline's return only
+    means handed over). A fetch the store could not take keeps its lease (fetched again)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.waiting: dict[str, list[str]] = {}  # fetch URL -> leases, handed to the writer
+        self.stored: set[str] = set()  # reported stored before its item left the pipeline
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FrontierStorePipeline:
+        pipeline = super().from_crawler(crawler)
+        assert isinstance(pipeline, FrontierStorePipeline)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(pipeline._item_done, signal=signal)
+        return pipeline
+
+    def _worker(self) -> Worker | None:
+        return getattr(self.crawler.spider, "frontier_worker", None) if self.crawler else None
+
+    def _item_done(self, item: Any, response: Any = None, **_: Any) -> None:
+        request, worker = getattr(response, "request", None), self._worker()
+        if request is None or worker is None or not _is_fetch(item):
+            return
+        lease = request.meta.get(LEASE)
+        if self.writer is None or item.url in self.stored:
+            self.stored.discard(item.url)
+            worker.ack(lease)
+        elif lease:
+            self.waiting.setdefault(item.url, []).append(lease)
+
+    def _account(self, results: list[Result]) -> None:
+        super()._account(results)
+        worker = self._worker()
+        for r in results:
+            if worker is None or not (r.outcome.failed or r.outcome.snapshot_id):
+                continue  # not stored: the lease stays, the request is fetched again
+            leases = self.waiting.pop(r.outcome.url, None)
+            if leases:
+                for lease in leases:
+                    worker.ack(lease)
+            else:  # reported before the item was through the pipeline
+                self.stored.add(r.outcome.url)
 
 
 class KeepAlive:
@@ -392,6 +436,7 @@ class KeepAlive:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.until_drained = crawler.settings.getbool("AIDLEDGER_UNTIL_DRAINED")
+        self.server = client(crawler.settings.get("REDIS_URL")) if self.until_drained else None
         crawler.signals.connect(self.idle, signal=signals.spider_idle)
 
     @classmethod
@@ -401,9 +446,8 @@ class KeepAlive:
     def idle(self) -> None:
         if not self.until_drained:
             raise DontCloseSpider
-        s = self.crawler.settings
-        server = client(s.get("REDIS_URL"))
-        if not drained(server, Keys(s.get("AIDLEDGER_REDIS_PREFIX")), [self.crawler.spider.name]):
+        keys = Keys(self.crawler.settings.get("AIDLEDGER_REDIS_PREFIX"))
+        if not drained(self.server, keys, [self.crawler.spider.name]):
             raise DontCloseSpider
 
 
@@ -416,8 +460,7 @@ def scrapy_settings(url: str, prefix: str, *, until_drained: bool, lease: float)
         "AIDLEDGER_REDIS_PREFIX": prefix,
         "AIDLEDGER_LEASE": lease,
         "AIDLEDGER_UNTIL_DRAINED": until_drained,
-        # a lease is released when the store has committed: write in the crawling process
-        "AIDLEDGER_WRITER": "inline",
+        "ITEM_PIPELINES": {f"{__name__}.FrontierStorePipeline": 300},
         "SPIDER_MIDDLEWARES": {f"{__name__}.LeaseMiddleware": 1},
         "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None,
                        f"{__name__}.KeepAlive": 500},

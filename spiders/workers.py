@@ -61,8 +61,9 @@ def enqueue_sources(cfg: Settings, sources: list[Source]) -> tuple[int, dict[str
 
 def run_workers(cfg: Settings, *, until_drained: bool, lease: float = distributed.DEFAULT_LEASE
                 ) -> list[CrawlSummary]:
-    """Crawl from the frontier in this process, one crawler per spider: until SIGTERM (a
-    worker), or until no worker holds or waits for a request (`until_drained`)."""
+    """Crawl from the frontier in this process, one crawler per spider the sources file needs:
+    until SIGTERM (a worker), or until no worker holds or waits for a request
+    (`until_drained`)."""
     settings = scrapy_settings(cfg)
     extra: dict[str, Any] = distributed.scrapy_settings(
         _redis(cfg), cfg.redis_prefix, until_drained=until_drained, lease=lease)
@@ -71,7 +72,10 @@ def run_workers(cfg: Settings, *, until_drained: bool, lease: float = distribute
         settings.set(name, value, priority="cmdline")
     process = CrawlerProcess(settings)
     crawlers = []
-    for cls in SPIDERS.values():
+    # the kinds of the sources file (a news crawler with no news to take costs a writer
+    # process); every kind when it lists none
+    kinds = {s.kind for s in cfg.sources} & set(SPIDERS) or set(SPIDERS)
+    for cls in (SPIDERS[k] for k in sorted(kinds)):
         crawler = process.create_crawler(distributed.frontier_spider(cls))
         crawlers.append(crawler)
         process.crawl(crawler)

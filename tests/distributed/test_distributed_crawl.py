@@ -151,3 +151,38 @@ def test_crawl_distributed_returns_when_drained_and_each_round_fetches_again(
     local = subprocess.run(_aidledger("crawl", "--local"), env=env, capture_output=True,
                            text=True, timeout=600)
     assert local.returncode == 0 and site.counts()["200"]["/p0.html"] == 3, local.stderr
+
+
+def test_reconcile_while_workers_write_gives_the_ledger_of_a_rebuild(
+        site_of, pg_url, redis_prefix, tmp_path):
+    site = site_of(1500)
+    env = _env(site, tmp_path, pg_url, redis_prefix)
+    workers = _workers(2, env, tmp_path)
+    reconciles: list[subprocess.CompletedProcess] = []
+
+    def reconcile_now_and_then() -> None:
+        if len(reconciles) < 3 and sum(site.counts()["200"].values()) >= 400 * (len(reconciles) + 1):
+            reconciles.append(subprocess.run(_aidledger("reconcile"), env=env,
+                                             capture_output=True, text=True, timeout=300))
+
+    try:
+        subprocess.run(_aidledger("enqueue"), env=env, check=True, capture_output=True,
+                       timeout=120)
+        _wait_drained(redis_prefix, workers, tmp_path, on_progress=reconcile_now_and_then)
+    finally:
+        _stop(workers)
+    assert len(reconciles) == 3 and all(r.returncode == 0 for r in reconciles), \
+        [r.stderr[-2000:] for r in reconciles]
+
+    def ledger(*args: str) -> str:
+        subprocess.run(_aidledger("reconcile", *args), env=env, check=True, capture_output=True,
+                       timeout=300)
+        out = subprocess.run(_aidledger("query", "--format", "json"), env=env, check=True,
+                             capture_output=True, text=True, timeout=300)
+        return out.stdout
+
+    incremental = ledger()
+    assert incremental.count('"id"') > 0
+    assert incremental == ledger("--rebuild")
+    check = subprocess.run(_aidledger("db", "check"), env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout[-2000:]
