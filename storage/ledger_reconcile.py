@@ -13,6 +13,14 @@ The watermark also keeps a fingerprint of the rules, vocabularies and page owner
 they change, the next reconcile compares every block (and still rewrites only those that
 differ). Not covered by the watermark: a page "seen again" with a fetch time older than the newest
 sighting already reconciled (a backfill of old crawls after a reconcile): run `--rebuild`.
+
+Writers may commit while a reconcile runs (workers never stop). A writer stores a batch in one
+transaction and parses it in the next: the watermark's snapshot stops below the oldest snapshot
+not parsed yet, so its records are read once they exist. On PostgreSQL two writers' transactions
+also commit in any order (a snapshot below the watermark could become visible after it was
+taken): the watermark is read under the writers' advisory lock held exclusively
+(storage/writes.py), i.e. between writing transactions, when every snapshot id handed out is
+committed.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.matching import Rec
@@ -33,6 +41,7 @@ from aidledger.storage.ledger import Donation, Evidence, Review
 from aidledger.storage.ledger_queries import _story_keys, load_records, load_reviews
 from aidledger.storage.ledger_write import CHUNK, write_ledger
 from aidledger.storage.models import CrawlRun, Record, Snapshot
+from aidledger.storage.writes import lock_out_writers
 
 RULES_VERSION = "2"  # bump when a matching rule changes: the next reconcile is a full one
 
@@ -49,8 +58,20 @@ def rules_fingerprint(owners: dict[str, str]) -> str:
 
 
 def _watermark(session: Session, owners: dict[str, str]) -> dict[str, Any]:
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return _read_watermark(session, owners)
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    with engine.begin() as conn:  # a short transaction of its own: writers wait only for it
+        lock_out_writers(conn)
+        return _read_watermark(conn, owners)
+
+
+def _read_watermark(session: Session | Connection, owners: dict[str, str]) -> dict[str, Any]:
     seen = session.scalar(select(func.max(Snapshot.last_seen)))
-    return {"snapshot": session.scalar(select(func.max(Snapshot.id))) or 0,
+    top = session.scalar(select(func.max(Snapshot.id))) or 0
+    unparsed = session.scalar(select(func.min(Snapshot.id)).where(Snapshot.parsed_at.is_(None)))
+    return {"snapshot": top if unparsed is None else min(top, unparsed - 1),
             "seen": seen.isoformat() if seen else None,
             "review": session.scalar(select(func.max(Review.id))) or 0,
             "rules": rules_fingerprint(owners)}

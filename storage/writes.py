@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, select, text
+from sqlalchemy import Connection, Insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -39,12 +39,27 @@ def insert(session: Session, model: type[Any]) -> Insert:
     raise StoreError(f"unsupported database {name!r}: use SQLite or PostgreSQL")
 
 
+# one advisory lock per database and schema: writing transactions hold it shared, a reconcile
+# takes it exclusively for the moment it reads its watermark (storage/ledger_reconcile.py)
+WRITERS_LOCK = "hashtext('aidledger.writers.' || coalesce(current_schema(), ''))"
+
+
 def begin_writing(session: Session) -> None:
     """Start a transaction that will write (first statement of it). On SQLite this takes the
     write lock now, so reads in it are never overtaken by another writer; PostgreSQL locks rows
-    instead (`lock_pages`)."""
-    if session.get_bind().dialect.name == "sqlite":
+    instead (`lock_pages`), and this takes the writers' lock shared (writers never wait on each
+    other for it)."""
+    name = session.get_bind().dialect.name
+    if name == "sqlite":
         session.execute(text("BEGIN IMMEDIATE"))
+    elif name == "postgresql":
+        session.execute(text(f"SELECT pg_advisory_xact_lock_shared({WRITERS_LOCK})"))
+
+
+def lock_out_writers(conn: Connection) -> None:
+    """Wait until no writing transaction runs and keep new ones waiting until `conn`'s
+    transaction ends (PostgreSQL): every snapshot id handed out by then is committed."""
+    conn.execute(text(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})"))
 
 
 def lock_pages(session: Session, urls: Sequence[str]) -> dict[str, Page]:
