@@ -89,7 +89,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     trig = _first_trigger(clause)
     for n in clause.names:
         intl = any(n.text == o or n.text.endswith(o) for o in _international())
-        if not (is_org_name(n.text) or intl) or not _DEST.search(s[max(0, n.start - 90):n.start]):
+        if not (is_org_name(n.text) or intl) or not _DEST.search(  # 'to the “PM Cares Fund”'
+                s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place

@@ -148,7 +148,8 @@ def _the_fund(claims: list[Claim]) -> None:
     """ "contribute Rs 500 crore to the fund": the fund the article named last as a recipient."""
     fund: list | None = None
     for c in claims:
-        named = [r for r in c.recipients if re.search(r"\bFund\b", r.org or r.name or "")]
+        named = [r for r in c.recipients if r.org and (c.item == "funds" or re.search(
+            r"\bFund\b", r.org))]  # the latest body that received money
         if named:
             fund = named
         elif fund and not c.recipients and _THE_FUND.search(c.evidence["sentence"]):

@@ -147,6 +147,8 @@ def _owner_part(text: str) -> str:
     parts = re.split(r"['’]s\s+", text, maxsplit=1)
     if len(parts) == 2 and lookup_place(text.replace("’", "'")):
         return text  # "the People's Republic of China": one place
+    if len(parts) == 2 and _OFFICE.search(parts[0]) and is_org_name(parts[1]):
+        return text  # "the Prime Minister's Fund", "Chief Minister's Relief Fund": one body
     if len(parts) == 2:
         text = parts[1] if lookup_place(parts[0]) and parts[1][:1].isupper() else parts[0]
     m = _roles().search(text)
@@ -187,13 +189,20 @@ def _attributive_split(text: str) -> list[re.Match[str]]:
     return out
 
 
+_OFFICE = re.compile(r"(?:^|\s)(?:Prime\s+Minister|PM|Chief\s+Minister|CM|President|Governor|"
+                     r"Mayor)$")
+
+
 def _kept_head(words: list[str]) -> bool:
     """A leading word that is part of the name after all: "PM CARES Fund", "Chinese Red Cross
     Foundation" (a demonym before an organisation word names the organisation's country)."""
     if len(words) < 2:
         return False
-    if words[0] == "PM" and words[1].isupper():
+    if words[0] == "PM" and (words[1].isupper() or words[-1] == "Fund"):
         return True
+    if _OFFICE.search(" ".join(words[:2]).replace("’s", "").replace("'s", "")) and is_org_name(
+            " ".join(words[2:]) or words[-1]):
+        return True  # "Prime Minister's Fund"
     if len(words) == 2 and words[1] in ("League", "Group", "Bank", "Foundation", "Fund"):
         return True  # "Premier League", "Giant Group": the leading word names the body
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):

@@ -244,3 +244,18 @@ def test_the_equipment_included_is_the_consignment_and_bought_goods_are_not(extr
             "600 surgical masks.")
     out = extract(text)
     assert [(c[0], c[2]) for c in out] == [(["Kora Bank"], 40), (["Kora Bank"], 600)]
+
+
+def test_an_office_holders_fund_is_one_state_body(extract):
+    text = ("India's firms gave generously. Kora Steel also pitched in, announcing a Rs 50 crore "
+            "contribution to the Prime Minister’s Fund. Zoma will donate Rs 5 crore to the "
+            "“PM Relief Fund”.")
+    out = extract(text)
+    assert (["Kora Steel"], "funds", 500_000_000, ["IND"]) in out
+    assert (["Zoma"], "funds", 50_000_000, ["IND"]) in out
+
+
+def test_the_fund_is_the_body_that_received_money_before(extract):
+    text = ("Zoma gave Rs 5 crore to PM-CARES in India. Kora also said it will contribute Rs 2 "
+            "crore to the fund.")
+    assert extract(text)[-1] == (["Kora"], "funds", 20_000_000, ["IND"])
