@@ -87,6 +87,7 @@ class Context:
     list_status: str | None = None
     receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
     bought: bool = False  # the latest statement was a purchase
+    list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
 
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
 
@@ -106,6 +107,17 @@ class Context:
 def country_count(sentence: str) -> int | None:
     m = _COUNT.search(sentence)
     return parse_number(m.group(1)) if m else None
+
+
+# "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
+_BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"
+                        r"(?:\s*(?:million|thousand|lakh|crore|m|k)\b)?\s+[\w ,'’-]{2,70}\.?$",
+                        re.I)
+
+
+def bare_line(sentence: str) -> bool:
+    """A list line without a bullet: an amount and goods, no verb."""
+    return bool(_BARE_LINE.match(sentence.strip()))
 
 
 def anaphor(clause: Clause) -> str | None:
@@ -183,6 +195,7 @@ def list_intro(clause: Clause, ctx: Context) -> None:
         return
     trig = trigger_in(clause)
     ctx.list_donors, ctx.list_status, ctx.list_recipients = [], None, []
+    ctx.list_open = trig is not None
     if trig is not None:
         ctx.list_donors = resolve_donors(clause, trig) or ctx.donors
         ctx.list_status = status_of(clause, len(clause.sentence))

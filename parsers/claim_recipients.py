@@ -49,7 +49,7 @@ _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Mean
                     r"(?:the\s+)?$")
 _SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
-    r",\s+(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
+    r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
     r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b[^,;]*[.!]?$")
 
@@ -94,6 +94,10 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
+        if re.match(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?:be\s+)?[a-z]+ing\b"
+                    r"|\s+(?:will|would)\s+(?:also\s+)?(?:donate|give|send|provide|make)\b",
+                    s[n.end:]):
+            continue  # "his foundation and the Alibaba Foundation will be making": a giver
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue

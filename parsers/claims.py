@@ -27,6 +27,7 @@ from aidledger.parsers.claim_context import (
     Context,
     anaphor,
     announcement,
+    bare_line,
     fill,
     list_intro,
     speaker,
@@ -164,6 +165,11 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
+    if ctx.list_open and shape is None and bare_line(clause.sentence) \
+            and trigger_in(clause) is None:
+        shape = "list"  # a line of the list after "Ma will donate at least:"
+    elif shape != "list":
+        ctx.list_open = clause.sentence.rstrip().endswith(":") and ctx.list_open
     if shape == "cargo" and ctx.bought:
         shape = None  # "The equipment includes ..." after "the gear had been procured"
     carry = ctx.item if (part or shape == "further") else None

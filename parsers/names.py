@@ -116,7 +116,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 
 _ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairman|Chairwoman|"
                          r"Founder|Co-founder|President|Chief)\b")
-_FOUNDATION_OF = re.compile(r"['’]s\s+(?:charitable\s+)?(?:foundation|charity|charitable arm)\b")
+_FOUNDATION_OF = re.compile(r"['’]s\s+(?:charitable\s+|namesake\s+)?(?:foundation|charity|"
+                            r"charitable arm)\b")
 
 
 def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:

@@ -59,6 +59,7 @@ _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion",
 _SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
 _DIGITS = (r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
+           r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
            r"|\d+(?:\.\d+)?")
 _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:an?\s+)?"
           rf"(?:{_SCALEWORD})"
@@ -106,7 +107,7 @@ class NumberMention:
 
 def _decimal(token: str) -> Decimal | None:
     """The value of a digit token, reading commas and narrow spaces as group separators."""
-    cleaned = re.sub(r"[,\u00a0\u202f\u2009]", "", token)
+    cleaned = re.sub(r"[, \u00a0\u202f\u2009]", "", token)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -180,10 +181,16 @@ def _negative(text: str, start: int) -> bool:
         start == 1 or not text[start - 2].isalnum())
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                           r"\.?\s$", re.I)
+
+
 def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     num = m.group("num")
-    if not num.strip() or num.lower() in ("a", "an"):
-        return None
+    if not num.strip() or num.lower() in ("a", "an") or re.fullmatch(r"0{2,}", num):
+        return None  # "R1 000" split by a prefix: the zeros alone are no number
+    if re.match(r"\d{1,3} \d{3}", num) and _MONTH_BEFORE.search(text[:m.start()]):
+        return None  # "May 20 100 masks": a day, then a count
     value = None if _negative(text, m.start()) else _num_value(num)  # no negative donations
     approx = m.group("approx")
     currency = None

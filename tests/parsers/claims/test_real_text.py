@@ -259,3 +259,23 @@ def test_the_fund_is_the_body_that_received_money_before(extract):
     text = ("Zoma gave Rs 5 crore to PM-CARES in India. Kora also said it will contribute Rs 2 "
             "crore to the fund.")
     assert extract(text)[-1] == (["Kora"], "funds", 20_000_000, ["IND"])
+
+
+def test_list_lines_without_bullets_under_a_colon(extract):
+    text = ("Kaya Osei has announced his foundation and the Osei Trust will be making a large "
+            "donation to Africa as the virus spreads.\n\nOsei will donate at least:\n\n"
+            "2 million test kits\n\n50 000 protective suits\n\nThe trust said more would come.")
+    assert extract(text) == [(["Kaya Osei"], "test_kit", 2_000_000, ["region:africa"]),
+                             (["Kaya Osei"], "protective_suit", 50_000, ["region:africa"])]
+
+
+def test_space_grouped_thousands_and_a_day_before_a_count():
+    assert [n.value for n in find_numbers("50 000 protective suits")] == [50_000]
+    assert [n.value for n in find_numbers("R1 000 each")] == []
+    assert 20100 not in [n.value for n in find_numbers("On May 20 100 masks came")]
+
+
+def test_a_namesake_foundation_is_the_persons(extract):
+    out = extract("The Kora Foundation and founder Ada Kora’s namesake foundation said they are "
+                  "giving 300 ventilators to Peru.")
+    assert out == [(["Kora Foundation", "Ada Kora Foundation"], "ventilator", 300, ["PER"])]
