@@ -27,7 +27,8 @@ _EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
                 "hand sanitisers": "other", "hand sanitizers": "other",
                 "disinfectant": "other", "disinfectants": "other", "oxygen cylinders": "other",
                 "hospital beds": "other", "shoe covers": "other", "body bags": "other",
-                "infusion pumps": "other", "patient monitors": "other"}
+                "infusion pumps": "other", "patient monitors": "other", "tablets": "other",
+                "pills": "other", "capsules": "other", "vials": "other", "doses": "other"}
 
 
 @dataclass

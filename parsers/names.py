@@ -116,7 +116,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 
 _ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairman|Chairwoman|"
                          r"Founder|Co-founder|President|Chief)\b")
-_FOUNDATION_OF = re.compile(r"['’]s\s+(?:charitable\s+|namesake\s+)?(?:foundation|charity|"
+_FOUNDATION_OF = re.compile(r"['’]s?\s+(?:charitable\s+|namesake\s+)?(?:foundation|charity|"
                             r"charitable arm)\b")
 
 
@@ -129,7 +129,7 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
         s = offset + m.start()
         out.append(Name(s, s + len(role.group(1)), role.group(1), "organisation"))
     tail = _FOUNDATION_OF.match(text, m.end() - 2) if m.group(0).endswith(("'s", "’s")) else \
-        _FOUNDATION_OF.match(text, m.end())
+        _FOUNDATION_OF.match(text, m.end())  # "Bill Gates' foundation" too
     if tail:
         person = re.sub(r"['’]s$", "", _owner_part(m.group(0)))
         words = person.split()

@@ -42,3 +42,13 @@ def test_money_and_goods_in_one_sentence_keep_their_own_recipients(extract):
                   "to hospitals in Turin.")
     assert (["Corvo"], "funds", 3_000_000, []) in out
     assert (["Corvo"], "protective_suit", 20_000, ["ITA"]) in out
+
+
+def test_an_s_less_possessive_foundation_is_named_after_its_founder(extract):
+    out = extract("Tomas Reyes' foundation is giving $2 million to clinics in Lagos.")
+    assert [o[0] for o in out] == [["Tomas Reyes Foundation"]]
+
+
+def test_medicines_counted_in_tablets_are_goods(extract):
+    out = extract("Corvo donated 2 million tablets of paracetamol to hospitals in Chile.")
+    assert out == [(["Corvo"], "other", 2_000_000, ["CHL"])]
