@@ -23,7 +23,8 @@ from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
-    r"^(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
+    r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
+    r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
     r"package|equipment|gear|materials|items|goods)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|"
     r"includes?|"

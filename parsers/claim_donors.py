@@ -150,6 +150,11 @@ def _expand(names: list[str], clause: Clause) -> list[str]:
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?(?=[A-Z])")
 
 
+_DESCRIBED_AS = re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:organi[sz]ation|"
+                           r"charity|company|firm|ngo|association|group|conglomerate|giant|"
+                           r"maker)\s+(?=[A-Z])")
+
+
 def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked."""
@@ -158,6 +163,8 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     kin = _KIN.match(s, pos)  # "from its partner province of Jiangxi": the province gives
     if kin:
         pos = kin.end()
+    elif described := _DESCRIBED_AS.match(s, pos):  # "by the Chinese charity Mammoth Foundation"
+        pos = described.end()
     for n in (n for n in clause.names if n.start >= pos - 1):
         if n.start - pos > 3:
             break

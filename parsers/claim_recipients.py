@@ -51,7 +51,8 @@ _SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
-    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b[^,;]*[.!]?$")
+    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b"
+    r"(?!\s+(?:that|it|they|he|she)\b)[^,;]{0,80}[.!]?$")  # ", X said that ...": a lead-in
 
 
 def _cut(sentence: str) -> int:

@@ -279,3 +279,16 @@ def test_a_namesake_foundation_is_the_persons(extract):
     out = extract("The Kora Foundation and founder Ada Kora’s namesake foundation said they are "
                   "giving 300 ventilators to Peru.")
     assert out == [(["Kora Foundation", "Ada Kora Foundation"], "ventilator", 300, ["PER"])]
+
+
+def test_a_lead_in_speaker_does_not_cut_the_recipients(extract):
+    out = extract("At a briefing on Friday, Minister Ana Ruiz said that Kora was donating 900 "
+                  "masks to U.S. hospitals.")
+    assert out == [(["Kora"], "face_mask", 900, ["USA"])]
+
+
+def test_a_described_giver_after_by_and_a_reported_consignment(extract):
+    text = ("The first batch of aid from Norway to Peru has arrived in Lima. The Peruvian "
+            "government said on Monday that the shipment included 700 test kits made by Kora "
+            "Labs, which were donated by the Norwegian charity Lumen Foundation.")
+    assert extract(text) == [(["Lumen Foundation"], "test_kit", 700, ["PER"])]
