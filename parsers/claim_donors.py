@@ -169,7 +169,8 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         if n.start - pos > 3:
             break
         place = lookup_place(n.text) if n.kind == "place" else None
-        if n.kind == "place" and not (countries and place and (place.kind == "country" or kin)):
+        if n.kind == "place" and not (countries and place and (
+                place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ()))):
             break
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
@@ -188,6 +189,20 @@ def _names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\s+)?#?"
                      r"([A-Z][^,;]{1,60}?)\s+for\s+$")
+
+
+_CARGO_FROM = re.compile(r"\b(?:shipments?|consignments?|cargo|donations?|gifts?|supplies|aid|"
+                         r"batch|delivery|planeload|assistance)\s+(?:donated\s+|sent\s+)?from\s+"
+                         r"(?:the\s+)?", re.I)
+
+
+def cargo_givers(clause: Clause) -> list[str]:
+    """ "The shipment from Beijing included 200 ventilators": with no giving verb, the giver
+    of a consignment is whom it comes from (a state by its capital)."""
+    for m in _CARGO_FROM.finditer(clause.sentence):
+        if donors := _names_at(clause, m.end(), countries=True):
+            return donors
+    return []
 
 
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:

@@ -33,6 +33,7 @@ from aidledger.parsers.claim_context import (
     speaker,
 )
 from aidledger.parsers.claim_dedupe import dedupe
+from aidledger.parsers.claim_donors import cargo_givers
 from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies
@@ -211,7 +212,8 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
     found = giver(clause, items[0].start, published) if items else None
     if found is None and items and shape and any(i.quantity for i in items) and not negated(
             clause.sentence) and not bought(clause.sentence, items[0].start):
-        found = ([], date_in(clause.sentence, published))  # "The consignment includes ..."
+        found = (cargo_givers(clause), date_in(clause.sentence, published))  # "The consignment
+        # includes ...": its giver is the earlier statement's, or whom it comes from
     if found is None:
         return []
     donors, when = found

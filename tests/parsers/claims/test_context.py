@@ -66,3 +66,9 @@ def test_received_by_names_the_receiver_not_the_giver(extract):
                   "which was received by officials of the Ghana Health Service, contained "
                   "9,000 test kits.")
     assert out == [(["Orrin Foundation"], "test_kit", 9_000, ["GHA"])]
+
+
+def test_a_consignment_from_a_capital_with_no_verb_gives_as_the_state(extract):
+    out = extract("The shipment from Tokyo included 300 ventilators, the health ministry in "
+                  "Hanoi said.")
+    assert [o[:3] for o in out] == [(["Japan"], "ventilator", 300)]
