@@ -69,7 +69,9 @@ class _Source:
 
     ids: Select[Any]
     probe: Any
-    size: int  # matches, counted up to COUNT_CAP + 1
+    size: int  # at most this many match (COUNT_CAP + 1: more than COUNT_CAP may)
+    least: int  # at least this many match
+    distinct: bool = True  # whether `ids` lists each donation once
 
 
 def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_seen",
@@ -107,18 +109,19 @@ def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_s
 
 def _driven(q: Select[Any], f: LedgerFilter, conds: list[Any], sources: list[_Source],
             dialect: str) -> Select[Any]:
-    """`q` restricted to the matches, read through the smallest source's index: on SQLite its
-    ids join donation by primary key (the column filters written so no other index serves
-    them); elsewhere an IN the planner may turn around."""
+    """`q` restricted to the matches, read through the smallest source's index: its ids join
+    donation by primary key (on SQLite the column filters are written so that no other index
+    serves them); several keys of a role are made distinct first (PostgreSQL: a semi-join)."""
     if not sources:
         return q.where(*conds)
     first = min(sources, key=lambda s: s.size)
     others = [s.probe for s in sources if s is not first]
-    if dialect != "sqlite":
+    if dialect != "sqlite" and not first.distinct:  # a semi-join drops the repeats
         return q.where(Donation.id.in_(first.ids), *conds, *others)
-    ids = first.ids.subquery()
+    ids = (first.ids if first.distinct else first.ids.distinct()).subquery()
+    own = f.column_conditions(walk=True) if dialect == "sqlite" else conds
     return (q.select_from(ids).join(Donation, Donation.id == ids.c.donation_id)
-            .where(*f.column_conditions(walk=True), *others))
+            .where(*own, *others))
 
 
 def sample_ids(session: Session, filters: LedgerFilter) -> Select[Any]:
@@ -142,8 +145,10 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
                                DonationParty.donation_id == Donation.id)
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
                                                       DonationParty.key.in_(keys))
-        sources.append(_Source(ids, probe, _capped(session, ids.distinct()
-                                                   if len(keys) > 1 else ids)))
+        # each key's stored count is exact; a donation may have several of the keys
+        counts = ledger_facets.stored_counts(session, role, keys).values()
+        sources.append(_Source(ids, probe, sum(counts), max(counts, default=0),
+                               distinct=len(keys) == 1))
     if f.text is not None and f.text.strip():
         words = search_words(f.text)
         if not words:
@@ -185,7 +190,8 @@ def _fts_source(session: Session, words: list[str], reach: int) -> _Source | Non
         ledger = ledger_facets.stored_total(session, "all")
         seek = estimate * estimate >= SEEK_COST * reach * ledger
     probe = exists().where(match, rowid == key) if seek else key.in_(select(rowid).where(match))
-    return _Source(ids, probe, _capped(session, select(rowid).where(match)))
+    n = _capped(session, select(rowid).where(match))
+    return _Source(ids, probe, n, n)
 
 
 def _terms(session: Session, word: str) -> list[tuple[str, int]] | None:
@@ -231,7 +237,10 @@ def _count(session: Session, f: LedgerFilter, conds: list[Any], sources: list[_S
     if stored is not None:
         return stored, True
     if len(sources) == 1 and not conds:
-        n, cap = sources[0].size, COUNT_CAP
+        src, cap = sources[0], COUNT_CAP
+        if src.least > cap:
+            return cap, False
+        n = src.size if src.distinct else _capped(session, src.ids.distinct())
     else:
         cap = JOINED_CAP if sources else COUNT_CAP
         q = _driven(select(literal_column("1")).select_from(Donation), f, conds, sources,
