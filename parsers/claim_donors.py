@@ -66,8 +66,11 @@ def _apposed(region: str, n: Name) -> bool:
     if re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", region[:n.start]) and "," in region[
             n.end:]:
         return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
-    return bool(re.search(r",\s*(?:the|a|an|its)\s+[^,]{0,50}$", region[:n.start])
-                and re.match(r"[^,.;]{0,30},", region[n.end:]))
+    return bool(re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
+                          r"chief executive|chairman|chairwoman|founder|co-founder|president|"
+                          r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+                          region[:n.start])
+                and re.match(r"[^,.;]{0,30},", region[n.end:]))  # ", CEO of Huawei, ..."
 
 
 def _country_like(text: str) -> bool:
@@ -364,8 +367,9 @@ def _subject(clause: Clause, before: int) -> list[str]:
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not _apposed(region, c[2])] or cands
     for m in _HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
-        if m.group(1).islower() and not any(c[0] == m.end() for c in cands):
-            cands.append((m.end(), "head:" + m.group(1).lower(), None))
+        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not (
+                re.search(r",\s*$", region[:m.start()]) and "," in region[m.end():]):
+            cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)

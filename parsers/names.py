@@ -94,6 +94,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         if len(name) == 1:
             continue
+        if start == offset and " " not in name and name.endswith("ing") and re.match(
+                r"\s+[a-z]", text[m.end():]):
+            continue  # "Being able to produce ...": a participle opening the sentence
         lower_org = re.match(r"\s+foundation\b", text[m.end():])
         if lower_org and not lookup_place(name) and name not in leading and not re.search(
                 r"['’]s$", m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied

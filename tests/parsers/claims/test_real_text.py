@@ -292,3 +292,15 @@ def test_a_described_giver_after_by_and_a_reported_consignment(extract):
             "government said on Monday that the shipment included 700 test kits made by Kora "
             "Labs, which were donated by the Norwegian charity Lumen Foundation.")
     assert extract(text) == [(["Lumen Foundation"], "test_kit", 700, ["PER"])]
+
+
+def test_a_person_with_their_company_apposed_gives_as_the_person(extract):
+    out = extract("Additionally, Ola Berg, CEO of Oslo-based Kora, the largest maker of pumps, "
+                  "has also donated 900 masks to Peru.")
+    assert out == [(["Ola Berg"], "face_mask", 900, ["PER"])]
+
+
+def test_a_sentence_opening_participle_is_no_name(extract):
+    out = extract("Being able to make 2 million masks a day, Norway is donating 500,000 masks "
+                  "to Peru.")
+    assert out == [(["Norway"], "face_mask", 500_000, ["PER"])]
