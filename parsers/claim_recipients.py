@@ -43,6 +43,8 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
 _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
+                          r"|which (?:will|would|is|are|plans|then|in turn)\s+(?!includ)"
+                          r"|who (?:will|would|then)\s+"
                           r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b)")
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"

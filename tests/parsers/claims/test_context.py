@@ -72,3 +72,9 @@ def test_a_consignment_from_a_capital_with_no_verb_gives_as_the_state(extract):
     out = extract("The shipment from Tokyo included 300 ventilators, the health ministry in "
                   "Hanoi said.")
     assert [o[:3] for o in out] == [(["Japan"], "ventilator", 300)]
+
+
+def test_onward_distribution_in_a_relative_clause_is_no_recipient(extract):
+    out = extract("The Orrin Foundation has shipped 80,000 masks to Kenya, which will "
+                  "distribute them across Africa.")
+    assert out == [(["Orrin Foundation"], "face_mask", 80_000, ["KEN"])]
