@@ -95,7 +95,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if len(name) == 1:
             continue
         if start == offset and " " not in name and name.endswith("ing") and re.match(
-                r"\s+[a-z]", text[m.end():]):
+                r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|"
+                r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
+                and not lookup_place(name):
             continue  # "Being able to produce ...": a participle opening the sentence
         lower_org = re.match(r"\s+foundation\b", text[m.end():])
         if lower_org and not lookup_place(name) and name not in leading and not re.search(

@@ -304,3 +304,9 @@ def test_a_sentence_opening_participle_is_no_name(extract):
     out = extract("Being able to make 2 million masks a day, Norway is donating 500,000 masks "
                   "to Peru.")
     assert out == [(["Norway"], "face_mask", 500_000, ["PER"])]
+
+
+def test_a_name_ending_in_ing_is_still_a_name(extract):
+    out = extract("Beijing delivered 300 ventilators to Rome. Boeing delivered 90 ventilators "
+                  "to Lima.")
+    assert [c[0] for c in out] == [["China"], ["Boeing"]]
