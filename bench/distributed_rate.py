@@ -8,15 +8,16 @@ The site is bench/crawl_rate.py's (linked program pages with a donation table ea
 AIDLEDGER_TEST_PG_URL, default the local `test` database) and, for workers, a fresh Redis key
 prefix. Workers are started and registered before the round is enqueued, so their start-up is
 not timed; a run ends when the frontier is drained. Printed per run: pages/s, wall seconds, CPU
-ms/page of all its processes (the workers from the round's start to drained; the local crawl
-and its writer process whole, start-up included), and the rate relative to the
-one-machine crawl into the same database. On a shared 2-core machine wall rates mostly measure
-the CPU share the runs got; CPU per page is the steadier figure.
+ms/page of all its processes (the workers and their writer processes from the round's start to
+drained; the local crawl and its writer process whole, start-up included), and the rate relative
+to the one-machine crawl into the same database. On a shared 2-core machine wall rates mostly
+measure the CPU share the runs got; CPU per page is the steadier figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import signal
@@ -35,7 +36,7 @@ from aidledger.storage.db import open_store
 from aidledger.storage.models import Snapshot
 
 sys.path.insert(0, str(Path(__file__).parent))
-from crawl_rate import build  # noqa: E402 - the same site as the one-machine benchmark
+from crawl_rate import _tree, build  # noqa: E402 - the same site as the one-machine benchmark
 
 PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("AIDLEDGER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -81,9 +82,19 @@ def local_run(store: Store, base: str, sources: Path, env: dict[str, str]) -> tu
 
 
 def _proc_cpu(pid: int) -> float:
-    """CPU seconds a live process has used so far (Linux /proc)."""
+    """CPU seconds a live process has used so far (Linux /proc; its children not included)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _workers_cpu(workers: list[subprocess.Popen]) -> float:
+    """CPU seconds of the workers and their writer processes so far."""
+    total = 0.0
+    for w in workers:
+        for pid in _tree(w.pid):
+            with contextlib.suppress(OSError):  # gone meanwhile
+                total += _proc_cpu(pid)
+    return total
 
 
 def worker_run(n: int, store: Store, base: str, sources: Path, env: dict[str, str]
@@ -98,7 +109,7 @@ def worker_run(n: int, store: Store, base: str, sources: Path, env: dict[str, st
         while server.hlen(keys.workers) < n:  # registered: imports and store opened
             time.sleep(0.1)
         time.sleep(1.0)
-        t, cpu = time.perf_counter(), sum(_proc_cpu(w.pid) for w in workers)
+        t, cpu = time.perf_counter(), _workers_cpu(workers)
         subprocess.run([*CLI, "enqueue", "--url", f"{base}/p0.html", "--follow",
                         r"/p\d+\.html$"], env=env, check=True, capture_output=True)
         calm = 0
@@ -106,7 +117,7 @@ def worker_run(n: int, store: Store, base: str, sources: Path, env: dict[str, st
             time.sleep(0.25)
             calm = calm + 1 if distributed.drained(server, keys, ["program"]) else 0
         secs = time.perf_counter() - t - 0.25  # the second calm look
-        cpu = sum(_proc_cpu(w.pid) for w in workers) - cpu
+        cpu = _workers_cpu(workers) - cpu
     finally:
         for w in workers:
             w.send_signal(signal.SIGTERM)

@@ -89,6 +89,7 @@ def test_three_workers_fetch_and_store_every_page_once(site_of, pg_url, redis_pr
         _wait_drained(redis_prefix, workers, tmp_path)
     finally:
         _stop(workers)
+    assert [w.returncode for w in workers] == [0, 0, 0]  # SIGTERM: a clean stop
     counts = site.counts()
     assert set(counts["200"]) == _all_pages(PAGES)
     assert [p for p, n in counts["200"].items() if n != 1] == []
