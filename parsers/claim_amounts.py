@@ -14,7 +14,8 @@ from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import split_coordinated
 from aidledger.parsers.records import Recipient
 
-_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:to|for)\s+(?:the\s+)?")
+_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:(?:intended|earmarked|destined|meant|set aside)\s+)?"
+                     r"(?:to|for)\s+(?:the\s+)?")
 _MORE = re.compile(r"\b(?:another|a further|an additional)\s*$", re.I)
 _GETS = re.compile(r"\b(?:will|would|are to|is to)\s+(?:each\s+)?(?:get|receive)\s+$"
                    r"|\b(?:will|would|are to|is to)?\s*(?:share|split|divide)\s+(?:the\s+)?"

@@ -310,3 +310,10 @@ def test_a_name_ending_in_ing_is_still_a_name(extract):
     out = extract("Beijing delivered 300 ventilators to Rome. Boeing delivered 90 ventilators "
                   "to Lima.")
     assert [c[0] for c in out] == [["China"], ["Boeing"]]
+
+
+def test_an_amount_intended_for_a_recipient_is_a_part_of_the_total(extract):
+    out = extract("Norway will donate a total of 9 million masks, including 2 million to Peru, "
+                  "and 1 million intended for Chile.")
+    assert (["Norway"], "face_mask", 1_000_000, ["CHL"]) in out
+    assert (["Norway"], "face_mask", 2_000_000, ["PER"]) in out
