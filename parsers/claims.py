@@ -34,12 +34,12 @@ from aidledger.parsers.claim_context import (
 )
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_donors import cargo_givers
+from aidledger.parsers.claim_followups import backfill, follow_up
 from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
-from aidledger.parsers.claim_partners import resolve_donors
-from aidledger.parsers.claim_parts import Clause, find_items, item_mentions, status_of, trigger_in
+from aidledger.parsers.claim_parts import Clause, find_items, status_of, trigger_in
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
@@ -185,8 +185,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         found = part_claims(clause, claims, published) or share_claims(clause, claims,
                                                                           published)
     if not found and claims:
-        _follow_up(clause, claims)
-        _backfill(clause, claims)
+        follow_up(clause, claims)
+        backfill(clause, claims)
     if found:
         last = found[-1]
         ctx.note(last.donors, last.recipients, last.status, clause.sentence)
@@ -298,34 +298,6 @@ def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[
     return out
 
 
-_BACK_REFERENCE = re.compile(
-    r"^(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits))\b"
-    r".*?\b(?:will|would|are to|is to)\s+(?:then\s+)?(?:be\s+)?(?:delivered|distributed|sent|"
-    r"forwarded|shipped|handed|go|arrive)\b", re.I)
-
-
-# "delivered to Addis Ababa, where the prime minister will oversee the distribution to other
-# African countries": a hub the goods pass through, not their recipient
-_HUB = re.compile(r"\bwhere\b[^.;]*\bdistribut|\b(?:for|before) (?:onward |further )?"
-                  r"distribution (?:to|across|among)\b|\b(?:hub|transit point|staging)\b", re.I)
-
-
-def _follow_up(clause: Clause, claims: list[Claim]) -> None:
-    """ "These supplies will be delivered to France, Slovenia and Belgium": the previous
-    sentence's claims go there (replacing a lone port of arrival)."""
-    if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None \
-            or _HUB.search(clause.sentence):
-        return
-    recips, _, _ = recipients_in(clause, Span(0, 0), [])
-    if not recips:
-        return
-    last_start = claims[-1].evidence["start"]
-    for c in claims:
-        if c.evidence["start"] == last_start and len(c.recipients) <= 1:
-            kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
-            c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
-
-
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :"
@@ -340,33 +312,3 @@ def _dateline(sentence: str) -> int:
     stamp ("09:40 GMT - "): place and outlet there are neither donors nor recipients."""
     m = _DATELINE.match(sentence)
     return m.end() if m and m.end() < len(sentence) else 0
-
-
-_BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
-                       r"items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
-                       r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo)"
-                       r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
-                       r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted)\s+by\b",
-                       re.I)
-
-
-def _backfill(clause: Clause, claims: list[Claim]) -> None:
-    """ "A jet carrying 1,000 ventilators landed at JFK. The ventilators were donated by X
-    and Y.": the givers named next belong to the claims just before that named none; so do
-    the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
-    last_start = claims[-1].evidence["start"]
-    todo = [c for c in claims if c.evidence["start"] == last_start and not c.donors]
-    if not todo or negated(clause.sentence):
-        return
-    trig = trigger_in(clause)
-    if trig is None:
-        return
-    named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"]
-    verb = not trig.phrase.lower().startswith(("donation", "gift"))
-    if not (_BACKFILL.match(clause.sentence) or (item_mentions(clause) and verb and named)):
-        return
-    donors = resolve_donors(clause, trig)
-    for c in todo:
-        c.donors = list(donors)
-
-

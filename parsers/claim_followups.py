@@ -1,0 +1,67 @@
+"""Sentences that add to the claims just before them instead of stating new ones: where the
+goods go next ("These supplies will be delivered to France, Slovenia and Belgium") and who gave
+them ("The ventilators were donated by X and Y")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_model import Claim, Span, negated
+from aidledger.parsers.claim_partners import resolve_donors
+from aidledger.parsers.claim_parts import Clause, item_mentions, trigger_in
+from aidledger.parsers.claim_recipients import recipients_in
+
+_BACK_REFERENCE = re.compile(
+    r"^(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits))\b"
+    r".*?\b(?:will|would|are to|is to)\s+(?:then\s+)?(?:be\s+)?(?:delivered|distributed|sent|"
+    r"forwarded|shipped|handed|go|arrive)\b", re.I)
+
+
+# "delivered to Addis Ababa, where the prime minister will oversee the distribution to other
+# African countries": a hub the goods pass through, not their recipient
+_HUB = re.compile(r"\bwhere\b[^.;]*\bdistribut|\b(?:for|before) (?:onward |further )?"
+                  r"distribution (?:to|across|among)\b|\b(?:hub|transit point|staging)\b", re.I)
+
+
+def follow_up(clause: Clause, claims: list[Claim]) -> None:
+    """ "These supplies will be delivered to France, Slovenia and Belgium": the previous
+    sentence's claims go there (replacing a lone port of arrival)."""
+    if not _BACK_REFERENCE.match(clause.sentence) or trigger_in(clause) is None \
+            or _HUB.search(clause.sentence):
+        return
+    recips, _, _ = recipients_in(clause, Span(0, 0), [])
+    if not recips:
+        return
+    last_start = claims[-1].evidence["start"]
+    for c in claims:
+        if c.evidence["start"] == last_start and len(c.recipients) <= 1:
+            kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
+            c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
+
+
+_BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
+                       r"items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
+                       r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo)"
+                       r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
+                       r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted)\s+by\b",
+                       re.I)
+
+
+def backfill(clause: Clause, claims: list[Claim]) -> None:
+    """ "A jet carrying 1,000 ventilators landed at JFK. The ventilators were donated by X
+    and Y.": the givers named next belong to the claims just before that named none; so do
+    the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
+    last_start = claims[-1].evidence["start"]
+    todo = [c for c in claims if c.evidence["start"] == last_start and not c.donors]
+    if not todo or negated(clause.sentence):
+        return
+    trig = trigger_in(clause)
+    if trig is None:
+        return
+    named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"]
+    verb = not trig.phrase.lower().startswith(("donation", "gift"))
+    if not (_BACKFILL.match(clause.sentence) or (item_mentions(clause) and verb and named)):
+        return
+    donors = resolve_donors(clause, trig)
+    for c in todo:
+        c.donors = list(donors)
