@@ -208,6 +208,10 @@ def cargo_givers(clause: Clause) -> list[str]:
     return []
 
 
+_ALLIES = re.compile(r"\b([A-Z][\w]+)['’]s\s+(?:diplomatic\s+)?(?:allies|partners|friends|"
+                     r"neighbou?rs|sister cities)\s+(?:will\s+|would\s+|are to\s+)?(?:also\s+)?$")
+
+
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
@@ -247,6 +251,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         r"authorities|embassy)\b", s[:trig.start]))), None)
     if government and (where := _government(re.sub(r"^The\s+", "", government.group(1)))):
         return [where]
+    allies = _ALLIES.search(s[:trig.start])
+    if RECEIVE.search(trig.phrase) and allies and _country_like(allies.group(1)):
+        return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated

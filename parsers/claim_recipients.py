@@ -161,6 +161,10 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
             continue
+        if re.match(r"['’]s\s+(?:diplomatic\s+)?(?:allies|partners|friends|neighbou?rs)\b",
+                    s[n.end:]) or re.search(r"['’]s$", n.text) and re.match(
+                r"\s+(?:diplomatic\s+)?(?:allies|partners|friends|neighbou?rs)\b", s[n.end:]):
+            continue  # "Taiwan's allies will receive": the allies take, Taiwan gives
         place = lookup_place(possessive_free(n.text))
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))

@@ -317,3 +317,8 @@ def test_an_amount_intended_for_a_recipient_is_a_part_of_the_total(extract):
                   "and 1 million intended for Chile.")
     assert (["Norway"], "face_mask", 1_000_000, ["CHL"]) in out
     assert (["Norway"], "face_mask", 2_000_000, ["PER"]) in out
+
+
+def test_a_countrys_allies_receiving_means_the_country_gives(extract):
+    out = extract("In addition, Norway’s allies will receive 90,000 masks.")
+    assert out == [(["Norway"], "face_mask", 90_000, [])]
