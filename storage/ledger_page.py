@@ -140,13 +140,17 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     """Conditions on donation columns and the sources; None when nothing can match."""
     conds = f.column_conditions()
     sources: list[_Source] = []
-    for role, keys in f.parties():
+    for role, given in f.parties():
+        # each key's stored count is exact; a donation may have several of the keys
+        stored = ledger_facets.stored_counts(session, role, given)
+        keys = [k for k in given if stored[k]]
+        if not keys:
+            return None
+        counts = [stored[k] for k in keys]
         probe = exists().where(DonationParty.role == role, DonationParty.key.in_(keys),
                                DonationParty.donation_id == Donation.id)
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
                                                       DonationParty.key.in_(keys))
-        # each key's stored count is exact; a donation may have several of the keys
-        counts = ledger_facets.stored_counts(session, role, keys).values()
         sources.append(_Source(ids, probe, sum(counts), max(counts, default=0),
                                distinct=len(keys) == 1))
     if f.text is not None and f.text.strip():
