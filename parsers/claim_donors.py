@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers.claim_givers import envoy_state, government_state
 from aidledger.parsers.claim_parts import _ORIGIN, RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
@@ -219,7 +220,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
     if thanks and (donors := _names_at(clause, thanks.start(1), countries=True)):
         return donors
-    if envoy := _envoy(s[:trig.start]):
+    if envoy := envoy_state(s[:trig.start]):
         return [envoy]
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := _names_at(clause, courtesy.end())):
@@ -249,7 +250,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     government = next(reversed(list(re.finditer(
         r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
         r"authorities|embassy)\b", s[:trig.start]))), None)
-    if government and (where := _government(re.sub(r"^The\s+", "", government.group(1)))):
+    if government and (where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
         return [where]
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and _country_like(allies.group(1)):
@@ -261,36 +262,6 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                    and not RECEIVE.search(t.phrase)]
         return _subject(clause, earlier[-1].start) if earlier else []
     return _subject(clause, trig.start) or _from_donor(clause)
-
-
-_ENVOY = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+))\s+(?:new\s+|outgoing\s+)?"
-                    r"(?:ambassador|envoy|consul(?:\s+general)?|charg[eé] d'affaires|embassy|"
-                    r"consulate)\b", re.I)
-
-
-def _envoy(region: str) -> str | None:
-    """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
-    found = list(_ENVOY.finditer(region))
-    if not found:
-        return None
-    m = found[-1]
-    if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or len(
-            region) - m.end() > 70 or re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
-        return None
-    return _government(m.group(1) or m.group(2))
-
-
-def _government(name: str) -> str | None:
-    """ "The Japanese government" -> "Japan"; "the New South Wales government" stays a state;
-    the longest place name that ends the phrase decides ("South Korean", not "Korean")."""
-    words = name.split()
-    for i in range(len(words)):
-        place = lookup_place(" ".join(words[i:]))
-        if place is not None:
-            if place.kind in ("country", "demonym"):
-                return country_name(place.code)
-            return " ".join(words[i:])
-    return None
 
 
 def _from_donor(clause: Clause) -> list[str]:

@@ -82,3 +82,33 @@ def without_own_country(donors: Sequence[str], recipients: list[Recipient]
         return recipients
     kept = [r for r in recipients if r.code not in own]
     return kept if kept else recipients
+
+
+_ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+))\s+"
+                           r"(?:new\s+|outgoing\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
+                           r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
+
+
+def envoy_state(region: str) -> str | None:
+    """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
+    found = list(_ENVOY_PHRASE.finditer(region))
+    if not found:
+        return None
+    m = found[-1]
+    if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or len(
+            region) - m.end() > 70 or re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
+        return None
+    return government_state(m.group(1) or m.group(2))
+
+
+def government_state(name: str) -> str | None:
+    """ "The Japanese government" -> "Japan"; "the New South Wales government" stays a state;
+    the longest place name that ends the phrase decides ("South Korean", not "Korean")."""
+    words = name.split()
+    for i in range(len(words)):
+        place = lookup_place(" ".join(words[i:]))
+        if place is not None:
+            if place.kind in ("country", "demonym"):
+                return country_name(place.code)
+            return " ".join(words[i:])
+    return None
