@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import redis
 from scrapy.crawler import CrawlerProcess
 from scrapy.http import Request
 
@@ -25,9 +26,15 @@ SPIDERS: dict[str, type[AidledgerSpider]] = {"program": ProgramSpider, "news": N
 
 
 def _redis(cfg: Settings) -> str:
+    """The frontier's URL, once Redis has answered (one clear line, not a traceback, if not)."""
     if not cfg.redis_url:
         raise ConfigError("no Redis configured: set AIDLEDGER_REDIS_URL (e.g. "
                           "redis://127.0.0.1:6379/0) to use the shared frontier")
+    try:
+        distributed.client(cfg.redis_url).ping()
+    except redis.RedisError as exc:
+        raise ConfigError(f"cannot reach Redis at {cfg.redis_url} (AIDLEDGER_REDIS_URL): {exc}; "
+                          "start it, or crawl on this machine alone with --local") from exc
     return cfg.redis_url
 
 
