@@ -40,13 +40,30 @@ if engine is None:
     engine = create_engine(url)
 
 with engine.connect() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
-        compare_type=True,
-        include_object=include_object,
-    )
-    with context.begin_transaction():
-        context.run_migrations()
-    connection.commit()
+    sqlite = connection.dialect.name == "sqlite"
+    # Python's sqlite3 commits on its own before each CREATE/ALTER/DROP, so a migration killed
+    # halfway would leave half a schema that no later upgrade can finish ("table ... already
+    # exists"). Here the driver is told to leave transactions alone, and all migrations run in
+    # one BEGIN IMMEDIATE ... COMMIT (which also makes two processes migrating at once take
+    # turns); the pooled connection gets the driver's usual handling back afterwards.
+    raw = connection.connection.driver_connection if sqlite else None
+    if raw is not None:
+        raw.isolation_level = None
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=Base.metadata,
+            render_as_batch=sqlite,
+            compare_type=True,
+            include_object=include_object,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        if raw is not None:
+            raw.isolation_level = ""
