@@ -9,6 +9,7 @@ import click
 
 from aidledger import __version__
 from aidledger.errors import AidledgerError
+from aidledger.storage import killpoints
 
 
 class Group(click.Group):
@@ -26,8 +27,10 @@ class Group(click.Group):
 @click.version_option(__version__, prog_name="aidledger")
 @click.option("-v", "--verbose", count=True, help="More log lines (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def cli(verbose: int, quiet: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Who donated what, to whom, and is it true: crawl, extract, reconcile, query."""
+    killpoints.role = ctx.invoked_subcommand or "main"  # names this process in crash tests
     levels = (logging.WARNING, logging.INFO, logging.DEBUG)
     level = logging.ERROR if quiet else levels[min(verbose, 2)]
     handler = logging.StreamHandler()

@@ -22,6 +22,7 @@ from aidledger.config import load_settings
 from aidledger.monitoring import Check, check_run, check_stale
 from aidledger.spiders.items import FetchedPage, FetchFailed, NotModified
 from aidledger.spiders.writer import CHUNK, Result, WriterProcess
+from aidledger.storage import killpoints
 from aidledger.storage.db import open_store
 from aidledger.storage.ingest import write_batch
 from aidledger.storage.runs import (
@@ -91,6 +92,7 @@ class StorePipeline:
         """Inline: write now. Writer process: hand over, or wait while its queue is full."""
         if not isinstance(item, FETCHES):
             return item
+        killpoints.reached("fetch")  # a crash test may stop the crawl here (storage.killpoints)
         if self.writer is None:
             assert self.sessions is not None
             self._account([Result(item.source, o) for o in

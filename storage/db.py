@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aidledger.errors import StoreError
+from aidledger.storage import killpoints
 
 MIGRATIONS = "aidledger.storage:migrations"
 # one advisory lock per database and schema: throwaway test schemas do not wait on each other
@@ -45,8 +46,10 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    else:
+        engine = create_engine(parsed, pool_pre_ping=True)
+    killpoints.install(engine)  # a no-op unless a crash test asked for it
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:
