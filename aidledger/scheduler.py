@@ -11,7 +11,9 @@ never run twice at once. SIGTERM stops starting new runs, passes SIGTERM on to r
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from aidledger.config import Settings, Source
 from aidledger.storage.models import CrawlRun
 from aidledger.storage.models import Source as SourceRow
-from aidledger.storage.runs import finish_run
+from aidledger.storage.runs import close_dead_runs, finish_run, note_run, running_here
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +97,10 @@ class Scheduler:
 
     def start(self, source: Source, now: datetime | None = None) -> None:
         """Start a crawl of `source`; its run starts at `now` (the scheduler's clock)."""
+        here = {"pid": os.getpid(), "host": socket.gethostname()}
         with self.sessions.begin() as s:
             run = CrawlRun(command="schedule", source_id=self._source_id(source),
-                           started_at=now or datetime.now(UTC), detail={"argv": []})
+                           started_at=now or datetime.now(UTC), detail={"argv": [], **here})
             s.add(run)
             s.flush()
             run_id = run.id
@@ -110,6 +113,22 @@ class Scheduler:
         log.info("starting %s (run %d): %s", source.name, run_id, " ".join(argv))
         proc = subprocess.Popen(argv)
         self.running[source.name] = Running(run_id, proc, datetime.now(UTC))
+        # the crawl's pid from now on: a scheduler killed now leaves a run that a restarted one
+        # recognises as still crawling, and marks interrupted once that process is gone
+        note_run(self.sessions, run_id, {"argv": argv, "pid": proc.pid,
+                                         "scheduler_pid": here["pid"]})
+
+    def _orphans(self) -> set[str]:
+        """Sources still crawled by a process a killed scheduler started (never run twice at
+        once); once such a process is gone its run is marked interrupted (its crawl's own run
+        says how the crawl ended)."""
+        close_dead_runs(self.sessions)
+        ours = {r.run_id for r in self.running.values()}
+        ids = {sid for run, sid, _pid in running_here(self.sessions, "schedule") if run not in ours}
+        if not ids:
+            return set()
+        with self.sessions() as s:
+            return set(s.scalars(select(SourceRow.name).where(SourceRow.id.in_(ids))))
 
     def reap(self, *, interrupted: bool = False) -> None:
         for name, r in list(self.running.items()):
@@ -126,8 +145,9 @@ class Scheduler:
     def run_due(self, now: datetime | None = None) -> list[str]:
         now = now or datetime.now(UTC)
         started = []
+        orphans = self._orphans()
         for source in self.settings.sources:
-            if source.name in self.running or self.stopping.is_set():
+            if source.name in self.running or source.name in orphans or self.stopping.is_set():
                 continue
             if is_due(source, self.last_start(source.name), now):
                 self.start(source, now)
@@ -158,10 +178,11 @@ class Scheduler:
             signal.signal(sig, self._on_signal)
         scheduled = [s.name for s in self.settings.sources if s.schedule]
         log.info("scheduling %d source(s): %s", len(scheduled), ", ".join(scheduled) or "none")
+        close_dead_runs(self.sessions)  # what a killed scheduler left "running"
         self.run_due()
         while not self.stopping.is_set():
             self.reap()
-            if once and not self.running:
+            if once and not self.running and not self._orphans():
                 return
             if not once:
                 self.run_due()

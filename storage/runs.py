@@ -36,6 +36,27 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def close_dead_runs(sessions: sessionmaker[Session]) -> None:
+    """Mark "interrupted" the runs whose process on this host is gone (a SIGKILL, a crash)."""
+    with sessions.begin() as s:
+        _close_dead_runs(s)
+
+
+def running_here(sessions: sessionmaker[Session], command: str) -> list[tuple[int, int, int]]:
+    """(run id, source id, pid) of the unfinished `command` runs whose process on this host is
+    still alive: what a restarted scheduler finds its killed predecessor left running."""
+    from sqlalchemy import select
+
+    host, out = socket.gethostname(), []
+    with sessions() as s:
+        for run in s.scalars(select(CrawlRun).where(CrawlRun.outcome == "running",
+                                                    CrawlRun.command == command)):
+            pid = (run.detail or {}).get("pid")
+            if (run.detail or {}).get("host") == host and isinstance(pid, int) and _alive(pid):
+                out.append((run.id, run.source_id, pid))
+    return out
+
+
 def _close_dead_runs(s: Session) -> None:
     from sqlalchemy import select
 
