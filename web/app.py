@@ -6,7 +6,9 @@ Jinja2 renders the pages with autoescaping on, uvicorn serves both. No page need
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -26,7 +28,7 @@ from aidledger import __version__
 from aidledger.storage.db import open_store
 from aidledger.web import render
 from aidledger.web.security import SecurityHeaders
-from aidledger.web.store import readonly_engine
+from aidledger.web.store import IN_FLIGHT, readonly_engine
 
 PACKAGE = resources.files("aidledger.web")
 
@@ -129,6 +131,29 @@ class DropBlankParams:
         await self.app(scope, receive, send)
 
 
+class Concurrency:
+    """At most IN_FLIGHT requests inside the app at once; the others wait here, on the event
+    loop, holding no thread and no connection. So a burst of a thousand requests is answered,
+    in turn, with a bounded number of threads, connections and rows in memory."""
+
+    def __init__(self, app: Any, limit: int = IN_FLIGHT) -> None:
+        self.app = app
+        self.limit = limit
+        self._gates: weakref.WeakKeyDictionary[Any, asyncio.Semaphore] = (
+            weakref.WeakKeyDictionary())  # one per event loop (a test client may make several)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        gate = self._gates.get(loop)
+        if gate is None:
+            gate = self._gates[loop] = asyncio.Semaphore(self.limit)
+        async with gate:
+            await self.app(scope, receive, send)
+
+
 def create_app(config: WebConfig) -> FastAPI:
     """The app over the store at `config.db_url` (opened read-only; raises StoreError)."""
     from aidledger.web import api, ops, pages
@@ -153,4 +178,5 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(ops.router)
     app.add_middleware(DropBlankParams)
     app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
+    app.add_middleware(Concurrency)  # outermost: a waiting request has nothing yet
     return app

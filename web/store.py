@@ -14,9 +14,16 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 from aidledger.errors import StoreError
 from aidledger.storage.db import is_current
+
+IN_FLIGHT = 32  # requests inside the app at once (web.app.Concurrency); the rest wait their turn
+# More connections than requests in flight: a request never waits for a connection. (Waiting
+# deadlocked under a burst: every route thread waited for a connection held by a request whose
+# route had returned and which itself waited for a thread to serialize its answer.)
+POOL = {"pool_size": 8, "max_overflow": IN_FLIGHT - 8 + 4, "pool_timeout": 60}
 
 
 def _sqlite_readonly(database: str | None) -> Engine:
@@ -33,7 +40,10 @@ def _sqlite_readonly(database: str | None) -> Engine:
         conn.execute("PRAGMA busy_timeout=30000")
         return conn
 
-    return create_engine("sqlite://", creator=connect)
+    # "sqlite://" alone would give SQLAlchemy's pool for in-memory databases (one connection per
+    # thread, five threads at most: a sixth concurrent request closed another's connection, and
+    # it failed with "Cannot operate on a closed database"). A file wants an ordinary pool.
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool, **POOL)
 
 
 def _pg_readonly(dbapi_conn: Any, _record: Any) -> None:
@@ -51,7 +61,7 @@ def readonly_engine(url: str) -> Engine:
     else:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, **POOL)
         event.listen(engine, "connect", _pg_readonly)
     try:
         current = is_current(engine)
