@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from aidledger.errors import StoreError
 from aidledger.parsers.page import ParsedPage, parse_page
 from aidledger.storage.history import Pending, track
 from aidledger.storage.models import (
@@ -110,6 +112,8 @@ def track_jobs(sessions: sessionmaker[Session], jobs: list[Job]) -> None:
 
     try:
         retrying(lambda: run(jobs))
+    except (OperationalError, StoreError):
+        raise  # the store failed (gone, full), not the pages: kept unparsed for the next run
     except Exception as exc:
         if len(jobs) == 1:
             _failed(sessions, jobs[0], exc)
@@ -120,6 +124,8 @@ def track_jobs(sessions: sessionmaker[Session], jobs: list[Job]) -> None:
             job.outcome.parsed, job.outcome.records = False, 0
             try:
                 retrying(lambda job=job: run([job]))
+            except (OperationalError, StoreError):
+                raise
             except Exception as one:  # noqa: BLE001 - stored with the page, crawl goes on
                 _failed(sessions, job, one)
 

@@ -76,16 +76,24 @@ def lock_pages(session: Session, urls: Sequence[str]) -> dict[str, Page]:
 
 
 def retrying(fn: Callable[[], T]) -> T:
-    """Run a transaction again when PostgreSQL broke a deadlock or SQLite stayed busy: every
-    step here is idempotent, so a repeat gives what one run would have."""
+    """Run a transaction again when PostgreSQL broke a deadlock, SQLite stayed busy or the
+    connection was lost (a server restart: the pool connects anew): every step here is
+    idempotent, so a repeat gives what one run would have. A full disk or database is a
+    StoreError saying so: the transaction was rolled back whole, nothing of it is kept."""
     for attempt in range(RETRIES):
         try:
             return fn()
         except OperationalError as exc:
             code = getattr(exc.orig, "sqlstate", None)
-            busy = "database is locked" in str(exc.orig)
-            if attempt == RETRIES - 1 or not (code in ("40P01", "40001") or busy):
+            message = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
+            if code == "53100" or "database or disk is full" in message:
+                raise StoreError(f"the store is full ({message}): nothing of this batch was "
+                                 "stored; free disk space and run again") from exc
+            busy = "database is locked" in message
+            lost = exc.connection_invalidated
+            if attempt == RETRIES - 1 or not (code in ("40P01", "40001") or busy or lost):
                 raise
-            log.info("concurrent writer: %s; retrying", str(exc.orig).splitlines()[0])
-            time.sleep(0.05 * 2 ** attempt)
+            log.info("%s: %s; retrying", "connection lost" if lost else "concurrent writer",
+                     message)
+            time.sleep(max(0.05 * 2 ** attempt, 0.5 if lost else 0))
     raise AssertionError("unreachable")  # pragma: no cover
