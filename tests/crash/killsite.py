@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -72,14 +73,22 @@ def sources_toml(path: Path, base: str, schedule: str | None = None) -> Path:
 
 def aidledger(*args: str, env: dict[str, str] | None = None, wait: bool = True,
               timeout: float = 120) -> subprocess.Popen[bytes]:
-    """`aidledger ARGS` in a session of its own (its pid is the session id)."""
+    """`aidledger ARGS` in a session of its own (its pid is the session id); its stderr goes to
+    a file (a pipe nobody reads could fill and stall it), read back as `stderr_text`."""
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - read back by stderr_text, closed with the test
     proc = subprocess.Popen([sys.executable, "-m", "aidledger.cli.main", *args],
                             env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=log, start_new_session=True)
+    proc.log = log
     if wait:
-        proc.stderr_text = proc.communicate(timeout=timeout)[1].decode(errors="replace")
+        proc.wait(timeout=timeout)
         wait_session(proc.pid, timeout)
     return proc
+
+
+def stderr_text(proc: subprocess.Popen[bytes]) -> str:
+    proc.log.seek(0)
+    return proc.log.read().decode(errors="replace")
 
 
 def _session_alive(sid: int) -> bool:

@@ -57,7 +57,7 @@ def test_killed_anywhere_then_rerun_equals_an_uninterrupted_run(tmp_path):
             trace = tmp_path / f"clean-{n}.trace"
             done = ks.aidledger(*_command(step, sources, clean),
                                 env={"AIDLEDGER_WRITE_TRACE": str(trace)})
-            assert done.returncode == 0, done.stderr_text
+            assert done.returncode == 0, ks.stderr_text(done)
             writes = ks.trace_counts(trace)
             landed = 0
             for k in range(count + 5):  # a draw past what a rerun writes kills nothing
@@ -75,7 +75,7 @@ def test_killed_anywhere_then_rerun_equals_an_uninterrupted_run(tmp_path):
                 assert ks.problems(killed, settled=False) == [], kills[-1]
             assert landed == count, kills
             done = ks.aidledger(*_command(step, sources, killed))
-            assert done.returncode == 0, (kills, done.stderr_text)
+            assert done.returncode == 0, (kills, ks.stderr_text(done))
             assert ks.problems(killed) == [], kills
     print(f"kills: {', '.join(kills)}")
     assert ks.problems(clean) == []
@@ -111,7 +111,7 @@ def test_scheduler_killed_anywhere_then_restarted_crawls_once(tmp_path):
             first = schedule(db, wait=False, AIDLEDGER_KILL_AT=f"schedule:{at}")
             assert first.wait(timeout=120) == -9, f"schedule:{at}/{writes} did not die"
             again = schedule(db)
-            assert again.returncode == 0, again.stderr_text
+            assert again.returncode == 0, ks.stderr_text(again)
             ks.wait_session(first.pid)  # the crawl the killed scheduler had started, if any
             assert ks.problems(db) == [], f"schedule:{at}/{writes}"
             assert ks.dump(db) == want, f"schedule:{at}/{writes}"
