@@ -60,7 +60,7 @@ def test_killed_anywhere_then_rerun_equals_an_uninterrupted_run(tmp_path):
             assert done.returncode == 0, ks.stderr_text(done)
             writes = ks.trace_counts(trace)
             landed = 0
-            for k in range(count + 5):  # a draw past what a rerun writes kills nothing
+            for k in range(count + 8):  # a draw past what a rerun writes kills nothing
                 if landed == count:
                     break
                 role = rng.choice(roles)
