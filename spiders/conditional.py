@@ -25,6 +25,7 @@ from aidledger.storage.db import open_store
 from aidledger.storage.pages import site_validators, validator_headers, validators
 
 log = logging.getLogger(__name__)
+ROUND = "aidledger_round"  # the meta key spiders/distributed.py marks each round's requests with
 CACHED = 200_000  # pages with validators per origin held in memory at most
 
 
@@ -34,6 +35,9 @@ class ConditionalRequestsMiddleware:
         self.conn: Connection | None = None
         # origin "scheme://host:port/" -> url -> (etag, last-modified); None: ask per page
         self.sites: dict[str, dict[str, tuple[str | None, str | None]] | None] = {}
+        # a long-lived distributed worker crawls many rounds: what was stored during one
+        # round must be revalidated in the next, so the validators are read again per round
+        self.round: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestsMiddleware:
@@ -47,6 +51,9 @@ class ConditionalRequestsMiddleware:
         if self.conn is None:
             engine, _ = open_store(self.db_url)
             self.conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        round_id = request.meta.get(ROUND)
+        if round_id != self.round:
+            self.round, self.sites = round_id, {}
         parts = urlsplit(request.url)
         origin = f"{parts.scheme}://{parts.netloc}/"
         if origin not in self.sites:
