@@ -291,21 +291,25 @@ class _Parts:
 
 
 def _aggregate(d: DonationOut, rows: _Parts) -> None:
-    """A region total that equals the sum of that region's country rows is their aggregate."""
-    regions = [p for p in d.anchor.places if p.startswith(REGION_PREFIX)]
+    """A region total that equals the sum of that region's country rows is their aggregate.
+    Regions are tried in code order (never set order, which varies between processes), so a
+    claim naming two regions links the same rows in every run."""
+    regions = sorted(p for p in d.anchor.places if p.startswith(REGION_PREFIX))
     totals = {q for q in (d.anchor.quantity, *d.anchor.quantities) if q}
     if not regions or not totals:
         return
-    anchors = {lk.record.id for other in [d] for lk in other.links}
-    parts = [r for r in rows.of(regions[0]) if r.id not in anchors]
-    parts = _dedupe_rows(parts)
-    total = next((t for t in sorted(totals) if sums_to(t, parts)), None)
-    if total is None:
+    anchors = {lk.record.id for lk in d.links}
+    for region in regions:
+        parts = _dedupe_rows([r for r in rows.of(region) if r.id not in anchors])
+        total = next((t for t in sorted(totals) if sums_to(t, parts)), None)
+        if total is None:
+            continue
+        listed = " + ".join(f"{'/'.join(country_name(c) for c in sorted(p.places))} "
+                            f"{fmt(p.quantity)}" for p in parts)
+        for p in parts:
+            d.links.append(Link(p, "aggregate_of", f"{country_name(region)} total "
+                                                  f"{fmt(total)} = {listed}"))
         return
-    listed = " + ".join(f"{country_name(next(iter(p.places)))} {fmt(p.quantity)}" for p in parts)
-    for p in parts:
-        d.links.append(Link(p, "aggregate_of", f"{country_name(regions[0])} total "
-                                              f"{fmt(total)} = {listed}"))
 
 
 def _dedupe_rows(rows: list[Rec]) -> list[Rec]:
