@@ -390,8 +390,8 @@ class FrontierStorePipeline(StorePipeline):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.waiting: dict[str, list[str]] = {}  # fetch URL -> leases, handed to the writer
-        self.stored: set[str] = set()  # reported stored before its item left the pipeline
+        self.leases_waiting: dict[str, list[str]] = {}  # fetch URL -> leases, with the writer
+        self.leases_stored: set[str] = set()  # reported stored before its item left the pipeline
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierStorePipeline:
@@ -409,11 +409,11 @@ class FrontierStorePipeline(StorePipeline):
         if request is None or worker is None or not _is_fetch(item):
             return
         lease = request.meta.get(LEASE)
-        if self.writer is None or item.url in self.stored:
-            self.stored.discard(item.url)
+        if self.writer is None or item.url in self.leases_stored:
+            self.leases_stored.discard(item.url)
             worker.ack(lease)
         elif lease:
-            self.waiting.setdefault(item.url, []).append(lease)
+            self.leases_waiting.setdefault(item.url, []).append(lease)
 
     def _account(self, results: list[Result]) -> None:
         super()._account(results)
@@ -421,12 +421,12 @@ class FrontierStorePipeline(StorePipeline):
         for r in results:
             if worker is None or not (r.outcome.failed or r.outcome.snapshot_id):
                 continue  # not stored: the lease stays, the request is fetched again
-            leases = self.waiting.pop(r.outcome.url, None)
+            leases = self.leases_waiting.pop(r.outcome.url, None)
             if leases:
                 for lease in leases:
                     worker.ack(lease)
             else:  # reported before the item was through the pipeline
-                self.stored.add(r.outcome.url)
+                self.leases_stored.add(r.outcome.url)
 
 
 class KeepAlive:
