@@ -18,6 +18,8 @@ long as the site (2,400 rows at 2,000 pages) and shows what that costs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import resource
 import subprocess
 import sys
@@ -25,6 +27,7 @@ import tempfile
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import select
@@ -138,10 +141,36 @@ def writer_cpu(db: str) -> float:
         return float((run.detail or {}).get("writer_cpu_s") or 0) if run else 0.0
 
 
+SERVER = ("import sys, time\nfrom pathlib import Path\nfrom aidledger.demo.server import serve\n"
+          "with serve(Path(sys.argv[1])) as (base, _):\n    print(base, flush=True)\n"
+          "    sys.stdin.read()\n")
+
+
+@contextlib.contextmanager
+def _site(folder: Path, own_process: bool) -> Iterator[str]:
+    """The site's base URL, served by a thread here or by a process of its own (ended after)."""
+    if not own_process:
+        with serve(folder) as (base, _state):
+            yield base
+        return
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(folder)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--donors", type=int, help="foundations on the site (default: pages / 50)")
+    ap.add_argument("--server-process", action="store_true",
+                    help="serve the site from its own process (as a real site is not served by "
+                         "the crawling machine) instead of a thread of this one, whose GIL it "
+                         "shares with the RSS sampler")
     args = ap.parse_args()
     n, donors = args.pages, args.donors or max(1, args.pages // 50)
     work = Path(tempfile.mkdtemp())
@@ -154,8 +183,9 @@ def main() -> int:
         '[[source]]\nname = "local"\nkind = "program"\nstart_urls = ["http://127.0.0.1/"]\n'
         'allowed_domains = ["127.0.0.1"]\ndelay = 0\nconcurrency = 16\n')
     cli = [sys.executable, "-m", "aidledger.cli.main"]
+    load = os.getloadavg()
     store = f"sqlite:///{work / 'store.sqlite'}"
-    with serve(site) as (base, _state):
+    with _site(site, args.server_process) as base:
         bare_s, bare_mb, bare_cpu = timed([
             sys.executable, "-m", "scrapy", "runspider", str(work / "bare.py"), "-a",
             f"url={base}/p0.html", "-s", "DOWNLOAD_DELAY=0", "-s",
@@ -166,7 +196,8 @@ def main() -> int:
     rec_s, rec_mb, rec_cpu = timed([*cli, "reconcile", "--db", store], work)
     full_s, writer = crawl_s + rec_s, writer_cpu(store)
     ms = 1000 / n
-    print(f"site: {n} pages, {donors} donors, {n * 6} rows")
+    print(f"site: {n} pages, {donors} donors, {n * 6} rows; load average before "
+          f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"bare Scrapy:         {n / bare_s:6.1f} pages/s ({bare_s:.1f} s), "
           f"peak RSS {bare_mb:.0f} MiB, CPU {bare_cpu * ms:.1f} ms/page")
     print(f"aidledger crawl:     {n / crawl_s:6.1f} pages/s ({crawl_s:.1f} s), "
