@@ -47,7 +47,7 @@ def _stop(workers: list[subprocess.Popen]) -> None:
         w.wait(timeout=120)
 
 
-def _wait_drained(prefix: str, workers, tmp_path: Path, timeout: float = 900,
+def _wait_drained(prefix: str, workers, tmp_path: Path, timeout: float = 480,
                   on_progress=None) -> None:
     server, keys = d.client("redis://127.0.0.1:6379/0"), d.Keys(prefix)
     deadline, calm = time.monotonic() + timeout, 0
