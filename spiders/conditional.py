@@ -25,7 +25,7 @@ from aidledger.storage.db import open_store
 from aidledger.storage.pages import site_validators, validator_headers, validators
 
 log = logging.getLogger(__name__)
-ROUND = "aidledger_round"  # the meta key spiders/distributed.py marks each round's requests with
+ROUND = "aidledger_round"  # meta key of a distributed round (spiders/distributed.py sets it)
 CACHED = 200_000  # pages with validators per origin held in memory at most
 
 

@@ -56,12 +56,12 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import Base as RedisQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from aidledger.spiders.conditional import ROUND
 from aidledger.spiders.pipelines import FETCHES, StorePipeline
 from aidledger.spiders.writer import Result
 
 log = logging.getLogger(__name__)
 
-ROUND = "aidledger_round"
 LEASE = "aidledger_lease"
 SEEN_TTL = 7 * 24 * 3600  # seconds a round's set of fetched requests is kept
 DEFAULT_LEASE = 30.0  # seconds without a heartbeat before a worker's requests are taken back
