@@ -10,7 +10,6 @@ finished by an unkilled run; a second store goes through the same steps unkilled
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import sys
 from pathlib import Path
@@ -18,16 +17,7 @@ from pathlib import Path
 from aidledger.demo.server import serve
 from aidledger.storage.db import open_store
 
-
-def _load(name: str):  # noqa: ANN202 - a test helper module beside this file
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ks = _load("killsite")
+ks = sys.modules["killsite"]  # registered by conftest.py
 
 SEED = 8_2026_12_01
 # (site revision, command, roles that may be killed, kills that land); 16 here, 4 in the

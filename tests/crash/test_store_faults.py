@@ -6,7 +6,6 @@ completes it."""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import socket
 import sqlite3
@@ -31,16 +30,7 @@ from aidledger.storage.models import Blob, Page, Record, Snapshot
 from aidledger.storage.pages import FetchedPage
 from aidledger.web.app import WebConfig, create_app
 
-
-def _load(name: str):  # noqa: ANN202 - a test helper module beside this file
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ks = _load("killsite")
+ks = sys.modules["killsite"]  # registered by conftest.py
 PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
