@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aidledger.parsers.claim_donors import _expand, _references
-from aidledger.parsers.claim_donors import _resolve as resolve_reference
+from aidledger.parsers.claim_coref import expand as _expand
+from aidledger.parsers.claim_coref import references as _references
+from aidledger.parsers.claim_coref import resolve as resolve_reference
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from aidledger.parsers.claim_donors import _names_at, _subject, verb_givers
+from aidledger.parsers.claim_donors import names_at, verb_givers
 from aidledger.parsers.claim_parts import Clause, Trigger
+from aidledger.parsers.claim_subject import subject
 
 _PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
                       r"in collaboration|in conjunction)\s+with\s+(?:the\s+)?", re.I)
@@ -26,13 +27,13 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
         at = m.end()
         if d := _DESCRIBED.match(s, at):  # "with Fosun's member companies A and B"
             at = d.end()
-        partners = [q for p in _names_at(clause, at, countries=True)
+        partners = [q for p in names_at(clause, at, countries=True)
                     for q in (re.split(r"\s+and\s+", p) if not re.search(
                         r"\b(?:Foundation|Fund|Trust)$", p) else [p])]
         if not partners or not donors:
             continue
         if m.start() < trig.start:  # the subject side: "X, together with Y, ... donated"
-            lead = _subject(clause, m.start())
+            lead = subject(clause, m.start())
             if lead and set(partners) & set(donors):
                 donors = lead + [p for p in partners if p not in lead]
             elif lead and set(lead) & set(donors):

@@ -1,0 +1,146 @@
+"""What "he", "the company", "his foundation", "the two foundations" or "the society" stand
+for: the latest earlier name of the kind the reference describes, never a recipient."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.lexicon import find_places, lookup_place
+from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
+
+
+@cache
+def references() -> list[tuple[re.Pattern[str], str]]:
+    w = vocab()["words"]
+    out = []
+    for kind in ("person", "organisation", "foundation", "group", "first_person",
+                 "foundations", "companies", "persons_foundation", "country"):
+        for phrase in w[kind]:
+            out.append((phrase, kind))
+    out.sort(key=lambda pk: -len(pk[0]))  # "his foundation" before "his"
+    return [(re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), k) for p, k in out]
+
+
+@cache
+def reference_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All reference phrases in one pattern (longest first), and each phrase's kind."""
+    w = vocab()["words"]
+    kinds = {p.lower(): k for k in ("person", "organisation", "foundation", "group",
+                                    "first_person", "foundations", "companies",
+                                    "persons_foundation", "country") for p in w[k]}
+    alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), kinds
+
+
+_PERSONS_FOUNDATION = re.compile(r"\b(?:his|her)\s+(?:charitable\s+)?foundation\b", re.I)
+_ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier|Ambassador)\b")
+
+
+def name_donors(name: Name) -> list[str]:
+    return [possessive_free(n) for n in split_coordinated(name.text)]
+
+
+HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|association|charity|"
+                   r"trust|club|federation|council|temple|church|mosque|company|group|firm|bank|"
+                   r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
+                   r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
+                   r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star)\b",
+                   re.I)
+_HEAD_KIND = {"businessman": "person", "businesswoman": "person", "billionaire": "person",
+              "tycoon": "person", "philanthropist": "person", "singer": "person",
+              "actor": "person", "actress": "person", "footballer": "person", "star": "person",
+              "foundation": "foundation", "charity": "foundation", "trust": "foundation"}
+
+
+
+
+def apposed(region: str, n: Name) -> bool:
+    """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
+    if re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", region[:n.start]) and "," in region[
+            n.end:]:
+        return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
+    return bool(re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
+                          r"chief executive|chairman|chairwoman|founder|co-founder|president|"
+                          r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+                          region[:n.start])
+                and re.match(r"[^,.;]{0,30},", region[n.end:]))  # ", CEO of Huawei, ..."
+
+
+def country_like(text: str) -> bool:
+    place = lookup_place(text)
+    return place is not None and place.kind in ("country", "demonym")
+
+
+def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
+    """ "the society" after "the Red Cross Society of China": the latest earlier name whose
+    words include the noun; else the latest name of the noun's kind."""
+    pool = [n for n in clause.names if n.end <= before]
+    for n in [*reversed(pool), *reversed(clause.earlier)]:
+        if n.kind != "place" and n.text not in clause.receivers and noun in (
+                w.lower() for w in n.text.split()):
+            return expand(name_donors(n), clause)
+    return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+
+
+def resolve(kind: str, clause: Clause, before: int) -> list[str]:
+    if kind.startswith("head:"):
+        return _by_head(kind[5:], clause, before)
+    if kind == "first_person":
+        return list(clause.speaker or ([clause.publisher] if clause.publisher else []))
+    if kind == "persons_foundation":  # "his foundation": the foundation of the person before
+        person = resolve("person", clause, before)
+        return [f"{person[0]} Foundation"] if person else []
+    if kind == "country":  # "The country will donate": the country the article is about
+        return _main_country(clause, before)
+    pool = [n for n in clause.names if n.end <= before
+            and not apposed(clause.sentence[:before], n)]
+    history = list(reversed(pool)) + list(reversed(clause.earlier))
+    wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
+              "foundation": ("foundation",), "group": ("foundation", "organisation"),
+              "foundations": ("foundation",), "companies": ("organisation",)}[kind]
+    people = {p.text.split()[-1] for p in history if p.kind == "person"}
+    history = [n for n in history if n.text not in clause.receivers]
+    for n in history:
+        if n.kind in wanted and not (n.kind == "organisation" and (
+                n.text in people or lookup_place(n.text)
+                or (_ROLEISH.search(n.text) and not is_org_name(n.text)))):
+            if kind in ("group", "foundations", "companies"):
+                same = [m for m in history if m.kind == n.kind and m.text not in people
+                        and not lookup_place(m.text)]
+                names = list(dict.fromkeys(possessive_free(m.text) for m in same))[:2]
+                return list(reversed(names))
+            return expand(name_donors(n), clause)
+    places = [n for n in reversed(pool) if n.kind == "place"]
+    if kind == "organisation" and places:  # "Taiwan said it would donate": a government
+        return [places[0].text]
+    if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
+        return resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
+    return []
+
+
+def _main_country(clause: Clause, before: int) -> list[str]:
+    """The country named most often so far (the latest on a tie), receivers aside."""
+    seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
+    counts: dict[str, tuple[int, int, str]] = {}
+    for p in find_places(seen):
+        if p.place.kind == "country" and p.text not in clause.receivers:
+            n, _, _ = counts.get(p.place.code, (0, 0, ""))
+            counts[p.place.code] = (n + 1, p.start, p.text)
+    if not counts:
+        return []
+    return [max(counts.values())[2]]
+
+
+def expand(names: list[str], clause: Clause) -> list[str]:
+    """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma")."""
+    people = [n.text for n in [*clause.earlier, *clause.names] if n.kind == "person"]
+    out = []
+    for name in names:
+        if " " not in name:
+            full = next((p for p in reversed(people) if p.split()[-1] == name), None)
+            name = full or name
+        out.append(name)
+    return out
+

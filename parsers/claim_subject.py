@@ -1,0 +1,148 @@
+"""The subject of a donation verb: the name (or reference) nearest before it that can give,
+with the co-donors listed before it ("Lenovo, ZTE and Haier", "Qatar and Kuwait")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_coref import (
+    HEAD,
+    apposed,
+    country_like,
+    expand,
+    name_donors,
+    reference_regex,
+    resolve,
+)
+from aidledger.parsers.claim_parts import _ORIGIN, Clause
+from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.names import Name
+
+_SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
+                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|"
+                         r"more than|nearly|over|\d)", re.I)
+_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|province|government)\s+"
+                           r"of\s+)?$", re.I)
+
+
+
+_TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
+                    r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
+
+
+def _city_of(clause: Clause, region: str, country: Name) -> Name:
+    """ "Toyokawa, Japan donated": the city gives; the country after its comma only places it."""
+    if not country_like(country.text):
+        return country
+    prev = [n for n in clause.names if n.end <= country.start
+            and re.fullmatch(r",\s*", region[n.end:country.start])]
+    if prev and not country_like(prev[-1].text):
+        return prev[-1]
+    return country
+
+
+# a state's officer giving in office gives as the state: "US Ambassador X handed 50 ..."
+_STATE_ROLE = re.compile(r"(?<![\w-])\[?([A-Z][\w.]*?)\]?(?:['’]s)?\s+(?:President|"
+                         r"Prime\s+Minister|Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
+                         r"Minister|Minister\s+of\s+\w+(?:\s+Affairs)?|Consul(?:\s+General)?|"
+                         r"Embassy)\s+(?:\[[^\]]{1,30}\]\s+)?\[?$")
+# "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
+_SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
+# "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
+_OPENER = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*$")
+_STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|air force|"
+                          r"armed forces|government|embassy)\b")
+# "X says China has pledged to donate": the country right before the verb chain gives
+_VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
+                         r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
+                         r"announced|set)\s+(?:to\s+)?)*")
+
+
+def subject(clause: Clause, before: int) -> list[str]:
+    region = clause.sentence[:before]
+    cands: list[tuple[int, str, Name | None]] = []
+    for n in clause.names:
+        if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
+                and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
+                and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
+                and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
+            cands.append((n.end, "name", n))
+    for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
+        if country_like(m.group(1)) and not _ORIGIN.search(region[:m.start()]):
+            cands.append((m.end(), "name", Name(m.start(1), m.end(), m.group(0).strip(),
+                                                 "organisation")))
+    pattern, kinds = reference_regex()
+    for m in pattern.finditer(region):
+        if m.group(0).isupper() and len(m.group(0)) > 1:
+            continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
+        if kinds[m.group(0).lower()] == "country" and not re.fullmatch(
+                r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
+            continue  # "X, the richest banker in the country, will": not the subject
+        if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
+                                                 for n in clause.names)):
+            cands.append((m.end(), kinds[m.group(0).lower()], None))
+    for n in clause.names:  # "the 2,000 test kits that China donated": a country as subject
+        if n.kind == "place" and n.end <= before and country_like(n.text) and not _ORIGIN.search(
+                region[:n.start]) and re.fullmatch(
+                r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]) or (
+                n.kind == "place" and n.end <= before and country_like(n.text)
+                and _VERB_CHAIN.fullmatch(region, n.end) and region[n.end:].strip()
+                and re.search(r"\b(?:says?|said|told|announced|confirmed)\s+(?:that\s+)?$",
+                              region[:n.start])):
+            cands.append((n.end, "name", _city_of(clause, region, n)))
+    cands = [c for c in cands if c[2] is None or not apposed(region, c[2])] or cands
+    for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
+        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not (
+                re.search(r",\s*$", region[:m.start()]) and "," in region[m.end():]):
+            cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
+    if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
+        places = [n for n in clause.names if n.end <= before and n.kind == "place"
+                  and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
+                  and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
+        if not places:
+            return []
+        lead = [_city_of(clause, region, places[-1]).text]
+        earlier = [p for p in clause.names if p.kind == "place" and p.end <= places[-1].start]
+        for p in reversed(earlier):
+            gap = region[p.end:clause.names[clause.names.index(p) + 1].start]
+            if not re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?", gap) or not country_like(p.text):
+                break
+            lead.insert(0, p.text)  # "Qatar and Kuwait have sent"
+        return lead
+    end, kind, name = max(cands, key=lambda c: c[0])
+    if name is not None and _SPEAKER_OF.match(region[name.end:]):
+        return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
+    if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
+        kind, name = "foundation" if name.text != "Company" else "organisation", None
+    if name is not None and name.implied and name.kind == "foundation":
+        person = name.text.removesuffix(" Foundation")
+        if " " not in person:  # "Ma's foundation": the foundation of the Jack Ma named before
+            return [f"{expand([person], clause)[0]} Foundation"]
+    if name is not None and name.kind in ("person", "organisation") and (
+            envoy := _STATE_ROLE.search(region[:name.start])) and country_like(envoy.group(1)):
+        place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
+        return [country_name(place.code) if place else envoy.group(1)]
+    donors = (expand(name_donors(name), clause) if name is not None
+              else resolve(kind, clause, end))
+    start = name.start if name is not None else end - 1
+    if name is not None:
+        co = [n for n in clause.names if n.end <= start and (
+            n.kind != "place" or name.kind == "place") and re.fullmatch(  # "Qatar and Kuwait"
+            r"\s+and\s+(?:its|his|her|their)?\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]
+        if co:
+            donors = name_donors(co[-1]) + donors
+            start = co[-1].start
+        while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
+                         and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
+                         and not (n.start == 0 and " " not in n.text
+                                  and _OPENER.match(region, n.end))]:
+            donors = name_donors(listed[-1]) + donors  # "Lenovo, ZTE and Haier"
+            start = listed[-1].start
+        m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],
+                      re.I)
+        if m:
+            kind = "first_person" if m.group(1).lower().startswith(("we", "our")) else "person"
+            donors = resolve(kind, clause, m.start()) + donors
+    return [d for d in donors if d]
+
+
