@@ -14,11 +14,12 @@ from lxml import etree
 
 from aidledger.parsers.htmltext import clean, one_line, text_of
 from aidledger.parsers.lexicon import item_code, lookup_place, org_country
+from aidledger.parsers.numbers import MAX_VALUE
 from aidledger.parsers.progress import progress_status, split_progress
 from aidledger.parsers.records import Recipient, TableRecord
 
 Cells = dict[str, str]
-MAX_QUANTITY = 10**13  # more pieces than exist: a typo or an id, not a quantity
+MAX_QUANTITY = MAX_VALUE  # more pieces than exist: a typo or an id (the limit prose uses too)
 _QTY = re.compile(r"^(?:about|approx\.?|around|over|nearly)?\s*"
                   r"(\d{1,3}(?:[,.\s]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)"  # 1,00,000: Indian
                   r"(?:\.(\d+))?\s*(million|m|k|thousand)?\s*(?:pieces?|pcs\.?|units?|sets?|"

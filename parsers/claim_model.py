@@ -29,6 +29,7 @@ class Claim:
     currency: str | None = None
     parent: int | None = None
     warnings: list[str] = field(default_factory=list)
+    raw: dict[str, str] = field(default_factory=dict)  # {"qty": ...} when it could not be read
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "claim", "donors": self.donors, "item": self.item,
@@ -36,7 +37,8 @@ class Claim:
                 "quantity_each": self.quantity_each, "currency": self.currency,
                 "recipients": [r.__dict__ for r in self.recipients], "status": self.status,
                 "date": self.date, "evidence": self.evidence, "parent": self.parent,
-                "block": None, "status_label": None, "status_parts": [], "raw": {},
+                "block": None, "status_label": None, "status_parts": [], "raw": dict(self.raw),
+                "warnings": list(self.warnings),
                 "locator": ("title" if self.evidence.get("field") == "title" else
                             f"char:{self.evidence['start']}-{self.evidence['end']}")}
 

@@ -16,7 +16,7 @@ from aidledger.parsers.claim_model import Claim, evidence
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, item_code, lookup_place, org_country
 from aidledger.parsers.names import is_org_name
-from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.numbers import parse_number, quantity_warning
 from aidledger.parsers.records import Recipient
 
 _SEPARATOR = re.compile(r"^[\s|:-]+$")
@@ -62,10 +62,14 @@ def row_claims(clause: Clause, table: Table, ctx: Context) -> list[Claim]:
         label = table.header[i] if i < len(table.header) else ""
         code = item_code(label)
         qty = parse_number(cell)
-        if i == giver or code in (None, "other") or qty is None or _NOT_COUNTS.search(label):
+        unread = qty is None and bool(re.search(r"\d", cell))  # "99999999999999999999"
+        if i == giver or code in (None, "other") or (qty is None and not unread) or \
+                _NOT_COUNTS.search(label):
             continue
         out.append(Claim(list(donors), code, label, qty, recips, status, None,
                          evidence(clause)))
+        if unread:  # null with the cell as written, as a program page's table keeps it
+            out[-1].raw, out[-1].warnings = {"qty": cell}, [quantity_warning(cell)]
     return out
 
 

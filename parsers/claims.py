@@ -45,7 +45,7 @@ from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import Name, find_names, vocab
-from aidledger.parsers.numbers import find_numbers
+from aidledger.parsers.numbers import find_numbers, quantity_warning
 from aidledger.parsers.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -226,12 +226,11 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
         if cut < len(clause.sentence):  # the places after an elided amount are its own
             recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \
                 recipients_in(clause, Span(0, 0, cut), donors)[0]  # "provide A with N ..."
-        if it.quantity is None and not (donors and recips):
+        unread = it.quantity is not None and it.quantity.value is None
+        if (it.quantity is None or unread) and not (donors and recips):
             continue  # a bare "donating masks" names no transfer we could check
         status = status_of(clause, it.start)
         qty = it.quantity.value if it.quantity else None
-        if it.quantity is not None and it.quantity.value is None:
-            continue  # a number we could not read ("1e400"): no claim beats a wrong one
         named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
         if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and named > 1:
             each_count = named  # "100 ventilators each to Italy and Spain"
@@ -248,11 +247,20 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,
                              evidence(clause), quantity_each=each))
+            if unread:  # "1e400 masks": as a table cell would be, null with its raw text
+                out[-1].raw = {"qty": _written(clause.sentence, it.quantity)}
+                out[-1].warnings = [quantity_warning(out[-1].raw["qty"])]
     for c in more:  # "with another 200,000 on the way": to where the first amount went
         if not c.recipients and out:
             c.recipients = list(out[-1].recipients)
     return _per_donor(clause, out + more, respectively=bool(items) and "respectively" in
                       clause.sentence.lower())
+
+
+def _written(sentence: str, n) -> str:
+    """The number as written, with the minus sign that made it unreadable ("-5,000")."""
+    start = n.start - 1 if n.start and sentence[n.start - 1] in "-\u2212" else n.start
+    return sentence[start:n.end]
 
 
 _TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 MAX_VALUE = 10**13  # above this a "quantity" is a typo, an ID or an attack, not a donation
+# (one limit for prose and tables: parsers/cells.py reads its cells against the same value)
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -57,7 +58,8 @@ CURRENCY_SUFFIX = {
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
                             "lakh", "lakhs", "crore", "crores"], key=len, reverse=True))
 _SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
-_DIGITS = (r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
+_DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, value None
+           r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
            r"|\d+(?:\.\d+)?")
@@ -107,6 +109,8 @@ class NumberMention:
 
 def _decimal(token: str) -> Decimal | None:
     """The value of a digit token, reading commas and narrow spaces as group separators."""
+    if "e" in token.lower():  # "1e400", "1e5": no journalist writes that; unreadable
+        return None
     cleaned = re.sub(r"[, \u00a0\u202f\u2009]", "", token)
     try:
         value = Decimal(cleaned)
@@ -160,6 +164,15 @@ def _num_value(num: str) -> Decimal | None:
         return base
     words = [w for w in re.split(r"[\s-]+", num.lower()) if w]
     return _words_value(words)
+
+
+def quantity_warning(raw: str) -> str:
+    """Why a written number gave no quantity, in the words the table parser uses, so a prose
+    claim and a table row with the same unreadable cell carry the same warning."""
+    digits = re.sub(r"[,\s.]", "", raw)
+    if digits.isdigit() and int(digits) > MAX_VALUE:
+        return f"implausible quantity {raw!r}"
+    return f"unparsable quantity {raw!r}"
 
 
 def _to_int(value: Decimal | None) -> int | None:
