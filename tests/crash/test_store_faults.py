@@ -12,13 +12,12 @@ import sqlite3
 import sys
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import event, func, select, text
 
 from aidledger.cli.ledger import run_reconcile
 from aidledger.demo.server import serve
@@ -31,7 +30,6 @@ from aidledger.storage.pages import FetchedPage
 from aidledger.web.app import WebConfig, create_app
 
 ks = sys.modules["killsite"]  # registered by conftest.py
-PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def _crawl(sources: Path, db: str, **kw):  # noqa: ANN202
@@ -180,24 +178,12 @@ class DroppingProxy:
         self.drop_all()
 
 
-def test_postgresql_connections_dropped_mid_crawl_retry_and_nothing_is_half_written(tmp_path):
+def test_postgresql_connections_dropped_mid_crawl_retry_and_nothing_is_half_written(tmp_path,
+                                                                                     pg_url):
     """Every connection of the crawl (crawling process and writer) is cut three times while it
     stores pages; the crawl retries what was cut and ends with every page stored once."""
-    try:
-        with create_engine(PG_URL).connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        if os.environ.get("AIDLEDGER_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"PostgreSQL required (AIDLEDGER_REQUIRE_SERVICES=1) but: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     proxy = DroppingProxy(("127.0.0.1", 5432))
-    url = (PG_URL.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
-           + f"?options=-csearch_path%3D{schema}")
-    direct = PG_URL + f"?options=-csearch_path%3D{schema}"
+    url, direct = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"), pg_url
     try:
         upgrade(make_engine(direct))
         ks.build_site(tmp_path / "site")
@@ -229,6 +215,3 @@ def test_postgresql_connections_dropped_mid_crawl_retry_and_nothing_is_half_writ
               f"{crawl.returncode}")
     finally:
         proxy.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()

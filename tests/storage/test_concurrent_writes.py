@@ -4,16 +4,14 @@ version or observation (the write path upserts against unique keys and locks eac
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from aidledger.storage.db import open_store
 from aidledger.storage.integrity import check_store
@@ -28,7 +26,6 @@ from aidledger.storage.models import (
     Source,
 )
 
-PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 WORKERS = 4
 
 # Each worker ingests, in batches and in its own shuffled order: every page as one shared fetch
@@ -85,39 +82,14 @@ WORKER = textwrap.dedent("""
 """)
 
 
-def _pg_store(tmp: Path) -> tuple[str, object]:
-    try:
-        with create_engine(PG_URL).connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        if os.environ.get("AIDLEDGER_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"PostgreSQL required (AIDLEDGER_REQUIRE_SERVICES=1) but: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop() -> None:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    return f"{PG_URL}?options=-csearch_path%3D{schema}", drop
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def stores(request: pytest.FixtureRequest, tmp_path: Path):
     """Two empty stores on one backend: one for the concurrent writers, one for the reference."""
     if request.param == "sqlite":
         yield [f"sqlite:///{tmp_path / name}.sqlite" for name in ("many", "one")]
         return
-    made = [_pg_store(tmp_path) for _ in range(2)]
-    try:
-        yield [url for url, _drop in made]
-    finally:
-        for _url, drop in made:
-            drop()
+    make = request.getfixturevalue("pg_schemas")
+    yield [make(), make()]
 
 
 def content(url: str) -> dict[str, list[tuple]]:

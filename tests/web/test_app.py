@@ -9,12 +9,11 @@ import re
 import subprocess
 import sys
 import time
-import uuid
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 
@@ -25,8 +24,6 @@ from aidledger.web.app import WebConfig, create_app
 from aidledger.web.params import Filters
 from aidledger.web.store import readonly_engine
 
-PG_URL = os.environ.get("AIDLEDGER_TEST_PG_URL",
-                        "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TOKEN = "s3cret-review-token"
 
 
@@ -48,29 +45,14 @@ def test_the_app_cannot_write_to_a_sqlite_store(client: TestClient):
         assert s.scalar(select(func.count()).select_from(Donation)) == before > 0
 
 
-def test_the_app_cannot_write_to_a_postgresql_store():
-    try:
-        admin = create_engine(PG_URL)
-        with admin.begin() as conn:
-            schema = f"t_{uuid.uuid4().hex[:12]}"
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as exc:
-        if os.environ.get("AIDLEDGER_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"PostgreSQL required but: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-    try:
-        upgrade(make_engine(url))
-        engine = readonly_engine(url)
-        with sessionmaker(engine)() as s:
-            assert s.scalar(text("SHOW default_transaction_read_only")) == "on"
-            with pytest.raises(Exception, match="read-only transaction"):
-                s.execute(text("INSERT INTO source (name, kind) VALUES ('x', 'program')"))
-        engine.dispose()
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+def test_the_app_cannot_write_to_a_postgresql_store(pg_url):
+    upgrade(make_engine(pg_url))
+    engine = readonly_engine(pg_url)
+    with sessionmaker(engine)() as s:
+        assert s.scalar(text("SHOW default_transaction_read_only")) == "on"
+        with pytest.raises(Exception, match="read-only transaction"):
+            s.execute(text("INSERT INTO source (name, kind) VALUES ('x', 'program')"))
+    engine.dispose()
 
 
 def test_a_missing_or_unmigrated_store_is_a_clear_error(tmp_path):
