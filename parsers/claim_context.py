@@ -46,8 +46,20 @@ _ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000
     r"^(?:the|a|its|their)\s+(?:first|second|third|fourth|next|latest|last|final|initial|"
     r"remaining|new)\s+(?:[\w-]+\s+){0,2}?(?:\d|batch|shipment|consignment|tranche|delivery|"
     r"instal?lment|round|lot|load|cargo|flight)", re.I)
-_PART = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?\s+of\s+"
-                   r"(?:the|them|those|these)\b", re.I)
+_PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?|"
+                   r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
+                   r"(?:million|thousand|hundred thousand|lakh))\s+of\s+"
+                   r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
+# "One million of the masks ... are being transferred to Spain": the part is the subject, so
+# the names in the sentence are where it goes, and its giver is the whole's
+_LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly)\s+)?"
+                        + _PART.pattern, re.I)
+
+
+def part_leads(sentence: str) -> bool:
+    return bool(_LEAD_PART.match(sentence))
+
+
 _LIST_LINE = re.compile(r"^[-•*–]\s+")
 _LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?)\s*(?::|\s[–—-])\s")
 _COUNT = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -272,11 +284,12 @@ _EARLIER_EVENT = re.compile(r"^\W*(?:earlier|previously|before that|prior to tha
 
 
 def _parent(claim, earlier: list) -> int | None:
-    """ "5.6 million of the masks": the latest earlier claim of that item it is a part of."""
+    """ "5.6 million of the masks": the latest earlier claim of that item it is a part of (one
+    whose quantity the text did not give, "donated masks to the EU", can be a whole too)."""
     for i in range(len(earlier) - 1, -1, -1):
         e = earlier[i]
-        if (e.item == claim.item and e.quantity and claim.quantity
-                and e.quantity > claim.quantity and e.parent is None):
+        if (e.item == claim.item and claim.quantity and e.parent is None
+                and (e.quantity is None or e.quantity > claim.quantity)):
             return i
     return None
 

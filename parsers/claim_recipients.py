@@ -45,7 +45,9 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
 _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
                           r"|which (?:will|would|is|are|plans|then|in turn)\s+(?!includ)"
                           r"|who (?:will|would|then)\s+"
-                          r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b)")
+                          r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b"
+                          r"|(?:after|before) (?:previously |earlier |already |first )?"
+                          r"(?:having )?[a-z]+ing\b)")  # ", after previously sending ... to X"
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
@@ -131,6 +133,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
+        if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
+            continue  # "to Taiwan's diplomatic allies": the allies take, Taiwan is no taker
         if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
                 r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
@@ -139,6 +143,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))
     return out
+
+
+_ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs)\b")
 
 
 def _first_trigger(clause: Clause) -> int:

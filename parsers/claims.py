@@ -30,6 +30,7 @@ from aidledger.parsers.claim_context import (
     bare_line,
     fill,
     list_intro,
+    part_leads,
     speaker,
 )
 from aidledger.parsers.claim_dedupe import dedupe
@@ -217,6 +218,9 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
     if found is None:
         return []
     donors, when = found
+    if shape == "part" and part_leads(clause.sentence) and not _OWN_GIVER.search(
+            clause.sentence):
+        donors = []  # the whole's giver, filled in below; the names here are where it goes
     out: list[Claim] = []
     more = elided(clause, items, donors, when)
     cut = min((c.evidence["elided_at"] for c in more), default=len(clause.sentence))
@@ -255,6 +259,9 @@ def _goods_claims(clause: Clause, published: datetime | date | None,
             c.recipients = list(out[-1].recipients)
     return _per_donor(clause, out + more, respectively=bool(items) and "respectively" in
                       clause.sentence.lower())
+
+
+_OWN_GIVER = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _written(sentence: str, n) -> str:

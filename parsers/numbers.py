@@ -28,7 +28,8 @@ UNITS = {
 SCALES = {
     "hundred": 100, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
     "million": 10**6, "crore": 10**7, "crores": 10**7, "billion": 10**9, "trillion": 10**12,
-    "k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12,
+    "k": 1000, "cr": 10**7, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9,
+    "tn": 10**12,
 }
 FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / 3}
 APPROX = ("more than", "over", "nearly", "almost", "around", "about", "up to", "some",
@@ -71,7 +72,7 @@ _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
     rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
-    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])"
+    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])"
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
