@@ -51,7 +51,20 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# "China earlier provided Korea with 1 million masks" after "China has donated 1 million more
+# masks": the same figures in an earlier event are another donation, not a restatement
+_EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that|the first batch|"
+                      r"the first round|in its first)\b", re.I)
+
+
+def _other_event(a: Claim, b: Claim) -> bool:
+    return bool(_EARLIER.search(a.evidence["sentence"])) != bool(
+        _EARLIER.search(b.evidence["sentence"]))
+
+
 def _same(a: Claim, b: Claim) -> bool:
+    if _other_event(a, b):
+        return False
     if _key(a) == _key(b):
         return True
     if a.item != b.item or a.quantity is None or a.quantity != b.quantity:

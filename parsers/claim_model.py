@@ -93,8 +93,8 @@ _GIVEN_AWAY = re.compile(r"\b(?:and|then|to|which|that)\s+(?:\w+\s+){0,3}?"
 
 
 # "The remaining one million masks were bought by the health service": passive, after the goods
-_BOUGHT_BY = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?(?:bought|purchased|"
-                        r"ordered|procured|paid for|imported|sold)\b", re.I)
+_BOUGHT_BY = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+\s+)?(?:bought|purchased|"
+                        r"ordered|procured|paid for|imported|exported|sold)\b", re.I)
 
 
 def giver(clause: Clause, pos: int, published: datetime | date | None

@@ -97,7 +97,10 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
         if sentence.count("(", 0, s) > sentence.count(")", 0, s):
             continue  # "(a rating similar to N95)": an aside, not a second item
         chosen.append((s, e, c))
-    return sorted(chosen)
+    chosen.sort()
+    return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
+            if not (i and not sentence[chosen[i - 1][1]:m[0]].strip()
+                    and chosen[i - 1][2] != "other")]
 
 
 _GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")

@@ -47,7 +47,9 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"|who (?:will|would|then)\s+"
                           r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b"
                           r"|(?:after|before) (?:previously |earlier |already |first )?"
-                          r"(?:having )?[a-z]+ing\b)")  # ", after previously sending ... to X"
+                          r"(?:having )?[a-z]+ing\b"  # ", after previously sending ... to X"
+                          r"|(?:and |while )?(?:also )?(?:promising|pledging|vowing|planning|"
+                          r"announcing|offering) to\b)")  # ", also promising to send ... to Y"
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
@@ -117,8 +119,15 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
                 s[:n.start])):
             continue
-        out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
+        if _ARRIVAL_POINT.search(n.text) and code is None:
+            continue  # "landed at Jinnah International Airport": where, not who, receives
+        name = possessive_free(n.text)  # "the World Health Organization's fund": WHO's
+        short = vocab().get("org_short", {}).get(name, name)
+        out.append((n.start, n.end, Recipient(name, code or f"org:{short}", name)))
     return out
+
+
+_ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")
 
 
 def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
@@ -207,8 +216,11 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     stop = _BOUNDARY.search(clause.sentence, end)
     if stop:
         after = [r for r in after if r[0] < stop.start()] or after
-    nearest = [r for r in after if not _items_between(clause, end, r[0])] or (
-        found if limit is None else after)
+    nearest = [r for r in after if not _items_between(clause, end, r[0])]
+    if not nearest and after and limit is None:  # "500,000 kits and 1 million masks to the
+        first = after[0][0]  # US, as well as 200,000 kits for Russia": the next group's
+        nearest = [r for r in after if not _items_between(clause, first, r[0])]
+    nearest = nearest or (found if limit is None else after)
     out: list[Recipient] = []
     for _, _, r in nearest:
         if r.code not in {o.code for o in out}:

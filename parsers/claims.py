@@ -45,6 +45,7 @@ from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.dates import date_in
+from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import Name, find_names, vocab
 from aidledger.parsers.numbers import find_numbers, quantity_warning
 from aidledger.parsers.sentences import split_sentences
@@ -111,6 +112,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         if _DENIAL.match(sentence) and claims:  # "That is false.": the claim before is not one
             last = claims[-1].evidence["start"]
             claims = [c for c in claims if c.evidence["start"] != last]
+        if claims and (paid := _paid_by_recipient(sentence, claims)) is not None:
+            claims = [c for c in claims if c.evidence["start"] != paid]
         parts = sub_clauses(clause)
         given: list[str] = []
         for part in parts:
@@ -157,6 +160,22 @@ def _the_fund(claims: list[Claim]) -> None:
             fund = named
         elif fund and not c.recipients and _THE_FUND.search(c.evidence["sentence"]):
             c.recipients = list(fund)
+
+
+_PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+for\s+(?:this|that|them|it|these|those|the\s+"
+                   r"(?:kits|tests|masks|goods|supplies|equipment|ventilators|respirators|gear))\b"
+                   r"(?!\s+(?:by|with)\b)", re.I)
+
+
+def _paid_by_recipient(sentence: str, claims: list[Claim]) -> int | None:
+    """ "The US government does pay for this": the goods just told of are sold to the taker,
+    so that statement was no donation; the start of its sentence, if so."""
+    m = _PAYS.search(sentence)
+    if not m:
+        return None
+    last = claims[-1]
+    payers = {p.place.code for p in find_places(sentence[:m.start()])}
+    return last.evidence["start"] if payers & {r.code for r in last.recipients} else None
 
 
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|story|rumou?r))\s+"

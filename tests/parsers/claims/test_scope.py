@@ -42,3 +42,51 @@ def test_the_subject_of_are_to_receive_is_the_recipient(extract):
 def test_cr_is_crore(extract):
     out = extract("The Lotus Trust donated Rs 250 cr to the PM CARES Fund.")
     assert [(q, item) for _, item, q, _ in out] == [(2_500_000_000, "funds")]
+
+
+def test_a_later_promise_keeps_its_places_to_itself(extract):
+    out = extract("The Lotus Foundation previously donated 300,000 test kits and 1 million masks "
+                  "to Chile, as well as 50,000 gowns for Bolivia, also promising to send more "
+                  "supplies to 20 African nations.")
+    assert out == [(["Lotus Foundation"], "test_kit", 300_000, ["CHL"]),
+                   (["Lotus Foundation"], "face_mask", 1_000_000, ["CHL"]),
+                   (["Lotus Foundation"], "protective_suit", 50_000, ["BOL"])]
+
+
+def test_a_grade_before_the_goods_noun_is_one_item(extract):
+    out = extract("Norway gave Chile 200,000 medical masks and 30,000 N95 respirator masks.")
+    assert out == [(["Norway"], "face_mask", 200_000, ["CHL"]),
+                   (["Norway"], "respirator", 30_000, ["CHL"])]
+
+
+def test_goods_to_be_exported_are_sold(extract):
+    assert extract("Next week another 150,000 test kits from Norway will be exported to "
+                   "Chile.") == []
+
+
+def test_a_taker_paying_for_the_goods_undoes_the_donation(extract):
+    text = ("Norway plans to send 600,000 test kits to Chile on Tuesday. The first batch leaves "
+            "on Friday. The Chilean government does pay for this and sends its own plane.")
+    assert extract(text) == []
+    text = "Norway plans to send 600,000 test kits to Chile. The foundation will pay for them."
+    assert extract(text) == [(["Norway"], "test_kit", 600_000, ["CHL"])]
+
+
+def test_an_airport_is_where_goods_land_not_who_takes_them(extract):
+    out = extract("A plane carrying 12,000 test kits donated by Norway to Chile landed at "
+                  "Amundsen International Airport.")
+    assert out == [(["Norway"], "test_kit", 12_000, ["CHL"])]
+
+
+def test_the_who_written_out_has_the_short_code(extract):
+    assert extract("Orbis is donating $2 million to the World Health Organization's "
+                   "Solidarity Response Fund.") == [(["Orbis"], "funds", 2_000_000, ["org:WHO"])]
+
+
+def test_the_same_figures_in_an_earlier_event_are_another_donation(extract):
+    out = extract("Norway has donated 1 million more masks to Chile. Norway earlier provided "
+                  "Chile with 1 million masks and 5,000 gowns.")
+    assert out.count((["Norway"], "face_mask", 1_000_000, ["CHL"])) == 2
+    out = extract("Norway donates 1 million masks to Chile\nNorway has donated 1 million masks "
+                  "to Chile, the ministry said.")
+    assert out.count((["Norway"], "face_mask", 1_000_000, ["CHL"])) == 1
