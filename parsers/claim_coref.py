@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
+
+_KINDS = ("person", "organisation", "foundation", "group", "first_person", "foundations",
+          "companies", "persons_foundation", "country", "embassy")
 
 
 @cache
 def references() -> list[tuple[re.Pattern[str], str]]:
     w = vocab()["words"]
     out = []
-    for kind in ("person", "organisation", "foundation", "group", "first_person",
-                 "foundations", "companies", "persons_foundation", "country"):
+    for kind in _KINDS:
         for phrase in w[kind]:
             out.append((phrase, kind))
     out.sort(key=lambda pk: -len(pk[0]))  # "his foundation" before "his"
@@ -27,9 +30,7 @@ def references() -> list[tuple[re.Pattern[str], str]]:
 def reference_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """All reference phrases in one pattern (longest first), and each phrase's kind."""
     w = vocab()["words"]
-    kinds = {p.lower(): k for k in ("person", "organisation", "foundation", "group",
-                                    "first_person", "foundations", "companies",
-                                    "persons_foundation", "country") for p in w[k]}
+    kinds = {p.lower(): k for k in _KINDS for p in w[k]}
     alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), kinds
 
@@ -58,8 +59,9 @@ _HEAD_KIND = {"businessman": "person", "businesswoman": "person", "billionaire":
 
 def apposed(region: str, n: Name) -> bool:
     """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
-    if re.search(r",\s*(?:which|who|whose|where)\b[^,]*$", region[:n.start]) and "," in region[
-            n.end:]:
+    if re.search(r",\s*(?:which|who|whose|where|(?:set up|founded|owned|led|run|headed|backed|"
+                 r"chaired|created|established|started|controlled|operated|launched)\s+by)\b"
+                 r"[^,]*$", region[:n.start]) and "," in region[n.end:]:
         return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
     return bool(re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
                           r"chief executive|chairman|chairwoman|founder|co-founder|president|"
@@ -94,6 +96,8 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         return [f"{person[0]} Foundation"] if person else []
     if kind == "country":  # "The country will donate": the country the article is about
         return _main_country(clause, before)
+    if kind == "embassy":  # "The embassy also donated": the state whose mission was named
+        return _mission_state(clause, before)
     pool = [n for n in clause.names if n.end <= before
             and not apposed(clause.sentence[:before], n)]
     history = list(reversed(pool)) + list(reversed(clause.earlier))
@@ -107,6 +111,8 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
                 n.text in people or lookup_place(n.text)
                 or (_ROLEISH.search(n.text) and not is_org_name(n.text)))):
             if kind in ("group", "foundations", "companies"):
+                if len(joint := name_donors(n)) > 1:  # "Orvan and Tarsa ... They donated"
+                    return joint
                 same = [m for m in history if m.kind == n.kind and m.text not in people
                         and not lookup_place(m.text)]
                 names = list(dict.fromkeys(possessive_free(m.text) for m in same))[:2]
@@ -117,6 +123,27 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         return [places[0].text]
     if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
         return resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
+    return []
+
+
+_MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+|"
+                      r")(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?|[Hh]igh\s+"
+                      r"[Cc]ommission)(?:\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+
+
+def _mission_state(clause: Clause, before: int) -> list[str]:
+    """The state of the latest embassy, consulate or high commission named so far ("the
+    Turkish embassy in Rome", "the Embassy of Japan"), never a receiver's."""
+    seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
+    for m in reversed(list(_MISSION.finditer(seen))):
+        for group in (m.group(2), m.group(1)):
+            words = (group or "").split()
+            for i in range(len(words)):
+                place = lookup_place(" ".join(words[i:]))
+                if place is not None and place.kind in ("country", "demonym"):
+                    name = state_name(place.code)
+                    if name not in clause.receivers:
+                        return [name]
     return []
 
 

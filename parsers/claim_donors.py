@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers.claim_coref import country_like, name_donors, references, resolve
-from aidledger.parsers.claim_givers import envoy_state, government_state
+from aidledger.parsers.claim_givers import envoy_state, government_state, state_name
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.claim_subject import subject
-from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import vocab
 
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?(?=[A-Z])")
@@ -100,7 +100,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
     if gov_from and lookup_place(gov_from.group(1)) and (taking or not subject(clause,
                                                                                   trig.start)):
-        return [country_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
+        return [state_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:the\s+)?", s[trig.end:])  # "received by X": X receives

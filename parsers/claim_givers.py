@@ -42,9 +42,14 @@ def country_of(name: str) -> str | None:
     return None
 
 
-_LONG_FORM = re.compile(r"\b(?:Republic of|Federation|Kingdom of|People's|Islamic|Democratic|"
-                        r"State of|Commonwealth of)\b")
-_SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "TUR": "Turkey"}
+_SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "TUR": "Turkey",
+          "COD": "Democratic Republic of the Congo", "PSE": "Palestine", "FSM": "Micronesia",
+          "CIV": "Ivory Coast", "VAT": "Vatican"}
+
+
+def state_name(code: str) -> str:
+    """The short name news uses for a country ("Russia", "Turkey"), not its formal one."""
+    return _SHORT.get(code) or country_name(code)
 
 
 _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Ambassador|Envoy|"
@@ -52,21 +57,20 @@ _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Amb
 
 
 def donor_name(name: str) -> str:
-    """The name the ledger keeps for a donor: as written ("Czech Republic"), except a
-    government or demonym, which is its country's short name."""
+    """The name the ledger keeps for a donor: as written, except a country, its government,
+    envoy or demonym, which is the country's common short name ("US", "U.S.", "the United
+    States of America": United States), so one state is one donor however it is written."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if m := _MEMBERS.match(name):
         name = m.group(1)
     place = lookup_place(name)
-    if place is not None and place.kind == "country" and not _LONG_FORM.search(name):
-        return name
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
-        return _SHORT.get(place.code) or country_name(place.code)  # "Beijing will send"
+        return state_name(place.code)  # "Beijing will send"
     if (envoy := _ENVOY.match(name)) and lookup_place(envoy.group(1)):
         name = envoy.group(1)  # "US Ambassador John Sullivan" hands over for the US
     code = country_of(name)
     if code is not None and not code.startswith("region:"):
-        return _SHORT.get(code) or country_name(code)
+        return state_name(code)
     return name
 
 
@@ -109,6 +113,6 @@ def government_state(name: str) -> str | None:
         place = lookup_place(" ".join(words[i:]))
         if place is not None:
             if place.kind in ("country", "demonym"):
-                return country_name(place.code)
+                return state_name(place.code)
             return " ".join(words[i:])
     return None

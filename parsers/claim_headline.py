@@ -54,9 +54,10 @@ def _tokens(donors: list[str]) -> set[str]:
 def carry_headline_recipients(claims: list[Claim]) -> None:
     """Body claims with no recipient take the headline's, when the headline names one set of
     recipients and a giver sharing a word with theirs."""
-    heads = [c for c in claims if c.evidence.get("field") == "title" and c.recipients]
-    if len({frozenset(r.code for r in c.recipients) for c in heads}) != 1:
-        return
+    heads = [c for c in claims if c.evidence.get("field") == "title"]
+    if len({frozenset(r.code for r in c.recipients) for c in heads} - {frozenset()}) != 1 or \
+            not all(c.recipients for c in heads):  # "$174m ... including $2.9m to India": the
+        return  # whole went to no named recipient; India is the part's alone
     head = heads[0]
     words = _tokens(head.donors)
     for c in claims:

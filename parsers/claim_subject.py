@@ -14,8 +14,9 @@ from aidledger.parsers.claim_coref import (
     reference_regex,
     resolve,
 )
+from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import _ORIGIN, Clause
-from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
@@ -121,7 +122,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     if name is not None and name.kind in ("person", "organisation") and (
             envoy := _STATE_ROLE.search(region[:name.start])) and country_like(envoy.group(1)):
         place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
-        return [country_name(place.code) if place else envoy.group(1)]
+        return [state_name(place.code) if place else envoy.group(1)]
     donors = (expand(name_donors(name), clause) if name is not None
               else resolve(kind, clause, end))
     start = name.start if name is not None else end - 1

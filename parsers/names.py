@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.lexicon import item_matches, lookup_place
 
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|"
@@ -90,10 +90,14 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         while words and words[-1] in ("of", "and", "the", "&"):
             words = words[:-1]
         name = " ".join(words).strip(" .'’")
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name) and text[m.end():m.end() + 1] == ".":
+            name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
         if len(name) == 1:
             continue
+        if start == offset and " " not in name and _goods_word(name):
+            continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and name.endswith("ing") and re.match(
                 r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|"
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
@@ -117,6 +121,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, s + len(part), part, classify(part)))
         out += _implied(m, text, offset)
     return sorted(out, key=lambda n: n.start)
+
+
+def _goods_word(word: str) -> bool:
+    """A word that is an item's name by itself ("Masks", "Ventilators", "Tests")."""
+    return any(s == 0 and e == len(word) for s, e, _ in item_matches(word))
 
 
 _ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairman|Chairwoman|"

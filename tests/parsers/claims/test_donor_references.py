@@ -1,0 +1,53 @@
+"""Donors named by reference or by a form of their name the ledger keeps another way."""
+
+from __future__ import annotations
+
+
+def test_the_embassy_is_the_state_of_the_mission_named_before(extract):
+    out = extract("The Turkish embassy in Rome said it was ready to help. The embassy donated "
+                  "5,000 masks to Italy.")
+    assert out == [(["Turkey"], "face_mask", 5_000, ["ITA"])]
+
+
+def test_the_embassy_of_a_state_written_out(extract):
+    out = extract("Officials of the Embassy of Japan met the mayor of Phnom Penh. The embassy "
+                  "later gave 8,000 gowns to Cambodia.")
+    assert out == [(["Japan"], "protective_suit", 8_000, ["KHM"])]
+
+
+def test_they_after_two_joined_names_is_both(extract):
+    out = extract("Orvan and Tarsa met officials in Lima. They donated 100,000 masks to Peru.")
+    assert out == [(["Orvan", "Tarsa"], "face_mask", 100_000, ["PER"])]
+
+
+def test_a_name_in_a_participial_aside_is_not_the_subject(extract):
+    out = extract("The Mirra Foundation said it would send 5,000 kits to Chile. The foundation, "
+                  "founded by the Orvan chairman, will also send 20,000 masks to Chile.")
+    assert [o[0] for o in out] == [["Mirra Foundation"], ["Mirra Foundation"]]
+
+
+def test_a_countrys_short_name_whatever_the_path(extract):
+    assert extract("The Turkish government donated 5,000 masks to Italy.")[0][0] == ["Turkey"]
+    assert extract("The Russian Federation sent 30 ventilators to Serbia.")[0][0] == ["Russia"]
+
+
+def test_a_country_giver_is_its_common_name_however_written(extract):
+    for text in ("Some 200 ventilators donated by the U.S. arrived in Nairobi.",
+                 "The US has sent 200 ventilators to Kenya.",
+                 "The United States of America will give 200 ventilators to Kenya."):
+        assert extract(text) == [(["United States"], "ventilator", 200, ["KEN"])], text
+    assert extract("The UAE sent 70,000 masks to Iran.")[0][0] == ["United Arab Emirates"]
+
+
+def test_goods_opening_a_sentence_are_not_a_donor(extract):
+    out = extract("Ventilators sent by Orvan reached Nairobi on Monday: 40 of them.")
+    assert all("Ventilators" not in o[0] for o in out)
+
+
+def test_a_headline_part_recipient_is_not_given_to_the_whole(extract):
+    out = extract("Norland on Friday announced $40 million in aid to 20 countries, including "
+                  "$2 million to Ghana. This adds to the $10 million aid announced by Norland in "
+                  "May.", title="Norland announces $40 million aid including $2 million to Ghana")
+    assert (["Norland"], "funds", 40_000_000, []) in out
+    assert (["Norland"], "funds", 2_000_000, ["GHA"]) in out
+    assert (["Norland"], "funds", 10_000_000, []) in out
