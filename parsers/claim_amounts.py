@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from aidledger.parsers.claim_model import Claim, Span, evidence, giver
+from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, Item, find_items, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
-from aidledger.parsers.names import split_coordinated
+from aidledger.parsers.names import possessive_free, split_coordinated
 from aidledger.parsers.records import Recipient
 
 _ELIDED = re.compile(r"^\s+(?:more\s+)?(?:(?:intended|earmarked|destined|meant|set aside)\s+)?"
@@ -126,12 +126,28 @@ def _own_givers(clause: Clause, start: int, end: int) -> list[str]:
     return []
 
 
+_DONOR_LIST = re.compile(r"\b(?:list|donors|contributors|givers)\b", re.I)
+
+
+def _listed(clause: Clause, start: int) -> str | None:
+    """ "The list includes Absa Bank (Sh50 million), Devki Group (Sh20 million)": an amount in
+    brackets right after a name is that giver's (after another amount, it is a conversion)."""
+    m = re.search(r"\(\s*$", clause.sentence[:start])
+    if not m:
+        return None
+    names = [nm for nm in clause.names if nm.kind != "place" and nm.end <= m.start()
+             and re.fullmatch(r"\s*(?:bank|group|plc|ltd|limited|foundation)?\s*",
+                              clause.sentence[nm.end:m.start()])]  # "Absa bank (Sh50m)"
+    return possessive_free(clause.sentence[names[-1].start:m.start()].strip()) if names else None
+
+
 def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
     """Money given: each amount gets the giver of the verb before it ("VW gave EUR 40m to X,
     while Tesco donated GBP 30m to Y") and the recipients up to the next amount."""
     s = clause.sentence
     money = [n for n in clause.numbers if n.currency and n.value
-             and s.count("(", 0, n.start) <= s.count(")", 0, n.start)]  # not "(USD 14.26m)"
+             and (s.count("(", 0, n.start) <= s.count(")", 0, n.start)  # not "(USD 14.26m)"
+                  or _listed(clause, n.start) is not None)]
     out: list[Claim] = []
     goods = any(it.quantity for it in find_items(clause))
     for i, n in enumerate(money):
@@ -146,11 +162,14 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if _RESTATED.match(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)
+        listed = _listed(clause, n.start)
+        if found is None and listed and _DONOR_LIST.search(s) and not negated(s):
+            found = ([listed], date_in(s, published))  # "The list of donors includes X (N)"
         if found is None:
             continue
         donors, when = found
         prev_end = money[i - 1].end if i else 0
-        donors = _own_givers(clause, prev_end, n.start) or donors
+        donors = [listed] if listed else _own_givers(clause, prev_end, n.start) or donors
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"

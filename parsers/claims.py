@@ -323,13 +323,24 @@ def _per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[
             return claims
     for c in claims:
         at = clause.sentence.find(c.item_label) if c.item == "funds" else len(clause.sentence)
-        if len(c.donors) > 1 and any(m.start() < at or c.item != "funds"
-                                     for m in _EACH_GAVE.finditer(clause.sentence)):
+        if len(c.donors) > 1 and (any(m.start() < at or c.item != "funds"
+                                      for m in _EACH_GAVE.finditer(clause.sentence))
+                                  or _each_giver(clause.sentence, c)):
             out += [Claim([d], c.item, c.item_label, c.quantity, list(c.recipients), c.status,
                           c.date, c.evidence, currency=c.currency) for d in c.donors]
         else:
             out.append(c)
     return out
+
+
+def _each_giver(sentence: str, claim: Claim) -> bool:
+    """ "KCB and the Treasury contributed Ksh 150 million each": the amount is each giver's
+    when "each" follows it and it goes to no more than one recipient."""
+    if claim.quantity_each is not None or len(claim.recipients) > 1:
+        return False
+    label = re.escape(claim.item_label)
+    return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?\s*,?\s+(?:each|apiece)\b",
+                          sentence, re.I))
 
 
 _DATELINE = re.compile(

@@ -368,6 +368,9 @@ def org_country(name: str) -> str | None:
     if key in orgs:
         return orgs[key]
     for mention in find_places(name):
+        if mention.place.kind == "city" and mention.start > 0 and not re.search(
+                r"\b(?:of|in|de|di|du)\s+(?:the\s+)?$", name[:mention.start], re.I):
+            continue  # "Akshaya Patra Foundation": a word that is also a city, not its seat
         if mention.place.kind in ("country", "city", "demonym"):
             return mention.place.code
     for org in sorted(orgs, key=len, reverse=True):

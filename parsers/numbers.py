@@ -44,7 +44,11 @@ CURRENCY_PREFIX = {
     "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY",
     "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL", "₦": "NGN", "ngn": "NGN", "n": "NGN",
-    "r": "ZAR", "zar": "ZAR",
+    "r": "ZAR", "zar": "ZAR", "kes": "KES", "ksh": "KES", "ksh.": "KES", "sh": "KES",
+    "sh.": "KES", "npr": "NPR", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "tk.": "BDT",
+    "php": "PHP", "₱": "PHP", "myr": "MYR", "rm": "MYR", "idr": "IDR", "rp": "IDR", "rp.": "IDR",
+    "thb": "THB", "฿": "THB", "aed": "AED", "sar": "SAR", "egp": "EGP", "ghs": "GHS",
+    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD",
 }
 CURRENCY_SUFFIX = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
@@ -71,7 +75,9 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?
 _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
-    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|Rs\.?)\s?|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
+    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|TZS|"
+    rf"NZD|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
+    rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])"

@@ -1,0 +1,56 @@
+"""Money given by lists of givers: "each" after the amount, amounts in brackets after names,
+the currencies of the places such lists come from."""
+
+from __future__ import annotations
+
+from aidledger.parsers.lexicon import org_country
+from aidledger.parsers.numbers import find_numbers
+
+
+def test_each_after_the_amount_gives_one_claim_per_giver(extract):
+    out = extract("Orbis Bank, Quay Trust and Lantern Mills donated N50 million each, while "
+                  "Harbor Foods gave N20 million.")
+    assert out == [(["Orbis Bank"], "funds", 50_000_000, []),
+                   (["Quay Trust"], "funds", 50_000_000, []),
+                   (["Lantern Mills"], "funds", 50_000_000, []),
+                   (["Harbor Foods"], "funds", 20_000_000, [])]
+
+
+def test_each_with_several_recipients_stays_per_recipient(extract):
+    out = extract("Orbis and Quay gave 100 ventilators each to Italy and Spain.")
+    assert out == [(["Orbis", "Quay"], "ventilator", 200, ["ITA", "ESP"])]
+
+
+def test_an_amount_in_brackets_after_a_name_is_that_givers(extract):
+    out = extract("The list of donors also includes Orbis bank (Sh50 million), Quay Securities "
+                  "(Sh25 million) and Lantern Group (Sh20 million).")
+    assert out == [(["Orbis bank"], "funds", 50_000_000, []),
+                   (["Quay Securities"], "funds", 25_000_000, []),
+                   (["Lantern Group"], "funds", 20_000_000, [])]
+
+
+def test_an_amount_in_brackets_after_an_amount_is_a_conversion(extract):
+    out = extract("Nepal pledged NPR 100,000,000 (USD 831,393) to the regional fund.")
+    assert [(q, c) for _, c, q, _ in out] == [(100_000_000, "funds")]
+
+
+def test_currencies_of_east_africa_and_south_asia():
+    got = {n.raw: (n.value, n.currency) for t in ("Ksh. 1.2 billion", "Sh200 million",
+                                                  "Tk 5 crore", "NPR 10,000", "RM1 million")
+           for n in find_numbers(t)}
+    assert got == {"Ksh. 1.2 billion": (1_200_000_000, "KES"),
+                   "Sh200 million": (200_000_000, "KES"), "Tk 5 crore": (50_000_000, "BDT"),
+                   "NPR 10,000": (10_000, "NPR"), "RM1 million": (1_000_000, "MYR")}
+    assert [n.currency for n in find_numbers("push 200 masks")] == [None]
+
+
+def test_a_word_that_is_also_a_town_does_not_seat_an_organisation():
+    assert org_country("Akshaya Patra Foundation") is None
+    assert org_country("Milan Red Cross") == "ITA"
+    assert org_country("University of Milan") == "ITA"
+
+
+def test_a_company_named_like_a_town_does_not_make_the_article_about_it(extract):
+    text = ("Heads of Tata Motors, Tata Steel and Tata Power met on Monday. The Orbis Group "
+            "donated Rs 100 crore to the National Relief Fund. Hospitals in Mumbai need ventilators.")
+    assert (["Orbis Group"], "funds", 1_000_000_000, ["IND"]) in extract(text)
