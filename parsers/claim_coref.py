@@ -47,11 +47,13 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"trust|club|federation|council|temple|church|mosque|company|group|firm|bank|"
                    r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
-                   r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star)\b",
-                   re.I)
-_HEAD_KIND = {"businessman": "person", "businesswoman": "person", "billionaire": "person",
-              "tycoon": "person", "philanthropist": "person", "singer": "person",
-              "actor": "person", "actress": "person", "footballer": "person", "star": "person",
+                   r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star|"
+                   r"entrepreneur|magnate|mogul|investor|founder|co-founder|executive|"
+                   r"chairman|chairwoman)\b", re.I)
+_PEOPLE = ("businessman", "businesswoman", "billionaire", "tycoon", "philanthropist", "singer",
+           "actor", "actress", "footballer", "star", "entrepreneur", "magnate", "mogul",
+           "investor", "founder", "co-founder", "executive", "chairman", "chairwoman")
+_HEAD_KIND = {**dict.fromkeys(_PEOPLE, "person"),
               "foundation": "foundation", "charity": "foundation", "trust": "foundation"}
 
 

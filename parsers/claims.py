@@ -22,6 +22,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import elided, funds_claims, share_claims
+from aidledger.parsers.claim_carry import carry_giver, latest_giver
 from aidledger.parsers.claim_clauses import carried_items, referred_items, sub_clauses
 from aidledger.parsers.claim_context import (
     Context,
@@ -41,6 +42,7 @@ from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, find_items, status_of, trigger_in
+from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shares import inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
@@ -92,6 +94,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
              publisher: str | None) -> list[Claim]:
     names_so_far: list[Name] = []
     claims: list[Claim] = []
+    carried: list[tuple[Claim, list[str]]] = []  # a claim naming no giver, the giver before it
     ctx = Context()
     table: Table | None = None
     for start, end, sentence in _segments(text, title):
@@ -107,7 +110,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             continue
         numbers = [n for n in find_numbers(sentence)]
         clause = Clause(text, start, end, sentence, names, names_so_far, numbers, publisher)
-        clause.speaker = speaker(text, clause) if start >= 0 else None
+        if start >= 0:  # who "we" is: a tweet's author, or whoever closes the quote
+            clause.speaker = speaker(text, clause) or quote_author(text, clause)
         clause.receivers = frozenset(ctx.receivers)
         if _DENIAL.match(sentence) and claims:  # "That is false.": the claim before is not one
             last = claims[-1].evidence["start"]
@@ -122,8 +126,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 c.evidence = {**c.evidence, **evidence(clause)}  # each": the giver before
                 c.donors = c.donors or list(given)
             given = next((c.donors for c in reversed(found) if c.donors), given)
+            carried += [(c, latest_giver(claims)) for c in found if not c.donors]
             claims += found
         names_so_far += names
+    carry_giver(carried)  # after every later sentence had its chance to name the giver
     for c in claims:
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)

@@ -1,0 +1,51 @@
+"""Who "we" is in a quotation that runs over several sentences: the author named where the
+quote closes ("... Thank you," writes Ma.) or on a tweet's author line, even one whose handle
+the page cut short ("— Jack Ma Foundation (@foundati")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_coref import expand
+from aidledger.parsers.claim_parts import Clause
+
+_SAYS = r"(?:said|says|wrote|writes|tweeted|tweets|added|adds|posted|posts)"
+_NAME = r"([A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,4})"
+_AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+{_NAME}|{_NAME}\s+{_SAYS}\b)")
+_AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")
+_OPEN, _CLOSE = "“", "”"
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _open_quote(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation opened earlier in the paragraph."""
+    before = text[start:pos]
+    if before.count(_OPEN) > before.count(_CLOSE):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def quote_author(text: str, clause: Clause) -> list[str] | None:
+    """The author of the quotation holding this sentence, if the text names one."""
+    if clause.start < 0:
+        return None
+    par_start, par_end = _paragraph(text, clause.start)
+    window = text[clause.end:min(par_end, clause.end + 600)]
+    if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]):
+        return [m.group(1).strip()]
+    inside = _open_quote(text, par_start, clause.start) or (
+        _OPEN in clause.sentence and clause.sentence.count(_OPEN) > clause.sentence.count(_CLOSE))
+    if not inside:
+        return None
+    close = min((i for i in (window.find(_CLOSE), window.find('"')) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    if m := _AFTER_CLOSE.match(window, close + 1):
+        name = m.group(1) or m.group(2)
+        return expand([name], clause)
+    return None

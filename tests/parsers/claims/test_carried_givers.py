@@ -1,0 +1,42 @@
+"""Givers the article named before: a quote's author, a tweet's author, the latest giver."""
+
+from __future__ import annotations
+
+
+def test_we_in_a_quote_is_whoever_closes_it_sentences_later(extract):
+    out = extract('Lena Varga spoke on Monday. "Africa needs help now. To each of the 54 '
+                  'African countries, we will send 2,000 masks. Stay safe," writes Varga.',
+                  publisher="Daily Courier")
+    assert out == [(["Lena Varga"], "face_mask", 108_000, ["region:africa"])]
+
+
+def test_a_tweet_author_line_with_a_cut_handle(extract):
+    out = extract("We and the Solen Foundation will donate 30,000 masks to Chile.\n"
+                  "— Mirra Foundation (@mirrafou", publisher="Daily Courier")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "face_mask", 30_000, ["CHL"])]
+
+
+def test_goods_told_without_a_giver_take_the_latest_one(extract):
+    out = extract("Lena Varga pledged to donate masks and kits to Asia and Latin America.\n\n"
+                  "Twelve Latin American nations, including Peru and Chile, will be getting "
+                  "2 million masks.")
+    assert (["Lena Varga"], "face_mask", 2_000_000,
+            ["region:latin_america", "PER", "CHL"]) in out
+
+
+def test_a_giver_named_in_the_next_sentence_wins_over_the_one_before(extract):
+    out = extract("Two charities have delivered 100,000 masks to Malaysia. The Mirra "
+                  "Foundation and the Solen Foundation flew in the masks on Sunday.",
+                  title="Orvan, Tarsa step up aid to Asia")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "face_mask", 100_000, ["MYS"])]
+
+
+def test_no_giver_is_carried_onto_its_own_country(extract):
+    out = extract("Taiwan pledged masks to Europe. Taiwan received 50,000 masks from abroad.")
+    assert all(o[0] != ["Taiwan"] or o[3] != ["TWN"] for o in out)
+
+
+def test_a_described_person_is_a_person(extract):
+    out = extract("Lena Varga pledged masks to Asia. The Hungarian entrepreneur announced it "
+                  "on Monday. Nepal will receive 1.8 million masks.")
+    assert (["Lena Varga"], "face_mask", 1_800_000, ["NPL"]) in out
