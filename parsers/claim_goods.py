@@ -1,0 +1,141 @@
+"""The goods claims of one clause: each item with its amount, giver, recipients and status;
+amounts that are per recipient or per giver ("each"), totals restated after per-recipient
+amounts, and "respectively" pairings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from aidledger.parsers.claim_amounts import elided
+from aidledger.parsers.claim_clauses import carried_items, referred_items
+from aidledger.parsers.claim_context import part_leads
+from aidledger.parsers.claim_donors import cargo_givers
+from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
+from aidledger.parsers.claim_parts import Clause, find_items, status_of
+from aidledger.parsers.claim_recipients import receivers_of, recipients_in
+from aidledger.parsers.dates import date_in
+from aidledger.parsers.numbers import quantity_warning
+
+
+def goods_claims(clause: Clause, published: datetime | date | None,
+                  shape: str | None = None,
+                  carry: tuple[str, str] | None = None,
+                  ctx_item: tuple[str, str] | None = None) -> list[Claim]:
+    items = _totals_only(clause.sentence, find_items(clause))
+    if not any(i.quantity for i in items):  # "would donate 1 million of them"
+        items = referred_items(clause, ctx_item) or items
+    if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
+        items = carried_items(clause, *carry) or items
+    found = giver(clause, items[0].start, published) if items else None
+    if found is None and items and shape and any(i.quantity for i in items) and not negated(
+            clause.sentence) and not bought(clause.sentence, items[0].start):
+        found = (cargo_givers(clause), date_in(clause.sentence, published))  # "The consignment
+        # includes ...": its giver is the earlier statement's, or whom it comes from
+    if found is None:
+        return []
+    donors, when = found
+    if shape == "part" and part_leads(clause.sentence) and not _OWN_GIVER.search(
+            clause.sentence):
+        donors = []  # the whole's giver, filled in below; the names here are where it goes
+    out: list[Claim] = []
+    more = elided(clause, items, donors, when)
+    cut = min((c.evidence["elided_at"] for c in more), default=len(clause.sentence))
+    takers = list({r.code: r for _, _, r in receivers_of(clause)}.values())
+    for n, it in enumerate(items):
+        recips, each_count, respectively = recipients_in(clause, it, donors)
+        if cut < len(clause.sentence):  # the places after an elided amount are its own
+            recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \
+                recipients_in(clause, Span(0, 0, cut), donors)[0]  # "provide A with N ..."
+        unread = it.quantity is not None and it.quantity.value is None
+        if (it.quantity is None or unread) and not (donors and recips):
+            continue  # a bare "donating masks" names no transfer we could check
+        status = status_of(clause, it.start)
+        qty = it.quantity.value if it.quantity else None
+        named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
+        if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and named > 1:
+            each_count = named  # "100 ventilators each to Italy and Spain"
+        if respectively and len(takers) == len(items) > 1:
+            targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
+        elif respectively and len(recips) == len(items) > 1:
+            targets = [[recips[n]]]  # "A, B and C to X, Y and Z, respectively": pairwise
+        elif respectively and len(recips) > 1:
+            targets = [[r] for r in recips]
+        else:
+            targets = [recips]
+        for rs in targets:  # one claim per recipient group
+            each = qty if each_count else None
+            total = qty * each_count if (qty is not None and each_count) else qty
+            out.append(Claim(donors, it.code, it.label, total, rs, status, when,
+                             evidence(clause), quantity_each=each))
+            if unread:  # "1e400 masks": as a table cell would be, null with its raw text
+                out[-1].raw = {"qty": _written(clause.sentence, it.quantity)}
+                out[-1].warnings = [quantity_warning(out[-1].raw["qty"])]
+    for c in more:  # "with another 200,000 on the way": to where the first amount went
+        if not c.recipients and out:
+            c.recipients = list(out[-1].recipients)
+    return per_donor(clause, out + more, respectively=bool(items) and "respectively" in
+                      clause.sentence.lower())
+
+
+_OWN_GIVER = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[A-Z]")
+
+
+def _written(sentence: str, n) -> str:
+    """The number as written, with the minus sign that made it unreadable ("-5,000")."""
+    start = n.start - 1 if n.start and sentence[n.start - 1] in "-\u2212" else n.start
+    return sentence[start:n.end]
+
+
+_TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"
+                    r"|,\s*(?:a total of|in total|totall?ing)\b", re.I)
+
+
+def _totals_only(sentence: str, items: list) -> list:
+    """ "20,000 test kits, 100,000 masks ..., that is a total of 1.1 million testing kits, six
+    million masks": the amounts before the total are per recipient; the totals are the gifts."""
+    m = _TOTAL.search(sentence)
+    if not m:
+        return items
+    after = {it.code for it in items if it.start >= m.end() and it.quantity}
+    return [it for it in items if it.start >= m.start() or it.code not in after
+            or not it.quantity]
+
+
+_EACH_GAVE = re.compile(r"\b(?:have|has|had|will|would)?\s*each\s+(?:\w+\s+)?(?:pledged|"
+                        r"donated|given|gave|sent|promised|committed|contributed|pledge|donate|"
+                        r"give|send|provide|provided|offered)\b", re.I)
+
+
+def per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[Claim]:
+    """ "Lenovo, ZTE and Haier have each pledged 100,000 masks": one donation per giver;
+    "Huawei and ZTE donated 200,000 and 150,000 masks to Serbia and Hungary respectively":
+    the givers pair up with the amounts."""
+    out: list[Claim] = []
+    for same in ([c for c in claims if c.item != "funds"], [c for c in claims
+                                                            if c.item == "funds"]):
+        if respectively and len(same) > 1 and len({c.item for c in same}) == 1 and all(
+                len(c.donors) == len(same) for c in same):
+            for i, c in enumerate(same):
+                c.donors = [c.donors[i]]
+            return claims
+    for c in claims:
+        at = clause.sentence.find(c.item_label) if c.item == "funds" else len(clause.sentence)
+        if len(c.donors) > 1 and (any(m.start() < at or c.item != "funds"
+                                      for m in _EACH_GAVE.finditer(clause.sentence))
+                                  or _each_giver(clause.sentence, c)):
+            out += [Claim([d], c.item, c.item_label, c.quantity, list(c.recipients), c.status,
+                          c.date, c.evidence, currency=c.currency) for d in c.donors]
+        else:
+            out.append(c)
+    return out
+
+
+def _each_giver(sentence: str, claim: Claim) -> bool:
+    """ "KCB and the Treasury contributed Ksh 150 million each": the amount is each giver's
+    when "each" follows it and it goes to no more than one recipient."""
+    if claim.quantity_each is not None or len(claim.recipients) > 1:
+        return False
+    label = re.escape(claim.item_label)
+    return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?\s*,?\s+(?:each|apiece)\b",
+                          sentence, re.I))
