@@ -19,7 +19,7 @@ from pathlib import Path
 
 import trafilatura
 
-from aidledger.parsers import claim_parts, dates, lexicon
+from aidledger.parsers import claim_items, claim_parts, dates, lexicon
 from aidledger.parsers.article import extract_article
 from aidledger.parsers.claims import extract_claims
 
@@ -55,7 +55,8 @@ def main() -> int:
     text = text[:5200]
     when = datetime(2020, 3, 16, tzinfo=UTC)
     extract_claims(text, when)  # warm-up: vocabularies, regexes, dateparser
-    COLD = [f for mod, names in ((claim_parts, ("_item_mentions", "_all_triggers")),
+    COLD = [f for mod, names in ((claim_items, ("_item_mentions",)),
+                                 (claim_parts, ("_all_triggers",)),
                                  (lexicon, ("_find_places", "_lookup_place")),
                                  (dates, ("_parse",)))
             for name in names if (f := getattr(mod, name, None)) is not None]

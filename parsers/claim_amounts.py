@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
-from aidledger.parsers.claim_parts import Clause, Item, find_items, status_of, trigger_in
+from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from aidledger.parsers.claim_items import _item_mentions, item_mentions
 from aidledger.parsers.claim_parts import (
     Clause,
     Item,
     _all_triggers,
-    _item_mentions,
-    item_mentions,
 )
 from aidledger.parsers.names import Name
 from aidledger.parsers.numbers import NumberMention

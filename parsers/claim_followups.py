@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
-from aidledger.parsers.claim_parts import Clause, item_mentions, trigger_in
+from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 
 _BACK_REFERENCE = re.compile(

@@ -7,12 +7,12 @@ import re
 from functools import cache
 
 from aidledger.parsers.claim_home import defined_state_body
+from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
     RECEIVE,
     Clause,
     _all_triggers,
-    _item_mentions,
 )
 from aidledger.parsers.lexicon import find_places, lookup_place, org_country
 from aidledger.parsers.names import is_org_name, possessive_free, vocab

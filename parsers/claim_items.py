@@ -1,0 +1,145 @@
+"""Goods named in a sentence and the number that counts them: which item code a noun is
+("FFP3 masks" are respirators, "PPE kits" protective suits), and which number before it is a
+count of it rather than of tonnes, pieces of mixed goods or a daily rate."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
+from aidledger.parsers.lexicon import _items
+from aidledger.parsers.names import vocab
+from aidledger.parsers.numbers import NumberMention
+
+_EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
+                "protective equipment": "other", "medical supplies": "other",
+                "protective kits": "other", "medical kits": "other", "ppe kits": "other",
+                "ppe kit": "other", "oxygen concentrators": "other",
+                "oxygen concentrator": "other", "hand sanitiser": "other",
+                "hand sanitizer": "other", "sanitiser": "other", "sanitizer": "other",
+                "hand sanitisers": "other", "hand sanitizers": "other",
+                "disinfectant": "other", "disinfectants": "other", "oxygen cylinders": "other",
+                "hospital beds": "other", "shoe covers": "other", "body bags": "other",
+                "infusion pumps": "other", "patient monitors": "other", "tablets": "other",
+                "pills": "other", "capsules": "other", "vials": "other", "doses": "other"}
+
+
+@cache
+def _item_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    types, patterns = _items()
+    out = [(p, code, types[code].priority) for p, code in patterns]
+    generic = [k for k in _EXTRA_ITEMS if k in _GENERIC]
+    named = [k for k in _EXTRA_ITEMS if k not in _GENERIC]  # "PPE kits" are not test kits
+    for words, prio in ((generic, 0), (named, 4)):
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(
+            words, key=len, reverse=True))) + r")(?![\w-])")
+        out.append((pattern, "other", prio))
+    return out
+
+
+_GENERIC = {"ppe", "personal protective equipment", "protective equipment", "medical supplies",
+            "protective kits", "medical kits"}
+
+
+@lru_cache(maxsize=512)
+def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    low = sentence.lower()
+    found = []
+    for pattern, code, prio in _item_patterns():
+        for m in pattern.finditer(low):
+            c = _EXTRA_ITEMS.get(m.group(0), code) if prio in (0, 4) else code
+            found.append((m.start(), m.end(), c, prio))
+    found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))
+    chosen: list[tuple[int, int, str]] = []
+    for s, e, c, _ in found:
+        if any(s < ce and cs < e for cs, ce, _ in chosen):
+            continue
+        if sentence.count("(", 0, s) > sentence.count(")", 0, s):
+            continue  # "(a rating similar to N95)": an aside, not a second item
+        chosen.append((s, e, c))
+    chosen.sort()
+    return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
+            if not (i and not sentence[chosen[i - 1][1]:m[0]].strip()
+                    and chosen[i - 1][2] != "other")]
+
+
+_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
+
+
+@cache
+def _stop_gap() -> re.Pattern[str]:
+    w = vocab()["words"]
+    words = sorted(map(re.escape, [*w["not_goods"], *w["units"]]), key=len, reverse=True)
+    return re.compile(r"\b(?:to|and|or|in|for|from|with|by|each|" + "|".join(words) + r")\b")
+
+
+def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
+    best = None
+    for n in clause.numbers:
+        if n.end <= start and _GAP.match(clause.sentence[n.end:start]):
+            best = n
+    if best is None or best.percent or best.currency:
+        return None
+    gap = clause.sentence[best.end:start].lower()
+    if _stop_gap().search(gap) or any(best.end <= t.start < start
+                                      for t in _all_triggers(clause.sentence)):
+        return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
+    if _PIECES.search(gap) and clause.sentence[start:].lower().startswith(_MIXED):
+        return None  # "1.2 million pieces of PPE": a count of mixed goods, not of one item
+    if best.vague:
+        return NumberMention(best.start, best.end, best.raw, None, vague=True)
+    return best
+
+
+_PIECES = re.compile(r"\b(?:pieces|items|units|articles|sets)\b")
+_MIXED = ("ppe", "personal protective", "protective equipment", "medical supplies",
+          "protective kits", "medical kits", "medical equipment", "supplies", "equipment")
+
+
+def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
+    """ "200,000 and 150,000 masks": the first amount is of the same goods."""
+    out: list[Item] = []
+    for it in items:
+        q = it.quantity
+        if q is not None:
+            before = [n for n in clause.numbers if n.end <= q.start and not n.currency
+                      and not n.percent and n.value is not None and re.fullmatch(
+                          r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])]
+            if before:
+                n = before[-1]
+                out.append(Item(n.start, n.end, it.code, it.label, n))
+        out.append(it)
+    return out
+
+
+_RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|shift)\b|daily\b|"
+                   r"weekly\b|monthly\b)")
+
+
+def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
+    return _item_mentions(clause.sentence)
+
+
+def find_items(clause: Clause) -> list[Item]:
+    """Items with the number right before them ("2 million face masks"); bare items only when
+    the sentence names a donor and a recipient (a claim of unknown quantity)."""
+    out = []
+    for s, e, code in _item_mentions(clause.sentence):
+        q = _quantity_before(clause, s)
+        if q is not None and _RATE.match(clause.sentence, e):
+            continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
+        label = clause.sentence[s:e]
+        if q is not None and q.vague:
+            q = None
+        out.append(Item(s, e, code, label, q))
+    for prev, cur in zip(out, out[1:], strict=False):  # "60,000 suits and face shields"
+        if cur.quantity is None and prev.quantity and re.fullmatch(
+                r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
+            cur.quantity = prev.quantity
+    out = _paired_amounts(clause, out)
+    with_qty = [i for i in out if i.quantity]
+    if with_qty:
+        return with_qty
+    plural_specific = [i for i in out if i.code != "other" and i.label.endswith("s")]
+    return plural_specific[:1]
