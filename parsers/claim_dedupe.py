@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.lexicon import REGION_PREFIX, region_members
 
 
 def _key(c: Claim) -> tuple:
@@ -36,6 +37,9 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 out[dup] = c  # the stated total, not each x count
             elif not out[dup].recipients and c.recipients:
                 out[dup].recipients = c.recipients
+            elif not _title(out[dup]) and not _title(c):  # "eight EU countries", then the
+                have = {r.code for r in out[dup].recipients}  # eight named: all of them
+                out[dup].recipients += [r for r in c.recipients if r.code not in have]
             continue
         index_map[i] = len(out)
         out.append(c)
@@ -74,8 +78,16 @@ def _same(a: Claim, b: Claim) -> bool:
     da = {d.lower() for d in a.donors}
     db = {d.lower() for d in b.donors}
     if ra and rb:
-        return (ra <= rb or rb <= ra) and (not da or not db or _kin(da, db))
+        return (ra <= rb or rb <= ra or _within(ra, rb) or _within(rb, ra)) and (
+            not da or not db or _kin(da, db))
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
+
+
+def _within(regions: set[str], countries: set[str]) -> bool:
+    """ "Eight EU member countries are to receive 1.3 million masks" and "Austria, Denmark
+    ... are to receive 1.3 million masks": the countries all lie in the region named."""
+    members = {m for r in regions if r.startswith(REGION_PREFIX) for m in region_members(r)}
+    return bool(members) and countries <= members | regions
 
 
 def _kin(da: set[str], db: set[str]) -> bool:

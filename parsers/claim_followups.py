@@ -11,6 +11,8 @@ from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.records import Recipient
 
 _BACK_REFERENCE = re.compile(
     r"^(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits))\b"
@@ -38,6 +40,31 @@ def follow_up(clause: Clause, claims: list[Claim]) -> None:
         if c.evidence["start"] == last_start and len(c.recipients) <= 1:
             kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
             c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
+
+
+# "The eight European recipients are Slovakia, Austria, ...": who the donation just told of
+# goes to, named after it (added to its recipients: the region stays, the countries join)
+_NAMED_AFTER = re.compile(
+    r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:recipients|beneficiaries|"
+    r"recipient countries|countries|nations|states)\s+(?:are|were|will be|include|included|"
+    r"comprise)\b", re.I)
+
+
+def named_after(clause: Clause, claims: list[Claim]) -> None:
+    """Add the countries a sentence like "The eight recipients are A, B and C" names to the
+    claims of the latest claim sentence (when it has no amount of its own)."""
+    m = _NAMED_AFTER.match(clause.sentence)
+    if not m or any(n.value for n in clause.numbers if n.start > m.end()):
+        return
+    places = [Recipient(p.text, p.place.code) for p in find_places(clause.sentence[m.end():])
+              if p.place.kind != "demonym"]
+    if not places:
+        return
+    last_start = claims[-1].evidence["start"]
+    for c in claims:
+        if c.evidence["start"] == last_start and c.parent is None:
+            have = {r.code for r in c.recipients}
+            c.recipients = [*c.recipients, *(p for p in places if p.code not in have)]
 
 
 _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"

@@ -60,7 +60,10 @@ def carry_headline_recipients(claims: list[Claim]) -> None:
         return  # whole went to no named recipient; India is the part's alone
     head = heads[0]
     words = _tokens(head.donors)
-    for c in claims:
+    shared_out = {c.parent for c in claims if c.parent is not None}
+    for i, c in enumerate(claims):
+        if i in shared_out:
+            continue  # a whole the article shares out names its recipients through its parts
         if c.evidence.get("field") != "title" and not c.recipients and c.parent is None \
                 and (c.item == "funds") == (head.item == "funds") \
                 and words and words & _tokens(c.donors):

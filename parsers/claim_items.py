@@ -55,13 +55,21 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     for s, e, c, _ in found:
         if any(s < ce and cs < e for cs, ce, _ in chosen):
             continue
-        if sentence.count("(", 0, s) > sentence.count(")", 0, s):
+        if sentence.count("(", 0, s) > sentence.count(")", 0, s) and _aside(low, s):
             continue  # "(a rating similar to N95)": an aside, not a second item
         chosen.append((s, e, c))
     chosen.sort()
     return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
             if not (i and not sentence[chosen[i - 1][1]:m[0]].strip()
                     and chosen[i - 1][2] != "other")]
+
+
+def _aside(low: str, pos: int) -> bool:
+    """An item inside brackets is an aside when the brackets follow goods ("FFP3 masks (a
+    rating similar to N95)"); after "supplies (1.8 million masks, ...)" it is the contents."""
+    opening = low.rfind("(", 0, pos)
+    return not re.search(r"\b(?:supplies|equipment|items|goods|materials|aid|gear|donations?|"
+                         r"package|consignment|shipment)\s*$", low[:opening])
 
 
 _GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")

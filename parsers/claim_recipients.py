@@ -58,7 +58,8 @@ ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ..."
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
     r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b"
-    r"(?!\s+(?:that|it|they|he|she)\b)[^,;]{0,80}[.!]?$")  # ", X said that ...": a lead-in
+    r"(?!\s+(?:that|it|they|he|she)\b)[^,;]{0,80}"  # ", X said that ...": a lead-in
+    r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
 
 
 def _cut(sentence: str) -> int:

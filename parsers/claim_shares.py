@@ -81,3 +81,38 @@ def inline_parts(clause: Clause, found: list[Claim], offset: int,
                   round(parent.quantity * _PCT[m.group("frac").lower()]), recips,
                   status_of(clause, m.end()), date_in(s, published) or parent.date,
                   evidence(clause), parent=offset + i, currency=parent.currency)]
+
+
+_INCLUDING = re.compile(r"[,;]?\s*\b(?:including|of which|comprising)\s+(?:about\s+|some\s+|"
+                        r"nearly\s+|more than\s+|over\s+)?(?:\d|one|two|three|four|five|six|"
+                        r"seven|eight|nine|ten|half)", re.I)
+
+
+def including_parts(clause: Clause, found: list[Claim], offset: int) -> None:
+    """ "10 million masks were donated by Taiwan, including 7 million to 11 European countries,
+    2 million to the U.S. and 1 million to its allies": the amounts after "including" are
+    parts of the whole before it, which keeps only the recipients named before them."""
+    s = clause.sentence
+    m = _INCLUDING.search(s)
+    if not m:
+        return
+    wholes = [i for i, c in enumerate(found) if c.quantity and c.parent is None
+              and _written_at(clause, c) < m.start() and c.item != "funds"]
+    if not wholes:
+        return
+    w = wholes[-1]
+    whole = found[w]
+    parts = [c for c in found[w + 1:] if c.item == whole.item and c.quantity
+             and c.quantity < whole.quantity and c.parent is None]
+    if not parts or sum(c.quantity or 0 for c in parts) > whole.quantity * 1.15:
+        return
+    for c in parts:
+        c.parent = offset + w
+        c.donors = c.donors or list(whole.donors)
+    whole.recipients = [r for r in whole.recipients if 0 <= s.find(r.name) < m.start()]
+
+
+def _written_at(clause: Clause, claim: Claim) -> int:
+    """Where the claim's amount is written (the first number of that value), else the end."""
+    return next((n.start for n in clause.numbers if n.value == claim.quantity),
+                len(clause.sentence))

@@ -34,7 +34,7 @@ from aidledger.parsers.claim_context import (
     speaker,
 )
 from aidledger.parsers.claim_dedupe import dedupe
-from aidledger.parsers.claim_followups import backfill, follow_up
+from aidledger.parsers.claim_followups import backfill, follow_up, named_after
 from aidledger.parsers.claim_givers import donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
@@ -42,7 +42,7 @@ from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
-from aidledger.parsers.claim_shares import inline_parts, part_claims
+from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import denies, paid_by_recipient, skip_sentence
 from aidledger.parsers.names import Name, find_names
@@ -166,6 +166,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
+    including_parts(clause, found, len(claims))
     for c in found:  # before later sentences take them as their context
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)
@@ -174,6 +175,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                                                                           published)
     if not found and claims:
         follow_up(clause, claims)
+        named_after(clause, claims)
         backfill(clause, claims)
     if found:
         last = found[-1]

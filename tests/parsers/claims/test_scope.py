@@ -90,3 +90,51 @@ def test_the_same_figures_in_an_earlier_event_are_another_donation(extract):
     out = extract("Norway donates 1 million masks to Chile\nNorway has donated 1 million masks "
                   "to Chile, the ministry said.")
     assert out.count((["Norway"], "face_mask", 1_000_000, ["CHL"])) == 1
+
+
+def test_goods_in_brackets_after_supplies_are_the_contents(extract):
+    out = extract("The Lotus Foundation will donate emergency supplies (300,000 masks and 20,000 "
+                  "test kits) to Nepal and Bhutan.")
+    assert out == [(["Lotus Foundation"], "face_mask", 300_000, ["NPL", "BTN"]),
+                   (["Lotus Foundation"], "test_kit", 20_000, ["NPL", "BTN"])]
+    out = extract("Orbis donated 5,000 FFP3 masks (a grade close to N95 masks) to Chile.")
+    assert out == [(["Orbis"], "respirator", 5_000, ["CHL"])]
+
+
+def test_recipients_named_in_the_next_sentence_join_the_donation(extract):
+    out = extract("Norway will donate 900,000 masks to six EU countries, the ministry said on "
+                  "Monday. The six recipients are Greece, Cyprus, Malta, Croatia, Slovenia and "
+                  "Bulgaria")
+    assert out == [(["Norway"], "face_mask", 900_000, ["region:europe", "GRC", "CYP", "MLT",
+                                                       "HRV", "SVN", "BGR"])]
+
+
+def test_a_region_and_its_members_told_twice_are_one_donation_to_all(extract):
+    out = extract("Six EU member states are to receive 900,000 masks from Norway. Greece, Cyprus "
+                  "and Malta are to receive 900,000 masks from Norway in total.")
+    assert out == [(["Norway"], "face_mask", 900_000, ["region:europe", "GRC", "CYP", "MLT"])]
+
+
+def test_an_attribution_with_a_trailing_clause_names_no_recipient(extract):
+    out = extract("Chile will receive 40,000 test kits from Norway, the Ministry of Health said "
+                  "on Friday, again urging the WHO to include the nation in its work.")
+    assert out == [(["Norway"], "test_kit", 40_000, ["CHL"])]
+
+
+def test_amounts_after_including_are_parts_and_the_whole_keeps_no_later_place(extract):
+    claims = extract_claims("In its first round, 10 million masks were donated by Norway, "
+                            "including 6 million masks to European countries, 3 million to "
+                            "the U.S. and 1 million to its partners.", PUB)
+    got = [(c.quantity, [r.code for r in c.recipients], c.parent) for c in claims]
+    assert got == [(10_000_000, [], None), (6_000_000, ["region:europe"], 0),
+                   (3_000_000, ["USA"], 0)]
+    out = extract("Norway donated 3 million masks to Europe, including 1 million to Italy.")
+    assert out == [(["Norway"], "face_mask", 3_000_000, ["region:europe"]),
+                   (["Norway"], "face_mask", 1_000_000, ["ITA"])]
+
+
+def test_a_headline_recipient_does_not_go_to_a_whole_shared_out_below(extract):
+    out = extract("In its first round, 10 million masks were donated by Norway, including 6 "
+                  "million to Italy and 4 million to Spain.",
+                  title="Norway to donate masks to European countries")
+    assert (["Norway"], "face_mask", 10_000_000, []) in out
