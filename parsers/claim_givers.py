@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aidledger.parsers.lexicon import country_name, lookup_place
+from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
 
@@ -78,6 +78,30 @@ def donor_names(names: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(donor_name(n) for n in names if n.strip()))
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+
+
+def as_the_text_writes(donors: Sequence[str], text: str) -> list[str]:
+    """A country the article only ever abbreviates keeps the abbreviation ("UK", "U.S."):
+    the ledger's name for a giver is the fullest the text gives, and "United Kingdom" it
+    never gave. A country spelled out anywhere in the article keeps its common name."""
+    codes = {d: country_of(d) for d in donors}
+    if not any(code and not code.startswith("region:") for code in codes.values()):
+        return list(donors)
+    forms: dict[str, list[str]] = {}
+    for p in find_places(text):
+        if p.place.kind in ("country", "demonym"):
+            forms.setdefault(p.place.code, []).append(p.text)
+    out = []
+    for d in donors:
+        written = forms.get(codes[d] or "", [])
+        if d == state_name(codes[d] or "") and written and all(
+                _ABBREVIATION.fullmatch(w) for w in written):
+            d = written[0]
+        out.append(d)
+    return out
+
+
 def without_own_country(donors: Sequence[str], recipients: list[Recipient]
                         ) -> list[Recipient]:
     """A country's gift goes to others: its own code goes when other recipients remain."""
@@ -88,7 +112,7 @@ def without_own_country(donors: Sequence[str], recipients: list[Recipient]
     return kept if kept else recipients
 
 
-_ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+))\s+"
+_ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|^\W*([A-Z][a-z]+))\s+"
                            r"(?:new\s+|outgoing\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
                            r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
 
@@ -102,7 +126,7 @@ def envoy_state(region: str) -> str | None:
     if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or len(
             region) - m.end() > 70 or re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
         return None
-    return government_state(m.group(1) or m.group(2))
+    return government_state(m.group(1) or m.group(2) or m.group(3))
 
 
 def government_state(name: str) -> str | None:

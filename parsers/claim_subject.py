@@ -17,7 +17,7 @@ from aidledger.parsers.claim_coref import (
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import _ORIGIN, Clause
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.names import Name
+from aidledger.parsers.names import Name, vocab
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|"
@@ -56,7 +56,18 @@ _STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|a
 # "X says China has pledged to donate": the country right before the verb chain gives
 _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
                          r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
-                         r"announced|set)\s+(?:to\s+)?)*")
+                         r"announced|set|then|later|recently|[a-z]+ly)\s+(?:to\s+)?)*")
+_AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|than)\s+"
+                         r"(?:the\s+)?$", re.I)
+
+
+def _state_subject(n: Name, region: str, before: int) -> bool:
+    """A country, demonym or capital right before the verb chain, not after a preposition:
+    "days after Beijing donated", "China has urgently provided", "Japan plans to send"."""
+    return n.kind == "place" and n.end <= before and (
+        country_like(n.text) or n.text in vocab()["words"]["capitals"]) and not _ORIGIN.search(
+        region[:n.start]) and bool(_VERB_CHAIN.fullmatch(region, n.end)) and not \
+        _AFTER_PREP.search(region[:n.start])
 
 
 def subject(clause: Clause, before: int) -> list[str]:
@@ -82,10 +93,11 @@ def subject(clause: Clause, before: int) -> list[str]:
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))
+    covered = [(m.start(), m.end()) for m in pattern.finditer(region)]
+    cands = [c for c in cands if c[2] is None or not any(  # "The Kingdom": the reference
+        a <= c[2].start and c[2].end <= b for a, b in covered)]
     for n in clause.names:  # "the 2,000 test kits that China donated": a country as subject
-        if n.kind == "place" and n.end <= before and country_like(n.text) and not _ORIGIN.search(
-                region[:n.start]) and re.fullmatch(
-                r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+)?", region[n.end:]) or (
+        if _state_subject(n, region, before) or (
                 n.kind == "place" and n.end <= before and country_like(n.text)
                 and _VERB_CHAIN.fullmatch(region, n.end) and region[n.end:].strip()
                 and re.search(r"\b(?:says?|said|told|announced|confirmed)\s+(?:that\s+)?$",

@@ -35,11 +35,12 @@ from aidledger.parsers.claim_context import (
 )
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after
-from aidledger.parsers.claim_givers import donor_names, without_own_country
+from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies
 from aidledger.parsers.claim_model import Claim, bought, evidence
+from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
@@ -113,8 +114,11 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             claims += found
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
+    seen = f"{title or ''}\n{text}"
     for c in claims:
-        c.donors = donor_names(c.donors)
+        c.donors = officials_as_states(donor_names(c.donors), seen,
+                                       {r.code for r in c.recipients if r.code})
+        c.donors = as_the_text_writes(c.donors, seen)
         c.recipients = without_own_country(c.donors, c.recipients)
     for c in claims:
         if c.evidence.get("field") == "title" and title:

@@ -79,6 +79,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
+        if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
+            start += office.end()
+            words = raw[office.end():].split(" ")
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "and", "the", "&")) and not _kept_head(words):
             start += len(words[0]) + 1
@@ -121,6 +124,12 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, s + len(part), part, classify(part)))
         out += _implied(m, text, offset)
     return sorted(out, key=lambda n: n.start)
+
+
+# an office "of" a field before a person's name: "Minister of Health", "Secretary of State"
+_OFFICE_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?(?:Minister|Secretary|Governor|Director)\s+of\s+"
+                        r"(?:State\s+for\s+)?[A-Z][\w&-]*(?:\s+(?:and|&)\s+[A-Z][\w&-]*)?\s+"
+                        r"(?=[A-Z][a-z])")
 
 
 def _goods_word(word: str) -> bool:

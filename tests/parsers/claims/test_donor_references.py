@@ -32,11 +32,21 @@ def test_a_countrys_short_name_whatever_the_path(extract):
 
 
 def test_a_country_giver_is_its_common_name_however_written(extract):
-    for text in ("Some 200 ventilators donated by the U.S. arrived in Nairobi.",
-                 "The US has sent 200 ventilators to Kenya.",
+    for text in ("Some 200 ventilators donated by the U.S. arrived in Nairobi. The United "
+                 "States is Kenya's largest donor.",
+                 "The US has sent 200 ventilators to Kenya, the United States embassy said.",
                  "The United States of America will give 200 ventilators to Kenya."):
         assert extract(text) == [(["United States"], "ventilator", 200, ["KEN"])], text
-    assert extract("The UAE sent 70,000 masks to Iran.")[0][0] == ["United Arab Emirates"]
+    assert extract("The UAE sent 70,000 masks to Iran. The United Arab Emirates is a federation."
+                   )[0][0] == ["United Arab Emirates"]
+
+
+def test_a_country_the_text_only_abbreviates_keeps_the_abbreviation(extract):
+    assert extract("The UK sent 5,000 gowns to Kenya.")[0][0] == ["UK"]
+    assert extract("The U.S. government gave 100 ventilators to Kenya, the U.S. embassy said."
+                   )[0][0] == ["U.S."]
+    assert extract("The British government sent 5,000 gowns to Kenya.")[0][0] == [
+        "United Kingdom"]
 
 
 def test_goods_opening_a_sentence_are_not_a_donor(extract):

@@ -1,0 +1,80 @@
+"""A state's official who gives in office gives as the state.
+
+"Prime Minister Hun Sen announced to donate 2 million masks", "Minister of Health Mam Bun Heng
+delivered", "H.E. Yuok Sambath, Secretary of State at the Ministry of Health, will bring the
+donated masks": the gift is the state's, and the ledger keeps the country (like an envoy or
+"the Japanese government"). The role is read where the article introduces the person, before
+the name ("Japanese Foreign Minister Motegi Toshimitsu") or in an aside after it (", Prime
+Minister of the Kingdom of Cambodia,"); the country is the one the role names, else the
+country the article names most, the gift's recipients aside. "President" alone is a company
+role as often as a state's, so it counts only with its country ("President of Ghana").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from aidledger.parsers.claim_givers import government_state, state_name
+from aidledger.parsers.lexicon import find_places, lookup_place
+from aidledger.parsers.names import is_org_name
+
+_OFFICE = (r"(?:(?:Deputy|Vice|First)\s+)?(?:Prime\s+Minister|Premier|Chancellor|King|Emir|Amir|"
+           r"Sultan|Crown\s+Prince|(?:Foreign|Health|Defen[cs]e|Finance|Interior|Home|Foreign\s+"
+           r"Affairs)\s+(?:Minister|Secretary)|Minister\s+of\s+(?:State\s+for\s+)?[A-Z][\w&]*"
+           r"(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|Secretary\s+of\s+State|Foreign\s+Secretary|"
+           r"Ambassador|Envoy|Consul(?:\s+General)?|(?P<president>President))")
+_TITLES = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Samdech|Sheikh|Prof\.?)\s+)*"
+_BEFORE = re.compile(rf"(?:\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)?"
+                     rf"{_OFFICE}(?:\s+to\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}})?"
+                     rf",?\s+{_TITLES}(?:[A-Z][\w'’-]*\s+)*?$")
+_AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?:Kingdom|"
+                    rf"Republic|State|Ministry)\s+of\s+(?:the\s+)?)?"
+                    rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+
+
+def _person(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 8 and not is_org_name(name) and lookup_place(name) is None \
+        and all(w[:1].isupper() for w in words)
+
+
+def _office_state(name: str, text: str) -> tuple[bool, str | None]:
+    """(whether the article gives `name` a state office, the country that office names)."""
+    for m in re.finditer(re.escape(name), text):
+        before = text[max(0, m.start() - 120):m.start()]
+        after = text[m.end():m.end() + 160]
+        for role in (_BEFORE.search(before), _AFTER.match(after)):
+            if role is None:
+                continue
+            where = role.groupdict().get("country") or role.groupdict().get("of")
+            state = government_state(where) if where else None
+            if state is not None and lookup_place(state) is not None:
+                return True, state
+            if role.group("president") is None and not re.search(r"(?:['’]s|\bits|\btheir)\s*$",
+                                                                 before[:role.start()]):
+                return True, None
+    return False, None
+
+
+def _home(text: str, recipients: set[str]) -> str | None:
+    counts = Counter(p.place.code for p in find_places(text)
+                     if p.place.kind == "country" and p.place.code not in recipients)
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common(2) + [("", 0)]
+    return state_name(code) if n > rest[0][1] else None
+
+
+def officials_as_states(donors: Sequence[str], text: str, recipients: set[str]) -> list[str]:
+    """Each giver the article introduces in a state office replaced by that state."""
+    out: list[str] = []
+    for d in donors:
+        if _person(d):
+            office, state = _office_state(d, text)
+            if office:
+                d = state or _home(text, recipients) or d
+        if d not in out:
+            out.append(d)
+    return out

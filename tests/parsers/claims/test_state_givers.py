@@ -1,0 +1,46 @@
+"""States that give through their officials, capitals and references."""
+
+from __future__ import annotations
+
+
+def test_an_official_introduced_with_a_state_office_gives_as_the_state(extract):
+    text = ("Kenya will send aid to Uganda, officials said. Kenya and Uganda are close "
+            "partners. Minister of Health Mary Otieno on Monday delivered 30,000 masks to "
+            "Uganda.")
+    assert extract(text)[-1] == (["Kenya"], "face_mask", 30_000, ["UGA"])
+
+
+def test_an_office_in_an_aside_names_its_country(extract):
+    out = extract("Ivo Brandt, Prime Minister of the Kingdom of Norway, announced he would "
+                  "donate 20,000 gowns to Laos.")
+    assert out == [(["Norway"], "protective_suit", 20_000, ["LAO"])]
+
+
+def test_a_foreign_minister_named_by_surname_later(extract):
+    out = extract("Japanese Foreign Minister Taro Kono spoke on Tuesday. Kono noted that the "
+                  "money would be earmarked from the 9 billion yen fund for Iran.")
+    assert out == [(["Japan"], "funds", 9_000_000_000, ["IRN"])]
+
+
+def test_a_company_president_stays_a_person(extract):
+    out = extract("Orvan President Lena Varga donated 5,000 masks to Kenya.")
+    assert out[0][0] != ["Kenya"] and "Lena Varga" in out[0][0][0] or out[0][0] == ["Orvan"]
+
+
+def test_an_envoy_opening_the_sentence_gives_for_the_state(extract):
+    out = extract("Chinese Ambassador to Peru Liang Yu handed over 10,000 test kits to "
+                  "Peruvian Health Minister Ana Ruiz in Lima.")
+    assert out == [(["China"], "test_kit", 10_000, ["PER"])]
+
+
+def test_a_capital_or_country_right_before_the_verb_is_the_subject(extract):
+    assert extract("The shipment was announced days after Beijing donated 2,000 test kits "
+                   "to Manila.") == [(["China"], "test_kit", 2_000, ["PHL"])]
+    assert extract("The ministry said that in ten days Norway has urgently provided 170 "
+                   "ventilators to Serbia.") == [(["Norway"], "ventilator", 170, ["SRB"])]
+
+
+def test_the_kingdom_is_the_country_the_article_is_about(extract):
+    out = extract("Cambodia will donate masks to Timor-Leste. The Kingdom on Monday also "
+                  "donated two million masks to Laos.")
+    assert out[-1] == (["Cambodia"], "face_mask", 2_000_000, ["LAO"])
