@@ -9,18 +9,17 @@ from the number of matches, counted first, but only up to `COUNT_CAP`: beyond th
 is reported as "at least COUNT_CAP" (`SearchPage.exact` is false). Totals of no filter or of
 a single filter come exact from `ledger_facet` instead.
 
-Free text on SQLite: each word is a prefix; the words are first expanded to the terms of the
-FTS5 vocabulary they begin (`donation_fts_terms`, migration 0006), because a prefix query makes
-FTS5 merge every matching posting list on each probe, while an OR of terms seeks.
+Free text on SQLite is one FTS5 MATCH that also holds the item, status, donor and recipient
+filters (`storage/ledger_text.py`): counted on the FTS index alone like a single filter.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, literal_column, select, text
+from sqlalchemy import Select, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.normalize import entity_key
@@ -28,28 +27,21 @@ from aidledger.storage import ledger_facets
 from aidledger.storage.ledger import Donation, DonationParty
 from aidledger.storage.ledger_search import (
     _COLUMNS,
-    FTS,
     SORTS,
     LedgerFilter,
     _shape,
     item_filter_code,
     recipient_codes,
     search_words,
-    text_key,
 )
+from aidledger.storage.ledger_text import text_match
 
 __all__ = ["COUNT_CAP", "DRIVE_MAX", "JOINED_CAP", "SearchPage", "sample_ids", "search_page"]
 
 COUNT_CAP = 10_000
 JOINED_CAP = 1_000
 DRIVE_MAX = 8_000
-MAX_TERMS = 200  # a word beginning more terms than this is searched as a prefix
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-_TERMS = text("SELECT term, doc FROM donation_fts_terms WHERE term >= :lo AND term < :hi")
-SEEK_COST = 240
-_VERSION = text("SELECT block FROM donation_fts_data WHERE id = 10")  # the structure record
-_TERM_CACHE: dict[tuple[str, Any], tuple[list[tuple[str, int]] | None]] = {}
-_TEXT_KEY = "aidledger_text_key"
+DRIVE_COST = 6  # reading one match through its index, in rows of a walked sort index
 
 
 @dataclass
@@ -72,6 +64,7 @@ class _Source:
     size: int  # at most this many match (COUNT_CAP + 1: more than COUNT_CAP may)
     least: int  # at least this many match
     distinct: bool = True  # whether `ids` lists each donation once
+    whole: bool = False  # whether `ids` are the matches of the whole search (column filters too)
 
 
 def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_seen",
@@ -88,7 +81,7 @@ def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_s
     total, exact = _count(session, filters, conds, sources, dialect)
     if total == 0 or limit == 0 or (exact and offset >= total):
         return SearchPage([], total, exact, False)
-    walk = not (exact and total <= DRIVE_MAX)
+    walk = not (exact and total <= _drive_max(session, sources, offset + limit + 1))
     key = getattr(Donation, sort)
     if not walk and dialect == "sqlite":  # unary plus: sort the few matches, do not walk an index
         order = [literal_column(f"+donation.{sort}"), literal_column("+donation.id")]
@@ -96,7 +89,8 @@ def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_s
         order = [key, Donation.id]
     cols = select(*_COLUMNS).order_by(*(c.desc() if descending else c for c in order))
     if walk:  # SQLite: no index serves the filters, so the sort key's (which holds them) is walked
-        walked = filters.column_conditions(walk=True) if dialect == "sqlite" else conds
+        walked = (filters.column_conditions(walk=True, sort=sort) if dialect == "sqlite"
+                  else conds)
         q = cols.where(*walked, *(s.probe for s in sources))
     else:
         q = _driven(cols, filters, conds, sources, dialect)
@@ -105,6 +99,19 @@ def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_s
     if not exact:  # the rows seen are a lower bound too
         total = max(total, offset + len(rows))
     return SearchPage(rows[:limit], total, exact, more)
+
+
+def _drive_max(session: Session, sources: list[_Source], reach: int) -> int:
+    """Up to how many matches a page is read through the index of its matches rather than by
+    walking the sort index. For free text with its filters folded in (one source, the whole
+    search), the cheaper of the two: reading a match costs about `DRIVE_COST` walked index
+    rows (measured at 1M donations: 6 us a match, 1 us a walked row with its text probe), and
+    the walk reads about `reach` x ledger / matches rows, so it wins once matches^2 >
+    reach x ledger / DRIVE_COST (about 2,900 matches for a first page at 1M)."""
+    if len(sources) != 1 or not sources[0].whole:
+        return DRIVE_MAX
+    ledger = ledger_facets.stored_total(session, "all")
+    return min(DRIVE_MAX, math.isqrt(reach * ledger // DRIVE_COST))
 
 
 def _driven(q: Select[Any], f: LedgerFilter, conds: list[Any], sources: list[_Source],
@@ -137,9 +144,14 @@ def sample_ids(session: Session, filters: LedgerFilter) -> Select[Any]:
 
 def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
           ) -> tuple[list[Any], list[_Source]] | None:
-    """Conditions on donation columns and the sources; None when nothing can match."""
+    """Conditions on donation columns and the sources; None when nothing can match. On
+    SQLite free text takes the item, status, donor and recipient filters into its own MATCH
+    (`storage/ledger_text.py`): one source instead of several large ones to intersect."""
     conds = f.column_conditions()
     sources: list[_Source] = []
+    text_on = f.text is not None and bool(f.text.strip())
+    fold = text_on and dialect == "sqlite"
+    folded: list[tuple[str, list[str], int]] = []
     for role, given in f.parties():
         # each key's stored count is exact; a donation may have several of the keys
         stored = ledger_facets.stored_counts(session, role, given)
@@ -147,83 +159,34 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
         if not keys:
             return None
         counts = [stored[k] for k in keys]
+        if fold:
+            folded.append((role, keys, sum(counts)))
+            continue
         probe = exists().where(DonationParty.role == role, DonationParty.key.in_(keys),
                                DonationParty.donation_id == Donation.id)
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
                                                       DonationParty.key.in_(keys))
         sources.append(_Source(ids, probe, sum(counts), max(counts, default=0),
                                distinct=len(keys) == 1))
-    if f.text is not None and f.text.strip():
-        words = search_words(f.text)
+    if text_on:
+        words = search_words(f.text or "")
         if not words:
             return None
-        if dialect != "sqlite":
+        if not fold:
             conds.append(f.text_condition(dialect))
         else:
-            src = _fts_source(session, words, reach)
-            if src is None:
+            for kind, value in (("item", item_filter_code(f.item or "")), ("status", f.status)):
+                if getattr(f, kind):
+                    folded.append((kind, [value or ""], ledger_facets.stored_total(
+                        session, kind, [value or ""])))
+            m = text_match(session, words, reach, COUNT_CAP, folded)
+            if m is None:
                 return None
-            sources.append(src)
+            whole = not any((f.since, f.until, f.min_sources, f.conflicts_only))
+            sources.append(_Source(m.ids, m.probe, m.size, m.size, whole=whole))
     if any(s.size == 0 for s in sources):
         return None
     return conds, sources
-
-
-def _fts_source(session: Session, words: list[str], reach: int) -> _Source | None:
-    """Free text as a source. Its probe per donation is either a seek in the FTS index (the
-    words expanded to terms) or a membership test in the set of its matches read once: a seek
-    costs about 240 reads of a match (measured at 1M donations), and the walk needs about
-    `reach` x ledger / matches probes, so the set wins while matches^2 < 240 x reach x ledger."""
-    groups, estimate = [], None
-    for w in words:
-        terms = _terms(session, w)
-        if terms is not None and not terms:
-            return None  # a word that begins no term: nothing matches
-        if terms is None:
-            groups.append(f'"{w}"*')
-            continue
-        groups.append("(" + " OR ".join(f'"{t}"' for t, _ in terms) + ")")
-        docs = sum(n for _, n in terms)  # at least the word's matches
-        estimate = docs if estimate is None else min(estimate, docs)
-    match = FTS.c.donation_fts.match(" AND ".join(groups))
-    ids = select(FTS.c.donation_id).where(match)
-    rowid = literal_column("donation_fts.rowid")
-    key = _register_text_key(session)(Donation.id)
-    seek = estimate is not None and all(g.startswith("(") for g in groups)
-    if seek and estimate is not None:
-        ledger = ledger_facets.stored_total(session, "all")
-        seek = estimate * estimate >= SEEK_COST * reach * ledger
-    probe = exists().where(match, rowid == key) if seek else key.in_(select(rowid).where(match))
-    n = _capped(session, select(rowid).where(match))
-    return _Source(ids, probe, n, n)
-
-
-def _terms(session: Session, word: str) -> list[tuple[str, int]] | None:
-    """The vocabulary terms `word` begins, with the donations each is in; None when it
-    cannot be expanded here (not plain ASCII, which the tokenizer may fold differently, or
-    too many terms). Reading the vocabulary costs about a posting list per term (tens of ms
-    for a common word at 1M donations), so answers are kept per version of the index: FTS5
-    rewrites its structure record (which counts writes) whenever the index changes."""
-    if not _ASCII_WORD.fullmatch(word):
-        return None
-    version = (str(session.get_bind().url), session.scalar(_VERSION))
-    hit = _TERM_CACHE.get((word, version))
-    if hit is not None:
-        return hit[0]
-    hi = word[:-1] + chr(ord(word[-1]) + 1)
-    terms = [(t, int(n)) for t, n in session.execute(_TERMS.bindparams(lo=word, hi=hi))]
-    got = None if len(terms) > MAX_TERMS else terms
-    if len(_TERM_CACHE) >= 1024:
-        _TERM_CACHE.clear()
-    _TERM_CACHE[word, version] = (got,)
-    return got
-
-
-def _register_text_key(session: Session) -> Any:
-    """The FTS row of a donation id, as an SQL function of this connection."""
-    raw = session.connection().connection.driver_connection
-    raw.create_function(_TEXT_KEY, 1, text_key, deterministic=True)
-    return getattr(func, _TEXT_KEY)
 
 
 def _capped(session: Session, ids: Select[Any]) -> int:
@@ -240,7 +203,7 @@ def _count(session: Session, f: LedgerFilter, conds: list[Any], sources: list[_S
     stored = _stored_total(session, f)
     if stored is not None:
         return stored, True
-    if len(sources) == 1 and not conds:
+    if len(sources) == 1 and (not conds or sources[0].whole):
         src, cap = sources[0], COUNT_CAP
         if src.least > cap:
             return cap, False

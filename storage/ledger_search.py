@@ -67,13 +67,15 @@ class LedgerFilter:
             out.append(self.text_condition(dialect))
         return out
 
-    def column_conditions(self, walk: bool = False) -> list[Any]:
+    def column_conditions(self, walk: bool = False, sort: str | None = None) -> list[Any]:
         """The clauses on donation's own columns. `walk` (SQLite): written so that no index
         serves them (`+column`), so the planner walks the sort key's index, which holds them
-        all (see `storage/ledger_page.py`)."""
+        all (see `storage/ledger_page.py`); but the sort key's own equality (sorting by
+        status, status given) is left to that index, which then starts at the value."""
         def col(name: str) -> Any:
             c = getattr(Donation, name)
-            return literal_column(f"+donation.{name}", type_=c.type) if walk else c
+            return literal_column(f"+donation.{name}", type_=c.type) if walk and (
+                name != sort) else c
 
         out: list[Any] = []
         if self.item:

@@ -33,6 +33,7 @@ from aidledger.storage.ledger_search import (
     search_text,
     text_key,
 )
+from aidledger.storage.ledger_text import fts_body
 from aidledger.storage.types import UTCDateTime
 
 _ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "status",
@@ -115,7 +116,7 @@ def _insert(session: Session, rows: list[dict[str, Any]], links: list[dict[str, 
         (p for r in rows for p in party_rows(r)), key=itemgetter("role", "key", "donation_id")))
     if session.get_bind().dialect.name == "sqlite":
         bulk_insert(session, FTS, sorted(
-            ({"rowid": text_key(r["id"]), "donation_id": r["id"], "body": r["search_text"]}
+            ({"rowid": text_key(r["id"]), "donation_id": r["id"], "body": fts_body(r)}
              for r in rows), key=itemgetter("rowid")))
     bulk_insert(session, Evidence.__table__, links)
 

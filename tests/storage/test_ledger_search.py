@@ -286,7 +286,7 @@ def test_free_text_words_expand_to_terms_or_stay_prefixes(ledger):
         assert _search(ledger, text="qu")[1] == 1
         if s.get_bind().dialect.name == "sqlite":  # FTS5 folds diacritics, as before
             assert _search(ledger, text="harbör")[1] == 4
-            from aidledger.storage.ledger_page import _terms
+            from aidledger.storage.ledger_text import _terms
 
             assert dict(_terms(s, "harb")) == {"harbor": 4}
             assert _terms(s, "zzz") == [] and _terms(s, "été") is None
