@@ -3,7 +3,8 @@
 News names the giver once (headline, first sentence) and then tells the goods without it:
 "Jack Ma pledged masks for Asia." ... "24 Latin American nations will be getting 2 million
 masks." A claim with recipients but no giver takes the giver of the latest claim before it
-that named one (a claim is a firmer statement than a passing mention of giving); a claim
+that named one (a claim is a firmer statement than a passing mention of giving), else of the
+latest announcement ("Orvan pledged aid to Serbia."); a claim
 with neither stays unanchored and is dropped, so a guess never adds a claim. Not carried: onto
 the giver's own country as recipient, nor into a sentence that opens on another time
 ("Earlier, Kenya received ..."), which tells another event.
@@ -20,6 +21,14 @@ from aidledger.parsers.claim_model import Claim
 _ANOTHER_TIME = re.compile(r"^\W*(?:earlier|previously|before that|prior to that|last (?:week|"
                            r"month|year)|in (?:january|february|march|april|may|june|july|"
                            r"august|september|october|november|december))\b", re.I)
+
+
+def drop_self_givers(claims: Sequence[Claim]) -> None:
+    """A body named as both giver and recipient of one claim ("will be distributed by the
+    WHO" read as its giver) is the recipient: it is no giver of its own gift."""
+    for c in claims:
+        taken = {(r.org or r.name or "").lower() for r in c.recipients if r.org}
+        c.donors = [d for d in c.donors if d.lower() not in taken]
 
 
 def latest_giver(claims: Sequence[Claim]) -> list[str]:

@@ -77,6 +77,10 @@ _ALLIES = re.compile(r"\b([A-Z][\w]+)['’]s\s+(?:diplomatic\s+)?(?:allies|partn
                      r"neighbou?rs|sister cities)\s+(?:will\s+|would\s+|are to\s+)?(?:also\s+)?$")
 
 
+_HANDLES = re.compile(r"\b(?:distribut|deliver|transport|carri|carry|flown|fly|flew|airlift|"
+                      r"handl|manag|coordinat|ship)", re.I)
+
+
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
@@ -93,6 +97,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
             ).startswith("present"):
         by = None  # "received by officials of the NCDC": who receives
+    if by and by.start() < 3 and _HANDLES.search(trig.phrase):
+        by = None  # "will be distributed by the WHO": who hands it on, not who gives
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"

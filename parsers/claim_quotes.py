@@ -11,7 +11,10 @@ from aidledger.parsers.claim_parts import Clause
 
 _SAYS = r"(?:said|says|wrote|writes|tweeted|tweets|added|adds|posted|posts)"
 _NAME = r"([A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,4})"
-_AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+{_NAME}|{_NAME}\s+{_SAYS}\b)")
+_AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME}\s+"
+                          rf"{_SAYS}\b)")
+_ATTRIBUTED = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME}\s+"
+                         rf"{_SAYS}\b)")
 _AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")
 _OPEN, _CLOSE = "“", "”"
 
@@ -38,14 +41,17 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
     window = text[clause.end:min(par_end, clause.end + 600)]
     if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]):
         return [m.group(1).strip()]
-    inside = _open_quote(text, par_start, clause.start) or (
-        _OPEN in clause.sentence and clause.sentence.count(_OPEN) > clause.sentence.count(_CLOSE))
+    s = clause.sentence
+    inside = _open_quote(text, par_start, clause.start) or s.lstrip()[:1] in (_OPEN, '"') or (
+        s.count(_OPEN) > s.count(_CLOSE)) or s.count('"') % 2 == 1
     if not inside:
         return None
     close = min((i for i in (window.find(_CLOSE), window.find('"')) if i >= 0), default=-1)
     if close < 0:
         return None
     if m := _AFTER_CLOSE.match(window, close + 1):
-        name = m.group(1) or m.group(2)
-        return expand([name], clause)
+        return expand([m.group(1) or m.group(2)], clause)
+    said = list(_ATTRIBUTED.finditer(text, par_start, clause.start))  # '"...," said the X.
+    if said:  # "We and Y will send ...": a second quote of the speaker named before'
+        return expand([said[-1].group(1) or said[-1].group(2)], clause)
     return None

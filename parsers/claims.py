@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import funds_claims, share_claims
-from aidledger.parsers.claim_carry import carry_giver, latest_giver
+from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import (
     Context,
@@ -110,7 +110,9 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 c.evidence = {**c.evidence, **evidence(clause)}  # each": the giver before
                 c.donors = c.donors or list(given)
             given = next((c.donors for c in reversed(found) if c.donors), given)
-            carried += [(c, latest_giver(claims)) for c in found if not c.donors]
+            drop_self_givers(found)
+            carried += [(c, latest_giver(claims) or list(ctx.donors)) for c in found
+                        if not c.donors]
             claims += found
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver

@@ -40,3 +40,24 @@ def test_a_described_person_is_a_person(extract):
     out = extract("Lena Varga pledged masks to Asia. The Hungarian entrepreneur announced it "
                   "on Monday. Nepal will receive 1.8 million masks.")
     assert (["Lena Varga"], "face_mask", 1_800_000, ["NPL"]) in out
+
+
+def test_a_distributor_named_by_by_is_not_the_giver(extract):
+    out = extract("The Mirra Foundation will donate supplies to the WHO. The donation, which "
+                  "includes 100 million masks, will be distributed by the WHO to countries "
+                  "across the world.")
+    assert out == [(["Mirra Foundation"], "face_mask", 100_000_000, ["org:WHO"])]
+
+
+def test_a_second_quote_is_the_speaker_named_before_in_the_paragraph(extract):
+    out = extract('"We help our neighbours," said the Mirra Foundation on Monday. "We and the '
+                  'Solen Foundation will send 50,000 masks to Laos. More help is coming!"',
+                  publisher="Daily Courier")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "face_mask", 50_000, ["LAO"])]
+
+
+def test_sentence_openers_and_vehicles_are_no_givers(extract):
+    out = extract("Orvan pledged aid to Serbia. Moreover, 1,000 gowns will be sent to Serbia. "
+                  "Aircraft with 80,000 masks for Serbia arrived in Belgrade.")
+    assert (["Orvan"], "face_mask", 80_000, ["SRB"]) in out
+    assert all(o[0] == ["Orvan"] for o in out)
