@@ -12,44 +12,37 @@ from aidledger.parsers.lexicon import _items
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
 
-_EXTRA_ITEMS = {"ppe": "other", "personal protective equipment": "other",
-                "protective equipment": "other", "medical supplies": "other",
-                "protective kits": "other", "medical kits": "other", "ppe kits": "other",
-                "ppe kit": "other", "oxygen concentrators": "other",
-                "oxygen concentrator": "other", "hand sanitiser": "other",
-                "hand sanitizer": "other", "sanitiser": "other", "sanitizer": "other",
-                "hand sanitisers": "other", "hand sanitizers": "other",
-                "disinfectant": "other", "disinfectants": "other", "oxygen cylinders": "other",
-                "hospital beds": "other", "shoe covers": "other", "body bags": "other",
-                "infusion pumps": "other", "patient monitors": "other", "tablets": "other",
-                "pills": "other", "capsules": "other", "vials": "other", "doses": "other"}
+# Mixed goods: "25,000 medical supplies", "45,500 items" count no one item, so no claim counts
+# them; named alone ("donated PPE to the hospital") they still mark where goods are.
+_MIXED_GOODS = ("ppe", "personal protective equipment", "protective equipment",
+                "medical supplies", "protective kits", "medical kits", "medical equipment",
+                "items", "medical items", "relief items", "relief supplies", "protective items",
+                "medical materials", "medical goods", "medical devices")
 
 
 @cache
 def _item_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    """Alias patterns with the priority that settles overlaps: a named other good outranks the
+    alias inside it ("hygiene kits" are no test kits), mixed goods rank last."""
     types, patterns = _items()
-    out = [(p, code, types[code].priority) for p, code in patterns]
-    generic = [k for k in _EXTRA_ITEMS if k in _GENERIC]
-    named = [k for k in _EXTRA_ITEMS if k not in _GENERIC]  # "PPE kits" are not test kits
-    for words, prio in ((generic, 0), (named, 4)):
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(
-            words, key=len, reverse=True))) + r")(?![\w-])")
-        out.append((pattern, "other", prio))
+    out = [(p, code, 4 if code == "other" else types[code].priority) for p, code in patterns]
+    mixed = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(
+        _MIXED_GOODS, key=len, reverse=True))) + r")(?![\w-])")
+    out.append((mixed, "other", 0))
     return out
 
 
-_GENERIC = {"ppe", "personal protective equipment", "protective equipment", "medical supplies",
-            "protective kits", "medical kits"}
+# "face-masks", "FFP2-grade": a hyphen inside a word group reads as a space (same length)
+_INNER_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
 
 
 @lru_cache(maxsize=512)
 def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
-    low = sentence.lower()
+    low = _INNER_HYPHEN.sub(" ", sentence.lower())
     found = []
     for pattern, code, prio in _item_patterns():
         for m in pattern.finditer(low):
-            c = _EXTRA_ITEMS.get(m.group(0), code) if prio in (0, 4) else code
-            found.append((m.start(), m.end(), c, prio))
+            found.append((m.start(), m.end(), code, prio))
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, c, _ in found:
@@ -60,7 +53,9 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
         chosen.append((s, e, c))
     chosen.sort()
     return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
-            if not (i and not sentence[chosen[i - 1][1]:m[0]].strip()
+            if not (i and (not sentence[chosen[i - 1][1]:m[0]].strip() or (
+                chosen[i - 1][2] == "respirator" and m[2] == "face_mask"
+                and _GRADE_GAP.fullmatch(sentence, chosen[i - 1][1], m[0])))
                     and chosen[i - 1][2] != "other")]
 
 
@@ -70,6 +65,11 @@ def _aside(low: str, pos: int) -> bool:
     opening = low.rfind("(", 0, pos)
     return not re.search(r"\b(?:supplies|equipment|items|goods|materials|aid|gear|donations?|"
                          r"package|consignment|shipment)\s*$", low[:opening])
+
+
+# "FFP2-grade masks", "KN95 standard medical masks": the words between a grade and its masks
+_GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s-]+){0,2}",
+                        re.I)
 
 
 _GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
@@ -84,8 +84,9 @@ def _stop_gap() -> re.Pattern[str]:
 
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best = None
+    low = _INNER_HYPHEN.sub(" ", clause.sentence.lower())[:start]
     for n in clause.numbers:
-        if n.end <= start and _GAP.match(clause.sentence[n.end:start]):
+        if n.end <= start and _GAP.match(low[n.end:]):
             best = n
     if best is None or best.percent or best.currency:
         return None
@@ -121,6 +122,12 @@ def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
     return out
 
 
+# Respirators (N95 and the like) are given by the thousand; a few dozen or hundred "respirators"
+# without a grade are lung ventilators, as Spanish, Italian and Russian reports call them.
+_FEW = 1000
+_GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp[123]|kf\d\d|p[23])\b", re.I)
+
+
 _RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|shift)\b|daily\b|"
                    r"weekly\b|monthly\b)")
 
@@ -146,6 +153,14 @@ def find_items(clause: Clause) -> list[Item]:
                 r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
             cur.quantity = prev.quantity
     out = _paired_amounts(clause, out)
+    graded = _GRADE.search(clause.sentence)
+    for it in out:  # "30 respirators, 200,000 masks": breathing machines, as "respiradores"
+        if it.code == "respirator" and it.label.lower() in ("respirator", "respirators") and (
+                it.quantity and it.quantity.value and it.quantity.value < _FEW) and not graded:
+            it.code = "ventilator"
+    for it in out:
+        if it.quantity is not None and it.label.lower() in _MIXED_GOODS:
+            it.quantity = None  # "25,000 medical supplies": a count of no one item
     with_qty = [i for i in out if i.quantity]
     if with_qty:
         return with_qty

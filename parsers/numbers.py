@@ -64,6 +64,8 @@ _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion",
                             "lakh", "lakhs", "crore", "crores"], key=len, reverse=True))
 _SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
 _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, value None
+           r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,%]|\s*(?:k|m|mn|mln|bn|b|tn|cr|per\s*cent|percent)\b"
+           rf"|(?:\s+|-)(?:{_SCALEWORD}))"  # "200.000 masks": a European thousands dot
            r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
@@ -80,7 +82,7 @@ _NUMBER = re.compile(
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
-    rf"|\b(?:{_WORDS}))(?![\w])"
+    rf"|\b(?:{_WORDS}))(?![\w])(?!-[^\W\d_])"  # "three-ply masks", "a 3-layer mask": no count
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
     re.I,
 )
@@ -114,10 +116,16 @@ class NumberMention:
     num_start: int = -1  # where the digits/words begin (after approx and currency sign)
 
 
-def _decimal(token: str) -> Decimal | None:
-    """The value of a digit token, reading commas and narrow spaces as group separators."""
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _decimal(token: str, dots: bool = False) -> Decimal | None:
+    """The value of a digit token, reading commas and narrow spaces as group separators (and
+    dots too when `dots`: "200.000" with no scale word or percent after it)."""
     if "e" in token.lower():  # "1e400", "1e5": no journalist writes that; unreadable
         return None
+    if dots and _DOT_GROUPS.fullmatch(token):
+        token = token.replace(".", "")
     cleaned = re.sub(r"[, \u00a0\u202f\u2009]", "", token)
     try:
         value = Decimal(cleaned)
@@ -158,10 +166,10 @@ def _words_value(words: list[str]) -> Decimal | None:
     return total + current if seen else None
 
 
-def _num_value(num: str) -> Decimal | None:
+def _num_value(num: str, percent: bool = False) -> Decimal | None:
     m = re.match(rf"({_DIGITS})\s*(.*)$", num, re.S)
     if m:
-        base = _decimal(m.group(1))
+        base = _decimal(m.group(1), dots=not percent and not m.group(2).strip())
         if base is None:
             return None
         for scale in m.group(2).lower().replace("-", " ").split():  # "R1.5-billion"
@@ -211,7 +219,8 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
         return None  # "R1 000" split by a prefix: the zeros alone are no number
     if re.match(r"\d{1,3} \d{3}", num) and _MONTH_BEFORE.search(text[:m.start()]):
         return None  # "May 20 100 masks": a day, then a count
-    value = None if _negative(text, m.start()) else _num_value(num)  # no negative donations
+    pct = bool(m.group("pct"))
+    value = None if _negative(text, m.start()) else _num_value(num, pct)  # none negative
     approx = m.group("approx")
     currency = None
     if m.group("cur"):

@@ -19,7 +19,7 @@ def test_together_with_after_a_by_phrase_gives_the_listed_partners(extract):
 def test_compound_goods_are_not_read_as_their_last_word(extract):
     out = extract("Clinics in Peru received 12,000 PPE kits and 40 oxygen concentrators from "
                   "the Andes Mining Group.")
-    assert [(o[1], o[2]) for o in out] == [("other", 12_000), ("other", 40)]
+    assert [(o[1], o[2]) for o in out] == [("protective_suit", 12_000), ("other", 40)]
 
 
 def test_protective_overalls_are_suits(extract):

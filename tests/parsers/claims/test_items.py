@@ -1,0 +1,104 @@
+"""What is given and how many: item codes of goods nouns, grades, units and counts."""
+
+from __future__ import annotations
+
+from aidledger.parsers.numbers import find_numbers
+
+
+def test_a_hyphenated_goods_noun_is_the_same_item(extract):
+    assert extract("The Lakeside Trust donated 40,000 face-masks to Ghana.") == [
+        (["Lakeside Trust"], "face_mask", 40_000, ["GHA"])]
+    assert extract("Borealis sent 1,200 high-tech-test-kits to Chile.") == [
+        (["Borealis"], "test_kit", 1_200, ["CHL"])]
+
+
+def test_korean_and_other_grades_are_respirators(extract):
+    assert extract("Seoul Metro donated 60,000 KF94 masks to Vietnam.") == [
+        (["Seoul Metro"], "respirator", 60_000, ["VNM"])]
+    assert extract("Orion Works gave 9,000 N90 masks to Peru.") == [
+        (["Orion Works"], "respirator", 9_000, ["PER"])]
+
+
+def test_a_grade_a_few_words_before_the_masks_makes_them_respirators(extract):
+    out = extract("Kestrel Labs shipped 25,000 FFP2-grade masks and 4,000 N95 standard medical "
+                  "masks to Norway.")
+    assert out == [(["Kestrel Labs"], "respirator", 25_000, ["NOR"]),
+                   (["Kestrel Labs"], "respirator", 4_000, ["NOR"])]
+
+
+def test_a_grade_and_another_kind_of_mask_stay_two_items(extract):
+    out = extract("Kestrel Labs shipped 5,000 N95 and surgical masks to Norway.")
+    assert [o[1] for o in out] == ["respirator", "face_mask"]
+
+
+def test_a_few_ungraded_respirators_beside_masks_are_ventilators(extract):
+    out = extract("The medical team from Fujian is carrying 40 respirators and 150,000 masks "
+                  "for hospitals in Serbia.")
+    assert ([], "ventilator", 40, ["SRB"]) in out
+    assert ([], "face_mask", 150_000, ["SRB"]) in out
+
+
+def test_respirators_by_the_thousand_or_with_a_grade_stay_respirators(extract):
+    assert extract("Harbor Mills gave 50,000 respirators to Kenya.")[0][1] == "respirator"
+    out = extract("Harbor Mills gave 300 N95 masks and 200 respirators to Kenya.")
+    assert [o[1] for o in out] == ["respirator", "respirator"]
+
+
+def test_ppe_kits_and_ppes_are_protective_suits(extract):
+    assert extract("Vardhan Steel donated 3,500 PPE kits to hospitals in Pune.") == [
+        (["Vardhan Steel"], "protective_suit", 3_500, ["IND"])]
+    assert extract("Vardhan Steel donated 900 PPEs to hospitals in Pune.") == [
+        (["Vardhan Steel"], "protective_suit", 900, ["IND"])]
+
+
+def test_bare_suits_and_safety_clothing_are_protective_suits(extract):
+    out = extract("Quill Foundation donated 12,000 suits, 3,000 sets of safety clothing and "
+                  "600 ventilators to Laos.")
+    assert [(o[1], o[2]) for o in out] == [("protective_suit", 12_000),
+                                            ("protective_suit", 3_000), ("ventilator", 600)]
+
+
+def test_extraction_kits_are_reagents_and_share_the_count_before(extract):
+    out = extract("Quill Foundation sent 2 million swabs and extraction kits to Zambia.")
+    assert out == [(["Quill Foundation"], "sampling_medium", 2_000_000, ["ZMB"]),
+                   (["Quill Foundation"], "reagent", 2_000_000, ["ZMB"])]
+
+
+def test_testing_units_are_test_kits(extract):
+    assert extract("Falcon Air flew 15,000 testing units to Nepal.") == [
+        (["Falcon Air"], "test_kit", 15_000, ["NPL"])]
+
+
+def test_named_other_goods_are_other(extract):
+    assert extract("The Okafor Group donated six ambulances to Ghana.") == [
+        (["Okafor Group"], "other", 6, ["GHA"])]
+    assert extract("The Okafor Group donated 800 hygiene kits to Ghana.") == [
+        (["Okafor Group"], "other", 800, ["GHA"])]
+
+
+def test_a_count_of_mixed_goods_is_no_claim(extract):
+    assert extract("Crescent Bank donated 31,000 medical supplies to Oman.") == []
+    assert extract("Crescent Bank donated 12,400 items to Oman.") == []
+    assert extract("Crescent Bank donated 700 personal protective equipment to Oman.") == []
+
+
+def test_mixed_goods_after_a_counted_item_do_not_take_its_count(extract):
+    assert extract("Crescent Bank donated 9,000 masks and medical supplies to Oman.") == [
+        (["Crescent Bank"], "face_mask", 9_000, ["OMN"])]
+
+
+def test_a_number_in_a_compound_adjective_counts_nothing(extract):
+    assert extract("Tamar Textiles donated 20,000 three-ply masks to Fiji.") == [
+        (["Tamar Textiles"], "face_mask", 20_000, ["FJI"])]
+    assert extract("Tamar Textiles donated one lakh three-layer masks to Fiji.") == [
+        (["Tamar Textiles"], "face_mask", 100_000, ["FJI"])]
+    assert [n.value for n in find_numbers("a 3-ply mask and a 14-day stay")] == []
+    assert [n.value for n in find_numbers("fifty-three countries")] == [53]
+
+
+def test_a_european_thousands_dot_is_a_separator(extract):
+    assert extract("Brenta Spa donated 200.000 FFP2 masks to Slovenia.") == [
+        (["Brenta Spa"], "respirator", 200_000, ["SVN"])]
+    assert [n.value for n in find_numbers("1.000.000 gloves")] == [1_000_000]
+    assert [n.value for n in find_numbers("1.500 million masks")] == [1_500_000]
+    assert [n.value for n in find_numbers("2.5 million masks")] == [2_500_000]
