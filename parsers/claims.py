@@ -111,8 +111,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 c.donors = c.donors or list(given)
             given = next((c.donors for c in reversed(found) if c.donors), given)
             drop_self_givers(found)
-            carried += [(c, latest_giver(claims) or list(ctx.donors)) for c in found
-                        if not c.donors]
+            carried += [(c, latest_giver(claims)) for c in found if not c.donors]
             claims += found
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver

@@ -57,7 +57,7 @@ def test_a_second_quote_is_the_speaker_named_before_in_the_paragraph(extract):
 
 
 def test_sentence_openers_and_vehicles_are_no_givers(extract):
-    out = extract("Orvan pledged aid to Serbia. Moreover, 1,000 gowns will be sent to Serbia. "
-                  "Aircraft with 80,000 masks for Serbia arrived in Belgrade.")
+    out = extract("Orvan pledged 500 gowns to Serbia. Moreover, 1,000 gowns will be sent to "
+                  "Serbia. Aircraft with 80,000 masks for Serbia arrived in Belgrade.")
     assert (["Orvan"], "face_mask", 80_000, ["SRB"]) in out
     assert all(o[0] == ["Orvan"] for o in out)
