@@ -94,7 +94,12 @@ _VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medic
                              r"|\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b",
                              re.I)
 _IN_GOODS = re.compile(r"\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b", re.I)
-_RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+$", re.I)
+_RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
+                       r"(?:total\s+(?:of\s+)?)?$"
+                       r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
+                       r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to)"
+                       r"\s+(?:about\s+|over\s+|nearly\s+|more than\s+)?$",
+                       re.I)  # "Of the total Ksh1.2bn ...", "donations reach N15.3bn": a tally
 _PER = re.compile(r"\s*(?:per|a|each|every)\s+(?:month|week|day|year|user|transaction|"
                   r"payment|order|customer|ticket|unit|employee)\b|\s*for\s+(?:every|each)\b",
                   re.I)
@@ -130,6 +135,9 @@ def _own_givers(clause: Clause, start: int, end: int) -> list[str]:
 _DONOR_LIST = re.compile(r"\b(?:list|donors|contributors|givers)\b", re.I)
 
 
+_AMOUNT_NAME = re.compile(r"^\W*[A-Za-z$€£₹₦]{0,4}\.?\s?\d")
+
+
 def _listed(clause: Clause, start: int) -> str | None:
     """ "The list includes Absa Bank (Sh50 million), Devki Group (Sh20 million)": an amount in
     brackets right after a name is that giver's (after another amount, it is a conversion)."""
@@ -160,7 +168,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # money raised or collected is the giver's to give, not yet given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
-        if _RESTATED.match(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
+        if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)
         listed = _listed(clause, n.start)
@@ -171,6 +179,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         donors, when = found
         prev_end = money[i - 1].end if i else 0
         donors = [listed] if listed else _own_givers(clause, prev_end, n.start) or donors
+        donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"

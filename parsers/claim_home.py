@@ -57,8 +57,9 @@ def home_country(text: str, title: str | None, claims: list[Claim]) -> str | Non
     for d in {d for c in claims for d in c.donors if len(d) > 3}:
         seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about
     for p in find_places(seen):
-        if p.place.kind == "city" and re.match(r" [A-Z]", seen[p.end:p.end + 2]):
-            continue  # "Tata Sons", "Tata Group": a name that is also a town, no place
+        if p.place.kind == "city" and (re.match(r" [A-Z]", seen[p.end:p.end + 2]) or re.search(
+                r"(?<![.!?:])\b[A-Z][a-z]+ $", seen[max(0, p.start - 20):p.start])):
+            continue  # "Tata Sons", "Ratan Tata": a name that is also a town, no place
         if p.place.kind != "demonym" and ":" not in p.place.code and p.place.code not in givers:
             counts[p.place.code] += 1
     for c in claims:

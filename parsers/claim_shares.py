@@ -42,6 +42,8 @@ def part_claims(clause: Clause, claims: list[Claim],
         if parent_index is None:
             return []
         parent = claims[parent_index]
+        if not _same_goods(clause.sentence[m.end():m.end() + 60], parent):
+            return []  # "half of the protective outfits promised by the US": other goods
         recips, _, _ = recipients_in(clause, Span(m.start(), m.end()), [])
         if not recips:
             return []
@@ -50,6 +52,28 @@ def part_claims(clause: Clause, claims: list[Claim],
                       date_in(clause.sentence, published) or parent.date, evidence(clause),
                       parent=parent_index, currency=parent.currency)]
     return []
+
+
+_OF_WHAT = re.compile(r"^\s+of\s+(?:the|its|their|his|her|these|those|this|that)\s+"
+                      r"((?:[\w-]+\s+){0,3}?[\w-]+)\b(?:\s+(?:promised|pledged|donated|sent|"
+                      r"given|offered)\s+by\s+([A-Z][\w.-]*))?")
+_ANY_GOODS = {"donation", "donations", "shipment", "consignment", "supplies", "goods", "items",
+              "gift", "aid", "cargo", "batch", "delivery", "total", "amount", "sum", "money",
+              "funds", "fund", "pledge", "contribution", "lot", "order", "first", "second",
+              "commitment", "grant", "package", "allocation", "assistance", "support", "relief"}
+
+
+def _same_goods(after: str, parent: Claim) -> bool:
+    """ "A third of the masks", "half of them", "half of the donation" share out the claim
+    before; "half of the protective outfits promised by the US" names other goods."""
+    m = _OF_WHAT.match(after)
+    if not m:
+        return True  # "A third will be sent to Milan", "half of them"
+    words = set(m.group(1).lower().split())
+    if m.group(2) and m.group(2).lower() not in " ".join(parent.donors).lower():
+        return False
+    label = set(parent.item_label.lower().split())
+    return bool(words & (label | _ANY_GOODS)) or any(w.rstrip("s") in parent.item for w in words)
 
 
 _OF_WHICH = re.compile(

@@ -80,7 +80,7 @@ _NUMBER = re.compile(
     rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|TZS|"
     rf"NZD|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
-    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*cr\b"
+    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])(?!-[^\W\d_])"  # "three-ply masks", "a 3-layer mask": no count
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
@@ -213,12 +213,23 @@ _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
                            r"\.?\s$", re.I)
 
 
+_DATE_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+                          r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)"
+                          r",?\s+$|\b(?:in|since|year|fiscal|fy)\s+$", re.I)
+# "15,000 to 20,000 masks", "100,000-300,000 masks": a range is no count
+_RANGE_BEFORE = re.compile(r"\d(?:\s*(?:million|thousand|lakh|crore|[mk]))?\s*(?:to|-|–|or)\s*$"
+                           r"|\bbetween\s+\S+\s+and\s+$", re.I)
+
+
 def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     num = m.group("num")
     if not num.strip() or num.lower() in ("a", "an") or re.fullmatch(r"0{2,}", num):
         return None  # "R1 000" split by a prefix: the zeros alone are no number
     if re.match(r"\d{1,3} \d{3}", num) and _MONTH_BEFORE.search(text[:m.start()]):
         return None  # "May 20 100 masks": a day, then a count
+    if re.fullmatch(r"(?:19|20)\d\d", num) and _DATE_BEFORE.search(text[:m.start()]):
+        return None  # "on 10th July, 2020 for the use of ...": a year, not 2,020 masks
     pct = bool(m.group("pct"))
     value = None if _negative(text, m.start()) else _num_value(num, pct)  # none negative
     approx = m.group("approx")
@@ -246,6 +257,13 @@ def find_numbers(text: str) -> list[NumberMention]:
         mention = _mention(m, text)
         if mention is not None:
             out.append(mention)
+    for i, n in enumerate(out):  # the upper end of "15,000 to 20,000" and its lower end
+        if _RANGE_BEFORE.search(text[max(0, n.start - 40):n.start]) and i and not n.currency:
+            low = out[i - 1]
+            out[i] = NumberMention(low.start, n.end, text[low.start:n.end], None, vague=True,
+                                   num_start=low.start)
+            out[i - 1] = out[i]
+    out = list(dict.fromkeys(out))
     for m in _VAGUE.finditer(text):  # "several thousand": a vague amount, not 1,000
         out = [n for n in out if not (n.start < m.end() and m.start() < n.end)]
         out.append(NumberMention(m.start(), m.end(), m.group(0), None, vague=True,
