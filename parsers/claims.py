@@ -21,6 +21,7 @@ import logging
 import re
 from datetime import date, datetime
 
+from aidledger.parsers.claim_acronyms import spelled_out
 from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
@@ -119,7 +120,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = officials_as_states(donor_names(c.donors), seen,
                                        {r.code for r in c.recipients if r.code})
-        c.donors = as_the_text_writes(c.donors, seen)
+        c.donors = spelled_out(as_the_text_writes(c.donors, seen), seen)
         c.recipients = without_own_country(c.donors, c.recipients)
     for c in claims:
         if c.evidence.get("field") == "title" and title:

@@ -174,7 +174,14 @@ def _owner_part(text: str) -> str:
     if len(parts) == 2 and _OFFICE.search(parts[0]) and is_org_name(parts[1]):
         return text  # "the Prime Minister's Fund", "Chief Minister's Relief Fund": one body
     if len(parts) == 2:
-        text = parts[1] if lookup_place(parts[0]) and parts[1][:1].isupper() else parts[0]
+        head = parts[1].split()[0] if parts[1].split() else ""
+        owned = len(parts[1].split()) >= 2 and head not in _sets()[0] and head not in _sets()[
+            1] and all(w[:1].isupper() for w in parts[0].split()) and not re.search(
+            r"['’]s\b", parts[1]) and not lookup_place(parts[1].split()[0]) and "person" in (
+            classify(parts[0]), classify(parts[1]))  # not "WHO's Solidarity Fund": the WHO's
+        text = parts[1] if parts[1][:1].isupper() and (lookup_place(parts[0]) or owned) \
+            else parts[0]  # "Vedanta Resources' Anil Agarwal", "Mukesh Ambani's Reliance
+        # Industries": the person or company named after the owner is the one who acts
     m = _roles().search(text)
     return text[m.end():] if m else text
 

@@ -61,3 +61,22 @@ def test_a_headline_part_recipient_is_not_given_to_the_whole(extract):
     assert (["Norland"], "funds", 40_000_000, []) in out
     assert (["Norland"], "funds", 2_000_000, ["GHA"]) in out
     assert (["Norland"], "funds", 10_000_000, []) in out
+
+
+def test_an_acronym_giver_is_the_name_the_article_spells_out(extract):
+    out = extract("Larsen & Toubro has pledged support for hospitals in Chennai. L&T said it "
+                  "had delivered 8 ventilators to hospitals in Chennai.")
+    assert out == [(["Larsen & Toubro"], "ventilator", 8, ["IND"])]
+
+
+def test_an_acronym_never_spelled_out_stays(extract):
+    out = extract("KCB donated 5,000 masks to hospitals in Nairobi.")
+    assert out[0][0] == ["KCB"]
+
+
+def test_the_person_or_company_after_an_owner_is_the_giver(extract):
+    out = extract("Vedanta Resources Limited’s Anil Agarwal has pledged to donate Rs 100 crore "
+                  "to the PM CARES Fund.")
+    assert out[0][0] == ["Anil Agarwal"]
+    out = extract("Mukesh Ambani's Reliance Industries has sent 500 ventilators to Kenya.")
+    assert out[0][0] == ["Reliance Industries"]

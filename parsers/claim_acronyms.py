@@ -1,0 +1,40 @@
+"""A giver the sentence names by its acronym is the name the article spells out.
+
+"L&T said it had sent 8 ventilators" after "Larsen & Toubro"; "ADB grant" after "the Asian
+Development Bank": the ledger keeps the fullest name the article gives ("Central Bank of Nigeria
+(CBN)"), so that one giver is one donor. The full name is a name of the article whose words'
+initials spell the acronym; an acronym the article never spells out stays as written, and so
+does a country's ("US", "UK": claim_givers decides those).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.names import find_names
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+_SMALL = {"of", "for", "and", "the", "&", "de", "du"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _SMALL]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def spelled_out(donors: Sequence[str], text: str) -> list[str]:
+    """Each acronym giver replaced by the article's name whose initials spell it."""
+    todo = [d for d in donors if _ACRONYM.fullmatch(d) and lookup_place(d) is None]
+    if not todo:
+        return list(donors)
+    names = [n.text for n in find_names(text) if " " in n.text]
+    out: list[str] = []
+    for d in donors:
+        if d in todo:
+            key = re.sub(r"[&.]", "", d)
+            d = next((n for n in names if len(key) >= 2 and _initials(n) == key), d)
+        if d not in out:
+            out.append(d)
+    return out
