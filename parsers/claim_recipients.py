@@ -49,7 +49,8 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"|(?:after|before) (?:previously |earlier |already |first )?"
                           r"(?:having )?[a-z]+ing\b"  # ", after previously sending ... to X"
                           r"|(?:and |while )?(?:also )?(?:promising|pledging|vowing|planning|"
-                          r"announcing|offering) to\b)")  # ", also promising to send ... to Y"
+                          r"announcing|offering) to\b"  # ", also promising to send ... to Y"
+                          r"|on top of\b|in addition to\b|besides\b|apart from\b)")
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
@@ -112,7 +113,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+$", s[:n.start])
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else org_country(n.text)
-        if code is None and (m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
+        if code is None and not intl and (
+                m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
             where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP
             code = where[0].place.code if where and where[0].start == 0 else None
         if code is None and not intl and ((n.text.isupper() and not defined_state_body(
@@ -139,6 +141,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     for p in find_places(s):
         if any(a <= p.start < b for a, b, _ in orgs) or any(p.text in d for d in donors):
             continue
+        if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
+            continue  # "the World Food Program in Iran": where the body sits, not a second taker
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
@@ -191,6 +195,21 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
+# "to help the government with relief", "to support the government's priorities": the state
+# the article is about, which place_state_bodies names (or drops when it cannot tell)
+_THE_GOVERNMENT = re.compile(r"\b(?:help|helping|support|supporting|assist|assisting|to|for|"
+                             r"towards)\s+(the\s+(?:national\s+|federal\s+|central\s+)?"
+                             r"government)(?:['’]s)?\b(?!\s+(?:of|in)\b)", re.I)
+UNNAMED_STATE = "org:the government"
+
+
+def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
+    m = _THE_GOVERNMENT.search(clause.sentence)
+    if not m or m.start(1) >= _cut(clause.sentence):
+        return []
+    return [(m.start(1), m.end(1), Recipient("the government", UNNAMED_STATE, "the government"))]
+
+
 def _each_count(sentence: str) -> int | None:
     m = _EACH.search(sentence)
     if not m:
@@ -205,7 +224,7 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     orgs = [o for o in _org_recipients(clause)  # a giver is not its own recipient
             if o[2].name.lower() not in given and not any(
                 re.search(rf"\b{re.escape(d)}\b", o[2].name.lower()) for d in given)]
-    places = _place_recipients(clause, orgs, donors)
+    places = _place_recipients(clause, orgs, donors) + _the_government(clause)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"
     found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])

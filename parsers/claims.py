@@ -44,6 +44,7 @@ from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
+from aidledger.parsers.claim_recipients import UNNAMED_STATE
 from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import denies, paid_by_recipient, skip_sentence
@@ -128,6 +129,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     carry_headline_recipients(claims)
     _the_fund(claims)
     place_state_bodies(text, title, claims)
+    for c in claims:  # "the government" of no country the article makes clear: unnamed
+        c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(dedupe(claims))
 
 

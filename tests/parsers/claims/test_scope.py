@@ -138,3 +138,25 @@ def test_a_headline_recipient_does_not_go_to_a_whole_shared_out_below(extract):
                   "million to Italy and 4 million to Spain.",
                   title="Norway to donate masks to European countries")
     assert (["Norway"], "face_mask", 10_000_000, []) in out
+
+
+def test_un_agencies_are_organisations_wherever_they_sit(extract):
+    assert extract("Norway gave $3 million to UNDP for hand-washing stations.") == [
+        (["Norway"], "funds", 3_000_000, ["org:UNDP"])]
+    out = extract("Norway has allocated $7 million to Chad, $4 million of which has been provided to the "
+                  "World Food Programme in Chad.")
+    assert out[-1] == (["Norway"], "funds", 4_000_000, ["org:WFP"])
+
+
+def test_funding_on_top_of_other_funding_names_no_recipient(extract):
+    out = extract("Orbis Aid is providing $27 million in emergency aid to help countries in "
+                  "need, on top of the funding it already gives to bodies such as UNICEF.")
+    assert out == [(["Orbis Aid"], "funds", 27_000_000, [])]
+
+
+def test_the_government_is_the_state_the_article_is_about(extract):
+    text = ("Nepal has 500 cases. The Lotus Trust gave Rs 10 crore to help the government with "
+            "relief in Nepal's hill districts. Kathmandu hospitals are full.")
+    assert extract(text) == [(["Lotus Trust"], "funds", 100_000_000, ["NPL"])]
+    assert extract("Orbis gave $5 million to help the government fight the virus.") == [
+        (["Orbis"], "funds", 5_000_000, [])]
