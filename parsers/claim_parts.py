@@ -61,7 +61,33 @@ def _all_triggers(sentence: str) -> list[Trigger]:
     return [Trigger(m.start(), m.end(), m.group(0), table[m.group(0).lower()])
             for m in pattern.finditer(sentence)
             if not (m.group(0).lower().startswith("announce") and _REPORTS.match(sentence,
-                                                                                 m.end()))]
+                                                                                 m.end()))
+            and not _as_noun(sentence, m.start(), m.end(), m.group(0).lower())]
+
+
+# "the supply of masks", "supply chains", "a hospital ship": words that are donation verbs
+# only when used as verbs
+_NOUN_VERBS = {"supply", "ship"}
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|medical|global|"
+                          r"steady|short|food|water|power|oxygen|blood|mask|masks)|['’]s)\s+$",
+                          re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:chains?|lines?|shortages?|routes?|crunch|problems?|issues?|"
+                         r"gaps?|of|and demand|deals?|contracts?|agreements?)\b", re.I)
+
+
+def _as_noun(sentence: str, start: int, end: int, phrase: str) -> bool:
+    return phrase in _NOUN_VERBS and bool(
+        _NOUN_BEFORE.search(sentence, max(0, start - 20), start)
+        or _NOUN_AFTER.match(sentence, end))
+
+
+_NOUNS = ("donation", "gift", "contribution")
+
+
+def noun(phrase: str) -> bool:
+    """A trigger that names the gift ("donation", "a contribution of") rather than the act: it
+    makes a sentence about a donation, but a verb, when there is one, says who and when."""
+    return phrase.lower().startswith(_NOUNS)
 
 
 # "announced that X has received ...": reporting a donation, not making one
@@ -72,7 +98,7 @@ def trigger_in(clause: Clause, pos: int | None = None) -> Trigger | None:
     """The donation verb that governs the item at `pos`: the nearest one before it, else the
     first one after it; nouns ("donation") only when the sentence has no verb."""
     found = _all_triggers(clause.sentence)
-    verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))] or found
+    verbs = [t for t in found if not noun(t.phrase)] or found
     if not verbs:
         return None
     if pos is None:
@@ -87,7 +113,7 @@ _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to
 
 def status_of(clause: Clause, pos: int) -> str | None:
     found = _all_triggers(clause.sentence)
-    verbs = [t for t in found if not t.phrase.lower().startswith(("donation", "gift"))] or found
+    verbs = [t for t in found if not noun(t.phrase)] or found
     if not verbs:
         return None
     before = [t for t in verbs if t.start < pos]
@@ -103,7 +129,8 @@ _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(
                      r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
                      r"(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|\bgetting\b|delivery of\b|\bcollected\b|"
-                     r"\bpresented\b|\baccepted\b|\bsigned for\b", re.I)
+                     r"\bpresented\b|\baccept(?:ed|ing|s)\b|\bsigned for\b", re.I)
 
 
-__all__ = ["RECEIVE", "Clause", "Item", "Trigger", "find_names", "status_of", "trigger_in"]
+__all__ = ["RECEIVE", "Clause", "Item", "Trigger", "find_names", "noun", "status_of",
+           "trigger_in"]
