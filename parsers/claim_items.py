@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from aidledger.parsers.claim_other_goods import unnamed_goods
 from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
 from aidledger.parsers.lexicon import _items
 from aidledger.parsers.names import vocab
@@ -55,7 +56,9 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
             if not (i and (not sentence[chosen[i - 1][1]:m[0]].strip() or (
                 chosen[i - 1][2] == "respirator" and m[2] == "face_mask"
-                and _GRADE_GAP.fullmatch(sentence, chosen[i - 1][1], m[0])))
+                and _GRADE_GAP.fullmatch(sentence, chosen[i - 1][1], m[0])) or (
+                chosen[i - 1][2] == m[2] == "respirator" and _GRADES_JOINED.fullmatch(
+                    sentence, chosen[i - 1][1], m[0])))
                     and chosen[i - 1][2] != "other")]
 
 
@@ -72,14 +75,20 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
                         re.I)
 
 
-_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
+# "FFP-2 and FFP-3 masks", "N95/KN95 respirators": one kind of goods named by two grades
+_GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
+
+_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$"
+                  r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008
+# units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
 @cache
 def _stop_gap() -> re.Pattern[str]:
     w = vocab()["words"]
     words = sorted(map(re.escape, [*w["not_goods"], *w["units"]]), key=len, reverse=True)
-    return re.compile(r"\b(?:to|and|or|in|for|from|with|by|each|" + "|".join(words) + r")\b")
+    return re.compile(r"\b(?:to|and|or|in|for|from|with|by|each|kinds?|types?|sorts?|"
+                      r"varieties|categories|models|brands|" + "|".join(words) + r")\b")
 
 
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
@@ -132,6 +141,10 @@ _RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|sh
                    r"weekly\b|monthly\b)")
 
 
+_RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply|supplies|output|"
+                          r"production|capacity|deliveries)\s+of\s+$", re.I)
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -140,9 +153,11 @@ def find_items(clause: Clause) -> list[Item]:
     """Items with the number right before them ("2 million face masks"); bare items only when
     the sentence names a donor and a recipient (a claim of unknown quantity)."""
     out = []
-    for s, e, code in _item_mentions(clause.sentence):
+    mentions = _item_mentions(clause.sentence)
+    for s, e, code in mentions:
         q = _quantity_before(clause, s)
-        if q is not None and _RATE.match(clause.sentence, e):
+        if q is not None and (_RATE.match(clause.sentence, e) or _RATE_BEFORE.search(
+                clause.sentence, 0, q.start)):
             continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
         label = clause.sentence[s:e]
         if q is not None and q.vague:
@@ -161,6 +176,7 @@ def find_items(clause: Clause) -> list[Item]:
     for it in out:
         if it.quantity is not None and it.label.lower() in _MIXED_GOODS:
             it.quantity = None  # "25,000 medical supplies": a count of no one item
+    out = sorted(out + unnamed_goods(clause, out, mentions), key=lambda i: i.start)
     with_qty = [i for i in out if i.quantity]
     if with_qty:
         return with_qty

@@ -102,3 +102,43 @@ def test_a_european_thousands_dot_is_a_separator(extract):
     assert [n.value for n in find_numbers("1.000.000 gloves")] == [1_000_000]
     assert [n.value for n in find_numbers("1.500 million masks")] == [1_500_000]
     assert [n.value for n in find_numbers("2.5 million masks")] == [2_500_000]
+
+
+def test_goods_counted_by_their_container_are_other(extract):
+    out = extract("The relief package comprised 3,100 bottles of hand gel and 40,000 medical "
+                  "gloves for Bhutan.")
+    assert out == [([], "other", 3_100, ["BTN"]), ([], "gloves", 40_000, ["BTN"])]
+    assert extract("Marisol Foods donated 2,500 boxes of powdered milk to Honduras.") == [
+        (["Marisol Foods"], "other", 2_500, ["HND"])]
+
+
+def test_a_container_of_known_goods_or_of_people_is_not_other(extract):
+    assert extract("Acme donated 500 boxes of masks to Kenya.") == [
+        (["Acme"], "face_mask", None, ["KEN"])]
+    assert extract("Acme sent 12 teams of doctors to Kenya.") == []
+
+
+def test_bare_unknown_plural_nouns_are_not_read_as_goods(extract):
+    assert extract("Acme donated 50,000 masks, 20 nurses and 300 blankets to Kenya.") == [
+        (["Acme"], "face_mask", 50_000, ["KEN"])]
+
+
+def test_protective_clothes_are_protective_suits(extract):
+    assert extract("Harbor Mills shipped 8,000 protective clothes to Peru.") == [
+        (["Harbor Mills"], "protective_suit", 8_000, ["PER"])]
+
+
+def test_two_grades_joined_name_one_kind_of_masks(extract):
+    assert extract("Volta Motors gave 150,000 FFP-2 and FFP-3 face masks to Austria.") == [
+        (["Volta Motors"], "respirator", 150_000, ["AUT"])]
+
+
+def test_kinds_of_goods_and_a_monthly_supply_are_no_count(extract):
+    assert extract("Pinecrest will supply three kinds of mask to Japan.") == []
+    assert extract("Pinecrest secured a monthly supply of 50 million masks for Japan.") == []
+
+
+def test_units_of_a_long_product_name_count_it(extract):
+    out = extract("Canada received from Korea 12,000 units of Rapid Novel Coronavirus "
+                  "Antigen Diagnostic Kit.")
+    assert out == [(["South Korea"], "test_kit", 12_000, ["CAN"])]
