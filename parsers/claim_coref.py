@@ -59,12 +59,20 @@ _HEAD_KIND = {**dict.fromkeys(_PEOPLE, "person"),
 
 
 
+_ROLE_ASIDE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}?(?:Chairman|Chairwoman|Chair|CEO|"
+                         r"President|Founder|Co-founder|Director|Head|Chief|Managing\s+Director|"
+                         r"Secretary|Minister|Owner|Trustee)\b")
+
+
 def apposed(region: str, n: Name) -> bool:
     """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
     if re.search(r",\s*(?:which|who|whose|where|(?:set up|founded|owned|led|run|headed|backed|"
                  r"chaired|created|established|started|controlled|operated|launched)\s+by)\b"
                  r"[^,]*$", region[:n.start]) and "," in region[n.end:]:
         return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
+    aside = region[region.rfind(",", 0, n.start) + 1:n.start] + n.text
+    if "," in region[:n.start] and _ROLE_ASIDE.match(aside) and "," in region[n.end:]:
+        return True  # "Ratan Tata, Chairman Tata Trusts and Chairman Emeritus Tata Sons, has"
     return bool(re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
                           r"chief executive|chairman|chairwoman|founder|co-founder|president|"
                           r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
-from aidledger.parsers.names import vocab
+from aidledger.parsers.names import classify, is_org_name, vocab
 from aidledger.parsers.records import Recipient
 
 _GOVERNMENT = re.compile(
@@ -25,6 +25,7 @@ _GOVERNMENT = re.compile(
     r"|^(?:the\s+)?(?P<b>.+?)(?:['’]s)?\s+(?:(?:federal|national|central)\s+)?(?:government|govt|"
     r"embassy|consulate(?:\s+general)?|authorities|administration|armed forces|air force|army|"
     r"navy|military|defen[cs]e ministry|ministry of defen[cs]e|foreign ministry)$", re.I)
+_OF_COMPANY = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+of\s+(.+)")
 _MEMBERS = re.compile(r"^(?:members|volunteers|staff|employees|workers|students|"
                       r"representatives|officials)\s+(?:of|from|at)\s+(?:the\s+)?(.+)$", re.I)
 
@@ -63,6 +64,9 @@ def donor_name(name: str) -> str:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if m := _MEMBERS.match(name):
         name = m.group(1)
+    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and is_org_name(
+            m.group(2)):
+        name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
     place = lookup_place(name)
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
         return state_name(place.code)  # "Beijing will send"

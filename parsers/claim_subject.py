@@ -57,6 +57,13 @@ _STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|a
 _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
                          r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
                          r"announced|set|then|later|recently|[a-z]+ly)\s+(?:to\s+)?)*")
+# "An Ethiopian Airlines cargo flight ... arrived with": the carrier, not the giver
+_CARRIER = re.compile(r"\s+(?:cargo\s+|charter(?:ed)?\s+|special\s+)?(?:plane|flight|aircraft|jet|"
+                      r"freighter|airplane|airliner|ship|vessel|truck|lorry)s?\b", re.I)
+_QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life channel': a label
+# "a flight from Guangzhou, China arrived": the country only places the origin city
+_ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+                          r"(?:\s+[A-Z][\w'’.-]*)*,\s*$")
 _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|than)\s+"
                          r"(?:the\s+)?$", re.I)
 
@@ -67,7 +74,7 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
     return n.kind == "place" and n.end <= before and (
         country_like(n.text) or n.text in vocab()["words"]["capitals"]) and not _ORIGIN.search(
         region[:n.start]) and bool(_VERB_CHAIN.fullmatch(region, n.end)) and not \
-        _AFTER_PREP.search(region[:n.start])
+        _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
 
 
 def subject(clause: Clause, before: int) -> list[str]:
@@ -77,7 +84,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
                 and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
-                and region.count("(", 0, n.start) <= region.count(")", 0, n.start):
+                and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
+                and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end):
             cands.append((n.end, "name", n))
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not _ORIGIN.search(region[:m.start()]):
@@ -87,6 +95,9 @@ def subject(clause: Clause, before: int) -> list[str]:
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
             continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
+        if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
+                r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
+            continue  # "Tata Sons, the group's holding company, committed": an aside
         if kinds[m.group(0).lower()] == "country" and not re.fullmatch(
                 r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
             continue  # "X, the richest banker in the country, will": not the subject
@@ -111,6 +122,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
+                  and not _ORIGIN_CITY.search(region[:n.start])
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         if not places:
             return []
@@ -141,7 +153,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     if name is not None:
         co = [n for n in clause.names if n.end <= start and (
             n.kind != "place" or name.kind == "place") and re.fullmatch(  # "Qatar and Kuwait"
-            r"\s+and\s+(?:its|his|her|their)?\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]
+            r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
+            r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]  # "A, the arm of B, and C"
         if co:
             donors = name_donors(co[-1]) + donors
             start = co[-1].start

@@ -80,3 +80,26 @@ def test_the_person_or_company_after_an_owner_is_the_giver(extract):
     assert out[0][0] == ["Anil Agarwal"]
     out = extract("Mukesh Ambani's Reliance Industries has sent 500 ventilators to Kenya.")
     assert out[0][0] == ["Reliance Industries"]
+
+
+def test_givers_each_with_an_aside_are_both_givers(extract):
+    out = extract("Orvan Trust, the charity arm of the Orvan group, and Orvan Sons, the group's "
+                  "holding company, on Monday committed $15 million to relief in Ghana.")
+    assert out[0][0] == ["Orvan Trust", "Orvan Sons"]
+
+
+def test_roles_in_an_aside_after_the_giver_are_not_givers(extract):
+    out = extract("A statement said Ravi Mehta, Chairman Orvan Trust and Chairman Emeritus Orvan "
+                  "Sons, has committed $5 million to relief in Ghana.")
+    assert out[0][0] == ["Ravi Mehta"]
+
+
+def test_a_person_of_a_company_is_the_person(extract):
+    out = extract("Deji Adeleke of Pacific Holding Ltd donated $50,000 to hospitals in Lagos.")
+    assert out[0][0] == ["Deji Adeleke"]
+
+
+def test_a_carrier_and_an_origin_are_not_givers(extract):
+    out = extract("Orvan pledged 900 gowns to Kenya. A Kenya Airways cargo flight from "
+                  "Guangzhou, China arrived with 40,000 masks for Kenya.")
+    assert out[-1] == (["Orvan"], "face_mask", 40_000, ["KEN"])
