@@ -54,3 +54,10 @@ def test_a_company_named_like_a_town_does_not_make_the_article_about_it(extract)
     text = ("Heads of Tata Motors, Tata Steel and Tata Power met on Monday. The Orbis Group "
             "donated Rs 100 crore to the National Relief Fund. Hospitals in Mumbai need ventilators.")
     assert (["Orbis Group"], "funds", 1_000_000_000, ["IND"]) in extract(text)
+
+
+def test_money_poured_or_pumped_in_is_given(extract):
+    assert extract("Orbis has poured another one billion yuan into relief work.") == [
+        (["Orbis"], "funds", 1_000_000_000, [])]
+    assert extract("Quay Bank pumped Ksh200 million into the Kenya relief fund.")[0][:3] == (
+        ["Quay Bank"], "funds", 200_000_000)
