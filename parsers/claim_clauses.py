@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from aidledger.parsers.claim_items import _item_mentions, item_mentions
 from aidledger.parsers.claim_parts import (
@@ -19,7 +20,7 @@ from aidledger.parsers.claim_parts import (
     Item,
     _all_triggers,
 )
-from aidledger.parsers.names import Name
+from aidledger.parsers.names import Name, vocab
 from aidledger.parsers.numbers import NumberMention
 
 _BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|;\s*|\s+(?:and|while|"
@@ -133,6 +134,8 @@ def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
     for n in clause.numbers:
         if not n.value or n.currency or n.percent or not _OF_THEM.match(s, n.end):
             continue
+        if _counts_people(clause, n.start):
+            continue  # "102 confirmed cases ..., and 13 of them have recovered"
         before = [m for m in item_mentions(clause) if m[1] <= n.start]
         if before:
             out.append(Item(n.start, n.end, before[-1][2], s[before[-1][0]:before[-1][1]], n))
@@ -142,6 +145,27 @@ def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
         elif carry:
             out.append(Item(n.start, n.end, carry[0], carry[1], n))
     return out
+
+
+@cache
+def _not_goods_count() -> re.Pattern[str]:
+    words = sorted(map(re.escape, vocab()["words"]["not_goods"]), key=len, reverse=True)
+    return re.compile(r"\d[\d,.]*(?:\s+(?:million|thousand|lakh|crore))?\s+(?:[\w-]+\s+)?(?:"
+                      + "|".join(words) + r")\b", re.I)
+
+
+def _counts_people(clause: Clause, at: int) -> bool:
+    """ "them" stands for the nearest counted noun before it: cases, patients, people, not
+    goods, when such a count comes after the last goods named."""
+    if clause.start >= 0:
+        head = clause.text[max(0, clause.start - 300):clause.start + at]
+    else:
+        head = clause.sentence[:at]
+    counts = list(_not_goods_count().finditer(head))
+    if not counts:
+        return False
+    goods = _item_mentions(head)
+    return not goods or goods[-1][0] < counts[-1].start()
 
 
 def carried_items(clause: Clause, code: str, label: str) -> list[Item]:

@@ -30,7 +30,8 @@ _CARGO = re.compile(
     r"package|equipment|gear|materials|items|goods)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|"
     r"includes?|"
     r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
-    r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of)\b", re.I)
+    r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
+    r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
 _EACH_REF = re.compile(
     r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
     r"member state|state|recipient|government|countries|nations|member states|states|"

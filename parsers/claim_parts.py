@@ -129,7 +129,8 @@ _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(
                      r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
                      r"(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\breceiv|\bget\b|\bgets\b|\bgot\b|\bgetting\b|delivery of\b|\bcollected\b|"
-                     r"\bpresented\b|\baccept(?:ed|ing|s)\b|\bsigned for\b", re.I)
+                     r"\b(?:was|were|been|being|is|are)\s+presented\b|\baccept(?:ed|ing|s)\b|"
+                     r"\bsigned for\b", re.I)
 
 
 __all__ = ["RECEIVE", "Clause", "Item", "Trigger", "find_names", "noun", "status_of",

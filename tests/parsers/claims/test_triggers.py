@@ -32,3 +32,37 @@ def test_supply_as_a_noun_is_no_donation(extract):
 def test_supply_as_a_verb_still_is(extract):
     out = extract("The Karoo Trust will supply 40,000 masks to Namibia.")
     assert out == [(["Karoo Trust"], "face_mask", 40_000, ["NAM"])]
+
+
+def test_a_shipment_that_arrived_with_goods_is_the_donation_told_before(extract):
+    text = ("Norway has sent medical donations to Ghana. On Monday the first shipment "
+            "arrived, with 300 thousand masks and 400 infrared thermometers.")
+    out = extract(text)
+    assert (["Norway"], "face_mask", 300_000, ["GHA"]) in out
+    assert (["Norway"], "thermometer", 400, ["GHA"]) in out
+
+
+def test_a_dateline_with_an_abbreviated_month_is_no_giver(extract):
+    text = ("ACCRA, Ghana, Apr 6 (Wire) Norway has sent 300,000 masks to Ghana.")
+    assert extract(text) == [(["Norway"], "face_mask", 300_000, ["GHA"])]
+
+
+def test_of_them_after_a_case_count_is_about_people(extract):
+    text = ("Norway donated 2,100 test kits to Ghana. Ghana has recorded 140 confirmed "
+            "cases, and 17 of them have recovered and left the hospitals.")
+    assert extract(text) == [(["Norway"], "test_kit", 2_100, ["GHA"])]
+
+
+def test_of_them_after_goods_is_part_of_the_goods(extract):
+    out = extract("Acme makes N95 masks in Kenya and said it would donate 1 million of them "
+                  "to Uganda.")
+    assert out == [(["Acme"], "respirator", 1_000_000, ["UGA"])]
+
+
+def test_extended_and_presented_with_are_gifts_by_the_subject(extract):
+    assert extract("Norway extended 5,000 masks to Ghana.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
+    assert extract("Norway presented Ghana with 5,000 masks.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
+    assert extract("Ghana was presented with 5,000 masks by Norway.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
