@@ -105,6 +105,7 @@ class Context:
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
 
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
+    unplaced: list = field(default_factory=list)  # goods referred back to with no taker yet
 
     def note(self, donors: list[str], recipients: list[Recipient], status: str | None,
              sentence: str) -> None:
@@ -246,6 +247,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
         if shape and not c.recipients and not _REST.search(clause.sentence):
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
+            if not c.recipients and shape in _REFERS_BACK and c.item != "funds":  # "The
+                # consignment included 20,000 masks": goods for the article's country
+                ctx.unplaced.append(c)
         elif not c.recipients and _WE_RECEIVE.search(clause.sentence):
             c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
         if shape and c.status is None:
@@ -254,6 +258,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             n = _each_of(clause.sentence) or ctx.count or _countries(c.recipients)
             if n and n > 1:
                 c.quantity_each, c.quantity = c.quantity, c.quantity * n
+
+
+_REFERS_BACK = {"cargo", "passive"}
 
 
 _RECEIVES = re.compile(r"\b(?:will|would|are to|is to)?\s*(?:receive|get|share|split)\b|"

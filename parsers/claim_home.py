@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_model import Claim
-from aidledger.parsers.lexicon import find_places, org_country
+from aidledger.parsers.lexicon import country_name, find_places, org_country
 from aidledger.parsers.records import Recipient
 
 _STATE_BODY = re.compile(
@@ -93,3 +93,17 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
             if r.code not in {k.code for k in kept}:
                 kept.append(r)
         c.recipients = kept
+
+
+def place_unplaced(text: str, title: str | None, claims: list[Claim],
+                   unplaced: list[Claim]) -> None:
+    """ "The consignment included 20,000 masks" in an article about Kenya, after a donation
+    statement that named no taker: the goods go to the country the article is about (never
+    the giver's own), when the article names one country clearly more than any other."""
+    todo = [c for c in unplaced if not c.recipients and c in claims]
+    home = home_country(text, title, claims) if todo else None
+    if home is None:
+        return
+    for c in todo:
+        if home not in {country_of(d) for d in c.donors}:
+            c.recipients = [Recipient(country_name(home), home)]

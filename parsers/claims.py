@@ -39,7 +39,7 @@ from aidledger.parsers.claim_followups import backfill, follow_up, named_after
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
-from aidledger.parsers.claim_home import place_state_bodies
+from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_parts import Clause, trigger_in
@@ -129,6 +129,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     carry_headline_recipients(claims)
     _the_fund(claims)
     place_state_bodies(text, title, claims)
+    place_unplaced(text, title, claims, ctx.unplaced)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(dedupe(claims))

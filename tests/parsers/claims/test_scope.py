@@ -160,3 +160,20 @@ def test_the_government_is_the_state_the_article_is_about(extract):
     assert extract(text) == [(["Lotus Trust"], "funds", 100_000_000, ["NPL"])]
     assert extract("Orbis gave $5 million to help the government fight the virus.") == [
         (["Orbis"], "funds", 5_000_000, [])]
+
+
+def test_goods_referred_back_with_no_taker_go_to_the_articles_country(extract):
+    text = ("Kenya has recorded 50 cases. The Lotus Foundation announced it would send medical "
+            "supplies. The consignment included 20,000 masks and 5,000 test kits, officials in "
+            "Nairobi said. Kenya will use them in county hospitals.")
+    assert extract(text) == [(["Lotus Foundation"], "face_mask", 20_000, ["KEN"]),
+                             (["Lotus Foundation"], "test_kit", 5_000, ["KEN"])]
+
+
+def test_no_country_for_money_or_when_the_article_names_none_clearly(extract):
+    text = ("The Lotus Foundation announced a donation. The donation included $2 million for "
+            "research.")
+    assert all(r == [] for *_, r in extract(text))
+    text = ("Kenya and Uganda met. The Lotus Foundation announced it would send supplies. The "
+            "consignment included 20,000 masks. Uganda and Kenya agreed.")
+    assert all(r == [] for *_, r in extract(text))
