@@ -5,7 +5,8 @@ Each rule returns a reason in words ("same donor, item and country; quantity equ
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from aidledger.parsers.lexicon import REGION_PREFIX, country_name, region_members
@@ -17,12 +18,13 @@ EACH_TOLERANCE = 0.05  # 20,000 x 54 = 1,080,000 ~ 1,100,000
 @dataclass(slots=True)
 class Rec:
     """What the reconciler needs of one record (table row or claim); slots: a million of
-    them stay a few hundred bytes each."""
+    them stay a few hundred bytes each. Nothing here is changed after it is made, so the
+    loader shares equal values (donor tuples, histories, URLs) between records."""
 
     id: str
     kind: str
     url: str
-    donors: list[str]
+    donors: Sequence[str]
     families: frozenset[str]
     item: str
     quantity: int | None
@@ -34,8 +36,10 @@ class Rec:
     gone_since: datetime | None = None
     source_key: str = ""
     parent_id: str | None = None
-    history: list[tuple[str | None, str]] = field(default_factory=list)  # (status, since)
-    quantities: frozenset[int] = frozenset()  # every quantity a row showed over time
+    history: Sequence[tuple[str | None, str]] = ()  # (status, since)
+    # the other quantities the record showed over time (its `quantity` need not be in it:
+    # every rule looks at both)
+    quantities: Collection[int] = frozenset()
 
 
 def places_overlap(a: frozenset[str], b: frozenset[str]) -> str | None:

@@ -7,7 +7,6 @@ Parameterised selects only. Writing the ledger is in `ledger_write.py`, searchin
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,14 +69,23 @@ class _Memo(dict):  # type: ignore[type-arg]
 
 
 Versions = tuple[dict[str, Any], dict[str, Any]]  # record id -> quantities, donor names
+History = tuple[tuple[str | None, str], ...]
+STREAM = 10_000  # rows fetched at a time: a whole result held at once was a third of the peak
+
+
+def _stream(session: Session, q: Any) -> Any:
+    """Rows of `q` as the cursor gives them, in batches: through the session's connection, so
+    the ORM does not buffer the whole result first (on PostgreSQL a server-side cursor)."""
+    return session.connection().execute(q.execution_options(yield_per=STREAM))
 
 
 def _versions(session: Session, where: Any
-              ) -> tuple[dict[str, list[tuple[str | None, str]]], Versions]:
+              ) -> tuple[dict[str, History], Versions]:
     """Each record's status history, and the quantities and donor names of all its versions:
     one value while there is one (shared with every record that has it), a set only for a
-    record whose versions differ (a dict of two sets per record was 700 MB at a million)."""
-    history: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+    record whose versions differ (a dict of two sets per record was 700 MB at a million).
+    Histories are tuples made once per distinct history: most records share theirs."""
+    history: dict[str, History] = {}
     quantities: dict[str, Any] = {}
     donors_of: dict[str, Any] = {}
     q = (select(RecordVersion.record_id, RecordVersion.status,
@@ -86,10 +94,22 @@ def _versions(session: Session, where: Any
          .order_by(RecordVersion.record_id, RecordVersion.seq))
     if where is not None:
         q = q.join(Record, Record.id == RecordVersion.record_id).where(where)
-    steps = _Memo(lambda key: (key[0], _when(key[1]).date().isoformat()))
+    same: dict[Any, Any] = {}  # one object per distinct step and per distinct history
+
+    def step(key: tuple[str | None, str]) -> tuple[str | None, str]:
+        made = (key[0], _when(key[1]).date().isoformat())
+        return same.setdefault(made, made)
+
+    steps = _Memo(step)
     names = _Memo(lambda v: frozenset(_json(v) or ()))
-    for rid, status, since, qty, donors in session.execute(q):
-        history[rid].append(steps[(status, since)])
+    last, hist = None, []
+    for rid, status, since, qty, donors in _stream(session, q):
+        if rid != last:
+            if last is not None:
+                h = tuple(hist)
+                history[last] = same.setdefault(h, h)
+            last, hist = rid, []
+        hist.append(steps[(status, since)])
         if qty is not None:
             old = quantities.get(rid)
             if old is None:
@@ -107,6 +127,9 @@ def _versions(session: Session, where: Any
                 old.update(new)
             elif old is not new:
                 donors_of[rid] = set(old) | new
+    if last is not None:
+        h = tuple(hist)
+        history[last] = same.setdefault(h, h)
     return history, (quantities, donors_of)
 
 
@@ -138,7 +161,7 @@ def load_records(session: Session, owners: dict[str, str] | None = None, where: 
 
 
 def _records(session: Session, owners: dict[str, str], where: Any,
-             history: dict[str, list[tuple[str | None, str]]], versions: Versions
+             history: dict[str, History], versions: Versions
              ) -> tuple[list[Rec], list[tuple[Rec, int, str]]]:
     """The records, and each claim with its page and host (its source key comes from the
     story keys, which may still be on their way). The rows stream (only the claims' index
@@ -162,31 +185,43 @@ def _records(session: Session, owners: dict[str, str], where: Any,
     one = _Memo(lambda q: frozenset((q,)))
     when = _Memo(_when)
     donor_lists = _Memo(lambda v: frozenset(_json(v) or ()))
-    sources = _Memo(_source_of)
+    sources = _Memo(lambda url: (url, *_source_of(url)))  # one URL string per page
     places = _Memo(lambda key: _places(*key))
     parties = _Memo(lambda key: _donors(key[0], key[1], key[2], owners))
+    words = _Memo(lambda v: v)  # one object per distinct kind, item, status, source key
     out: list[Rec] = []
     claims: list[tuple[Rec, int, str]] = []
     for (rid, kind, page_id, donors, recipients, block, item, quantity, quantity_each, status,
-         first, last, gone, _, parent, url) in session.execute(q):
-        own, host = sources[url]
+         first, last, gone, _, parent, url) in _stream(session, q):
+        url, own, host = sources[url]
         names = donor_lists[donors].union(donors_of.get(rid, ()))
-        qs = quantities.get(rid)
         ents, families = parties[(names, own, None if names else url)]
         row = kind == "table_row"
-        source = (f"own:{own.name}" if own else f"own:{host}") if row else host
+        source = words[(f"own:{own.name}" if own else f"own:{host}") if row else host]
         out.append(Rec(
-            id=rid, kind=kind, url=url, donors=list(ents), families=families,
-            item=item or "other", quantity=quantity, quantity_each=quantity_each,
-            places=places[(recipients, block if row else None)], status=status,
+            id=rid, kind=words[kind], url=url, donors=ents, families=families,
+            item=words[item or "other"], quantity=quantity, quantity_each=quantity_each,
+            places=places[(recipients, block if row else None)], status=words[status],
             first_seen=when[first], last_seen=when[last], gone_since=when[gone],
             source_key=source,
             parent_id=index.get((page_id, parent)) if parent is not None and not row else None,
-            history=history.get(rid, []), quantities=frozenset() if qs is None else (
-                frozenset(qs) if isinstance(qs, set) else one[qs])))
+            history=history.get(rid, ()), quantities=_others(quantities.get(rid), quantity, one)))
         if not row:
             claims.append((out[-1], page_id, host))
     return out, claims
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _others(shown: Any, quantity: int | None, one: _Memo) -> frozenset[int]:
+    """The quantities a record's versions showed besides its current one: none for nearly
+    every record (a set each was a fifth of a load's memory)."""
+    if shown is None or shown == quantity:
+        return _NONE
+    if isinstance(shown, set):
+        return frozenset(shown - {quantity}) or _NONE
+    return one[shown]
 
 
 def _donors(names: frozenset[str], own: Entity | None, url: str | None,

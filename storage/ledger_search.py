@@ -184,13 +184,15 @@ def _place_words(code: str) -> str:
     return f"{code} {country_name(code)}"
 
 
-def party_rows(row: dict[str, Any]) -> list[dict[str, str]]:
-    """The donation's side rows: one per donor (by entity key) and per recipient code."""
+PARTY_COLUMNS = ("role", "key", "donation_id", "value")  # key order first: rows sort by it
+
+
+def party_rows(row: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The donation's side rows (PARTY_COLUMNS): one per donor (by entity key) and per
+    recipient code."""
     donors = {entity_key(n): n for n in row["donors"]}
-    return ([{"role": "donor", "key": k, "value": n, "donation_id": row["id"]}
-             for k, n in donors.items()]
-            + [{"role": "recipient", "key": c, "value": c, "donation_id": row["id"]}
-               for c in set(row["recipients"])])
+    return ([("donor", k, row["id"], n) for k, n in donors.items()]
+            + [("recipient", c, row["id"], c) for c in set(row["recipients"])])
 
 
 _COLUMNS = (Donation.id, Donation.donors, Donation.item, Donation.quantity,

@@ -51,7 +51,7 @@ def fts_body(row: dict[str, Any]) -> str:
     """What a donation's FTS row holds: its search text (`row["search_text"]`) with `~` as a
     space, then a token per item, status, donor key and recipient code it has."""
     tokens = [token(k, row[k]) for k in ("item", "status") if row.get(k)]
-    tokens += [token(p["role"], p["key"]) for p in party_rows(row)]
+    tokens += [token(role, key) for role, key, _, _ in party_rows(row)]
     return " ".join([row["search_text"].replace(MARK, " "), *tokens])
 
 

@@ -3,9 +3,10 @@
 A block (donor family, item) whose recomputed donations equal the stored ones is left alone,
 so a reconcile after a small crawl rewrites only what changed, with the result of a rebuild.
 `scope` limits the work to some blocks (an incremental reconcile, a seeding batch): blocks
-outside it are neither read nor touched. Rows go in through the driver (SQLite executemany,
-PostgreSQL COPY) with values converted here: SQLAlchemy's per-value type processing, not the
-database, was what made a million-donation write slow. The ORM models stay the schema.
+outside it are neither read nor touched. Rows go in through the driver (storage/bulk.py);
+the ORM models stay the schema. The side rows (evidence, parties, search text) are kept as
+tuples, and values equal between donations (histories, recipient lists) are made once: at
+120,000 donations dicts of them were a quarter of a reconcile's peak memory.
 """
 
 from __future__ import annotations
@@ -15,43 +16,53 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Table, delete, insert, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.reconcile import DonationOut
 from aidledger.gcpause import paused_gc
+from aidledger.storage.bulk import bulk_insert
 from aidledger.storage.ledger import Donation, DonationParty, Evidence
 from aidledger.storage.ledger_facets import apply_block_facets, block_facets, rebuild_facets
 from aidledger.storage.ledger_search import (
     FTS,
+    PARTY_COLUMNS,
     compact_text_index,
     party_rows,
     search_text,
     text_key,
 )
 from aidledger.storage.ledger_text import fts_body
-from aidledger.storage.types import UTCDateTime
 
 _ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "status",
                 "status_history", "first_seen", "last_seen", "independent_sources", "conflicts")
 CHUNK = 500  # block keys per IN (...) list
 
 
-def _row(d: DonationOut) -> dict[str, Any]:
+def _row(d: DonationOut, same: dict[Any, Any] | None = None) -> dict[str, Any]:
+    """The donation's row; `same` keeps one list per distinct history and recipient set
+    (rows are only read after this, never changed)."""
+    same = {} if same is None else same
     a = d.anchor
     donors = sorted({n for lk in d.links if lk.role == "primary" for n in lk.record.donors}
                     or set(a.donors))
-    statuses = [(lk.record.status, lk.record.first_seen) for lk in d.links if lk.record.status]
-    history = [{"status": s, "since": when} for s, when in a.history] if a.history else [
-        {"status": s, "since": w.date().isoformat()}
-        for s, w in sorted(statuses, key=lambda x: x[1])]
+    if a.history:
+        history = same.get(a.history)
+        if history is None:
+            history = same[a.history] = [{"status": s, "since": when} for s, when in a.history]
+    else:
+        statuses = [(lk.record.status, lk.record.first_seen) for lk in d.links
+                    if lk.record.status]
+        history = [{"status": s, "since": w.date().isoformat()}
+                   for s, w in sorted(statuses, key=lambda x: x[1])]
+    recipients = same.get(a.places)
+    if recipients is None:
+        recipients = same[a.places] = sorted(a.places)
     seen = [lk.record.first_seen for lk in d.links] + [lk.record.last_seen for lk in d.links]
     return {"id": d.id, "donors": donors, "item": a.item, "quantity": a.quantity,
-            "quantity_rule": d.quantity_rule, "recipients": sorted(a.places),
+            "quantity_rule": d.quantity_rule, "recipients": recipients,
             "status": a.status, "status_history": history, "first_seen": min(seen),
             "last_seen": max(seen), "independent_sources": d.independent_sources,
             "conflicts": d.conflicts, "block_key": d.block_key}
@@ -79,17 +90,17 @@ def _write_ledger(session: Session, donations: list[DonationOut], rebuild: bool,
     stored = {} if rebuild else _stored_digests(session, keys)
     changed: list[str] = []
     rows: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
+    links: list[tuple[Any, ...]] = []  # in EVIDENCE_COLUMNS order
+    same: dict[Any, Any] = {}
     for key, ds in by_block.items():
-        block_rows = [_row(d) for d in ds]
-        block_links = [(d.id, lk.record.id, lk.role, lk.reason) for d in ds for lk in d.links]
-        if not rebuild and stored.get(key) == _digest(block_rows, block_links):
+        block_rows = [_row(d, same) for d in ds]
+        block_links = [(d.id, lk.record.id, lk.role, lk.reason, lk.record.source_key)
+                       for d in ds for lk in d.links]
+        if not rebuild and stored.get(key) == _digest(block_rows, [t[:4] for t in block_links]):
             continue
         changed.append(key)
         rows += block_rows
-        links += [{"donation_id": d.id, "record_id": lk.record.id, "role": lk.role,
-                   "reason": lk.reason, "source_key": lk.record.source_key}
-                  for d in ds for lk in d.links]
+        links += block_links
     touched = changed + sorted(set(stored) - set(by_block))
     if rebuild:
         _delete_all(session)  # the first write: the transaction the index swap must be in
@@ -105,20 +116,23 @@ def _write_ledger(session: Session, donations: list[DonationOut], rebuild: bool,
     return {"donations": len(donations), "blocks": len(by_block), "blocks_written": len(changed)}
 
 
-def _insert(session: Session, rows: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
+EVIDENCE_COLUMNS = ("donation_id", "record_id", "role", "reason", "source_key")
+
+
+def _insert(session: Session, rows: list[dict[str, Any]], links: list[tuple[Any, ...]]
+            ) -> None:
     for r in rows:
         r["has_conflicts"] = bool(r["conflicts"])
         r["search_text"] = search_text(r)
     bulk_insert(session, Donation.__table__, rows)
     # side rows in their key order: a million appended to a B-tree's end, not scattered
     # through it (their order is not observable: the party table is keyed, FTS rows have ids)
-    bulk_insert(session, DonationParty.__table__, sorted(
-        (p for r in rows for p in party_rows(r)), key=itemgetter("role", "key", "donation_id")))
+    bulk_insert(session, DonationParty.__table__, sorted(p for r in rows for p in party_rows(r)),
+                PARTY_COLUMNS)
     if session.get_bind().dialect.name == "sqlite":
-        bulk_insert(session, FTS, sorted(
-            ({"rowid": text_key(r["id"]), "donation_id": r["id"], "body": fts_body(r)}
-             for r in rows), key=itemgetter("rowid")))
-    bulk_insert(session, Evidence.__table__, links)
+        bulk_insert(session, FTS, sorted((text_key(r["id"]), r["id"], fts_body(r))
+                                         for r in rows), ("rowid", "donation_id", "body"))
+    bulk_insert(session, Evidence.__table__, links, EVIDENCE_COLUMNS)
 
 
 LEDGER_TABLES = ("donation", "donation_party", "evidence")
@@ -203,56 +217,3 @@ def _block_conditions(keys: list[str] | None) -> list[list[Any]]:
     if keys is None:
         return [[]]
     return [[Donation.block_key.in_(keys[i:i + CHUNK])] for i in range(0, len(keys), CHUNK)]
-
-
-def _sqlite_time(v: datetime | None) -> str | None:
-    """The text SQLAlchemy's SQLite DateTime stores (UTC, naive, microseconds)."""
-    if v is None:
-        return None
-    return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _converters(table: Table, cols: list[str], dialect: str) -> list[Any]:
-    out: list[Any] = []
-    for name in cols:
-        col = table.c.get(name, None)
-        kind = col.type if col is not None else None
-        if isinstance(kind, JSON):
-            out.append(lambda v: None if v is None else json.dumps(v))
-        elif isinstance(kind, UTCDateTime) and dialect == "sqlite":
-            out.append(_sqlite_time)
-        elif isinstance(kind, Boolean) and dialect == "sqlite":
-            out.append(lambda v: None if v is None else int(v))
-        else:
-            out.append(None)
-    return out
-
-
-def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert plain dicts (all with the same keys) through the driver: executemany on SQLite,
-    COPY on PostgreSQL, Core executemany elsewhere. Names come from the models, values are
-    always bound, never spliced."""
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect.name
-    cols = list(rows[0])
-    if dialect not in ("sqlite", "postgresql"):
-        session.execute(insert(table), rows)
-        return
-    # column by column, so only the converted values cost a Python call each
-    columns = list(zip(*map(itemgetter(*cols), rows), strict=True)) if len(cols) > 1 else [
-        tuple(r[cols[0]] for r in rows)]
-    for j, f in enumerate(_converters(table, cols, dialect)):
-        if f is not None:
-            columns[j] = tuple(map(f, columns[j]))
-    tuples = list(zip(*columns, strict=True))
-    names = ", ".join(f'"{c}"' for c in cols)
-    raw = conn.connection.driver_connection
-    if dialect == "sqlite":
-        marks = ", ".join("?" * len(cols))
-        raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', tuples)
-        return
-    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for t in tuples:
-            copy.write_row(t)

@@ -86,14 +86,14 @@ def test_a_failed_rebuild_keeps_the_old_ledger_and_its_indexes(tmp_path, monkeyp
     assert ledger and any("donation" in name for name, _ in indexes)
     real = ledger_write.bulk_insert
 
-    def failing(session, table, rows):
+    def failing(session, table, rows, *columns):
         if getattr(table, "name", "") == "evidence":
             raw = session.connection().connection.driver_connection
             dropped = raw.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                                   "AND tbl_name = 'donation' AND sql IS NOT NULL")
             assert dropped.fetchone()[0] == 0  # set aside during the fill
             raise RuntimeError("disk full")
-        real(session, table, rows)
+        real(session, table, rows, *columns)
 
     monkeypatch.setattr(ledger_write, "bulk_insert", failing)
     with pytest.raises(RuntimeError), sessions.begin() as s:
