@@ -137,9 +137,16 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
 def _from_donor(clause: Clause) -> list[str]:
     """ "The donation of 100,000 masks from Fosun": the giver after "from", when no subject."""
     for m in re.finditer(r"\bfrom\s+(?:the\s+)?", clause.sentence):
-        if donors := names_at(clause, m.end()):
+        gift = _GIFT_FROM.search(clause.sentence, 0, m.start())  # "donations from China"
+        if donors := names_at(clause, m.end(), countries=bool(gift)):
             return donors
     return []
+
+
+# a donation noun right before "from" (or its goods between): whom the gift is from gives,
+# a country too; bare "masks from China" tells where goods were made, not who gave them
+_GIFT_FROM = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:of\s+[^;()]{0,60}?\s+)?$",
+                        re.I)
 
 
 _SUPPLY_FROM = re.compile(

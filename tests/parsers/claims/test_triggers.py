@@ -66,3 +66,12 @@ def test_extended_and_presented_with_are_gifts_by_the_subject(extract):
         (["Norway"], "face_mask", 5_000, ["GHA"])]
     assert extract("Ghana was presented with 5,000 masks by Norway.") == [
         (["Norway"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_a_donation_from_a_country_names_the_country_as_giver(extract):
+    assert extract("A donation of 5,000 masks from Norway arrived in Ghana on Monday.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_goods_from_a_country_without_a_donation_noun_name_no_giver(extract):
+    assert extract("Ghana's hospitals have taken 5,000 masks from China, officials said.") == []
