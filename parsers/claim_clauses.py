@@ -123,7 +123,14 @@ def _shift(n: NumberMention, by: int) -> NumberMention:
 _BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
 
 
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+_OF_THEM = re.compile(r"\s+(?:more\s+)?of\s+(?:them|those|these)\b", re.I)
+
+
+@cache
+def _counted_people() -> re.Pattern[str]:
+    """Nouns that "of them" can refer back to instead of goods (vocab `not_goods`)."""
+    words = sorted(map(re.escape, vocab()["words"]["not_goods"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
 def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
@@ -137,11 +144,14 @@ def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
         if _counts_people(clause, n.start):
             continue  # "102 confirmed cases ..., and 13 of them have recovered"
         before = [m for m in item_mentions(clause) if m[1] <= n.start]
+        if _counted_people().search(s, before[-1][1] if before else 0, n.start):
+            continue  # "102 confirmed cases, and 13 of them have recovered": not goods
         if before:
             out.append(Item(n.start, n.end, before[-1][2], s[before[-1][0]:before[-1][1]], n))
         elif clause.start > 0 and (prior := _item_mentions(
-                clause.text[max(0, clause.start - 300):clause.start])):
-            out.append(Item(n.start, n.end, prior[-1][2], "", n))  # the sentence before
+                window := clause.text[max(0, clause.start - 300):clause.start])):
+            ps, pe, code = prior[-1]  # the sentence before
+            out.append(Item(n.start, n.end, code, window[ps:pe], n))
         elif carry:
             out.append(Item(n.start, n.end, carry[0], carry[1], n))
     return out

@@ -142,7 +142,11 @@ _RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|sh
 
 
 _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply|supplies|output|"
-                          r"production|capacity|deliveries)\s+of\s+$", re.I)
+                          r"production|capacity|deliveries)\s+of\s+$"
+                          r"|\b(?:enough|sufficient|reagents?|materials?|capacity)\s+"
+                          r"(?:for|to\s+(?:conduct|run|perform|carry\s+out|process))\s+$", re.I)
+# ("reagents to conduct 5,000 tests": what the goods can do, no count; but "kits for 1.08
+# million tests" are that many test kits)
 
 
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:

@@ -142,3 +142,22 @@ def test_units_of_a_long_product_name_count_it(extract):
     out = extract("Canada received from Korea 12,000 units of Rapid Novel Coronavirus "
                   "Antigen Diagnostic Kit.")
     assert out == [(["South Korea"], "test_kit", 12_000, ["CAN"])]
+
+
+def test_what_reagents_can_test_is_no_count_but_kits_for_tests_are(extract):
+    assert extract("Nairobi Labs provides kits for 4,000 tests to Uganda.") == [
+        (["Nairobi Labs"], "test_kit", 4_000, ["UGA"])]
+    assert extract("Uganda received reagents to conduct 9,000 tests from Nairobi Labs.") == [
+        (["Nairobi Labs"], "reagent", None, ["UGA"])]
+
+
+def test_of_them_after_a_count_of_people_is_no_goods(extract):
+    text = ("Tallinn Works donated 6,000 masks to Latvia. Latvia has 210 confirmed cases, "
+            "and 40 of them have recovered.")
+    assert extract(text) == [(["Tallinn Works"], "face_mask", 6_000, ["LVA"])]
+
+
+def test_more_of_them_is_more_of_the_goods_before(extract):
+    out = extract("Tallinn Works donated 6,000 masks to Latvia. It will donate 3,000 more of "
+                  "them to Estonia.")
+    assert (["Tallinn Works"], "face_mask", 3_000, ["EST"]) in out
