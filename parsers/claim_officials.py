@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aidledger.parsers.claim_givers import government_state, state_name
 from aidledger.parsers.lexicon import find_places, lookup_place
@@ -40,6 +41,7 @@ def _person(name: str) -> bool:
         and all(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=256)
 def _office_state(name: str, text: str) -> tuple[bool, str | None]:
     """(whether the article gives `name` a state office, the country that office names)."""
     for m in re.finditer(re.escape(name), text):

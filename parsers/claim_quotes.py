@@ -17,6 +17,7 @@ _ATTRIBUTED = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:th
                          rf"{_SAYS}\b)")
 _AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")
 _OPEN, _CLOSE = "“", "”"
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -35,8 +36,8 @@ def _open_quote(text: str, start: int, pos: int) -> bool:
 
 def quote_author(text: str, clause: Clause) -> list[str] | None:
     """The author of the quotation holding this sentence, if the text names one."""
-    if clause.start < 0:
-        return None
+    if clause.start < 0 or not _FIRST_PERSON.search(clause.sentence):
+        return None  # only "we" needs its speaker
     par_start, par_end = _paragraph(text, clause.start)
     window = text[clause.end:min(par_end, clause.end + 600)]
     if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]):

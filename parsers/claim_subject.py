@@ -68,6 +68,22 @@ _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|th
                          r"(?:the\s+)?$", re.I)
 
 
+_SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|announced|added|noted|"
+                        r"stated|confirmed|explained|tweeted|wrote)(?:\s+that)?\s*", re.I)
+
+
+def _possessor(clause: Clause, region: str, at: int) -> Name | None:
+    """The name opening the clause when a verb stands between it and a possessive at `at`."""
+    lead = next((n for n in clause.names if n.end <= at and _CLAUSE_START.search(
+        region[:n.start]) and (n.kind != "place" or country_like(n.text)
+                               or n.text in vocab()["words"]["capitals"])), None)
+    between = region[lead.end:at] if lead is not None else ""
+    if lead is not None and re.search(r"\b[a-z]{3,}\b", between) and not _SAYS_THAT.fullmatch(
+            between):  # "X said its clubs would give": the clubs give, as X's (reference path)
+        return lead
+    return None
+
+
 def _state_subject(n: Name, region: str, before: int) -> bool:
     """A country, demonym or capital right before the verb chain, not after a preposition:
     "days after Beijing donated", "China has urgently provided", "Japan plans to send"."""
@@ -98,6 +114,10 @@ def subject(clause: Clause, before: int) -> list[str]:
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
                 r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
             continue  # "Tata Sons, the group's holding company, committed": an aside
+        if m.group(0).lower() in ("its", "their", "his", "her") and (
+                lead := _possessor(clause, region, m.start())):
+            cands.append((m.end(), "name", lead))  # "Taiwan began its second round by
+            continue  # pledging": the possessive is the subject's own, in the object
         if kinds[m.group(0).lower()] == "country" and not re.fullmatch(
                 r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
             continue  # "X, the richest banker in the country, will": not the subject

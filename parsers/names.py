@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from aidledger.parsers.lexicon import item_matches, lookup_place
@@ -132,6 +132,7 @@ _OFFICE_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?(?:Minister|Secretary|Governor|D
                         r"(?=[A-Z][a-z])")
 
 
+@lru_cache(maxsize=4096)
 def _goods_word(word: str) -> bool:
     """A word that is an item's name by itself ("Masks", "Ventilators", "Tests")."""
     return any(s == 0 and e == len(word) for s, e, _ in item_matches(word))

@@ -103,3 +103,10 @@ def test_a_carrier_and_an_origin_are_not_givers(extract):
     out = extract("Orvan pledged 900 gowns to Kenya. A Kenya Airways cargo flight from "
                   "Guangzhou, China arrived with 40,000 masks for Kenya.")
     assert out[-1] == (["Orvan"], "face_mask", 40_000, ["KEN"])
+
+
+def test_a_possessive_in_the_object_is_the_subjects_own(extract):
+    out = extract("Kenya will donate 1,000 masks to Uganda, Jane Wambui of the Ministry of "
+                  "Foreign Affairs Department of Aid announced. Kenya began its second round "
+                  "of donations on May 9 by pledging to ship 60,000 masks to Europe.")
+    assert out[-1] == (["Kenya"], "face_mask", 60_000, ["region:europe"])
