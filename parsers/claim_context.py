@@ -13,80 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aidledger.parsers.claim_coref import expand as _expand
-from aidledger.parsers.claim_coref import references as _references
-from aidledger.parsers.claim_coref import resolve as resolve_reference
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.claim_speakers import attributed_donors
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
-_CARGO = re.compile(
-    r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
-    r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
-    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|materials|items|goods)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|"
-    r"includes?|"
-    r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
-    r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
-    r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
-_EACH_REF = re.compile(
-    r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
-    r"member state|state|recipient|government|countries|nations|member states|states|"
-    r"recipients|governments)\b", re.I)
-_GROUP_REF = re.compile(
-    r"\b(?:the|these|those|all) (?:[\w-]+ )?(?:countries|nations|member states|states|"
-    r"recipients|governments)\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
-    r"(?:receive|received|get|got)\b", re.I)
-_FURTHER = re.compile(
-    r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b"
-    r"|\b(?:a further|another|an additional)\s+\d", re.I)
-_ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000 masks"
-    r"^(?:the|a|its|their)\s+(?:first|second|third|fourth|next|latest|last|final|initial|"
-    r"remaining|new)\s+(?:[\w-]+\s+){0,2}?(?:\d|batch|shipment|consignment|tranche|delivery|"
-    r"instal?lment|round|lot|load|cargo|flight)", re.I)
-_PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?|"
-                   r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
-                   r"(?:million|thousand|hundred thousand|lakh))\s+of\s+"
-                   r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
-# "One million of the masks ... are being transferred to Spain": the part is the subject, so
-# the names in the sentence are where it goes, and its giver is the whole's
-_LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly)\s+)?"
-                        + _PART.pattern, re.I)
-
-
-def part_leads(sentence: str) -> bool:
-    return bool(_LEAD_PART.match(sentence))
-
-
-_LIST_LINE = re.compile(r"^[-•*–]\s+")
 _LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?)\s*(?::|\s[–—-])\s")
 _COUNT = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"[a-z]+teen|twenty|thirty|forty|fifty)(?: more)?(?: [A-Z][\w-]+)?"
                     r"(?: [A-Z][\w-]+)? (?:countries|nations|member states|states)\b")
-_TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
-_QUOTE_BY = re.compile(
-    r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
-    r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
-_REF_WORDS = r"it|he|she|they|the foundation|the company|the firm|the group|the billionaire"
-_QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tweeted|added)\b",
-                        re.I)
-_QUOTE_LEAD = re.compile(
-    rf"^[^“\"]{{0,80}}?\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*|{_REF_WORDS})\s+(?:said|says|wrote|"
-    r"tweeted|added|announced)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
-_SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company
-    r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chief executive|chief executive officer|ceo|chairman|"
-    r"chairwoman|president|founder|co-founder|head|director|managing director|spokesman|"
-    r"spokeswoman|spokesperson|secretary general|general manager)\s+(?:of|at)\s+(?:the\s+)?"
-    r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*)*)", re.I)
-ATTRIBUTION = re.compile(
-    r",\s+((?:the\s+)?[^,;]{1,60}?)\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
-    r"announced|told)\b[^,;]*[.!]?$")
-_OFFICIAL = re.compile(r"\b(?:governor|minister|mayor|president|secretary|premier|ambassador|"
-                       r"spokes\w+|official|officials|ministry|source|sources|agency|analyst|"
-                       r"report|newspaper|media|state media)\b", re.I)
 
 
 @dataclass
@@ -123,86 +61,6 @@ class Context:
 def country_count(sentence: str) -> int | None:
     m = _COUNT.search(sentence)
     return parse_number(m.group(1)) if m else None
-
-
-# "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
-_BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"
-                        r"(?:\s*(?:million|thousand|lakh|crore|m|k)\b)?\s+[\w ,'’-]{2,70}\.?$",
-                        re.I)
-
-
-def bare_line(sentence: str) -> bool:
-    """A list line without a bullet: an amount and goods, no verb."""
-    return bool(_BARE_LINE.match(sentence.strip()))
-
-
-def anaphor(clause: Clause) -> str | None:
-    """The shape by which this sentence refers back to an earlier donation, if any."""
-    s = clause.sentence
-    if _LIST_LINE.match(s):
-        return "list"
-    if _PART.search(s):
-        return "part"
-    if _EACH_REF.search(s):
-        return "each"
-    if _CARGO.match(s):
-        return "cargo"
-    if _FURTHER.search(s) or _ORDINAL.match(s):
-        return "further"
-    if _GROUP_REF.search(s):
-        return "group"
-    if _GOODS_FIRST.match(s):
-        return "passive"
-    return None
-
-
-# "Seven million masks will be delivered to the EU": the goods as subject, no giver named;
-# they are the latest giver's (a sentence with "by"/"from" names its own)
-_GOODS_FIRST = re.compile(
-    r"^(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-    r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
-    r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"
-    r"go|going)\b(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])", re.I)
-
-
-def speaker(text: str, clause: Clause) -> list[str] | None:
-    """Who "we" is in a quoted tweet or quote: the tweet's author line, "..., Ma said",
-    "..., it said in a tweet", 'The foundation tweeted: "We will ...'."""
-    tail = text[clause.end:clause.end + 400]
-    nl = tail.find("\n")
-    window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
-                                      else len(tail)]
-    if m := _TWEET_BY.search(window):
-        return [m.group(1).strip()]
-    if m := _QUOTE_BY.search(clause.sentence):
-        name = m.group(1) or m.group(2)
-        org = _SPEAKS_FOR.match(clause.sentence, m.end())
-        return [org.group(1).rstrip(".")] if org else _expand([name], clause)
-    if m := (_QUOTE_REF.search(clause.sentence) or _QUOTE_LEAD.match(clause.sentence)):
-        who = m.group(1)
-        if not re.fullmatch(_REF_WORDS, who, re.I):
-            who = re.sub(r"^(?:The|A|An)\s+", "", who)
-        for pattern, kind in _references():
-            if pattern.fullmatch(who) and kind != "first_person":
-                return resolve_reference(kind, clause, m.start(1)) or None
-        return _expand([who], clause)
-    return None
-
-
-def attributed_donors(clause: Clause) -> list[str]:
-    """", the company said" / ", Ma wrote on Twitter": the speaker, when the sentence names no
-    giver; officials and reporters who relay news are not donors."""
-    m = ATTRIBUTION.search(clause.sentence)
-    if not m or _OFFICIAL.search(m.group(1)):
-        return []
-    who = m.group(1).strip()
-    for pattern, kind in _references():
-        if pattern.fullmatch(who):
-            return resolve_reference(kind, clause, m.start(1))
-    names = [n for n in clause.names if m.start(1) <= n.start < m.end(1) and n.kind != "place"]
-    return _expand([names[-1].text], clause) if names else []
 
 
 def list_intro(clause: Clause, ctx: Context) -> None:

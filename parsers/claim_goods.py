@@ -9,12 +9,12 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import elided
 from aidledger.parsers.claim_clauses import carried_items, referred_items
-from aidledger.parsers.claim_context import part_leads
 from aidledger.parsers.claim_donors import cargo_givers
 from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
+from aidledger.parsers.claim_shapes import part_leads
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.numbers import quantity_warning
 

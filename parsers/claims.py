@@ -25,15 +25,7 @@ from aidledger.parsers.claim_acronyms import spelled_out
 from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
-from aidledger.parsers.claim_context import (
-    Context,
-    anaphor,
-    announcement,
-    bare_line,
-    fill,
-    list_intro,
-    speaker,
-)
+from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
@@ -45,7 +37,9 @@ from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
+from aidledger.parsers.claim_shapes import anaphor, bare_line
 from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
+from aidledger.parsers.claim_speakers import speaker
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import denies, paid_by_recipient, skip_sentence
 from aidledger.parsers.names import Name, find_names

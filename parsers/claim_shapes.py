@@ -1,0 +1,92 @@
+"""The shapes by which a sentence refers back to a donation told before: a consignment's
+contents ("The consignment includes 500 ventilators"), a part ("5.6 million of the masks"),
+"each country", "the seven countries will receive", "a further 200,000", goods as the subject
+("Seven million masks will be delivered to the EU"), list lines under "Ma will donate at
+least:". Which shape a sentence has decides what it takes from the earlier statement."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_parts import Clause
+
+_CARGO = re.compile(
+    r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
+    r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
+    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
+    r"package|equipment|gear|materials|items|goods)s?\b[^.;]*?\b(?:(?:is|was|are|were) part of|"
+    r"includes?|"
+    r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
+    r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
+    r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
+_EACH_REF = re.compile(
+    r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
+    r"member state|state|recipient|government|countries|nations|member states|states|"
+    r"recipients|governments)\b", re.I)
+_GROUP_REF = re.compile(
+    r"\b(?:the|these|those|all) (?:[\w-]+ )?(?:countries|nations|member states|states|"
+    r"recipients|governments)\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
+    r"(?:receive|received|get|got)\b", re.I)
+_FURTHER = re.compile(
+    r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b"
+    r"|\b(?:a further|another|an additional)\s+\d", re.I)
+_ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000 masks"
+    r"^(?:the|a|its|their)\s+(?:first|second|third|fourth|next|latest|last|final|initial|"
+    r"remaining|new)\s+(?:[\w-]+\s+){0,2}?(?:\d|batch|shipment|consignment|tranche|delivery|"
+    r"instal?lment|round|lot|load|cargo|flight)", re.I)
+_PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?|"
+                   r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
+                   r"(?:million|thousand|hundred thousand|lakh))\s+of\s+"
+                   r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
+# "One million of the masks ... are being transferred to Spain": the part is the subject, so
+# the names in the sentence are where it goes, and its giver is the whole's
+_LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly)\s+)?"
+                        + _PART.pattern, re.I)
+
+
+def part_leads(sentence: str) -> bool:
+    return bool(_LEAD_PART.match(sentence))
+
+
+_LIST_LINE = re.compile(r"^[-•*–]\s+")
+
+# "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
+_BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"
+                        r"(?:\s*(?:million|thousand|lakh|crore|m|k)\b)?\s+[\w ,'’-]{2,70}\.?$",
+                        re.I)
+
+
+def bare_line(sentence: str) -> bool:
+    """A list line without a bullet: an amount and goods, no verb."""
+    return bool(_BARE_LINE.match(sentence.strip()))
+
+
+def anaphor(clause: Clause) -> str | None:
+    """The shape by which this sentence refers back to an earlier donation, if any."""
+    s = clause.sentence
+    if _LIST_LINE.match(s):
+        return "list"
+    if _PART.search(s):
+        return "part"
+    if _EACH_REF.search(s):
+        return "each"
+    if _CARGO.match(s):
+        return "cargo"
+    if _FURTHER.search(s) or _ORDINAL.match(s):
+        return "further"
+    if _GROUP_REF.search(s):
+        return "group"
+    if _GOODS_FIRST.match(s):
+        return "passive"
+    return None
+
+
+# "Seven million masks will be delivered to the EU": the goods as subject, no giver named;
+# they are the latest giver's (a sentence with "by"/"from" names its own)
+_GOODS_FIRST = re.compile(
+    r"^(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
+    r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"
+    r"go|going)\b(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])", re.I)

@@ -1,0 +1,72 @@
+"""Who speaks in a sentence: the author of a quoted tweet or quote (who "we" is), and the
+speaker of ", the company said", who is the giver when the sentence names none; officials and
+reporters who relay news are not."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_coref import expand as _expand
+from aidledger.parsers.claim_coref import references as _references
+from aidledger.parsers.claim_coref import resolve as resolve_reference
+from aidledger.parsers.claim_parts import Clause
+
+_TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
+_QUOTE_BY = re.compile(
+    r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
+    r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
+_REF_WORDS = r"it|he|she|they|the foundation|the company|the firm|the group|the billionaire"
+_QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tweeted|added)\b",
+                        re.I)
+_QUOTE_LEAD = re.compile(
+    rf"^[^“\"]{{0,80}}?\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*|{_REF_WORDS})\s+(?:said|says|wrote|"
+    r"tweeted|added|announced)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
+_SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company
+    r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chief executive|chief executive officer|ceo|chairman|"
+    r"chairwoman|president|founder|co-founder|head|director|managing director|spokesman|"
+    r"spokeswoman|spokesperson|secretary general|general manager)\s+(?:of|at)\s+(?:the\s+)?"
+    r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*)*)", re.I)
+ATTRIBUTION = re.compile(
+    r",\s+((?:the\s+)?[^,;]{1,60}?)\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|"
+    r"announced|told)\b[^,;]*[.!]?$")
+_OFFICIAL = re.compile(r"\b(?:governor|minister|mayor|president|secretary|premier|ambassador|"
+                       r"spokes\w+|official|officials|ministry|source|sources|agency|analyst|"
+                       r"report|newspaper|media|state media)\b", re.I)
+
+
+def speaker(text: str, clause: Clause) -> list[str] | None:
+    """Who "we" is in a quoted tweet or quote: the tweet's author line, "..., Ma said",
+    "..., it said in a tweet", 'The foundation tweeted: "We will ...'."""
+    tail = text[clause.end:clause.end + 400]
+    nl = tail.find("\n")
+    window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
+                                      else len(tail)]
+    if m := _TWEET_BY.search(window):
+        return [m.group(1).strip()]
+    if m := _QUOTE_BY.search(clause.sentence):
+        name = m.group(1) or m.group(2)
+        org = _SPEAKS_FOR.match(clause.sentence, m.end())
+        return [org.group(1).rstrip(".")] if org else _expand([name], clause)
+    if m := (_QUOTE_REF.search(clause.sentence) or _QUOTE_LEAD.match(clause.sentence)):
+        who = m.group(1)
+        if not re.fullmatch(_REF_WORDS, who, re.I):
+            who = re.sub(r"^(?:The|A|An)\s+", "", who)
+        for pattern, kind in _references():
+            if pattern.fullmatch(who) and kind != "first_person":
+                return resolve_reference(kind, clause, m.start(1)) or None
+        return _expand([who], clause)
+    return None
+
+
+def attributed_donors(clause: Clause) -> list[str]:
+    """", the company said" / ", Ma wrote on Twitter": the speaker, when the sentence names no
+    giver; officials and reporters who relay news are not donors."""
+    m = ATTRIBUTION.search(clause.sentence)
+    if not m or _OFFICIAL.search(m.group(1)):
+        return []
+    who = m.group(1).strip()
+    for pattern, kind in _references():
+        if pattern.fullmatch(who):
+            return resolve_reference(kind, clause, m.start(1))
+    names = [n for n in clause.names if m.start(1) <= n.start < m.end(1) and n.kind != "place"]
+    return _expand([names[-1].text], clause) if names else []
