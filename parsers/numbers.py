@@ -70,7 +70,7 @@ _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, val
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
            r"|\d+(?:\.\d+)?")
-_WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:an?\s+)?"
+_WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)[\s-]+(?:of\s+)?(?:an?\s+)?"
           rf"(?:{_SCALEWORD})"
           rf"|(?:an?\s+(?=(?:{_SCALEWORD}|dozen)\b))?(?:{_NUMWORD})"
           rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
@@ -82,7 +82,8 @@ _NUMBER = re.compile(
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
-    rf"|\b(?:{_WORDS}))(?![\w])(?!-[^\W\d_])"  # "three-ply masks", "a 3-layer mask": no count
+    rf"|\b(?:{_WORDS}))(?![\w])(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
+    rf"(?![,.]\d)(?!(?:\s+|-)(?:{_SCALEWORD})\b)"  # never a part of a longer number
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",
     re.I,
 )
@@ -140,7 +141,7 @@ def _words_value(words: list[str]) -> Decimal | None:
     i = 0
     while i < len(words):
         w = words[i]
-        if w in ("a", "an") and i + 1 < len(words) and words[i + 1] == "half":
+        if w in ("a", "an") and i + 1 < len(words) and words[i + 1] == "half" and seen:
             current += Decimal("0.5") if seen else Decimal(0)  # "one and a half million"
             i += 2
             continue
@@ -150,6 +151,9 @@ def _words_value(words: list[str]) -> Decimal | None:
             continue
         if w in FRACTIONS:
             current = (current or Decimal(1)) * FRACTIONS[w]
+            seen = True
+        elif w == "dozen":  # "a dozen", "two dozen"
+            current = (current or Decimal(1)) * 12
             seen = True
         elif w in UNITS:
             current += UNITS[w]

@@ -161,3 +161,20 @@ def test_more_of_them_is_more_of_the_goods_before(extract):
     out = extract("Tallinn Works donated 6,000 masks to Latvia. It will donate 3,000 more of "
                   "them to Estonia.")
     assert (["Tallinn Works"], "face_mask", 3_000, ["EST"]) in out
+
+
+def test_dozens_halves_and_plus_counts_read_as_written():
+    def values(text: str) -> list[int | None]:
+        return [n.value for n in find_numbers(text)]
+    assert values("a dozen ventilators") == [12]
+    assert values("two dozen ventilators") == [24]
+    assert values("more than a half-million masks") == [500_000]
+    assert values("a quarter-million gloves") == [250_000]
+    assert values("one and a half million masks") == [1_500_000]
+    assert values("1 million-plus masks") == [1_000_000]
+    assert values("1,000-odd masks") == [1_000]
+
+
+def test_a_hyphenated_word_after_a_count_never_leaves_part_of_the_number(extract):
+    assert extract("Kiwa Trust donated 4,000-odd masks to Tonga.") == [
+        (["Kiwa Trust"], "face_mask", 4_000, ["TON"])]
