@@ -181,3 +181,17 @@ def expand(names: list[str], clause: Clause) -> list[str]:
         out.append(name)
     return out
 
+
+def as_named(donors: list[str], names: list[Name]) -> list[str]:
+    """Each giver as the article names the person in full: a surname alone ("from Ma") or a
+    case slip ("Jack ma said") is the person named earlier ("Jack Ma")."""
+    people = [n.text for n in names if n.kind == "person"]
+    out: list[str] = []
+    for d in donors:
+        full = next((p for p in reversed(people) if p.lower() == d.lower()), None) or (
+            next((p for p in reversed(people) if p.split()[-1] == d), None) if " " not in d
+            else None)
+        d = full or d
+        if d not in out:
+            out.append(d)
+    return out

@@ -11,8 +11,9 @@ from aidledger.parsers.claim_parts import Clause
 
 _SAYS = r"(?:said|says|wrote|writes|tweeted|tweets|added|adds|posted|posts)"
 _NAME = r"([A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,4})"
-_AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME}\s+"
-                          rf"{_SAYS}\b)")
+_NAME_SAID = r"([A-Z][\w'’-]*(?:[ ]+[A-Za-z][\w'’-]*){0,4}?)"  # "Jack ma said": case slips
+_AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME_SAID}"
+                          rf"\s+{_SAYS}\b)")
 _ATTRIBUTED = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME}\s+"
                          rf"{_SAYS}\b)")
 _AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")

@@ -61,3 +61,16 @@ def test_sentence_openers_and_vehicles_are_no_givers(extract):
                   "Serbia. Aircraft with 80,000 masks for Serbia arrived in Belgrade.")
     assert (["Orvan"], "face_mask", 80_000, ["SRB"]) in out
     assert all(o[0] == ["Orvan"] for o in out)
+
+
+def test_a_quote_closed_by_a_case_slipped_name_is_that_person(extract):
+    out = extract('Lena Varga pledged help for Asia.\n\n"Go, Asia! We will donate 1.8 million '
+                  'masks to Nepal and Laos. We will be fast!" Lena varga said in a tweet.',
+                  publisher="Daily Courier")
+    assert (["Lena Varga"], "face_mask", 1_800_000, ["NPL", "LAO"]) in out
+
+
+def test_a_surname_giver_is_the_person_named_in_full(extract):
+    out = extract("Billionaire Lena Varga spoke in Lima. A shipment of supplies from Varga "
+                  "included 40,000 masks for Peru.")
+    assert all(o[0] == ["Lena Varga"] for o in out if o[0])
