@@ -80,7 +80,8 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
                         r"budget|stimulus|endowment|endowed|assets|fortune|net worth|"
                         r"turnover|funding round|valuation|fundrais\w*|crowdfund\w*|"
-                        r"gofundme|campaign|target|goal|hopes? to|aims? to raise|appeal(?:ed)?"
+                        r"gofundme|campaign|target|goal|hopes? to|aims? to|aiming to|appeal(?:ed)?"
+                        r"|value of"
                         r"|from (?:more than |over |about )?[\d,]+ (?:donors|people|residents))"
                         r"\b", re.I)
 
@@ -91,13 +92,16 @@ _AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[
 _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
 _VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medical|emergency)\s+)*"
                              r"(?:aid|assistance|donation|package|shipment|consignment|gift)\b"
-                             r"|\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b",
+                             r"|\s+in\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
+                             r"materials|ppe|aid)\b",
                              re.I)
-_IN_GOODS = re.compile(r"\s+in\s+(?:[\w-]+\s+)?(?:goods|supplies|equipment|materials)\b", re.I)
+_IN_GOODS = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|materials|ppe)\b",
+                       re.I)  # "$10 million in critically needed PPE supplies": their value
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
-                       r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to)"
+                       r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to"
+                       r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto)"
                        r"\s+(?:about\s+|over\s+|nearly\s+|more than\s+)?$",
                        re.I)  # "Of the total Ksh1.2bn ...", "donations reach N15.3bn": a tally
 _PER = re.compile(r"\s*(?:per|a|each|every)\s+(?:month|week|day|year|user|transaction|"
@@ -168,6 +172,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # money raised or collected is the giver's to give, not yet given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
+        if goods and re.match(r"totall?ing\b", s[n.start:n.end], re.I):
+            continue  # "900 bottles of hand sanitiser totalling $40,000": the goods' value
         if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)

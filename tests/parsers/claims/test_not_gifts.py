@@ -32,3 +32,36 @@ def test_a_caption_row_before_the_header_does_not_hide_the_table(extract):
     assert (["Norway"], "face_mask", 50_000, ["GHA"]) in out
     assert (["Norway"], "face_mask", 40_000, ["TGO"]) in out
     assert len(out) == 3
+
+
+
+def test_the_value_of_donated_goods_is_no_money_gift(extract):
+    assert extract("Norway's first batch of 90 ventilators has a value of over $1.2 million "
+                   "in Norwegian aid.") == []
+    assert extract("The Karoo Trust donates $3 million in urgently needed PPE supplies to "
+                   "clinics in Namibia.") == []
+
+
+def test_a_running_total_is_no_new_gift(extract):
+    out = extract("Norway gave $2 million to Ghana on Monday, which brings the total "
+                  "Norwegian support for Ghana to more than $9 million.")
+    assert out == [(["Norway"], "funds", 2_000_000, ["GHA"])]
+
+
+def test_a_givers_own_total_pledge_stays_a_claim(extract):
+    out = extract("The Karoo Trust said it would commit an additional $50 million to Namibia, "
+                  "bringing its total pledge to more than $80 million.")
+    assert out == [(["Karoo Trust"], "funds", 50_000_000, ["NAM"]),
+                   (["Karoo Trust"], "funds", 80_000_000, [])]
+
+
+def test_an_aim_to_contribute_is_no_gift(extract):
+    assert extract("The payments app said it aims to contribute $5 million to the fund.") == []
+
+
+def test_goods_totalling_an_amount_give_no_money_claim(extract):
+    out = extract("Karoo Holdings contributed 2,000 face masks and 900 bottles of hand "
+                  "sanitiser totalling $40,000 to Namibia.")
+    assert [item for _, item, _, _ in out] == ["face_mask", "other"]
+    assert extract("Karoo Holdings made donations totalling $40,000 to Namibia.") == [
+        (["Karoo Holdings"], "funds", 40_000, ["NAM"])]
