@@ -93,9 +93,9 @@ def _stop_gap() -> re.Pattern[str]:
 
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best = None
-    low = _INNER_HYPHEN.sub(" ", clause.sentence.lower())[:start]
-    for n in clause.numbers:
-        if n.end <= start and _GAP.match(low[n.end:]):
+    for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
+        gap = clause.sentence[n.end:start] if n.end <= start else ""
+        if n.end <= start and _GAP.match(gap[:-1] + " " if gap.endswith("-") else gap):
             best = n
     if best is None or best.percent or best.currency:
         return None

@@ -178,3 +178,14 @@ def test_dozens_halves_and_plus_counts_read_as_written():
 def test_a_hyphenated_word_after_a_count_never_leaves_part_of_the_number(extract):
     assert extract("Kiwa Trust donated 4,000-odd masks to Tonga.") == [
         (["Kiwa Trust"], "face_mask", 4_000, ["TON"])]
+
+
+def test_hyphened_adjectives_count_as_one_word_between_number_and_goods(extract):
+    assert extract("Vela Group gave 3 million high-quality medical-grade disposable face masks "
+                   "to Bolivia.") == [(["Vela Group"], "face_mask", 3_000_000, ["BOL"])]
+
+
+def test_face_coverings_are_masks_and_temperature_scanners_thermometers(extract):
+    assert extract("Vela Group gave 7,000 cloth face coverings and 90 temperature scanners to "
+                   "Bolivia.") == [(["Vela Group"], "face_mask", 7_000, ["BOL"]),
+                                   (["Vela Group"], "thermometer", 90, ["BOL"])]
