@@ -6,7 +6,9 @@ A receiving organisation keeps its name and gets its country; for a body of a co
 solidarity fund) that country is the one the article
 is about even when the name does not say it. That is the country the article names most (its
 recipients and places, the dateline counted too), leaving out the givers' own countries;
-charities, companies and hospitals stay `org:<name>` unless their name places them.
+so is a public institution, hospital or depot the article's country runs ("the King
+Institute of Preventive Medicine"); charities and companies stay `org:<name>` unless their
+name places them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ _STATE_BODY = re.compile(
     r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate)\b(?!\s+(?:University|"
     r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
     r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b"
-    r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National)\s+Fund$", re.I)
+    r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National)\s+Fund$"
+    # public institutions the article's country runs: "the King Institute of Preventive
+    # Medicine", "the Central Medical Stores Depot", "Mercy General Hospital"
+    r"|\b(?:Institute|Hospital|Hospitals|Depot|Medical\s+Stores|Directorate|Health\s+Services?"
+    r"|Medical\s+College|Police|Armed\s+Forces)\b", re.I)
 _ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|in|the|&)\s+|[A-Z][\w’'-]*\s+)*?"
                       r"[A-Z][\w’'-]*)\s*\(([A-Z][A-Za-z-]{1,12})\)")
 

@@ -177,3 +177,11 @@ def test_no_country_for_money_or_when_the_article_names_none_clearly(extract):
     text = ("Kenya and Uganda met. The Lotus Foundation announced it would send supplies. The "
             "consignment included 20,000 masks. Uganda and Kenya agreed.")
     assert all(r == [] for *_, r in extract(text))
+
+
+def test_a_hospital_or_public_institute_is_in_the_articles_country(extract):
+    text = ("Chennai has 300 cases. Lotus Engineering donated 8 ventilators to the King "
+            "Institute of Preventive Medicine. Hospitals in Chennai and Madurai are full.")
+    assert extract(text) == [(["Lotus Engineering"], "ventilator", 8, ["IND"])]
+    assert extract("Lotus Trust gave 500 masks to the Akshaya Relief Foundation.") == [
+        (["Lotus Trust"], "face_mask", 500, ["org:Akshaya Relief Foundation"])]
