@@ -18,6 +18,7 @@ _CARGO = re.compile(
     r"includes?|"
     r"included|including|contains?|contained|comprises?|comprised|consists? of|consisted of|"
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
+    r"(?:is|was|are|were) composed of|"
     r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
 _EACH_REF = re.compile(
     r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"

@@ -208,9 +208,11 @@ def parse_number(text: str) -> int | None:
 
 
 def _negative(text: str, start: int) -> bool:
-    """A minus sign right before the number ("-5,000 masks"), not a range dash ("5,000-10,000")."""
+    """A minus sign right before the number ("-5,000 masks"), not a range dash ("5,000-10,000")
+    nor a list's bullet after a colon or semicolon ("the items include; -100,000 masks")."""
     return start > 0 and text[start - 1] in "-\u2212" and (
-        start == 1 or not text[start - 2].isalnum())
+        start == 1 or not text[start - 2].isalnum()) and not (
+        start > 2 and text[start - 2].isspace() and text[:start - 1].rstrip()[-1:] in (";", ":"))
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"

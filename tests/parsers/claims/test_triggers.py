@@ -75,3 +75,17 @@ def test_a_donation_from_a_country_names_the_country_as_giver(extract):
 
 def test_goods_from_a_country_without_a_donation_noun_name_no_giver(extract):
     assert extract("Ghana's hospitals have taken 5,000 masks from China, officials said.") == []
+
+
+def test_a_batch_composed_of_goods_is_the_donation_told_before(extract):
+    out = extract("Norway donates masks to Ghana. The batch is composed of 200,000 masks and "
+                  "3,000 goggles.")
+    assert (["Norway"], "face_mask", 200_000, ["GHA"]) in out
+    assert (["Norway"], "goggles", 3_000, ["GHA"]) in out
+
+
+def test_a_dash_after_a_semicolon_is_a_bullet_not_a_minus(extract):
+    out = extract("Supplies from the Karoo Trust arrived in Namibia. The items delivered "
+                  "include; -100,000 masks, 20,089 test kits.")
+    assert out == [(["Karoo Trust"], "face_mask", 100_000, ["NAM"]),
+                   (["Karoo Trust"], "test_kit", 20_089, ["NAM"])]
