@@ -20,6 +20,9 @@ _DESCRIBED_AS = re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?
                            r"maker)\s+(?=[A-Z])")
 
 
+_PLACE_OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
+
+
 def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked."""
@@ -30,6 +33,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = kin.end()
     elif described := _DESCRIBED_AS.match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
+    if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
+        pos = owner.end()  # "donated by China's Fosun Group": the company gives
     for n in (n for n in clause.names if n.start >= pos - 1):
         if n.start - pos > 3:
             break

@@ -29,7 +29,7 @@ _OFFICE = (r"(?:(?:Deputy|Vice|First)\s+)?(?:Prime\s+Minister|Premier|Chancellor
 _TITLES = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Samdech|Sheikh|Prof\.?)\s+)*"
 _BEFORE = re.compile(rf"(?:\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)?"
                      rf"{_OFFICE}(?:\s+to\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}})?"
-                     rf",?\s+{_TITLES}(?:[A-Z][\w'’-]*\s+)*?$")
+                     rf",?\s+{_TITLES}(?:(?:[A-Z][\w'’-]*|bin|bint|ibn|al|el)\s+)*?$")
 _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?:Kingdom|"
                     rf"Republic|State|Ministry)\s+of\s+(?:the\s+)?)?"
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")

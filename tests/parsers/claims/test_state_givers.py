@@ -44,3 +44,15 @@ def test_the_kingdom_is_the_country_the_article_is_about(extract):
     out = extract("Cambodia will donate masks to Timor-Leste. The Kingdom on Monday also "
                   "donated two million masks to Laos.")
     assert out[-1] == (["Cambodia"], "face_mask", 2_000_000, ["LAO"])
+
+
+def test_a_head_of_state_with_a_patronymic_gives_as_the_state(extract):
+    out = extract("Qatar and Italy are friends. His Highness the Amir Sheikh Tamim bin Hamad "
+                  "al-Thani has directed sending 2 field hospitals to Italy.")
+    assert out[0][0] == ["Qatar"]
+
+
+def test_a_company_owned_by_a_place_after_by_gives(extract):
+    out = extract("A batch of supplies donated by China's Fosun Group, including 1 million "
+                  "masks, arrived in Lisbon from China, according to a release by the company.")
+    assert out == [(["Fosun Group"], "face_mask", 1_000_000, ["PRT"])]
