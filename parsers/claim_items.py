@@ -134,7 +134,11 @@ def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
 # Respirators (N95 and the like) are given by the thousand; a few dozen or hundred "respirators"
 # without a grade are lung ventilators, as Spanish, Italian and Russian reports call them.
 _FEW = 1000
-_GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp[123]|kf\d\d|p[23])\b", re.I)
+_GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d|p[23])\b", re.I)
+_GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|to|at|with)\s+)?"
+                          r"(?:the\s+|an?\s+)?(?:(?!(?:and|or|plus|as|while|but)\b)[a-z]+\s+)?"
+                          r"(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d)"
+                          r"\b(?!\s+(?:masks?|respirators?)\b)", re.I)
 
 
 _RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|shift)\b|daily\b|"
@@ -173,6 +177,9 @@ def find_items(clause: Clause) -> list[Item]:
             cur.quantity = prev.quantity
     out = _paired_amounts(clause, out)
     graded = _GRADE.search(clause.sentence)
+    for it in out:  # "1 million masks (KN95)", "masks of the N95 standard": a grade after them
+        if it.code == "face_mask" and _GRADE_AFTER.match(clause.sentence, it.end):
+            it.code = "respirator"
     for it in out:  # "30 respirators, 200,000 masks": breathing machines, as "respiradores"
         if it.code == "respirator" and it.label.lower() in ("respirator", "respirators") and (
                 it.quantity and it.quantity.value and it.quantity.value < _FEW) and not graded:

@@ -189,3 +189,16 @@ def test_face_coverings_are_masks_and_temperature_scanners_thermometers(extract)
     assert extract("Vela Group gave 7,000 cloth face coverings and 90 temperature scanners to "
                    "Bolivia.") == [(["Vela Group"], "face_mask", 7_000, ["BOL"]),
                                    (["Vela Group"], "thermometer", 90, ["BOL"])]
+
+
+def test_a_grade_stated_after_the_masks_makes_them_respirators(extract):
+    for text in ("Nordhav donated 12,000 masks (KN95) to Iceland.",
+                 "Nordhav donated 12,000 masks of the N95 standard to Iceland.",
+                 "Nordhav donated 12,000 masks, rated FFP2, to Iceland."):
+        assert extract(text) == [(["Nordhav"], "respirator", 12_000, ["ISL"])], text
+
+
+def test_a_breakdown_in_brackets_does_not_grade_the_whole(extract):
+    out = extract("Nordhav donated 2,000 masks (500 N95 masks and 1,500 surgical masks) to "
+                  "Iceland.")
+    assert out[0] == (["Nordhav"], "face_mask", 2_000, ["ISL"])
