@@ -26,7 +26,7 @@ _DEST = re.compile(r"(?:\b(?:provide|provides|provided|supply|supplies|supplied|
                    r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
                    r"\s+(?:the\s+|(?:his|her|its|their|our)\s+(?:\S+\s+)?|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?(?:\S+\s+)?"
-                   r"|[,&:]\s*(?:the\s+)?"
+                   r"|[,&:–—]\s*(?:the\s+)?"
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"

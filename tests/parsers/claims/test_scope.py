@@ -185,3 +185,9 @@ def test_a_hospital_or_public_institute_is_in_the_articles_country(extract):
     assert extract(text) == [(["Lotus Engineering"], "ventilator", 8, ["IND"])]
     assert extract("Lotus Trust gave 500 masks to the Akshaya Relief Foundation.") == [
         (["Lotus Trust"], "face_mask", 500, ["org:Akshaya Relief Foundation"])]
+
+
+def test_a_list_after_a_dash_names_the_recipients(extract):
+    out = extract("The Lotus Foundation offered supplies to four countries – Nepal, Bhutan, Laos "
+                  "and Mongolia. Those supplies would include 300,000 masks.")
+    assert out == [(["Lotus Foundation"], "face_mask", 300_000, ["NPL", "BTN", "LAO", "MNG"])]
