@@ -77,7 +77,9 @@ def _purchase() -> re.Pattern[str]:
 def bought(sentence: str, pos: int) -> bool:
     """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
     sentence also gives them away ("bought ... and donated them")."""
-    before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos)
+    before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos) \
+        or _BOUGHT_REL.match(sentence, pos) or (_SALE_TERMS.search(sentence) and not re.search(
+            r"\bdonat|\bgift", sentence, re.I))
     if before and re.match(r"\s+by\b", sentence[before.end():]) and before.start() < pos \
             and before.group(0).lower().startswith("paid"):
         return False  # "The donations are paid for by Tencent's fund": who funds the gift
@@ -90,6 +92,18 @@ _GIVEN_AWAY = re.compile(r"\b(?:and|then|to|which|that)\s+(?:\w+\s+){0,3}?"
                          r"hand(?:ed)? over|distribut\w*)\b(?:\s+(?:them|those|these|it))?"
                          r"|\bfree of charge\b|\bfor free\b|\bas a gift\b|\bfor donation\b",
                          re.I)
+
+
+# "The 5,000 masks Ghana bought from Norway arrived", "the kits that the ministry ordered"
+_BOUGHT_REL = re.compile(r"[\w\s-]{0,40}?\b(?:that\s+|which\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)"
+                         r"{1,4}(?:had\s+|has\s+|have\s+)?(?:bought|purchased|ordered|procured|"
+                         r"imported|paid for)\b")
+# terms of a sale: "under a commercial contract", "at cost", "won a tender to deliver"
+_SALE_TERMS = re.compile(r"\b(?:at cost(?: price)?|without (?:taking|making) (?:a |any )?profit|"
+                         r"under (?:a|the|its) (?:commercial |supply )?contract|commercial "
+                         r"(?:contract|deal|terms|basis)|(?:won|awarded|secured) (?:a|the) "
+                         r"(?:tender|contract)|signed (?:a|the) (?:deal|contract|agreement) to "
+                         r"(?:supply|deliver|sell|provide))\b", re.I)
 
 
 # "The remaining one million masks were bought by the health service": passive, after the goods

@@ -65,3 +65,32 @@ def test_goods_totalling_an_amount_give_no_money_claim(extract):
     assert [item for _, item, _, _ in out] == ["face_mask", "other"]
     assert extract("Karoo Holdings made donations totalling $40,000 to Namibia.") == [
         (["Karoo Holdings"], "funds", 40_000, ["NAM"])]
+
+
+def test_goods_the_recipient_bought_are_no_gift(extract):
+    assert extract("The 5,000 masks Ghana bought from Norway arrived on Monday.") == []
+    assert extract("The 5,000 masks that the ministry ordered from Norway were delivered.") == []
+
+
+def test_goods_sold_on_commercial_terms_are_no_gift(extract):
+    assert extract("Norway delivered 5,000 masks to Ghana under a commercial contract.") == []
+    assert extract("Karoo Holdings won a tender to deliver 5,000 masks to Ghana.") == []
+    assert extract("Karoo Holdings has shipped 5,000 masks to Ghana at cost price.") == []
+
+
+def test_a_gift_told_beside_sale_terms_stays_a_gift(extract):
+    out = extract("Karoo Holdings, which said it was donating 9,000 masks to Namibia, will "
+                  "supply further masks without taking a profit.")
+    assert out == [(["Karoo Holdings"], "face_mask", 9_000, ["NAM"])]
+
+
+def test_goods_not_yet_sent_or_only_asked_for_are_no_gift(extract):
+    assert extract("Norway has yet to deliver 5,000 masks to Ghana.") == []
+    assert extract("Norway failed to deliver 5,000 masks to Ghana.") == []
+    assert extract("Norway has been asked to send 5,000 masks to Ghana.") == []
+
+
+def test_sourcing_goods_is_no_gift_unless_they_are_given(extract):
+    assert extract("Ghana has sourced 5,000 masks from Norway.") == []
+    assert extract("The Karoo Trust has sourced and will be donating 9,000 masks to "
+                   "Namibia.") == [(["Karoo Trust"], "face_mask", 9_000, ["NAM"])]
