@@ -50,7 +50,10 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"(?:having )?[a-z]+ing\b"  # ", after previously sending ... to X"
                           r"|(?:and |while )?(?:also )?(?:promising|pledging|vowing|planning|"
                           r"announcing|offering) to\b"  # ", also promising to send ... to Y"
-                          r"|on top of\b|in addition to\b|besides\b|apart from\b)")
+                          r"|on top of\b|in addition to\b|besides\b|apart from\b"
+                          r"|(?:similar|similarly) to\b|just like\b"  # ", similar to the
+                          r"|like (?:its|the|their|his|her)\b"  # Kingdom's earlier ..."
+                          r"|following (?:its|the|their|his|her)\b)")
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
@@ -122,6 +125,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
                 s[:n.start])):
             continue
+        if _NEWS_OUTLET.search(n.text):
+            continue  # "Netease Technology News on March 30": who reports, not who receives
         if _ARRIVAL_POINT.search(n.text) and code is None:
             continue  # "landed at Jinnah International Airport": where, not who, receives
         name = possessive_free(n.text)  # "the World Health Organization's fund": WHO's
@@ -130,6 +135,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
+_NEWS_OUTLET = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|"
+                          r"News Agency|Television|TV|Radio)$")
 _ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")
 
 
