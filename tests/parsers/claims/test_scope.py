@@ -191,3 +191,22 @@ def test_a_list_after_a_dash_names_the_recipients(extract):
     out = extract("The Lotus Foundation offered supplies to four countries – Nepal, Bhutan, Laos "
                   "and Mongolia. Those supplies would include 300,000 masks.")
     assert out == [(["Lotus Foundation"], "face_mask", 300_000, ["NPL", "BTN", "LAO", "MNG"])]
+
+
+def test_regions_named_by_their_parts(extract):
+    out = extract("The Lotus Foundation will give $15 million to strengthen health systems in "
+                  "West Africa, South Asia and the Caribbean.")
+    assert out == [(["Lotus Foundation"], "funds", 15_000_000,
+                    ["region:africa", "region:asia", "region:latin_america"])]
+
+
+def test_an_earlier_donation_compared_to_names_no_recipient(extract):
+    out = extract("Nepal will donate one million masks to Bhutan, similar to the kingdom's "
+                  "earlier donations to Laos and Myanmar.")
+    assert out == [(["Nepal"], "face_mask", 1_000_000, ["BTN"])]
+
+
+def test_a_news_outlet_is_no_recipient(extract):
+    out = extract("Lotus Trust: Harbor Technology News on March 30th reported that Lotus Trust "
+                  "will donate 800 ventilators to Europe.")
+    assert out == [(["Lotus Trust"], "ventilator", 800, ["region:europe"])]
