@@ -134,6 +134,8 @@ def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
 # Respirators (N95 and the like) are given by the thousand; a few dozen or hundred "respirators"
 # without a grade are lung ventilators, as Spanish, Italian and Russian reports call them.
 _FEW = 1000
+_BREATHING = re.compile(r"\b(?:lungs?|breathing|breathe|intensive care|icu|intubat\w*|invasive|"
+                        r"mechanical ventilation)\b", re.I)
 _GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d|p[23])\b", re.I)
 _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|to|at|with)\s+)?"
                           r"(?:the\s+|an?\s+)?(?:(?!(?:and|or|plus|as|while|but)\b)[a-z]+\s+)?"
@@ -182,7 +184,8 @@ def find_items(clause: Clause) -> list[Item]:
             it.code = "respirator"
     for it in out:  # "30 respirators, 200,000 masks": breathing machines, as "respiradores"
         if it.code == "respirator" and it.label.lower() in ("respirator", "respirators") and (
-                it.quantity and it.quantity.value and it.quantity.value < _FEW) and not graded:
+                (it.quantity and it.quantity.value and it.quantity.value < _FEW)
+                or _BREATHING.search(clause.sentence)) and not graded:
             it.code = "ventilator"
     for it in out:
         if it.quantity is not None and it.label.lower() in _MIXED_GOODS:

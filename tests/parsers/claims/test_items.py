@@ -202,3 +202,10 @@ def test_a_breakdown_in_brackets_does_not_grade_the_whole(extract):
     out = extract("Nordhav donated 2,000 masks (500 N95 masks and 1,500 surgical masks) to "
                   "Iceland.")
     assert out[0] == (["Nordhav"], "face_mask", 2_000, ["ISL"])
+
+
+def test_respirators_for_patients_who_cannot_breathe_are_ventilators(extract):
+    assert extract("Harbor Mills donated 1,500 respirators for intensive care units in "
+                   "Kenya.") == [(["Harbor Mills"], "ventilator", 1_500, ["KEN"])]
+    assert extract("Harbor Mills donated 1,500 respirators to hospitals in Kenya.") == [
+        (["Harbor Mills"], "respirator", 1_500, ["KEN"])]
