@@ -89,8 +89,3 @@ def test_goods_not_yet_sent_or_only_asked_for_are_no_gift(extract):
     assert extract("Norway failed to deliver 5,000 masks to Ghana.") == []
     assert extract("Norway has been asked to send 5,000 masks to Ghana.") == []
 
-
-def test_sourcing_goods_is_no_gift_unless_they_are_given(extract):
-    assert extract("Ghana has sourced 5,000 masks from Norway.") == []
-    assert extract("The Karoo Trust has sourced and will be donating 9,000 masks to "
-                   "Namibia.") == [(["Karoo Trust"], "face_mask", 9_000, ["NAM"])]
