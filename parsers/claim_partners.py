@@ -41,3 +41,33 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
         elif any(d in s[trig.end:m.start()] for d in donors) and m.start() - trig.end < 120:
             donors = donors + [p for p in partners if p not in donors]
     return donors
+
+
+_WITH_AMOUNT = re.compile(r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*)\s+with\s+"
+                          r"(?:a\s+|an\s+)?$")
+_TOTAL = re.compile(r"\b(?:totall?ing|a total of|in total|bringing (?:the|its) total to|taking the "
+                    r"total to)\b[^,;]*$", re.I)
+
+
+def amount_owners(clause: Clause, claims: list) -> None:
+    """ "joined by Wipro Ltd with Rs 100 crore and Wipro Enterprises Ltd with Rs 25 crore,
+    totaling Rs 1,125 crore": each amount is given by the name before its "with", and the
+    stated total by all of them with the sentence's own giver."""
+    s = clause.sentence
+    owners: list[str] = []
+    totals = []
+    for c in claims:
+        at = s.find(c.item_label) if c.item == "funds" and c.item_label else -1
+        if at < 0:
+            continue
+        if m := _WITH_AMOUNT.search(s[:at]):
+            c.donors = [m.group(1)]
+            owners.append(m.group(1))
+        elif _TOTAL.search(s[:at]):
+            totals.append(c)
+    if len(owners) < 2:
+        return
+    joined = s[:s.find(owners[0])]
+    lead = [d for d in (subject(clause, len(joined)) or []) if d not in owners]
+    for c in totals:
+        c.donors = lead + [o for o in owners if o not in lead]

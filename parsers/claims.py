@@ -35,6 +35,7 @@ from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_officials import officials_as_states
+from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
@@ -107,6 +108,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 c.evidence = {**c.evidence, **evidence(clause)}  # each": the giver before
                 c.donors = c.donors or list(given)
             given = next((c.donors for c in reversed(found) if c.donors), given)
+            amount_owners(part, found)
             drop_self_givers(found)
             carried += [(c, latest_giver(claims)) for c in found if not c.donors]
             claims += found

@@ -110,3 +110,12 @@ def test_a_possessive_in_the_object_is_the_subjects_own(extract):
                   "Foreign Affairs Department of Aid announced. Kenya began its second round "
                   "of donations on May 9 by pledging to ship 60,000 masks to Europe.")
     assert out[-1] == (["Kenya"], "face_mask", 60_000, ["region:europe"])
+
+
+def test_amounts_each_given_by_the_name_before_with_and_their_total_by_all(extract):
+    out = extract("The Mirra Foundation has donated $10 million for relief in Peru. The "
+                  "foundation was joined by Orvan Ltd with $1 million and Tarsa Ltd with "
+                  "$250,000, totaling a donation of $11.25 million.")
+    assert (["Orvan Ltd"], "funds", 1_000_000, []) in out
+    assert (["Tarsa Ltd"], "funds", 250_000, []) in out
+    assert (["Mirra Foundation", "Orvan Ltd", "Tarsa Ltd"], "funds", 11_250_000, []) in out
