@@ -78,8 +78,7 @@ def bought(sentence: str, pos: int) -> bool:
     """ "The Czech government has bought 1.1 million respirators": a purchase, unless the
     sentence also gives them away ("bought ... and donated them")."""
     before = _purchase().search(sentence, 0, pos) or _BOUGHT_BY.search(sentence, pos) \
-        or _BOUGHT_REL.match(sentence, pos) or (_SALE_TERMS.search(sentence) and not re.search(
-            r"\bdonat|\bgift", sentence, re.I))
+        or _BOUGHT_REL.match(sentence, pos) or _sale(sentence)
     if before and re.match(r"\s+by\b", sentence[before.end():]) and before.start() < pos \
             and before.group(0).lower().startswith("paid"):
         return False  # "The donations are paid for by Tencent's fund": who funds the gift
@@ -92,6 +91,12 @@ _GIVEN_AWAY = re.compile(r"\b(?:and|then|to|which|that)\s+(?:\w+\s+){0,3}?"
                          r"hand(?:ed)? over|distribut\w*)\b(?:\s+(?:them|those|these|it))?"
                          r"|\bfree of charge\b|\bfor free\b|\bas a gift\b|\bfor donation\b",
                          re.I)
+
+
+def _sale(sentence: str) -> re.Match[str] | None:
+    """Terms of a sale in a sentence that does not also donate."""
+    m = _SALE_TERMS.search(sentence)
+    return m if m and not re.search(r"\bdonat|\bgift", sentence, re.I) else None
 
 
 # "The 5,000 masks Ghana bought from Norway arrived", "the kits that the ministry ordered"

@@ -89,3 +89,9 @@ def test_goods_not_yet_sent_or_only_asked_for_are_no_gift(extract):
     assert extract("Norway failed to deliver 5,000 masks to Ghana.") == []
     assert extract("Norway has been asked to send 5,000 masks to Ghana.") == []
 
+
+
+def test_a_sale_after_a_gift_leaves_the_gift(extract):
+    out = extract("Norway sent 900 masks to Ghana. Karoo Holdings has shipped 5,000 masks to "
+                  "Ghana at cost price.")
+    assert out == [(["Norway"], "face_mask", 900, ["GHA"])]
