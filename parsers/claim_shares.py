@@ -29,6 +29,10 @@ def _fractions() -> list[tuple[re.Pattern[str], float]]:
             for k, v in sorted(vocab()["fractions"].items(), key=lambda kv: -len(kv[0]))]
 
 
+_SPAN_OF_TIME = re.compile(r"[\s-]+(?:of\s+)?(?:an?\s+|the\s+)?(?:centur(?:y|ies)|decades?|years?|"
+                           r"months?|weeks?|days?|hours?|minutes?|times?|dozen)\b", re.I)
+
+
 def part_claims(clause: Clause, claims: list[Claim],
                 published: datetime | date | None) -> list[Claim]:
     """ "A third will be sent to Milan": a share of the latest claim with a quantity."""
@@ -37,6 +41,8 @@ def part_claims(clause: Clause, claims: list[Claim],
         m = pattern.search(clause.sentence)
         if not m or m.start() > 40:
             continue
+        if _SPAN_OF_TIME.match(clause.sentence, m.end()):
+            return []  # "For more than a half century, ...": a length of time, no share
         parent_index = next((i for i in range(len(claims) - 1, -1, -1)
                              if claims[i].quantity and claims[i].parent is None), None)
         if parent_index is None:

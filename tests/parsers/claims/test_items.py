@@ -209,3 +209,12 @@ def test_respirators_for_patients_who_cannot_breathe_are_ventilators(extract):
                    "Kenya.") == [(["Harbor Mills"], "ventilator", 1_500, ["KEN"])]
     assert extract("Harbor Mills donated 1,500 respirators to hospitals in Kenya.") == [
         (["Harbor Mills"], "respirator", 1_500, ["KEN"])]
+
+
+def test_half_a_century_is_no_share_of_the_donation(extract):
+    text = ("The Aster Fund will donate 1,000 ventilators to Ghana. \u201cFor more than half a "
+            "century, our country has helped Ghana,\u201d the fund said.")
+    assert extract(text) == [(["Aster Fund"], "ventilator", 1_000, ["GHA"])]
+    text = ("The Aster Fund will donate 1,000 ventilators to Ghana. For more than a half "
+            "century the United States has helped Ghana.")
+    assert extract(text) == [(["Aster Fund"], "ventilator", 1_000, ["GHA"])]
