@@ -39,6 +39,8 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"first (?:detected|reported|identified))\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
     r"(?:[A-Za-z]+\s+(?:city|province|region|town)\s+of\s+)?"
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
+    r"|\bfrom\s+(?:the\s+)?(?:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
+    r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
@@ -61,7 +63,8 @@ _SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
-    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told)\b"
+    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told|reported|"
+    r"reports|stated|noted)\b"
     r"(?!\s+(?:that|it|they|he|she)\b)[^,;]{0,80}"  # ", X said that ...": a lead-in
     r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
 
