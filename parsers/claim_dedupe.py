@@ -80,6 +80,8 @@ def _same(a: Claim, b: Claim) -> bool:
     if ra and rb:
         return (ra <= rb or rb <= ra or _within(ra, rb) or _within(rb, ra)) and (
             not da or not db or _kin(da, db))
+    if not (da and ra) or not (db and rb):  # a bare restatement ("500,000 masks were sent")
+        return not da or not db or _kin(da, db)  # joins the fact it restates
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
 
 

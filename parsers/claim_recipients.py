@@ -169,7 +169,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
-_ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs)\b")
+_ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sister cities|"
+                     r"sister city|twin cities|twin towns|counterparts)\b")
 
 
 def _first_trigger(clause: Clause) -> int:
