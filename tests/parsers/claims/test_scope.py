@@ -210,3 +210,22 @@ def test_a_news_outlet_is_no_recipient(extract):
     out = extract("Lotus Trust: Harbor Technology News on March 30th reported that Lotus Trust "
                   "will donate 800 ventilators to Europe.")
     assert out == [(["Lotus Trust"], "ventilator", 800, ["region:europe"])]
+
+
+def test_a_reporting_newspaper_and_a_givers_people_are_no_recipients(extract):
+    out = extract("Lotus City sent 50,000 masks to Nepal, the Lotus City Daily newspaper reported.")
+    assert out == [(["Lotus City"], "face_mask", 50_000, ["NPL"])]
+    out = extract("India sent a consignment, a gift from the people of India to the people of "
+                  "Nepal, which includes 8,000 test kits.")
+    assert out == [(["India"], "test_kit", 8_000, ["NPL"])]
+
+
+def test_a_citys_sister_cities_are_not_that_city(extract):
+    out = extract("Orbis sent 50,000 masks to Pune's sister cities in Italy and Spain.")
+    assert out == [(["Orbis"], "face_mask", 50_000, ["ITA", "ESP"])]
+
+
+def test_a_bare_restatement_joins_the_fact_it_restates(extract):
+    text = ("Norway sent about 50,000 masks to sister cities abroad. Officials said about 50,000 "
+            "masks were sent to sister cities in Italy and Spain.")
+    assert extract(text) == [(["Norway"], "face_mask", 50_000, ["ITA", "ESP"])]
