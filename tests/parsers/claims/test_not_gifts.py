@@ -95,3 +95,14 @@ def test_a_sale_after_a_gift_leaves_the_gift(extract):
     out = extract("Norway sent 900 masks to Ghana. Karoo Holdings has shipped 5,000 masks to "
                   "Ghana at cost price.")
     assert out == [(["Norway"], "face_mask", 900, ["GHA"])]
+
+
+def test_goods_brought_from_abroad_are_no_gift(extract):
+    text = ("The disaster agency brings procured equipment from Norway. The goods brought "
+            "from Norway included 2000 testing kits and 10,000 surgical gowns.")
+    assert extract(text) == []
+
+
+def test_goods_brought_in_as_a_gift_still_are(extract):
+    out = extract("Norway brought in 5,000 masks for Ghana as a gift.")
+    assert out == [(["Norway"], "face_mask", 5_000, ["GHA"])]
