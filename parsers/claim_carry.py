@@ -44,6 +44,6 @@ def carry_giver(pending: Sequence[tuple[Claim, Sequence[str]]]) -> None:
         if _ANOTHER_TIME.match(c.evidence.get("sentence", "")):
             continue
         own = {country_of(d) for d in donors} - {None}
-        if own & {r.code for r in c.recipients}:
+        if own and {r.code for r in c.recipients} <= own:
             continue  # "Taiwan received ..." after Taiwan gave: not its own gift
         c.donors = list(donors)

@@ -104,8 +104,9 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
         person = resolve("person", clause, before)
         return [f"{person[0]} Foundation"] if person else []
-    if kind == "country":  # "The country will donate": the country the article is about
-        return _main_country(clause, before)
+    if kind == "country":  # "The country will donate": the latest country that gave, else
+        given = [g for g in reversed(clause.givers) if country_like(g)]  # the one the
+        return given[:1] or _main_country(clause, before)  # article is about
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
         return _mission_state(clause, before)
     pool = [n for n in clause.names if n.end <= before

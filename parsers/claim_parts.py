@@ -28,6 +28,7 @@ class Clause:
     publisher: str | None
     speaker: list[str] | None = None  # who says "we" here (a quoted tweet's author), if known
     receivers: frozenset[str] = frozenset()  # names the article has shown receiving goods
+    givers: tuple[str, ...] = ()  # the givers of the article's claims so far, in order
 
 
 @dataclass

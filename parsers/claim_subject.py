@@ -60,6 +60,8 @@ _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|
 # "An Ethiopian Airlines cargo flight ... arrived with": the carrier, not the giver
 _CARRIER = re.compile(r"\s+(?:cargo\s+|charter(?:ed)?\s+|special\s+)?(?:plane|flight|aircraft|jet|"
                       r"freighter|airplane|airliner|ship|vessel|truck|lorry)s?\b", re.I)
+_WITH = re.compile(r"\b(?:met|meeting|meets)?\s*with\s+(?:the\s+)?$", re.I)  # "met with X and
+# donated": X is who was met, not who gave
 _QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life channel': a label
 # "a flight from Guangzhou, China arrived": the country only places the origin city
 _ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*"
@@ -101,7 +103,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
-                and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end):
+                and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
+                and not _WITH.search(region[:n.start]):
             cands.append((n.end, "name", n))
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not _ORIGIN.search(region[:m.start()]):
@@ -118,7 +121,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 lead := _possessor(clause, region, m.start())):
             cands.append((m.end(), "name", lead))  # "Taiwan began its second round by
             continue  # pledging": the possessive is the subject's own, in the object
-        if kinds[m.group(0).lower()] == "country" and not re.fullmatch(
+        if kinds[m.group(0).lower()] == "country" and not re.match(r"['’]s\b", region[
+                m.end():]) and not re.fullmatch(
                 r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
             continue  # "X, the richest banker in the country, will": not the subject
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end

@@ -95,6 +95,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         if start >= 0:  # who "we" is: a tweet's author, or whoever closes the quote
             clause.speaker = speaker(text, clause) or quote_author(text, clause)
         clause.receivers = frozenset(ctx.receivers)
+        clause.givers = tuple(d for c in claims for d in c.donors)
         if denies(sentence) and claims:  # "That is false.": the claim before is not one
             last = claims[-1].evidence["start"]
             claims = [c for c in claims if c.evidence["start"] != last]

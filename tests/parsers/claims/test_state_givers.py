@@ -56,3 +56,22 @@ def test_a_company_owned_by_a_place_after_by_gives(extract):
     out = extract("A batch of supplies donated by China's Fosun Group, including 1 million "
                   "masks, arrived in Lisbon from China, according to a release by the company.")
     assert out == [(["Fosun Group"], "face_mask", 1_000_000, ["PRT"])]
+
+
+def test_the_nations_donation_is_the_latest_country_that_gave(extract):
+    out = extract("Peru will receive 300,000 masks from Taiwan, officials said. The masks "
+                  "are part of the nation's donation of 6 million masks, with the rest going "
+                  "to the US.")
+    assert (["Taiwan"], "face_mask", 6_000_000, ["USA"]) in out
+
+
+def test_someone_met_with_is_not_the_giver(extract):
+    out = extract("Professor Kim Bae met with Myanmar Ambassador U Thant Sin and donated "
+                  "10,000 masks to Myanmar.")
+    assert out[0][0] == ["Kim Bae"]
+
+
+def test_a_giver_is_carried_past_its_own_country_among_other_recipients(extract):
+    out = extract("India sent 10 tonnes of medicines to Nepal. Nepal got 825,000 tablets "
+                  "of paracetamol from India's stock and Nepal's own.")
+    assert all(o[0] == ["India"] for o in out)
