@@ -206,6 +206,24 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
+# "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)
+# Fund", "to Prime Minister Narendra Modi's PM-Cares fund": a fund named in full after "to"
+_FUND_NAME = re.compile(
+    r"\b(?:to|towards|into|for)\s+(?:the\s+)?((?:(?:[A-Z][\w’'.-]*|of|and|in|for|the|&)\s+){0,10}?"
+    r"(?:\([A-Z][\w-]+\)\s+)?[Ff]und)\b")
+
+
+def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
+    out = []
+    for m in _FUND_NAME.finditer(clause.sentence):
+        name = m.group(1)
+        if not name[0].isupper() or m.start(1) >= _cut(clause.sentence):
+            continue
+        code = org_country(name)
+        out.append((m.start(1), m.end(1), Recipient(name, code or f"org:{name}", name)))
+    return out
+
+
 # "to help the government with relief", "to support the government's priorities": the state
 # the article is about, which place_state_bodies names (or drops when it cannot tell)
 _THE_GOVERNMENT = re.compile(r"\b(?:help|helping|support|supporting|assist|assisting|to|for|"
@@ -235,6 +253,8 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     orgs = [o for o in _org_recipients(clause)  # a giver is not its own recipient
             if o[2].name.lower() not in given and not any(
                 re.search(rf"\b{re.escape(d)}\b", o[2].name.lower()) for d in given)]
+    orgs += [f for f in _funds_named(clause) if not any(a < f[1] and f[0] < b for a, b, _ in orgs)
+             and f[2].name.lower() not in given]
     places = _place_recipients(clause, orgs, donors) + _the_government(clause)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"
