@@ -61,3 +61,11 @@ def test_money_poured_or_pumped_in_is_given(extract):
         (["Orbis"], "funds", 1_000_000_000, [])]
     assert extract("Quay Bank pumped Ksh200 million into the Kenya relief fund.")[0][:3] == (
         ["Quay Bank"], "funds", 200_000_000)
+
+
+def test_a_national_fund_named_in_full_is_the_articles_country(extract):
+    text = ("Actor Ravi Lotus pledged Rs 25 crore towards the Prime Minister's Citizen Assistance "
+            "and Relief in Emergency Situations (PM-CARES) Fund. Hospitals in Mumbai need beds.")
+    assert extract(text) == [(["Ravi Lotus"], "funds", 250_000_000, ["IND"])]
+    text = "Actor Ravi Lotus gave Rs 1 crore to Prime Minister Narendra Modi's PM-Cares fund."
+    assert extract(text) == [(["Ravi Lotus"], "funds", 10_000_000, ["IND"])]
