@@ -1,14 +1,17 @@
 """Full crawl rate (fetch, store, parse, track, reconcile) against a bare Scrapy spider on the
 same local site, in the same run.
 
-    python bench/crawl_rate.py [--pages 2000] [--donors N]
+    python bench/crawl_rate.py [--pages 2000] [--donors N] [--reconcile-workers 2]
 
 Builds a site of linked program pages (each a small donation table) in a temporary folder,
 serves it on 127.0.0.1, then runs in turn, each in its own process: a bare Scrapy spider that
 only follows the links, then `aidledger crawl` on a fresh SQLite store followed by
-`aidledger reconcile`. Prints pages/s of each, the ratio (target >= 0.70) and the peak RSS of
-each run summed over all its processes (the crawl and its writer process; target < 500 MB for
-20,000 pages), sampled every 0.1 s.
+`aidledger reconcile` (`--workers` as given). Prints pages/s of each, the ratio (target >= 0.70)
+and the memory of each run (target < 500 MB for 20,000 pages), sampled every 0.1 s over all
+its processes (the crawl and its writer; the reconcile and its forked process, if any): the
+peak of their summed RSS, the peak of their summed PSS (a page a forked process still shares
+with its parent counts once, where summed RSS counts it in both), and the main process's own
+peak (VmHWM: exact, not sampled, up to the last 0.1 s).
 
 The site models one foundation per 50 pages by default (`--donors`: each page's Donors column
 names one of them); reconcile works per (donor, item) block, so `--donors 1` makes its blocks as
@@ -28,6 +31,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -94,28 +98,52 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _rss_kib(pid: int) -> int:
+def _memory_kib(pid: int) -> tuple[int, int, int]:
+    """(RSS, PSS, peak RSS so far) of one process in KiB; zeros once it is gone."""
+    rss = pss = hwm = 0
     try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return rss, pss, hwm
 
 
-def timed(argv: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Seconds, the peak over time of the summed RSS (MiB) of the process and its children, and
-    the CPU seconds they used."""
+@dataclass
+class Run:
+    """One timed run: wall and CPU seconds, memory in MiB (see the module's docstring)."""
+
+    secs: float
+    cpu: float
+    rss: float  # peak of the summed RSS of the process tree
+    pss: float  # peak of the summed PSS
+    own: float  # the main process's own peak RSS
+
+    def memory(self) -> str:
+        return (f"peak RSS {self.rss:.0f} MiB summed over processes (PSS {self.pss:.0f}; "
+                f"main process's own peak {self.own:.0f})")
+
+
+def timed(argv: list[str], cwd: Path) -> Run:
+    """Run `argv`, sampling the memory of it and its children every 0.1 s."""
     cpu = _cpu()
     t = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    peak = [0]
+    peak = {"rss": 0, "pss": 0, "own": 0}
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], sum(_rss_kib(p) for p in _tree(proc.pid)))
+            tree = {pid: _memory_kib(pid) for pid in _tree(proc.pid)}
+            peak["rss"] = max(peak["rss"], sum(m[0] for m in tree.values()))
+            peak["pss"] = max(peak["pss"], sum(m[1] for m in tree.values()))
+            peak["own"] = max(peak["own"], tree.get(proc.pid, (0, 0, 0))[2])
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -125,7 +153,7 @@ def timed(argv: list[str], cwd: Path) -> tuple[float, float, float]:
     sampler.join()
     if proc.returncode not in (0, 3):
         sys.exit(f"{argv[2:5]} failed:\n{err[-2000:]}")
-    return secs, peak[0] / 1024, _cpu() - cpu
+    return Run(secs, _cpu() - cpu, peak["rss"] / 1024, peak["pss"] / 1024, peak["own"] / 1024)
 
 
 def _cpu() -> float:
@@ -171,6 +199,9 @@ def main() -> int:
                     help="serve the site from its own process (as a real site is not served by "
                          "the crawling machine) instead of a thread of this one, whose GIL it "
                          "shares with the RSS sampler")
+    ap.add_argument("--reconcile-workers", type=int, default=1,
+                    help="`aidledger reconcile --workers` (2: syndication keys in a forked "
+                         "process)")
     args = ap.parse_args()
     n, donors = args.pages, args.donors or max(1, args.pages // 50)
     work = Path(tempfile.mkdtemp())
@@ -186,29 +217,30 @@ def main() -> int:
     load = os.getloadavg()
     store = f"sqlite:///{work / 'store.sqlite'}"
     with _site(site, args.server_process) as base:
-        bare_s, bare_mb, bare_cpu = timed([
+        bare = timed([
             sys.executable, "-m", "scrapy", "runspider", str(work / "bare.py"), "-a",
             f"url={base}/p0.html", "-s", "DOWNLOAD_DELAY=0", "-s",
             "CONCURRENT_REQUESTS_PER_DOMAIN=16"], work)
-        crawl_s, crawl_mb, crawl_cpu = timed([
+        crawl = timed([
             *cli, "crawl", "--url", f"{base}/p0.html", "--follow", r"/p\d+\.html$",
             "--sources", str(work / "sources.toml"), "--db", store], work)
-    rec_s, rec_mb, rec_cpu = timed([*cli, "reconcile", "--db", store], work)
-    full_s, writer = crawl_s + rec_s, writer_cpu(store)
+    rec = timed([*cli, "reconcile", "--db", store, "--workers", str(args.reconcile_workers)],
+                work)
+    full_s, writer = crawl.secs + rec.secs, writer_cpu(store)
     ms = 1000 / n
     print(f"site: {n} pages, {donors} donors, {n * 6} rows; load average before "
           f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"bare Scrapy:         {n / bare_s:6.1f} pages/s ({bare_s:.1f} s), "
-          f"peak RSS {bare_mb:.0f} MiB, CPU {bare_cpu * ms:.1f} ms/page")
-    print(f"aidledger crawl:     {n / crawl_s:6.1f} pages/s ({crawl_s:.1f} s), "
-          f"peak RSS {crawl_mb:.0f} MiB (crawl + writer process), CPU "
-          f"{(crawl_cpu - writer) * ms:.1f} ms/page crawling + {writer * ms:.1f} writing")
-    print(f"aidledger reconcile: {rec_s:.1f} s, peak RSS {rec_mb:.0f} MiB, "
-          f"CPU {rec_cpu * ms:.1f} ms/page")
-    print(f"ratio crawl/bare: {bare_s / crawl_s:.2f}; "
-          f"crawl+reconcile/bare: {bare_s / full_s:.2f} (target >= 0.70)")
+    print(f"bare Scrapy:         {n / bare.secs:6.1f} pages/s ({bare.secs:.1f} s), "
+          f"{bare.memory()}, CPU {bare.cpu * ms:.1f} ms/page")
+    print(f"aidledger crawl:     {n / crawl.secs:6.1f} pages/s ({crawl.secs:.1f} s), "
+          f"{crawl.memory()} (crawl + writer process), CPU "
+          f"{(crawl.cpu - writer) * ms:.1f} ms/page crawling + {writer * ms:.1f} writing")
+    print(f"aidledger reconcile: {rec.secs:.1f} s (--workers {args.reconcile_workers}), "
+          f"{rec.memory()}, CPU {rec.cpu:.1f} s ({rec.cpu * ms:.1f} ms/page)")
+    print(f"ratio crawl/bare: {bare.secs / crawl.secs:.2f}; "
+          f"crawl+reconcile/bare: {bare.secs / full_s:.2f} (target >= 0.70)")
+    print(f"store kept: {work / 'store.sqlite'}")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())
