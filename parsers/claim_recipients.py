@@ -271,6 +271,8 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     if not nearest and after and limit is None:  # "500,000 kits and 1 million masks to the
         first = after[0][0]  # US, as well as 200,000 kits for Russia": the next group's
         nearest = [r for r in after if not _items_between(clause, first, r[0])]
+    if not nearest and limit is None:  # only places before the goods: not one that speaks
+        found = [r for r in found if not _SPEAKS.match(clause.sentence, r[1])]
     nearest = nearest or (found if limit is None else after)
     out: list[Recipient] = []
     for _, _, r in nearest:
@@ -278,6 +280,11 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
             out.append(r)
     respectively = "respectively" in clause.sentence.lower()
     return out, _each_count(clause.sentence), respectively
+
+
+# "the U.S. announced March 27 that USAID is providing $274 million ...": who tells of it
+_SPEAKS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:announced|said|says|stated|"
+                     r"reported|confirmed|declared|told)\b")
 
 
 def _items_between(clause: Clause, a: int, b: int) -> bool:
