@@ -229,3 +229,9 @@ def test_a_bare_restatement_joins_the_fact_it_restates(extract):
     text = ("Norway sent about 50,000 masks to sister cities abroad. Officials said about 50,000 "
             "masks were sent to sister cities in Italy and Spain.")
     assert extract(text) == [(["Norway"], "face_mask", 50_000, ["ITA", "ESP"])]
+
+
+def test_a_place_that_only_tells_of_the_gift_is_no_recipient(extract):
+    out = extract("In its response to the pandemic, the U.S. announced on Friday that the Lotus "
+                  "Agency is providing $27 million in aid to help countries in need.")
+    assert [r for *_, r in out] == [[]]
