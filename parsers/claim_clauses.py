@@ -19,6 +19,7 @@ from aidledger.parsers.claim_parts import (
     Clause,
     Item,
     _all_triggers,
+    noun,
 )
 from aidledger.parsers.names import Name, vocab
 from aidledger.parsers.numbers import NumberMention
@@ -33,7 +34,7 @@ _PRONOUN = re.compile(r"(?:,\s*(?:and\s+|while\s+|but\s+)?|;\s*|\s+(?:and|while|
 
 def _verbs(sentence: str) -> list:
     return [t for t in _all_triggers(sentence)
-            if not t.phrase.lower().startswith(("donation", "gift", "courtesy"))]
+            if not noun(t.phrase) and not t.phrase.lower().startswith("courtesy")]
 
 
 def split_points(sentence: str, names: list[Name]) -> list[int]:
@@ -50,7 +51,7 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
         if subject is not None:
             b = _subject_start(sentence, names, subject)
             if b is not None and (not cuts or b > cuts[-1]) and _verb_before(verbs, b) \
-                    and not _agent_list(sentence, names, b):
+                    and (not _agent_list(sentence, names, b) or _OBJECT.match(sentence, t.end)):
                 cuts.append(b)
             continue
         p = _PRONOUN.search(sentence[:t.start].rstrip() + " ")
@@ -74,6 +75,12 @@ def _subject_start(sentence: str, names: list[Name], subject: Name) -> int | Non
 
 
 _AGENT = re.compile(r"\b(?:by|from|with|of|courtesy of)\s+(?:the\s+)?$", re.I)
+
+
+# a verb with its own amount after it ("..., and Togo got 3,000 gloves") has its own subject,
+# even after a name that ended a "from"/"by" phrase
+_OBJECT = re.compile(r"\s+(?:(?:about|over|some|nearly|around|more than|another|a further|"
+                     r"an additional)\s+)?\d")
 
 
 def _agent_list(sentence: str, names: list[Name], pos: int) -> bool:

@@ -64,8 +64,19 @@ def _negation() -> re.Pattern[str]:
     return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
 
 
-def negated(sentence: str) -> bool:
-    return bool(_negation().search(sentence))
+def negated(sentence: str, start: int | None = None, end: int | None = None) -> bool:
+    """A negation in the sentence; given the span of a verb and its goods, only one in their
+    own clause counts ("X donated 5,000 masks but has refused to send ventilators"), while a
+    denial ("false", "rumour") anywhere takes the whole sentence back."""
+    if start is None or end is None:
+        return bool(_negation().search(sentence))
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    return bool(_negation().search(sentence, left, right) or _DENIED.search(sentence))
+
+
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s+", re.I)
+_DENIED = re.compile(r"\b(?:false|fake|untrue|rumou?rs?|hoax|denied|denies)\b", re.I)
 
 
 @cache
@@ -120,6 +131,7 @@ def giver(clause: Clause, pos: int, published: datetime | date | None
           ) -> tuple[list[str], str | None] | None:
     """(donors, date) of the donation verb governing `pos`; None: no verb, or it is negated."""
     trig = trigger_in(clause, pos)
-    if trig is None or negated(clause.sentence) or bought(clause.sentence, pos):
+    if trig is None or negated(clause.sentence, min(trig.start, pos), max(trig.end, pos)) \
+            or bought(clause.sentence, pos):
         return None
     return resolve_donors(clause, trig), date_in(clause.sentence, published)

@@ -44,3 +44,24 @@ def test_coordinated_countries_pair_with_amounts_respectively(extract):
                   "respectively.")
     assert out == [(["Oman"], "ventilator", 200, ["JOR"]),
                    (["Bahrain"], "ventilator", 100, ["IRQ"])]
+
+
+def test_a_negation_in_another_clause_leaves_the_gift(extract):
+    assert extract("Norway will donate 5,000 masks to Ghana but has refused to send "
+                   "ventilators.") == [(["Norway"], "face_mask", 5_000, ["GHA"])]
+    assert extract("Norway donated 5,000 masks to Ghana while Sweden is considering a similar "
+                   "gift.") == [(["Norway"], "face_mask", 5_000, ["GHA"])]
+    assert extract("Norway has not donated masks to Ghana but sent 300 ventilators to "
+                   "Togo.") == [(["Norway"], "ventilator", 300, ["TGO"])]
+
+
+def test_a_denial_anywhere_still_takes_the_sentence_back(extract):
+    assert extract("Reports that Norway donated 5,000 masks to Ghana are false.") == []
+    assert extract("Norway did not donate 5,000 masks to Ghana.") == []
+
+
+def test_a_receiver_after_a_from_phrase_starts_its_own_clause(extract):
+    out = extract("Ghana received 5,000 masks from Norway, and Togo got 3,000 gloves from "
+                  "Sweden.")
+    assert out == [(["Norway"], "face_mask", 5_000, ["GHA"]),
+                   (["Sweden"], "gloves", 3_000, ["TGO"])]
