@@ -9,66 +9,22 @@ of the kind they describe.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from aidledger.parsers.lexicon import item_matches, lookup_place
+from aidledger.parsers.name_kinds import Name, name_sets, classify, is_org_name, vocab
+
+__all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
+           "split_coordinated", "vocab"]
 
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|"
     r"the|de|du|von)\s+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
 
 
-@cache
-def vocab() -> dict:
-    text = resources.files("aidledger.parsers").joinpath("vocab", "claims.toml").read_text(
-        "utf-8")
-    return tomllib.loads(text)
-
-
-@cache
-def _sets() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
-    w = vocab()["words"]
-    org = re.compile(r"\b(?:" + "|".join(map(re.escape, w["org_words"])) + r")\b")
-    return frozenset(w["not_names"]), frozenset(w["leading"]), org
-
-
-@dataclass(frozen=True)
-class Name:
-    start: int
-    end: int
-    text: str
-    kind: str  # "person" | "organisation" | "foundation" | "place"
-    implied: bool = False  # not written as such: "Ma's foundation" -> "Ma Foundation"
-
-
-def is_org_name(name: str) -> bool:
-    """An organisation by its form: an organisation word, or an acronym (WHO, CDC)."""
-    _, _, org = _sets()
-    return bool(org.search(name)) or (name.isupper() and 2 <= len(name) <= 8)
-
-
-def classify(name: str) -> str:
-    _, _, org = _sets()
-    if re.search(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b", name):
-        return "foundation"
-    if org.search(name) or name.isupper():
-        return "organisation"
-    if lookup_place(name):
-        return "place"
-    words = name.split()
-    if len(words) >= 2 and _country_suffix(words):
-        return "organisation"  # "Oppo India", "Xiaomi India": a company's national arm
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return "person"
-    return "organisation"
-
-
 def find_names(text: str, offset: int = 0) -> list[Name]:
     """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
-    not_names, leading, _ = _sets()
+    not_names, leading, _ = name_sets()
     out = []
     for m in _attributive_split(text):
         whole = m.group(0)
@@ -157,7 +113,7 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
     if tail:
         person = re.sub(r"['’]s$", "", _owner_part(m.group(0)))
         words = person.split()
-        while words and words[0] in _sets()[1]:
+        while words and words[0] in name_sets()[1]:
             words = words[1:]
         if words:
             name = " ".join(words) + " Foundation"
@@ -176,7 +132,7 @@ def _owner_part(text: str) -> str:
         return text  # "the Prime Minister's Fund", "Chief Minister's Relief Fund": one body
     if len(parts) == 2:
         head = parts[1].split()[0] if parts[1].split() else ""
-        owned = len(parts[1].split()) >= 2 and head not in _sets()[0] and head not in _sets()[
+        owned = len(parts[1].split()) >= 2 and head not in name_sets()[0] and head not in name_sets()[
             1] and all(w[:1].isupper() for w in parts[0].split()) and not re.search(
             r"['’]s\b", parts[1]) and not lookup_place(parts[1].split()[0]) and "person" in (
             classify(parts[0]), classify(parts[1]))  # not "WHO's Solidarity Fund": the WHO's
@@ -240,12 +196,6 @@ def _kept_head(words: list[str]) -> bool:
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
         return True  # "New Jersey", "New South Wales": the leading word is the place's
     return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))
-
-
-def _country_suffix(words: list[str]) -> bool:
-    place = lookup_place(words[-1])
-    return bool(place and place.kind == "country") and not lookup_place(" ".join(words[:-1])) \
-        and not lookup_place(" ".join(words))
 
 
 def _split_orgs(start: int, name: str) -> list[tuple[int, str]]:
