@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from aidledger.parsers.lexicon import item_matches, lookup_place
-from aidledger.parsers.name_kinds import Name, name_sets, classify, is_org_name, vocab
+from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
