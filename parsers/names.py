@@ -132,8 +132,9 @@ def _owner_part(text: str) -> str:
         return text  # "the Prime Minister's Fund", "Chief Minister's Relief Fund": one body
     if len(parts) == 2:
         head = parts[1].split()[0] if parts[1].split() else ""
-        owned = len(parts[1].split()) >= 2 and head not in name_sets()[0] and head not in name_sets()[
-            1] and all(w[:1].isupper() for w in parts[0].split()) and not re.search(
+        not_names, leading, _ = name_sets()
+        owned = len(parts[1].split()) >= 2 and head not in not_names and head not in leading \
+            and all(w[:1].isupper() for w in parts[0].split()) and not re.search(
             r"['’]s\b", parts[1]) and not lookup_place(parts[1].split()[0]) and "person" in (
             classify(parts[0]), classify(parts[1]))  # not "WHO's Solidarity Fund": the WHO's
         text = parts[1] if parts[1][:1].isupper() and (lookup_place(parts[0]) or owned) \
