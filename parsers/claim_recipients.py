@@ -72,8 +72,12 @@ ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ..."
 def _cut(sentence: str) -> int:
     """Where the claim's own words end: a trailing ", the ministry in Tokyo said" only says
     who speaks, so places in it are not recipients."""
-    m = ATTRIBUTION.search(sentence)
+    m = ATTRIBUTION.search(sentence) or _ACCORDING.search(sentence)
     return m.start() if m else len(sentence)
+
+
+# ", according to Ethiopian officials and the Jack Ma Foundation.": sources, to the end
+_ACCORDING = re.compile(r",\s+(?:according to|citing|as reported by)\b[^;]*$", re.I)
 
 
 def _outside(s: str, start: int, trig_start: int) -> bool:
