@@ -41,6 +41,8 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
     r"|\bfrom\s+(?:the\s+)?(?:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
     r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
+    r"|\b(?:from|via)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
+    # Guangzhou, China": the country of an origin is an origin too
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
