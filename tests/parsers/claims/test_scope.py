@@ -235,3 +235,10 @@ def test_a_place_that_only_tells_of_the_gift_is_no_recipient(extract):
     out = extract("In its response to the pandemic, the U.S. announced on Friday that the Lotus "
                   "Agency is providing $27 million in aid to help countries in need.")
     assert [r for *_, r in out] == [[]]
+
+
+def test_sources_and_an_origin_country_are_no_recipients(extract):
+    text = ("Lotus Trust to send supplies to Africa\nA cargo flight from Guangzhou, China arrived "
+            "with 500,000 masks, according to Ethiopian officials and the Lotus Trust.")
+    out = extract(text.split("\n")[1], title=text.split("\n")[0])
+    assert out == [(["Lotus Trust"], "face_mask", 500_000, ["region:africa"])]
