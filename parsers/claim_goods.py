@@ -13,6 +13,7 @@ from aidledger.parsers.claim_donors import cargo_givers
 from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
 from aidledger.parsers.claim_parts import Clause, status_of
+from aidledger.parsers.claim_purchases import given_parts
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shapes import part_leads
 from aidledger.parsers.dates import date_in
@@ -33,8 +34,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
             clause.sentence) and not bought(clause.sentence, items[0].start):
         found = (cargo_givers(clause), date_in(clause.sentence, published))  # "The consignment
         # includes ...": its giver is the earlier statement's, or whom it comes from
-    if found is None:
-        return []
+    if found is None:  # "bought 10 million kits, of which 5 million would be given to X"
+        return given_parts(clause, items, published) if items and bought(
+            clause.sentence, items[0].start) else []
     donors, when = found
     if shape == "part" and part_leads(clause.sentence) and not _OWN_GIVER.search(
             clause.sentence):

@@ -218,3 +218,17 @@ def test_half_a_century_is_no_share_of_the_donation(extract):
     text = ("The Aster Fund will donate 1,000 ventilators to Ghana. For more than a half "
             "century the United States has helped Ghana.")
     assert extract(text) == [(["Aster Fund"], "ventilator", 1_000, ["GHA"])]
+
+
+def test_the_part_of_a_purchase_that_is_given_is_a_donation(extract):
+    out = extract("The Banyan Foundation said it had bought 4 million test kits from Korea, of "
+                  "which 1 million would be given to Fiji.")
+    assert out == [(["Banyan Foundation"], "test_kit", 1_000_000, ["FJI"])]
+    out = extract("Maison Orsay placed an order of 20 million masks and would pay for the first "
+                  "5 million itself as a donation to Belgium.")
+    assert out == [(["Maison Orsay"], "face_mask", 5_000_000, ["BEL"])]
+
+
+def test_a_purchase_alone_is_still_no_donation(extract):
+    assert extract("The Banyan Foundation said it had bought 4 million test kits from "
+                   "Korea.") == []
