@@ -73,11 +73,16 @@ def apposed(region: str, n: Name) -> bool:
     aside = region[region.rfind(",", 0, n.start) + 1:n.start] + n.text
     if "," in region[:n.start] and _ROLE_ASIDE.match(aside) and "," in region[n.end:]:
         return True  # "Ratan Tata, Chairman Tata Trusts and Chairman Emeritus Tata Sons, has"
-    return bool(re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
-                          r"chief executive|chairman|chairwoman|founder|co-founder|president|"
-                          r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
-                          region[:n.start])
-                and re.match(r"[^,.;]{0,30},", region[n.end:]))  # ", CEO of Huawei, ..."
+    m = re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
+                  r"chief executive|chairman|chairwoman|founder|co-founder|president|"
+                  r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+                  region[:n.start])
+    return bool(m and re.match(r"[^,.;]{0,30},", region[n.end:])  # ", CEO of Huawei, ..."
+                and not _OPENING.match(region[:m.start()]))  # not "On Saturday, a statement"
+
+
+_OPENING = re.compile(r"\W*(?:On|In|At|By|After|Before|Since|Last|Earlier|Meanwhile|However|Also|"
+                      r"Separately|Today|Yesterday|Now|Later|Overall|Elsewhere)\b[^,]*$")
 
 
 def country_like(text: str) -> bool:

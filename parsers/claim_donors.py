@@ -20,6 +20,8 @@ _DESCRIBED_AS = re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?
                            r"maker)\s+(?=[A-Z])")
 
 
+_PEOPLE_OF = re.compile(r"(?:people|citizens|government|Government|People|Citizens)\s+of\s+"
+                        r"(?:the\s+)?(?=[A-Z])")
 _PLACE_OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
 
 
@@ -35,6 +37,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = described.end()
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by China's Fosun Group": the company gives
+    if people := _PEOPLE_OF.match(s, pos):
+        pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
         if n.start - pos > 3:
             break

@@ -119,3 +119,15 @@ def test_amounts_each_given_by_the_name_before_with_and_their_total_by_all(extra
     assert (["Orvan Ltd"], "funds", 1_000_000, []) in out
     assert (["Tarsa Ltd"], "funds", 250_000, []) in out
     assert (["Mirra Foundation", "Orvan Ltd", "Tarsa Ltd"], "funds", 11_250_000, []) in out
+
+
+def test_a_gift_from_the_people_of_a_country_is_the_countrys(extract):
+    out = extract('"The consignment, a gift from the people of India to the people of Nepal, '
+                  'includes 320,000 doses of paracetamol," the embassy said.')
+    assert out == [(["India"], "other", 320_000, ["NPL"])]
+
+
+def test_an_opening_phrase_is_no_aside_of_the_giver(extract):
+    out = extract("On Saturday, a statement issued by Orvan Trust said Ravi Mehta, Chairman "
+                  "Orvan Trust, has committed $5 million to relief in Ghana.")
+    assert out[0][0] == ["Ravi Mehta"]
