@@ -89,3 +89,12 @@ def test_a_dash_after_a_semicolon_is_a_bullet_not_a_minus(extract):
                   "include; -100,000 masks, 20,089 test kits.")
     assert out == [(["Karoo Trust"], "face_mask", 100_000, ["NAM"]),
                    (["Karoo Trust"], "test_kit", 20_089, ["NAM"])]
+
+
+def test_headline_present_tense_and_recipient_of(extract):
+    assert extract("500,000 masks from Karoo Trust arrive in Belgium") == [
+        (["Karoo Trust"], "face_mask", 500_000, ["BEL"])]
+    assert extract("Belgium will be the recipient of 500,000 masks from the Karoo Trust.") == [
+        (["Karoo Trust"], "face_mask", 500_000, ["BEL"])]
+    assert extract("The Karoo Trust sponsored 500,000 masks for Belgium.") == [
+        (["Karoo Trust"], "face_mask", 500_000, ["BEL"])]
