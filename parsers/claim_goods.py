@@ -11,7 +11,15 @@ from aidledger.parsers.claim_amounts import elided
 from aidledger.parsers.claim_clauses import carried_items, referred_items
 from aidledger.parsers.claim_donors import cargo_givers
 from aidledger.parsers.claim_items import find_items
-from aidledger.parsers.claim_model import Claim, Span, bought, evidence, giver, negated
+from aidledger.parsers.claim_model import (
+    Claim,
+    Span,
+    _purchase,
+    bought,
+    evidence,
+    giver,
+    negated,
+)
 from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.claim_purchases import given_parts
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
@@ -77,6 +85,7 @@ def goods_claims(clause: Clause, published: datetime | date | None,
     for c in more:  # "with another 200,000 on the way": to where the first amount went
         if not c.recipients and out:
             c.recipients = list(out[-1].recipients)
+    _given_part(clause, items, out)
     return per_donor(clause, out + more, respectively=bool(items) and "respectively" in
                       clause.sentence.lower())
 
@@ -88,6 +97,29 @@ def _written(sentence: str, n) -> str:
     """The number as written, with the minus sign that made it unreadable ("-5,000")."""
     start = n.start - 1 if n.start and sentence[n.start - 1] in "-\u2212" else n.start
     return sentence[start:n.end]
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:which|them|these|those)\b", re.I)
+_GAVE_BEFORE = re.compile(r"\b(?:donated|donating|gave|given|handed over|distributed|sent)\s+"
+                          r"(?:\w+\s+)?$", re.I)
+
+
+def _given_part(clause: Clause, items: list, out: list[Claim]) -> None:
+    """ "Tesla bought 1,255 ventilators, 1,000 of which were donated to Los Angeles": of goods
+    bought, the claim is the part given away, not the purchase."""
+    s = clause.sentence
+    for it in items:
+        if not it.quantity or not it.quantity.value or not _purchase().search(s, 0, it.start):
+            continue
+        part = next((n for n in clause.numbers if n.start > it.end and n.value
+                     and n.value < it.quantity.value and not n.currency
+                     and (_OF_THEM.match(s, n.end)
+                          or _GAVE_BEFORE.search(s, max(it.end, n.start - 30), n.start))), None)
+        if part is None:
+            continue
+        for c in out:
+            if c.item == it.code and c.quantity == it.quantity.value:
+                c.quantity = part.value
 
 
 _TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"
