@@ -56,3 +56,12 @@ def test_half_of_a_commitment_is_a_part_of_it():
                             "Fund.", PUB)
     assert [(c.quantity, c.parent) for c in claims] == [(1_000_000_000, None),
                                                          (500_000_000, 0)]
+
+
+def test_of_goods_bought_the_part_given_away_is_the_claim(extract):
+    assert extract("Orbis bought 1,255 ventilators abroad, 1,000 of which were donated to "
+                   "hospitals in Chile.") == [(["Orbis"], "ventilator", 1_000, ["CHL"])]
+    assert extract("The Lotus Group purchased 2 million masks and donated 500,000 of them to "
+                   "Peru.") == [(["Lotus Group"], "face_mask", 500_000, ["PER"])]
+    assert extract("Orbis bought 1,255 ventilators and donated them to Chile.") == [
+        (["Orbis"], "ventilator", 1_255, ["CHL"])]
