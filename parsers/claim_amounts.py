@@ -194,10 +194,12 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         qty, each = n.value, None
         if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
             qty, each = n.value * len(recips), n.value
-        elif _EACH_AFTER.match(s[n.end:]) and re.search(r"\band\b", s[n.end:limit]):
+        elif _EACH_AFTER.match(s[n.end:]) and re.search(r"\band\b|&", s[n.end:limit]):
             places = find_places(s[n.end:limit or len(s)])
             if len(places) > 1:  # "Rs 5 crore each to the funds of Maharashtra and Gujarat"
                 qty, each = n.value * len(places), n.value
+        elif _BOTH.match(s, n.end):  # "Rs 50 lakh to both the Andhra Pradesh and Telangana
+            qty, each = n.value * 2, n.value  # Chief Ministers' relief funds": once to each
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
                          status_of(clause, n.start), when, evidence(clause),
                          quantity_each=each, currency=n.currency))
@@ -208,6 +210,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     return out
 
 
+_BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
 _GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"
                  r"(?:go|be (?:sent|delivered|given|shipped|distributed|allocated|donated))"
