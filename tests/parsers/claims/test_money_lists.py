@@ -69,3 +69,11 @@ def test_a_national_fund_named_in_full_is_the_articles_country(extract):
     assert extract(text) == [(["Ravi Lotus"], "funds", 250_000_000, ["IND"])]
     text = "Actor Ravi Lotus gave Rs 1 crore to Prime Minister Narendra Modi's PM-Cares fund."
     assert extract(text) == [(["Ravi Lotus"], "funds", 10_000_000, ["IND"])]
+
+
+def test_money_to_both_or_each_of_places_joined_by_ampersand(extract):
+    out = extract("Ravi Lotus will donate Rs 50 lakh to both the Kerala and Goa Chief "
+                  "Ministers' relief funds.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Ravi Lotus"], 10_000_000)]
+    assert extract("Orbis Industries gives Rs 5 crore each to Maharashtra & Gujarat.") == [
+        (["Orbis Industries"], "funds", 100_000_000, ["IND"])]
