@@ -115,7 +115,8 @@ _BOUGHT_REL = re.compile(r"[\w\s-]{0,40}?\b(?:that\s+|which\s+)?(?:the\s+)?(?:[A
                          r"{1,4}(?:had\s+|has\s+|have\s+)?(?:bought|purchased|ordered|procured|"
                          r"imported|paid for)\b")
 # terms of a sale: "under a commercial contract", "at cost", "won a tender to deliver"
-_SALE_TERMS = re.compile(r"\b(?:at cost(?: price)?|without (?:taking|making) (?:a |any )?profit|"
+_SALE_TERMS = re.compile(r"\b(?:at cost(?: price)?|(?:a|at a) discount|discounted|at a reduced "
+                         r"price|without (?:taking|making) (?:a |any )?profit|"
                          r"under (?:a|the|its) (?:commercial |supply )?contract|commercial "
                          r"(?:contract|deal|terms|basis)|(?:won|awarded|secured) (?:a|the) "
                          r"(?:tender|contract)|signed (?:a|the) (?:deal|contract|agreement) to "

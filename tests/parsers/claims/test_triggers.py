@@ -98,3 +98,11 @@ def test_headline_present_tense_and_recipient_of(extract):
         (["Karoo Trust"], "face_mask", 500_000, ["BEL"])]
     assert extract("The Karoo Trust sponsored 500,000 masks for Belgium.") == [
         (["Karoo Trust"], "face_mask", 500_000, ["BEL"])]
+
+
+def test_offers_and_set_to_receive_state_a_pledge(extract):
+    assert extract("Portugal offers 10,000 protective suits to Angola.") == [
+        (["Portugal"], "protective_suit", 10_000, ["AGO"])]
+    assert extract("Namibia is set to receive 40,000 more test kits from the Karoo Trust.") == [
+        (["Karoo Trust"], "test_kit", 40_000, ["NAM"])]
+    assert extract("Karoo Holdings offers a discount of 20% on 5,000 masks to Namibia.") == []
