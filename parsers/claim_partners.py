@@ -43,8 +43,8 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     return donors
 
 
-_WITH_AMOUNT = re.compile(r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*)\s+with\s+"
-                          r"(?:a\s+|an\s+)?$")
+_ONE = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*"
+_WITH_AMOUNT = re.compile(rf"({_ONE}(?:\s*(?:,|\band\b)\s*{_ONE})*)\s+with\s+(?:a\s+|an\s+)?$")
 _TOTAL = re.compile(r"\b(?:totall?ing|a total of|in total|bringing (?:the|its) total to|taking the "
                     r"total to)\b[^,;]*$", re.I)
 
@@ -61,8 +61,10 @@ def amount_owners(clause: Clause, claims: list) -> None:
         if at < 0:
             continue
         if m := _WITH_AMOUNT.search(s[:at]):
-            c.donors = [m.group(1)]
-            owners.append(m.group(1))
+            named = [n for n in re.split(r"\s*(?:,|\band\b)\s*", m.group(1)) if n]
+            if not (c.donors and set(c.donors) <= set(named)):  # "A and B with Sh100 million
+                c.donors = named  # each": the per-giver split stands
+            owners += [n for n in named if n not in owners]
         elif _TOTAL.search(s[:at]):
             totals.append(c)
     if len(owners) < 2:

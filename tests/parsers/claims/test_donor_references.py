@@ -131,3 +131,10 @@ def test_an_opening_phrase_is_no_aside_of_the_giver(extract):
     out = extract("On Saturday, a statement issued by Orvan Trust said Ravi Mehta, Chairman "
                   "Orvan Trust, has committed $5 million to relief in Ghana.")
     assert out[0][0] == ["Ravi Mehta"]
+
+
+def test_givers_joined_before_with_keep_their_each_split(extract):
+    out = extract("Orvan contributed $2 million to relief in Peru, followed by Tarsa Bank and "
+                  "Kesto Bank with $1 million each.")
+    assert (["Tarsa Bank"], "funds", 1_000_000, []) in out
+    assert (["Kesto Bank"], "funds", 1_000_000, []) in out
