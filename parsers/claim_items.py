@@ -53,13 +53,19 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
             continue  # "(a rating similar to N95)": an aside, not a second item
         chosen.append((s, e, c))
     chosen.sort()
-    return [m for i, m in enumerate(chosen)  # "N95 respirator masks": one item, its grade first
-            if not (i and (not sentence[chosen[i - 1][1]:m[0]].strip() or (
-                chosen[i - 1][2] == "respirator" and m[2] == "face_mask"
-                and _GRADE_GAP.fullmatch(sentence, chosen[i - 1][1], m[0])) or (
-                chosen[i - 1][2] == m[2] == "respirator" and _GRADES_JOINED.fullmatch(
-                    sentence, chosen[i - 1][1], m[0])))
-                    and chosen[i - 1][2] != "other")]
+    out: list[tuple[int, int, str]] = []
+    for i, m in enumerate(chosen):  # "N95 respirator masks": one item, its grade first
+        prev = chosen[i - 1] if i else None
+        if out and prev and prev[2] != "other" and (
+                not sentence[prev[1]:m[0]].strip()
+                or (prev[2] == "respirator" and m[2] == "face_mask"
+                    and _GRADE_GAP.fullmatch(sentence, prev[1], m[0]))
+                or (prev[2] == m[2] == "respirator"
+                    and _GRADES_JOINED.fullmatch(sentence, prev[1], m[0]))):
+            out[-1] = (out[-1][0], m[1], out[-1][2])  # the words as written, grade to noun
+            continue
+        out.append(m)
+    return out
 
 
 def _aside(low: str, pos: int) -> bool:

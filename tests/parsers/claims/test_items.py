@@ -232,3 +232,10 @@ def test_the_part_of_a_purchase_that_is_given_is_a_donation(extract):
 def test_a_purchase_alone_is_still_no_donation(extract):
     assert extract("The Banyan Foundation said it had bought 4 million test kits from "
                    "Korea.") == []
+
+
+def test_the_label_is_the_goods_as_written_from_grade_to_noun(extract):
+    from aidledger.parsers.claims import extract_claims
+    claims = extract_claims("Acme gave 50,000 N95 respirator masks and 20,000 FFP2-grade masks "
+                            "to Chile.")
+    assert [c.item_label for c in claims] == ["N95 respirator masks", "FFP2-grade masks"]
