@@ -117,7 +117,8 @@ _BOUGHT_REL = re.compile(r"[\w\s-]{0,40}?\b(?:that\s+|which\s+)?(?:the\s+)?(?:[A
 # terms of a sale: "under a commercial contract", "at cost", "won a tender to deliver"
 _SALE_TERMS = re.compile(r"\b(?:at cost(?: price)?|(?:a|at a) discount|discounted|at a reduced "
                          r"price|without (?:taking|making) (?:a |any )?profit|"
-                         r"under (?:a|the|its) (?:commercial |supply )?contract|commercial "
+                         r"under (?:a|the|its) (?:[\w-]+ )?contract|(?:will|would|is|was|to) be "
+                         r"paid\b(?! for by)|commercial "
                          r"(?:contract|deal|terms|basis)|(?:won|awarded|secured) (?:a|the) "
                          r"(?:tender|contract)|signed (?:a|the) (?:deal|contract|agreement) to "
                          r"(?:supply|deliver|sell|provide))\b", re.I)

@@ -106,3 +106,16 @@ def test_goods_brought_from_abroad_are_no_gift(extract):
 def test_goods_brought_in_as_a_gift_still_are(extract):
     out = extract("Norway brought in 5,000 masks for Ghana as a gift.")
     assert out == [(["Norway"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_goods_supplied_for_pay_are_a_sale(extract):
+    assert extract("Karoo Holdings has supplied 5 million masks to Namibia since May under a "
+                   "government contract.") == []
+    assert extract("Karoo Holdings will supply 5 million masks to Namibia, for which it will "
+                   "be paid $2 million.") == []
+
+
+def test_goods_still_to_be_made_are_no_gift(extract):
+    assert extract("Karoo Holdings offered to help Namibia by producing 1 million masks.") == []
+    assert extract("Karoo Holdings will produce and donate 1 million masks to Namibia.") == [
+        (["Karoo Holdings"], "face_mask", 1_000_000, ["NAM"])]
