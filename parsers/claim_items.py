@@ -111,9 +111,14 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
         return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
     if _PIECES.search(gap) and clause.sentence[start:].lower().startswith(_MIXED):
         return None  # "1.2 million pieces of PPE": a count of mixed goods, not of one item
-    if best.vague:
+    if best.vague or _RANGE_BEFORE.search(clause.sentence, 0, best.start):
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
+
+
+# "15,000 to 20,000 masks", "500 or 600 ventilators": a range states no one quantity
+_RANGE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*(?:k|m|million|thousand|lakh|crore))?\s*"
+                           r"(?:to|or|-|–|—)\s*$", re.I)
 
 
 _PIECES = re.compile(r"\b(?:pieces|items|units|articles|sets)\b")

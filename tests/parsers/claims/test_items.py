@@ -239,3 +239,13 @@ def test_the_label_is_the_goods_as_written_from_grade_to_noun(extract):
     claims = extract_claims("Acme gave 50,000 N95 respirator masks and 20,000 FFP2-grade masks "
                             "to Chile.")
     assert [c.item_label for c in claims] == ["N95 respirator masks", "FFP2-grade masks"]
+
+
+def test_a_range_states_no_quantity(extract):
+    assert extract("Tamar Textiles donated 15,000 to 20,000 masks to Fiji.") == [
+        (["Tamar Textiles"], "face_mask", None, ["FJI"])]
+    assert extract("Tamar Textiles donated 500 or 600 ventilators to Fiji.") == [
+        (["Tamar Textiles"], "ventilator", None, ["FJI"])]
+    assert extract("Tamar Textiles donated 200,000 and 150,000 masks to Fiji and Samoa "
+                   "respectively.") == [(["Tamar Textiles"], "face_mask", 200_000, ["FJI"]),
+                                        (["Tamar Textiles"], "face_mask", 150_000, ["WSM"])]
