@@ -49,12 +49,16 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
                    r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star|"
                    r"entrepreneur|magnate|mogul|investor|founder|co-founder|executive|"
-                   r"chairman|chairwoman)\b", re.I)
+                   r"chairman|chairwoman|firms|companies|foundations|charities|airlines)\b",
+                   re.I)
 _PEOPLE = ("businessman", "businesswoman", "billionaire", "tycoon", "philanthropist", "singer",
            "actor", "actress", "footballer", "star", "entrepreneur", "magnate", "mogul",
            "investor", "founder", "co-founder", "executive", "chairman", "chairwoman")
 _HEAD_KIND = {**dict.fromkeys(_PEOPLE, "person"),
-              "foundation": "foundation", "charity": "foundation", "trust": "foundation"}
+              "foundation": "foundation", "charity": "foundation", "trust": "foundation",
+              "firms": "companies", "companies": "companies", "airlines": "companies",
+              "foundations": "foundations", "charities": "foundations"}
+_PLURAL = ("firms", "companies", "airlines", "foundations", "charities")
 
 
 
@@ -93,6 +97,8 @@ def country_like(text: str) -> bool:
 def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
     """ "the society" after "the Red Cross Society of China": the latest earlier name whose
     words include the noun; else the latest name of the noun's kind."""
+    if noun in _PLURAL:  # "the Chinese firms", "the three airlines": the givers named before
+        return resolve(_HEAD_KIND[noun], clause, before)
     pool = [n for n in clause.names if n.end <= before]
     for n in [*reversed(pool), *reversed(clause.earlier)]:
         if n.kind != "place" and n.text not in clause.receivers and noun in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from aidledger.parsers.claim_coref import country_like, name_donors, references, resolve
+from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_givers import envoy_state, government_state, state_name
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.claim_subject import subject
@@ -55,9 +55,12 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = n.end + tail.end()
     if donors:
         return donors
+    at = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
     for pattern, kind in references():
-        if pattern.match(s, pos - 4 if s[pos - 4:pos] == "the " else pos):
+        if pattern.match(s, at):
             return resolve(kind, clause, pos)
+    if (head := HEAD.match(s, at)) and head.group(1).islower():  # "by the Chinese firms"
+        return resolve("head:" + head.group(1).lower(), clause, pos)
     return []
 
 

@@ -138,3 +138,14 @@ def test_givers_joined_before_with_keep_their_each_split(extract):
                   "Kesto Bank with $1 million each.")
     assert (["Tarsa Bank"], "funds", 1_000_000, []) in out
     assert (["Kesto Bank"], "funds", 1_000_000, []) in out
+
+
+def test_a_plural_description_is_the_givers_named_before(extract):
+    out = extract("Orvan and Tarsa are Finnish companies. The Finnish firms donated 20,000 "
+                  "masks to Estonia.")
+    assert out == [(["Orvan", "Tarsa"], "face_mask", 20_000, ["EST"])]
+    out = extract("The Mirra Foundation and the Solen Foundation met in Addis Ababa. The "
+                  "supplies are part of the 1.1 million test kits donated by the Chinese "
+                  "charities to African countries.")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "test_kit", 1_100_000,
+                    ["region:africa"])]
