@@ -21,7 +21,8 @@ from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
-_LIST_DONOR = re.compile(r"^[-•*–]\s+([A-Z][\w&.'’ -]{0,40}?)\s*(?::|\s[–—-])\s")
+_LIST_DONOR = re.compile(r"^(?:[-•*–]\s+|(?=[A-Z][\w&.'’ -]{0,40}?:\s))"
+                         r"([A-Z][\w&.'’ -]{0,40}?)\s*(?::|\s[–—-])\s")
 _COUNT = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"[a-z]+teen|twenty|thirty|forty|fifty)(?: more)?(?: [A-Z][\w-]+)?"
                     r"(?: [A-Z][\w-]+)? (?:countries|nations|member states|states)\b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.lexicon import lookup_place
 
 _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
@@ -58,8 +59,15 @@ _BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\
 
 
 def bare_line(sentence: str) -> bool:
-    """A list line without a bullet: an amount and goods, no verb."""
-    return bool(_BARE_LINE.match(sentence.strip()))
+    """A list line without a bullet: an amount and goods, no verb; or a place and its goods
+    ("Ghana: 5,000 masks and 200 gloves.")."""
+    s = sentence.strip()
+    if (m := _PLACE_LINE.match(s)) and lookup_place(m.group(1)):
+        return bool(_BARE_LINE.match(s[m.end():]))
+    return bool(_BARE_LINE.match(s))
+
+
+_PLACE_LINE = re.compile(r"([A-Z][\w.'’ -]{1,40}?)\s*:\s+")
 
 
 def anaphor(clause: Clause) -> str | None:

@@ -106,3 +106,15 @@ def test_offers_and_set_to_receive_state_a_pledge(extract):
     assert extract("Namibia is set to receive 40,000 more test kits from the Karoo Trust.") == [
         (["Karoo Trust"], "test_kit", 40_000, ["NAM"])]
     assert extract("Karoo Holdings offers a discount of 20% on 5,000 masks to Namibia.") == []
+
+
+def test_place_lines_under_a_list_intro_are_its_gifts(extract):
+    text = ("Norway has delivered the following aid:\n\nGhana: 5,000 masks and 200 gloves.\n\n"
+            "Togo: 300 ventilators.")
+    assert extract(text) == [(["Norway"], "face_mask", 5_000, ["GHA"]),
+                             (["Norway"], "gloves", 200, ["GHA"]),
+                             (["Norway"], "ventilator", 300, ["TGO"])]
+
+
+def test_a_place_line_without_a_list_intro_is_no_gift(extract):
+    assert extract("Cases rose sharply last week.\n\nGhana: 5,000 masks and 200 gloves.") == []
