@@ -1,0 +1,89 @@
+"""Strict claim scores on real news articles kept outside this repository.
+
+    python bench/claims_realset.py SET_DIR [SET_DIR ...] [--split dev|test|all] [--show]
+
+Real articles are third-party text, so they are not committed; a set is a folder of
+`docs/<id>.json` ({id, url, outlet, title, published, text: paragraphs split by blank lines}),
+`gold.jsonl` ({doc: <id>, donors, item, quantity, recipients} per donation with a quantity, read
+by a person following the README's claim conventions) and `split.json` ({dev: [ids], test:
+[ids]}, drawn at random once). Each document is turned into a plain news page (title, published
+date, canonical URL, one paragraph per block) and goes through the crawl's own path
+(`parse_article`), then is scored exactly as `claims_dev.py` scores (donor set case-folded, item,
+quantity, recipient codes; money included). Rules may be tuned on a set's dev split with --show;
+its test split is only ever scored, which keeps it an estimate of articles the rules never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claims_dev import Doc, key, score  # noqa: E402
+
+
+def page_html(doc: dict) -> bytes:
+    """A plain news page of the document, the shape `extract_article` reads from a real one."""
+    esc = html.escape
+    paras = [p.strip() for p in doc["text"].split("\n\n") if p.strip()]
+    title = doc.get("title") or (paras[0] if paras else "")
+    if paras and paras[0] == title.strip():
+        paras = paras[1:]
+    head = f"<meta charset='utf-8'><title>{esc(title)}</title>"
+    if doc.get("published"):
+        head += (f'<meta property="article:published_time" '
+                 f'content="{esc(doc["published"])}T12:00:00+00:00">')
+    if doc.get("outlet"):
+        head += f'<meta property="og:site_name" content="{esc(doc["outlet"])}">'
+    if doc.get("url"):
+        head += f'<link rel="canonical" href="{esc(doc["url"])}">'
+    body = "".join(f"<p>{esc(p)}</p>" for p in paras)
+    return (f"<!doctype html><html><head>{head}</head><body><article><h1>{esc(title)}</h1>"
+            f"{body}</article></body></html>").encode()
+
+
+def load_set(folder: Path, split: str) -> tuple[list[Doc], dict[str, Counter]]:
+    """The set's documents of one split and their gold, named `<folder>/<id>`."""
+    chosen = json.loads((folder / "split.json").read_text())
+    docs, gold = [], {}
+    for path in sorted((folder / "docs").glob("*.json")):
+        doc = json.loads(path.read_text())
+        if split == "all" or doc["id"] in chosen.get(split, []):
+            docs.append(Doc(f"{folder.name}/{doc['id']}", page_html(doc), doc.get("url"), None))
+    wanted = {d.name for d in docs}
+    for line in (folder / "gold.jsonl").read_text().splitlines():
+        if line.strip():
+            g = json.loads(line)
+            name = f"{folder.name}/{g['doc']}"
+            if name in wanted:
+                gold.setdefault(name, Counter())[key(g["donors"], g["item"], g["quantity"],
+                                                     g["recipients"])] += 1
+    return docs, gold
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="+", type=Path,
+                    help="set folders: docs/, gold.jsonl, split.json")
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--show", action="store_true", help="print misses and false positives")
+    args = ap.parse_args()
+    docs, gold = [], {}
+    for folder in args.sets:
+        if not (folder / "split.json").exists():
+            print(f"{folder}: no split.json (not a set folder?)", file=sys.stderr)
+            return 2
+        more_docs, more_gold = load_set(folder, args.split)
+        docs += more_docs
+        gold.update(more_gold)
+    score(f"real articles ({args.split})", docs, gold, True, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
