@@ -249,3 +249,15 @@ def test_a_range_states_no_quantity(extract):
     assert extract("Tamar Textiles donated 200,000 and 150,000 masks to Fiji and Samoa "
                    "respectively.") == [(["Tamar Textiles"], "face_mask", 200_000, ["FJI"]),
                                         (["Tamar Textiles"], "face_mask", 150_000, ["WSM"])]
+
+
+def test_a_crore_after_a_rupee_amount_is_rupees_too(extract):
+    out = extract("Ravi Teja will donate Rs 20 lakh to the Kerala relief fund and 2 crore to "
+                  "the PM CARES Fund.")
+    assert (["Ravi Teja"], "funds", 20_000_000, ["IND"]) in out
+    assert (["Ravi Teja"], "funds", 2_000_000, ["IND"]) in out
+
+
+def test_lakhs_of_people_after_a_rupee_amount_are_no_money(extract):
+    out = extract("Vardhan Steel gave Rs 5 crore to the PM CARES Fund for 1.6 lakh workers.")
+    assert out == [(["Vardhan Steel"], "funds", 50_000_000, ["IND"])]
