@@ -105,6 +105,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := names_at(clause, courtesy.end())):
         return donors
+    behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s, re.I)  # "X donated ... on behalf
+    if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
+        return donors  # Group": the body X acts for gives
     by = re.search(r"\bby\s+(?:the\s+)?", s[trig.end:trig.end + 60])
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
             ).startswith("present"):

@@ -149,3 +149,8 @@ def test_a_plural_description_is_the_givers_named_before(extract):
                   "charities to African countries.")
     assert out == [(["Mirra Foundation", "Solen Foundation"], "test_kit", 1_100_000,
                     ["region:africa"])]
+
+
+def test_on_behalf_of_gives_as_the_body_acted_for(extract):
+    out = extract("Lars Berg donated 5,000 masks to Oslo hospitals on behalf of Orvan Group.")
+    assert out == [(["Orvan Group"], "face_mask", 5_000, ["NOR"])]
