@@ -109,7 +109,9 @@ def trigger_in(clause: Clause, pos: int | None = None) -> Trigger | None:
 
 
 _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to|are set to|"
-                     r"going to|intends? to|expected to|aims? to)\s+(?:\w+\s+){0,2}$", re.I)
+                     r"going to|intends? to|expected to|aims? to|(?:committed|pledged|promised|"
+                     r"vowed|agreed|decided|offered|ready|prepared|willing) to)\s+(?:\w+\s+){0,2}$",
+                     re.I)
 
 
 def status_of(clause: Clause, pos: int) -> str | None:

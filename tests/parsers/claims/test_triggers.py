@@ -118,3 +118,11 @@ def test_place_lines_under_a_list_intro_are_its_gifts(extract):
 
 def test_a_place_line_without_a_list_intro_is_no_gift(extract):
     assert extract("Cases rose sharply last week.\n\nGhana: 5,000 masks and 200 gloves.") == []
+
+
+def test_status_of_a_commitment_and_an_airlift():
+    from aidledger.parsers.claims import extract_claims
+    (c,) = extract_claims("Norway has committed to providing 5,000 masks to Ghana.")
+    assert c.status == "pledged"
+    (d,) = extract_claims("Norway airlifted 5,000 masks to Ghana.")
+    assert d.status == "in_transit"
