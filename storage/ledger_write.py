@@ -39,6 +39,7 @@ from aidledger.storage.ledger_text import fts_body
 _ROW_COLUMNS = ("donors", "item", "quantity", "quantity_rule", "recipients", "status",
                 "status_history", "first_seen", "last_seen", "independent_sources", "conflicts")
 CHUNK = 500  # block keys per IN (...) list
+STREAM = 10_000  # stored rows fetched at a time
 
 
 def _row(d: DonationOut, same: dict[Any, Any] | None = None) -> dict[str, Any]:
@@ -193,23 +194,29 @@ def _delete_blocks(session: Session, keys: list[str]) -> None:
 
 
 def _stored_digests(session: Session, keys: list[str] | None) -> dict[str, str]:
-    """Digest of each stored block (of `keys`, or of all), comparable with `_digest`."""
-    donations: dict[str, list[Any]] = defaultdict(list)
-    links: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    """Digest of each stored block (of `keys`, or of all), comparable with `_digest`. Read
+    CHUNK blocks at a time and streamed: after a crawl that saw every page again, every block
+    is compared, and the whole stored ledger read at once was most of that reconcile's peak."""
+    if keys is None:
+        keys = sorted(session.scalars(select(Donation.block_key).distinct()))
+    conn = session.connection()
     cols = (Donation.id, Donation.block_key, *(getattr(Donation, c) for c in _ROW_COLUMNS))
+    out: dict[str, str] = {}
     for where in _block_conditions(keys):
-        for d in session.execute(select(*cols).where(*where).order_by(Donation.id)):
+        donations: dict[str, list[Any]] = defaultdict(list)
+        links: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        q = select(*cols).where(*where).order_by(Donation.id)
+        for d in conn.execute(q.execution_options(yield_per=STREAM)):
             donations[d.block_key].append(d)
         q = (select(Evidence.donation_id, Evidence.record_id, Evidence.role, Evidence.reason)
              .join(Donation, Donation.id == Evidence.donation_id).where(*where)
              .order_by(Evidence.id))
-        for e in session.execute(q):
+        for e in conn.execute(q.execution_options(yield_per=STREAM)):
             links[e.donation_id].append(tuple(e))
-    out: dict[str, str] = {}
-    for key, ds in donations.items():
-        rows = [{"id": d.id, **{c: getattr(d, c) for c in _ROW_COLUMNS}, "block_key": key}
-                for d in ds]
-        out[key] = _digest(rows, [lk for d in ds for lk in links[d.id]])
+        for key, ds in donations.items():
+            rows = [{"id": d.id, **{c: getattr(d, c) for c in _ROW_COLUMNS}, "block_key": key}
+                    for d in ds]
+            out[key] = _digest(rows, [lk for d in ds for lk in links[d.id]])
     return out
 
 
