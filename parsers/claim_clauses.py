@@ -130,7 +130,8 @@ def _shift(n: NumberMention, by: int) -> NumberMention:
 _BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
 
 
-_OF_THEM = re.compile(r"\s+(?:more\s+)?of\s+(?:them|those|these)\b", re.I)
+_OF_THEM = re.compile(r"\s+(?:more\s+)?of\s+(?:them|those|these)\b"
+                      r"|\s+(?:more\s+)?(?:units|pieces|sets)\b(?!\s+of\b)", re.I)  # "3,000 units"
 
 
 @cache
@@ -140,13 +141,17 @@ def _counted_people() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
+_SPLIT_INTO = re.compile(r"\b(?:into|in|by|per)\s+$", re.I)  # "separated into three units"
+
+
 def referred_items(clause: Clause, carry: tuple[str, str] | None) -> list[Item]:
     """ "it would donate 1 million of them": the goods named last before the amount in the
     sentence ("... making N95 masks ..."), else the latest goods of the article."""
     s = clause.sentence
     out = []
     for n in clause.numbers:
-        if not n.value or n.currency or n.percent or not _OF_THEM.match(s, n.end):
+        if not n.value or n.currency or n.percent or not _OF_THEM.match(s, n.end) or (
+                _SPLIT_INTO.search(s, 0, n.start)):
             continue
         if _counts_people(clause, n.start):
             continue  # "102 confirmed cases ..., and 13 of them have recovered"

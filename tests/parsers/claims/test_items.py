@@ -261,3 +261,12 @@ def test_a_crore_after_a_rupee_amount_is_rupees_too(extract):
 def test_lakhs_of_people_after_a_rupee_amount_are_no_money(extract):
     out = extract("Vardhan Steel gave Rs 5 crore to the PM CARES Fund for 1.6 lakh workers.")
     assert out == [(["Vardhan Steel"], "funds", 50_000_000, ["IND"])]
+
+
+def test_units_with_no_goods_after_them_are_the_goods_named_before(extract):
+    out = extract("Firms now making face shields include Kawa Motors, which provided 2,500 units "
+                  "to Nagano Prefecture.")
+    assert out == [(["Kawa Motors"], "face_shield", 2_500, ["JPN"])]
+    text = ("Kawa Motors donated 4,000 face shields to Peru. The shipment was split into three "
+            "units on the way.")
+    assert extract(text) == [(["Kawa Motors"], "face_shield", 4_000, ["PER"])]
