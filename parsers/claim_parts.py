@@ -131,7 +131,8 @@ def status_of(clause: Clause, pos: int) -> str | None:
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(?<!province )"
                      r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
                      r"(?:the\s+)?$", re.I)
-RECEIVE = re.compile(r"\breceiv|\brecipients? of\b|\bget\b|\bgets\b|\bgot\b|\bgetting\b|"
+RECEIVE = re.compile(r"\breceiv|\brecipients? of\b|\breceipt of\b|\bwelcom|\bget\b|\bgets\b|"
+                     r"\bgot\b|\bgetting\b|"
                      r"delivery of\b|\bcollected\b|"
                      r"\b(?:was|were|been|being|is|are)\s+presented\b|\baccept(?:ed|ing|s)\b|"
                      r"\bsigned for\b", re.I)

@@ -126,3 +126,14 @@ def test_status_of_a_commitment_and_an_airlift():
     assert c.status == "pledged"
     (d,) = extract_claims("Norway airlifted 5,000 masks to Ghana.")
     assert d.status == "in_transit"
+
+
+def test_more_ways_to_give_and_to_take_delivery(extract):
+    assert extract("Accra took receipt of 5,000 masks from the Karoo Trust.") == [
+        (["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
+    assert extract("Ghana welcomed 5,000 masks from Norway on Monday.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
+    assert extract("The Karoo Trust stepped in with 5,000 masks for Ghana.") == [
+        (["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
+    assert extract("The Karoo Trust has made available 5,000 masks to Ghana.") == [
+        (["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
