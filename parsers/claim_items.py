@@ -154,6 +154,10 @@ _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|t
                           r"\b(?!\s+(?:masks?|respirators?)\b)", re.I)
 
 
+_SAME_NUMBER = re.compile(r"\b(?:the same number|an? (?:identical|equal|similar) number|the same "
+                          r"amount|an equal amount|as many)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 _RATE = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:day|week|month|hour|year|shift)\b|daily\b|"
                    r"weekly\b|monthly\b)")
 
@@ -188,6 +192,9 @@ def find_items(clause: Clause) -> list[Item]:
         if cur.quantity is None and prev.quantity and re.fullmatch(
                 r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
             cur.quantity = prev.quantity
+        elif cur.quantity is None and prev.quantity and _SAME_NUMBER.search(
+                clause.sentence, prev.end, cur.start):
+            cur.quantity = prev.quantity  # "10,000 suits and an identical number of masks"
     out = _paired_amounts(clause, out)
     graded = _GRADE.search(clause.sentence)
     for it in out:  # "1 million masks (KN95)", "masks of the N95 standard": a grade after them

@@ -270,3 +270,12 @@ def test_units_with_no_goods_after_them_are_the_goods_named_before(extract):
     text = ("Kawa Motors donated 4,000 face shields to Peru. The shipment was split into three "
             "units on the way.")
     assert extract(text) == [(["Kawa Motors"], "face_shield", 4_000, ["PER"])]
+
+
+def test_the_same_number_of_other_goods_takes_the_count_before(extract):
+    out = extract("Aurora Bus donated 6,000 suits and an identical number of face masks to "
+                  "Cuba.")
+    assert out == [(["Aurora Bus"], "protective_suit", 6_000, ["CUB"]),
+                   (["Aurora Bus"], "face_mask", 6_000, ["CUB"])]
+    out = extract("Aurora Bus sent 900 goggles and the same number of pairs of gloves to Cuba.")
+    assert (["Aurora Bus"], "gloves", 900, ["CUB"]) in out
