@@ -68,7 +68,7 @@ _REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|
 
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\s+)?#?"
-                     r"([A-Z][^,;]{1,60}?)\s+for\s+$")
+                     r"([A-Z][^,;]{1,60}?)\s+for\s+(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?)?$")
 
 
 _CARGO_FROM = re.compile(r"\b(?:shipments?|consignments?|cargo|donations?|gifts?|supplies|aid|"

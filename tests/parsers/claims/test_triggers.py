@@ -137,3 +137,9 @@ def test_more_ways_to_give_and_to_take_delivery(extract):
         (["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
     assert extract("The Karoo Trust has made available 5,000 masks to Ghana.") == [
         (["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_thanks_for_its_donation_names_the_giver(extract):
+    out = extract("Ghana's health minister thanked the Karoo Trust for the generous donation of "
+                  "5,000 masks to Ghana.")
+    assert out == [(["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
