@@ -82,7 +82,7 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"budget|stimulus|endowment|endowed|assets|fortune|net worth|"
                         r"turnover|funding round|valuation|fundrais\w*|crowdfund\w*|"
                         r"gofundme|campaign|target|goal|hopes? to|aims? to|aiming to|appeal(?:ed)?"
-                        r"|value of"
+                        r"|value of|help(?:ed)? raise|raised? a total"
                         r"|from (?:more than |over |about )?[\d,]+ (?:donors|people|residents))"
                         r"\b", re.I)
 
@@ -93,10 +93,15 @@ _AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[
 _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecting"}
 _VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medical|emergency)\s+)*"
                              r"(?:aid|assistance|donation|package|shipment|consignment|gift)\b"
-                             r"|\s+in\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
+                             r"|\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|"
+                             r"equipment|"
                              r"materials|ppe|aid)\b",
                              re.I)
-_IN_GOODS = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|materials|ppe)\b",
+_TAKINGS = re.compile(r"\b(?:received|receives|collected|gathered)\s+(?:[\w-]+\s+){0,4}?"
+                      r"donations\s+(?:of|amounting to|totall?ing|worth)\s+(?:about\s+|over\s+|"
+                      r"nearly\s+|more than\s+|some\s+)?$", re.I)
+_IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
+                       r"materials|ppe)\b",
                        re.I)  # "$10 million in critically needed PPE supplies": their value
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
@@ -194,6 +199,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # money raised or collected is the giver's to give, not yet given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
+        if _TAKINGS.search(s[:n.start]) and not re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]",
+                                                        s[n.end:]):
+            continue  # "had received donations of over 10 million yuan": many givers' sum
         if goods and re.match(r"totall?ing\b", s[n.start:n.end], re.I):
             continue  # "900 bottles of hand sanitiser totalling $40,000": the goods' value
         if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):

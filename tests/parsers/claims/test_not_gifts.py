@@ -119,3 +119,18 @@ def test_goods_still_to_be_made_are_no_gift(extract):
     assert extract("Karoo Holdings offered to help Namibia by producing 1 million masks.") == []
     assert extract("Karoo Holdings will produce and donate 1 million masks to Namibia.") == [
         (["Karoo Holdings"], "face_mask", 1_000_000, ["NAM"])]
+
+
+def test_donations_a_recipient_took_in_are_no_single_gift(extract):
+    assert extract("The Namibian ministry today received item and cash donations amounting "
+                   "to $853,500 in support of its work.") == []
+    assert extract("Namibia received donations of $5 million from the Karoo Trust.") == [
+        (["Karoo Trust"], "funds", 5_000_000, ["NAM"])]
+
+
+def test_the_value_of_equipment_and_a_sum_helped_raise_are_no_money_gift(extract):
+    assert all(item != "funds" for _, item, _, _ in extract(
+        "A first batch of $18.1 million of medical equipment provided by Norway arrived in "
+        "Ghana."))
+    assert extract("Staff have helped raise a total amount of $15,000 for Ghana, according to "
+                   "a statement.") == []
