@@ -35,6 +35,7 @@ from aidledger.storage.ledger_search import (
     search_words,
 )
 from aidledger.storage.ledger_text import text_match
+from aidledger.storage.ledger_tsv import pg_plan_settings, pg_text
 
 __all__ = ["COUNT_CAP", "DRIVE_MAX", "JOINED_CAP", "SearchPage", "sample_ids", "search_page"]
 
@@ -65,6 +66,7 @@ class _Source:
     least: int  # at least this many match
     distinct: bool = True  # whether `ids` lists each donation once
     whole: bool = False  # whether `ids` are the matches of the whole search (column filters too)
+    direct: Any = None  # PostgreSQL text: a condition on donation its index serves, not an id set
 
 
 def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_seen",
@@ -74,6 +76,18 @@ def search_page(session: Session, filters: LedgerFilter, *, sort: str = "first_s
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     offset, limit = max(0, offset), max(0, limit)
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql" and _has_text(filters):
+        with pg_plan_settings(session):
+            return _search_page(session, filters, sort, descending, offset, limit, dialect)
+    return _search_page(session, filters, sort, descending, offset, limit, dialect)
+
+
+def _has_text(f: LedgerFilter) -> bool:
+    return f.text is not None and bool(f.text.strip())
+
+
+def _search_page(session: Session, filters: LedgerFilter, sort: str, descending: bool,
+                 offset: int, limit: int, dialect: str) -> SearchPage:
     plan = _plan(session, filters, dialect, offset + limit + 1)
     if plan is None:
         return SearchPage([], 0, True, False)
@@ -108,8 +122,8 @@ def _drive_max(session: Session, sources: list[_Source], reach: int) -> int:
     rows (measured at 1M donations: 6 us a match, 1 us a walked row with its text probe), and
     the walk reads about `reach` x ledger / matches rows, so it wins once matches^2 >
     reach x ledger / DRIVE_COST (about 2,900 matches for a first page at 1M)."""
-    if len(sources) != 1 or not sources[0].whole:
-        return DRIVE_MAX
+    if len(sources) != 1 or not sources[0].whole or sources[0].direct is not None:
+        return DRIVE_MAX  # (a PostgreSQL walk reads the table for each row: no cheaper)
     ledger = ledger_facets.stored_total(session, "all")
     return min(DRIVE_MAX, math.isqrt(reach * ledger // DRIVE_COST))
 
@@ -123,6 +137,8 @@ def _driven(q: Select[Any], f: LedgerFilter, conds: list[Any], sources: list[_So
         return q.where(*conds)
     first = min(sources, key=lambda s: s.size)
     others = [s.probe for s in sources if s is not first]
+    if first.direct is not None:  # a bitmap of the text index, then the other tests per row
+        return q.where(*conds, first.direct, *others)
     if dialect != "sqlite" and not first.distinct:  # a semi-join drops the repeats
         return q.where(Donation.id.in_(first.ids), *conds, *others)
     ids = (first.ids if first.distinct else first.ids.distinct()).subquery()
@@ -147,10 +163,10 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     """Conditions on donation columns and the sources; None when nothing can match. On
     SQLite free text takes the item, status, donor and recipient filters into its own MATCH
     (`storage/ledger_text.py`): one source instead of several large ones to intersect."""
-    conds = f.column_conditions()
-    sources: list[_Source] = []
     text_on = f.text is not None and bool(f.text.strip())
     fold = text_on and dialect == "sqlite"
+    conds = f.column_conditions(loose=("item", "status") if text_on and not fold else ())
+    sources: list[_Source] = []
     folded: list[tuple[str, list[str], int]] = []
     for role, given in f.parties():
         # each key's stored count is exact; a donation may have several of the keys
@@ -172,8 +188,15 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
         words = search_words(f.text or "")
         if not words:
             return None
-        if not fold:
-            conds.append(f.text_condition(dialect))
+        if not fold:  # PostgreSQL: the item and status are lexemes of the text index
+            given = [(k, v) for k, v in (("item", item_filter_code(f.item or "")),
+                                         ("status", f.status)) if getattr(f, k) and v]
+            loose = [getattr(Donation, k).concat("") == v for k, v in given]
+            counted = not f.parties()  # else a donor's or recipient's rows drive
+            t = pg_text(session, words, given, loose, COUNT_CAP, count=counted)
+            whole = not any((f.since, f.until, f.min_sources, f.conflicts_only))
+            sources.append(_Source(t.ids, t.probe, t.size, t.size if counted else 0,
+                                   whole=whole, direct=t.direct))
         else:
             for kind, value in (("item", item_filter_code(f.item or "")), ("status", f.status)):
                 if getattr(f, kind):

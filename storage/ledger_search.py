@@ -67,13 +67,19 @@ class LedgerFilter:
             out.append(self.text_condition(dialect))
         return out
 
-    def column_conditions(self, walk: bool = False, sort: str | None = None) -> list[Any]:
+    def column_conditions(self, walk: bool = False, sort: str | None = None,
+                          loose: tuple[str, ...] = ()) -> list[Any]:
         """The clauses on donation's own columns. `walk` (SQLite): written so that no index
         serves them (`+column`), so the planner walks the sort key's index, which holds them
         all (see `storage/ledger_page.py`); but the sort key's own equality (sorting by
-        status, status given) is left to that index, which then starts at the value."""
+        status, status given) is left to that index, which then starts at the value.
+        `loose` (PostgreSQL): columns tested as `column || ''`, which no index serves, where
+        the text index holds them already (an index scan of the item would be intersected
+        with the text index's matches for nothing)."""
         def col(name: str) -> Any:
             c = getattr(Donation, name)
+            if name in loose:
+                return c.concat("")
             return literal_column(f"+donation.{name}", type_=c.type) if walk and (
                 name != sort) else c
 
@@ -140,9 +146,9 @@ def _text_condition(text: str, dialect: str) -> Any:
     if dialect == "sqlite":
         expr = " AND ".join(f'"{w}"*' for w in words)
         return Donation.id.in_(select(FTS.c.donation_id).where(FTS.c.donation_fts.match(expr)))
-    vector = func.to_tsvector(literal_column("'simple'"), Donation.search_text)
-    return vector.op("@@")(func.to_tsquery(literal_column("'simple'"),
-                                           " & ".join(f"{w}:*" for w in words)))
+    from aidledger.storage.ledger_tsv import pg_text_condition
+
+    return pg_text_condition(words)
 
 
 OPTIMIZE_SHARE = 0.05

@@ -9,11 +9,13 @@ from sqlalchemy import create_engine
 
 from aidledger.storage.models import Base
 
-# What migrations make by hand, outside the models (free-text search, migration 0003): the
-# FTS5 virtual table and its shadow tables on SQLite, the tsvector GIN index on PostgreSQL.
+# What migrations make by hand, outside the models (free-text search, migrations 0003, 0007,
+# 0008): the FTS5 virtual table and its shadow tables on SQLite; the tsvector GIN index and
+# the generated tsvector column it indexes on PostgreSQL.
 # `alembic check` (tests/storage/test_migrations.py) compares everything else with the models.
 UNMODELLED_TABLE_PREFIX = "donation_fts"
-UNMODELLED_INDEXES = frozenset({"ix_donation_search"})
+UNMODELLED_INDEXES = frozenset({"ix_donation_search", "ix_donation_search_facets"})
+UNMODELLED_COLUMNS = frozenset({("donation", "search_vector")})
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
@@ -26,6 +28,9 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
                     or name.startswith(UNMODELLED_TABLE_PREFIX + "_"))
     if type_ == "index":
         return name not in UNMODELLED_INDEXES
+    if type_ == "column":
+        return (getattr(getattr(obj, "table", None), "name", None), name) not in (
+            UNMODELLED_COLUMNS)
     return True
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import insert, select, text
 
 from aidledger.aggregator.reconcile import reconcile
-from aidledger.storage import ledger_page, ledger_text
+from aidledger.storage import ledger_page, ledger_text, ledger_tsv
 from aidledger.storage.ledger import Donation
 from aidledger.storage.ledger_queries import load_records, load_reviews, write_ledger
 from aidledger.storage.ledger_search import LedgerFilter, search_words
@@ -118,9 +118,24 @@ def test_the_reference_finds_words_as_a_plain_prefix_test_would(ledger):
         assert set(_reference(ledger, {"text": q}, "first_seen", False)) == want, q
 
 
-@pytest.mark.parametrize("mode", ["drive", "walk", "walk-seek"])
+@pytest.mark.parametrize("mode", ["drive", "walk", "walk-seek", "walk-sample"])
 def test_text_with_filters_pages_like_the_reference(ledger, monkeypatch, mode):
-    """(walk-seek: the walk's text probe is a seek in the index, not a set of the matches.)"""
+    """(walk-seek, SQLite: the walk's text probe is a seek in the index, not a set of the
+    matches. walk-sample, PostgreSQL: every count first tests the table's first page, as if
+    the planner expected nearly every donation to match, then falls back to the index.)"""
+    heads: list[int] = []
+    if mode == "walk-sample":
+        with ledger.begin() as s:
+            if s.get_bind().dialect.name != "postgresql":
+                pytest.skip("the sampled count is PostgreSQL's")
+            s.execute(text("ANALYZE donation"))  # the table's size in pages, for the sample
+        monkeypatch.setattr(ledger_tsv, "_estimate", lambda session, q: 10**9)
+        head = ledger_tsv._count_head
+
+        def spy(*a: object) -> int:
+            heads.append(head(*a))
+            return heads[-1]
+        monkeypatch.setattr(ledger_tsv, "_count_head", spy)
     if mode == "drive":  # every search reads its matches through the text index
         monkeypatch.setattr(ledger_page, "DRIVE_COST", 10**9)
     if mode == "walk-seek":
@@ -145,6 +160,9 @@ def test_text_with_filters_pages_like_the_reference(ledger, monkeypatch, mode):
                     assert len(want) > cap and cap <= first.total <= len(want), f
             matched += bool(want)
     assert matched > 100  # most combinations find something: the comparison is not vacuous
+    if mode == "walk-sample":  # the first page held more than the cap, or sent it on
+        assert any(n > ledger_page.COUNT_CAP for n in heads)
+        assert any(n <= ledger_page.COUNT_CAP for n in heads)
 
 
 def test_text_with_one_filter_is_counted_exactly_on_the_text_index(ledger):
@@ -192,3 +210,37 @@ def test_the_text_index_holds_the_facet_tokens_the_migration_writes(ledger):
     assert {i: set(b.split()) for i, b in bodies().items()} == {
         i: set(b.split()) for i, b in written.items()}
     test_text_with_one_filter_is_counted_exactly_on_the_text_index(ledger)
+
+
+def test_postgresql_plan_settings_are_put_back(ledger):
+    """The search turns sequential scans and JIT off for its own statements only."""
+    with ledger() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL planner settings")
+        before = [s.scalar(text(f"SELECT current_setting('{k}')"))
+                  for k in ("enable_seqscan", "jit")]
+        assert ledger_page.search_page(s, LedgerFilter(text="harb", item="gloves")).total >= 0
+        ledger_page.search_page(s, LedgerFilter(text="harb"))
+        after = [s.scalar(text(f"SELECT current_setting('{k}')"))
+                 for k in ("enable_seqscan", "jit")]
+    assert after == before
+
+
+def test_postgresql_text_and_item_read_one_index(ledger):
+    """Free text and an item: the count reads the text index alone (no bitmap of the item's
+    own index intersected with it)."""
+    with ledger() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL plans")
+        from sqlalchemy import func, literal_column
+
+        from aidledger.storage.ledger_tsv import pg_text_condition
+
+        q = (select(literal_column("1")).select_from(Donation)
+             .where(pg_text_condition(["harb"], [("item", "gloves")]),
+                    Donation.item.concat("") == "gloves").limit(10))
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        compiled = select(func.count()).select_from(q.subquery()).compile(s.get_bind())
+        plan = "\n".join(r[0] for r in s.connection().exec_driver_sql(
+            f"EXPLAIN {compiled}", compiled.params))
+    assert "ix_donation_search_facets" in plan and "ix_donation_item_walk" not in plan, plan
