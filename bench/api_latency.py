@@ -105,6 +105,33 @@ def seed(db_url: str, donations: int, copies: int) -> None:
         replicate(path, copies)
 
 
+def stale_schema(db_url: str) -> None:
+    """Stop when the store exists but its schema is behind the code: the app cannot open it,
+    and taking it for empty would delete an hour of seeding."""
+    from aidledger.storage.db import is_current
+
+    url = make_url(db_url)
+    if url.drivername.startswith("sqlite") and not Path(url.database or "").is_file():
+        return
+    try:
+        engine = readonly_engine(db_url)
+    except Exception:  # noqa: BLE001 - judged below from the schema itself
+        from sqlalchemy import create_engine
+
+        engine = create_engine(db_url)
+        try:
+            current = is_current(engine)
+        except Exception:  # noqa: BLE001 - no schema at all: an empty store, seeded below
+            return
+        finally:
+            engine.dispose()
+        if not current:
+            sys.exit(f"the store {db_url} has an older schema: run `aidledger db upgrade --db "
+                     f"{db_url}` first (it is kept, not seeded again)")
+        return
+    engine.dispose()
+
+
 def store_size(db_url: str) -> int:
     try:
         engine = readonly_engine(db_url)
@@ -253,6 +280,7 @@ def main() -> None:
     ap.add_argument("--only", help="only the queries whose name contains this")
     args = ap.parse_args()
     db_url = args.db or f"sqlite:///data/bench_api_{args.donations}_x{args.copies}.sqlite"
+    stale_schema(db_url)
     have = store_size(db_url)
     if have < args.donations * 0.9 and not args.db:  # the reconciler merges ~1%
         print(f"seeding {args.donations:,} donations into {db_url} (have {have:,})...")

@@ -16,7 +16,6 @@ posting list on each probe, while an OR of terms seeks.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -97,13 +96,15 @@ def text_match(session: Session, words: list[str], reach: int, cap: int,
     if seek and estimate is not None:
         ledger = ledger_facets.stored_total(session, "all")
         seek = estimate * estimate >= SEEK_COST * reach * ledger
-    found = list(session.scalars(select(rowid).where(match).limit(cap + 1)))
-    if len(found) <= cap:  # every match: probe and page read this list, not the MATCH again
-        listed = select(func.json_each(json.dumps(found)).table_valued("value").c.value)
+    first = select(rowid.label("r")).where(match).limit(cap + 1).subquery()
+    packed = session.scalar(select(func.json_group_array(first.c.r))) or "[]"
+    found = packed.count(",") + 1 if packed != "[]" else 0  # (packed in SQL: one string)
+    if found <= cap:  # every match: probe and page read this list, not the MATCH again
+        listed = select(func.json_each(packed).table_valued("value").c.value)
         return TextMatch(select(FTS.c.donation_id).where(rowid.in_(listed)),
-                         key.in_(listed), len(found))
+                         key.in_(listed), found)
     probe = exists().where(match, rowid == key) if seek else key.in_(select(rowid).where(match))
-    return TextMatch(ids, probe, len(found))
+    return TextMatch(ids, probe, found)
 
 
 def _terms(session: Session, word: str) -> list[tuple[str, int]] | None:
