@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from aidledger.parsers.claim_other_goods import unnamed_goods
 from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
-from aidledger.parsers.lexicon import _items
+from aidledger.parsers.lexicon import _items, _load, fold, trie_pattern
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
 
@@ -22,15 +22,23 @@ _MIXED_GOODS = ("ppe", "personal protective equipment", "protective equipment",
 
 
 @cache
-def _item_patterns() -> list[tuple[re.Pattern[str], str, int]]:
-    """Alias patterns with the priority that settles overlaps: a named other good outranks the
+def _item_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One trie pattern of every alias (one pass over a sentence, not one per item type) and
+    each alias's code and the priority that settles overlaps: a named other good outranks the
     alias inside it ("hygiene kits" are no test kits), mixed goods rank last."""
-    types, patterns = _items()
-    out = [(p, code, 4 if code == "other" else types[code].priority) for p, code in patterns]
-    mixed = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(
-        _MIXED_GOODS, key=len, reverse=True))) + r")(?![\w-])")
-    out.append((mixed, "other", 0))
-    return out
+    types, _ = _items()
+    table: dict[str, tuple[str, int]] = {a: ("other", 0) for a in _MIXED_GOODS}
+    for code, aliases in _aliases().items():
+        prio = 4 if code == "other" else types[code].priority
+        for alias in aliases:
+            if alias not in table or table[alias][1] < prio:
+                table[alias] = (code, prio)
+    return re.compile(r"(?<![\w-])" + trie_pattern(sorted(table)) + r"(?![\w-])"), table
+
+
+@cache
+def _aliases() -> dict[str, list[str]]:
+    return {code: [fold(a) for a in v["aliases"]] for code, v in _load("items.toml").items()}
 
 
 # "face-masks", "FFP2-grade": a hyphen inside a word group reads as a space (same length)
@@ -40,10 +48,8 @@ _INNER_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
 @lru_cache(maxsize=512)
 def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     low = _INNER_HYPHEN.sub(" ", sentence.lower())
-    found = []
-    for pattern, code, prio in _item_patterns():
-        for m in pattern.finditer(low):
-            found.append((m.start(), m.end(), code, prio))
+    pattern, table = _item_pattern()
+    found = [(m.start(), m.end(), *table[m.group(0)]) for m in pattern.finditer(low)]
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, c, _ in found:

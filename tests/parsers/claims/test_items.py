@@ -279,3 +279,7 @@ def test_the_same_number_of_other_goods_takes_the_count_before(extract):
                    (["Aurora Bus"], "face_mask", 6_000, ["CUB"])]
     out = extract("Aurora Bus sent 900 goggles and the same number of pairs of gloves to Cuba.")
     assert (["Aurora Bus"], "gloves", 900, ["CUB"]) in out
+
+
+def test_medical_kits_are_mixed_goods_not_test_kits(extract):
+    assert extract("Serra Group donated 4,000 medical kits to Angola.") == []
