@@ -7,9 +7,13 @@ least:". Which shape a sentence has decides what it takes from the earlier state
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
+from aidledger.parsers.claim_model import Claim, evidence
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
@@ -68,6 +72,29 @@ def bare_line(sentence: str) -> bool:
 
 
 _PLACE_LINE = re.compile(r"([A-Z][\w.'’ -]{1,40}?)\s*:\s+")
+_MONEY_START = re.compile(r"(?:(?:about|over|more than|at least|up to|some|nearly)\s+)?"
+                          r"(?:[A-Z]{2,3}\s?)?[$€£¥₹]?\s?\d")
+
+
+def money_line(sentence: str) -> bool:
+    """ "India: $2.9 million to help the government ...": a place and the money it gets."""
+    m = _PLACE_LINE.match(sentence.strip())
+    return bool(m and lookup_place(m.group(1)) and _MONEY_START.match(sentence.strip(), m.end()))
+
+
+def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]:
+    """The first amount of money on a place line of a list: a gift to that place from the
+    list's giver (filled in from the list intro by the caller)."""
+    s = clause.sentence
+    lead = len(s) - len(s.lstrip())
+    m = _PLACE_LINE.match(s, lead)
+    place = lookup_place(m.group(1)) if m else None
+    money = [n for n in clause.numbers if n.currency and n.value]
+    if m is None or place is None or not money or money[0].start > m.end() + 12:
+        return []
+    n = money[0]
+    return [Claim([], "funds", s[n.start:n.end], n.value, [Recipient(m.group(1), place.code)],
+                  None, date_in(s, published), evidence(clause), currency=n.currency)]
 
 
 def anaphor(clause: Clause) -> str | None:

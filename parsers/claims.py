@@ -39,7 +39,7 @@ from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
-from aidledger.parsers.claim_shapes import anaphor, bare_line
+from aidledger.parsers.claim_shapes import anaphor, bare_line, line_funds, money_line
 from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
 from aidledger.parsers.claim_speakers import speaker
 from aidledger.parsers.claim_tables import Table, row_claims
@@ -162,8 +162,8 @@ def _the_fund(claims: list[Claim]) -> None:
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
-    if ctx.list_open and shape is None and bare_line(clause.sentence) \
-            and trigger_in(clause) is None:
+    if ctx.list_open and shape is None and trigger_in(clause) is None and (
+            bare_line(clause.sentence) or money_line(clause.sentence)):
         shape = "list"  # a line of the list after "Ma will donate at least:"
     elif shape != "list":
         ctx.list_open = clause.sentence.rstrip().endswith(":") and ctx.list_open
@@ -172,6 +172,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     carry = ctx.item if (part or shape == "further") else None
     found = goods_claims(clause, published, shape, carry, ctx.item) + per_donor(
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
+    if not found and shape == "list":  # "India: $2.9 million to help ..." under the intro
+        found = line_funds(clause, published)
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
     including_parts(clause, found, len(claims))

@@ -143,3 +143,13 @@ def test_thanks_for_its_donation_names_the_giver(extract):
     out = extract("Ghana's health minister thanked the Karoo Trust for the generous donation of "
                   "5,000 masks to Ghana.")
     assert out == [(["Karoo Trust"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_money_lines_for_places_under_a_list_intro(extract):
+    text = ("With this new funding, Norway is providing the following assistance:\n\n"
+            "Kenya: $2.9 million to help the government prepare laboratories.\n\n"
+            "Uganda: $3.4 million in health assistance will help with surveillance.")
+    assert extract(text) == [(["Norway"], "funds", 2_900_000, ["KEN"]),
+                             (["Norway"], "funds", 3_400_000, ["UGA"])]
+    assert extract("Cases rose.\n\nKenya: $2.9 million to help the government prepare "
+                   "laboratories.") == []
