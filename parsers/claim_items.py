@@ -71,7 +71,17 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
             out[-1] = (out[-1][0], m[1], out[-1][2])  # the words as written, grade to noun
             continue
         out.append(m)
+    for i, (s, e, c) in enumerate(out):
+        if (tool := _MAKING.match(low, e)) is not None and c != "other":
+            out[i] = (s, tool.end(), "other")  # "2 mask-making machines": machines, no masks
     return out
+
+
+# goods named as what a machine, a line or a plant makes
+_MAKING = re.compile(r"[\s-]+(?:(?:making|production|manufacturing|assembly|packing|testing)"
+                     r"(?:[\s-]+(?:machines?|lines?|factor(?:y|ies)|plants?|units?|equipment|"
+                     r"robots?|devices?))?|(?:factor(?:y|ies)|plants?|production lines?|"
+                     r"fabrics?|raw materials?|materials?)\b)", re.I)
 
 
 def _aside(low: str, pos: int) -> bool:

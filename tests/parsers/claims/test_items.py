@@ -283,3 +283,12 @@ def test_the_same_number_of_other_goods_takes_the_count_before(extract):
 
 def test_medical_kits_are_mixed_goods_not_test_kits(extract):
     assert extract("Serra Group donated 4,000 medical kits to Angola.") == []
+
+
+def test_machines_and_lines_that_make_goods_are_not_the_goods(extract):
+    assert extract("Ostra Motors donated 4 mask-making machines to Laos.") == [
+        (["Ostra Motors"], "other", 4, ["LAO"])]
+    assert extract("Ostra Motors donated 6 mask production lines to Laos.") == [
+        (["Ostra Motors"], "other", 6, ["LAO"])]
+    assert extract("Ostra Motors donated 30 ventilator machines to Laos.") == [
+        (["Ostra Motors"], "ventilator", 30, ["LAO"])]
