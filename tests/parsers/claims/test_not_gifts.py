@@ -134,3 +134,10 @@ def test_the_value_of_equipment_and_a_sum_helped_raise_are_no_money_gift(extract
         "Ghana."))
     assert extract("Staff have helped raise a total amount of $15,000 for Ghana, according to "
                    "a statement.") == []
+
+
+def test_goods_still_needed_are_no_gift(extract):
+    assert extract("Norway donated masks to Ghana last week. Another 20,000 masks are "
+                   "needed.") == [(["Norway"], "face_mask", None, ["GHA"])]
+    assert extract("Norway donated 5,000 masks to those in need in Ghana.") == [
+        (["Norway"], "face_mask", 5_000, ["GHA"])]
