@@ -73,7 +73,8 @@ _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, val
 _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)[\s-]+(?:of\s+)?(?:an?\s+)?"
           rf"(?:{_SCALEWORD})"
           rf"|(?:an?\s+(?=(?:{_SCALEWORD}|dozen)\b))?(?:{_NUMWORD})"
-          rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*")
+          rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*"
+          rf"(?:(?:(?<=hundred)|(?<=thousand))-\d{{1,3}}(?![\d,.]))?")  # "two-thousand-500"
 _NUMBER = re.compile(
     rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
@@ -152,6 +153,8 @@ def _words_value(words: list[str]) -> Decimal | None:
         if w in FRACTIONS:
             current = (current or Decimal(1)) * FRACTIONS[w]
             seen = True
+        elif w.isdigit() and seen:  # the digits closing "two-thousand-500"
+            current += Decimal(w)
         elif w == "dozen":  # "a dozen", "two dozen"
             current = (current or Decimal(1)) * 12
             seen = True

@@ -292,3 +292,8 @@ def test_machines_and_lines_that_make_goods_are_not_the_goods(extract):
         (["Ostra Motors"], "other", 6, ["LAO"])]
     assert extract("Ostra Motors donated 30 ventilator machines to Laos.") == [
         (["Ostra Motors"], "ventilator", 30, ["LAO"])]
+
+
+def test_a_number_in_words_closed_by_digits(extract):
+    assert extract("Hanbit Glonet provided two-thousand-500 test kits to Malawi.") == [
+        (["Hanbit Glonet"], "test_kit", 2_500, ["MWI"])]
