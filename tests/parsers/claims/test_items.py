@@ -297,3 +297,9 @@ def test_machines_and_lines_that_make_goods_are_not_the_goods(extract):
 def test_a_number_in_words_closed_by_digits(extract):
     assert extract("Hanbit Glonet provided two-thousand-500 test kits to Malawi.") == [
         (["Hanbit Glonet"], "test_kit", 2_500, ["MWI"])]
+
+
+def test_other_kits_and_bipap_units_are_other_goods(extract):
+    out = extract("Kisumu Mills donated 100 BiPAP units, 7 BiPAP ventilators and 4,000 "
+                  "sanitation kits to Kenya.")
+    assert [(o[1], o[2]) for o in out] == [("other", 100), ("ventilator", 7), ("other", 4_000)]
