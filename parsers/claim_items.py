@@ -170,6 +170,16 @@ _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|t
                           r"\b(?!\s+(?:masks?|respirators?)\b)", re.I)
 
 
+# tests done, not test kits given
+_PERFORMED = (r"(?:conducted|performed|carried out|done|run|ran|processed|administered|"
+              r"completed|analy[sz]ed)")
+_PERFORMED_BEFORE = re.compile(rf"\b(?:has|have|had|was|were|been|having)?\s*{_PERFORMED}\s+$"
+                               r"|\b(?:conduct|perform|carry out|run|process|administer|do)\s+$",
+                               re.I)
+_PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:been\s+|were\s+|"
+                              rf"was\s+)?{_PERFORMED}\b", re.I)
+
+
 _SAME_NUMBER = re.compile(r"\b(?:the same number|an? (?:identical|equal|similar) number|the same "
                           r"amount|an equal amount|as many)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -200,6 +210,10 @@ def find_items(clause: Clause) -> list[Item]:
         if q is not None and (_RATE.match(clause.sentence, e) or _RATE_BEFORE.search(
                 clause.sentence, 0, q.start)):
             continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
+        if q is not None and code == "test_kit" and clause.sentence[s:e].lower().endswith(
+                "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
+                             or _PERFORMED_AFTER.match(clause.sentence, e)):
+            continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
         label = clause.sentence[s:e]
         if q is not None and q.vague:
             q = None

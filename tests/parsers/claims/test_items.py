@@ -303,3 +303,13 @@ def test_other_kits_and_bipap_units_are_other_goods(extract):
     out = extract("Kisumu Mills donated 100 BiPAP units, 7 BiPAP ventilators and 4,000 "
                   "sanitation kits to Kenya.")
     assert [(o[1], o[2]) for o in out] == [("other", 100), ("ventilator", 7), ("other", 4_000)]
+
+
+def test_tests_performed_are_no_test_kits_given(extract):
+    assert extract("The laboratory, donated by Volta Labs to Ghana, has conducted 9,000 tests "
+                   "since May.") == []
+    out = extract("Volta Labs sent 3,000 test kits to Ghana, where 40,000 tests have been "
+                  "performed.")
+    assert out == [(["Volta Labs"], "test_kit", 3_000, ["GHA"])]
+    assert extract("Volta Labs donated 3,000 test kits made in Korea to Ghana.") == [
+        (["Volta Labs"], "test_kit", 3_000, ["GHA"])]
