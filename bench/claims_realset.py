@@ -5,7 +5,7 @@
 Real articles are third-party text, so they are not committed; a set is a folder of
 `docs/<id>.json` ({id, url, outlet, title, published, text: paragraphs split by blank lines}),
 `gold.jsonl` ({doc: <id>, donors, item, quantity, recipients} per donation with a quantity, read
-by a person following the README's claim conventions) and `split.json` ({dev: [ids], test:
+read from the text by the README's claim conventions) and `split.json` ({dev: [ids], test:
 [ids]}, drawn at random once). Each document is turned into a plain news page (title, published
 date, canonical URL, one paragraph per block) and goes through the crawl's own path
 (`parse_article`), then is scored exactly as `claims_dev.py` scores (donor set case-folded, item,
