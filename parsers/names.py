@@ -17,9 +17,14 @@ from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets,
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
 
+# a company's legal form, part of its name: "Rotol (M) Sdn Bhd", "Acme Co., Ltd", "Toyota, Inc"
+_SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\.A|Pvt|Pte|"
+           r"Private|NV|BV|SpA|KK)\b")
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
-    r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-)(?:(?:of|for|and|"
+    r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-|\.?,\s+(?="
+    + _SUFFIX + r")|\s+\([A-Z][A-Z\d&.-]*\)\s+(?=" + _SUFFIX + r"))(?:(?:of|for|and|"
     r"the|de|du|von)\s+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
+_ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 
 def find_names(text: str, offset: int = 0) -> list[Name]:
@@ -53,10 +58,14 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if _ONLY_SUFFIX.fullmatch(name):
+            continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
         if len(name) == 1:
             continue
         if start == offset and " " not in name and _goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
+        if start == offset and " " not in name and _common_opening(name, text[m.end():]):
+            continue  # "Products include ...", "Medical supplies were ...": no name at all
         if start == offset and " " not in name and name.endswith("ing") and re.match(
                 r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|"
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
@@ -86,6 +95,26 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 _OFFICE_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?(?:Minister|Secretary|Governor|Director)\s+of\s+"
                         r"(?:State\s+for\s+)?[A-Z][\w&-]*(?:\s+(?:and|&)\s+[A-Z][\w&-]*)?\s+"
                         r"(?=[A-Z][a-z])")
+
+
+_PLURAL_NEXT = re.compile(r"\s+(?:include[ds]?|including|are|were|have|had|arrived|came|worth|"
+                          r"from|of|for|totall?ing|valued|went|will\s+be|have\s+been)\b")
+
+
+def _common_opening(word: str, after: str) -> bool:
+    """A common noun or adjective capitalised only because it opens the sentence: a plural
+    before a plural verb ("Products include", "Helmets were", "Donations from"), an adjective
+    before a lowercase noun ("Medical supplies", "Former students"). A company opening a
+    sentence is followed by what it did ("Siemens donated", "Medtronic will")."""
+    if lookup_place(word) or word.isupper():
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+(?:ts|ns|es|ds|ks|ls|ps|rs|gs)", word) and _PLURAL_NEXT.match(
+            after):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:al|ive|ary|ous)|Former", word)) and bool(
+        re.match(r"\s+[a-z]+(?:s|es)\b", after)) and not _PLURAL_NEXT.match(after) and not \
+        re.match(r"\s+(?:has|was|is|does|says|gives|sends|donates|offers|plans|makes|hands|"
+                 r"provides|pledges|ships|delivers|contributes)\b", after)
 
 
 @lru_cache(maxsize=4096)
@@ -128,8 +157,12 @@ def _owner_part(text: str) -> str:
     parts = re.split(r"['’]s\s+", text, maxsplit=1)
     if len(parts) == 2 and lookup_place(text.replace("’", "'")):
         return text  # "the People's Republic of China": one place
-    if len(parts) == 2 and _OFFICE.search(parts[0]) and is_org_name(parts[1]):
-        return text  # "the Prime Minister's Fund", "Chief Minister's Relief Fund": one body
+    if len(parts) == 2 and lookup_place(parts[0]) and re.match(
+            r"(?:Embassy|Consulate|High Commission)\b", parts[1]):
+        return text  # "China's Embassy in Malaysia" gives for China, not as "Embassy"
+    if len(parts) == 2 and (_OFFICE.search(parts[0]) or _MEMBERS.search(parts[0])) and \
+            is_org_name(parts[1]):
+        return text  # "the Prime Minister's Fund", "Ningbo People's Government": one body
     if len(parts) == 2:
         head = parts[1].split()[0] if parts[1].split() else ""
         not_names, leading, _ = name_sets()
@@ -178,6 +211,8 @@ def _attributive_split(text: str) -> list[re.Match[str]]:
     return out
 
 
+# whose body it is, said in the name itself: "People's Government", "Women's Federation"
+_MEMBERS = re.compile(r"(?:^|\s)(?:People|Women|Children|Men|Workers|Farmers|Veterans|Citizens)$")
 _OFFICE = re.compile(r"(?:^|\s)(?:Prime\s+Minister|PM|Chief\s+Minister|CM|President|Governor|"
                      r"Mayor)$")
 

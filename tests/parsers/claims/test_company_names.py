@@ -1,0 +1,49 @@
+"""Company names with their legal form, bodies named with a possessive, and common words that
+open a sentence: what is one donor's name and what is none."""
+
+from __future__ import annotations
+
+from aidledger.parsers.names import find_names
+
+
+def _names(text: str) -> list[str]:
+    return [n.text for n in find_names(text)]
+
+
+def test_a_legal_form_after_a_bracketed_country_stays_with_its_company(extract):
+    out = extract("Later, Pelangi Tiles (M) Sdn Bhd donated 2,500 face masks to the Health Ministry.")
+    assert out[0][0] == ["Pelangi Tiles (M) Sdn Bhd"]
+    assert "Sdn Bhd" not in _names("Kota Ria (KL) Sdn Bhd gave 300 gowns.")
+
+
+def test_a_legal_form_after_a_comma_stays_with_its_company():
+    assert _names("Orchid Medical Supplies Co., Ltd shipped 900 gowns.")[0] == \
+        "Orchid Medical Supplies Co., Ltd"
+    assert _names("Hokuto Motor West Japan, Inc handed over 600 masks.")[0] == \
+        "Hokuto Motor West Japan, Inc"
+
+
+def test_a_lone_legal_form_is_no_donor():
+    assert _names("Ltd. shipped the gowns on Monday.") == []
+
+
+def test_a_peoples_government_is_one_body(extract):
+    out = extract("The town received from Jinhua Wucheng District People's Government a donation "
+                  "of 1,800 masks.")
+    assert out[0][0] == ["Jinhua Wucheng District People's Government"]
+
+
+def test_a_countrys_embassy_gives_for_the_country(extract):
+    out = extract("On May 3, Korea’s Embassy in Manila said it, together with Daeyang Steel, "
+                  "donated 7,000 face masks to the Department of Health.")
+    assert sorted(out[0][0]) == ["Daeyang Steel", "South Korea"]
+
+
+def test_common_words_opening_a_sentence_are_no_names():
+    assert _names("Products include face masks and gloves, the Kestrel Group said.") == \
+        ["Kestrel Group"]
+    assert _names("Helmets were also handed over.") == []
+    assert _names("Medical supplies worth 1 million euros were sent.") == []
+    assert _names("Former students of the college sent masks.") == []
+    assert _names("Siemens donated 3,000 masks to Spain.")[0] == "Siemens"
+
