@@ -4,6 +4,7 @@ for: the latest earlier name of the kind the reference describes, never a recipi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from aidledger.parsers.claim_givers import state_name
@@ -137,7 +138,7 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
                     return joint
                 same = [m for m in history if m.kind == n.kind and m.text not in people
                         and not lookup_place(m.text)]
-                names = list(dict.fromkeys(possessive_free(m.text) for m in same))[:2]
+                names = _one_each(possessive_free(m.text) for m in same)[:2]
                 return list(reversed(names))
             return expand(name_donors(n), clause)
     places = [n for n in reversed(pool) if n.kind == "place"]
@@ -206,4 +207,17 @@ def as_named(donors: list[str], names: list[Name]) -> list[str]:
         d = full or d
         if d not in out:
             out.append(d)
+    return out
+
+
+def _one_each(names: Iterable[str]) -> list[str]:
+    """Names with a body's short form dropped beside its full one: "the Chinese Club" and "the
+    Chinese Club of Western New York" are one club, not two givers of "they"."""
+    out: list[str] = []
+    for n in names:
+        if any(n == o or o.startswith(n + " of ") for o in out):
+            continue
+        out = [n if n.startswith(o + " of ") else o for o in out]
+        if n not in out:
+            out.append(n)
     return out

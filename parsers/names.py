@@ -229,6 +229,8 @@ def _kept_head(words: list[str]) -> bool:
         return True  # "Prime Minister's Fund"
     if len(words) == 2 and words[1] in ("League", "Group", "Bank", "Foundation", "Fund"):
         return True  # "Premier League", "Giant Group": the leading word names the body
+    if words[0] == "The" and len(words) > 2 and lookup_place(words[1]):
+        return False  # "The Chinese Club": "The" is no part of "Chinese", as it is of "The Hague"
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
         return True  # "New Jersey", "New South Wales": the leading word is the place's
     return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))

@@ -47,3 +47,16 @@ def test_common_words_opening_a_sentence_are_no_names():
     assert _names("Former students of the college sent masks.") == []
     assert _names("Siemens donated 3,000 masks to Spain.")[0] == "Siemens"
 
+
+
+def test_a_club_named_short_and_in_full_is_one_giver_of_they(extract):
+    out = extract("Lotus Club raises money for masks\n\nThe Lotus Club of Eastern Ohio has asked "
+                  "members for money. The Lotus Club said the appeal went well. They have donated "
+                  "4,000 masks so far.")
+    assert [d for d, *_ in out] == [["Lotus Club of Eastern Ohio"]]
+
+
+def test_the_before_a_place_and_a_body_is_no_part_of_the_name():
+    assert _names("The Xiamen Women's Federation sent 800 masks.")[0] == \
+        "Xiamen Women's Federation"
+    assert _names("The Hague sent 300 masks to Milan.")[0] == "The Hague"
