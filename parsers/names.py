@@ -83,6 +83,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start
             out.append(Name(s, offset + m.end() + family.end(), f"{name} family", "foundation"))
             continue
+        if m.start() > 0 and text[m.start() - 1] == "@" and " " not in name:
+            handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa": Jack Ma
+            s = offset + start
+            out.append(Name(s, s + len(name), handle, classify(handle)))
+            continue
         for part_start, part in (q for ps, pt in _split_places(name)
                                  for q in _split_orgs(ps, pt)):
             s = offset + start + part_start

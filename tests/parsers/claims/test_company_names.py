@@ -60,3 +60,15 @@ def test_the_before_a_place_and_a_body_is_no_part_of_the_name():
     assert _names("The Xiamen Women's Federation sent 800 masks.")[0] == \
         "Xiamen Women's Federation"
     assert _names("The Hague sent 300 masks to Milan.")[0] == "The Hague"
+
+
+def test_a_handle_is_read_as_the_name_it_spells():
+    assert _names("We thank @MeiLing and @KestrelGroup for the gloves.") == \
+        ["Mei Ling", "Kestrel Group"]
+    assert _names("The gowns came from @USAID.") == ["USAID"]
+
+
+def test_customs_and_csr_are_no_givers(extract):
+    assert _names("Please ask Customs to let the boxes through.") == []
+    out = extract("Under its CSR plan the firm gave 2,100 PPE kits to hospitals in Pune.")
+    assert out[0][0] == []
