@@ -64,8 +64,8 @@ def donor_name(name: str) -> str:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if m := _MEMBERS.match(name):
         name = m.group(1)
-    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and is_org_name(
-            m.group(2)):
+    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and (
+            is_org_name(m.group(2)) or _firm_like(m.group(2))):
         name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
     place = lookup_place(name)
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
@@ -76,6 +76,13 @@ def donor_name(name: str) -> str:
     if code is not None and not code.startswith("region:"):
         return state_name(code)
     return name
+
+
+def _firm_like(name: str) -> bool:
+    """A capitalised name of two words or more that is no place ("Amperion Power
+    Distribution"): after a person's name and "of", the firm the person heads."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not lookup_place(name)
 
 
 def donor_names(names: Sequence[str]) -> list[str]:

@@ -72,3 +72,9 @@ def test_customs_and_csr_are_no_givers(extract):
     assert _names("Please ask Customs to let the boxes through.") == []
     out = extract("Under its CSR plan the firm gave 2,100 PPE kits to hospitals in Pune.")
     assert out[0][0] == []
+
+
+def test_a_person_of_a_firm_gives_as_the_person():
+    from aidledger.parsers.claim_givers import donor_name
+    assert donor_name("Tunde Bakare of Lagoon Power Distribution") == "Tunde Bakare"
+    assert donor_name("Tunde Bakare of Lagos") == "Tunde Bakare of Lagos"
