@@ -30,6 +30,13 @@ _TITLES = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Samdech|Sheikh|Prof\.?)\s+)
 _BEFORE = re.compile(rf"(?:\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)?"
                      rf"{_OFFICE}(?:\s+to\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}})?"
                      rf",?\s+{_TITLES}(?:(?:[A-Z][\w'’-]*|bin|bint|ibn|al|el)\s+)*?$")
+# the same office written in lower case, which counts only with its country before it
+# ("Vietnamese deputy foreign minister Bui Thanh Son")
+_BEFORE_LOWER = re.compile(rf"\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+"
+                           rf"(?:(?:deputy|vice|first)\s+)?(?:prime\s+minister|premier|(?:foreign|"
+                           rf"health|defen[cs]e|finance|interior|home)\s+(?:minister|secretary)|"
+                           rf"ambassador|envoy|consul(?:\s+general)?)(?:\s+to\s+(?:the\s+)?[A-Z]\w*"
+                           rf"(?:\s+[A-Z]\w*){{0,2}})?,?\s+{_TITLES}(?:[A-Z][\w'’-]*\s+)*?$")
 _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?:Kingdom|"
                     rf"Republic|State|Ministry)\s+of\s+(?:the\s+)?)?"
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
@@ -47,15 +54,15 @@ def _office_state(name: str, text: str) -> tuple[bool, str | None]:
     for m in re.finditer(re.escape(name), text):
         before = text[max(0, m.start() - 120):m.start()]
         after = text[m.end():m.end() + 160]
-        for role in (_BEFORE.search(before), _AFTER.match(after)):
+        for role in (_BEFORE.search(before), _BEFORE_LOWER.search(before), _AFTER.match(after)):
             if role is None:
                 continue
             where = role.groupdict().get("country") or role.groupdict().get("of")
             state = government_state(where) if where else None
             if state is not None and lookup_place(state) is not None:
                 return True, state
-            if role.group("president") is None and not re.search(r"(?:['’]s|\bits|\btheir)\s*$",
-                                                                 before[:role.start()]):
+            if role.groupdict().get("president") is None and not re.search(
+                    r"(?:['’]s|\bits|\btheir)\s*$", before[:role.start()]):
                 return True, None
     return False, None
 

@@ -78,3 +78,11 @@ def test_a_person_of_a_firm_gives_as_the_person():
     from aidledger.parsers.claim_givers import donor_name
     assert donor_name("Tunde Bakare of Lagoon Power Distribution") == "Tunde Bakare"
     assert donor_name("Tunde Bakare of Lagos") == "Tunde Bakare of Lagos"
+
+
+def test_a_state_office_in_lower_case_with_its_country_gives_as_the_state(extract):
+    out = extract("Thai deputy foreign minister Somchai Rattanakul presented a gift of 200,000 "
+                  "cloth masks to the Peruvian government.")
+    assert out[0][0] == ["Thailand"]
+    out = extract("Company vice president Lin Wei presented 3,000 masks to Boston.")
+    assert out[0][0] == ["Lin Wei"]
