@@ -58,6 +58,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if _place_pair(name):
+            continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
             continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
         if len(name) == 1:
@@ -120,6 +122,13 @@ def _common_opening(word: str, after: str) -> bool:
         re.match(r"\s+[a-z]+(?:s|es)\b", after)) and not _PLURAL_NEXT.match(after) and not \
         re.match(r"\s+(?:has|was|is|does|says|gives|sends|donates|offers|plans|makes|hands|"
                  r"provides|pledges|ships|delivers|contributes)\b", after)
+
+
+def _place_pair(name: str) -> bool:
+    """Two places or peoples joined by a hyphen, and no one place as a whole ("Guinea-Bissau")."""
+    parts = name.split("-")
+    return len(parts) == 2 and " " not in name and all(parts) and not lookup_place(name) and all(
+        lookup_place(p) for p in parts)
 
 
 @lru_cache(maxsize=4096)

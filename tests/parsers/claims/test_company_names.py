@@ -86,3 +86,9 @@ def test_a_state_office_in_lower_case_with_its_country_gives_as_the_state(extrac
     assert out[0][0] == ["Thailand"]
     out = extract("Company vice president Lin Wei presented 3,000 masks to Boston.")
     assert out[0][0] == ["Lin Wei"]
+
+
+def test_two_places_joined_by_a_hyphen_are_an_adjective_not_a_name():
+    assert _names("Korean-American nurses in Denver packed 900 masks.") == ["Denver"]
+    assert _names("It marks the Japan-Peru friendship.") == []
+    assert _names("Timor-Leste received 800 gowns.") == ["Timor-Leste"]
