@@ -9,9 +9,10 @@ of the kind they describe.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
-from aidledger.parsers.lexicon import item_matches, lookup_place
+from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.name_filters import common_opening, goods_word, place_pair
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
@@ -58,15 +59,15 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
-        if _place_pair(name):
+        if place_pair(name):
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
             continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
         if len(name) == 1:
             continue
-        if start == offset and " " not in name and _goods_word(name):
+        if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
-        if start == offset and " " not in name and _common_opening(name, text[m.end():]):
+        if start == offset and " " not in name and common_opening(name, text[m.end():]):
             continue  # "Products include ...", "Medical supplies were ...": no name at all
         if start == offset and " " not in name and name.endswith("ing") and re.match(
                 r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|"
@@ -102,39 +103,6 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 _OFFICE_OF = re.compile(r"(?:Deputy\s+|Vice\s+)?(?:Minister|Secretary|Governor|Director)\s+of\s+"
                         r"(?:State\s+for\s+)?[A-Z][\w&-]*(?:\s+(?:and|&)\s+[A-Z][\w&-]*)?\s+"
                         r"(?=[A-Z][a-z])")
-
-
-_PLURAL_NEXT = re.compile(r"\s+(?:include[ds]?|including|are|were|have|had|arrived|came|worth|"
-                          r"from|of|for|totall?ing|valued|went|will\s+be|have\s+been)\b")
-
-
-def _common_opening(word: str, after: str) -> bool:
-    """A common noun or adjective capitalised only because it opens the sentence: a plural
-    before a plural verb ("Products include", "Helmets were", "Donations from"), an adjective
-    before a lowercase noun ("Medical supplies", "Former students"). A company opening a
-    sentence is followed by what it did ("Siemens donated", "Medtronic will")."""
-    if lookup_place(word) or word.isupper():
-        return False
-    if re.fullmatch(r"[A-Z][a-z]+(?:ts|ns|es|ds|ks|ls|ps|rs|gs)", word) and _PLURAL_NEXT.match(
-            after):
-        return True
-    return bool(re.fullmatch(r"[A-Z][a-z]+(?:al|ive|ary|ous)|Former", word)) and bool(
-        re.match(r"\s+[a-z]+(?:s|es)\b", after)) and not _PLURAL_NEXT.match(after) and not \
-        re.match(r"\s+(?:has|was|is|does|says|gives|sends|donates|offers|plans|makes|hands|"
-                 r"provides|pledges|ships|delivers|contributes)\b", after)
-
-
-def _place_pair(name: str) -> bool:
-    """Two places or peoples joined by a hyphen, and no one place as a whole ("Guinea-Bissau")."""
-    parts = name.split("-")
-    return len(parts) == 2 and " " not in name and all(parts) and not lookup_place(name) and all(
-        lookup_place(p) for p in parts)
-
-
-@lru_cache(maxsize=4096)
-def _goods_word(word: str) -> bool:
-    """A word that is an item's name by itself ("Masks", "Ventilators", "Tests")."""
-    return any(s == 0 and e == len(word) for s, e, _ in item_matches(word))
 
 
 _ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairman|Chairwoman|"
