@@ -174,6 +174,7 @@ def queries(v: dict[str, str]) -> list[tuple[str, str]]:
         ("free text + item", f"q={v['word']}&item=gloves"),
         ("free text + status", f"q={v['word']}&status=arrived"),
         ("free text + recipient", f"q={v['word']}&recipient={v['recipient']}"),
+        ("free text + region", f"q={v['word']}&recipient=Europe"),
         ("free text + donor", f"q=mask&donor={v['donor']}"),
         ("free text + item, newest", "q=korea&item=face_mask&sort=first_seen&order=desc"),
         ("facets: none", "facets:"),

@@ -11,6 +11,8 @@ a single filter come exact from `ledger_facet` instead.
 
 Free text on SQLite is one FTS5 MATCH that also holds the item, status, donor and recipient
 filters (`storage/ledger_text.py`): counted on the FTS index alone like a single filter.
+On PostgreSQL the tsvector holds the item and status, and the recipient's codes narrow the
+same lookup (`storage/ledger_tsv.py`; the exact recipient test stays).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from aidledger.storage.ledger_search import (
     search_words,
 )
 from aidledger.storage.ledger_text import text_match
-from aidledger.storage.ledger_tsv import pg_plan_settings, pg_text
+from aidledger.storage.ledger_tsv import code_words, pg_plan_settings, pg_text
 
 __all__ = ["COUNT_CAP", "DRIVE_MAX", "JOINED_CAP", "SearchPage", "sample_ids", "search_page"]
 
@@ -43,6 +45,10 @@ COUNT_CAP = 10_000
 JOINED_CAP = 1_000
 DRIVE_MAX = 8_000
 DRIVE_COST = 6  # reading one match through its index, in rows of a walked sort index
+# PostgreSQL free text and a recipient of more donations than this: the text lookup narrows
+# by the recipient's code words (one GIN lookup, then the exact test on the few candidates)
+# rather than testing each text match's party rows; fewer, and the recipient's rows drive.
+FOLD_MIN = COUNT_CAP
 
 
 @dataclass
@@ -168,6 +174,8 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     conds = f.column_conditions(loose=("item", "status") if text_on and not fold else ())
     sources: list[_Source] = []
     folded: list[tuple[str, list[str], int]] = []
+    codes: list[list[str]] = []  # PostgreSQL: the recipient's code words, for the text lookup
+    exact: list[Any] = []  # and its exact test
     for role, given in f.parties():
         # each key's stored count is exact; a donation may have several of the keys
         stored = ledger_facets.stored_counts(session, role, given)
@@ -180,6 +188,11 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
             continue
         probe = exists().where(DonationParty.role == role, DonationParty.key.in_(keys),
                                DonationParty.donation_id == Donation.id)
+        narrow = _code_words(keys) if text_on and role == "recipient" and (
+            sum(counts) > FOLD_MIN) else None
+        if narrow is not None:  # the text lookup narrows by the codes; the exact test stays
+            codes, exact, conds = narrow, [probe], [*conds, probe]
+            continue
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
                                                       DonationParty.key.in_(keys))
         sources.append(_Source(ids, probe, sum(counts), max(counts, default=0),
@@ -192,8 +205,9 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
             given = [(k, v) for k, v in (("item", item_filter_code(f.item or "")),
                                          ("status", f.status)) if getattr(f, k) and v]
             loose = [getattr(Donation, k).concat("") == v for k, v in given]
-            counted = not f.parties()  # else a donor's or recipient's rows drive
-            t = pg_text(session, words, given, loose, COUNT_CAP, count=counted)
+            counted = not sources  # else a donor's or recipient's rows drive
+            t = pg_text(session, words, given, [*loose, *exact], COUNT_CAP, count=counted,
+                        codes=codes)
             whole = not any((f.since, f.until, f.min_sources, f.conflicts_only))
             sources.append(_Source(t.ids, t.probe, t.size, t.size if counted else 0,
                                    whole=whole, direct=t.direct))
@@ -210,6 +224,12 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     if any(s.size == 0 for s in sources):
         return None
     return conds, sources
+
+
+def _code_words(keys: list[str]) -> list[list[str]] | None:
+    """The words of each recipient code, or None when one has no exact words in the text."""
+    words = [code_words(k) for k in keys]
+    return None if any(w is None for w in words) else [w for w in words if w is not None]
 
 
 def _capped(session: Session, ids: Select[Any]) -> int:

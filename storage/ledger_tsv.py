@@ -5,7 +5,10 @@ words of the search text and a lexeme per item and status, `~i` / `~s` and the v
 (a generated column must be immutable, and `convert_to`, which a hex of the value would need,
 is not). Search words are letters and digits (`search_words`); a prefix of one never begins a
 `~` lexeme. So free text and an item or status is one GIN lookup. The column tests stay in the
-query too (an md5 never decides a match alone), written so that no index serves them.
+query too (an md5 never decides a match alone), written so that no index serves them. A
+recipient filter narrows the same lookup by the words of its codes, which the search text
+holds (an OR of exact lexemes: a superset of the recipient's donations, whose exact test on
+the party rows stays in the query).
 
 The same condition comes in two forms: `@@`, which the GIN index serves (read the matches),
 and `ts_match_vq`, the function behind `@@`, which no index serves, so that a page of many
@@ -15,6 +18,7 @@ matches walks the sort key's index and tests each row's stored vector (about a m
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,26 +30,44 @@ from sqlalchemy.types import UserDefinedType
 
 from aidledger.storage.ledger import Donation
 
-__all__ = ["PgText", "pg_plan_settings", "pg_text", "pg_text_condition"]
+__all__ = ["PgText", "code_words", "pg_plan_settings", "pg_text", "pg_text_condition"]
 
 KINDS = {"item": "i", "status": "s"}
 _VECTOR = literal_column("donation.search_vector")
 
 
-def _query(words: list[str], folded: Iterable[tuple[str, str]]) -> Any:
+_CODE = re.compile(r"[a-z]+(?:[:_][a-z]+)*")
+
+
+def code_words(code: str) -> list[str] | None:
+    """The exact words a recipient code leaves in the search text (which holds every
+    recipient's code, lowered: "KOR" -> kor, "region:latin_america" -> region, latin,
+    america), or None for a code whose words the text parser might split otherwise."""
+    low = code.lower()
+    return low.replace(":", " ").replace("_", " ").split() if _CODE.fullmatch(low) else None
+
+
+def _query(words: list[str], folded: Iterable[tuple[str, str]],
+           codes: Iterable[list[str]] = ()) -> Any:
     query = func.to_tsquery(literal_column("'simple'::regconfig"),
                             " & ".join(f"{w}:*" for w in words))
     lexemes = [f"'~{KINDS[k]}{hashlib.md5(v.encode()).hexdigest()}'" for k, v in folded]
     if lexemes:
         query = query.op("&&")(cast(" & ".join(lexemes), TSQUERY))
+    anyof = [" & ".join(f"'{w}'" for w in c) for c in codes]
+    if anyof:
+        query = query.op("&&")(cast(" | ".join(f"({a})" for a in anyof), TSQUERY))
     return query
 
 
 def pg_text_condition(words: list[str], folded: Iterable[tuple[str, str]] = (),
-                      indexed: bool = True) -> Any:
-    """Every word begins a word of the text, and the donation has each folded (kind, value).
-    `indexed`: the form the GIN index serves; else the same test per row."""
-    query = _query(words, folded)
+                      indexed: bool = True, codes: Iterable[list[str]] = ()) -> Any:
+    """Every word begins a word of the text, and the donation has each folded (kind, value)
+    and the words of one of `codes` (from `code_words`: exact, not prefixes). The codes
+    only narrow the candidates (a donor named "Kor Trust" has the word too): the caller
+    keeps the exact recipient test. `indexed`: the form the GIN index serves; else the same
+    test per row."""
+    query = _query(words, folded, codes)
     if indexed:
         return _VECTOR.op("@@")(query)
     return func.ts_match_vq(_VECTOR, query)
@@ -60,12 +82,13 @@ class PgText:
 
 
 def pg_text(session: Session, words: list[str], folded: list[tuple[str, str]],
-            also: list[Any], cap: int, count: bool = True) -> PgText:
-    """The matches counted up to `cap` + 1 (see `_count`; `also`: the loose column tests of
-    the folded filters). Not `count`: another source (a donor's or recipient's rows) will
-    drive, and the size is given as `cap` + 1."""
-    direct = pg_text_condition(words, folded)
-    probe = pg_text_condition(words, folded, indexed=False)
+            also: list[Any], cap: int, count: bool = True,
+            codes: list[list[str]] | None = None) -> PgText:
+    """The matches counted up to `cap` + 1 (see `_count`; `also`: the exact tests of the
+    folded filters, `codes`: the recipient's, see `pg_text_condition`). Not `count`: another
+    source (a donor's rows) will drive, and the size is given as `cap` + 1."""
+    direct = pg_text_condition(words, folded, codes=codes or ())
+    probe = pg_text_condition(words, folded, indexed=False, codes=codes or ())
     n = _count(session, direct, [probe, *also], also, cap) if count else cap + 1
     return PgText(direct, probe, n)
 

@@ -20,7 +20,7 @@ from aidledger.storage.models import Blob, Page, Record, Snapshot
 T0 = datetime(2021, 3, 1, tzinfo=UTC)
 DONORS = ["Harbor Light Foundation", "Quay Trust", "Tilde~Works Ltd", 'The "Quoted" Fund',
           "NEAR Holdings", "Orbit (Parenthesis) Aid", "Star* Relief", "AND OR NOT Collective",
-          "Gloves Unlimited"]
+          "Gloves Unlimited", "Kor Ita Partners", "Pine Hollow Aid"]
 ITEMS = ["face_mask", "gloves", "test_kit", "ventilator", "gloves"]
 STATUSES = ["arrived", "pledged", "in_transit", None, "arrived", "donated"]
 PLACES = [["ITA"], ["ESP"], ["KOR"], ["PER"], ["region:europe"], [], ["ITA", "KOR"]]
@@ -31,7 +31,8 @@ TEXTS = ["harb", "trust", "gl", "glove", "tilde", "works", "quoted", '"quoted" f
          '"', "'", 'gl" OR "harb', "harb OR quay", "trust NOT quay", "-trust", "body:harb",
          "{body}: harb", "^harb", "harb AND", "~", "~i", token("item", "gloves"),
          token("item", "gloves")[1:], token("donor", "quay trust")[1:], "i676c", "korea",
-         "europe", "mask", "zzz", "star", "and or not", "'; drop table donation; --"]
+         "europe", "mask", "zzz", "star", "and or not", "'; drop table donation; --", "kor",
+         "partners", "ita"]
 FILTERS = [{}, {"item": "gloves"}, {"item": "masks"}, {"status": "arrived"},
            {"donor": "Quay Trust"}, {"donor": "Tilde~Works Ltd"}, {"recipient": "Europe"},
            {"recipient": "Italy"}, {"item": "gloves", "status": "arrived"},
@@ -39,7 +40,9 @@ FILTERS = [{}, {"item": "gloves"}, {"item": "masks"}, {"status": "arrived"},
            {"recipient": "Europe", "status": "pledged"}, {"min_sources": 1, "item": "gloves"},
            {"since": T0 + timedelta(days=40), "item": "gloves"},
            {"item": 'gloves" OR "a'}, {"status": 'arrived) OR (x'}, {"donor": '" OR *'},
-           {"recipient": "NEAR(x y)"}]
+           {"recipient": "NEAR(x y)"}, {"recipient": "KOR"}, {"recipient": "South Korea"},
+           {"recipient": "Spain", "item": "gloves"},
+           {"recipient": "Europe", "donor": "Kor Ita Partners"}]
 
 
 def _store(sessions) -> None:
@@ -118,12 +121,20 @@ def test_the_reference_finds_words_as_a_plain_prefix_test_would(ledger):
         assert set(_reference(ledger, {"text": q}, "first_seen", False)) == want, q
 
 
-@pytest.mark.parametrize("mode", ["drive", "walk", "walk-seek", "walk-sample"])
+@pytest.mark.parametrize("mode", ["drive", "drive-narrow", "walk", "walk-seek", "walk-sample"])
 def test_text_with_filters_pages_like_the_reference(ledger, monkeypatch, mode):
     """(walk-seek, SQLite: the walk's text probe is a seek in the index, not a set of the
     matches. walk-sample, PostgreSQL: every count first tests the table's first page, as if
-    the planner expected nearly every donation to match, then falls back to the index.)"""
+    the planner expected nearly every donation to match, then falls back to the index.
+    drive-narrow, walk and walk-sample, PostgreSQL: a recipient narrows the text lookup by
+    its code words; drive and walk-seek: the recipient's rows drive.)"""
     heads: list[int] = []
+    if mode.startswith("drive-"):
+        with ledger() as s:
+            if s.get_bind().dialect.name != "postgresql":
+                pytest.skip("the recipient's code words narrow PostgreSQL's text lookup")
+    if mode in ("drive-narrow", "walk", "walk-sample"):
+        monkeypatch.setattr(ledger_page, "FOLD_MIN", 0)
     if mode == "walk-sample":
         with ledger.begin() as s:
             if s.get_bind().dialect.name != "postgresql":
@@ -136,7 +147,7 @@ def test_text_with_filters_pages_like_the_reference(ledger, monkeypatch, mode):
             heads.append(head(*a))
             return heads[-1]
         monkeypatch.setattr(ledger_tsv, "_count_head", spy)
-    if mode == "drive":  # every search reads its matches through the text index
+    if mode.startswith("drive"):  # every search reads its matches through the text index
         monkeypatch.setattr(ledger_page, "DRIVE_COST", 10**9)
     if mode == "walk-seek":
         monkeypatch.setattr(ledger_text, "SEEK_COST", 0)
@@ -244,3 +255,29 @@ def test_postgresql_text_and_item_read_one_index(ledger):
         plan = "\n".join(r[0] for r in s.connection().exec_driver_sql(
             f"EXPLAIN {compiled}", compiled.params))
     assert "ix_donation_search_facets" in plan and "ix_donation_item_walk" not in plan, plan
+
+
+def test_postgresql_text_and_recipient_read_one_index(ledger, monkeypatch):
+    """Free text and a recipient of many donations: one source, the text lookup narrowed by
+    the codes' words (a region and its members), with the exact recipient test kept, so a
+    donor named like a code ("Kor Ita Partners") is not taken for the recipient."""
+    with ledger() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL plans")
+        monkeypatch.setattr(ledger_page, "FOLD_MIN", 0)
+        for name in ("KOR", "South Korea", "Europe"):
+            plan = ledger_page._plan(s, LedgerFilter(text="partners", recipient=name),
+                                     "postgresql")
+            assert plan is not None and len(plan[1]) == 1 and plan[1][0].direct is not None
+            sql = " ".join(map(str, plan[1][0].direct.compile(s.get_bind()).params.values()))
+            if name == "Europe":  # the region and its members stored (Italy, Spain)
+                assert "('region' & 'europe')" in sql and "'ita'" in sql, sql
+            else:
+                assert "'kor'" in sql, sql
+        for name in ("KOR", "Europe"):
+            f = {"text": "partners", "recipient": name}
+            page = ledger_page.search_page(s, LedgerFilter(**f), limit=50)
+            want = _reference(ledger, f, "first_seen", False)
+            assert [r["id"] for r in page.rows] == want and page.total == len(want), name
+            everyone = _reference(ledger, {"text": "partners"}, "first_seen", False)
+            assert 0 < len(want) < len(everyone), name  # the donor's other donations drop
