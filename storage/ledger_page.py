@@ -21,7 +21,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, literal_column, select
+from sqlalchemy import ARRAY, Select, Text, cast, exists, func, literal_column, select
+from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.normalize import entity_key
@@ -191,7 +192,8 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
         narrow = _code_words(keys) if text_on and role == "recipient" and (
             sum(counts) > FOLD_MIN) else None
         if narrow is not None:  # the text lookup narrows by the codes; the exact test stays
-            codes, exact, conds = narrow, [probe], [*conds, probe]
+            codes, exact = narrow, [_has_recipient(keys)]
+            conds = [*conds, *exact]
             continue
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
                                                       DonationParty.key.in_(keys))
@@ -224,6 +226,14 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     if any(s.size == 0 for s in sources):
         return None
     return conds, sources
+
+
+def _has_recipient(keys: list[str]) -> Any:
+    """PostgreSQL: the donation lists one of the recipient codes, tested on its own row (its
+    `recipients` are the codes its party rows were written from): a test of each candidate's
+    party rows was a semi-join the planner made by hashing every row of the codes (200,000
+    for Europe at 1M donations: 70 of 95 ms)."""
+    return cast(Donation.recipients, JSONB).op("?|")(cast(array(keys), ARRAY(Text)))
 
 
 def _code_words(keys: list[str]) -> list[list[str]] | None:
