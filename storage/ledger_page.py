@@ -21,8 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ARRAY, Select, Text, cast, exists, func, literal_column, select
-from sqlalchemy.dialects.postgresql import JSONB, array
+from sqlalchemy import Select, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from aidledger.aggregator.normalize import entity_key
@@ -38,7 +37,7 @@ from aidledger.storage.ledger_search import (
     search_words,
 )
 from aidledger.storage.ledger_text import text_match
-from aidledger.storage.ledger_tsv import code_words, pg_plan_settings, pg_text
+from aidledger.storage.ledger_tsv import pg_plan_settings, pg_recipient, pg_text
 
 __all__ = ["COUNT_CAP", "DRIVE_MAX", "JOINED_CAP", "SearchPage", "sample_ids", "search_page"]
 
@@ -189,10 +188,10 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
             continue
         probe = exists().where(DonationParty.role == role, DonationParty.key.in_(keys),
                                DonationParty.donation_id == Donation.id)
-        narrow = _code_words(keys) if text_on and role == "recipient" and (
+        narrow = pg_recipient(keys) if text_on and role == "recipient" and (
             sum(counts) > FOLD_MIN) else None
         if narrow is not None:  # the text lookup narrows by the codes; the exact test stays
-            codes, exact = narrow, [_has_recipient(keys)]
+            codes, exact = narrow[0], [narrow[1]]
             conds = [*conds, *exact]
             continue
         ids = select(DonationParty.donation_id).where(DonationParty.role == role,
@@ -226,20 +225,6 @@ def _plan(session: Session, f: LedgerFilter, dialect: str, reach: int = 51
     if any(s.size == 0 for s in sources):
         return None
     return conds, sources
-
-
-def _has_recipient(keys: list[str]) -> Any:
-    """PostgreSQL: the donation lists one of the recipient codes, tested on its own row (its
-    `recipients` are the codes its party rows were written from): a test of each candidate's
-    party rows was a semi-join the planner made by hashing every row of the codes (200,000
-    for Europe at 1M donations: 70 of 95 ms)."""
-    return cast(Donation.recipients, JSONB).op("?|")(cast(array(keys), ARRAY(Text)))
-
-
-def _code_words(keys: list[str]) -> list[list[str]] | None:
-    """The words of each recipient code, or None when one has no exact words in the text."""
-    words = [code_words(k) for k in keys]
-    return None if any(w is None for w in words) else [w for w in words if w is not None]
 
 
 def _capped(session: Session, ids: Select[Any]) -> int:

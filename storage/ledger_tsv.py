@@ -7,8 +7,8 @@ is not). Search words are letters and digits (`search_words`); a prefix of one n
 `~` lexeme. So free text and an item or status is one GIN lookup. The column tests stay in the
 query too (an md5 never decides a match alone), written so that no index serves them. A
 recipient filter narrows the same lookup by the words of its codes, which the search text
-holds (an OR of exact lexemes: a superset of the recipient's donations, whose exact test on
-the party rows stays in the query).
+holds (an OR of exact lexemes: a superset of the recipient's donations; the exact test of
+the donation's recipient codes stays in the query).
 
 The same condition comes in two forms: `@@`, which the GIN index serves (read the matches),
 and `ts_match_vq`, the function behind `@@`, which no index serves, so that a page of many
@@ -23,14 +23,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import cast, func, literal_column, select, text
-from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy import ARRAY, Text, cast, func, literal_column, select, text
+from sqlalchemy.dialects.postgresql import JSONB, TSQUERY, array
 from sqlalchemy.orm import Session
 from sqlalchemy.types import UserDefinedType
 
 from aidledger.storage.ledger import Donation
 
-__all__ = ["PgText", "code_words", "pg_plan_settings", "pg_text", "pg_text_condition"]
+__all__ = ["PgText", "code_words", "pg_plan_settings", "pg_recipient", "pg_text",
+           "pg_text_condition"]
 
 KINDS = {"item": "i", "status": "s"}
 _VECTOR = literal_column("donation.search_vector")
@@ -45,6 +46,19 @@ def code_words(code: str) -> list[str] | None:
     america), or None for a code whose words the text parser might split otherwise."""
     low = code.lower()
     return low.replace(":", " ").replace("_", " ").split() if _CODE.fullmatch(low) else None
+
+
+def pg_recipient(keys: list[str]) -> tuple[list[list[str]], Any] | None:
+    """The words of each recipient code (for `pg_text`) and the exact test of a candidate,
+    or None when a code has no exact words in the text. The test is on the donation's own
+    row (its `recipients` are the codes its party rows were written from): a test of each
+    candidate's party rows was a semi-join the planner made by hashing every party row of
+    the codes (200,000 for Europe at 1M donations: 70 of 95 ms)."""
+    words = [code_words(k) for k in keys]
+    if any(w is None for w in words):
+        return None
+    exact = cast(Donation.recipients, JSONB).op("?|")(cast(array(keys), ARRAY(Text)))
+    return [w for w in words if w is not None], exact
 
 
 def _query(words: list[str], folded: Iterable[tuple[str, str]],
