@@ -41,7 +41,9 @@ _ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier
 
 
 def name_donors(name: Name) -> list[str]:
-    return [possessive_free(n) for n in split_coordinated(name.text)]
+    parts = split_coordinated(name.text)
+    return [possessive_free(n) for n in parts[:-1]] + [
+        parts[-1] if name.brand else possessive_free(parts[-1])]  # "Sainsbury's has": its own
 
 
 HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|association|charity|"

@@ -33,6 +33,7 @@ class Name:
     text: str
     kind: str  # "person" | "organisation" | "foundation" | "place"
     implied: bool = False  # not written as such: "Ma's foundation" -> "Ma Foundation"
+    brand: bool = False  # its "'s" is its own ("Sainsbury's has donated"), not an owner's
 
 
 def is_org_name(name: str) -> bool:

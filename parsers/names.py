@@ -28,6 +28,11 @@ _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a 
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 
+# a verb right after "X's": the "'s" is the brand's own ("Sainsbury's has donated")
+_BRAND = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|announced|pledged|gave|"
+                    r"sent|also)\b")
+
+
 def find_names(text: str, offset: int = 0) -> list[Name]:
     """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
     not_names, leading, _ = name_sets()
@@ -94,7 +99,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         for part_start, part in (q for ps, pt in _split_places(name)
                                  for q in _split_orgs(ps, pt)):
             s = offset + start + part_start
-            out.append(Name(s, s + len(part), part, classify(part)))
+            brand = part == name and bool(_BRAND.match(text, m.end())) and bool(
+                re.search(r"[a-z]['’]s$", part))
+            out.append(Name(s, s + len(part), part, classify(part), brand=brand))
         out += _implied(m, text, offset)
     return sorted(out, key=lambda n: n.start)
 

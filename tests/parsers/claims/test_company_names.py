@@ -92,3 +92,12 @@ def test_two_places_joined_by_a_hyphen_are_an_adjective_not_a_name():
     assert _names("Korean-American nurses in Denver packed 900 masks.") == ["Denver"]
     assert _names("It marks the Japan-Peru friendship.") == []
     assert _names("Timor-Leste received 800 gowns.") == ["Timor-Leste"]
+
+
+def test_a_brand_keeps_its_own_possessive(extract):
+    out = extract("Greggs and Boots's have donated 4,000 masks to hospitals in Leeds.")
+    assert sorted(d for c in out for d in c[0]) == ["Boots's", "Greggs"]
+    out = extract("Morrison's has donated 2,000 masks to hospitals in York.")
+    assert out[0][0] == ["Morrison's"]
+    out = extract("Jack Ma's foundation has donated 1,000 masks to Peru.")
+    assert out[0][0] == ["Jack Ma Foundation"]
