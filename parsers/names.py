@@ -64,6 +64,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if " " in name and name.rsplit(" ", 1)[1] in not_names and lookup_place(
+                name.rsplit(" ", 1)[0]):
+            continue  # "a Korean NGO", "Chinese PPE": a description, not a name
         if place_pair(name):
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
@@ -222,7 +225,8 @@ def _kept_head(words: list[str]) -> bool:
         return False  # "The Chinese Club": "The" is no part of "Chinese", as it is of "The Hague"
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
         return True  # "New Jersey", "New South Wales": the leading word is the place's
-    return bool(lookup_place(words[0])) and is_org_name(" ".join(words[1:]))
+    rest = " ".join(words[1:])  # "a Korean NGO": a description, the NGO's name follows
+    return bool(lookup_place(words[0])) and is_org_name(rest) and rest not in name_sets()[0]
 
 
 def _split_orgs(start: int, name: str) -> list[tuple[int, str]]:

@@ -101,3 +101,8 @@ def test_a_brand_keeps_its_own_possessive(extract):
     assert out[0][0] == ["Morrison's"]
     out = extract("Jack Ma's foundation has donated 1,000 masks to Peru.")
     assert out[0][0] == ["Jack Ma Foundation"]
+
+
+def test_a_demonym_before_a_common_acronym_is_a_description():
+    assert _names("A Korean NGO, Hope Bridge, sent 900 masks.") == ["Hope Bridge"]
+    assert _names("The Korean Red Cross sent 900 masks.") == ["Korean Red Cross"]
