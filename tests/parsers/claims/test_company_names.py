@@ -106,3 +106,7 @@ def test_a_brand_keeps_its_own_possessive(extract):
 def test_a_demonym_before_a_common_acronym_is_a_description():
     assert _names("A Korean NGO, Hope Bridge, sent 900 masks.") == ["Hope Bridge"]
     assert _names("The Korean Red Cross sent 900 masks.") == ["Korean Red Cross"]
+
+
+def test_a_currency_code_is_no_name():
+    assert _names("The city gave VND 2 billion and MYR 40,000 to Hanoi.") == ["Hanoi"]
