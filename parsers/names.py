@@ -89,6 +89,13 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, offset + m.end() + lower_org.end(), f"{name} Foundation",
                             "foundation"))
             continue
+        local = re.match(r"\s+government\b", text[m.end():])
+        if local and re.search(r"\b(?:Metropolitan|Municipal|Provincial|Prefectural|Regional|"
+                               r"City|County|District)$", name):  # "the Seoul Metropolitan
+            s = offset + start  # government": a local government named as written
+            out.append(Name(s, offset + m.end() + local.end(), f"{name} government",
+                            "organisation"))
+            continue
         family = re.match(r"\s+family\b", text[m.end():])
         if family and not lookup_place(name):  # "the Weston family" gives as one
             s = offset + start

@@ -110,3 +110,11 @@ def test_a_demonym_before_a_common_acronym_is_a_description():
 
 def test_a_currency_code_is_no_name():
     assert _names("The city gave VND 2 billion and MYR 40,000 to Hanoi.") == ["Hanoi"]
+
+
+def test_a_local_government_written_in_lower_case_keeps_its_name(extract):
+    out = extract("The Busan Metropolitan government donated 12,000 KF94 masks to its sister "
+                  "city Colombo.")
+    assert out[0][0] == ["Busan Metropolitan government"]
+    out = extract("The Chilean government donated 3,000 masks to Peru.")
+    assert out[0][0] == ["Chile"]
