@@ -103,13 +103,12 @@ def _pages(sessions, f: dict, sort: str, desc: bool, limit: int = 9):
             offset += limit
 
 
+@pytest.mark.parametrize("sessions", ["sqlite"], indirect=True)
 def test_the_reference_finds_words_as_a_plain_prefix_test_would(ledger):
     """The reference itself: on ASCII words a prefix MATCH finds what a test of every word
     of the search text finds (so facet tokens in the index are never matched by a word).
     SQLite: PostgreSQL's text parser has word rules of its own (`tilde~works` is one word)."""
     with ledger() as s:
-        if s.get_bind().dialect.name != "sqlite":
-            pytest.skip("the plain test splits words as FTS5's tokenizer does")
         texts = dict(s.execute(select(Donation.id, Donation.search_text)).all())
     assert len(texts) > 60
     for q in TEXTS:
@@ -191,6 +190,7 @@ def test_text_with_one_filter_is_counted_exactly_on_the_text_index(ledger):
                 assert plan is not None and len(plan[1]) == 1 and plan[1][0].whole, f
 
 
+@pytest.mark.parametrize("sessions", ["sqlite"], indirect=True)
 def test_the_text_index_holds_the_facet_tokens_the_migration_writes(ledger):
     """Rows written by the ledger writer and rows the migration rebuilt from the stored
     columns hold the same words and tokens; downgrading gives back the plain search text."""
@@ -203,8 +203,6 @@ def test_the_text_index_holds_the_facet_tokens_the_migration_writes(ledger):
             return dict(s.execute(text("SELECT donation_id, body FROM donation_fts")).all())
 
     with ledger() as s:
-        if s.get_bind().dialect.name != "sqlite":
-            pytest.skip("the text index with facet tokens is SQLite's FTS5 table")
         rows = {d.id: d for d in s.scalars(select(Donation))}
     written = bodies()
     assert set(written) == set(rows)
@@ -223,11 +221,10 @@ def test_the_text_index_holds_the_facet_tokens_the_migration_writes(ledger):
     test_text_with_one_filter_is_counted_exactly_on_the_text_index(ledger)
 
 
+@pytest.mark.parametrize("sessions", ["postgresql"], indirect=True)
 def test_postgresql_plan_settings_are_put_back(ledger):
     """The search turns sequential scans and JIT off for its own statements only."""
     with ledger() as s:
-        if s.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL planner settings")
         before = [s.scalar(text(f"SELECT current_setting('{k}')"))
                   for k in ("enable_seqscan", "jit")]
         assert ledger_page.search_page(s, LedgerFilter(text="harb", item="gloves")).total >= 0
@@ -237,12 +234,11 @@ def test_postgresql_plan_settings_are_put_back(ledger):
     assert after == before
 
 
+@pytest.mark.parametrize("sessions", ["postgresql"], indirect=True)
 def test_postgresql_text_and_item_read_one_index(ledger):
     """Free text and an item: the count reads the text index alone (no bitmap of the item's
     own index intersected with it)."""
     with ledger() as s:
-        if s.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL plans")
         from sqlalchemy import func, literal_column
 
         from aidledger.storage.ledger_tsv import pg_text_condition
@@ -257,13 +253,12 @@ def test_postgresql_text_and_item_read_one_index(ledger):
     assert "ix_donation_search_facets" in plan and "ix_donation_item_walk" not in plan, plan
 
 
+@pytest.mark.parametrize("sessions", ["postgresql"], indirect=True)
 def test_postgresql_text_and_recipient_read_one_index(ledger, monkeypatch):
     """Free text and a recipient of many donations: one source, the text lookup narrowed by
     the codes' words (a region and its members), with the exact recipient test kept, so a
     donor named like a code ("Kor Ita Partners") is not taken for the recipient."""
     with ledger() as s:
-        if s.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL plans")
         monkeypatch.setattr(ledger_page, "FOLD_MIN", 0)
         for name in ("KOR", "South Korea", "Europe"):
             plan = ledger_page._plan(s, LedgerFilter(text="partners", recipient=name),
