@@ -12,6 +12,7 @@ from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.records import Recipient
 
 _BACK_REFERENCE = re.compile(
@@ -54,7 +55,10 @@ def named_after(clause: Clause, claims: list[Claim]) -> None:
     """Add the countries a sentence like "The eight recipients are A, B and C" names to the
     claims of the latest claim sentence (when it has no amount of its own)."""
     m = _NAMED_AFTER.match(clause.sentence)
-    if not m or any(n.value for n in clause.numbers if n.start > m.end()):
+    if not m:
+        _counted_after(clause, claims)
+        return
+    if any(n.value for n in clause.numbers if n.start > m.end()):
         return
     places = [Recipient(p.text, p.place.code) for p in find_places(clause.sentence[m.end():])
               if p.place.kind != "demonym"]
@@ -93,3 +97,31 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     donors = resolve_donors(clause, trig)
     for c in todo:
         c.donors = list(donors)
+
+
+# "... 550,000 masks to 5 European countries. They ... were handed over to the ambassadors of
+# France, Germany, Italy, Spain and the United Kingdom.": a count of countries, then a sentence
+# with no amount naming exactly that many: those are the countries the count stood for
+_COUNTED = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations)\b")
+
+
+def _counted_after(clause: Clause, claims: list[Claim]) -> None:
+    if any(n.value for n in clause.numbers):
+        return
+    last_start = claims[-1].evidence["start"]
+    m = _COUNTED.search(claims[-1].evidence["sentence"])
+    if not m:
+        return
+    count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)
+    codes: dict[str, Recipient] = {}
+    for p in find_places(clause.sentence):
+        if p.place.kind != "demonym" and ":" not in p.place.code:
+            codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
+    if len(codes) != count or count < 2:
+        return
+    for c in claims:
+        if c.evidence["start"] == last_start and c.parent is None and all(
+                ":" in (r.code or "") for r in c.recipients):  # only a region, or none yet
+            c.recipients = [*c.recipients, *(r for code, r in codes.items()
+                                             if code not in {x.code for x in c.recipients})]

@@ -242,3 +242,19 @@ def test_sources_and_an_origin_country_are_no_recipients(extract):
             "with 500,000 masks, according to Ethiopian officials and the Lotus Trust.")
     out = extract(text.split("\n")[1], title=text.split("\n")[0])
     assert out == [(["Lotus Trust"], "face_mask", 500_000, ["region:africa"])]
+
+
+def test_a_count_of_countries_is_filled_by_the_next_sentence_naming_that_many(extract):
+    out = extract("Norway gave 300,000 masks to four European countries on Monday. "
+                  "They were handed to the envoys of Estonia, Latvia, Lithuania and Finland.")
+    assert out == [(["Norway"], "face_mask", 300_000,
+                    ["region:europe", "EST", "LVA", "LTU", "FIN"])]
+
+
+def test_a_later_sentence_naming_a_different_number_of_countries_adds_none(extract):
+    out = extract("Norway gave 300,000 masks to four countries on Monday. Officials from "
+                  "Estonia and Latvia attended the ceremony.")
+    assert out == [(["Norway"], "face_mask", 300_000, [])]
+    out = extract("Norway gave 300,000 masks to five European countries on Monday. The envoys "
+                  "of Estonia, Latvia, Lithuania, Finland and Sweden received 20,000 gloves.")
+    assert out[0] == (["Norway"], "face_mask", 300_000, ["region:europe"])  # an amount: its own
