@@ -77,6 +77,19 @@ redis.call('HSET', KEYS[2], lease, got[1])
 return {lease, got[1]}
 """
 
+# KEYS: round's seen set, queue, in-flight hash. ARGV: fingerprint, request, score, lease to
+# release ('' for none), the seen set's expiry in seconds (set once). Marking a request seen
+# and queueing it are one step: a worker killed between the two would leave a link marked seen
+# that no queue holds, and the re-fetch of its page would then drop it as seen (lost for the
+# round).
+_PUSH_UNSEEN = """
+local added = redis.call('SADD', KEYS[1], ARGV[1])
+if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
+if added == 1 then redis.call('ZADD', KEYS[2], tonumber(ARGV[3]), ARGV[2]) end
+if ARGV[4] ~= '' then redis.call('HDEL', KEYS[3], ARGV[4]) end
+return added
+"""
+
 # KEYS: in-flight hash, workers hash, heartbeat key. ARGV: key prefix, worker id, "dead" (only
 # if the heartbeat has expired) or "stopping". Every leased request back into its spider's
 # queue, then the worker forgotten; atomic, so it happens once.
@@ -240,6 +253,18 @@ class LeasedQueue(RedisQueue):
             pipe.hdel(self.worker.keys.inflight(self.worker.id), release)
         pipe.execute()
 
+    def push_unseen(self, request: Request, seen_key: str, fingerprint: str,
+                    release: str | None = None) -> bool:
+        """Mark `request` seen and queue it if it was not, releasing `release` either way, in
+        one atomic step; False when it had been seen."""
+        assert self.worker is not None
+        request.meta.pop(LEASE, None)
+        added = self.server.eval(_PUSH_UNSEEN, 3, seen_key, self.key,
+                                 self.worker.keys.inflight(self.worker.id), fingerprint,
+                                 self._encode_request(request), -request.priority,
+                                 release or "", SEEN_TTL)
+        return bool(added)
+
     def pop(self, timeout: int = 0) -> Request | None:
         assert self.worker is not None
         got = self.server.eval(_POP, 2, self.key, self.worker.keys.inflight(self.worker.id),
@@ -269,8 +294,12 @@ class RoundDupeFilter(RFPDupeFilter):
     def from_spider(cls, spider: Spider) -> RoundDupeFilter:
         return cls.from_settings(spider.settings)
 
+    def seen_key(self, request: Request) -> str:
+        """The set of fetched requests of the request's round."""
+        return self.keys.seen(request.meta.get(ROUND, "none"))
+
     def request_seen(self, request: Request) -> bool:
-        key = self.keys.seen(request.meta.get(ROUND, "none"))
+        key = self.seen_key(request)
         added = self.server.sadd(key, self.request_fingerprint(request))
         if key not in self._expiring:
             self.server.expire(key, SEEN_TTL, nx=True)
@@ -327,13 +356,14 @@ class FrontierScheduler(RedisScheduler):
 
     def enqueue_request(self, request: Request) -> bool:
         release = request.meta.get(LEASE)
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            self.worker.ack(release)  # the chain ends here: its target is someone else's
+        if request.dont_filter:
+            self.queue.push(request, release)
+        elif not self.queue.push_unseen(request, self.df.seen_key(request),
+                                        self.df.request_fingerprint(request), release):
+            self.df.log(request, self.spider)  # its target is someone else's: the chain ends
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request, release)
         return True
 
 

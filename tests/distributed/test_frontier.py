@@ -99,3 +99,28 @@ def test_the_round_dupefilter_sees_a_url_once_per_round(redis_prefix):
     later.meta[d.ROUND] = 8
     assert not df.request_seen(later)
     assert 0 < d.client(REDIS_URL).ttl(d.Keys(redis_prefix).seen(7)) <= d.SEEN_TTL
+
+
+def test_a_link_is_marked_seen_only_together_with_being_queued(redis_prefix):
+    """The scheduler's one step: a link not seen in its round is queued as it is marked seen
+    (no moment where it is seen but in no queue, which a killed worker could leave behind and
+    the re-fetch of its page would then drop); a seen one is not queued; the page's lease is
+    released either way."""
+    spider = ProgramSpider()
+    _enqueue(redis_prefix, spider)
+    worker = d.Worker.acquire(REDIS_URL, d.Keys(redis_prefix), lease=5)
+    try:
+        q = _queue(redis_prefix, spider, worker)
+        df = d.RoundDupeFilter(worker.server, redis_prefix)
+        page, other = q.pop(), q.pop()
+        link, again = (spider.request("https://aid.example/p9", SRC) for _ in range(2))
+        link.meta[d.ROUND] = again.meta[d.ROUND] = page.meta[d.ROUND]
+        seen = df.seen_key(link)
+        assert q.push_unseen(link, seen, df.request_fingerprint(link), page.meta[d.LEASE])
+        assert len(q) == 1 and worker.server.sismember(seen, df.request_fingerprint(link))
+        assert not q.push_unseen(again, seen, df.request_fingerprint(again),
+                                 other.meta[d.LEASE])
+        assert len(q) == 1 and worker.server.hlen(worker.keys.inflight(worker.id)) == 0
+        assert 0 < worker.server.ttl(seen) <= d.SEEN_TTL
+    finally:
+        worker.release()
