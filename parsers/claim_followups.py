@@ -53,7 +53,8 @@ _NAMED_AFTER = re.compile(
 
 def named_after(clause: Clause, claims: list[Claim]) -> None:
     """Add the countries a sentence like "The eight recipients are A, B and C" names to the
-    claims of the latest claim sentence (when it has no amount of its own)."""
+    claims of the latest claim sentence (when it has no amount of its own); without such an
+    opening, the countries of a sentence naming as many as that claim counted."""
     m = _NAMED_AFTER.match(clause.sentence)
     if not m:
         _counted_after(clause, claims)
@@ -64,11 +65,20 @@ def named_after(clause: Clause, claims: list[Claim]) -> None:
               if p.place.kind != "demonym"]
     if not places:
         return
+    _join_latest(claims, places)
+
+
+def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: bool = False
+                 ) -> None:
+    """Add `places` to the claims of the latest claim sentence that are no part of another
+    (with `regions_only`, only to those naming no country yet)."""
     last_start = claims[-1].evidence["start"]
     for c in claims:
-        if c.evidence["start"] == last_start and c.parent is None:
-            have = {r.code for r in c.recipients}
-            c.recipients = [*c.recipients, *(p for p in places if p.code not in have)]
+        if c.evidence["start"] != last_start or c.parent is not None or regions_only and any(
+                ":" not in (r.code or "") for r in c.recipients):
+            continue
+        have = {r.code for r in c.recipients}
+        c.recipients = [*c.recipients, *(p for p in places if p.code not in have)]
 
 
 _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
@@ -109,7 +119,6 @@ _COUNTED = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|
 def _counted_after(clause: Clause, claims: list[Claim]) -> None:
     if any(n.value for n in clause.numbers):
         return
-    last_start = claims[-1].evidence["start"]
     m = _COUNTED.search(claims[-1].evidence["sentence"])
     if not m:
         return
@@ -118,10 +127,5 @@ def _counted_after(clause: Clause, claims: list[Claim]) -> None:
     for p in find_places(clause.sentence):
         if p.place.kind != "demonym" and ":" not in p.place.code:
             codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
-    if len(codes) != count or count < 2:
-        return
-    for c in claims:
-        if c.evidence["start"] == last_start and c.parent is None and all(
-                ":" in (r.code or "") for r in c.recipients):  # only a region, or none yet
-            c.recipients = [*c.recipients, *(r for code, r in codes.items()
-                                             if code not in {x.code for x in c.recipients})]
+    if len(codes) == count >= 2:
+        _join_latest(claims, list(codes.values()), regions_only=True)
