@@ -83,7 +83,8 @@ def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: boo
 
 _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
                        r"items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
-                       r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo)"
+                       r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo|aid|"
+                       r"assistance|relief|packages?|batch(?:es)?|deliver(?:y|ies))"
                        r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
                        r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted)\s+by\b",
                        re.I)

@@ -64,7 +64,8 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         status = status_of(clause, it.start)
         qty = it.quantity.value if it.quantity else None
         named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
-        if re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:]) and named > 1:
+        if named > 1 and (re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:])
+                          or _EACH_GOT.search(clause.sentence, 0, it.start)):
             each_count = named  # "100 ventilators each to Italy and Spain"
         if respectively and len(takers) == len(items) > 1:
             targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
@@ -90,6 +91,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
                       clause.sentence.lower())
 
 
+# "Italy, Spain and Greece will each receive 100,000 masks": the amount is per taker
+_EACH_GOT = re.compile(r"\beach\s+(?:\w+\s+)?(?:receive[sd]?|get|got|gets|be given|been given|"
+                       r"obtain(?:ed)?)\b", re.I)
 _OWN_GIVER = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 

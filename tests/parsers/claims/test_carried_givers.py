@@ -74,3 +74,9 @@ def test_a_surname_giver_is_the_person_named_in_full(extract):
     out = extract("Billionaire Lena Varga spoke in Lima. A shipment of supplies from Varga "
                   "included 40,000 masks for Peru.")
     assert all(o[0] == ["Lena Varga"] for o in out if o[0])
+
+
+def test_aid_given_by_the_next_sentence_names_its_giver(extract):
+    out = extract("A cargo plane with 80,000 masks touched down in Tirana on Monday. The aid "
+                  "was sent by the Solen Foundation.")
+    assert out == [(["Solen Foundation"], "face_mask", 80_000, ["ALB"])]

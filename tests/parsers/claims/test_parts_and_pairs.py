@@ -35,3 +35,8 @@ def test_an_official_announcing_a_receipt_is_not_the_giver(extract):
     out = extract("Governor Ana Ruiz today announced that New Mexico has received 40,000 "
                   "face shields donated by Corvo.")
     assert out == [(["Corvo"], "face_shield", 40_000, ["USA"])]
+
+
+def test_takers_that_each_receive_share_one_total(extract):
+    out = extract("Peru, Chile and Bolivia will each receive 40,000 masks from the Orvan Group.")
+    assert out == [(["Orvan Group"], "face_mask", 120_000, ["PER", "CHL", "BOL"])]
