@@ -117,7 +117,11 @@ _FOR_EVERY = re.compile(r"^\W*(?:for|on)\s+(?:every|each)\b", re.I)
 _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledge|share)\s+"
                        r"(?:is|was|of|will be)\s+|\s+(?:will|would|has|have|had)\s+(?:also\s+)?"
                        r"(?:donate|contribute|give|pledge|make (?:a )?contribution of|donated|"
-                       r"contributed|given|pledged|committed)\s+(?:up to\s+|another\s+)?)$")
+                       r"contributed|given|pledged|committed|added|put up)\s+"
+                       r"(?:up to\s+|another\s+|a further\s+)?"
+                       r"|\s+(?:also\s+)?(?:donated|contributed|gave|pledged|committed|added|"
+                       r"offered|put up|chipped in(?: with)?)\s+(?:up to\s+|another\s+|"
+                       r"a further\s+)?)$")
 
 
 def _own_givers(clause: Clause, start: int, end: int) -> list[str]:

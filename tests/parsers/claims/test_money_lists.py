@@ -77,3 +77,9 @@ def test_money_to_both_or_each_of_places_joined_by_ampersand(extract):
     assert [(d, q) for d, _, q, _ in out] == [(["Ravi Lotus"], 10_000_000)]
     assert extract("Orbis Industries gives Rs 5 crore each to Maharashtra & Gujarat.") == [
         (["Orbis Industries"], "funds", 100_000_000, ["IND"])]
+
+
+def test_a_second_giver_that_added_an_amount_gives_it(extract):
+    out = extract("The Varga Trust committed Rs 200 crore while Varga Sons added Rs 300 crore.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Varga Trust"], 2_000_000_000),
+                                              (["Varga Sons"], 3_000_000_000)]
