@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_dev import Doc, key, score  # noqa: E402
+from claims_dev import Doc, key, predicted, score  # noqa: E402
 
 
 def page_html(doc: dict) -> bytes:
@@ -66,12 +66,41 @@ def load_set(folder: Path, split: str) -> tuple[list[Doc], dict[str, Counter]]:
     return docs, gold
 
 
+# which of the four fields a projection keeps: (donors, item, quantity, recipients)
+PROJECTIONS = {"item+quantity": (1, 2), "+donors": (0, 1, 2), "+recipients": (1, 2, 3),
+               "all four": (0, 1, 2, 3)}
+
+
+def field_scores(docs: list[Doc], gold: dict[str, Counter]) -> dict[str, float]:
+    """F1 with only some fields compared: which field the strict errors come from."""
+    preds = {doc.name: predicted(doc, True) for doc in docs}
+    out = {}
+    for label, keep in PROJECTIONS.items():
+        tp = fp = fn = 0
+        for doc in docs:
+            pred, want = _projected(preds[doc.name], keep), _projected(
+                gold.get(doc.name, Counter()), keep)
+            hit = sum((pred & want).values())
+            tp, fp, fn = tp + hit, fp + sum(pred.values()) - hit, fn + sum(want.values()) - hit
+        out[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
+def _projected(counts: Counter, keep: tuple[int, ...]) -> Counter:
+    out: Counter = Counter()
+    for k, n in counts.items():
+        out[tuple(k[i] for i in keep)] += n
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="+", type=Path,
                     help="set folders: docs/, gold.jsonl, split.json")
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
+    ap.add_argument("--fields", action="store_true",
+                    help="also F1 with only item+quantity, +donors, +recipients compared")
     args = ap.parse_args()
     docs, gold = [], {}
     for folder in args.sets:
@@ -82,6 +111,8 @@ def main() -> int:
         docs += more_docs
         gold.update(more_gold)
     score(f"real articles ({args.split})", docs, gold, True, args.show)
+    if args.fields:
+        print("  ".join(f"{k} F1={v:.3f}" for k, v in field_scores(docs, gold).items()))
     return 0
 
 
