@@ -95,3 +95,10 @@ def test_rand_amounts_are_money(extract):
 def test_a_large_city_gives_its_country_without_the_country_named(extract):
     out = extract("Hubei province has sent 30,000 masks to its sister city Duisburg.")
     assert out == [(["Hubei"], "face_mask", 30_000, ["DEU"])]
+
+
+def test_a_description_before_the_giver_after_from(extract):
+    out = extract("Peru received 30,000 masks from Korean singer Mina Sol on Monday. Chile got "
+                  "4,000 gowns from the furniture retailer Holmvik.")
+    assert out == [(["Mina Sol"], "face_mask", 30_000, ["PER"]),
+                   (["Holmvik"], "protective_suit", 4_000, ["CHL"])]
