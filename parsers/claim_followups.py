@@ -90,6 +90,9 @@ _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:
                        re.I)
 
 
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|noted|stated|tweeted|wrote|explained)\b")
+
+
 def backfill(clause: Clause, claims: list[Claim]) -> None:
     """ "A jet carrying 1,000 ventilators landed at JFK. The ventilators were donated by X
     and Y.": the givers named next belong to the claims just before that named none; so do
@@ -101,7 +104,8 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     trig = trigger_in(clause)
     if trig is None:
         return
-    named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"]
+    named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"
+             and not _SPEAKS.match(clause.sentence, n.end)]  # '"...," Kagwe said, adding
     verb = not trig.phrase.lower().startswith(("donation", "gift"))
     if not (_BACKFILL.match(clause.sentence) or (item_mentions(clause) and verb and named)):
         return

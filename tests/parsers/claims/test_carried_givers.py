@@ -80,3 +80,9 @@ def test_aid_given_by_the_next_sentence_names_its_giver(extract):
     out = extract("A cargo plane with 80,000 masks touched down in Tirana on Monday. The aid "
                   "was sent by the Solen Foundation.")
     assert out == [(["Solen Foundation"], "face_mask", 80_000, ["ALB"])]
+
+
+def test_a_speaker_who_tells_where_goods_go_is_not_their_giver(extract):
+    out = extract("Chile took delivery of 60,000 masks on Tuesday.\n\n\"They will help,\" "
+                  "Ramos said, adding that the masks would be distributed to clinics.")
+    assert out == [([], "face_mask", 60_000, ["CHL"])]  # no giver named, not the speaker
