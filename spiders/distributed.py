@@ -256,11 +256,12 @@ class LeasedQueue(RedisQueue):
     def push_unseen(self, request: Request, seen_key: str, fingerprint: str,
                     release: str | None = None) -> bool:
         """Mark `request` seen and queue it if it was not, releasing `release` either way, in
-        one atomic step; False when it had been seen."""
-        assert self.worker is not None
+        one atomic step; False when it had been seen. Without a worker (`enqueue`) there is
+        no lease to release."""
+        assert self.worker is not None or not release
         request.meta.pop(LEASE, None)
-        added = self.server.eval(_PUSH_UNSEEN, 3, seen_key, self.key,
-                                 self.worker.keys.inflight(self.worker.id), fingerprint,
+        inflight = self.worker.keys.inflight(self.worker.id) if self.worker else self.key
+        added = self.server.eval(_PUSH_UNSEEN, 3, seen_key, self.key, inflight, fingerprint,
                                  self._encode_request(request), -request.priority,
                                  release or "", SEEN_TTL)
         return bool(added)
@@ -519,9 +520,8 @@ def enqueue(url: str, prefix: str, batches: Iterable[tuple[Spider, Iterable[Requ
         queue = LeasedQueue(server, spider, keys.queue(spider.name))
         counts.setdefault(spider.name, 0)
         for request in requests:
-            request.meta[ROUND] = round_id
-            if not df.request_seen(request):
-                queue.push(request)
+            request.meta[ROUND] = round_id  # seen and queued in one step, as workers do
+            if queue.push_unseen(request, df.seen_key(request), df.request_fingerprint(request)):
                 counts[spider.name] += 1
     return round_id, counts
 

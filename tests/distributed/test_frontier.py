@@ -40,6 +40,9 @@ def test_a_round_queues_each_start_url_once_and_the_next_round_again(redis_prefi
     assert _enqueue(redis_prefix, spider) == (2, {"program": 2})
     server = redis.Redis.from_url(REDIS_URL)
     assert server.zcard(d.Keys(redis_prefix).queue("program")) == 4
+    for round_id in (1, 2):  # marked seen in the step that queued them, with the set's expiry
+        seen = d.Keys(redis_prefix).seen(round_id)
+        assert server.scard(seen) == 2 and 0 < server.ttl(seen) <= d.SEEN_TTL
 
 
 def test_a_taken_request_is_in_flight_until_released(redis_prefix):
