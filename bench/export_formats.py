@@ -46,12 +46,35 @@ print(n)
 """
 
 
+# Runs a module (or -c code) and reports its own peak RSS as it exits. Not the child's
+# ru_maxrss: Linux starts that at the spawning process's RSS, so it would read this bench's
+# size for any child smaller than it; VmHWM belongs to the process image exec made.
+PEAK = """
+import atexit, runpy, sys
+def _peak():
+    with open("/proc/self/status") as f:
+        kib = f.read().split("VmHWM:")[1].split()[0]
+    print("\\npeak-rss-kib", kib, file=sys.stderr, flush=True)
+atexit.register(_peak)
+mode, target, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
+if mode == "-c":
+    sys.argv = ["-c", *rest]
+    exec(compile(target, "<baseline>", "exec"), {"__name__": "__main__"})
+else:
+    sys.argv = [target, *rest]
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+"""
+_PEAK_LINE = re.compile(r"^peak-rss-kib (\d+)$", re.M)
+
+
 def measure(argv: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MiB) of that one child, and its output; its CPU seconds (user +
-    system) go to CPU[-1], since on a shared machine wall time is mostly waiting for a core."""
+    system) go to CPU[-1], since on a shared machine wall time is mostly waiting for a core.
+    `argv` is [python, "-m", module, ...] or [python, "-c", code, ...]."""
     t = time.perf_counter()
     with tempfile.TemporaryFile("w+") as log:
-        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([argv[0], "-c", PEAK, *argv[1:]], stdout=log,
+                                stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
@@ -59,7 +82,9 @@ def measure(argv: list[str]) -> tuple[float, float, str]:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{out[-2000:]}")
     CPU.append(usage.ru_utime + usage.ru_stime)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024, out
+    peaks = _PEAK_LINE.findall(out)
+    rss = int(peaks[-1]) / 1024 if peaks else usage.ru_maxrss / 1024  # ru_maxrss: a ceiling
+    return time.perf_counter() - t, rss, _PEAK_LINE.sub("", out)
 
 
 CPU: list[float] = []
