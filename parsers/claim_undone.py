@@ -45,6 +45,42 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
                      r"fake|wrong|incorrect|misleading|inaccurate|denied|a hoax)\b", re.I)
 
 
+# "so far", "to date", "have now donated ... totaling", "up to 300 including the fresh donation":
+# what a giver has given altogether, the new gift told elsewhere; "bringing the total to" is
+# left to the amounts rules (the gift before it is new)
+_RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to now|as of now)\b"
+                      r"|\b(?:has|have)\s+now\s+(?:donated|given|provided|sent|contributed|"
+                      r"delivered|gifted|supplied)\b"
+                      r"|\bincluding\s+(?:the|this|its|their)\s+(?:fresh|latest|new|recent|"
+                      r"current|most recent)\s+(?:donation|consignment|batch|shipment|tranche|"
+                      r"gift)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|who|where)\s+(?:\w+\s+){0,2}$", re.I)
+_BRINGING = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes)\b[^.;]{0,40}\btotal\b",
+                       re.I)
+
+
+def running_total(sentence: str) -> bool:
+    """ "China's assistance to Pakistan so far includes 12,000 test kits", "To date, the US has
+    contributed $39 million": a tally of all the giver's gifts, no donation of its own."""
+    if _BRINGING.search(sentence):
+        return False
+    return any(not _RELATIVE.search(sentence, 0, m.start()) for m in _RUNNING.finditer(sentence))
+
+
+def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
+    """A tally is no claim when the article tells a gift of the same giver on its own (the
+    tally counts it again); a giver's only statement, even "to date", is its donation.
+    `tallies` holds the ids of the claims read from tally sentences; parents re-indexed."""
+    told = {d.lower() for c in claims if id(c) not in tallies for d in c.donors}
+    keep = [i for i, c in enumerate(claims)
+            if id(c) not in tallies or not {d.lower() for d in c.donors} & told]
+    new = {old: n for n, old in enumerate(keep)}
+    out = [claims[i] for i in keep]
+    for c in out:
+        c.parent = new.get(c.parent) if c.parent is not None else None
+    return out
+
+
 def denies(sentence: str) -> bool:
     """ "That is false.": the claim of the sentence before is not one."""
     return bool(_DENIAL.match(sentence))

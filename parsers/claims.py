@@ -43,7 +43,13 @@ from aidledger.parsers.claim_shapes import anaphor, bare_line, line_funds, money
 from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
 from aidledger.parsers.claim_speakers import speaker
 from aidledger.parsers.claim_tables import Table, row_claims
-from aidledger.parsers.claim_undone import denies, paid_by_recipient, skip_sentence
+from aidledger.parsers.claim_undone import (
+    denies,
+    drop_tallies,
+    paid_by_recipient,
+    running_total,
+    skip_sentence,
+)
 from aidledger.parsers.names import Name, find_names
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.sentences import split_sentences
@@ -77,6 +83,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     names_so_far: list[Name] = []
     claims: list[Claim] = []
     carried: list[tuple[Claim, list[str]]] = []  # a claim naming no giver, the giver before it
+    tallies: set[int] = set()  # claims of a "so far" sentence: all a giver gave, told as a sum
     ctx = Context()
     table: Table | None = None
     for start, end, sentence in _segments(text, title):
@@ -113,6 +120,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             drop_self_givers(found)
             carried += [(c, latest_giver(claims)) for c in found if not c.donors]
             claims += found
+        if running_total(sentence):
+            tallies |= {id(c) for c in found}
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
     seen = f"{title or ''}\n{text}"
@@ -121,6 +130,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                                        {r.code for r in c.recipients if r.code})
         c.donors = spelled_out(as_the_text_writes(c.donors, seen), seen)
         c.recipients = without_own_country(c.donors, c.recipients)
+    claims = drop_tallies(claims, tallies)
     for c in claims:
         if c.evidence.get("field") == "title" and title:
             c.evidence["sentence"] = title.strip()  # as written, not as read

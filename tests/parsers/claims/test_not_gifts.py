@@ -141,3 +141,19 @@ def test_goods_still_needed_are_no_gift(extract):
                    "needed.") == [(["Norway"], "face_mask", None, ["GHA"])]
     assert extract("Norway donated 5,000 masks to those in need in Ghana.") == [
         (["Norway"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_a_tally_of_a_givers_gifts_so_far_is_no_second_claim(extract):
+    text = ("Norvik Health donated 4,000 test kits to Laos on Monday. Norvik Health's aid to "
+            "Laos so far includes 9,000 test kits and 50,000 masks.")
+    assert extract(text) == [(["Norvik Health"], "test_kit", 4_000, ["LAO"])]
+    text = ("Tarsa Group sent 30 ventilators to Chad. With this gift, Tarsa Group has now "
+            "donated 120 ventilators to Chad.")
+    assert extract(text) == [(["Tarsa Group"], "ventilator", 30, ["TCD"])]
+
+
+def test_a_givers_only_statement_to_date_is_its_donation(extract):
+    text = ("Kessler Bank gave 2,000 masks to Peru. To date, Ostra Foods has contributed "
+            "$3 million to Peru's relief fund, which so far is the largest gift.")
+    assert extract(text) == [(["Kessler Bank"], "face_mask", 2_000, ["PER"]),
+                             (["Ostra Foods"], "funds", 3_000_000, ["PER"])]
