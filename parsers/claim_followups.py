@@ -69,16 +69,18 @@ def named_after(clause: Clause, claims: list[Claim]) -> None:
 
 
 def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: bool = False
-                 ) -> None:
+                 ) -> bool:
     """Add `places` to the claims of the latest claim sentence that are no part of another
-    (with `regions_only`, only to those naming no country yet)."""
-    last_start = claims[-1].evidence["start"]
+    (with `regions_only`, only to those naming no country yet); whether any took them."""
+    last_start, joined = claims[-1].evidence["start"], False
     for c in claims:
         if c.evidence["start"] != last_start or c.parent is not None or regions_only and any(
                 ":" not in (r.code or "") for r in c.recipients):
             continue
         have = {r.code for r in c.recipients}
         c.recipients = [*c.recipients, *(p for p in places if p.code not in have)]
+        joined = True
+    return joined
 
 
 _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
@@ -121,16 +123,30 @@ _COUNTED = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|
                       r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations)\b")
 
 
-def _counted_after(clause: Clause, claims: list[Claim]) -> None:
+def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) -> bool:
+    """ "Oppo has donated 300,000 masks to five countries. The company has donated FFP3 and N95
+    masks to Italy, Spain, Germany, France and Japan.": a sentence with no amount, by the same
+    giver, naming as many countries as the donation before counted, says where that donation
+    went; its own amount-less claims are that donation again (True: they were joined to it)."""
+    if any(c.quantity is not None for c in found):
+        return False
+    givers = {d.lower() for c in claims[-1:] for d in c.donors}
+    if not all({d.lower() for d in c.donors} <= givers for c in found):
+        return False
+    return _counted_after(clause, claims)
+
+
+def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
     if any(n.value for n in clause.numbers):
-        return
+        return False
     m = _COUNTED.search(claims[-1].evidence["sentence"])
     if not m:
-        return
+        return False
     count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)
     codes: dict[str, Recipient] = {}
     for p in find_places(clause.sentence):
         if p.place.kind != "demonym" and ":" not in p.place.code:
             codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
-    if len(codes) == count >= 2:
-        _join_latest(claims, list(codes.values()), regions_only=True)
+    if len(codes) != count or count < 2:
+        return False
+    return _join_latest(claims, list(codes.values()), regions_only=True)

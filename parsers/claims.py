@@ -28,7 +28,7 @@ from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
 from aidledger.parsers.claim_coref import as_named
 from aidledger.parsers.claim_dedupe import dedupe
-from aidledger.parsers.claim_followups import backfill, follow_up, named_after
+from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
@@ -190,6 +190,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     for c in found:  # before later sentences take them as their context
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)
+    if found and claims and restates_counted(clause, claims, found):
+        return []  # the countries the donation before counted, told without its amount
     if not found and claims:
         found = part_claims(clause, claims, published) or share_claims(clause, claims,
                                                                           published)

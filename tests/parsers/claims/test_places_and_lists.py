@@ -58,3 +58,9 @@ def test_members_of_one_association_stay_one_name(extract):
     out = extract("The hospital received 9,000 N95 respirators from the Korean Students and "
                   "Scholars Association.")
     assert [o[0] for o in out] == [["Korean Students and Scholars Association"]]
+
+
+def test_counted_countries_named_by_a_restatement_without_the_amount(extract):
+    out = extract("Velor said it has sent 80,000 masks to three countries. The firm has sent "
+                  "KN95 and surgical masks to Peru, Chile and Bolivia, a blog reported.")
+    assert out == [(["Velor"], "face_mask", 80_000, ["PER", "CHL", "BOL"])]
