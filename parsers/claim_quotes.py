@@ -16,7 +16,12 @@ _AFTER_CLOSE = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?
                           rf"\s+{_SAYS}\b)")
 _ATTRIBUTED = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?:the\s+)?{_NAME}|(?:the\s+)?{_NAME}\s+"
                          rf"{_SAYS}\b)")
+# a tweet's author line: "— Jack Ma (@JackMa)", cut short ("(@foundati") or with no handle at
+# all, then at the end of its paragraph ("— Mirra Foundation")
 _AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")
+_BARE_AUTHOR = re.compile(r"[—–][ \t]*([A-Z][\w.'’& -]{1,60}?)[ \t]*$")
+# 'Varga wrote, "...': the speaker named before the quotation opens
+_LEAD_IN = re.compile(rf"\b{_NAME}\s+{_SAYS}\s*[,:]?\s*$")
 _OPEN, _CLOSE = "“", "”"
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 
@@ -41,7 +46,8 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
         return None  # only "we" needs its speaker
     par_start, par_end = _paragraph(text, clause.start)
     window = text[clause.end:min(par_end, clause.end + 600)]
-    if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]):
+    if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]) or _BARE_AUTHOR.search(
+            text[clause.end:par_end]):
         return [m.group(1).strip()]
     s = clause.sentence
     inside = _open_quote(text, par_start, clause.start) or s.lstrip()[:1] in (_OPEN, '"') or (
@@ -49,11 +55,14 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
     if not inside:
         return None
     close = min((i for i in (window.find(_CLOSE), window.find('"')) if i >= 0), default=-1)
-    if close < 0:
-        return None
-    if m := _AFTER_CLOSE.match(window, close + 1):
+    if close >= 0 and (m := _AFTER_CLOSE.match(window, close + 1)):
         return expand([m.group(1) or m.group(2)], clause)
     said = list(_ATTRIBUTED.finditer(text, par_start, clause.start))  # '"...," said the X.
     if said:  # "We and Y will send ...": a second quote of the speaker named before'
         return expand([said[-1].group(1) or said[-1].group(2)], clause)
+    opened = text.rfind(_OPEN, par_start, clause.start + 1)
+    if opened < 0:
+        opened = text.rfind('"', par_start, clause.start + 1)
+    if opened >= 0 and (lead := _LEAD_IN.search(text, par_start, opened)):
+        return expand([lead.group(1)], clause)  # 'Varga wrote, "One fight! We will send'
     return None

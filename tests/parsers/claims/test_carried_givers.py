@@ -86,3 +86,17 @@ def test_a_speaker_who_tells_where_goods_go_is_not_their_giver(extract):
     out = extract("Chile took delivery of 60,000 masks on Tuesday.\n\n\"They will help,\" "
                   "Ramos said, adding that the masks would be distributed to clinics.")
     assert out == [([], "face_mask", 60_000, ["CHL"])]  # no giver named, not the speaker
+
+
+def test_we_in_a_quote_is_the_speaker_named_before_it_opens(extract):
+    out = extract('Billionaire Lena Varga spoke on Monday.\n\nOn her blog Varga wrote, "Help '
+                  'is coming! We will send 30,000 masks to Peru and Chile."',
+                  publisher="Daily Courier")
+    assert out == [(["Lena Varga"], "face_mask", 30_000, ["PER", "CHL"])]
+
+
+def test_a_tweet_author_line_without_a_handle_ends_its_paragraph(extract):
+    out = extract("Help for our neighbours! We and the Solen Foundation will donate 40,000 "
+                  "gloves to Laos. Stay strong! — Mirra Foundation\n\nThe tweet was shared "
+                  "widely.", publisher="Daily Courier")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "gloves", 40_000, ["LAO"])]
