@@ -39,6 +39,7 @@ class Context:
     list_donors: list[str] = field(default_factory=list)  # the intro of a bullet list
     list_recipients: list[Recipient] = field(default_factory=list)
     list_status: str | None = None
+    list_each: int | None = None  # "each of the 54 countries would receive the following:"
     receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
     bought: bool = False  # the latest statement was a purchase
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
@@ -76,6 +77,9 @@ def list_intro(clause: Clause, ctx: Context) -> None:
         ctx.list_status = status_of(clause, len(clause.sentence))
         recips, _, _ = recipients_in(clause, _At(trig.end), ctx.list_donors)
         ctx.list_recipients = recips or ctx.recipients
+    if re.search(r"\beach\b", clause.sentence, re.I):  # "each of the 54 countries will get:"
+        ctx.list_each = (_each_of(clause.sentence) or country_count(clause.sentence)
+                         or _countries(ctx.list_recipients))
 
 
 def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
@@ -113,8 +117,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
         if shape and c.status is None:
             c.status = ctx.list_status if shape == "list" else ctx.status
-        if shape == "each" and c.quantity is not None and c.quantity_each is None:
-            n = _each_of(clause.sentence) or ctx.count or _countries(c.recipients)
+        if shape in ("each", "list") and c.quantity is not None and c.quantity_each is None:
+            n = (_each_of(clause.sentence) or ctx.count or _countries(c.recipients)
+                 ) if shape == "each" else ctx.list_each  # a line under "each will get:"
             if n and n > 1:
                 c.quantity_each, c.quantity = c.quantity, c.quantity * n
 

@@ -322,3 +322,14 @@ def test_an_amount_intended_for_a_recipient_is_a_part_of_the_total(extract):
 def test_a_countrys_allies_receiving_means_the_country_gives(extract):
     out = extract("In addition, Norway’s allies will receive 90,000 masks.")
     assert out == [(["Norway"], "face_mask", 90_000, [])]
+
+
+def test_list_lines_under_an_each_intro_restate_the_totals(extract):
+    text = ("Kaya Osei has announced a large donation to Africa.\n\nOsei will donate at least:"
+            "\n\n2 million test kits\n\n50 000 protective suits\n\nOsei said each of the "
+            "region's 50 countries would receive the following:\n\n40,000 test kits\n\n"
+            "1,000 protective suits")
+    assert extract(text) == [(["Kaya Osei"], "test_kit", 2_000_000, ["region:africa"]),
+                             (["Kaya Osei"], "protective_suit", 50_000, ["region:africa"])]
+    text = "Tarsa Group will send to Chad, Niger and Mali each the following:\n\n3,000 gloves"
+    assert extract(text) == [(["Tarsa Group"], "gloves", 9_000, ["TCD", "NER", "MLI"])]
