@@ -23,6 +23,12 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     stated total beats a per-recipient amount times the recipients ("stated total wins")."""
     body = {(c.item, c.quantity): i for i, c in reversed(list(enumerate(claims)))
             if not _title(c)}
+    for c in claims:  # "1 million test kits" in the headline, "1.1 million" in the body
+        if _title(c) and (c.item, c.quantity) not in body:
+            twin = next((i for i, o in enumerate(claims) if not _title(o) and _rounded(c, o)),
+                        None)
+            if twin is not None:
+                body[(c.item, c.quantity)] = twin
     order = [i for i, c in enumerate(claims) if _title(c) and (c.item, c.quantity) not in body]
     order += [i for i, c in enumerate(claims) if not _title(c)]
     out: list[Claim] = []
@@ -112,3 +118,22 @@ def _restated(a: Claim, b: Claim) -> bool:
     da, db = {d.lower() for d in a.donors}, {d.lower() for d in b.donors}
     ra, rb = {r.code for r in a.recipients}, {r.code for r in b.recipients}
     return (not da or not db or da == db) and (not ra or not rb or ra <= rb or rb <= ra)
+
+
+_MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 masks" below
+
+
+def _rounded(title: Claim, b: Claim) -> bool:
+    """A headline's round figure for the body's ("over half million masks" for 520,000, "1
+    million" for 1.1 million): the same goods within 15%, givers and takers not at odds."""
+    if not (title.item == b.item or {title.item, b.item} <= _MASKS) or title.item == "funds":
+        return False
+    if not title.quantity or not b.quantity or abs(title.quantity - b.quantity) > 0.15 * max(
+            title.quantity, b.quantity):
+        return False
+    ra, rb = {r.code for r in title.recipients}, {r.code for r in b.recipients}
+    if ra and rb and not ra & rb:
+        return False
+    words = [{w for d in c.donors for w in re.findall(r"[a-z]{4,}", d.lower())}
+             for c in (title, b)]
+    return not (words[0] and words[1]) or bool(words[0] & words[1])

@@ -333,3 +333,15 @@ def test_list_lines_under_an_each_intro_restate_the_totals(extract):
                              (["Kaya Osei"], "protective_suit", 50_000, ["region:africa"])]
     text = "Tarsa Group will send to Chad, Niger and Mali each the following:\n\n3,000 gloves"
     assert extract(text) == [(["Tarsa Group"], "gloves", 9_000, ["TCD", "NER", "MLI"])]
+
+
+def test_a_headline_rounding_the_body_figure_is_the_same_claim(extract):
+    out = extract("Kestrel Labs has donated 1.1 million test kits to Peru.",
+                  title="Kestrel Labs gives 1 million test kits to Peru")
+    assert out == [(["Kestrel Labs"], "test_kit", 1_100_000, ["PER"])]
+    out = extract("Twelve firms donated 100,000 KN95 masks to Fiji on Monday.",
+                  title="12 firms in Suva donate 100,000 masks to Fiji")
+    assert out == [([], "respirator", 100_000, ["FJI"])]
+    out = extract("Kestrel Labs has donated 1.1 million test kits to Peru.",
+                  title="Ostra Foods gives 1 million test kits to Chile")
+    assert len(out) == 2  # another giver, another taker: another donation
