@@ -101,12 +101,26 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
         c.recipients = kept
 
 
+# goods the sentence sends to countries it does not name ("to five countries other than
+# China", "to 24 Latin American nations"): those, not the article's own country
+_OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|their\s+|over\s+|"
+                              r"some\s+|several\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:countries|nations|states)\b", re.I)
+
+
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
                    unplaced: list[Claim]) -> None:
-    """ "The consignment included 20,000 masks" in an article about Kenya, after a donation
-    statement that named no taker: the goods go to the country the article is about (never
-    the giver's own), when the article names one country clearly more than any other."""
+    """Goods with no taker in an article about one country go to that country: "The
+    consignment included 20,000 masks" after a statement that named none, and goods a
+    company or a body gives ("Huawei donated 30,000 masks" in an article on a consignment
+    for Zimbabwe) when the sentence names no taker and no countries it leaves unnamed. Never
+    to the giver's own country, never money, not goods a state gives (a state's aid reporting
+    tells of places on every side), and only when the article names one country clearly
+    more than any other."""
     todo = [c for c in unplaced if not c.recipients and c in claims]
+    todo += [c for c in claims if not c.recipients and c not in todo and c.item != "funds"
+             and c.donors and not any(country_of(d) for d in c.donors)
+             and not _OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
     if home is None:
         return

@@ -14,6 +14,7 @@ from aidledger.parsers.claim_parts import (
     Clause,
     _all_triggers,
 )
+from aidledger.parsers.claim_takers import gives_next, not_a_taker
 from aidledger.parsers.lexicon import find_places, lookup_place, org_country
 from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
@@ -115,10 +116,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
-        if re.match(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?:be\s+)?[a-z]+ing\b"
-                    r"|\s+(?:will|would)\s+(?:also\s+)?(?:donate|give|send|provide|make)\b",
-                    s[n.end:]):
-            continue  # "his foundation and the Alibaba Foundation will be making": a giver
+        if gives_next(s, n.end):
+            continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue
@@ -134,19 +133,12 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
                 s[:n.start])):
             continue
-        if _NEWS_OUTLET.search(n.text):
-            continue  # "Netease Technology News on March 30": who reports, not who receives
-        if _ARRIVAL_POINT.search(n.text) and code is None:
-            continue  # "landed at Jinnah International Airport": where, not who, receives
+        if not_a_taker(n.text, code):
+            continue  # a news outlet, an airport
         name = possessive_free(n.text)  # "the World Health Organization's fund": WHO's
         short = vocab().get("org_short", {}).get(name, name)
         out.append((n.start, n.end, Recipient(name, code or f"org:{short}", name)))
     return out
-
-
-_NEWS_OUTLET = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|"
-                          r"News Agency|Television|TV|Radio)$")
-_ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")
 
 
 def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
@@ -295,6 +287,3 @@ _SPEAKS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:announced|said|sa
 
 def _items_between(clause: Clause, a: int, b: int) -> bool:
     return any(a <= s and e <= b for s, e, _ in _item_mentions(clause.sentence))
-
-
-

@@ -1,0 +1,43 @@
+"""Goods with no taker named, in an article about one country, go to that country."""
+
+from __future__ import annotations
+
+
+def test_company_gifts_in_an_article_about_one_country_go_there(extract):
+    out = extract("Malawi on Tuesday took delivery of relief goods from two foreign firms. "
+                  "The goods reached the health ministry in Lilongwe. Orvik Telecom donated "
+                  "12 000 surgical masks. Panlo Mining gave 300 gowns.")
+    assert (["Orvik Telecom"], "face_mask", 12_000, ["MWI"]) in out
+    assert (["Panlo Mining"], "protective_suit", 300, ["MWI"]) in out
+
+
+def test_a_bodys_later_handover_in_the_same_article(extract):
+    out = extract("The Red Crescent has donated medical gear to the health ministry of "
+                  "Tajikistan. The Red Crescent also handed over 8,000 face shields on Monday.")
+    assert (["Red Crescent"], "face_shield", 8_000, ["TJK"]) in out
+
+
+def test_a_state_givers_goods_with_no_taker_stay_without(extract):
+    out = extract("Norway sent 200 ventilators to Chile last week. Norway will also supply "
+                  "40 ventilators in the coming days, the embassy in Santiago said.")
+    assert (["Norway"], "ventilator", 40, []) in out
+
+
+def test_goods_for_countries_not_named_stay_without(extract):
+    out = extract("Perlo Phones gave 50,000 masks to hospitals in Lima. Perlo Phones has also "
+                  "donated 300,000 masks to four countries in Europe, Peru's media reported.")
+    assert (["Perlo Phones"], "face_mask", 300_000, ["region:europe"]) in out or (
+        ["Perlo Phones"], "face_mask", 300_000, []) in out
+
+
+def test_money_with_no_taker_stays_without(extract):
+    out = extract("Kenya received 30 ventilators from the Sorel Trust. The Amani Group "
+                  "donated Sh50 million, the group said in Nairobi.")
+    assert (["Amani Group"], "funds", 50_000_000, []) in out
+
+
+def test_a_company_with_its_own_verb_in_a_list_is_no_recipient(extract):
+    out = extract("Kestrel Bank has donated 40 ventilators to the health ministry of Peru, "
+                  "Lumo Daily contributed 2,000 gloves, Tarn Holdings (Group) Co., Ltd gave "
+                  "4,000 masks, and Vell Co., Ltd provided 1,000 gowns to the ministry.")
+    assert all(not r.startswith("org:Tarn") for c in out for r in c[3])
