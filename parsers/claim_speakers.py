@@ -41,8 +41,8 @@ def speaker(text: str, clause: Clause) -> list[str] | None:
     nl = tail.find("\n")
     window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
                                       else len(tail)]
-    if m := _TWEET_BY.search(window):
-        return [m.group(1).strip()]
+    if m := _TWEET_BY.search(window) or _TWEET_BY.search(clause.sentence):
+        return [m.group(1).strip()]  # the author line after the tweet, or ending its sentence
     if m := _QUOTE_BY.search(clause.sentence):
         name = m.group(1) or m.group(2)
         org = _SPEAKS_FOR.match(clause.sentence, m.end())

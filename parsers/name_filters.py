@@ -21,13 +21,25 @@ def common_opening(word: str, after: str) -> bool:
     sentence is followed by what it did ("Siemens donated", "Medtronic will")."""
     if lookup_place(word) or word.isupper():
         return False
+    if _PREPOSITION_NEXT.match(after):
+        return True  # "Out of that amount", "Along with the arena", "Apart from this"
     if re.fullmatch(r"[A-Z][a-z]+(?:ts|ns|es|ds|ks|ls|ps|rs|gs)", word) and _PLURAL_NEXT.match(
             after):
         return True
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:al|ive|ary|ous)|Former", word)) and bool(
-        re.match(r"\s+[a-z]+(?:s|es)\b", after)) and not _PLURAL_NEXT.match(after) and not \
-        re.match(r"\s+(?:has|was|is|does|says|gives|sends|donates|offers|plans|makes|hands|"
-                 r"provides|pledges|ships|delivers|contributes)\b", after)
+        re.match(r"\s+[a-z]+\b", after)) and not _PLURAL_NEXT.match(after) and not \
+        _VERB_NEXT.match(after)  # "Essential medical equipment", "Total donation of"
+
+
+# a word a company opening the sentence goes on with: what it did ("Total donated", "Vital
+# will send"), not a noun it describes ("Total donation", "Essential medical equipment")
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|has|was|is|does|says|gives|sends|donates|offers|plans|"
+                        r"makes|hands|provides|pledges|ships|delivers|contributes|will|would|"
+                        r"can|could|may|might|shall|should|must|also|gave|sent|made|took|put|"
+                        r"won|brought|bought|set|paid|sold|led|said|and|or|to)\b")
+# an opener that is a preposition's head: "Out of", "Along with", "Apart from", "Ahead of"
+_PREPOSITION_NEXT = re.compile(r"\s+(?:of|with|from)\s+(?:the|that|this|these|those|its|their|"
+                               r"his|her|our|[a-z]+ing|[\d$€£])")
 
 
 def place_pair(name: str) -> bool:

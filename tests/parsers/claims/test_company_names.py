@@ -48,6 +48,22 @@ def test_common_words_opening_a_sentence_are_no_names():
     assert _names("Siemens donated 3,000 masks to Spain.")[0] == "Siemens"
 
 
+def test_adjectives_prepositions_and_pronouns_opening_a_sentence_are_no_names():
+    assert _names("Overall donation of 3 million gloves is more than planned.") == []
+    assert _names("Crucial medical gear such as monitors will also be sent.") == []
+    assert _names("Out of that sum, $5,000 went to the clinic.") == []
+    assert _names("Along with the school, $8,000 was given to Rotterdam.") == ["Rotterdam"]
+    assert _names("Me and my sons pledge $2,000 to the nurses.") == []
+    assert _names("Seventeen firms here gave 5,000 masks.") == []
+    assert _names("Vital donated 3,000 masks to Spain.") == ["Vital", "Spain"]
+
+
+def test_me_in_a_tweet_is_its_author(extract):
+    out = extract("It is bigger than sport! Me and my sons pledge $2,000 to the arena staff in "
+                  "Leeds. — Tomas Reyes (@TReyes) May 3, 2020", publisher="Daily Courier")
+    assert out == [(["Tomas Reyes"], "funds", 2_000, ["GBR"])]
+
+
 
 def test_a_club_named_short_and_in_full_is_one_giver_of_they(extract):
     out = extract("Lotus Club raises money for masks\n\nThe Lotus Club of Eastern Ohio has asked "
