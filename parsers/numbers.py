@@ -66,6 +66,7 @@ _SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
 _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, value None
            r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,%]|\s*(?:k|m|mn|mln|bn|b|tn|cr|per\s*cent|percent)\b"
            rf"|(?:\s+|-)(?:{_SCALEWORD}))"  # "200.000 masks": a European thousands dot
+           rf"|\d{{1,3}},\d(?=(?:\s+|-)(?:{_SCALEWORD})\b)"  # "1,1 million": a decimal comma
            r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
@@ -76,7 +77,8 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)[\s-]+(?:of\s+)
           rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:an?\s+half\b|{_NUMWORD}))*"
           rf"(?:(?:(?<=hundred)|(?<=thousand))-\d{{1,3}}(?![\d,.]))?")  # "two-thousand-500"
 _NUMBER = re.compile(
-    rf"(?<![\w.,$^])(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
+    rf"(?:(?<![\w.,$^])|(?<=[a-z],))"  # "masks,5,000 suits": a space lost after a comma
+    rf"(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
     rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|TZS|"
     rf"NZD|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
@@ -126,6 +128,8 @@ def _decimal(token: str, dots: bool = False) -> Decimal | None:
     dots too when `dots`: "200.000" with no scale word or percent after it)."""
     if "e" in token.lower():  # "1e400", "1e5": no journalist writes that; unreadable
         return None
+    if re.fullmatch(r"\d{1,3},\d", token):  # "1,1 million" (only ever before a scale word)
+        token = token.replace(",", ".")
     if dots and _DOT_GROUPS.fullmatch(token):
         token = token.replace(".", "")
     cleaned = re.sub(r"[, \u00a0\u202f\u2009]", "", token)

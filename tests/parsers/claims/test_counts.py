@@ -146,3 +146,10 @@ def test_tests_performed_are_no_test_kits_given(extract):
     assert out == [(["Volta Labs"], "test_kit", 3_000, ["GHA"])]
     assert extract("Volta Labs donated 3,000 test kits made in Korea to Ghana.") == [
         (["Volta Labs"], "test_kit", 3_000, ["GHA"])]
+
+
+def test_a_decimal_comma_before_a_scale_word_and_a_lost_space_after_a_comma():
+    assert [n.value for n in find_numbers("In all, 2,4 million gloves")] == [2_400_000]
+    assert [n.value for n in find_numbers("3,5 billion won")] == [3_500_000_000]
+    assert [n.value for n in find_numbers("1,250 masks, 1,200,000 gloves")] == [1_250, 1_200_000]
+    assert [n.value for n in find_numbers("400 gloves,2,000 gowns")] == [400, 2_000]
