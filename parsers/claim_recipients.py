@@ -208,7 +208,8 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
 # Fund", "to Prime Minister Narendra Modi's PM-Cares fund": a fund named in full after "to"
 _FUND_NAME = re.compile(
     r"\b(?:to|towards|into|for)\s+(?:the\s+)?((?:(?:[A-Z][\w’'.-]*|of|and|in|for|the|&)\s+){0,10}?"
-    r"(?:\([A-Z][\w-]+\)\s+)?[Ff]und)\b")
+    r"(?:(?:relief|welfare|emergency|cares|national|disaster)\s+){0,2}"  # "the Prime
+    r"(?:\([A-Z][\w -]{1,20}\)\s+)?[Ff]und)\b")  # Minister's relief fund", "(PM CARES) Fund"
 
 
 def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
@@ -251,8 +252,10 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     orgs = [o for o in _org_recipients(clause)  # a giver is not its own recipient
             if o[2].name.lower() not in given and not any(
                 re.search(rf"\b{re.escape(d)}\b", o[2].name.lower()) for d in given)]
-    orgs += [f for f in _funds_named(clause) if not any(a < f[1] and f[0] < b for a, b, _ in orgs)
-             and f[2].name.lower() not in given]
+    funds = [f for f in _funds_named(clause) if f[2].name.lower() not in given]
+    orgs = [o for o in orgs if o[2].code != f"org:{o[2].name}" or not any(  # a body known
+        a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0]) for a, b, _ in funds)]  # stays
+    orgs += [f for f in funds if not any(a < f[1] and f[0] < b for a, b, _ in orgs)]
     places = _place_recipients(clause, orgs, donors) + _the_government(clause)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"

@@ -41,3 +41,16 @@ def test_a_company_with_its_own_verb_in_a_list_is_no_recipient(extract):
                   "Lumo Daily contributed 2,000 gloves, Tarn Holdings (Group) Co., Ltd gave "
                   "4,000 masks, and Vell Co., Ltd provided 1,000 gowns to the ministry.")
     assert all(not r.startswith("org:Tarn") for c in out for r in c[3])
+
+
+def test_an_english_name_of_a_german_state_gives_its_country(extract):
+    assert extract("Kovar Chemie is donating 50,000 masks to the State of Saxony-Anhalt.") == [
+        (["Kovar Chemie"], "face_mask", 50_000, ["DEU"])]
+
+
+def test_a_state_fund_named_with_a_spaced_acronym_or_in_lower_case(extract):
+    out = extract("Tarun Mills donated Rs 20 crore to the Chief Minister's Distress Relief "
+                  "(CM DRF) Fund of Kerala. Anil Rao pledged Rs 2 crore to the Prime "
+                  "Minister's relief fund of India.")
+    assert (["Tarun Mills"], "funds", 200_000_000, ["IND"]) in out
+    assert (["Anil Rao"], "funds", 20_000_000, ["IND"]) in out
