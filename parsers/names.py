@@ -21,10 +21,11 @@ __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
 # a company's legal form, part of its name: "Rotol (M) Sdn Bhd", "Acme Co., Ltd", "Toyota, Inc"
 _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\.A|Pvt|Pte|"
            r"Private|NV|BV|SpA|KK)\b")
+# a name never runs over a line break (a headline's last word and the text's first are two)
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
-    r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:\s+|\s*&\s*|-|\.?,\s+(?="
-    + _SUFFIX + r")|\s+\([A-Z][A-Z\d&.-]*\)\s+(?=" + _SUFFIX + r"))(?:(?:of|for|and|"
-    r"the|de|du|von)\s+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
+    r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
+    r"\.?,[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
+    + r"))(?:(?:of|for|and|the|de|du|von)[^\S\n]+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 

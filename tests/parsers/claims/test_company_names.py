@@ -134,3 +134,20 @@ def test_a_local_government_written_in_lower_case_keeps_its_name(extract):
     assert out[0][0] == ["Busan Metropolitan government"]
     out = extract("The Chilean government donated 3,000 masks to Peru.")
     assert out[0][0] == ["Chile"]
+
+
+def test_a_name_does_not_run_over_a_line_break():
+    names = _names("Masks arrive in Peru\nThe Andean Relief Agency sent them.")
+    assert names[-2:] == ["Peru", "Andean Relief Agency"]
+
+
+def test_a_bracketed_word_before_a_legal_form_is_part_of_the_name():
+    assert _names("Kestrel Holdings (Group) Co., Ltd gave 4,000 masks.") == [
+        "Kestrel Holdings (Group) Co., Ltd"]
+
+
+def test_an_acronym_giver_is_spelled_out_from_the_body_below_the_headline(extract):
+    out = extract("The Andean Relief Agency (ARA) today handed over supplies to Peru. ARA "
+                  "donated 4,000 gloves to the Lima hospital.",
+                  title="ARA helps Peru fight COVID-19")
+    assert out == [(["Andean Relief Agency"], "gloves", 4_000, ["PER"])]
