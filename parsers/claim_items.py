@@ -38,7 +38,8 @@ def _item_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
 
 @cache
 def _aliases() -> dict[str, list[str]]:
-    return {code: [fold(a) for a in v["aliases"]] for code, v in _load("items.toml").items()}
+    return {code: [_INNER_HYPHEN.sub(" ", fold(a)) for a in v["aliases"]]  # as the text is read
+            for code, v in _load("items.toml").items()}
 
 
 # "face-masks", "FFP2-grade": a hyphen inside a word group reads as a space (same length)
@@ -196,6 +197,21 @@ _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply
 # million tests" are that many test kits)
 
 
+_PCS_OPEN = re.compile(r"\s*\(\s*")
+_PCS_CLOSE = re.compile(r"\s*(?:pcs|pieces|units|sets|pairs|nos)\.?\s*\)", re.I)
+
+
+def _count_in_brackets(clause: Clause, end: int) -> NumberMention | None:
+    """ "gowns (230,900 pcs), KN95 masks (405,000 pcs)": the count after the goods, in
+    brackets with its unit of pieces."""
+    m = _PCS_OPEN.match(clause.sentence, end)
+    if m is None:
+        return None
+    n = next((n for n in clause.numbers if n.start == m.end()), None)
+    ok = n is not None and not n.currency and not n.percent and n.value is not None
+    return n if ok and _PCS_CLOSE.match(clause.sentence, n.end) else None
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -206,7 +222,7 @@ def find_items(clause: Clause) -> list[Item]:
     out = []
     mentions = _item_mentions(clause.sentence)
     for s, e, code in mentions:
-        q = _quantity_before(clause, s)
+        q = _quantity_before(clause, s) or _count_in_brackets(clause, e)
         if q is not None and (_RATE.match(clause.sentence, e) or _RATE_BEFORE.search(
                 clause.sentence, 0, q.start)):
             continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity

@@ -169,3 +169,20 @@ def test_other_kits_and_bipap_units_are_other_goods(extract):
     out = extract("Kisumu Mills donated 100 BiPAP units, 7 BiPAP ventilators and 4,000 "
                   "sanitation kits to Kenya.")
     assert [(o[1], o[2]) for o in out] == [("other", 100), ("ventilator", 7), ("other", 4_000)]
+
+
+def test_outfits_garments_and_hospital_machines_by_their_names(extract):
+    assert extract("Ostra Care donated 700 protective outfits and 40 protection clothes to "
+                   "Laos.") == [(["Ostra Care"], "protective_suit", 700, ["LAO"]),
+                                (["Ostra Care"], "protective_suit", 40, ["LAO"])]
+    out = extract("Kessel Group gave Chad 30 electrocardiograms, 4 portable x-rays, 9 x-ray "
+                  "machines, 800 headcovers and 2,000 bottled waters.")
+    assert [(i, q) for _, i, q, _ in out] == [("other", 30), ("other", 4), ("other", 9),
+                                              ("other", 800), ("other", 2_000)]
+
+
+def test_a_count_in_brackets_after_the_goods_counts_them(extract):
+    out = extract("Kessel Group turned over gowns (12,500 pcs) and face shields (3,000 pieces) "
+                  "to Peru, and masks (about 9 tonnes).")
+    assert out == [(["Kessel Group"], "protective_suit", 12_500, ["PER"]),
+                   (["Kessel Group"], "face_shield", 3_000, ["PER"])]
