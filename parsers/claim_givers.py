@@ -123,7 +123,8 @@ def without_own_country(donors: Sequence[str], recipients: list[Recipient]
     return kept if kept else recipients
 
 
-_ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|^\W*([A-Z][a-z]+))\s+"
+_ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|^\W*([A-Z][a-z]+)|"
+                           r"[A-Z][a-z]+,\s+([A-Z][a-z]+))\s+"
                            r"(?:new\s+|outgoing\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
                            r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
 
@@ -135,9 +136,13 @@ def envoy_state(region: str) -> str | None:
         return None
     m = found[-1]
     if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or len(
-            region) - m.end() > 70 or re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
+            region) - m.end() > 70:
         return None
-    return government_state(m.group(1) or m.group(2) or m.group(3))
+    if m.group(4) is None and re.search(r"[,;]\s*$", region[m.end():].strip()[-2:]):
+        return None
+    if m.group(4) is not None and not re.fullmatch(r"[^,;]*,\s*", region[m.end():]):
+        return None  # "Chao Xiaoliang, Chinese Ambassador to Samoa, donated": the aside names
+    return government_state(m.group(1) or m.group(2) or m.group(3) or m.group(4))  # the envoy
 
 
 def government_state(name: str) -> str | None:

@@ -75,3 +75,14 @@ def test_a_giver_is_carried_past_its_own_country_among_other_recipients(extract)
     out = extract("India sent 10 tonnes of medicines to Nepal. Nepal got 825,000 tablets "
                   "of paracetamol from India's stock and Nepal's own.")
     assert all(o[0] == ["India"] for o in out)
+
+
+def test_an_envoy_in_an_aside_gives_for_the_state(extract):
+    out = extract("On Monday, His Excellency Tomas Reyes, Chilean Ambassador to Fiji, donated "
+                  "8,000 gloves to the Colonial War Memorial Hospital in Fiji.")
+    assert [o[0] for o in out] == [["Chile"]]
+
+
+def test_an_aside_that_is_no_envoy_leaves_the_person(extract):
+    out = extract("Tomas Reyes, a Chilean businessman in Fiji, donated 8,000 gloves to Fiji.")
+    assert [o[0] for o in out] == [["Tomas Reyes"]]
