@@ -110,7 +110,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     trig = _first_trigger(clause)
     for n in clause.names:
-        intl = any(n.text == o or n.text.endswith(o) for o in _international())
+        intl = n.text.endswith(_international())  # the name, or one ending in it
         if not (is_org_name(n.text) or intl) or not _DEST.search(  # 'to the “PM Cares Fund”'
                 s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):
             continue
