@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_model import Claim
-from aidledger.parsers.lexicon import country_name, find_places, org_country
+from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
 from aidledger.parsers.records import Recipient
 
 _STATE_BODY = re.compile(
@@ -45,6 +45,13 @@ def _expansions(text: str) -> dict[str, str]:
 def defined_state_body(name: str, text: str) -> bool:
     """An acronym the article spells out as a state body ("... Authority (NDMA)")."""
     return state_body(name, _expansions(text))
+
+
+def other_acronym(name: str, text: str) -> bool:
+    """ "PRC" where the article spells out "Philippine Red Cross (PRC)": not the place the
+    letters usually stand for."""
+    full = _expansions(text).get(name) if name.isupper() else None
+    return bool(full) and lookup_place(full) is None
 
 
 def state_body(name: str, expansions: dict[str, str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from aidledger.parsers.claim_home import defined_state_body
+from aidledger.parsers.claim_home import defined_state_body, other_acronym
 from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
@@ -14,7 +14,7 @@ from aidledger.parsers.claim_parts import (
     Clause,
     _all_triggers,
 )
-from aidledger.parsers.claim_takers import gives_next, not_a_taker
+from aidledger.parsers.claim_takers import gives_next, list_end, not_a_taker, reason_start
 from aidledger.parsers.lexicon import find_places, lookup_place, org_country
 from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
@@ -47,19 +47,6 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
-_SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
-                          r"|which (?:will|would|is|are|plans|then|in turn)\s+(?!includ)"
-                          r"|who (?:will|would|then)\s+"
-                          r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b"
-                          r"|(?:after|before) (?:previously |earlier |already |first )?"
-                          r"(?:having )?[a-z]+ing\b"  # ", after previously sending ... to X"
-                          r"|(?:and |while )?(?:also )?(?:promising|pledging|vowing|planning|"
-                          r"announcing|offering) to\b"  # ", also promising to send ... to Y"
-                          r"|on top of\b|in addition to\b|besides\b|apart from\b"
-                          r"|(?:similar|similarly) to\b|just like\b"  # ", similar to the
-                          r"|like (?:its|the|their|his|her)\b"  # Kingdom's earlier ..."
-                          r"|following (?:its|the|their|his|her)\b)")
-_BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b")
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
                     r"(?:the\s+)?$")
 _SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
@@ -163,10 +150,15 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):
             continue
+        if _THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
+            continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
+            # "the Philippine Red Cross (PRC)": an acronym the article gives another sense
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))
     return out
 
 
+_THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
+                      r"(?:to|onwards?)\b")
 _ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sister cities|"
                      r"sister city|twin cities|twin towns|counterparts)\b")
 
@@ -262,12 +254,11 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])
     end = getattr(item, "end", 0)
     limit = getattr(item, "limit", None)
-    if hard := _SUBORDINATE.search(clause.sentence, end):  # ", when the outbreak was in China"
-        found = [r for r in found if r[0] < hard.start()]
+    if (hard := reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
+        found = [r for r in found if r[0] < hard]
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
-    stop = _BOUNDARY.search(clause.sentence, end)
-    if stop:
-        after = [r for r in after if r[0] < stop.start()] or after
+    if (stop := list_end(clause.sentence, end)) is not None:
+        after = [r for r in after if r[0] < stop] or after
     nearest = [r for r in after if not _items_between(clause, end, r[0])]
     if not nearest and after and limit is None:  # "500,000 kits and 1 million masks to the
         first = after[0][0]  # US, as well as 200,000 kits for Russia": the next group's

@@ -1,5 +1,6 @@
 """Names after a destination word that still take nothing: the subject of their own giving
-clause, a news outlet that reports, an airport or port where goods land.
+clause, a news outlet that reports, an airport or port where goods land; and where the
+places that take the goods stop (a clause of reasons or of another act, another list).
 
 A list of gifts ("X donated 40 ventilators to the NDMA, Y contributed 28,000 gloves, Z Co.,
 Ltd gave 40,000 masks") puts each giver after a comma, which also opens recipient lists; a
@@ -38,3 +39,40 @@ def not_a_taker(name: str, code: str | None) -> bool:
     """ "Netease Technology News" reports; "Jinnah International Airport" is where goods
     land, a taker only through a country it is known to be in."""
     return bool(_NEWS_OUTLET.search(name) or (_ARRIVAL_POINT.search(name) and code is None))
+
+
+_SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
+                          r"|which (?:will|would|is|are|plans|then|in turn)\s+(?!includ|(?:be|"
+                          r"being)\s+(?:sent|shipped|delivered|distributed|handed|given|donated)"
+                          r"|go(?:ing)?\s+to)"  # ", which will be sent to Italy": the goods go
+                          r"|(?:and\s+)?(?:sending|building|setting up|opening|training|"
+                          r"dispatching)\b"  # ", sending doctors to Iran": another act
+                          r"|who (?:will|would|then)\s+"
+                          r"|after (?:a|an|the)\b|before (?:a|an|the)\b|where (?:the|it|they)\b"
+                          r"|(?:after|before) (?:previously |earlier |already |first )?"
+                          r"(?:having )?[a-z]+ing\b"  # ", after previously sending ... to X"
+                          r"|(?:and |while )?(?:also )?(?:promising|pledging|vowing|planning|"
+                          r"announcing|offering) to\b"  # ", also promising to send ... to Y"
+                          r"|on top of\b|in addition to\b|besides\b|apart from\b"
+                          r"|(?:similar|similarly) to\b|just like\b"  # ", similar to the
+                          r"|like (?:its|the|their|his|her)\b"  # Kingdom's earlier ..."
+                          r"|following (?:its|the|their|his|her)\b)")
+_IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b")  # the help
+# "Japan gave China" is the reason for the gift, not a second one
+_BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b"
+                       r"|\band\s+(?:more|other|further|additional)\s+(?:\w+\s+)?(?:were|was|are|"
+                       r"is|will|have|has)\b")  # "..., and more supplies were sent to Fiji"
+
+
+def reason_start(sentence: str, end: int) -> int | None:
+    """Where a clause that is no part of the gift begins after `end` (", when the outbreak was
+    in China", " in return for the help Japan gave China"): nothing after it takes."""
+    m = _SUBORDINATE.search(sentence, end) or _IN_RETURN.search(sentence, end)
+    return m.start() if m else None
+
+
+def list_end(sentence: str, end: int) -> int | None:
+    """Where the goods' own list of takers ends ("; ", ", while", ", and more supplies were
+    sent to"): later places belong to other goods."""
+    m = _BOUNDARY.search(sentence, end)
+    return m.start() if m else None

@@ -1,0 +1,38 @@
+"""Places in a gift's sentence that do not take it: stops on the way, reasons, other acts."""
+
+from __future__ import annotations
+
+
+def test_a_stop_before_and_then_on_to(extract):
+    out = extract("The Varga Trust sent 20,000 masks to Austria's Linz airport and then on to "
+                  "Budapest, where the Hungarian Red Cross took them.")
+    assert out == [(["Varga Trust"], "face_mask", 20_000, ["HUN"])]
+
+
+def test_goods_which_will_be_sent_somewhere_go_there(extract):
+    out = extract("Corvel Air donated 300,000 masks, which will be sent to Chile.")
+    assert out == [(["Corvel Air"], "face_mask", 300_000, ["CHL"])]
+
+
+def test_the_help_a_gift_returns_names_no_recipient(extract):
+    out = extract("Tomas Berg has donated 1 million masks to Norway in return for the help "
+                  "Norway gave Sweden last spring.")
+    assert out == [(["Tomas Berg"], "face_mask", 1_000_000, ["NOR"])]
+
+
+def test_another_act_after_a_gift_names_none_of_its_recipients(extract):
+    out = extract("Its aid has included a $5 million donation to UNICEF, sending nurses to "
+                  "Peru and building a clinic in Bolivia.")
+    assert [c[3] for c in out] == [["org:UNICEF"]]
+
+
+def test_more_supplies_sent_elsewhere_are_another_gift(extract):
+    out = extract("Chile supplied 20,000 gowns to Bolivia in May and more supplies were also "
+                  "sent to Peru and Ecuador.")
+    assert out == [(["Chile"], "protective_suit", 20_000, ["BOL"])]
+
+
+def test_an_acronym_the_article_spells_out_as_a_body_is_no_country(extract):
+    out = extract("Kallo Power handed over 40,000 masks to the Peru Red Cross (PRC) at the "
+                  "PRC offices in Lima.")
+    assert out == [(["Kallo Power"], "face_mask", 40_000, ["PER"])]
