@@ -236,7 +236,7 @@ def find_items(clause: Clause) -> list[Item]:
         out.append(Item(s, e, code, label, q))
     for prev, cur in zip(out, out[1:], strict=False):  # "60,000 suits and face shields"
         if cur.quantity is None and prev.quantity and re.fullmatch(
-                r"\s*(?:and|&|as well as)\s*", clause.sentence[prev.end:cur.start]):
+                r"\s*(?:and|&)\s*", clause.sentence[prev.end:cur.start]):
             cur.quantity = prev.quantity
         elif cur.quantity is None and prev.quantity and _SAME_NUMBER.search(
                 clause.sentence, prev.end, cur.start):

@@ -186,3 +186,10 @@ def test_a_count_in_brackets_after_the_goods_counts_them(extract):
                   "to Peru, and masks (about 9 tonnes).")
     assert out == [(["Kessel Group"], "protective_suit", 12_500, ["PER"]),
                    (["Kessel Group"], "face_shield", 3_000, ["PER"])]
+
+
+def test_goods_after_as_well_as_do_not_take_the_count_before(extract):
+    out = extract("Ostra Care donated 9,000 masks, 4,000 test kits as well as protective "
+                  "clothing to Laos.")
+    assert out == [(["Ostra Care"], "face_mask", 9_000, ["LAO"]),
+                   (["Ostra Care"], "test_kit", 4_000, ["LAO"])]
