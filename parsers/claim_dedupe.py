@@ -7,6 +7,7 @@ import re
 
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
+from aidledger.parsers.places import lookup_place
 
 
 def _key(c: Claim) -> tuple:
@@ -104,7 +105,24 @@ def _kin(da: set[str], db: set[str]) -> bool:
     def base(names: set[str]) -> set[str]:
         return {re.sub(r"(?:['’]s)?\s+(?:foundation|charitable foundation|group)$", "", d)
                 for d in names}
-    return da == db or base(da) == base(db)
+    return da == db or base(da) == base(db) or _same_house(da, db)
+
+
+def _same_house(da: set[str], db: set[str]) -> bool:
+    """ "ZTE Corporation" and "ZTE Bangladesh", "Vivo" and "Vivo India": one company named with
+    its legal form or its local arm's country; the same name once both are set aside."""
+    return len(da) == len(db) and {_core(d) for d in da} == {_core(d) for d in db} != {""}
+
+
+_LEGAL = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "co", "co.",
+          "company", "plc", "llc", "group"}
+
+
+def _core(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _LEGAL or lookup_place(words[-1]) is not None):
+        words.pop()
+    return " ".join(words)
 
 
 def _restated(a: Claim, b: Claim) -> bool:

@@ -345,3 +345,12 @@ def test_a_headline_rounding_the_body_figure_is_the_same_claim(extract):
     out = extract("Kestrel Labs has donated 1.1 million test kits to Peru.",
                   title="Ostra Foods gives 1 million test kits to Chile")
     assert len(out) == 2  # another giver, another taker: another donation
+
+
+def test_a_company_and_its_local_arm_telling_one_gift_are_one_claim(extract):
+    text = ("Kestrel Corporation has donated 8,000 masks to Peru. \"Kestrel Peru wants to help "
+            "by donating 8,000 masks to Peru,\" its manager said.")
+    assert extract(text) == [(["Kestrel Corporation"], "face_mask", 8_000, ["PER"])]
+    text = ("The Andean Friends Association gave 8,000 masks to Peru. The Andean Traders "
+            "Association also gave 8,000 masks to Peru.")
+    assert len(extract(text)) == 2  # two bodies, each its own gift
