@@ -161,7 +161,15 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         earlier = [t for t in _all_triggers(s) if t.end <= trig.start
                    and not RECEIVE.search(t.phrase)]
         return subject(clause, earlier[-1].start) if earlier else []
+    if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
+                                                 and _VEHICLE.fullmatch(s, t.end, trig.start)]):
+        trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
     return subject(clause, trig.start) or _from_donor(clause)
+
+
+_CARRYING = re.compile(r"carr|loaded", re.I)
+_VEHICLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:plane|flight|aircraft|jet|freighter|airplane|ship|"
+                      r"vessel|truck|lorry|convoy)s?\s+", re.I)
 
 
 def _from_donor(clause: Clause) -> list[str]:

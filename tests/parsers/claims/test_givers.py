@@ -102,3 +102,15 @@ def test_a_description_before_the_giver_after_from(extract):
                   "4,000 gowns from the furniture retailer Holmvik.")
     assert out == [(["Mina Sol"], "face_mask", 30_000, ["PER"]),
                    (["Holmvik"], "protective_suit", 4_000, ["CHL"])]
+
+
+def test_who_sent_a_plane_carrying_goods_gives_them(extract):
+    out = extract("The Kestrel chairman spoke after Chile sent a plane carrying 9,000 gloves to "
+                  "Fiji.")
+    assert out == [(["Chile"], "gloves", 9_000, ["FJI"])]
+
+
+def test_a_name_after_a_preposition_is_no_antecedent_of_the_subject(extract):
+    out = extract("Kestrel Motors makes cars in Hanoi. Through the Hanoi Red Cross Society, the "
+                  "firm presented 100 ventilators to hospitals in Vietnam.")
+    assert out == [(["Kestrel Motors"], "ventilator", 100, ["VNM"])]
