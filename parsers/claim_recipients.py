@@ -33,6 +33,8 @@ _DEST = re.compile(r"(?:\b(?:provide|provides|provided|supply|supplies|supplied|
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
                    r"|regions?|cities|citizens|residents|authorities|capitals?)\s+of\s+(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
+                   r"|\b(?:namely|notably|particularly|especially|viz\.?|member\s+states|"
+                   r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _NOT_DEST = re.compile(  # places that are where goods come from or pass through, not recipients
     r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"

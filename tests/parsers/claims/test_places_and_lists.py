@@ -64,3 +64,12 @@ def test_counted_countries_named_by_a_restatement_without_the_amount(extract):
     out = extract("Velor said it has sent 80,000 masks to three countries. The firm has sent "
                   "KN95 and surgical masks to Peru, Chile and Bolivia, a blog reported.")
     assert out == [(["Velor"], "face_mask", 80_000, ["PER", "CHL", "BOL"])]
+
+
+def test_countries_after_namely_or_member_states_are_the_recipients(extract):
+    out = extract("The Orla Fund announced gifts to five more countries, namely Nepal, Bhutan, "
+                  "Laos, Mongolia and Fiji. The donation includes 1.7 million face masks.")
+    assert out == [(["Orla Fund"], "face_mask", 1_700_000, ["NPL", "BTN", "LAO", "MNG", "FJI"])]
+    out = extract("Chile also donates 7,000 masks to the EU and to the member states Belgium, "
+                  "France and Spain.")
+    assert out == [(["Chile"], "face_mask", 7_000, ["region:europe", "BEL", "FRA", "ESP"])]
