@@ -101,7 +101,7 @@ def as_the_text_writes(donors: Sequence[str], text: str) -> list[str]:
         return list(donors)
     forms: dict[str, list[str]] = {}
     for p in find_places(text):
-        if p.place.kind in ("country", "demonym"):
+        if p.place.kind == "country":  # "American" writes no name of the country
             forms.setdefault(p.place.code, []).append(p.text)
     out = []
     for d in donors:

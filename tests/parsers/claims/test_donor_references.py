@@ -47,6 +47,8 @@ def test_a_country_the_text_only_abbreviates_keeps_the_abbreviation(extract):
                    )[0][0] == ["U.S."]
     assert extract("The British government sent 5,000 gowns to Kenya.")[0][0] == [
         "United Kingdom"]
+    assert extract("The UK sent 5,000 gowns to Kenya, a British official said.")[0][0] == [
+        "UK"]  # a demonym writes no name of the country
 
 
 def test_goods_opening_a_sentence_are_not_a_donor(extract):
