@@ -24,7 +24,8 @@ from aidledger.parsers.records import Recipient
 
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:National|Ministry|Department|Prime\s+Minister|PM|Chief\s+Minister|CM|"
-    r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate)\b(?!\s+(?:University|"
+    r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate|Centre|Center|Union|"
+    r"State|States|Central|Provincial|Municipal)\b(?!\s+(?:University|"
     r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
     r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b"
     r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National)\s+Fund$"

@@ -154,11 +154,13 @@ def _anchored(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_THE_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:relief\s+)?fund\b")
+_THE_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:relief\s+|aid\s+|charity\s+)?"
+                       r"(?:fund|agency|association|charity|society|organi[sz]ation)\b")
 
 
 def _the_fund(claims: list[Claim]) -> None:
-    """ "contribute Rs 500 crore to the fund": the fund the article named last as a recipient."""
+    """ "contribute Rs 500 crore to the fund", "donated 5 billion won to the relief agency": the
+    fund or body the article named last as a recipient of money."""
     fund: list | None = None
     for c in claims:
         named = [r for r in c.recipients if r.org and (c.item == "funds" or re.search(

@@ -54,3 +54,15 @@ def test_a_state_fund_named_with_a_spaced_acronym_or_in_lower_case(extract):
                   "Minister's relief fund of India.")
     assert (["Tarun Mills"], "funds", 200_000_000, ["IND"]) in out
     assert (["Anil Rao"], "funds", 20_000_000, ["IND"]) in out
+
+
+def test_the_relief_agency_is_the_body_named_before(extract):
+    out = extract("Orin Group donated 3 billion won to the Busan Relief Association. Kado "
+                  "Motors said it donated 1 billion won in cash to the relief agency.")
+    assert (["Kado Motors"], "funds", 1_000_000_000, ["KOR"]) in out
+
+
+def test_the_centre_and_state_governments_of_the_article(extract):
+    out = extract("India's states are short of masks. Lenra has pledged Rs 15 crore to "
+                  "support relief measures across states and Centre.")
+    assert (["Lenra"], "funds", 150_000_000, ["IND"]) in out
