@@ -73,3 +73,10 @@ def test_countries_after_namely_or_member_states_are_the_recipients(extract):
     out = extract("Chile also donates 7,000 masks to the EU and to the member states Belgium, "
                   "France and Spain.")
     assert out == [(["Chile"], "face_mask", 7_000, ["region:europe", "BEL", "FRA", "ESP"])]
+
+
+def test_a_count_with_over_or_more_than_before_the_countries(extract):
+    assert extract("The Amara Trust gave 20,000 test kits to over 30 Asian countries.") == [
+        (["Amara Trust"], "test_kit", 20_000, ["region:asia"])]
+    assert extract("The Amara Trust gave 9,000 gowns to more than 12 African nations.") == [
+        (["Amara Trust"], "protective_suit", 9_000, ["region:africa"])]
