@@ -191,9 +191,17 @@ def _main_country(clause: Clause, before: int) -> list[str]:
     return [max(counts.values())[2]]
 
 
+def _people(names: Iterable[Name]) -> list[str]:
+    """The people named, also the founder a foundation is named after ("Jack Ma's foundation":
+    Jack Ma), so that his surname alone later ("Ma earlier announced") is him."""
+    return [n.text.removesuffix(" Foundation") if n.implied else n.text for n in names
+            if n.kind == "person" or (n.implied and n.kind == "foundation"
+                                      and " " in n.text.removesuffix(" Foundation"))]
+
+
 def expand(names: list[str], clause: Clause) -> list[str]:
     """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma")."""
-    people = [n.text for n in [*clause.earlier, *clause.names] if n.kind == "person"]
+    people = _people([*clause.earlier, *clause.names])
     out = []
     for name in names:
         if " " not in name:
@@ -206,7 +214,7 @@ def expand(names: list[str], clause: Clause) -> list[str]:
 def as_named(donors: list[str], names: list[Name]) -> list[str]:
     """Each giver as the article names the person in full: a surname alone ("from Ma") or a
     case slip ("Jack ma said") is the person named earlier ("Jack Ma")."""
-    people = [n.text for n in names if n.kind == "person"]
+    people = _people(names)
     out: list[str] = []
     for d in donors:
         full = next((p for p in reversed(people) if p.lower() == d.lower()), None) or (

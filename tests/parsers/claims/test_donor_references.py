@@ -156,3 +156,10 @@ def test_a_plural_description_is_the_givers_named_before(extract):
 def test_on_behalf_of_gives_as_the_body_acted_for(extract):
     out = extract("Lars Berg donated 5,000 masks to Oslo hospitals on behalf of Orvan Group.")
     assert out == [(["Orvan Group"], "face_mask", 5_000, ["NOR"])]
+
+
+def test_a_surname_is_the_founder_a_foundation_is_named_after(extract):
+    out = extract("Tech founder Lena Varga's foundation gave 5,000 masks to Peru. Varga also "
+                  "pledged 2,000 gowns to Chile.")
+    assert out == [(["Lena Varga Foundation"], "face_mask", 5_000, ["PER"]),
+                   (["Lena Varga"], "protective_suit", 2_000, ["CHL"])]
