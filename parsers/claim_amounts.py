@@ -94,14 +94,14 @@ _COLLECTING = {"raised", "raises", "collected", "collects", "raising", "collecti
 _VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medical|emergency)\s+)*"
                              r"(?:aid|assistance|donation|package|shipment|consignment|gift)\b"
                              r"|\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|"
-                             r"equipment|"
+                             r"equipment|products|"
                              r"materials|ppe|aid)\b",
                              re.I)
 _TAKINGS = re.compile(r"\b(?:received|receives|collected|gathered)\s+(?:[\w-]+\s+){0,4}?"
                       r"donations\s+(?:of|amounting to|totall?ing|worth)\s+(?:about\s+|over\s+|"
                       r"nearly\s+|more than\s+|some\s+)?$", re.I)
 _IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
-                       r"materials|ppe)\b",
+                       r"materials|ppe|products)\b",
                        re.I)  # "$10 million in critically needed PPE supplies": their value
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
@@ -192,6 +192,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     money = [n for n in _inherit_currency(clause) if n.currency and n.value
              and (s.count("(", 0, n.start) <= s.count(")", 0, n.start)  # not "(USD 14.26m)"
                   or _listed(clause, n.start) is not None)]
+    money = [n for i, n in enumerate(money) if not (i and _converted(s, money[i - 1], n))]
     out: list[Claim] = []
     goods = any(it.quantity for it in find_items(clause))
     for i, n in enumerate(money):
@@ -242,6 +243,19 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         c.recipients = [r for r in c.recipients
                         if not set(split_coordinated(r.name)) <= givers]
     return out
+
+
+_CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+)?$", re.I)
+_ABOUT = ("about", "approximately", "roughly", "around", "nearly", "some", "close to")
+
+
+def _converted(s: str, before, n) -> bool:
+    """An amount in another currency right after one ("Rs 50 million, about 800 million won",
+    ", or approximately $2 million"): the first amount converted, not a second gift."""
+    gap = s[before.end:n.start]
+    return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
+            and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
+                 or "equ" in gap.lower()))
 
 
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
