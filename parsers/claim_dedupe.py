@@ -7,6 +7,7 @@ import re
 
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
+from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.places import lookup_place
 
 
@@ -144,6 +145,8 @@ _MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 mas
 def _rounded(title: Claim, b: Claim) -> bool:
     """A headline's round figure for the body's ("over half million masks" for 520,000, "1
     million" for 1.1 million): the same goods within 15%, givers and takers not at odds."""
+    if title.item == b.item == "funds" and title.currency != b.currency:
+        return _headline_conversion(title, b)
     if not (title.item == b.item or {title.item, b.item} <= _MASKS) or title.item == "funds":
         return False
     if not title.quantity or not b.quantity or abs(title.quantity - b.quantity) > 0.15 * max(
@@ -155,3 +158,15 @@ def _rounded(title: Claim, b: Claim) -> bool:
     words = [{w for d in c.donors for w in re.findall(r"[a-z]{4,}", d.lower())}
              for c in (title, b)]
     return not (words[0] and words[1]) or bool(words[0] & words[1])
+
+
+def _headline_conversion(title: Claim, b: Claim) -> bool:
+    """ "Vinamilk donates 430,000 USD" over "10 billion VND (nearly 430,000 USD)": the headline
+    gives the body's amount as converted in its brackets, by the same giver."""
+    if not title.quantity or not _kin({d.lower() for d in title.donors},
+                                      {d.lower() for d in b.donors}):
+        return False
+    s = b.evidence.get("sentence", "")
+    return any(n.currency == title.currency and n.value and s.count("(", 0, n.start) > s.count(
+        ")", 0, n.start) and abs(n.value - title.quantity) <= 0.15 * title.quantity
+        for n in find_numbers(s))

@@ -48,7 +48,7 @@ CURRENCY_PREFIX = {
     "sh.": "KES", "npr": "NPR", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "tk.": "BDT",
     "php": "PHP", "₱": "PHP", "myr": "MYR", "rm": "MYR", "idr": "IDR", "rp": "IDR", "rp.": "IDR",
     "thb": "THB", "฿": "THB", "aed": "AED", "sar": "SAR", "egp": "EGP", "ghs": "GHS",
-    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD",
+    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD", "vnd": "VND",
 }
 CURRENCY_SUFFIX = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
@@ -57,7 +57,7 @@ CURRENCY_SUFFIX = {
     "yen": "JPY", "won": "KRW", "ringgit": "MYR", "baht": "THB", "pesos": "MXN",
     "reais": "BRL", "rand": "ZAR", "francs": "CHF", "naira": "NGN", "shillings": "KES",
     "cedis": "GHS", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "zloty": "PLN",
-    "usd": "USD", "eur": "EUR", "cny": "CNY",
+    "usd": "USD", "eur": "EUR", "cny": "CNY", "vnd": "VND", "dong": "VND",
 }
 
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
@@ -81,7 +81,7 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
     rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|TZS|"
-    rf"NZD|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
+    rf"NZD|VND|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?cr\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"

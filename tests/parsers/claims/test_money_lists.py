@@ -3,6 +3,7 @@ the currencies of the places such lists come from."""
 
 from __future__ import annotations
 
+from aidledger.parsers.claims import extract_claims
 from aidledger.parsers.lexicon import org_country
 from aidledger.parsers.numbers import find_numbers
 
@@ -83,3 +84,19 @@ def test_a_second_giver_that_added_an_amount_gives_it(extract):
     out = extract("The Varga Trust committed Rs 200 crore while Varga Sons added Rs 300 crore.")
     assert [(d, q) for d, _, q, _ in out] == [(["Varga Trust"], 2_000_000_000),
                                               (["Varga Sons"], 3_000_000_000)]
+
+
+def test_an_amount_converted_after_a_comma_is_the_same_money(extract):
+    assert extract("Kessel Bank will donate 300 million rupees, or approximately 4.8 billion "
+                   "won, to India's health ministry.") == [
+        (["Kessel Bank"], "funds", 300_000_000, ["IND"])]
+    assert extract("Kessel Bank gave 40 million rupees, about 600 million won, to Nepal.") == [
+        (["Kessel Bank"], "funds", 40_000_000, ["NPL"])]
+    assert len(extract("Kessel Bank gave $2 million to Peru and €3 million to Chile.")) == 2
+
+
+def test_money_in_products_is_their_value_and_dong_is_a_currency(extract):
+    assert extract("Ostra Foods donated over $6 million in products to food banks in Peru.") == []
+    out = extract_claims("Ostra Foods has donated 12 billion VND (about 520,000 USD) to Hanoi.",
+                         title="Ostra Foods donates 520,000 USD to virus fight")
+    assert [(c.quantity, c.currency) for c in out] == [(12_000_000_000, "VND")]
