@@ -153,3 +153,11 @@ def test_money_lines_for_places_under_a_list_intro(extract):
                              (["Norway"], "funds", 3_400_000, ["UGA"])]
     assert extract("Cases rose.\n\nKenya: $2.9 million to help the government prepare "
                    "laboratories.") == []
+
+
+def test_support_consisting_in_goods_is_the_donation_told_before(extract):
+    out = extract("Norway kept delivering medical equipment in Ghana. Norway's support for "
+                  "the country is worth $2 million, consisting in 900 test kits and 12 "
+                  "ventilators.")
+    assert out == [(["Norway"], "test_kit", 900, ["GHA"]),
+                   (["Norway"], "ventilator", 12, ["GHA"])]
