@@ -77,19 +77,22 @@ def apposed(region: str, n: Name) -> bool:
                  r"chaired|created|established|started|controlled|operated|launched)\s+by)\b"
                  r"[^,]*$", region[:n.start]) and "," in region[n.end:]:
         return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
-    aside = region[region.rfind(",", 0, n.start) + 1:n.start] + n.text
-    if "," in region[:n.start] and _ROLE_ASIDE.match(aside) and "," in region[n.end:]:
+    comma = region.rfind(",", 0, n.start)
+    aside = region[comma + 1:n.start] + n.text
+    if comma >= 0 and _ROLE_ASIDE.match(aside) and "," in region[n.end:] and not _OPENING.match(
+            region[:comma]):  # not "Additionally, Alibaba Founder Jack Ma joined"
         return True  # "Ratan Tata, Chairman Tata Trusts and Chairman Emeritus Tata Sons, has"
     m = re.search(r",\s*(?:(?:the|a|an|its)\s+[^,]{0,50}|(?:[\w-]+\s+){0,3}?(?:CEO|"
                   r"chief executive|chairman|chairwoman|founder|co-founder|president|"
-                  r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+                  r"head|director|owner)\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4})$",
                   region[:n.start])
     return bool(m and re.match(r"[^,.;]{0,30},", region[n.end:])  # ", CEO of Huawei, ..."
                 and not _OPENING.match(region[:m.start()]))  # not "On Saturday, a statement"
 
 
 _OPENING = re.compile(r"\W*(?:On|In|At|By|After|Before|Since|Last|Earlier|Meanwhile|However|Also|"
-                      r"Separately|Today|Yesterday|Now|Later|Overall|Elsewhere)\b[^,]*$")
+                      r"Separately|Today|Yesterday|Now|Later|Overall|Elsewhere|Moreover|Furthermore|Besides|"
+                      r"[A-Z][a-z]+ly)\b[^,]*$")
 
 
 def country_like(text: str) -> bool:

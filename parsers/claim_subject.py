@@ -176,7 +176,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     start = name.start if name is not None else end - 1
     if name is not None:
         co = [n for n in clause.names if n.end <= start and (
-            n.kind != "place" or name.kind == "place") and re.fullmatch(  # "Qatar and Kuwait"
+            n.kind != "place" or name.kind == "place") and n.text.split()[-1] not in vocab()[
+            "words"]["roles"] and re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
             r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]  # "A, the arm of B, and C"
         if co:

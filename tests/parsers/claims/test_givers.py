@@ -114,3 +114,15 @@ def test_a_name_after_a_preposition_is_no_antecedent_of_the_subject(extract):
     out = extract("Kestrel Motors makes cars in Hanoi. Through the Hanoi Red Cross Society, the "
                   "firm presented 100 ventilators to hospitals in Vietnam.")
     assert out == [(["Kestrel Motors"], "ventilator", 100, ["VNM"])]
+
+
+def test_a_role_before_the_giver_after_an_opener_is_no_aside(extract):
+    out = extract("Additionally, Kestrel Founder and billionaire Lena Varga went online, posting "
+                  "that a first shipment of 9,000 masks is on its way to Peru.")
+    assert out == [(["Lena Varga"], "face_mask", 9_000, ["PER"])]
+
+
+def test_a_company_described_in_an_aside_is_not_the_giver(extract):
+    out = extract("Lena Varga, co-founder of Lima-based online retail giant Kestrel, has donated "
+                  "4,000 masks to Japan.")
+    assert out == [(["Lena Varga"], "face_mask", 4_000, ["JPN"])]
