@@ -212,6 +212,27 @@ def _count_in_brackets(clause: Clause, end: int) -> NumberMention | None:
     return n if ok and _PCS_CLOSE.match(clause.sentence, n.end) else None
 
 
+_BOUGHT_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"
+                           r"(?:purchased|bought|procured|ordered|imported)\s+(?:by|from)\b", re.I)
+_GIVEN_AFTER = re.compile(r"\b(?:and|then|to)\s+(?:\w+\s+){0,3}?(?:donat\w*|gift\w*|give|gave|"
+                          r"given|hand(?:ed)? over|distribut\w*)\b", re.I)
+_FIRMS_AFTER = re.compile(r"[\s-]+(?:(?:making|producing|manufacturing|production)[\s-]+)?"
+                          r"(?:firms|companies|makers|manufacturers|producers|factories|plants|"
+                          r"enterprises|suppliers)\b", re.I)
+
+
+_OTHER_CONTENTS = re.compile(r"\s*,?\s*(?:including|containing|consisting of|comprising|"
+                             r"with|made up of)\s+(?![^.;]*\b(?:test|tests|testing|detection|"
+                             r"diagnos\w*|pcr|swabs?|reagents?|antigen|antibody|sampl\w*)\b)"
+                             r"[a-z]", re.I)
+
+
+def _bought_after(sentence: str, end: int) -> bool:
+    """Goods named with their buyer right after them, not given away later in the sentence."""
+    m = _BOUGHT_AFTER.match(sentence, end)
+    return m is not None and not _GIVEN_AFTER.search(sentence, m.end())
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -230,7 +251,14 @@ def find_items(clause: Clause) -> list[Item]:
                 "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
                              or _PERFORMED_AFTER.match(clause.sentence, e)):
             continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
+        if q is not None and _bought_after(clause.sentence, e):
+            continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
+        if _FIRMS_AFTER.match(clause.sentence, e):
+            continue  # "three mask producing firms": makers of the goods, not goods
         label = clause.sentence[s:e]
+        if code == "test_kit" and label.lower() in ("kit", "kits") and _OTHER_CONTENTS.match(
+                clause.sentence, e):
+            code = "other"  # "6,000 kits, including toothpastes, shampoos": hygiene kits
         if q is not None and q.vague:
             q = None
         out.append(Item(s, e, code, label, q))

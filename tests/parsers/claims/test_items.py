@@ -193,3 +193,21 @@ def test_goods_after_as_well_as_do_not_take_the_count_before(extract):
                   "clothing to Laos.")
     assert out == [(["Ostra Care"], "face_mask", 9_000, ["LAO"]),
                    (["Ostra Care"], "test_kit", 4_000, ["LAO"])]
+
+
+def test_goods_named_with_their_buyer_or_as_makers_are_not_given(extract):
+    out = extract("Ostra Care delivered 5,000 test kits to Chile, as well as 90,000 KN95 masks "
+                  "purchased by its local partner.")
+    assert out == [(["Ostra Care"], "test_kit", 5_000, ["CHL"])]
+    out = extract("Ostra Care sent 300 ventilators bought by the firm and then donated to Chile.")
+    assert out == [(["Ostra Care"], "ventilator", 300, ["CHL"])]
+    assert extract("Ostra Care sent its engineers to four mask producing firms in Chile.") == []
+
+
+def test_kits_of_everyday_goods_are_other_and_sample_collection_kits_sampling(extract):
+    assert extract("Ostra Care donated 4,000 kits, including soap and towels, to Chile.") == [
+        (["Ostra Care"], "other", 4_000, ["CHL"])]
+    assert extract("Ostra Care donated 4,000 kits, including swabs, to Chile.") == [
+        (["Ostra Care"], "test_kit", 4_000, ["CHL"])]
+    assert extract("Ostra Care donated 4,000 sample collection kits to Chile.") == [
+        (["Ostra Care"], "sampling_medium", 4_000, ["CHL"])]
