@@ -62,13 +62,17 @@ def state_body(name: str, expansions: dict[str, str]) -> bool:
 
 
 def home_country(text: str, title: str | None, claims: list[Claim]) -> str | None:
-    """The country the article is about: most named, the givers' own countries aside."""
+    """The country the article is about: most named, the givers' own countries aside (a
+    country that also takes another's gift is no mere giver: "Pakistan" handing on goods in
+    an article on China's aid to Pakistan)."""
     givers = {country_of(d) for c in claims for d in c.donors} | {  # "Bank of China"
         p.place.code for c in claims for d in c.donors for p in find_places(d)
         if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
+    givers -= {r.code for c in claims for r in c.recipients
+               if r.code not in {country_of(d) for d in c.donors}}
     counts: Counter[str] = Counter()
     seen = f"{title or ''}\n{text}"
-    for d in {d for c in claims for d in c.donors if len(d) > 3}:
+    for d in {d for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
         seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about
     for p in find_places(seen):
         if p.place.kind == "city" and (re.match(r" [A-Z]", seen[p.end:p.end + 2]) or re.search(
@@ -110,24 +114,26 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
 
 
 # goods the sentence sends to countries it does not name ("to five countries other than
-# China", "to 24 Latin American nations"): those, not the article's own country
+# China", "to 24 Latin American nations", "to its partners", "to Uganda's closest
+# neighbours"): those, not the article's own country
 _OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|their\s+|over\s+|"
-                              r"some\s+|several\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:[\w-]+\s+){0,2}?"
-                              r"(?:countries|nations|states)\b", re.I)
+                              r"some\s+|several\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:[\w’'-]+\s+){0,2}?"
+                              r"(?:countries|nations|states|partners|allies|neighbou?rs|"
+                              r"friends)\b", re.I)
 
 
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
                    unplaced: list[Claim]) -> None:
     """Goods with no taker in an article about one country go to that country: "The
-    consignment included 20,000 masks" after a statement that named none, and goods a
-    company or a body gives ("Huawei donated 30,000 masks" in an article on a consignment
-    for Zimbabwe) when the sentence names no taker and no countries it leaves unnamed. Never
-    to the giver's own country, never money, not goods a state gives (a state's aid reporting
-    tells of places on every side), and only when the article names one country clearly
+    consignment included 20,000 masks" after a statement that named none, and goods given
+    with no taker in their sentence ("Huawei donated 30,000 masks" in an article on a
+    consignment for Zimbabwe, "Japan will also supply 12 ventilators" in one on aid to
+    Pakistan), unless the sentence sends them to countries it leaves unnamed. Never to the
+    giver's own country, never money, and only when the article names one country clearly
     more than any other."""
     todo = [c for c in unplaced if not c.recipients and c in claims]
-    todo += [c for c in claims if not c.recipients and c not in todo and c.item != "funds"
-             and c.donors and not any(country_of(d) for d in c.donors)
+    todo += [c for c in claims if not c.recipients and c not in todo
+             and c.donors and c.item != "funds"
              and not _OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
     if home is None:
