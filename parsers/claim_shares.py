@@ -69,9 +69,16 @@ _ANY_GOODS = {"donation", "donations", "shipment", "consignment", "supplies", "g
               "commitment", "grant", "package", "allocation", "assistance", "support", "relief"}
 
 
+# a share of what the giver holds or makes, not of the gift
+_OWN_STOCK = re.compile(r"^\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:reserves?|stocks?|stockpiles?|"
+                        r"inventor(?:y|ies)|warehouses?|capacity|output|production)\b", re.I)
+
+
 def _same_goods(after: str, parent: Claim) -> bool:
     """ "A third of the masks", "half of them", "half of the donation" share out the claim
     before; "half of the protective outfits promised by the US" names other goods."""
+    if _OWN_STOCK.match(after):
+        return False  # "two-thirds of Direct Relief's reserve of masks have been used"
     m = _OF_WHAT.match(after)
     if not m:
         return True  # "A third will be sent to Milan", "half of them"

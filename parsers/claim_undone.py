@@ -48,7 +48,8 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 # "so far", "to date", "have now donated ... totaling", "up to 300 including the fresh donation":
 # what a giver has given altogether, the new gift told elsewhere; "bringing the total to" is
 # left to the amounts rules (the gift before it is new)
-_RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to now|as of now)\b"
+_RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to now|as of now|"
+                      r"up to the present|until today|to this day)\b"
                       r"|\b(?:has|have)\s+now\s+(?:donated|given|provided|sent|contributed|"
                       r"delivered|gifted|supplied)\b"
                       r"|\bincluding\s+(?:the|this|its|their)\s+(?:fresh|latest|new|recent|"

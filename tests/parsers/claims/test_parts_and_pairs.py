@@ -40,3 +40,15 @@ def test_an_official_announcing_a_receipt_is_not_the_giver(extract):
 def test_takers_that_each_receive_share_one_total(extract):
     out = extract("Peru, Chile and Bolivia will each receive 40,000 masks from the Orvan Group.")
     assert out == [(["Orvan Group"], "face_mask", 120_000, ["PER", "CHL", "BOL"])]
+
+
+def test_a_share_of_the_givers_own_stock_is_no_part(extract):
+    text = ("Corvo Relief sent 90,000 masks to Peru. About two-thirds of Corvo Relief's reserve "
+            "of masks have been used in Peru and Chile.")
+    assert extract(text) == [(["Corvo Relief"], "face_mask", 90_000, ["PER"])]
+
+
+def test_a_tally_up_to_the_present_is_no_second_claim(extract):
+    text = ("Corvo Relief sent 90,000 masks to Peru. Up to the present, Corvo Relief has "
+            "provided $4 million to Peru.")
+    assert extract(text) == [(["Corvo Relief"], "face_mask", 90_000, ["PER"])]
