@@ -33,7 +33,7 @@ _DEST = re.compile(r"(?:\b(?:provide|provides|provided|supply|supplies|supplied|
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
-                   r"|regions?|cities|citizens|residents|authorities|capitals?)\s+of\s+(?:the\s+)?"
+                   r"|regions?|cities|citizens|residents|authorities|capitals?|rest)\s+of\s+(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\b(?:namely|notably|particularly|especially|viz\.?|member\s+states|"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
@@ -46,7 +46,7 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
     r"|\bfrom\s+(?:the\s+)?(?:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
     r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
-    r"|\b(?:from|via)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
+    r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
     # Guangzhou, China": the country of an origin is an origin too
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"

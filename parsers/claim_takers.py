@@ -44,7 +44,8 @@ def not_a_taker(name: str, code: str | None) -> bool:
 _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well\b|part\b)"
                           r"|which (?:will|would|is|are|plans|then|in turn)\s+(?!includ|(?:be|"
                           r"being)\s+(?:sent|shipped|delivered|distributed|handed|given|donated)"
-                          r"|go(?:ing)?\s+to)"  # ", which will be sent to Italy": the goods go
+                          r"|go(?:ing)?\s+to|[\w ]{0,50}?\bdistribution\s+to\b)"  # ", which
+                          # will be sent to Italy", a hub "which will lead the distribution to"
                           r"|(?:and\s+)?(?:sending|building|setting up|opening|training|"
                           r"dispatching)\b"  # ", sending doctors to Iran": another act
                           r"|who (?:will|would|then)\s+"

@@ -36,3 +36,10 @@ def test_an_acronym_the_article_spells_out_as_a_body_is_no_country(extract):
     out = extract("Kallo Power handed over 40,000 masks to the Peru Red Cross (PRC) at the "
                   "PRC offices in Lima.")
     assert out == [(["Kallo Power"], "face_mask", 40_000, ["PER"])]
+
+
+def test_a_hub_the_goods_pass_through_and_where_it_sends_them(extract):
+    out = extract("In all, 90,000 gowns will be delivered through Ghana, Accra, which will "
+                  "lead the logistics and distribution to the rest of Africa, the Nuru Trust "
+                  "said.")
+    assert out == [(["Nuru Trust"], "protective_suit", 90_000, ["region:africa"])]
