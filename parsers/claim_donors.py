@@ -52,8 +52,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if people := _PEOPLE_OF.match(s, pos):
         pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
-        if n.start - pos > 3:
-            break
+        if n.start - pos > 3 or _STOP.search(n.text):
+            break  # "departed from Hangzhou Airport": where goods leave or land, no giver
         place = lookup_place(n.text) if n.kind == "place" else None
         if n.kind == "place" and not (countries and place and (
                 place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ()))):
@@ -76,6 +76,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     return []
 
 
+_STOP = re.compile(r"\s(?:Airport|Airfield|Airbase|Air Base|Port|Harbou?r|Station|Terminal)$")
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|stated)\b")
 
 

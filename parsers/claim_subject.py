@@ -74,6 +74,20 @@ _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|ann
                         r"stated|confirmed|explained|tweeted|wrote)(?:\s+that)?\s*", re.I)
 
 
+def _titled(region: str, n: Name) -> bool:
+    """A name in quotation marks ('the aria "Nessun Dorma"'): a title or label, no giver."""
+    return region[n.start - 1:n.start] in ("“", '"', "‘") and region[n.end:n.end + 1] in (
+        "”", '"', "’") and n.start > 0
+
+
+def _dashed(region: str, n: Name) -> bool:
+    """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
+    were sent"): it describes, it is not the subject."""
+    dashes = [i for i, ch in enumerate(region) if ch in "—–"]
+    before = sum(1 for i in dashes if i < n.start)
+    return before % 2 == 1 and any(i >= n.end for i in dashes)
+
+
 def _possessor(clause: Clause, region: str, at: int) -> Name | None:
     """The name opening the clause when a verb stands between it and a possessive at `at`."""
     lead = next((n for n in clause.names if n.end <= at and _CLAUSE_START.search(
@@ -104,6 +118,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
+                and not _titled(region, n) and not _dashed(region, n) \
                 and not _WITH.search(region[:n.start]):
             cands.append((n.end, "name", n))
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
@@ -146,7 +161,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
-                  and not _ORIGIN_CITY.search(region[:n.start])
+                  and not _ORIGIN_CITY.search(region[:n.start]) and not _dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         if not places:
             return []

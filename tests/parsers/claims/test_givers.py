@@ -126,3 +126,18 @@ def test_a_company_described_in_an_aside_is_not_the_giver(extract):
     out = extract("Lena Varga, co-founder of Lima-based online retail giant Kestrel, has donated "
                   "4,000 masks to Japan.")
     assert out == [(["Lena Varga"], "face_mask", 4_000, ["JPN"])]
+
+
+def test_a_title_in_quotes_or_a_name_in_a_dashed_aside_is_no_giver(extract):
+    out = extract("Kestrel pledged help to Peru. A gift of 9,000 masks printed with the words "
+                  "of the song “Kestrel Moon” was flown to Lima.")
+    assert all("Kestrel Moon" not in o[0] for o in out)
+    out = extract("Kestrel pledged help to Peru. A gift of 9,000 masks — printed with a famed "
+                  "Chilean poem — was flown to Lima.")
+    assert all("Chile" not in o[0] for o in out)
+
+
+def test_an_airport_goods_leave_from_is_no_giver(extract):
+    out = extract("Kestrel pledged 9,000 masks to Peru. A cargo flight departed from Jorge Chavez "
+                  "Airport with 9,000 masks for Peru.")
+    assert all("Jorge Chavez Airport" not in o[0] for o in out)
