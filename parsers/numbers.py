@@ -48,7 +48,8 @@ CURRENCY_PREFIX = {
     "sh.": "KES", "npr": "NPR", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "tk.": "BDT",
     "php": "PHP", "₱": "PHP", "myr": "MYR", "rm": "MYR", "idr": "IDR", "rp": "IDR", "rp.": "IDR",
     "thb": "THB", "฿": "THB", "aed": "AED", "sar": "SAR", "egp": "EGP", "ghs": "GHS",
-    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD", "vnd": "VND",
+    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD", "vnd": "VND", "kshs": "KES",
+    "kshs.": "KES", "gh¢": "GHS", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "baht": "THB",
 }
 CURRENCY_SUFFIX = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
@@ -58,6 +59,9 @@ CURRENCY_SUFFIX = {
     "reais": "BRL", "rand": "ZAR", "francs": "CHF", "naira": "NGN", "shillings": "KES",
     "cedis": "GHS", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "zloty": "PLN",
     "usd": "USD", "eur": "EUR", "cny": "CNY", "vnd": "VND", "dong": "VND",
+    "vietnamese dong": "VND", "chinese yuan": "CNY", "chinese rmb": "CNY", "rmb yuan": "CNY",
+    "swiss francs": "CHF", "taka": "BDT", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
+    "thb": "THB", "php": "PHP", "krw": "KRW", "jpy": "JPY", "inr": "INR", "gbp": "GBP",
 }
 
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
@@ -79,11 +83,11 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)[\s-]+(?:of\s+)
 _NUMBER = re.compile(
     rf"(?:(?<![\w.,$^])|(?<=[a-z],))"  # "masks,5,000 suits": a space lost after a comma
     rf"(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
-    rf"(?P<cur>(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|¥|￥|€|£|₹|₩|₦|(?:RMB|CNY|USD|EUR|GBP|HKD|AUD|"
-    rf"INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|TZS|"
-    rf"NZD|VND|Rs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?)\s?|NZ\$|₱|฿"
+    rf"(?P<cur>(?:(?:(?:US|HK|NT|A|C|S|R|NZ)?\$|GH¢|¥|￥|€|£|₹|₩|₦|₱|฿|RMB|CNY|USD|EUR|GBP|HKD|"
+    rf"AUD|INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|"
+    rf"TZS|NZD|VND|SEK|NOK|DKK|Rs\.?|Kshs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?|Baht)\s?"
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
-    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?cr\b"
+    rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?(?:crores?|cr|lakhs?)\b"
     rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
     rf"(?![,.]\d)(?!(?:\s+|-)(?:{_SCALEWORD})\b)"  # never a part of a longer number

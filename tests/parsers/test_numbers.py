@@ -30,6 +30,25 @@ def test_currency_and_percent_are_marked():
     assert (money.value, money.currency) == (14_400_000, "USD") and share.percent
 
 
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("a gift of 3 billion VND to the province", 3_000_000_000, "VND"),
+    ("VND2 billion for the hospital", 2_000_000_000, "VND"),
+    ("8 billion dong", 8_000_000_000, "VND"),
+    ("gave 2 million Chinese yuan", 2_000_000, "CNY"),
+    ("US$ 7 million in grants", 7_000_000, "USD"),
+    ("C$ 3 million", 3_000_000, "CAD"),
+    ("₹2crore to the fund", 20_000_000, "INR"),
+    ("Kshs 4 million", 4_000_000, "KES"),
+    ("GH¢2 million", 2_000_000, "GHS"),
+    ("3 million Swiss francs", 3_000_000, "CHF"),
+    ("SEK 9 million", 9_000_000, "SEK"),
+    ("40 million taka", 40_000_000, "BDT"),
+])
+def test_currencies_written_with_a_code_a_spaced_sign_or_a_word(text, value, currency):
+    (money,) = find_numbers(text)
+    assert (money.value, money.currency) == (value, currency)
+
+
 @given(st.text(max_size=200))
 def test_never_raises(text):
     find_numbers(text)
