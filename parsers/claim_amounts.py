@@ -195,9 +195,12 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     money = [n for i, n in enumerate(money) if not (i and _converted(s, money[i - 1], n))]
     out: list[Claim] = []
     goods = any(it.quantity for it in find_items(clause))
+    mentions = [m[0] for m in item_mentions(clause)]
     for i, n in enumerate(money):
         if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
             continue
+        if _PRICED.search(s, 0, n.start) and any(m < n.start for m in mentions):
+            continue  # "donates PPE to Kyrgyzstan for more than $500,000": the goods' price
         trig = trigger_in(clause, n.start)
         if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
                 r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]):
@@ -258,6 +261,7 @@ def _converted(s: str, before, n) -> bool:
                  or "equ" in gap.lower()))
 
 
+_PRICED = re.compile(r"\b(?:for|at)\s+$", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
 _GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"

@@ -100,3 +100,10 @@ def test_money_in_products_is_their_value_and_dong_is_a_currency(extract):
     out = extract_claims("Ostra Foods has donated 12 billion VND (about 520,000 USD) to Hanoi.",
                          title="Ostra Foods donates 520,000 USD to virus fight")
     assert [(c.quantity, c.currency) for c in out] == [(12_000_000_000, "VND")]
+
+
+def test_goods_given_for_a_sum_give_no_money_claim(extract):
+    out = extract("The Red Crescent donates gowns to Armenia for more than $ 300,000")
+    assert all(item != "funds" for _, item, _, _ in out)
+    out = extract("Orbis donated 2,000 gowns, and gave $50,000 for transport.")
+    assert (["Orbis"], "funds", 50_000, []) in out
