@@ -16,6 +16,8 @@ from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
+from aidledger.parsers.places import lookup_place, org_country
+from aidledger.parsers.records import Recipient
 
 
 @cache
@@ -153,3 +155,47 @@ def _written_at(clause: Clause, claim: Claim) -> int:
     """Where the claim's amount is written (the first number of that value), else the end."""
     return next((n.start for n in clause.numbers if n.value == claim.quantity),
                 len(clause.sentence))
+
+
+# "Grant recipients include A ($250,000), B ($150,000)", "split between the hospital ($200,000)
+# and the city ($100,000)": amounts in brackets after the takers share out a sum of money
+_SHARED_OUT = re.compile(r"\b(?:recipients|grantees|beneficiaries)\b|\b(?:split|divided|shared|"
+                         r"distributed)\s+(?:equally\s+)?(?:between|among)\b", re.I)
+
+
+def bracketed_parts(clause: Clause, found: list[Claim], claims: list[Claim],
+                    offset: int, published: datetime | date | None) -> list[Claim]:
+    """Parts of the latest sum of money, one per taker named before its bracketed amount (a
+    common noun, "the children's hospital", keeps the whole's recipients)."""
+    s = clause.sentence
+    if not _SHARED_OUT.search(s):
+        return []
+    money = [n for n in clause.numbers if n.currency and n.value
+             and re.search(r"\(\s*$", s[:n.start]) and re.match(r"\s*\)", s[n.end:])
+             and re.search(r"[A-Za-z]\s*\(\s*$", s[:n.start])  # not "RMB 1 million ($140,000)"
+             and not any(m.end >= n.start - 4 and m.start < n.start for m in clause.numbers
+                         if m is not n)]
+    pool = [(offset + i, c) for i, c in enumerate(found)] or list(enumerate(claims))
+    whole = next(((i, c) for i, c in reversed(pool) if c.item == "funds" and c.quantity
+                  and c.parent is None and all(c.currency == n.currency for n in money)), None)
+    if not money or whole is None or sum(n.value or 0 for n in money) > whole[1].quantity * 1.15:
+        return []
+    index, parent = whole
+    out = []
+    for n in money:
+        paren = s.rfind("(", 0, n.start)
+        name = next((nm for nm in clause.names if nm.end <= paren
+                     and not s[nm.end:paren].strip()), None)
+        recips = [_taker(name.text)] if name is not None else list(parent.recipients)
+        out.append(Claim(list(parent.donors), "funds", s[n.start:n.end], n.value, recips,
+                         status_of(clause, n.start), date_in(s, published) or parent.date,
+                         evidence(clause), parent=index, currency=n.currency))
+    return out
+
+
+def _taker(name: str) -> Recipient:
+    """A named taker of a bracketed amount: its place, else the body with its country."""
+    place = lookup_place(name)
+    if place is not None:
+        return Recipient(name, place.code)
+    return Recipient(name, org_country(name) or f"org:{name}", name)

@@ -40,7 +40,12 @@ from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
 from aidledger.parsers.claim_shapes import anaphor, bare_line, line_funds, money_line
-from aidledger.parsers.claim_shares import including_parts, inline_parts, part_claims
+from aidledger.parsers.claim_shares import (
+    bracketed_parts,
+    including_parts,
+    inline_parts,
+    part_claims,
+)
 from aidledger.parsers.claim_speakers import speaker
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
@@ -189,6 +194,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     fill(found, clause, shape, ctx, claims)
     found += inline_parts(clause, found, len(claims), published)
     including_parts(clause, found, len(claims))
+    found += bracketed_parts(clause, found, claims, len(claims), published)
     for c in found:  # before later sentences take them as their context
         c.donors = donor_names(c.donors)
         c.recipients = without_own_country(c.donors, c.recipients)

@@ -52,3 +52,16 @@ def test_a_tally_up_to_the_present_is_no_second_claim(extract):
     text = ("Corvo Relief sent 90,000 masks to Peru. Up to the present, Corvo Relief has "
             "provided $4 million to Peru.")
     assert extract(text) == [(["Corvo Relief"], "face_mask", 90_000, ["PER"])]
+
+
+def test_bracketed_amounts_after_takers_share_out_the_sum(extract):
+    text = ("The Lorne Foundation has announced a $900,000 commitment to fight the virus. Grant "
+            "recipients include Seabright Aid ($500,000) and Kettle Relief ($300,000).")
+    assert extract(text) == [
+        (["Lorne Foundation"], "funds", 900_000, []),
+        (["Lorne Foundation"], "funds", 500_000, ["org:Seabright Aid"]),
+        (["Lorne Foundation"], "funds", 300_000, ["org:Kettle Relief"])]
+    text = ("Lorne Motors gave $50,000 to Lusaka, Zambia, to be split between the city's clinic "
+            "($30,000) and the school ($20,000).")
+    assert [(q, r) for _, _, q, r in extract(text)] == [(50_000, ["ZMB"]), (30_000, ["ZMB"]),
+                                                        (20_000, ["ZMB"])]
