@@ -91,7 +91,8 @@ def home_country(text: str, title: str | None, claims: list[Claim]) -> str | Non
 
 
 def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> None:
-    """Give each receiving state body without a country the article's country."""
+    """Give each receiving state body without a country the one country its claim names
+    beside it, else the article's country."""
     todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
             if r.code and r.code.startswith("org:") and org_country(r.org or r.name) is None]
     if not todo:
@@ -100,11 +101,13 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
     todo = [(c, i) for c, i in todo if state_body(c.recipients[i].org or c.recipients[i].name,
                                                   expansions)]
     home = home_country(text, title, claims) if todo else None
-    if home is None:
-        return
     for c, i in todo:
+        own = {r.code for r in c.recipients if r.code and ":" not in r.code}
+        where = next(iter(own)) if len(own) == 1 else home  # "to the X Hospital and SAMU,
+        if where is None:  # two hospitals in Paris, France": the claim's own one country
+            continue
         r = c.recipients[i]
-        c.recipients[i] = Recipient(r.name, home, r.org or r.name)
+        c.recipients[i] = Recipient(r.name, where, r.org or r.name)
     for c in {id(c): c for c, _ in todo}.values():
         kept: list[Recipient] = []
         for r in c.recipients:

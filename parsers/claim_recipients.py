@@ -46,6 +46,7 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
     r"|\bfrom\s+(?:the\s+)?(?:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
     r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
+    r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
     r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
     # Guangzhou, China": the country of an origin is an origin too
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
@@ -138,8 +139,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     out = []
     trig = _first_trigger(clause)
     for p in find_places(s):
-        if any(a <= p.start < b for a, b, _ in orgs) or any(p.text in d for d in donors):
-            continue
+        if any(a <= p.start < b for a, b, _ in orgs) or any(
+                p.text in d or d and s[p.end:].lstrip(" '’s").startswith(d) for d in donors):
+            continue  # "the U.S. Centers for Disease Control" giving: the giver's own place
         if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):

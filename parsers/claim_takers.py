@@ -20,7 +20,8 @@ _WILL_GIVE = re.compile(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?
 _GIVES_NEXT = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:,?\s*(?:Co|Ltd|Inc|LLC|Corp|Limited|Plc|"
                          r"PLC|Group|Pvt|Bhd|AG|SA|GmbH)\b\.?)*,?\s+(?:has\s+|have\s+|had\s+|"
                          r"also\s+|then\s+)*(?:gave|donated|provided|contributed|sent|supplied|"
-                         r"delivered|handed|presented|offered|pledged|weighed\s+in)\b")
+                         r"delivered|handed|presented|offered|pledged|committed|granted|"
+                         r"allocated|earmarked|weighed\s+in)\b")
 _NEWS_OUTLET = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|"
                           r"News Agency|Television|TV|Radio)$")
 _ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")

@@ -43,3 +43,21 @@ def test_a_hub_the_goods_pass_through_and_where_it_sends_them(extract):
                   "lead the logistics and distribution to the rest of Africa, the Nuru Trust "
                   "said.")
     assert out == [(["Nuru Trust"], "protective_suit", 90_000, ["region:africa"])]
+
+
+def test_a_giving_body_named_with_its_country_is_no_recipient(extract):
+    out = extract("The grant adds to the $2 million that USAID and the U.S. Forest Service "
+                  "have committed to Peru.")
+    assert [c[3] for c in out] == [["PER"]]
+
+
+def test_a_hospital_beside_a_place_takes_that_country(extract):
+    out = extract("The Lyon branch of Ferro Bank donated 4,000 N95 masks to Saint Roch "
+                  "Hospital and SAMU, two hospitals in Nice, France.")
+    assert [c[3] for c in out] == [["FRA"]]
+
+
+def test_the_foundations_a_giver_acts_through_are_no_recipients(extract):
+    out = extract("Ravi Mehta announced 2 million face masks for all of Africa via his "
+                  "foundation and the Mehta Foundation.")
+    assert [c[3] for c in out] == [["region:africa"]]
