@@ -61,7 +61,9 @@ def evidence(clause: Clause) -> dict[str, Any]:
 @cache
 def _negation() -> re.Pattern[str]:
     words = sorted(map(re.escape, vocab()["words"]["negations"]), key=len, reverse=True)
-    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])"
+                      r"(?!\s+(?:only|least|just|merely|to mention|long after|long before)\b)",
+                      re.I)  # "Last but not least, X is donating": no negation
 
 
 def negated(sentence: str, start: int | None = None, end: int | None = None) -> bool:

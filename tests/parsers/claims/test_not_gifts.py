@@ -157,3 +157,9 @@ def test_a_givers_only_statement_to_date_is_its_donation(extract):
             "$3 million to Peru's relief fund, which so far is the largest gift.")
     assert extract(text) == [(["Kessler Bank"], "face_mask", 2_000, ["PER"]),
                              (["Ostra Foods"], "funds", 3_000_000, ["PER"])]
+
+
+def test_not_least_and_not_only_negate_nothing(extract):
+    assert extract("Last but not least, Ostra Foods is donating 7,000 masks to Chile.") == [
+        (["Ostra Foods"], "face_mask", 7_000, ["CHL"])]
+    assert extract("Ostra Foods did not donate 7,000 masks to Chile.") == []
