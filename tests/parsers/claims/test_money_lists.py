@@ -107,3 +107,9 @@ def test_goods_given_for_a_sum_give_no_money_claim(extract):
     assert all(item != "funds" for _, item, _, _ in out)
     out = extract("Orbis donated 2,000 gowns, and gave $50,000 for transport.")
     assert (["Orbis"], "funds", 50_000, []) in out
+
+
+def test_a_currency_code_is_no_country():
+    from aidledger.parsers.lexicon import find_places
+    assert [p.text for p in find_places("kits worth 2 billion VND (over 86,200 USD)")] == []
+    assert [p.text for p in find_places("sent to the U.S. and the UK.")] == ["U.S.", "UK"]
