@@ -11,14 +11,16 @@ from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
-from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.lexicon import find_places, region_members
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.records import Recipient
 
 _BACK_REFERENCE = re.compile(
-    r"^(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits))\b"
+    r"^(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:said|says|added|wrote)\s+(?:that\s+)?)?"  # "He said
+    r"(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits|"
+    r"donations?))\b"  # that the donations will be made to Italy, Spain and ..."
     r".*?\b(?:will|would|are to|is to)\s+(?:then\s+)?(?:be\s+)?(?:delivered|distributed|sent|"
-    r"forwarded|shipped|handed|go|arrive)\b", re.I)
+    r"forwarded|shipped|handed|go|arrive|made\s+to|given\s+to)\b", re.I)
 
 
 # "delivered to Addis Ababa, where the prime minister will oversee the distribution to other
@@ -39,7 +41,9 @@ def follow_up(clause: Clause, claims: list[Claim]) -> None:
     last_start = claims[-1].evidence["start"]
     for c in claims:
         if c.evidence["start"] == last_start and len(c.recipients) <= 1:
-            kept = [r for r in c.recipients if r.code in {x.code for x in recips}]
+            kept = [r for r in c.recipients if r.code in {x.code for x in recips} or (
+                r.code or "").startswith("region:") and all(  # "to Europe" then "to Italy,
+                x.code in region_members(r.code) for x in recips)]  # Spain": both stay
             c.recipients = kept + [r for r in recips if r.code not in {k.code for k in kept}]
 
 

@@ -108,8 +108,9 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
-        if gives_next(s, n.end):
-            continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver
+        if gives_next(s, n.end) or _THEN_ON.match(s, n.end):
+            continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver;
+            # "to Liege Airport and then on to Rome": a stop
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue

@@ -80,3 +80,17 @@ def test_a_count_with_over_or_more_than_before_the_countries(extract):
         (["Amara Trust"], "test_kit", 20_000, ["region:asia"])]
     assert extract("The Amara Trust gave 9,000 gowns to more than 12 African nations.") == [
         (["Amara Trust"], "protective_suit", 9_000, ["region:africa"])]
+
+
+def test_a_region_then_the_countries_it_will_go_to_keeps_both(extract):
+    out = extract("The Lumo Foundation will donate 900,000 masks to Europe, Lumo said on "
+                  "Friday. He said that the donations will be made to Greece, Portugal and "
+                  "some other hard-hit countries.")
+    assert out == [(["Lumo Foundation"], "face_mask", 900_000,
+                    ["region:europe", "GRC", "PRT"])]
+
+
+def test_an_airport_before_and_then_on_to_is_a_stop(extract):
+    out = extract("The Varga Trust sent 20,000 masks to Vienna International Airport and "
+                  "then on to Budapest.")
+    assert out == [(["Varga Trust"], "face_mask", 20_000, ["HUN"])]
