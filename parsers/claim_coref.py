@@ -71,12 +71,21 @@ _ROLE_ASIDE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}?(?:Chairman|Cha
                          r"Secretary|Minister|Owner|Trustee)\b")
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:set up|founded|owned|led|run|headed|"
+                       r"backed|chaired|created|established|started|controlled|operated|"
+                       r"launched)\s+by)\b")
+
+
+def in_aside(region: str, start: int, end: int) -> bool:
+    """ "Honeywell, which makes masks in Smithfield, said it": not Smithfield; "A, established
+    by the founder of B, C, are donating": neither "the founder", B nor C."""
+    return bool(_RELATIVE.search(region, 0, start)) and "," in region[end:]
+
+
 def apposed(region: str, n: Name) -> bool:
     """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
-    if re.search(r",\s*(?:which|who|whose|where|(?:set up|founded|owned|led|run|headed|backed|"
-                 r"chaired|created|established|started|controlled|operated|launched)\s+by)\b"
-                 r"[^,]*$", region[:n.start]) and "," in region[n.end:]:
-        return True  # "Honeywell, which makes masks in Smithfield, said it": not Smithfield
+    if in_aside(region, n.start, n.end):
+        return True
     comma = region.rfind(",", 0, n.start)
     aside = region[comma + 1:n.start] + n.text
     if comma >= 0 and _ROLE_ASIDE.match(aside) and "," in region[n.end:] and not _OPENING.match(

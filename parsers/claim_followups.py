@@ -96,6 +96,7 @@ _BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:
                        re.I)
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|these|those|its|their|of)\s+$", re.I)
 _SPEAKS = re.compile(r"\s+(?:said|says|told|added|noted|stated|tweeted|wrote|explained)\b")
 
 
@@ -108,8 +109,8 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     if not todo or negated(clause.sentence):
         return
     trig = trigger_in(clause)
-    if trig is None:
-        return
+    if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]):
+        return  # "the donated medical supplies": goods described, no giver named
     named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"
              and not _SPEAKS.match(clause.sentence, n.end)]  # '"...," Kagwe said, adding
     verb = not trig.phrase.lower().startswith(("donation", "gift"))

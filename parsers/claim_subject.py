@@ -10,6 +10,7 @@ from aidledger.parsers.claim_coref import (
     apposed,
     country_like,
     expand,
+    in_aside,
     name_donors,
     reference_regex,
     resolve,
@@ -129,6 +130,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
             continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
+        if in_aside(region, m.start(), m.end()):
+            continue  # "A, established by the founder of B, are donating": not the founder
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
                 r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
             continue  # "Tata Sons, the group's holding company, committed": an aside
@@ -155,7 +158,8 @@ def subject(clause: Clause, before: int) -> list[str]:
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not apposed(region, c[2])] or cands
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
-        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not (
+        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(
+                region, m.start(), m.end()) and not (
                 re.search(r",\s*$", region[:m.start()]) and "," in region[m.end():]):
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not

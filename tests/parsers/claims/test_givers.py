@@ -141,3 +141,15 @@ def test_an_airport_goods_leave_from_is_no_giver(extract):
     out = extract("Kestrel pledged 9,000 masks to Peru. A cargo flight departed from Jorge Chavez "
                   "Airport with 9,000 masks for Peru.")
     assert all("Jorge Chavez Airport" not in o[0] for o in out)
+
+
+def test_names_and_references_in_a_relative_aside_are_not_the_subject(extract):
+    out = extract("The Mirra Foundation and Solen Foundation, set up by the founder of online "
+                  "retailer Kestrel Group, Lena Varga, are donating 40,000 masks to Peru.")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "face_mask", 40_000, ["PER"])]
+
+
+def test_donated_goods_described_name_no_giver_of_the_goods_before(extract):
+    out = extract("A jet landed in Lima with 9,000 masks for Peru. The Kestrel Group handles "
+                  "the transport of the donated masks.")
+    assert out == [([], "face_mask", 9_000, ["PER"])]
