@@ -25,7 +25,8 @@ _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
     r"\.?,[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
-    + r"))(?:(?:of|for|and|the|de|du|von)[^\S\n]+)?(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
+    + r"))(?:(?:of[^\S\n]+the|of|for|and|the|de|du|von)[^\S\n]+)?(?![NR]\d)"
+    r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 

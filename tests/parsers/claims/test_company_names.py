@@ -151,3 +151,9 @@ def test_an_acronym_giver_is_spelled_out_from_the_body_below_the_headline(extrac
                   "donated 4,000 gloves to the Lima hospital.",
                   title="ARA helps Peru fight COVID-19")
     assert out == [(["Andean Relief Agency"], "gloves", 4_000, ["PER"])]
+
+
+def test_of_the_inside_a_name_keeps_the_whole_name():
+    assert _names("The Northern Power Corporation of the Andes gave 2,000 masks to Peru.") == [
+        "Northern Power Corporation of the Andes", "Peru"]
+    assert _names("Kestrel and the Mirra Foundation gave masks.") == ["Kestrel", "Mirra Foundation"]
