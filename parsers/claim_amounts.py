@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
+from aidledger.parsers.claim_money import priced, takers
 from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -199,7 +200,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     for i, n in enumerate(money):
         if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
             continue
-        if _PRICED.search(s, 0, n.start) and any(m < n.start for m in mentions):
+        if priced(s, n.start, mentions):
             continue  # "donates PPE to Kyrgyzstan for more than $500,000": the goods' price
         trig = trigger_in(clause, n.start)
         if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
@@ -229,6 +230,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"
             limit = goods[0]
         recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
+        recips = takers(s, recips, n.start, n.end, prev_end)
         qty, each = n.value, None
         if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
             qty, each = n.value * len(recips), n.value
@@ -261,7 +263,6 @@ def _converted(s: str, before, n) -> bool:
                  or "equ" in gap.lower()))
 
 
-_PRICED = re.compile(r"\b(?:for|at)\s+$", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
 _GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"

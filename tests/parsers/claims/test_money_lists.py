@@ -113,3 +113,18 @@ def test_a_currency_code_is_no_country():
     from aidledger.parsers.lexicon import find_places
     assert [p.text for p in find_places("kits worth 2 billion VND (over 86,200 USD)")] == []
     assert [p.text for p in find_places("sent to the U.S. and the UK.")] == ["U.S.", "UK"]
+
+
+def test_a_place_before_the_money_that_takes_nothing_is_no_recipient(extract):
+    out = extract("The Quayside Foundation in Austin, Texas, has announced a $2 million "
+                  "commitment in support of families hit by the virus.")
+    assert out == [(["Quayside Foundation"], "funds", 2_000_000, [])]
+    out = extract("Orbis Group has also committed to a US$50 million relief fund to support "
+                  "research.")
+    assert out == [(["Orbis Group"], "funds", 50_000_000, [])]
+
+
+def test_a_taker_named_before_the_money_after_to_still_takes_it(extract):
+    out = extract("The Orbis Cricket Board has also made its contribution to the PM CARES Fund "
+                  "by donating Rs 12 crore.")
+    assert out == [(["Orbis Cricket Board"], "funds", 120_000_000, ["IND"])]

@@ -1,0 +1,37 @@
+"""Who takes money and when an amount is no gift at all, for money lines: a place before the
+amount is often the giver's seat ("The X Foundation in Valley Forge, Pennsylvania, announced
+a $1 million commitment") or a currency's "US$", not a taker, and an amount "for" goods
+already named is their price ("donates PPE to Kyrgyzstan for more than $500,000")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.records import Recipient
+
+_WHOLE_AFTER = re.compile(r"\bas (?:a )?part of\b[^.;]*$", re.I)  # "as part of a $100m plan"
+_PRICED = re.compile(r"\b(?:for|at)\s+$", re.I)
+
+
+def _taker_before(name: str) -> re.Pattern[str]:
+    """A taker named before the money: after "to" or "to help", or as the object of "gave"
+    ("gave the WHO $1 million")."""
+    at = rf"(?:the\s+)?{re.escape(name)}\b"
+    return re.compile(rf"\b(?:to|towards|into|to help)\s+{at}"
+                      rf"|\b(?:gave|give|gives|giving|handed|granted|awarded|offered|sent)\s+{at}"
+                      rf"[^.;]*$", re.I)
+
+
+def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int
+           ) -> list[Recipient]:
+    """The recipients of the money at s[start:end] that are named after it, or named before
+    it (after the amount before, `prev_end`) as its taker ("made its contribution to the
+    PM-CARES Fund by donating Rs 51 crore"); the whole after "as part of" keeps none of the
+    part's."""
+    return [r for r in recips if s.find(r.name, end) >= 0 or (
+        not _WHOLE_AFTER.search(s, 0, start) and _taker_before(r.name).search(s, prev_end, start))]
+
+
+def priced(s: str, start: int, mentions: list[int]) -> bool:
+    """The amount at `start` follows "for"/"at" after goods the sentence names: their price."""
+    return bool(_PRICED.search(s, 0, start)) and any(m < start for m in mentions)
