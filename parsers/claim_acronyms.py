@@ -35,6 +35,15 @@ def spelled_out(donors: Sequence[str], text: str) -> list[str]:
         if d in todo:
             key = re.sub(r"[&.]", "", d)
             d = next((n for n in names if len(key) >= 2 and _initials(n) == key), d)
-        if d not in out:
-            out.append(d)
+        if _bare(d) not in {_bare(o) for o in out}:
+            out.append(d)  # "Reliance Industries (RIL) ... they": one company, not two
     return out
+
+
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|LLC|Pvt|Pte|GmbH|AG|SA)\.?)+$"
+                         )
+
+
+def _bare(name: str) -> str:
+    """The name without its legal form: "Reliance Industries Ltd" is "Reliance Industries"."""
+    return _LEGAL_FORM.sub("", name).lower()

@@ -163,3 +163,9 @@ def test_a_surname_is_the_founder_a_foundation_is_named_after(extract):
                   "pledged 2,000 gowns to Chile.")
     assert out == [(["Lena Varga Foundation"], "face_mask", 5_000, ["PER"]),
                    (["Lena Varga"], "protective_suit", 2_000, ["CHL"])]
+
+
+def test_a_company_and_its_bracketed_acronym_are_one_giver_of_they(extract):
+    out = extract("The Kestrel Motors (KML) board met on Monday and said they will donate "
+                  "$2 million to Peru. Kestrel Motors Ltd later confirmed it.")
+    assert [o[0] for o in out] == [["Kestrel Motors"]]
