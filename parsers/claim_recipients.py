@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers import claim_takers as takers
 from aidledger.parsers.claim_home import defined_state_body, other_acronym
 from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_parts import (
@@ -14,7 +15,6 @@ from aidledger.parsers.claim_parts import (
     Clause,
     _all_triggers,
 )
-from aidledger.parsers.claim_takers import gives_next, list_end, not_a_taker, reason_start
 from aidledger.parsers.lexicon import find_places, lookup_place, org_country
 from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
@@ -108,7 +108,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
-        if gives_next(s, n.end) or _THEN_ON.match(s, n.end):
+        if takers.gives_next(s, n.end) or takers.THEN_ON.match(s, n.end):
             continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver;
             # "to Liege Airport and then on to Rome": a stop
         if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
@@ -126,7 +126,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\b(?:thanks|according|belonging|linked|close|due|owing)\s+to\s+(?:the\s+)?$",
                 s[:n.start])):
             continue
-        if not_a_taker(n.text, code):
+        if takers.not_a_taker(n.text, code):
             continue  # a news outlet, an airport
         name = possessive_free(n.text)  # "the World Health Organization's fund": WHO's
         short = vocab().get("org_short", {}).get(name, name)
@@ -147,6 +147,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
             continue
+        if takers.SEAT.search(s[:p.start]):
+            continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
@@ -157,15 +159,13 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):
             continue
-        if _THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
+        if takers.THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
             # "the Philippine Red Cross (PRC)": an acronym the article gives another sense
         out.append((p.start, p.end, Recipient(p.text, p.place.code)))
     return out
 
 
-_THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
-                      r"(?:to|onwards?)\b")
 _ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sister cities|"
                      r"sister city|twin cities|twin towns|counterparts)\b")
 
@@ -186,7 +186,8 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     for n in clause.names:
         if n.end > trig.start or (_ORIGIN.search(s[:n.start]) and not re.search(
-                r"\bgovernments?\s+of\s+(?:the\s+)?$", s[:n.start])):
+                r"\b(?:governments?|governor|mayor|minister|ministry|president|premier|people|"
+                r"embassy|ambassador)\s+of\s+(?:the\s+)?$", s[:n.start], re.I)):
             continue
         if re.search(r"\bfrom\s+(?:the\s+)?$", s[:n.start]):
             continue
@@ -194,13 +195,19 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                     s[n.end:]) or re.search(r"['’]s$", n.text) and re.match(
                 r"\s+(?:diplomatic\s+)?(?:allies|partners|friends|neighbou?rs)\b", s[n.end:]):
             continue  # "Taiwan's allies will receive": the allies take, Taiwan gives
-        place = lookup_place(possessive_free(n.text))
+        place = lookup_place(possessive_free(n.text)) or _unit_place(n.text)
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif is_org_name(n.text):
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
+
+
+def _unit_place(name: str):
+    """ "Lagos State", "Sindh Province": the place the unit is named after."""
+    m = re.fullmatch(r"(.+?)\s+(?:State|Province|Region|County|City|Prefecture)", name)
+    return lookup_place(m.group(1)) if m else None
 
 
 # "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)
@@ -261,10 +268,10 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])
     end = getattr(item, "end", 0)
     limit = getattr(item, "limit", None)
-    if (hard := reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
+    if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
-    if (stop := list_end(clause.sentence, end)) is not None:
+    if (stop := takers.list_end(clause.sentence, end)) is not None:
         after = [r for r in after if r[0] < stop] or after
     nearest = [r for r in after if not _items_between(clause, end, r[0])]
     if not nearest and after and limit is None:  # "500,000 kits and 1 million masks to the

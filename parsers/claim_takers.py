@@ -22,6 +22,12 @@ _GIVES_NEXT = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:,?\s*(?:Co|Ltd|Inc|LLC|Corp|
                          r"also\s+|then\s+)*(?:gave|donated|provided|contributed|sent|supplied|"
                          r"delivered|handed|presented|offered|pledged|committed|granted|"
                          r"allocated|earmarked|weighed\s+in)\b")
+# "to the Ambassador of Chile in Beijing": the envoy's seat, no taker
+SEAT = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul|[Cc]onsulate)s?\s+"
+                  r"(?:of\s+(?:the\s+)?[A-Z][\w ]{1,30}?\s+)?in\s+(?:the\s+)?$")
+# "to Belgium's Liege Airport and then on to Rome": a stop on the way
+THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
+                     r"(?:to|onwards?)\b")
 _NEWS_OUTLET = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|"
                           r"News Agency|Television|TV|Radio)$")
 _ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")

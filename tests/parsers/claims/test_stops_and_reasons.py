@@ -61,3 +61,13 @@ def test_the_foundations_a_giver_acts_through_are_no_recipients(extract):
     out = extract("Ravi Mehta announced 2 million face masks for all of Africa via his "
                   "foundation and the Mehta Foundation.")
     assert [c[3] for c in out] == [["region:africa"]]
+
+
+def test_the_seat_of_an_envoy_is_no_recipient(extract):
+    out = extract("The Lumo Group handed over 500 gowns to the Embassy of Chile in Lima.")
+    assert all("PER" not in c[3] for c in out)
+
+
+def test_the_governor_of_a_state_that_receives_is_that_states_country(extract):
+    assert extract("The Governor of Kano State received 10,000 masks from Kado Motors.") == [
+        (["Kado Motors"], "face_mask", 10_000, ["NGA"])]
