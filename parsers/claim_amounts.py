@@ -10,72 +10,14 @@ from datetime import date, datetime
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import priced, takers
-from aidledger.parsers.claim_parts import Clause, Item, status_of, trigger_in
+from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import possessive_free, split_coordinated
 from aidledger.parsers.records import Recipient
 
-_ELIDED = re.compile(r"^\s+(?:more\s+)?(?:(?:intended|earmarked|destined|meant|set aside)\s+)?"
-                     r"(?:to|for)\s+(?:the\s+)?")
-_MORE = re.compile(r"\b(?:another|a further|an additional)\s*$", re.I)
-_GETS = re.compile(r"\b(?:will|would|are to|is to)\s+(?:each\s+)?(?:get|receive)\s+$"
-                   r"|\b(?:will|would|are to|is to)?\s*(?:share|split|divide)\s+(?:the\s+)?"
-                   r"(?:remaining|rest|other|last|final)?\s*$"
-                   r"|\b(?:get|gets|got|receive|receives|received)\s+$", re.I)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
-
-
-def elided(clause: Clause, items: list[Item], donors: list[str], when: str | None
-           ) -> list[Claim]:
-    """ "...1 million masks to the Netherlands and 200,000 to Canada", "with another 200,000
-    on the way", "and Pennsylvania and Rhode Island will get 60,000 each": an amount with no
-    noun of its own is more of the item before it."""
-    s = clause.sentence
-    used = {it.quantity.start for it in items if it.quantity}
-    last = items[-1]
-    out: list[Claim] = []
-    prev_end = last.end
-    for n in clause.numbers:
-        at = n.start
-        if (n.start in used or n.value is None or n.currency or n.percent
-                or n.start < last.end):
-            continue
-        before, after = s[:n.start], s[n.end:]
-        if _ELIDED.match(after) and re.search(r"(?:,|\band|\bincluding|\bof which)\s*$", before):
-            places = find_places(s[n.end:n.end + 80])
-            recips = [Recipient(places[0].text, places[0].place.code)] if places else []
-        elif (w := re.search(r"\band\s+(?:the\s+)?([A-Z][\w .'-]{2,40}?)\s+with\s+$", before)) and (
-                places := find_places(w.group(1))):  # "... Indonesia with 2,000 kits and
-            recips = [Recipient(places[0].text, places[0].place.code)]  # Vietnam with 1,500"
-            at = w.start()
-        elif _MORE.search(before) or n.approx in ("another", "a further", "an additional"):
-            places = find_places(s[n.end:n.end + 80])
-            recips = [Recipient(places[0].text, places[0].place.code)] if places else []
-            if not recips:  # the caller gives it the recipients of the amount before it
-                out.append(Claim(donors, last.code, last.label, n.value, [],
-                                 status_of(clause, n.start), when,
-                                 {**evidence(clause), "elided_at": len(s)}))
-                continue
-        elif _GETS.search(before):
-            cut = max(s.rfind(",", prev_end, n.start), s.rfind(";", prev_end, n.start))
-            lead = cut + 1 if cut >= 0 else prev_end  # the subject of "will get", not before
-            recips = [Recipient(p.text, p.place.code) for p in find_places(s[lead:n.start])
-                      if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:lead + p.start])]
-        else:
-            continue
-        if not recips:
-            continue
-        qty, each = n.value, None
-        if _EACH_AFTER.match(after) and len(recips) > 1:
-            qty, each = n.value * len(recips), n.value
-        codes = list(dict.fromkeys(r.code for r in recips))
-        recips = [next(r for r in recips if r.code == c) for c in codes]
-        out.append(Claim(donors, last.code, last.label, qty, recips, status_of(clause, n.start),
-                         when, {**evidence(clause), "elided_at": at}, quantity_each=each))
-        prev_end = n.end
-    return out
 
 
 _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sales|profit|"

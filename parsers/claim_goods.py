@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from aidledger.parsers.claim_amounts import elided
 from aidledger.parsers.claim_clauses import carried_items, referred_items
 from aidledger.parsers.claim_donors import cargo_givers
+from aidledger.parsers.claim_elided import elided
 from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import (
     Claim,

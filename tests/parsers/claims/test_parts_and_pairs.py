@@ -65,3 +65,16 @@ def test_bracketed_amounts_after_takers_share_out_the_sum(extract):
             "($30,000) and the school ($20,000).")
     assert [(q, r) for _, _, q, r in extract(text)] == [(50_000, ["ZMB"]), (30_000, ["ZMB"]),
                                                         (20_000, ["ZMB"])]
+
+
+def test_an_amount_that_will_go_elsewhere_or_a_first_tranche_is_more_of_the_goods(extract):
+    out = extract("Kessel Group will give 90,000 masks to Chad, while 30,000 will go to Niger.")
+    assert out == [(["Kessel Group"], "face_mask", 90_000, ["TCD"]),
+                   (["Kessel Group"], "face_mask", 30_000, ["NER"])]
+    out = extract("Kessel Group will donate 80 ventilators to Peru, with the first tranche of "
+                  "20 expected soon.")
+    assert out == [(["Kessel Group"], "ventilator", 80, ["PER"]),
+                   (["Kessel Group"], "ventilator", 20, ["PER"])]
+    out = extract("Kessel Group will donate 9 million masks, with 6 million to Europe.")
+    assert out == [(["Kessel Group"], "face_mask", 9_000_000, []),
+                   (["Kessel Group"], "face_mask", 6_000_000, ["region:europe"])]
