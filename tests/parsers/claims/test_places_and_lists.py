@@ -94,3 +94,10 @@ def test_an_airport_before_and_then_on_to_is_a_stop(extract):
     out = extract("The Varga Trust sent 20,000 masks to Vienna International Airport and "
                   "then on to Budapest.")
     assert out == [(["Varga Trust"], "face_mask", 20_000, ["HUN"])]
+
+
+def test_member_states_of_a_regional_bloc_are_its_region(extract):
+    assert extract("The Lumo Group gave 40 ventilators to ECOWAS member states.") == [
+        (["Lumo Group"], "ventilator", 40, ["region:africa"])]
+    assert extract("The Lumo Group gave 60 ventilators to SAARC countries.") == [
+        (["Lumo Group"], "ventilator", 60, ["region:asia"])]
