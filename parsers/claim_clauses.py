@@ -111,7 +111,7 @@ def sub_clauses(clause: Clause) -> list[Clause]:
         lead = len(part) - len(part.lstrip(",;: "))
         a += lead
         part = clause.sentence[a:b]
-        names = [Name(n.start - a, n.end - a, n.text, n.kind, n.implied)
+        names = [replace(n, start=n.start - a, end=n.end - a)
                  for n in clause.names if a <= n.start and n.end <= b]
         numbers = [_shift(n, -a) for n in clause.numbers if a <= n.start and n.end <= b]
         sub = Clause(clause.text, clause.start + a if clause.start >= 0 else -1,

@@ -122,11 +122,6 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
     return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
 
 
-# "Through the Red Cross, the firm presented": a name after a preposition is no antecedent
-# of the clause's own subject
-_OBLIQUE = re.compile(r"\b(?:through|via|to|towards|into|with|at)\s+(?:the\s+)?$", re.I)
-
-
 def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind.startswith("head:"):
         return _by_head(kind[5:], clause, before)
@@ -141,9 +136,8 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
         return _mission_state(clause, before)
     pool = [n for n in clause.names if n.end <= before
-            and not apposed(clause.sentence[:before], n)
-            and not _OBLIQUE.search(clause.sentence[:n.start])]
-    history = list(reversed(pool)) + list(reversed(clause.earlier))
+            and not apposed(clause.sentence[:before], n) and not n.oblique]
+    history = list(reversed(pool)) + [n for n in reversed(clause.earlier) if not n.oblique]
     wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
               "foundation": ("foundation",), "group": ("foundation", "organisation"),
               "foundations": ("foundation",), "companies": ("organisation",)}[kind]

@@ -34,6 +34,7 @@ class Name:
     kind: str  # "person" | "organisation" | "foundation" | "place"
     implied: bool = False  # not written as such: "Ma's foundation" -> "Ma Foundation"
     brand: bool = False  # its "'s" is its own ("Sainsbury's has donated"), not an owner's
+    oblique: bool = False  # after "to", "through": "donate to Prime Minister Modi's fund"
 
 
 def is_org_name(name: str) -> bool:

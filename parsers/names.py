@@ -9,6 +9,7 @@ of the kind they describe.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from aidledger.parsers.lexicon import lookup_place
@@ -115,7 +116,14 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 re.search(r"[a-z]['’]s$", part))
             out.append(Name(s, s + len(part), part, classify(part), brand=brand))
         out += _implied(m, text, offset)
+        if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
+            out = [replace(n, oblique=True) if n.start >= offset + m.start() else n for n in out]
     return sorted(out, key=lambda n: n.start)
+
+
+# a name after a preposition of direction is what goods go to or through, not a subject
+# a later "he" or "the company" could stand for
+_OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:the\s+)?$", re.I)
 
 
 # an office "of" a field before a person's name: "Minister of Health", "Secretary of State"

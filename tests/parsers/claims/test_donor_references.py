@@ -169,3 +169,9 @@ def test_a_company_and_its_bracketed_acronym_are_one_giver_of_they(extract):
     out = extract("The Kestrel Motors (KML) board met on Monday and said they will donate "
                   "$2 million to Peru. Kestrel Motors Ltd later confirmed it.")
     assert [o[0] for o in out] == [["Kestrel Motors"]]
+
+
+def test_a_person_goods_go_to_is_no_antecedent_of_he(extract):
+    out = extract("Singer Tomas Reyes has come forward to donate to Governor Lena Varga's relief "
+                  "fund. He has pledged $2 million for the fund.")
+    assert [o[0] for o in out] == [["Tomas Reyes"]]
