@@ -119,7 +119,23 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
         if n.kind != "place" and n.text not in clause.receivers and noun in (
                 w.lower() for w in n.text.split()):
             return expand(name_donors(n), clause)
+    if described := _described_before(noun, clause, before, pool):
+        return described
     return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+
+
+def _described_before(noun: str, clause: Clause, before: int, pool: list[Name]) -> list[str]:
+    """ "the Baahubali star" after "Bahubali star Prabhas donated": the latest name the
+    article introduced with the same head noun right before it."""
+    seen = clause.text[:max(clause.start, 0)] + "\n" + clause.sentence[:before]
+    intro = [m.group(1) for m in re.finditer(
+        rf"\b{re.escape(noun)}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", seen)]
+    names = {n.text for n in [*pool, *clause.earlier] if n.kind != "place" and n.text not in
+             clause.receivers}
+    for text in reversed(intro):
+        if text in names:
+            return expand([possessive_free(text)], clause)
+    return []
 
 
 def resolve(kind: str, clause: Clause, before: int) -> list[str]:

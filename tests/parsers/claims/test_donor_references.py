@@ -175,3 +175,9 @@ def test_a_person_goods_go_to_is_no_antecedent_of_he(extract):
     out = extract("Singer Tomas Reyes has come forward to donate to Governor Lena Varga's relief "
                   "fund. He has pledged $2 million for the fund.")
     assert [o[0] for o in out] == [["Tomas Reyes"]]
+
+
+def test_a_description_refers_to_the_name_it_introduced(extract):
+    out = extract("Pop star Zaina gave $4 million to charities. Comedian Tomas Reyes also gave. "
+                  "Of that amount, the pop star pledged $3 million to the Lima relief fund.")
+    assert (["Zaina"], "funds", 3_000_000, ["PER"]) in out
