@@ -65,8 +65,13 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"|(?:similar|similarly) to\b|just like\b"  # ", similar to the
                           r"|like (?:its|the|their|his|her)\b"  # Kingdom's earlier ..."
                           r"|following (?:its|the|their|his|her)\b)")
-_IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b")  # the help
-# "Japan gave China" is the reason for the gift, not a second one
+# "in return for the help Japan gave China" is the reason for the gift, not a second one;
+# ", two of the hardest-hit countries in South America" tells of the takers already named
+_IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
+                        r"|\b(?:after|before)\s+(?:previously\s+|earlier\s+|already\s+)?"
+                        r"(?:having\s+)?(?:sending|donating|giving|shipping|delivering|providing|"
+                        r"supplying|pledging)\b"  # "... after sending 5,000 to Chile last week"
+                        r"|,\s+(?:two|three|four|five|six|both|one|all|each)\s+of\s+the\b")
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b"
                        r"|\band\s+(?:more|other|further|additional)\s+(?:\w+\s+)?(?:were|was|are|"
                        r"is|will|have|has)\b")  # "..., and more supplies were sent to Fiji"
@@ -75,8 +80,9 @@ _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|
 def reason_start(sentence: str, end: int) -> int | None:
     """Where a clause that is no part of the gift begins after `end` (", when the outbreak was
     in China", " in return for the help Japan gave China"): nothing after it takes."""
-    m = _SUBORDINATE.search(sentence, end) or _IN_RETURN.search(sentence, end)
-    return m.start() if m else None
+    found = [m.start() for m in (_SUBORDINATE.search(sentence, end),
+                                 _IN_RETURN.search(sentence, end)) if m]
+    return min(found) if found else None
 
 
 def list_end(sentence: str, end: int) -> int | None:

@@ -71,3 +71,12 @@ def test_the_seat_of_an_envoy_is_no_recipient(extract):
 def test_the_governor_of_a_state_that_receives_is_that_states_country(extract):
     assert extract("The Governor of Kano State received 10,000 masks from Kado Motors.") == [
         (["Kado Motors"], "face_mask", 10_000, ["NGA"])]
+
+
+def test_an_earlier_gift_after_after_and_an_aside_on_the_takers(extract):
+    out = extract("Acme Corp gave 10,000 masks to Peru on Monday after sending 5,000 to "
+                  "Chile last week.")
+    assert out[0] == (["Acme Corp"], "face_mask", 10_000, ["PER"])
+    out = extract("Acme Corp gave 8,000 masks to Peru and Bolivia, two of the hardest-hit "
+                  "countries in South America.")
+    assert out == [(["Acme Corp"], "face_mask", 8_000, ["PER", "BOL"])]
