@@ -211,3 +211,10 @@ def test_kits_of_everyday_goods_are_other_and_sample_collection_kits_sampling(ex
         (["Ostra Care"], "test_kit", 4_000, ["CHL"])]
     assert extract("Ostra Care donated 4,000 sample collection kits to Chile.") == [
         (["Ostra Care"], "sampling_medium", 4_000, ["CHL"])]
+
+
+def test_common_relief_goods_are_other_goods(extract):
+    out = extract("Ostra Care is giving away 900 blankets, 300 food packs, 40 ICU beds and 2,000 "
+                  "sanitizers to Chile.")
+    assert [(i, q) for _, i, q, _ in out] == [("other", 900), ("other", 300), ("other", 40),
+                                              ("other", 2_000)]
