@@ -14,10 +14,12 @@ _PRICED = re.compile(r"\b(?:for|at)\s+$", re.I)
 
 
 def _taker_before(name: str) -> re.Pattern[str]:
-    """A taker named before the money: after "to" or "to help", or as the object of "gave"
-    ("gave the WHO $1 million")."""
+    """A taker named before the money: after "to" or "to help", as the object of "gave"
+    ("gave the WHO $1 million") or as the subject of "received"."""
     at = rf"(?:the\s+)?{re.escape(name)}\b"
     return re.compile(rf"\b(?:to|towards|into|to help)\s+{at}"
+                      rf"|{at}\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)*(?:received|receives|"
+                      rf"receive|got|gets|accepted)\b"  # "Namibia received donations of $5m"
                       rf"|\b(?:gave|give|gives|giving|handed|granted|awarded|offered|sent)\s+{at}"
                       rf"[^.;]*$", re.I)
 
