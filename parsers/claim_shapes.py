@@ -26,6 +26,14 @@ _CARGO = re.compile(
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
     r"(?:is|was|are|were) composed of|"
     r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
+# "These include 5,000 masks", "Among them are 300 gowns", "The items donated were ...": the
+# goods of the donation just told, named by a pronoun
+_CARGO_REF = re.compile(
+    r"^(?:(?:these|they|those|this|it)\s+(?:also\s+)?(?:include[sd]?|comprise[sd]?|"
+    r"consist(?:s|ed)? of|contain(?:s|ed)?)"
+    r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:are|were)"
+    r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
+    r"\s+(?:are|were))\b", re.I)
 _EACH_REF = re.compile(
     r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
     r"member state|state|recipient|government|countries|nations|member states|states|"
@@ -107,7 +115,7 @@ def anaphor(clause: Clause) -> str | None:
         return "part"
     if _EACH_REF.search(s):
         return "each"
-    if _CARGO.match(s):
+    if _CARGO.match(s) or _CARGO_REF.match(s):
         return "cargo"
     if _FURTHER.search(s) or _ORDINAL.match(s):
         return "further"
@@ -121,7 +129,8 @@ def anaphor(clause: Clause) -> str | None:
 # "Seven million masks will be delivered to the EU": the goods as subject, no giver named;
 # they are the latest giver's (a sentence with "by"/"from" names its own)
 _GOODS_FIRST = re.compile(
-    r"^(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
+    r"^(?:(?:in addition|additionally|also|besides|moreover|separately|meanwhile),\s+)?"
+    r"(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"

@@ -161,3 +161,14 @@ def test_support_consisting_in_goods_is_the_donation_told_before(extract):
                   "ventilators.")
     assert out == [(["Norway"], "test_kit", 900, ["GHA"]),
                    (["Norway"], "ventilator", 12, ["GHA"])]
+
+
+def test_goods_named_by_a_pronoun_after_a_donation_are_its_contents(extract):
+    for follow in ("These include", "Among them are", "The items donated were"):
+        out = extract(f"Norway donated medical supplies to Ghana. {follow} 700 masks and 30 "
+                      "gowns.")
+        assert out == [(["Norway"], "face_mask", 700, ["GHA"]),
+                       (["Norway"], "protective_suit", 30, ["GHA"])], follow
+    out = extract("Norway donated 700 masks to Ghana. In addition, 30 gowns were sent.")
+    assert out == [(["Norway"], "face_mask", 700, ["GHA"]),
+                   (["Norway"], "protective_suit", 30, ["GHA"])]
