@@ -4,12 +4,11 @@ that share out an earlier claim ("Of those, 7 million will go to Europe")."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
-from aidledger.parsers.claim_money import priced, takers
+from aidledger.parsers.claim_money import inherit_currency, priced, takers
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -107,32 +106,11 @@ def _listed(clause: Clause, start: int) -> str | None:
     return possessive_free(clause.sentence[names[-1].start:m.start()].strip()) if names else None
 
 
-_NO_NOUN = re.compile(r"\s*(?:$|[,.;:)]|(?:to|for|each|towards|and|into|as|from|in)\b)", re.I)
-_INDIAN_SCALE = re.compile(r"\b(?:lakhs?|lacs?|crores?|cr)\b", re.I)
-
-
-def _inherit_currency(clause: Clause) -> list:
-    """ "Rs 50 lakhs to both funds and a crore to the Prime Minister's fund": an amount in
-    lakhs or crores with no currency and no goods after it, after one with a currency, is
-    money in that currency too."""
-    out, cur = [], None
-    goods = [m[0] for m in item_mentions(clause)]
-    for n in clause.numbers:
-        if n.currency:
-            cur = n.currency
-        elif (cur and n.value and not n.percent and _INDIAN_SCALE.search(n.raw)
-              and not any(0 <= g - n.end <= 30 for g in goods)
-              and _NO_NOUN.match(clause.sentence, n.end)):  # not "1.6 lakh workers"
-            n = replace(n, currency=cur)
-        out.append(n)
-    return out
-
-
 def funds_claims(clause: Clause, published: datetime | date | None) -> list[Claim]:
     """Money given: each amount gets the giver of the verb before it ("VW gave EUR 40m to X,
     while Tesco donated GBP 30m to Y") and the recipients up to the next amount."""
     s = clause.sentence
-    money = [n for n in _inherit_currency(clause) if n.currency and n.value
+    money = [n for n in inherit_currency(clause) if n.currency and n.value
              and (s.count("(", 0, n.start) <= s.count(")", 0, n.start)  # not "(USD 14.26m)"
                   or _listed(clause, n.start) is not None)]
     money = [n for i, n in enumerate(money) if not (i and _converted(s, money[i - 1], n))]

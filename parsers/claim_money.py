@@ -1,12 +1,17 @@
 """Who takes money and when an amount is no gift at all, for money lines: a place before the
 amount is often the giver's seat ("The X Foundation in Valley Forge, Pennsylvania, announced
 a $1 million commitment") or a currency's "US$", not a taker, and an amount "for" goods
-already named is their price ("donates PPE to Kyrgyzstan for more than $500,000")."""
+already named is their price ("donates PPE to Kyrgyzstan for more than $500,000"); "a crore"
+with no currency after the article's rupees is rupees."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from aidledger.parsers.claim_items import item_mentions
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 
 _WHOLE_AFTER = re.compile(r"\bas (?:a )?part of\b[^.;]*$", re.I)  # "as part of a $100m plan"
@@ -37,3 +42,37 @@ def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int
 def priced(s: str, start: int, mentions: list[int]) -> bool:
     """The amount at `start` follows "for"/"at" after goods the sentence names: their price."""
     return bool(_PRICED.search(s, 0, start)) and any(m < start for m in mentions)
+
+
+_NO_NOUN = re.compile(r"\s*(?:$|[,.;:)]|(?:to|for|each|towards|and|into|as|from|in)\b)", re.I)
+_INDIAN_SCALE = re.compile(r"\b(?:lakhs?|lacs?|crores?|cr)\b", re.I)
+
+
+_LAKH_CURRENCIES = {"INR", "BDT", "PKR", "NPR", "LKR"}
+
+
+def _earlier_currency(clause: Clause) -> str | None:
+    """ "India's richest man also pledged to contribute 5 crore each to ...": the currency of
+    the latest amount before this sentence that is counted in lakhs and crores."""
+    if clause.start < 0 or not any(_INDIAN_SCALE.search(n.raw) and not n.currency
+                                   for n in clause.numbers):
+        return None
+    before = find_numbers(clause.text[max(0, clause.start - 3000):clause.start])
+    return next((n.currency for n in reversed(before) if n.currency in _LAKH_CURRENCIES), None)
+
+
+def inherit_currency(clause: Clause) -> list[NumberMention]:
+    """ "Rs 50 lakhs to both funds and a crore to the Prime Minister's fund": an amount in
+    lakhs or crores with no currency and no goods after it, after one with a currency (in the
+    sentence or, for rupees and the like, before it), is money in that currency too."""
+    out, cur = [], _earlier_currency(clause)
+    goods = [m[0] for m in item_mentions(clause)]
+    for n in clause.numbers:
+        if n.currency:
+            cur = n.currency
+        elif (cur and n.value and not n.percent and _INDIAN_SCALE.search(n.raw)
+              and not any(0 <= g - n.end <= 30 for g in goods)
+              and _NO_NOUN.match(clause.sentence, n.end)):  # not "1.6 lakh workers"
+            n = replace(n, currency=cur)
+        out.append(n)
+    return out

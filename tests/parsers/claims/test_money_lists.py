@@ -128,3 +128,14 @@ def test_a_taker_named_before_the_money_after_to_still_takes_it(extract):
     out = extract("The Orbis Cricket Board has also made its contribution to the PM CARES Fund "
                   "by donating Rs 12 crore.")
     assert out == [(["Orbis Cricket Board"], "funds", 120_000_000, ["IND"])]
+
+
+def test_crores_without_a_currency_after_rupees_are_rupees(extract):
+    out = extract("Film star Ravi Orbis donated Rs 2 crore to the PM CARES Fund. Singer Mira "
+                  "Quay also gave a crore for the cause. Actor Dev Lantern pledged 50 lakh each "
+                  "to the relief funds of Kerala and Karnataka.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Ravi Orbis"], 20_000_000),
+                                             (["Mira Quay"], 10_000_000),
+                                             (["Dev Lantern"], 10_000_000)]
+    assert extract("Orbis gave Rs 2 crore to the fund. Quay will make 1 lakh masks.") == [
+        (["Orbis"], "funds", 20_000_000, [])]
