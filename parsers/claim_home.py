@@ -134,8 +134,10 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     Pakistan), unless the sentence sends them to countries it leaves unnamed. Never to the
     giver's own country, never money, and only when the article names one country clearly
     more than any other."""
-    todo = [c for c in unplaced if not c.recipients and c in claims]
-    todo += [c for c in claims if not c.recipients and c not in todo
+    wholes = {id(claims[c.parent]) for c in claims  # a whole shared out among its parts
+              if c.parent is not None and 0 <= c.parent < len(claims)}  # goes where they go
+    todo = [c for c in unplaced if not c.recipients and c in claims and id(c) not in wholes]
+    todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
              and c.donors and c.item != "funds"
              and not _OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None

@@ -15,7 +15,13 @@ from aidledger.parsers.claim_parts import (
     Clause,
     _all_triggers,
 )
-from aidledger.parsers.lexicon import find_places, lookup_place, org_country
+from aidledger.parsers.lexicon import (
+    code_place,
+    find_places,
+    lookup_place,
+    org_country,
+    unit_place,
+)
 from aidledger.parsers.names import is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
@@ -195,19 +201,13 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                     s[n.end:]) or re.search(r"['’]s$", n.text) and re.match(
                 r"\s+(?:diplomatic\s+)?(?:allies|partners|friends|neighbou?rs)\b", s[n.end:]):
             continue  # "Taiwan's allies will receive": the allies take, Taiwan gives
-        place = lookup_place(possessive_free(n.text)) or _unit_place(n.text)
+        place = lookup_place(possessive_free(n.text)) or unit_place(n.text) or code_place(n.text)
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif is_org_name(n.text):
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
-
-
-def _unit_place(name: str):
-    """ "Lagos State", "Sindh Province": the place the unit is named after."""
-    m = re.fullmatch(r"(.+?)\s+(?:State|Province|Region|County|City|Prefecture)", name)
-    return lookup_place(m.group(1)) if m else None
 
 
 # "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)

@@ -29,7 +29,7 @@ from aidledger.parsers.vocab_files import _alias_regex, _load, fold, trie_patter
 __all__ = ["ORG_PREFIX", "REGION_PREFIX", "ItemType", "Place", "PlaceMention", "_alias_regex",
            "_items", "_load", "country_name", "find_places", "fold", "item_code", "item_label",
            "item_matches", "lookup_place", "org_country", "region_members", "regions",
-           "status_code", "status_label", "trie_pattern"]
+           "status_code", "status_label", "trie_pattern", "code_place", "unit_place"]
 
 
 # --- items -------------------------------------------------------------------------------
@@ -105,3 +105,17 @@ def status_label(code: str | None) -> str | None:
         return None
     labels, _, _ = _statuses()
     return labels.get(code, code)
+
+
+# --- places named by a code or a unit ------------------------------------------------------
+
+def code_place(name: str) -> Place | None:
+    """ "PHL receives 40,000 testing kits": a headline's ISO code for a country."""
+    return Place(name, "country") if re.fullmatch(r"[A-Z]{3}", name) and country_name(
+        name) != name else None
+
+
+def unit_place(name: str) -> Place | None:
+    """ "Lagos State", "Sindh Province": the place the unit is named after."""
+    m = re.fullmatch(r"(.+?)\s+(?:State|Province|Region|County|City|Prefecture)", name)
+    return lookup_place(m.group(1)) if m else None

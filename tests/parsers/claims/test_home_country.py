@@ -66,3 +66,14 @@ def test_the_centre_and_state_governments_of_the_article(extract):
     out = extract("India's states are short of masks. Lenra has pledged Rs 15 crore to "
                   "support relief measures across states and Centre.")
     assert (["Lenra"], "funds", 150_000_000, ["IND"]) in out
+
+
+def test_a_whole_shared_out_among_parts_takes_no_fallback(extract):
+    out = extract("Chile will donate a total of 900,000 masks, including 200,000 to the U.S. "
+                  "federal and state governments and 300,000 to Peru.")
+    assert out[0] == (["Chile"], "face_mask", 900_000, [])
+
+
+def test_an_iso_code_that_receives_is_its_country(extract):
+    assert extract("PER receives 40,000 testing kits from Chile") == [
+        (["Chile"], "test_kit", 40_000, ["PER"])]
