@@ -119,7 +119,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
-                and not _titled(region, n) and not _dashed(region, n) \
+                and not _titled(region, n) and not _dashed(region, n) and not n.oblique \
                 and not _WITH.search(region[:n.start]):
             cands.append((n.end, "name", n))
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany

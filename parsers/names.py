@@ -117,13 +117,14 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, s + len(part), part, classify(part), brand=brand))
         out += _implied(m, text, offset)
         if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
-            out = [replace(n, oblique=True) if n.start >= offset + m.start() else n for n in out]
+            out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return sorted(out, key=lambda n: n.start)
 
 
 # a name after a preposition of direction is what goods go to or through, not a subject
 # a later "he" or "the company" could stand for
-_OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:the\s+)?$", re.I)
+_OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:(?:the|its|their|his|her)\s+"
+                      r"(?:[a-z][\w-]*\s+){0,2})?$", re.I)  # "Through its nonprofit X"
 
 
 # an office "of" a field before a person's name: "Minister of Health", "Secretary of State"

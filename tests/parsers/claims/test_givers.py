@@ -153,3 +153,10 @@ def test_donated_goods_described_name_no_giver_of_the_goods_before(extract):
     out = extract("A jet landed in Lima with 9,000 masks for Peru. The Kestrel Group handles "
                   "the transport of the donated masks.")
     assert out == [([], "face_mask", 9_000, ["PER"])]
+
+
+def test_a_channel_after_through_its_is_not_the_giver(extract):
+    out = extract("Kestrel Motors announced more help for Peru. Through its charity Kestrel Wheels, "
+                  "a gift of $30,000 was made to Lima. In two weeks the automaker has given "
+                  "$4 million for RT-PCR tests.")
+    assert [o[0] for o in out] == [["Kestrel Motors"], ["Kestrel Motors"]]
