@@ -204,6 +204,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             start = co[-1].start
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
                          and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
+                         and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
                                   and _OPENER.match(region, n.end))]:
             donors = name_donors(listed[-1]) + donors  # "Lenovo, ZTE and Haier"

@@ -160,3 +160,9 @@ def test_a_channel_after_through_its_is_not_the_giver(extract):
                   "a gift of $30,000 was made to Lima. In two weeks the automaker has given "
                   "$4 million for RT-PCR tests.")
     assert [o[0] for o in out] == [["Kestrel Motors"], ["Kestrel Motors"]]
+
+
+def test_a_source_before_a_comma_is_no_co_giver(extract):
+    out = extract("According to Andes Daily Net, Kestrel Bank of Peru has donated 40 ventilators "
+                  "to Lima.")
+    assert out == [(["Kestrel Bank of Peru"], "ventilator", 40, ["PER"])]
