@@ -172,3 +172,14 @@ def test_goods_named_by_a_pronoun_after_a_donation_are_its_contents(extract):
     out = extract("Norway donated 700 masks to Ghana. In addition, 30 gowns were sent.")
     assert out == [(["Norway"], "face_mask", 700, ["GHA"]),
                    (["Norway"], "protective_suit", 30, ["GHA"])]
+
+
+def test_assisted_and_funded_goods_are_given(extract):
+    assert extract("The Lorne Trust assisted Chad with 4,000 masks.") == [
+        (["Lorne Trust"], "face_mask", 4_000, ["TCD"])]
+    assert extract("The Lorne Trust funded 900 test kits for Chad.") == [
+        (["Lorne Trust"], "test_kit", 900, ["TCD"])]
+    assert extract("Lorne Labs donated 200 viral transport media and 30 personal protective "
+                   "equipment kits to Chad.") == [
+        (["Lorne Labs"], "sampling_medium", 200, ["TCD"]),
+        (["Lorne Labs"], "protective_suit", 30, ["TCD"])]
