@@ -118,11 +118,12 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
 
 # goods the sentence sends to countries it does not name ("to five countries other than
 # China", "to 24 Latin American nations", "to its partners", "to Uganda's closest
-# neighbours"): those, not the article's own country
+# neighbours", "abroad", "around the world"): those, not the article's own country
 _OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|their\s+|over\s+|"
                               r"some\s+|several\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:[\w’'-]+\s+){0,2}?"
                               r"(?:countries|nations|states|partners|allies|neighbou?rs|"
-                              r"friends)\b", re.I)
+                              r"friends)\b|\b(?:abroad|overseas|worldwide|globally|around\s+the\s+"
+                              r"(?:world|globe)|across\s+the\s+(?:world|globe))\b", re.I)
 
 
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
@@ -134,8 +135,10 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     Pakistan), unless the sentence sends them to countries it leaves unnamed. Never to the
     giver's own country, never money, and only when the article names one country clearly
     more than any other."""
-    wholes = {id(claims[c.parent]) for c in claims  # a whole shared out among its parts
-              if c.parent is not None and 0 <= c.parent < len(claims)}  # goes where they go
+    shared = [claims[c.parent] for c in claims  # a whole shared out among its parts goes
+              if c.parent is not None and 0 <= c.parent < len(claims)]  # where they go (and
+    wholes = {id(c) for c in claims if any(  # so does the headline that tells of it)
+        (c.item, c.quantity) == (w.item, w.quantity) for w in shared)}
     todo = [c for c in unplaced if not c.recipients and c in claims and id(c) not in wholes]
     todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
              and c.donors and c.item != "funds"

@@ -77,3 +77,13 @@ def test_a_whole_shared_out_among_parts_takes_no_fallback(extract):
 def test_an_iso_code_that_receives_is_its_country(extract):
     assert extract("PER receives 40,000 testing kits from Chile") == [
         (["Chile"], "test_kit", 40_000, ["PER"])]
+
+
+def test_goods_sent_abroad_or_around_the_world_take_no_fallback(extract):
+    out = extract("Chile to donate 5 million masks abroad. Chile said it would donate 5 million "
+                  "masks to countries in need, including 2 million for Peru and 1 million for "
+                  "Bolivia.")
+    assert all(c[3] == [] for c in out if c[2] == 5_000_000)
+    out = extract("Orvik has sourced 3 million masks for health workers around the world. "
+                  "About 400,000 of the masks have gone to Peru.")
+    assert out[0] == (["Orvik"], "face_mask", 3_000_000, [])
