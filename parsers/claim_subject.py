@@ -38,7 +38,8 @@ def _city_of(clause: Clause, region: str, country: Name) -> Name:
         return country
     prev = [n for n in clause.names if n.end <= country.start
             and re.fullmatch(r",\s*", region[n.end:country.start])]
-    if prev and not country_like(prev[-1].text):
+    if prev and not country_like(prev[-1].text) and not _SOURCE.search(
+            region[:prev[-1].start]):  # not "According to the website of NDMA, China has"
         return prev[-1]
     return country
 
@@ -79,6 +80,11 @@ def _titled(region: str, n: Name) -> bool:
     """A name in quotation marks ('the aria "Nessun Dorma"'): a title or label, no giver."""
     return region[n.start - 1:n.start] in ("“", '"', "‘") and region[n.end:n.end + 1] in (
         "”", '"', "’") and n.start > 0
+
+
+# "China has promised Pakistan to supply": the place after the verb is its object
+_OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|told|tells|asked|"
+                     r"urged|helped|helps)\s+$")
 
 
 def _dashed(region: str, n: Name) -> bool:
@@ -164,6 +170,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
+                  and not _OBJECT.search(region[:n.start])
                   and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _ORIGIN_CITY.search(region[:n.start]) and not _dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]

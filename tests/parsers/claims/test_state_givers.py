@@ -86,3 +86,14 @@ def test_an_envoy_in_an_aside_gives_for_the_state(extract):
 def test_an_aside_that_is_no_envoy_leaves_the_person(extract):
     out = extract("Tomas Reyes, a Chilean businessman in Fiji, donated 8,000 gloves to Fiji.")
     assert [o[0] for o in out] == [["Tomas Reyes"]]
+
+
+def test_a_country_after_a_promise_is_its_object_not_the_giver(extract):
+    out = extract("According to the ministry, Chile has promised Peru to supply another 180 "
+                  "ventilators to Peru.")
+    assert out == [(["Chile"], "ventilator", 180, ["PER"])]
+
+
+def test_a_source_before_a_comma_is_not_the_city_of_a_country_giver(extract):
+    out = extract("According to the website of ANDR, Chile has donated 300 ventilators to Peru.")
+    assert out == [(["Chile"], "ventilator", 300, ["PER"])]
