@@ -34,6 +34,7 @@ from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
 from aidledger.parsers.claim_model import Claim, bought, evidence
+from aidledger.parsers.claim_money import whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
@@ -192,6 +193,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     if not found and shape == "list":  # "India: $2.9 million to help ..." under the intro
         found = line_funds(clause, published)
     fill(found, clause, shape, ctx, claims)
+    whole_shared(clause, found, claims)
     found += inline_parts(clause, found, len(claims), published)
     including_parts(clause, found, len(claims))
     found += bracketed_parts(clause, found, claims, len(claims), published)

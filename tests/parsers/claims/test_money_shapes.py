@@ -1,0 +1,21 @@
+"""Money that shares out a sum stated before ("Of the Rs 900 crore, ...")."""
+
+from __future__ import annotations
+
+
+def test_amounts_sharing_out_a_stated_sum_go_where_the_sum_went(extract):
+    out = extract("Orbis Ltd, Quay Ltd and the Lantern Foundation have together committed "
+                  "Rs 900 crore towards the fight against the virus in India. Of the Rs 900 "
+                  "crore, Orbis's commitment is Rs 100 crore, Quay Ltd will donate Rs 50 crore "
+                  "and the Lantern Foundation will make a contribution of Rs 750 crore.")
+    assert out[1:] == [(["Orbis"], "funds", 1_000_000_000, ["IND"]),
+                       (["Quay Ltd"], "funds", 500_000_000, ["IND"]),
+                       (["Lantern Foundation"], "funds", 7_500_000_000, ["IND"])]
+
+
+def test_a_part_naming_its_own_taker_keeps_it(extract):
+    out = extract("Singer Ravi Orbis donated an amount of Rs 4 crore for relief in India. Out "
+                  "of the donation amount, the singer pledged Rs 3 crore to the Prime Minister's relief "
+                  "fund.")
+    assert out == [(["Ravi Orbis"], "funds", 40_000_000, ["IND"]),
+                   (["Ravi Orbis"], "funds", 30_000_000, ["IND"])]
