@@ -100,7 +100,7 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             c.donors = c.donors or list(earlier[parent].donors)
         told = ctx.list_donors if shape == "list" else ctx.donors
         if not c.donors:
-            if line_donor:
+            if line_donor and not _goods_head(line_donor.group(1), c):
                 c.donors = [line_donor.group(1).strip()]
             elif shape and told:  # "The consignment included ..., the agency said": the
                 c.donors = list(told)  # giver of the consignment, not who reports it
@@ -122,6 +122,12 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                  ) if shape == "each" else ctx.list_each  # a line under "each will get:"
             if n and n > 1:
                 c.quantity_each, c.quantity = c.quantity, c.quantity * n
+
+
+def _goods_head(head: str, claim) -> bool:
+    """ "Face masks: 5,000": the line's head names its goods, not a giver."""
+    head, label = head.strip().lower(), (claim.item_label or "").lower()
+    return bool(label) and (label in head or head in label)
 
 
 _REFERS_BACK = {"cargo", "passive"}

@@ -197,19 +197,25 @@ _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply
 # million tests" are that many test kits)
 
 
-_PCS_OPEN = re.compile(r"\s*\(\s*")
-_PCS_CLOSE = re.compile(r"\s*(?:pcs|pieces|units|sets|pairs|nos)\.?\s*\)", re.I)
+_PCS_OPEN = re.compile(r"\s*(?:\(\s*|[:–—]\s*|\s-\s+)")
+_PCS_CLOSE = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?\s*)?\)", re.I)
+_LINE_END = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?)?\s*(?:$|[,;.](?!\d)|and\b)",
+                       re.I)
 
 
 def _count_in_brackets(clause: Clause, end: int) -> NumberMention | None:
-    """ "gowns (230,900 pcs), KN95 masks (405,000 pcs)": the count after the goods, in
-    brackets with its unit of pieces."""
+    """ "gowns (230,900 pcs)", "face masks (5,000)", "Face masks: 5,000", "gowns – 300": the
+    count right after the goods, in brackets or after a colon or dash, ending the entry."""
     m = _PCS_OPEN.match(clause.sentence, end)
     if m is None:
         return None
     n = next((n for n in clause.numbers if n.start == m.end()), None)
-    ok = n is not None and not n.currency and not n.percent and n.value is not None
-    return n if ok and _PCS_CLOSE.match(clause.sentence, n.end) else None
+    if n is None or n.currency or n.percent or n.value is None or n.vague:
+        return None
+    close = _PCS_CLOSE if "(" in m.group(0) else _LINE_END
+    if re.fullmatch(r"(?:19|20)\d\d", n.raw):
+        return None  # "masks (2020)": a year
+    return n if close.match(clause.sentence, n.end) else None
 
 
 _BOUGHT_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"

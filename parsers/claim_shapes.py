@@ -67,8 +67,13 @@ _LIST_LINE = re.compile(r"^[-•*–]\s+")
 
 # "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
 _BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"
-                        r"(?:\s*(?:million|thousand|lakh|crore|m|k)\b)?\s+[\w ,'’-]{2,70}\.?$",
+                        r"(?:\s*(?:million|thousand|lakh|crore|m|k)\b)?\s+[\w ,'’-]{2,70}[.;,]?$",
                         re.I)
+# "Face masks: 5,000", "Gowns – 300 pcs": the goods first, then their count
+_GOODS_LINE = re.compile(r"^[A-Za-z][A-Za-z '’-]{2,50}?\s*(?::|–|—|\s-)\s*(?:(?:about|over|"
+                         r"more than|at least|up to|some)\s+)?\d[\d,. ]*(?:\s*(?:million|thousand|"
+                         r"lakh|crore|m|k)\b)?(?:\s*(?:pcs|pieces|units|sets|pairs|nos)\.?)?[.;,]?$",
+                         re.I)
 
 
 def bare_line(sentence: str) -> bool:
@@ -77,7 +82,7 @@ def bare_line(sentence: str) -> bool:
     s = sentence.strip()
     if (m := _PLACE_LINE.match(s)) and lookup_place(m.group(1)):
         return bool(_BARE_LINE.match(s[m.end():]))
-    return bool(_BARE_LINE.match(s))
+    return bool(_BARE_LINE.match(s) or _GOODS_LINE.match(s))
 
 
 _PLACE_LINE = re.compile(r"([A-Z][\w.'’ -]{1,40}?)\s*:\s+")

@@ -100,7 +100,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             continue
         table = None
         names = find_names(sentence)
-        if len(sentence) < 12 or skip_sentence(sentence):
+        if (len(sentence) < 12 and not bare_line(sentence.lstrip("-•*– "))) or skip_sentence(
+                sentence):  # a list line may be short: "- 300 gowns"
             names_so_far += names
             continue
         numbers = [n for n in find_numbers(sentence)]

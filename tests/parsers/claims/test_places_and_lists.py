@@ -101,3 +101,22 @@ def test_member_states_of_a_regional_bloc_are_its_region(extract):
         (["Lumo Group"], "ventilator", 40, ["region:africa"])]
     assert extract("The Lumo Group gave 60 ventilators to SAARC countries.") == [
         (["Lumo Group"], "ventilator", 60, ["region:asia"])]
+
+
+def test_short_list_lines_are_read(extract):
+    text = "Corvo Trust donated the following to Peru:\n\n- 300 gowns\n\n- 5,000 masks"
+    assert extract(text) == [(["Corvo Trust"], "protective_suit", 300, ["PER"]),
+                             (["Corvo Trust"], "face_mask", 5_000, ["PER"])]
+    text = "Corvo Trust's donation to Peru includes:\n\n5,000 masks;\n\n300 gowns."
+    assert extract(text) == [(["Corvo Trust"], "face_mask", 5_000, ["PER"]),
+                             (["Corvo Trust"], "protective_suit", 300, ["PER"])]
+
+
+def test_a_count_after_the_goods_counts_them(extract):
+    text = "Corvo Trust donated the following items to Peru:\n\nFace masks: 5,000\n\nGowns: 300"
+    assert extract(text) == [(["Corvo Trust"], "face_mask", 5_000, ["PER"]),
+                             (["Corvo Trust"], "protective_suit", 300, ["PER"])]
+    out = extract("Corvo Trust donated supplies to Peru. The supplies consist of face masks "
+                  "(5,000), gowns – 300 and thermometers (2020 model).")
+    assert out == [(["Corvo Trust"], "face_mask", 5_000, ["PER"]),
+                   (["Corvo Trust"], "protective_suit", 300, ["PER"])]
