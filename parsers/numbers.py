@@ -62,6 +62,18 @@ CURRENCY_SUFFIX = {
     "vietnamese dong": "VND", "chinese yuan": "CNY", "chinese rmb": "CNY", "rmb yuan": "CNY",
     "swiss francs": "CHF", "taka": "BDT", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
     "thb": "THB", "php": "PHP", "krw": "KRW", "jpy": "JPY", "inr": "INR", "gbp": "GBP",
+    "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+    "indian rupees": "INR", "pakistani rupees": "PKR", "nepalese rupees": "NPR",
+    "sri lankan rupees": "LKR", "bangladeshi taka": "BDT", "singapore dollars": "SGD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD", "new zealand dollars": "NZD", "south african rand": "ZAR",
+    "nigerian naira": "NGN", "ghanaian cedis": "GHS", "philippine pesos": "PHP",
+    "mexican pesos": "MXN", "malaysian ringgit": "MYR", "thai baht": "THB",
+    "japanese yen": "JPY", "korean won": "KRW", "south korean won": "KRW",
+    "indonesian rupiah": "IDR", "saudi riyals": "SAR", "uae dirhams": "AED",
+    "emirati dirhams": "AED", "egyptian pounds": "EGP", "british pounds": "GBP",
+    "brazilian reais": "BRL", "polish zloty": "PLN", "swedish kronor": "SEK",
+    "norwegian kroner": "NOK", "danish kroner": "DKK", "chinese renminbi": "CNY",
 }
 
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",

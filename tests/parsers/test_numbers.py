@@ -43,6 +43,9 @@ def test_currency_and_percent_are_marked():
     ("3 million Swiss francs", 3_000_000, "CHF"),
     ("SEK 9 million", 9_000_000, "SEK"),
     ("40 million taka", 40_000_000, "BDT"),
+    ("2 billion Kenyan shillings", 2_000_000_000, "KES"),
+    ("4 million Singapore dollars", 4_000_000, "SGD"),
+    ("6 million Philippine pesos", 6_000_000, "PHP"),
 ])
 def test_currencies_written_with_a_code_a_spaced_sign_or_a_word(text, value, currency):
     (money,) = find_numbers(text)
