@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
-from aidledger.parsers.claim_money import inherit_currency, priced, takers
+from aidledger.parsers.claim_money import inherit_currency, not_gift, priced, takers
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -118,7 +118,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     goods = any(it.quantity for it in find_items(clause))
     mentions = [m[0] for m in item_mentions(clause)]
     for i, n in enumerate(money):
-        if _NOT_GIFTS.search(s[max(0, n.start - 40):n.end + 40]):
+        if not_gift(s, n.start, n.end, _NOT_GIFTS):
             continue
         if priced(s, n.start, mentions):
             continue  # "donates PPE to Kyrgyzstan for more than $500,000": the goods' price

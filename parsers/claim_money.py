@@ -39,6 +39,25 @@ def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int
         not _WHOLE_AFTER.search(s, 0, start) and _taker_before(r.name).search(s, prev_end, start))]
 
 
+# "to the WHO appeal", "towards the relief campaign": the money goes into it, a gift
+_INTO_APPEAL = re.compile(r"\s+(?:each\s+)?(?:to|towards|into|for)\s+(?:the|a|an|its|their)?\s*"
+                          r"(?:[\w'’-]+\s+){0,4}$", re.I)
+_APPEALS = ("appeal", "campaign", "fundrais", "crowdfund", "gofundme")
+
+
+def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
+    """Words near the amount that make it no gift (a value, a target, a fundraiser); an
+    appeal or campaign the money is given to ("S$1 million to the WHO appeal") is none."""
+    lo = max(0, start - 40)
+    for m in not_gifts.finditer(s[lo:end + 40]):
+        at = lo + m.start()
+        if at >= end and m.group(0).lower().startswith(_APPEALS) and _INTO_APPEAL.fullmatch(
+                s[end:at]):
+            continue
+        return True
+    return False
+
+
 def priced(s: str, start: int, mentions: list[int]) -> bool:
     """The amount at `start` follows "for"/"at" after goods the sentence names: their price."""
     return bool(_PRICED.search(s, 0, start)) and any(m < start for m in mentions)

@@ -139,3 +139,9 @@ def test_crores_without_a_currency_after_rupees_are_rupees(extract):
                                              (["Dev Lantern"], 10_000_000)]
     assert extract("Orbis gave Rs 2 crore to the fund. Quay will make 1 lakh masks.") == [
         (["Orbis"], "funds", 20_000_000, [])]
+
+
+def test_money_given_to_an_appeal_is_a_gift(extract):
+    assert extract("Norway will contribute NOK 8 million to the UNICEF appeal.") == [
+        (["Norway"], "funds", 8_000_000, ["org:UNICEF"])]
+    assert extract("Orbis launched a $10 million appeal for the victims.") == []
