@@ -183,3 +183,9 @@ def test_assisted_and_funded_goods_are_given(extract):
                    "equipment kits to Chad.") == [
         (["Lorne Labs"], "sampling_medium", 200, ["TCD"]),
         (["Lorne Labs"], "protective_suit", 30, ["TCD"])]
+
+
+def test_give_after_an_adverb_is_a_pledge(extract):
+    assert extract("Acme will donate 10,000 masks to Peru. Acme will also give 5,000 gowns to "
+                   "Chile.") == [(["Acme"], "face_mask", 10_000, ["PER"]),
+                                 (["Acme"], "protective_suit", 5_000, ["CHL"])]
