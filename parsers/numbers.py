@@ -100,7 +100,7 @@ _NUMBER = re.compile(
     rf"TZS|NZD|VND|SEK|NOK|DKK|Rs\.?|Kshs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?|Baht)\s?"
     rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?(?:crores?|cr|lakhs?)\b"
-    rf"|(?:(?:\s+|-)(?:{_SCALEWORD}))+)?"
+    rf"|(?:(?:\s+|-|(?<=\d))(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
     rf"(?![,.]\d)(?!(?:\s+|-)(?:{_SCALEWORD})\b)"  # never a part of a longer number
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "inc", "ltd", "corp", "jr", "sr",
            "vs", "etc", "gov", "gen", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
-           "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx"}
+           "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx",
+           "rs", "tk", "ksh", "kshs", "rp"}  # "Rs. 50 lakh": a currency sign, not an end
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]|\s*$|[A-Z][a-z])|\n+")
 
 
