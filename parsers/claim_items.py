@@ -115,14 +115,20 @@ def _stop_gap() -> re.Pattern[str]:
 
 
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
-    best = None
+    best, restated = None, 0
     for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
         gap = clause.sentence[n.end:start] if n.end <= start else ""
+        again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
+        if again and any(m.value == n.value for m in clause.numbers
+                         if n.end < m.start < n.end + again.end()):
+            gap = gap[again.end():]
+        else:
+            again = None
         if n.end <= start and _GAP.match(gap[:-1] + " " if gap.endswith("-") else gap):
-            best = n
+            best, restated = n, again.end() if again else 0
     if best is None or best.percent or best.currency:
         return None
-    gap = clause.sentence[best.end:start].lower()
+    gap = clause.sentence[best.end + restated:start].lower()
     if _stop_gap().search(gap) or any(best.end <= t.start < start
                                       for t in _all_triggers(clause.sentence)):
         return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
@@ -131,6 +137,9 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best.vague or _RANGE_BEFORE.search(clause.sentence, 0, best.start):
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
+
+
+_RESTATED_IN_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 # "15,000 to 20,000 masks", "500 or 600 ventilators": a range states no one quantity

@@ -153,3 +153,19 @@ def test_a_decimal_comma_before_a_scale_word_and_a_lost_space_after_a_comma():
     assert [n.value for n in find_numbers("3,5 billion won")] == [3_500_000_000]
     assert [n.value for n in find_numbers("1,250 masks, 1,200,000 gloves")] == [1_250, 1_200_000]
     assert [n.value for n in find_numbers("400 gloves,2,000 gowns")] == [400, 2_000]
+
+
+def test_a_scale_word_glued_to_its_digits_and_a_currency_sign_with_a_dot():
+    assert [n.value for n in find_numbers("1million masks, 2.5billion won")] == [
+        1_000_000, 2_500_000_000]
+    assert [n.value for n in find_numbers("the 1millionth visitor")] == []
+    from aidledger.parsers.sentences import split_sentences
+    text = "Kessel gave Rs. 50 lakh to the fund. It said so."
+    assert len(list(split_sentences(text))) == 2
+
+
+def test_a_number_restated_in_brackets_still_counts_the_goods(extract):
+    assert extract("Kessel donated 1,000,000 (one million) masks to Peru.") == [
+        (["Kessel"], "face_mask", 1_000_000, ["PER"])]
+    assert extract("Kessel donated two thousand (2,000) gowns to Peru.") == [
+        (["Kessel"], "protective_suit", 2_000, ["PER"])]
