@@ -135,9 +135,12 @@ def anaphor(clause: Clause) -> str | None:
 # they are the latest giver's (a sentence with "by"/"from" names its own)
 _GOODS_FIRST = re.compile(
     r"^(?:(?:in addition|additionally|also|besides|moreover|separately|meanwhile),\s+)?"
-    r"(?:(?:about|some|around|nearly|over|more than|another|a further|an additional)\s+)?"
+    r"(?:(?:a total of|in all|in total|at least|about|some|around|nearly|over|more than|another|"
+    r"a further|an additional),?\s+)?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-    r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+(?:[\w-]+\s+){0,3}?"
+    r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+"
+    r"(?:[\w-]+,?\s+){0,3}?(?:and\s+[\d,.]+\s+(?:[\w-]+\s+){0,3}?)?"  # "10,000 masks and 500 gowns"
     r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
     r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"
-    r"go|going)\b(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])", re.I)
+    r"handed(?:\s+over)?|presented|turned\s+over|go|going)\b"
+    r"(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])", re.I)

@@ -78,3 +78,10 @@ def test_onward_distribution_in_a_relative_clause_is_no_recipient(extract):
     out = extract("The Orrin Foundation has shipped 80,000 masks to Kenya, which will "
                   "distribute them across Africa.")
     assert out == [(["Orrin Foundation"], "face_mask", 80_000, ["KEN"])]
+
+
+def test_goods_handed_over_with_a_total_of_take_the_statement_before(extract):
+    out = extract("Acme Corp has donated medical supplies to Peru. A total of 10,000 masks and "
+                  "500 gowns were handed over on Monday.")
+    assert out == [(["Acme Corp"], "face_mask", 10_000, ["PER"]),
+                   (["Acme Corp"], "protective_suit", 500, ["PER"])]
