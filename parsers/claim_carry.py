@@ -3,8 +3,9 @@
 News names the giver once (headline, first sentence) and then tells the goods without it:
 "Jack Ma pledged masks for Asia." ... "24 Latin American nations will be getting 2 million
 masks." A claim with recipients but no giver takes the giver of the latest claim before it
-that named one (a claim is a firmer statement than a passing mention of giving: "Orvan
-pledged aid to Serbia." gives nothing to carry); a claim
+that named one, or of goods announced since without an amount ("Direct Relief has sent
+shipments of protective gear", claims.py); a passing mention of giving names no goods:
+"Orvan pledged aid to Serbia." gives nothing to carry; a claim
 with neither stays unanchored and is dropped, so a guess never adds a claim. Not carried: onto
 the giver's own country as recipient, nor into a sentence that opens on another time
 ("Earlier, Kenya received ..."), which tells another event.

@@ -33,6 +33,7 @@ from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, with
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
+from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_money import whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
@@ -89,6 +90,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     names_so_far: list[Name] = []
     claims: list[Claim] = []
     carried: list[tuple[Claim, list[str]]] = []  # a claim naming no giver, the giver before it
+    announced: list[str] = []  # the giver of goods announced (no amount) since the last claim
     tallies: set[int] = set()  # claims of a "so far" sentence: all a giver gave, told as a sum
     ctx = Context()
     table: Table | None = None
@@ -118,14 +120,19 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         parts = sub_clauses(clause)
         given: list[str] = []
         for part in parts:
+            told = list(ctx.donors)
             found = _sentence_claims(part, claims, ctx, published, len(parts) > 1)
+            if any(c.donors for c in found):
+                announced = []
+            elif ctx.donors != told and item_mentions(part) and not ctx.bought:
+                announced = list(ctx.donors)  # "X has provided shipments of protective gear"
             for c in found:  # the evidence is the whole sentence; "..., and B will get 60,000
                 c.evidence = {**c.evidence, **evidence(clause)}  # each": the giver before
                 c.donors = c.donors or list(given)
             given = next((c.donors for c in reversed(found) if c.donors), given)
             amount_owners(part, found)
             drop_self_givers(found)
-            carried += [(c, latest_giver(claims)) for c in found if not c.donors]
+            carried += [(c, announced or latest_giver(claims)) for c in found if not c.donors]
             claims += found
         if running_total(sentence):
             tallies |= {id(c) for c in found}

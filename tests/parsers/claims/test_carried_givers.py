@@ -100,3 +100,15 @@ def test_a_tweet_author_line_without_a_handle_ends_its_paragraph(extract):
                   "gloves to Laos. Stay strong! — Mirra Foundation\n\nThe tweet was shared "
                   "widely.", publisher="Daily Courier")
     assert out == [(["Mirra Foundation", "Solen Foundation"], "gloves", 40_000, ["LAO"])]
+
+
+def test_goods_announced_without_an_amount_give_their_giver_to_the_next_claim(extract):
+    out = extract("The Mirra Foundation has sent several shipments of protective gear to Peru. "
+                  "On Monday, 30,000 N95 masks were delivered to hospitals in Lima.")
+    assert out == [(["Mirra Foundation"], "respirator", 30_000, ["PER"])]
+
+
+def test_aid_announced_without_goods_gives_no_giver_to_carry(extract):
+    out = extract("The Mirra Foundation pledged aid to Serbia. On Monday, 30,000 N95 masks were "
+                  "delivered to hospitals in Lima.")
+    assert all(o[0] != ["Mirra Foundation"] for o in out)
