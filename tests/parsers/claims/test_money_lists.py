@@ -145,3 +145,10 @@ def test_money_given_to_an_appeal_is_a_gift(extract):
     assert extract("Norway will contribute NOK 8 million to the UNICEF appeal.") == [
         (["Norway"], "funds", 8_000_000, ["org:UNICEF"])]
     assert extract("Orbis launched a $10 million appeal for the victims.") == []
+
+
+def test_a_relief_or_aid_charity_is_an_organisation(extract):
+    assert extract("Orbis gave $3 million to Harbor Relief, which buys masks for nurses.") == [
+        (["Orbis"], "funds", 3_000_000, ["org:Harbor Relief"])]
+    assert extract("Quay donated $1 million to Lantern Aid.") == [
+        (["Quay"], "funds", 1_000_000, ["org:Lantern Aid"])]
