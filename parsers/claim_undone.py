@@ -50,6 +50,8 @@ _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it|the (?:claim|report|post|stor
 # left to the amounts rules (the gift before it is new)
 _RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to now|as of now|"
                       r"up to the present|until today|to this day)\b"
+                      r"|\bas\s+(?:stated|mentioned|noted|said|reported|announced|described)\s+"
+                      r"(?:above|earlier|before|previously)\b"  # a summary of what was told
                       r"|\b(?:has|have)\s+now\s+(?:donated|given|provided|sent|contributed|"
                       r"delivered|gifted|supplied)\b"
                       r"|\bincluding\s+(?:the|this|its|their)\s+(?:fresh|latest|new|recent|"

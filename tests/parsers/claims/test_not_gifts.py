@@ -163,3 +163,12 @@ def test_not_least_and_not_only_negate_nothing(extract):
     assert extract("Last but not least, Ostra Foods is donating 7,000 masks to Chile.") == [
         (["Ostra Foods"], "face_mask", 7_000, ["CHL"])]
     assert extract("Ostra Foods did not donate 7,000 masks to Chile.") == []
+
+
+def test_a_summary_of_what_was_told_above_is_no_new_gift(extract):
+    text = ("Ostra Foods is donating 8,000 masks to Chile and 4,000 masks to Peru. As stated "
+            "above, Ostra Foods is donating over ten thousand masks to a few countries.")
+    assert extract(text) == [(["Ostra Foods"], "face_mask", 8_000, ["CHL"]),
+                             (["Ostra Foods"], "face_mask", 4_000, ["PER"])]
+    assert extract("Ostra Foods' 8,000 masks reach Chile.") == [
+        (["Ostra Foods"], "face_mask", 8_000, ["CHL"])]
