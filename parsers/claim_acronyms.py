@@ -29,7 +29,8 @@ def spelled_out(donors: Sequence[str], text: str) -> list[str]:
     todo = [d for d in donors if _ACRONYM.fullmatch(d) and lookup_place(d) is None]
     if not todo:
         return list(donors)
-    names = [n.text for n in find_names(text) if " " in n.text]
+    names = [n.text for n in find_names(text) if " " in n.text and n.kind != "place"
+             and lookup_place(n.text) is None]  # "SK" is no "South Korean"
     out: list[str] = []
     for d in donors:
         if d in todo:

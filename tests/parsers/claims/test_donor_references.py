@@ -181,3 +181,9 @@ def test_a_description_refers_to_the_name_it_introduced(extract):
     out = extract("Pop star Zaina gave $4 million to charities. Comedian Tomas Reyes also gave. "
                   "Of that amount, the pop star pledged $3 million to the Lima relief fund.")
     assert (["Zaina"], "funds", 3_000_000, ["PER"]) in out
+
+
+def test_an_acronym_is_not_spelled_out_by_a_place(extract):
+    out = extract("South Korean firms in Peru gave funds. SK also made a donation of $1 million "
+                  "to the Peruvian government.")
+    assert out == [(["SK"], "funds", 1_000_000, ["PER"])]
