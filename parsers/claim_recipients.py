@@ -225,7 +225,8 @@ def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
         if not name[0].isupper() or m.start(1) >= _cut(clause.sentence):
             continue
         code = org_country(name)
-        out.append((m.start(1), m.end(1), Recipient(name, code or f"org:{name}", name)))
+        short = vocab().get("org_short", {}).get(name, name)  # "Solidarity Response Fund": WHO's
+        out.append((m.start(1), m.end(1), Recipient(name, code or f"org:{short}", name)))
     return out
 
 

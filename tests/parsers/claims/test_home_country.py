@@ -87,3 +87,11 @@ def test_goods_sent_abroad_or_around_the_world_take_no_fallback(extract):
     out = extract("Orvik has sourced 3 million masks for health workers around the world. "
                   "About 400,000 of the masks have gone to Peru.")
     assert out[0] == (["Orvik"], "face_mask", 3_000_000, [])
+
+
+def test_the_who_solidarity_fund_and_a_national_emergency_response_fund(extract):
+    assert extract("Orvik pledged $2 million to the COVID-19 Solidarity Response Fund.") == [
+        (["Orvik"], "funds", 2_000_000, ["org:WHO"])]
+    out = extract("Uganda is short of tests. Orvik gave $50 million to the Covid-19 "
+                  "Emergency Response Fund, Uganda's health minister said in Kampala.")
+    assert (["Orvik"], "funds", 50_000_000, ["UGA"]) in out
