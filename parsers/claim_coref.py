@@ -259,3 +259,24 @@ def _one_each(names: Iterable[str]) -> list[str]:
         if n not in out:
             out.append(n)
     return out
+
+
+_FOUNDED = r"(?:started|founded|set up|established|created|launched)"
+_FOUNDATION = r"((?:[A-Z][\w'’&.-]*\s+){1,5}(?:Foundation|Fund|Trust|Charity))"
+
+
+def founded_names(donors: list[str], text: str) -> list[str]:
+    """ "Rihanna's foundation has donated" where the article tells "Rihanna started the Clara
+    Lionel Foundation": the foundation by the name it has, not one made of its founder's."""
+    out = []
+    for d in donors:
+        founder = d.removesuffix(" Foundation")
+        if founder != d and f"{d}" not in text:
+            who = re.escape(founder)
+            m = re.search(rf"\b{who}\s+(?:had\s+|has\s+)?{_FOUNDED}\s+(?:the\s+|her\s+|his\s+)?"
+                          rf"{_FOUNDATION}", text) or re.search(
+                rf"{_FOUNDATION},?\s+(?:which\s+(?:she|he)\s+|(?:was\s+)?){_FOUNDED}\s+(?:by\s+)?"
+                rf"{who}\b", text)
+            d = m.group(1).strip() if m else d
+        out.append(d)
+    return out

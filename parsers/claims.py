@@ -26,7 +26,7 @@ from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
-from aidledger.parsers.claim_coref import as_named
+from aidledger.parsers.claim_coref import as_named, founded_names
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
@@ -142,7 +142,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
-        c.donors = spelled_out(as_the_text_writes(c.donors, seen), seen)
+        c.donors = founded_names(spelled_out(as_the_text_writes(c.donors, seen), seen), seen)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:

@@ -187,3 +187,9 @@ def test_an_acronym_is_not_spelled_out_by_a_place(extract):
     out = extract("South Korean firms in Peru gave funds. SK also made a donation of $1 million "
                   "to the Peruvian government.")
     assert out == [(["SK"], "funds", 1_000_000, ["PER"])]
+
+
+def test_a_foundation_named_after_its_founder_is_the_one_the_article_says_she_started(extract):
+    out = extract("Zaina's foundation has donated $3 million to the Lima Red Cross. Zaina started "
+                  "the Rosa Ines Foundation in 2012.")
+    assert out == [(["Rosa Ines Foundation"], "funds", 3_000_000, ["PER"])]
