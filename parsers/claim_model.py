@@ -61,9 +61,10 @@ def evidence(clause: Clause) -> dict[str, Any]:
 @cache
 def _negation() -> re.Pattern[str]:
     words = sorted(map(re.escape, vocab()["words"]["negations"]), key=len, reverse=True)
-    return re.compile(r"n't\b|(?<![\w])(?:" + "|".join(words) + r")(?![\w])"
-                      r"(?!\s+(?:only|least|just|merely|to mention|long after|long before)\b)",
-                      re.I)  # "Last but not least, X is donating": no negation
+    return re.compile(r"n't\b(?!\s+hesitate\b)|(?<![\w])(?<!or )(?:" + "|".join(words)
+                      + r")(?![\w])(?!\s+(?:only|least|just|merely|to mention|long after|long "
+                      r"before|hesitate|including|counting|less than|fewer than)\b)",
+                      re.I)  # "Last but not least, X is donating", "whether or not": none
 
 
 def negated(sentence: str, start: int | None = None, end: int | None = None) -> bool:
@@ -72,12 +73,21 @@ def negated(sentence: str, start: int | None = None, end: int | None = None) -> 
     denial ("false", "rumour") anywhere takes the whole sentence back."""
     if start is None or end is None:
         return bool(_negation().search(sentence))
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    asides = [m.span() for m in _ASIDE.finditer(sentence)]  # "X, which could not be reached,"
+    if any(a <= start < b for a, b in asides):
+        asides = []  # the verb itself in the aside: its own clause
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)
+                if not any(a <= m.start() < b for a, b in asides)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    return bool(_negation().search(sentence, left, right) or _DENIED.search(sentence))
+    return any(not any(a <= m.start() < b for a, b in asides)
+               for m in _negation().finditer(sentence, left, right)) or bool(
+        _DENIED.search(sentence))
 
 
-_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s+"
+                           r"|,\s+(?:which|where|who|whom|whose|a move that|and (?:it|they|this|"
+                           r"that|he|she))\b|\s(?:despite|after)\s", re.I)  # asides of their own
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
 _DENIED = re.compile(r"\b(?:false|fake|untrue|rumou?rs?|hoax|denied|denies)\b", re.I)
 
 

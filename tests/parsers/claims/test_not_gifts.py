@@ -172,3 +172,17 @@ def test_a_summary_of_what_was_told_above_is_no_new_gift(extract):
                              (["Ostra Foods"], "face_mask", 4_000, ["PER"])]
     assert extract("Ostra Foods' 8,000 masks reach Chile.") == [
         (["Ostra Foods"], "face_mask", 8_000, ["CHL"])]
+
+
+def test_a_negation_in_an_aside_of_its_own_leaves_the_gift(extract):
+    want = [(["Ostra Foods"], "face_mask", 7_000, ["CHL"])]
+    for text in ("Ostra Foods donated 7,000 masks, which are needed by nurses, to Chile.",
+                 "Ostra Foods, which could not be reached for comment, donated 7,000 masks to "
+                 "Chile.",
+                 "Ostra Foods donated 7,000 masks to Chile, a move that was not expected.",
+                 "Ostra Foods donated 7,000 masks to Chile, and it won't be the last gift.",
+                 "Ostra Foods did not hesitate to donate 7,000 masks to Chile.",
+                 "Ostra Foods donated 7,000 masks to Chile, not including earlier gloves."):
+        assert extract(text) == want, text
+    assert extract("Ostra Foods, which is based in Lima, did not donate 7,000 masks to "
+                   "Chile.") == []
