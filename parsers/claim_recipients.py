@@ -85,9 +85,8 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
     """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
     sentence whose goods go elsewhere."""
     before = s[:start]
-    if _NOT_DEST.search(before[-90:]) or start >= _cut(s):
-        return True
-    return bool(start < trig_start and _SCENE.match(before) and not _SCENE_BACK.search(s))
+    return bool(_NOT_DEST.search(before[-90:]) or start >= _cut(s) or start < trig_start
+                and _SCENE.match(before) and not _SCENE_BACK.search(s))
 
 
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
@@ -230,11 +229,14 @@ def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
-# "to help the government with relief", "to support the government's priorities": the state
-# the article is about, which place_state_bodies names (or drops when it cannot tell)
-_THE_GOVERNMENT = re.compile(r"\b(?:help|helping|support|supporting|assist|assisting|to|for|"
-                             r"towards)\s+(the\s+(?:national\s+|federal\s+|central\s+)?"
-                             r"government)(?:['’]s)?\b(?!\s+(?:of|in)\b)", re.I)
+# "to help the government with relief", "to support authorities of Central and State
+# government", "to authorities": the state the article is about, which place_state_bodies
+# names (or drops when it cannot tell)
+_LEVEL = r"(?:national|federal|central|state|union|local|provincial)"
+_THE_GOVERNMENT = re.compile(
+    rf"\b(?:help|helping|support|supporting|assist|assisting|to|for|towards)\s+((?:the\s+)?"
+    rf"(?:authorities\s+of\s+)?(?:{_LEVEL}\s+(?:and\s+{_LEVEL}\s+)?)?(?:governments?|"
+    rf"authorities))(?:['’]s)?\b(?!\s+of\b)(?!\s+in\s+(?:the\s+)?[A-Z])", re.I)
 UNNAMED_STATE = "org:the government"
 
 

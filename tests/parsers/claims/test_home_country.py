@@ -95,3 +95,12 @@ def test_the_who_solidarity_fund_and_a_national_emergency_response_fund(extract)
     out = extract("Uganda is short of tests. Orvik gave $50 million to the Covid-19 "
                   "Emergency Response Fund, Uganda's health minister said in Kampala.")
     assert (["Orvik"], "funds", 50_000_000, ["UGA"]) in out
+
+
+def test_central_and_state_government_and_bare_authorities_are_the_articles_state(extract):
+    out = extract("India is hit hard. Lenra has pledged Rs 1 crore to support authorities of "
+                  "Central and State government in India.")
+    assert (["Lenra"], "funds", 10_000_000, ["IND"]) in out
+    out = extract("Laos is hit hard. Vantha has donated $40,000 to authorities in the purchase "
+                  "of test machines for Laos.")
+    assert (["Vantha"], "funds", 40_000, ["LAO"]) in out
