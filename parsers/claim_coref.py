@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from functools import cache
 
 from aidledger.parsers.claim_givers import state_name
+from aidledger.parsers.claim_heads import headed
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
 
 _KINDS = ("person", "organisation", "foundation", "group", "first_person", "foundations",
-          "companies", "persons_foundation", "country", "embassy")
+          "companies", "persons_foundation", "persons_company", "country", "embassy")
 
 
 @cache
@@ -143,6 +144,10 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         return _by_head(kind[5:], clause, before)
     if kind == "first_person":
         return list(clause.speaker or ([clause.publisher] if clause.publisher else []))
+    if kind == "persons_company":  # "his company": the company the person before heads
+        person = resolve("person", clause, before)
+        seen = clause.text[:max(clause.start, 0)] + "\n" + clause.sentence[:before]
+        return [c for c in [headed(person[0], seen) if person else None] if c]
     if kind == "persons_foundation":  # "his foundation": the foundation of the person before
         person = resolve("person", clause, before)
         return [f"{person[0]} Foundation"] if person else []
@@ -260,23 +265,3 @@ def _one_each(names: Iterable[str]) -> list[str]:
             out.append(n)
     return out
 
-
-_FOUNDED = r"(?:started|founded|set up|established|created|launched)"
-_FOUNDATION = r"((?:[A-Z][\w'’&.-]*\s+){1,5}(?:Foundation|Fund|Trust|Charity))"
-
-
-def founded_names(donors: list[str], text: str) -> list[str]:
-    """ "Rihanna's foundation has donated" where the article tells "Rihanna started the Clara
-    Lionel Foundation": the foundation by the name it has, not one made of its founder's."""
-    out = []
-    for d in donors:
-        founder = d.removesuffix(" Foundation")
-        if founder != d and f"{d}" not in text:
-            who = re.escape(founder)
-            m = re.search(rf"\b{who}\s+(?:had\s+|has\s+)?{_FOUNDED}\s+(?:the\s+|her\s+|his\s+)?"
-                          rf"{_FOUNDATION}", text) or re.search(
-                rf"{_FOUNDATION},?\s+(?:which\s+(?:she|he)\s+|(?:was\s+)?){_FOUNDED}\s+(?:by\s+)?"
-                rf"{who}\b", text)
-            d = m.group(1).strip() if m else d
-        out.append(d)
-    return out

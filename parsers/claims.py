@@ -26,12 +26,13 @@ from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
-from aidledger.parsers.claim_coref import as_named, founded_names
+from aidledger.parsers.claim_coref import as_named
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
+from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence

@@ -193,3 +193,9 @@ def test_a_foundation_named_after_its_founder_is_the_one_the_article_says_she_st
     out = extract("Zaina's foundation has donated $3 million to the Lima Red Cross. Zaina started "
                   "the Rosa Ines Foundation in 2012.")
     assert out == [(["Rosa Ines Foundation"], "funds", 3_000_000, ["PER"])]
+
+
+def test_his_company_is_the_company_the_person_heads(extract):
+    out = extract("Tomas Reyes, president of Kestrel Motors, said on Monday that his company has "
+                  "begun delivering gear to Lima, with a first shipment of 8,000 goggles.")
+    assert [o[0] for o in out] == [["Kestrel Motors"]]
