@@ -176,8 +176,7 @@ _ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sist
 
 
 def _first_trigger(clause: Clause) -> int:
-    found = _all_triggers(clause.sentence)
-    return found[0].start if found else len(clause.sentence)
+    return next((t.start for t in _all_triggers(clause.sentence)), len(clause.sentence))
 
 
 def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
