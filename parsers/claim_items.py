@@ -68,10 +68,7 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
                 or (prev[2] == "respirator" and m[2] == "face_mask"
                     and _GRADE_GAP.fullmatch(sentence, prev[1], m[0]))
                 or (prev[2] == m[2] == "respirator"
-                    and _GRADES_JOINED.fullmatch(sentence, prev[1], m[0]))
-                or (prev[2] == "respirator" and m[2] == "face_mask"  # "N95 and surgical
-                    and _BARE_GRADE.fullmatch(sentence, prev[0], prev[1])  # masks": one
-                    and _GRADES_JOINED.fullmatch(sentence, prev[1], m[0]))):  # count of masks
+                    and _GRADES_JOINED.fullmatch(sentence, prev[1], m[0]))):
             out[-1] = (out[-1][0], m[1], out[-1][2])  # the words as written, grade to noun
             continue
         out.append(m)
@@ -103,7 +100,6 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
 
 # "FFP-2 and FFP-3 masks", "N95/KN95 respirators": one kind of goods named by two grades
 _GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
-_BARE_GRADE = re.compile(r"(?:k?n|ffp|kf|p)[\s-]?\d{1,3}", re.I)  # a grade with no noun
 
 _GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$"
                   r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008

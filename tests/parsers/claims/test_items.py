@@ -218,10 +218,3 @@ def test_common_relief_goods_are_other_goods(extract):
                   "sanitizers to Chile.")
     assert [(i, q) for _, i, q, _ in out] == [("other", 900), ("other", 300), ("other", 40),
                                               ("other", 2_000)]
-
-
-def test_a_grade_and_another_kind_joined_before_one_noun_are_one_count(extract):
-    assert extract("Kessel Aid sent 9,000 N95 and surgical masks to Chile.") == [
-        (["Kessel Aid"], "respirator", 9_000, ["CHL"])]
-    assert extract("Kessel Aid sent 900 KN95 and 300 surgical masks to Chile.") == [
-        (["Kessel Aid"], "respirator", 900, ["CHL"]), (["Kessel Aid"], "face_mask", 300, ["CHL"])]
