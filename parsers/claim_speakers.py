@@ -9,6 +9,7 @@ import re
 from aidledger.parsers.claim_coref import expand as _expand
 from aidledger.parsers.claim_coref import references as _references
 from aidledger.parsers.claim_coref import resolve as resolve_reference
+from aidledger.parsers.claim_heads import headed
 from aidledger.parsers.claim_parts import Clause
 
 _TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
@@ -46,16 +47,23 @@ def speaker(text: str, clause: Clause) -> list[str] | None:
     if m := _QUOTE_BY.search(clause.sentence):
         name = m.group(1) or m.group(2)
         org = _SPEAKS_FOR.match(clause.sentence, m.end())
-        return [org.group(1).rstrip(".")] if org else _expand([name], clause)
+        return [org.group(1).rstrip(".")] if org else _heads(_expand([name], clause), clause)
     if m := (_QUOTE_REF.search(clause.sentence) or _QUOTE_LEAD.match(clause.sentence)):
         who = m.group(1)
         if not re.fullmatch(_REF_WORDS, who, re.I):
             who = re.sub(r"^(?:The|A|An)\s+", "", who)
         for pattern, kind in _references():
             if pattern.fullmatch(who) and kind != "first_person":
-                return resolve_reference(kind, clause, m.start(1)) or None
-        return _expand([who], clause)
+                return _heads(resolve_reference(kind, clause, m.start(1)), clause) or None
+        return _heads(_expand([who], clause), clause)
     return None
+
+
+def _heads(names: list[str], clause: Clause) -> list[str]:
+    """ "We" said by an executive is the company the article says the speaker heads
+    ("Salesforce CEO Marc Benioff ... '... we deliver,' he added": Salesforce)."""
+    seen = clause.text[:max(clause.start, 0)]
+    return [headed(n, seen) or n for n in names]
 
 
 def attributed_donors(clause: Clause) -> list[str]:

@@ -112,3 +112,15 @@ def test_aid_announced_without_goods_gives_no_giver_to_carry(extract):
     out = extract("The Mirra Foundation pledged aid to Serbia. On Monday, 30,000 N95 masks were "
                   "delivered to hospitals in Lima.")
     assert all(o[0] != ["Mirra Foundation"] for o in out)
+
+
+def test_we_said_by_an_executive_is_the_company_he_heads(extract):
+    out = extract('Kestrel CEO Tomas Reyes spoke in Lima. "We will deliver 5,000 more masks to '
+                  'Peru this week," he added.', publisher="Daily Courier")
+    assert out == [(["Kestrel"], "face_mask", 5_000, ["PER"])]
+
+
+def test_we_in_a_tweet_stays_its_author(extract):
+    out = extract("Kestrel founder Tomas Reyes spoke in Lima. We will send 5,000 masks to Peru! "
+                  "— Tomas Reyes (@treyes)", publisher="Daily Courier")
+    assert out == [(["Tomas Reyes"], "face_mask", 5_000, ["PER"])]
