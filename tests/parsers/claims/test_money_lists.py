@@ -152,3 +152,11 @@ def test_a_relief_or_aid_charity_is_an_organisation(extract):
         (["Orbis"], "funds", 3_000_000, ["org:Harbor Relief"])]
     assert extract("Quay donated $1 million to Lantern Aid.") == [
         (["Quay"], "funds", 1_000_000, ["org:Lantern Aid"])]
+
+
+def test_money_granted_or_transferred_is_given(extract):
+    assert extract("Orbis announced a grant of $500,000 to UNICEF.") == [
+        (["Orbis"], "funds", 500_000, ["org:UNICEF"])]
+    assert extract("Quay has transferred $2 million to the Red Cross.") == [
+        (["Quay"], "funds", 2_000_000, ["org:Red Cross"])]
+
