@@ -19,6 +19,7 @@ from aidledger.parsers.lexicon import (
     code_place,
     find_places,
     lookup_place,
+    one_of_region,
     org_country,
     unit_place,
 )
@@ -58,9 +59,6 @@ _NOT_DEST = re.compile(  # places that are where goods come from or pass through
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
-_SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
-                    r"(?:the\s+)?$")
-_SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
@@ -86,7 +84,7 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
     sentence whose goods go elsewhere."""
     before = s[:start]
     return bool(_NOT_DEST.search(before[-90:]) or start >= _cut(s) or start < trig_start
-                and _SCENE.match(before) and not _SCENE_BACK.search(s))
+                and takers.scene(before, s))
 
 
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
@@ -167,7 +165,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if takers.THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
             # "the Philippine Red Cross (PRC)": an acronym the article gives another sense
-        out.append((p.start, p.end, Recipient(p.text, p.place.code)))
+        if (code := one_of_region(p, s, clause.text[:max(clause.start, 0)])) is not None:
+            out.append((p.start, p.end, Recipient(p.text, code)))  # "the Gulf state": one
     return out
 
 

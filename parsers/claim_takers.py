@@ -90,3 +90,14 @@ def list_end(sentence: str, end: int) -> int | None:
     sent to"): later places belong to other goods."""
     m = _BOUNDARY.search(sentence, end)
     return m.start() if m else None
+
+
+_SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"
+                    r"(?:the\s+)?$")
+_SCENE_BACK = re.compile(r"\b(?:across|throughout|in|to) the (?:continent|region|country|bloc)\b")
+
+
+def scene(before: str, sentence: str) -> bool:
+    """ "In Europe, ...": the place opening the sentence is its scene, unless the goods go
+    "across the continent" (back to it)."""
+    return bool(_SCENE.match(before)) and not _SCENE_BACK.search(sentence)

@@ -29,7 +29,8 @@ from aidledger.parsers.vocab_files import _alias_regex, _load, fold, trie_patter
 __all__ = ["ORG_PREFIX", "REGION_PREFIX", "ItemType", "Place", "PlaceMention", "_alias_regex",
            "_items", "_load", "country_name", "find_places", "fold", "item_code", "item_label",
            "item_matches", "lookup_place", "org_country", "region_members", "regions",
-           "status_code", "status_label", "trie_pattern", "code_place", "unit_place"]
+           "status_code", "status_label", "trie_pattern", "code_place", "unit_place",
+           "one_of_region"]
 
 
 # --- items -------------------------------------------------------------------------------
@@ -119,3 +120,18 @@ def unit_place(name: str) -> Place | None:
     """ "Lagos State", "Sindh Province": the place the unit is named after."""
     m = re.fullmatch(r"(.+?)\s+(?:State|Province|Region|County|City|Prefecture)", name)
     return lookup_place(m.group(1)) if m else None
+
+
+_ONE_STATE = re.compile(r"\s+(?:nation|country|state|kingdom|republic|island nation)\b")
+
+
+def one_of_region(mention: PlaceMention, sentence: str, before: str) -> str | None:
+    """The code a place mention stands for: "the Southeast Asian nation" is one country of the
+    region, the latest the text before named (none when it named none)."""
+    code = mention.place.code
+    if mention.place.kind != "region" or not _ONE_STATE.match(sentence, mention.end) \
+            or not re.search(r"\bthe\s+$", sentence[:mention.start]):
+        return code
+    members = region_members(code)
+    named = [p.place.code for p in find_places(before) if p.place.code in members]
+    return named[-1] if named else None

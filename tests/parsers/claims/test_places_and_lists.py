@@ -120,3 +120,10 @@ def test_a_count_after_the_goods_counts_them(extract):
                   "(5,000), gowns – 300 and thermometers (2020 model).")
     assert out == [(["Corvo Trust"], "face_mask", 5_000, ["PER"]),
                    (["Corvo Trust"], "protective_suit", 300, ["PER"])]
+
+
+def test_the_southeast_asian_nation_is_the_country_named_before(extract):
+    out = extract("Laos has 19 cases. Japan donated 1,000 masks to the Southeast Asian nation.")
+    assert out == [(["Japan"], "face_mask", 1_000, ["LAO"])]
+    out = extract("Japan donated 1,000 masks to Southeast Asian nations.")
+    assert out == [(["Japan"], "face_mask", 1_000, ["region:southeast_asia"])]
