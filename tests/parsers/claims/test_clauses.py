@@ -65,3 +65,11 @@ def test_a_receiver_after_a_from_phrase_starts_its_own_clause(extract):
                   "Sweden.")
     assert out == [(["Norway"], "face_mask", 5_000, ["GHA"]),
                    (["Sweden"], "gloves", 3_000, ["TGO"])]
+
+
+def test_a_second_giver_that_weighed_in_gives_its_own_goods(extract):
+    out = extract("Kestrel donated 3,000 masks to Lima, while Tarsa Group weighed in with 500 "
+                  "goggles and 20 ventilators.")
+    assert out == [(["Kestrel"], "face_mask", 3_000, ["PER"]),
+                   (["Tarsa Group"], "goggles", 500, ["PER"]),
+                   (["Tarsa Group"], "ventilator", 20, ["PER"])]
