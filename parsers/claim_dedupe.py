@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.claim_restated import rounded_in_body
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.places import lookup_place
@@ -37,9 +38,12 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     index_map: dict[int, int] = {}
     for i in order:
         c = claims[i]
-        dup = next((j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)), None)
+        dup = next((j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)
+                    or rounded_in_body(o, c) or rounded_in_body(c, o)), None)
         if dup is not None:
             index_map[i] = dup
+            if rounded_in_body(out[dup], c):
+                out[dup].quantity = c.quantity  # "more than seven million", then "7.07 million"
             if out[dup].quantity_each is not None and c.quantity_each is None:
                 c.recipients = c.recipients or out[dup].recipients
                 out[dup] = c  # the stated total, not each x count
@@ -65,7 +69,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
 
 # "China earlier provided Korea with 1 million masks" after "China has donated 1 million more
 # masks": the same figures in an earlier event are another donation, not a restatement
-_EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that|the first batch|"
+_EARLIER = re.compile(r"(?<!than )(?<!than that )(?<!than what was )"  # "more than previously
+                      r"\b(?:earlier|previously|before that|prior to that|the first batch|"  # said"
                       r"the first round|in its first)\b", re.I)
 
 
@@ -106,7 +111,15 @@ def _kin(da: set[str], db: set[str]) -> bool:
     def base(names: set[str]) -> set[str]:
         return {re.sub(r"(?:['’]s)?\s+(?:foundation|charitable foundation|group)$", "", d)
                 for d in names}
-    return da == db or base(da) == base(db) or _same_house(da, db)
+    return da == db or base(da) == base(db) or _same_house(da, db) or _named_in_full(da, db)
+
+
+def _named_in_full(da: set[str], db: set[str]) -> bool:
+    """ "Akshay" and "Akshay Kumar": one giver named once by a single name of the full one."""
+    if len(da) != 1 or len(db) != 1:
+        return False
+    a, b = sorted((next(iter(da)).split(), next(iter(db)).split()), key=len)
+    return len(a) == 1 < len(b) and a[0] in (b[0], b[-1]) and len(a[0]) > 2
 
 
 def _same_house(da: set[str], db: set[str]) -> bool:

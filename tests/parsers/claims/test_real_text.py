@@ -354,3 +354,22 @@ def test_a_company_and_its_local_arm_telling_one_gift_are_one_claim(extract):
     text = ("The Andean Friends Association gave 8,000 masks to Peru. The Andean Traders "
             "Association also gave 8,000 masks to Peru.")
     assert len(extract(text)) == 2  # two bodies, each its own gift
+
+
+def test_a_rounded_figure_and_the_exact_one_are_one_claim(extract):
+    text = ("Ostra announced a third round of mask gifts, pledging more than four million of "
+            "them. The country will donate a total of 4.2 million masks, it said.")
+    out = extract(text)
+    assert [(i, q) for _, i, q, _ in out] == [("face_mask", 4_200_000)]
+    text = ("Ostra will donate 4 million masks to Peru. Ostra previously gave about four "
+            "million masks to Chile.")
+    assert len(extract(text)) == 2
+
+
+def test_one_giver_named_in_full_and_by_one_name_gives_once(extract):
+    text = ("Ravi Mehta pledged Rs 25 crore to the PM CARES Fund. Mehta announced a donation "
+            "of Rs 25 crore, the largest so far by an actor.")
+    assert len(extract(text)) == 1
+    text = ("Total donation of 2 million masks is an increase of 200,000 than that previously "
+            "announced, Ostra said. Ostra is donating 2 million masks to Europe.")
+    assert len(extract(text)) == 1

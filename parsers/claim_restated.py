@@ -1,0 +1,34 @@
+"""A donation told once in round figures and once exactly in the body: "pledging to provide
+more than seven million of them" and "will donate a total of 7.07 million masks" are one
+claim with the exact figure (the headline's own rounding is `claim_dedupe._rounded`)."""
+
+from __future__ import annotations
+
+from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.numbers import find_numbers
+
+_ROUNDING = {"more than", "over", "nearly", "almost", "around", "about", "some", "roughly",
+             "approximately", "close to", "upwards of", "in excess of", "an estimated"}
+
+
+def rounded_in_body(rough: Claim, exact: Claim) -> bool:
+    """`rough`, stated with "more than"/"about", rounds `exact`: the same goods of the same
+    giver within 15%, to the same takers (or none named on one side), the exact one unrounded."""
+    if (rough.item != exact.item or not rough.quantity or not exact.quantity
+            or rough.quantity == exact.quantity or rough.item == "funds"
+            or rough.quantity_each is not None or exact.quantity_each is not None
+            or abs(rough.quantity - exact.quantity) > 0.15 * exact.quantity):
+        return False
+    if {d.lower() for d in rough.donors} != {d.lower() for d in exact.donors} or not rough.donors:
+        return False
+    ra, rb = {r.code for r in rough.recipients}, {r.code for r in exact.recipients}
+    if ra and rb and ra != rb:
+        return False
+    return _stated(rough, approx=True) and _stated(exact, approx=False)
+
+
+def _stated(claim: Claim, approx: bool) -> bool:
+    """Whether the claim's number is written rounded ("more than seven million") or not."""
+    found = [n for n in find_numbers(claim.evidence.get("sentence", ""))
+             if n.value == claim.quantity]
+    return bool(found) and all((n.approx in _ROUNDING) == approx for n in found)
