@@ -234,7 +234,7 @@ _LEVEL = r"(?:national|federal|central|state|union|local|provincial)"
 _THE_GOVERNMENT = re.compile(
     rf"\b(?:help|helping|support|supporting|assist|assisting|to|for|towards)\s+((?:the\s+)?"
     rf"(?:authorities\s+of\s+)?(?:{_LEVEL}\s+(?:and\s+{_LEVEL}\s+)?)?(?:governments?|"
-    rf"authorities))(?:['’]s)?\b(?!\s+of\b)(?!\s+in\s+(?:the\s+)?[A-Z])", re.I)
+    rf"authorities))(?:['’]s)?\b(?!\s+of\b)(?!\s+in\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 UNNAMED_STATE = "org:the government"
 
 
@@ -242,7 +242,7 @@ def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
     m = _THE_GOVERNMENT.search(clause.sentence)
     if not m or m.start(1) >= _cut(clause.sentence):
         return []
-    return [(m.start(1), m.end(1), Recipient("the government", UNNAMED_STATE, "the government"))]
+    return [(m.start(1), m.end(1), Recipient(m.group(1), UNNAMED_STATE, "the government"))]
 
 
 def _each_count(sentence: str) -> int | None:
