@@ -87,6 +87,10 @@ _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|tol
                      r"urged|helped|helps)\s+$")
 
 
+_PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"
+                            r"businesswoman|billionaire|tycoon|philanthropist|entrepreneur)\b")
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -152,6 +156,9 @@ def subject(clause: Clause, before: int) -> list[str]:
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             cands.append((m.end(), kinds[m.group(0).lower()], None))
+    for m in _PLACES_PERSON.finditer(region):  # "India's richest man also pledged": a person
+        if lookup_place(m.group(1)):
+            cands.append((m.end(), "person", None))
     covered = [(m.start(), m.end()) for m in pattern.finditer(region)]
     cands = [c for c in cands if c[2] is None or not any(  # "The Kingdom": the reference
         a <= c[2].start and c[2].end <= b for a, b in covered)]

@@ -199,3 +199,9 @@ def test_his_company_is_the_company_the_person_heads(extract):
     out = extract("Tomas Reyes, president of Kestrel Motors, said on Monday that his company has "
                   "begun delivering gear to Lima, with a first shipment of 8,000 goggles.")
     assert [o[0] for o in out] == [["Kestrel Motors"]]
+
+
+def test_a_countrys_richest_man_is_a_person_not_the_country(extract):
+    out = extract("Tomas Reyes runs Kestrel Group. Peru's richest man also pledged $2 million to "
+                  "the relief fund of Lima.")
+    assert [o[0] for o in out] == [["Tomas Reyes"]]
