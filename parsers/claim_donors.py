@@ -113,8 +113,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
     if thanks and (donors := names_at(clause, thanks.start(1), countries=True)):
         return donors
-    if envoy := envoy_state(s[:trig.start]):
-        return [envoy]
+    if envoy := envoy_state(s[:trig.start]):  # unless the goods come from a body it names:
+        after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)]
+        return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek
+        # Foundation" handed over by an embassy
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := names_at(clause, courtesy.end())):
         return donors

@@ -97,3 +97,9 @@ def test_a_country_after_a_promise_is_its_object_not_the_giver(extract):
 def test_a_source_before_a_comma_is_not_the_city_of_a_country_giver(extract):
     out = extract("According to the website of ANDR, Chile has donated 300 ventilators to Peru.")
     assert out == [(["Chile"], "ventilator", 300, ["PER"])]
+
+
+def test_goods_an_embassy_hands_over_from_a_foundation_are_the_foundations(extract):
+    out = extract("The Chilean Embassy in Lima also turned over two ventilators from the Rosa "
+                  "Ines Foundation, a charity based in Chile, to Peru.")
+    assert out == [(["Rosa Ines Foundation"], "ventilator", 2, ["PER"])]
