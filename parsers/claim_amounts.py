@@ -12,7 +12,7 @@ from aidledger.parsers.claim_money import inherit_currency, not_gift, priced, ta
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
-from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import possessive_free, split_coordinated
 from aidledger.parsers.records import Recipient
 
@@ -66,11 +66,21 @@ _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledg
                        r"a further\s+)?)$")
 
 
+# the verb left out: "X gave Sh200 million, Y Sh100 million and Z Sh50 million"
+_GAPPED = re.compile(r"\s*[,;]?\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?"
+                     r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})\s*")
+
+
+_TRAILING_AMOUNT = re.compile(r"\s+[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*$")
+
+
 def _own_givers(clause: Clause, start: int, end: int) -> list[str]:
     """The giver named between the amount before and this one, as the subject of its own
     verb or commitment ("Wipro's commitment is Rs 100 crore, Wipro Enterprises will donate
     Rs 25 crore"), or as "contributions from X for R1.5-billion, Y for R1-billion"."""
     s = clause.sentence
+    if start and (gap := _GAPPED.fullmatch(s, start, end)) and not lookup_place(gap.group(1)):
+        return [gap.group(1)]  # "Safaricom donated Sh200 million, KCB Sh100 million and ..."
     if not start:  # the first amount: only the names after the verb's "from"
         frm = re.search(r"\bfrom\s+", s[:end])
         start = frm.end() if frm else end
@@ -165,8 +175,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                          quantity_each=each, currency=n.currency))
     givers = {d for c in out for d in c.donors}
     for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
-        c.recipients = [r for r in c.recipients
-                        if not set(split_coordinated(r.name)) <= givers]
+        c.recipients = [r for r in c.recipients if not set(split_coordinated(
+            _TRAILING_AMOUNT.sub("", r.name))) <= givers]  # "Equity Bank Sh50": the name
     return out
 
 

@@ -160,3 +160,12 @@ def test_money_granted_or_transferred_is_given(extract):
     assert extract("Quay has transferred $2 million to the Red Cross.") == [
         (["Quay"], "funds", 2_000_000, ["org:Red Cross"])]
 
+
+
+def test_a_list_with_the_verb_left_out_gives_each_name_its_amount(extract):
+    out = extract("Orbis donated Sh300 million, Quay Sh150 million and Lantern Bank Sh40 "
+                  "million.")
+    assert out == [(["Orbis"], "funds", 300_000_000, []), (["Quay"], "funds", 150_000_000, []),
+                   (["Lantern Bank"], "funds", 40_000_000, [])]
+    out = extract("Orbis gave $3 million to Kenya and $1 million to the Red Cross.")
+    assert [d for d, _, _, _ in out] == [["Orbis"], ["Orbis"]]
