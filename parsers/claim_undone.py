@@ -58,6 +58,8 @@ _RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to n
                       r"current|most recent)\s+(?:donation|consignment|batch|shipment|tranche|"
                       r"gift)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who|where)\s+(?:\w+\s+){0,2}$", re.I)
+_FIRST_LOT = re.compile(r"\b(?:the|its|their|a)\s+first\s+(?:shipment|batch|consignment|tranche|"
+                        r"delivery|lot)\b", re.I)
 _BRINGING = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes)\b[^.;]{0,40}\btotal\b",
                        re.I)
 
@@ -65,8 +67,8 @@ _BRINGING = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes)\b[^.;]
 def running_total(sentence: str) -> bool:
     """ "China's assistance to Pakistan so far includes 12,000 test kits", "To date, the US has
     contributed $39 million": a tally of all the giver's gifts, no donation of its own."""
-    if _BRINGING.search(sentence):
-        return False
+    if _BRINGING.search(sentence) or _FIRST_LOT.search(sentence):
+        return False  # "with the first shipment so far including ...": one lot, no tally
     return any(not _RELATIVE.search(sentence, 0, m.start()) for m in _RUNNING.finditer(sentence))
 
 

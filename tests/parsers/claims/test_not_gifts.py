@@ -186,3 +186,10 @@ def test_a_negation_in_an_aside_of_its_own_leaves_the_gift(extract):
         assert extract(text) == want, text
     assert extract("Ostra Foods, which is based in Lima, did not donate 7,000 masks to "
                    "Chile.") == []
+
+
+def test_a_first_shipment_so_far_is_one_lot_not_a_tally(extract):
+    text = ("Kessel Labs gave 300 ventilators to Peru. Kessel Labs began delivering gear, with "
+            "the first shipment so far including 9,000 goggles.")
+    assert extract(text) == [(["Kessel Labs"], "ventilator", 300, ["PER"]),
+                             (["Kessel Labs"], "goggles", 9_000, ["PER"])]
