@@ -153,8 +153,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     government = next(reversed(list(re.finditer(
         r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
         r"authorities|embassy)\b", s[:trig.start]))), None)
-    if government and (where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
-        return [where]
+    if government and not re.search(r",\s+(?:the\s+)?[A-Z]", s[government.end():trig.start]) and (
+            where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
+        return [where]  # not "With the help of the Chinese embassy, Hytera donated"
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and country_like(allies.group(1)):
         return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives

@@ -25,7 +25,7 @@ _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\
 # a name never runs over a line break (a headline's last word and the text's first are two)
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
-    r"\.?,[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
+    r"\.?,?[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
     + r"))(?:(?:of[^\S\n]+the|of|for|and|the|de|du|von)[^\S\n]+)?(?![NR]\d)"
     r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z]))*")
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")

@@ -103,3 +103,9 @@ def test_goods_an_embassy_hands_over_from_a_foundation_are_the_foundations(extra
     out = extract("The Chilean Embassy in Lima also turned over two ventilators from the Rosa "
                   "Ines Foundation, a charity based in Chile, to Peru.")
     assert out == [(["Rosa Ines Foundation"], "ventilator", 2, ["PER"])]
+
+
+def test_a_government_in_a_fronted_help_phrase_is_not_the_giver(extract):
+    out = extract("With the help of the Chilean embassy, the Kestrel Trading Corp. Ltd donated "
+                  "10,000 masks to the Peruvian health ministry.")
+    assert out == [(["Kestrel Trading Corp. Ltd"], "face_mask", 10_000, ["PER"])]
