@@ -64,7 +64,8 @@ ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ..."
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
     r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told|reported|"
     r"reports|stated|noted)\b"
-    r"(?!\s+(?:that|it|they|he|she)\b)[^,;]{0,80}"  # ", X said that ...": a lead-in
+    r"(?!\s+(?:that|it|they|he|she)\b|[^,;\d]{0,12}\d)[^,;]{0,80}"  # ", X said that ...": a
+    # lead-in; ", the USAID has announced USD 5.9 million": the gift's own verb
     r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
 
 

@@ -80,3 +80,9 @@ def test_an_earlier_gift_after_after_and_an_aside_on_the_takers(extract):
     out = extract("Acme Corp gave 8,000 masks to Peru and Bolivia, two of the hardest-hit "
                   "countries in South America.")
     assert out == [(["Acme Corp"], "face_mask", 8_000, ["PER", "BOL"])]
+
+
+def test_a_fronted_phrase_before_the_giver_and_its_verb_is_no_attribution(extract):
+    out = extract("With regard to Peru, the Orla Fund has announced $5 million in funding, "
+                  "including $2 million to help Peru train nurses.")
+    assert (["Orla Fund"], "funds", 2_000_000, ["PER"]) in out
