@@ -42,6 +42,7 @@ _VALUE_OF_GOODS = re.compile(r"\s+(?:(?:humanitarian|aid|relief|assistance|medic
 _TAKINGS = re.compile(r"\b(?:received|receives|collected|gathered)\s+(?:[\w-]+\s+){0,4}?"
                       r"donations\s+(?:of|amounting to|totall?ing|worth)\s+(?:about\s+|over\s+|"
                       r"nearly\s+|more than\s+|some\s+)?$", re.I)
+_IN_DONATIONS = re.compile(r"\s+in\s+(?:donations|contributions|pledges)\b", re.I)
 _IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
                        r"materials|ppe|products)\b",
                        re.I)  # "$10 million in critically needed PPE supplies": their value
@@ -61,7 +62,8 @@ _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledg
                        r"(?:donate|contribute|give|pledge|make (?:a )?contribution of|donated|"
                        r"contributed|given|pledged|committed|added|put up)\s+"
                        r"(?:up to\s+|another\s+|a further\s+)?"
-                       r"|\s+(?:also\s+)?(?:donated|contributed|gave|pledged|committed|added|"
+                       r"|,?\s+(?:(?:which|who)\s+(?:has\s+|have\s+|had\s+)?)?(?:also\s+)?"
+                       r"(?:donated|contributed|gave|pledged|committed|added|given|"
                        r"offered|put up|chipped in(?: with)?)\s+(?:up to\s+|another\s+|"
                        r"a further\s+)?)$")
 
@@ -138,8 +140,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # money raised or collected is the giver's to give, not yet given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
-        if _TAKINGS.search(s[:n.start]) and not re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]",
-                                                        s[n.end:]):
+        took = _TAKINGS.search(s[:n.start]) or (_IN_DONATIONS.match(s, n.end) and re.search(
+            r"\b(?:received|receives|collected|gathered)\s+$", s[:n.start]))
+        if took and not re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]", s[n.end:]):
             continue  # "had received donations of over 10 million yuan": many givers' sum
         if goods and re.match(r"totall?ing\b", s[n.start:n.end], re.I):
             continue  # "900 bottles of hand sanitiser totalling $40,000": the goods' value

@@ -169,3 +169,13 @@ def test_a_list_with_the_verb_left_out_gives_each_name_its_amount(extract):
                    (["Lantern Bank"], "funds", 40_000_000, [])]
     out = extract("Orbis gave $3 million to Kenya and $1 million to the Red Cross.")
     assert [d for d, _, _, _ in out] == [["Orbis"], ["Orbis"]]
+
+
+def test_each_name_with_its_own_relative_clause_gives_its_amount(extract):
+    out = extract("The donors include Orbis, which gave Sh70 million, and Quay, which "
+                  "contributed Sh30 million.")
+    assert out == [(["Orbis"], "funds", 70_000_000, []), (["Quay"], "funds", 30_000_000, [])]
+
+
+def test_money_a_body_received_in_donations_is_a_tally(extract):
+    assert extract("The Hubei Red Cross received 300 million yuan in donations.") == []
