@@ -18,6 +18,13 @@ _DESCRIBED = re.compile(r"(?:[A-Z][\w&-]*['’]s\s+|its\s+|their\s+)(?:[\w-]+\s+
                         r"(?:companies|subsidiaries|units|partners|affiliates|arms)\s+")
 
 
+# only the amount between the verb and "along with": "pledged Rs 1,125 crore along with"
+_AMOUNT_ONLY = re.compile(r"\s+(?:an?\s+)?(?:amount\s+of\s+|sum\s+of\s+|total\s+of\s+)?"
+                          r"(?:about\s+|over\s+|nearly\s+|more than\s+|up to\s+)?"
+                          r"[A-Za-z$€£¥₹₦]{0,4}\.?\s?\d[\d,.]*\s*(?:million|billion|crore|"
+                          r"lakh|bn|m|cr)?\s*(?:[a-z]+\s*)?")
+
+
 def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
     """The givers of the donation verb `trig`; "X, together with Y, donated" and "donated
     by X together with Y" give both."""
@@ -40,6 +47,8 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
                 donors = donors + [p for p in partners if p not in donors]
         elif any(d in s[trig.end:m.start()] for d in donors) and m.start() - trig.end < 120:
             donors = donors + [p for p in partners if p not in donors]
+        elif _AMOUNT_ONLY.fullmatch(s, trig.end, m.start()):  # "Wipro pledged Rs 1,125
+            donors = donors + [p for p in partners if p not in donors]  # crore along with Y"
     return donors
 
 

@@ -30,3 +30,8 @@ def test_protective_overalls_are_suits(extract):
 def test_money_raised_in_a_fundraiser_is_not_a_gift(extract):
     assert extract("The club has raised $8,000 through an online fundraiser and hopes to "
                    "reach $15,000 by June.") == []
+
+
+def test_a_partner_after_the_amount_gives_too(extract):
+    out = extract("Orbis pledged Rs 900 crore along with the Quay Foundation.")
+    assert out == [(["Orbis", "Quay Foundation"], "funds", 9_000_000_000, [])]
