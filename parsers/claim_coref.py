@@ -87,6 +87,9 @@ def apposed(region: str, n: Name) -> bool:
     """ "ByteDance, the owner of TikTok, said": TikTok describes the subject, it is not one."""
     if in_aside(region, n.start, n.end):
         return True
+    if re.search(r",\s*(?:the|a|an|its)\s+[^,]{0,60}\bincluding\b", region[:n.start]) and \
+            "," in region[n.end:]:
+        return True  # "LVMH, the parent of brands including Louis Vuitton, Celine and Fendi,"
     comma = region.rfind(",", 0, n.start)
     aside = region[comma + 1:n.start] + n.text
     if comma >= 0 and _ROLE_ASIDE.match(aside) and "," in region[n.end:] and not _OPENING.match(

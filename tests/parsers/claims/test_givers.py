@@ -166,3 +166,9 @@ def test_a_source_before_a_comma_is_no_co_giver(extract):
     out = extract("According to Andes Daily Net, Kestrel Bank of Peru has donated 40 ventilators "
                   "to Lima.")
     assert out == [(["Kestrel Bank of Peru"], "ventilator", 40, ["PER"])]
+
+
+def test_brands_listed_in_an_aside_of_the_subject_are_not_givers(extract):
+    out = extract("Kestrel, the parent company of brands including Lumo, Sera, and Vanta, "
+                  "donated $40,000 to the Lima Red Cross.")
+    assert [o[0] for o in out] == [["Kestrel"]]
