@@ -74,8 +74,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
             continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
-        if len(name) == 1:
-            continue
+        if len(name) == 1 or _term_acronym(name, text[:m.start()]):
+            continue  # "high-performance computing (HPC) systems": a term, not a body
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and common_opening(name, text[m.end():]):
@@ -119,6 +119,15 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return sorted(out, key=lambda n: n.start)
+
+
+def _term_acronym(name: str, before: str) -> bool:
+    """An acronym in brackets whose initials are the lowercase words before it."""
+    if not (name.isupper() and before.endswith("(")):
+        return False
+    words = re.split(r"[\s-]+", before[:-1].strip())[-len(name):]
+    return len(words) == len(name) and all(w[:1].islower() for w in words) and "".join(
+        w[0] for w in words) == name.lower()
 
 
 # a name after a preposition of direction is what goods go to or through, not a subject

@@ -157,3 +157,15 @@ def test_of_the_inside_a_name_keeps_the_whole_name():
     assert _names("The Northern Power Corporation of the Andes gave 2,000 masks to Peru.") == [
         "Northern Power Corporation of the Andes", "Peru"]
     assert _names("Kestrel and the Mirra Foundation gave masks.") == ["Kestrel", "Mirra Foundation"]
+
+
+def test_a_terms_acronym_in_brackets_is_no_name():
+    assert _names("It gave high-performance computing (HPC) systems to Lima.") == ["Lima"]
+    assert _names("The Andean Relief Agency (ARA) gave masks.") == [
+        "Andean Relief Agency", "ARA"]
+
+
+def test_a_corporate_noun_makes_a_three_word_name_a_company(extract):
+    out = extract("Kestrel Micro Devices gave servers to Lima. The company also announced "
+                  "donations of $2 million to the Lima Red Cross.")
+    assert [o[0] for o in out] == [["Kestrel Micro Devices"]]
