@@ -69,20 +69,37 @@ _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledg
 
 
 # the verb left out: "X gave Sh200 million, Y Sh100 million and Z Sh50 million"
-_GAPPED = re.compile(r"\s*[,;]?\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?"
-                     r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})\s*")
+_GAPPED = re.compile(r"(?:^|[,;]|\band\b)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?"
+                     r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})\s*$")
 
 
 _TRAILING_AMOUNT = re.compile(r"\s+[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*$")
 
 
-def _own_givers(clause: Clause, start: int, end: int) -> list[str]:
+def _gapped(s: str, start: int, end: int, before: list[str]) -> str | None:
+    """The name of a clause whose verb is left out ("..., KCB Sh100 million", "..., and the
+    Jack Ma Foundation another RMB 40 million"); a place only after a place gave ("Qatar
+    pledged $10 million to the WHO, Kuwait $40 million")."""
+    gap = _GAPPED.search(s[start:end])
+    if not gap:
+        return None
+    head = s[start:start + gap.start()]
+    if gap.start() and not re.fullmatch(r"\s*(?:(?:to|for|towards)\s+[^,;]*)?", head):
+        return None  # only where the amount before went may stand between
+    name = gap.group(1)
+    if lookup_place(name) and not all(lookup_place(d) for d in before or ["-"]):
+        return None
+    return name
+
+
+def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None = None
+                ) -> list[str]:
     """The giver named between the amount before and this one, as the subject of its own
     verb or commitment ("Wipro's commitment is Rs 100 crore, Wipro Enterprises will donate
     Rs 25 crore"), or as "contributions from X for R1.5-billion, Y for R1-billion"."""
     s = clause.sentence
-    if start and (gap := _GAPPED.fullmatch(s, start, end)) and not lookup_place(gap.group(1)):
-        return [gap.group(1)]  # "Safaricom donated Sh200 million, KCB Sh100 million and ..."
+    if start and (gap := _gapped(s, start, end, before or [])):
+        return [gap]  # "Safaricom donated Sh200 million, KCB Sh100 million and ..."
     if not start:  # the first amount: only the names after the verb's "from"
         frm = re.search(r"\bfrom\s+", s[:end])
         start = frm.end() if frm else end
@@ -156,7 +173,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue
         donors, when = found
         prev_end = money[i - 1].end if i else 0
-        donors = [listed] if listed else _own_givers(clause, prev_end, n.start) or donors
+        donors = [listed] if listed else _own_givers(
+            clause, prev_end, n.start, out[-1].donors if out else donors) or donors
         donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]

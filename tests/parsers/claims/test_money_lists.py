@@ -179,3 +179,13 @@ def test_each_name_with_its_own_relative_clause_gives_its_amount(extract):
 
 def test_money_a_body_received_in_donations_is_a_tally(extract):
     assert extract("The Hubei Red Cross received 300 million yuan in donations.") == []
+
+
+def test_a_gapped_clause_after_the_first_gift_names_its_own_giver(extract):
+    out = extract("The Orbis Foundation has committed RMB 80 million to vaccine research, and "
+                  "the Quay Foundation another RMB 20 million.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Orbis Foundation"], 80_000_000),
+                                             (["Quay Foundation"], 20_000_000)]
+    out = extract("Norway pledged $12 million to the WHO, Denmark $6 million and Iceland "
+                  "$1 million.")
+    assert [d for d, _, _, _ in out] == [["Norway"], ["Denmark"], ["Iceland"]]
