@@ -19,3 +19,8 @@ def test_a_part_naming_its_own_taker_keeps_it(extract):
                   "fund.")
     assert out == [(["Ravi Orbis"], "funds", 40_000_000, ["IND"]),
                    (["Ravi Orbis"], "funds", 30_000_000, ["IND"])]
+
+
+def test_money_a_state_decides_to_extend_is_pledged(extract):
+    assert extract("Norway has decided to extend emergency aid of $3 million to Chad.") == [
+        (["Norway"], "funds", 3_000_000, ["TCD"])]
