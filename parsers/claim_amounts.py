@@ -228,6 +228,9 @@ def share_claims(clause: Clause, claims: list[Claim],
     s = clause.sentence
     lead = _SHARE.match(s)
     nums = [n for n in clause.numbers if n.value and not n.currency and not n.percent]
+    if not lead and nums and not s[:nums[0].start].strip() and _GO.match(s[nums[0].end:]):
+        lead = True  # "Two million went to Ghana and one million to Togo": the sentence opens
+        # on the share
     if not lead or not nums or not claims:
         return []
     parent_index = next((i for i in range(len(claims) - 1, -1, -1)

@@ -14,9 +14,11 @@ from aidledger.parsers.records import Recipient
 _ELIDED = re.compile(r"^\s+(?:more\s+)?(?:(?:intended|earmarked|destined|meant|set aside)\s+)?"
                      r"(?:to|for)\s+(?:the\s+)?")
 # "while 600,000 will go to African nations", ", and 500 will be sent to Peru"
-_WILL_GO = re.compile(r"^\s+(?:will|would|are to|is to|are|were|is|was)\s+(?:also\s+|then\s+)?"
-                      r"(?:go|be\s+(?:sent|given|delivered|distributed|shipped|allocated|donated|"
-                      r"earmarked))\s+(?:to|for)\s+(?:the\s+)?", re.I)
+_WILL_GO = re.compile(r"^\s+(?:(?:will|would|are to|is to|are|were|is|was|have|has)\s+)?"
+                      r"(?:also\s+|then\s+)?(?:go|went|goes|gone|be\s+(?:sent|given|delivered|"
+                      r"distributed|shipped|allocated|donated|earmarked)|been\s+(?:sent|given|"
+                      r"delivered|distributed|shipped|allocated|donated))\s+(?:to|for)\s+"
+                      r"(?:the\s+)?", re.I)
 _TRANCHE = re.compile(r"\b(?:the|a|its)\s+(?:first|second|initial|next)\s+(?:tranche|batch|"
                       r"shipment|consignment|lot|instal?lment|delivery)\s+of\s+$", re.I)
 _MORE = re.compile(r"\b(?:another|a further|an additional)\s*$", re.I)
@@ -44,7 +46,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
             continue
         before, after = s[:n.start], s[n.end:]
         if (_ELIDED.match(after) or _WILL_GO.match(after)) and re.search(
-                r"(?:,|\band|\bincluding|\bof which|\bwhile|\bwhereas|\bwith)\s*$", before):
+                r"(?:,|:|\band|\bincluding|\bof which|\bwhile|\bwhereas|\bwith)\s*$", before):
             places = find_places(s[n.end:n.end + 80])
             recips = [Recipient(places[0].text, places[0].place.code)] if places else []
         elif _TRANCHE.search(before):  # "with the first tranche of 50 expected to arrive":

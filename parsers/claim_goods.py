@@ -64,9 +64,13 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         status = status_of(clause, it.start)
         qty = it.quantity.value if it.quantity else None
         named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
-        if named > 1 and (re.match(r"\s*(?:each|apiece)\b", clause.sentence[it.end:])
+        if named > 1 and (_EACH_AFTER.match(clause.sentence, it.end)
                           or _EACH_GOT.search(clause.sentence, 0, it.start)):
-            each_count = named  # "100 ventilators each to Italy and Spain"
+            each_count = named  # "100 ventilators each to Italy and Spain", "per country"
+        if it.quantity and (it.quantity.approx in ("a total of", "totalling", "totaling")
+                            or _A_TOTAL.search(clause.sentence, 0, it.quantity.start)):
+            each_count = None  # "20,000 kits to each of the 54 countries, a total of 1.08
+            # million kits": the total is no amount per recipient
         if respectively and len(takers) == len(items) > 1:
             targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
         elif respectively and len(recips) == len(items) > 1:
@@ -91,6 +95,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
                       clause.sentence.lower())
 
 
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|per (?:country|nation|recipient|state|hospital|"
+                         r"province|city|region))\b", re.I)
+_A_TOTAL = re.compile(r"\b(?:a total of|in total|in all|totall?ing|altogether)\s*$", re.I)
 # "Italy, Spain and Greece will each receive 100,000 masks": the amount is per taker
 _EACH_GOT = re.compile(r"\beach\s+(?:\w+\s+)?(?:receive[sd]?|get|got|gets|be given|been given|"
                        r"obtain(?:ed)?)\b", re.I)

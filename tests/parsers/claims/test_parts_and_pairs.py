@@ -78,3 +78,20 @@ def test_an_amount_that_will_go_elsewhere_or_a_first_tranche_is_more_of_the_good
     out = extract("Kessel Group will donate 9 million masks, with 6 million to Europe.")
     assert out == [(["Kessel Group"], "face_mask", 9_000_000, []),
                    (["Kessel Group"], "face_mask", 6_000_000, ["region:europe"])]
+
+
+def test_per_country_amounts_totals_and_shares_out(extract):
+    assert extract("Kessel Group will donate 4,000 masks per country to Chad, Niger and "
+                   "Mali.") == [(["Kessel Group"], "face_mask", 12_000, ["TCD", "NER", "MLI"])]
+    out = extract("Kessel Group will send 2,000 kits to each of the 54 African countries, a "
+                  "total of 108,000 kits.")
+    assert [q for _, _, q, _ in out] == [108_000]
+    out = extract("Kessel Group donated 3 million masks: 2 million to Chad and 1 million to "
+                  "Mali.")
+    assert out == [(["Kessel Group"], "face_mask", 3_000_000, []),
+                   (["Kessel Group"], "face_mask", 2_000_000, ["TCD"]),
+                   (["Kessel Group"], "face_mask", 1_000_000, ["MLI"])]
+    out = extract("Kessel Group donated 3 million masks. Two million will go to Chad and one "
+                  "million to Mali.")
+    assert [(q, r) for _, _, q, r in out] == [(3_000_000, []), (2_000_000, ["TCD"]),
+                                              (1_000_000, ["MLI"])]
