@@ -26,6 +26,7 @@ from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
+from aidledger.parsers.claim_contributors import contributors_named
 from aidledger.parsers.claim_coref import as_named
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
@@ -218,6 +219,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         follow_up(clause, claims)
         named_after(clause, claims)
         backfill(clause, claims)
+        contributors_named(clause, claims)
     if found:
         last = found[-1]
         ctx.note(last.donors, last.recipients, last.status, clause.sentence)

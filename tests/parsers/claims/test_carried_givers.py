@@ -124,3 +124,10 @@ def test_we_in_a_tweet_stays_its_author(extract):
     out = extract("Kestrel founder Tomas Reyes spoke in Lima. We will send 5,000 masks to Peru! "
                   "— Tomas Reyes (@treyes)", publisher="Daily Courier")
     assert out == [(["Tomas Reyes"], "face_mask", 5_000, ["PER"])]
+
+
+def test_contributors_listed_later_give_the_donation_told_before(extract):
+    out = extract("Twelve firms here donated 50,000 masks to Lima on Monday. The handover was "
+                  "held online. The donation's contributors include shipping firm Kestrel Lines "
+                  "and Peruvian miner Tarsa Group.")
+    assert out == [(["Kestrel Lines", "Tarsa Group"], "face_mask", 50_000, ["PER"])]
