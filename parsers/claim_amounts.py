@@ -73,7 +73,8 @@ _GAPPED = re.compile(r"(?:^|[,;]|\band\b)\s*(?:and\s+|while\s+|whereas\s+)?(?:th
                      r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})\s*$")
 
 
-_TRAILING_AMOUNT = re.compile(r"\s+[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*$")
+_TRAILING_AMOUNT = re.compile(r"\s+(?:[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*|Rs\.?|K?[Ss]hs?\.?|Tk\.?|RM|"
+                              r"Rp\.?|[A-Z]{3})$")  # "Equity Bank Sh50", "Tata Sons Rs"
 
 
 def _gapped(s: str, start: int, end: int, before: list[str]) -> str | None:

@@ -189,3 +189,10 @@ def test_a_gapped_clause_after_the_first_gift_names_its_own_giver(extract):
     out = extract("Norway pledged $12 million to the WHO, Denmark $6 million and Iceland "
                   "$1 million.")
     assert [d for d, _, _, _ in out] == [["Norway"], ["Denmark"], ["Iceland"]]
+
+
+def test_a_giver_whose_name_ran_into_a_currency_sign_is_no_recipient(extract):
+    out = extract("The Orbis Group pledged Rs 900 crore, of which Orbis Trusts will contribute "
+                  "Rs 300 crore and Orbis Sons Rs 600 crore.")
+    assert [(d, r) for d, _, _, r in out] == [(["Orbis Group"], []), (["Orbis Trusts"], []),
+                                             (["Orbis Sons"], [])]
