@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from aidledger.parsers.claim_item_words import bought_after, count_after, makers_after, other_kit
 from aidledger.parsers.claim_other_goods import unnamed_goods
 from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
 from aidledger.parsers.lexicon import _items, _load, fold, trie_pattern
@@ -206,48 +207,6 @@ _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply
 # million tests" are that many test kits)
 
 
-_PCS_OPEN = re.compile(r"\s*(?:\(\s*|[:–—]\s*|\s-\s+)")
-_PCS_CLOSE = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?\s*)?\)", re.I)
-_LINE_END = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?)?\s*(?:$|[,;.](?!\d)|and\b)",
-                       re.I)
-
-
-def _count_in_brackets(clause: Clause, end: int) -> NumberMention | None:
-    """ "gowns (230,900 pcs)", "face masks (5,000)", "Face masks: 5,000", "gowns – 300": the
-    count right after the goods, in brackets or after a colon or dash, ending the entry."""
-    m = _PCS_OPEN.match(clause.sentence, end)
-    if m is None:
-        return None
-    n = next((n for n in clause.numbers if n.start == m.end()), None)
-    if n is None or n.currency or n.percent or n.value is None or n.vague:
-        return None
-    close = _PCS_CLOSE if "(" in m.group(0) else _LINE_END
-    if re.fullmatch(r"(?:19|20)\d\d", n.raw):
-        return None  # "masks (2020)": a year
-    return n if close.match(clause.sentence, n.end) else None
-
-
-_BOUGHT_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"
-                           r"(?:purchased|bought|procured|ordered|imported)\s+(?:by|from)\b", re.I)
-_GIVEN_AFTER = re.compile(r"\b(?:and|then|to)\s+(?:\w+\s+){0,3}?(?:donat\w*|gift\w*|give|gave|"
-                          r"given|hand(?:ed)? over|distribut\w*)\b", re.I)
-_FIRMS_AFTER = re.compile(r"[\s-]+(?:(?:making|producing|manufacturing|production)[\s-]+)?"
-                          r"(?:firms|companies|makers|manufacturers|producers|factories|plants|"
-                          r"enterprises|suppliers)\b", re.I)
-
-
-_OTHER_CONTENTS = re.compile(r"\s*,?\s*(?:including|containing|consisting of|comprising|"
-                             r"with|made up of)\s+(?![^.;]*\b(?:test|tests|testing|detection|"
-                             r"diagnos\w*|pcr|swabs?|reagents?|antigen|antibody|sampl\w*)\b)"
-                             r"[a-z]", re.I)
-
-
-def _bought_after(sentence: str, end: int) -> bool:
-    """Goods named with their buyer right after them, not given away later in the sentence."""
-    m = _BOUGHT_AFTER.match(sentence, end)
-    return m is not None and not _GIVEN_AFTER.search(sentence, m.end())
-
-
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -258,7 +217,7 @@ def find_items(clause: Clause) -> list[Item]:
     out = []
     mentions = _item_mentions(clause.sentence)
     for s, e, code in mentions:
-        q = _quantity_before(clause, s) or _count_in_brackets(clause, e)
+        q = _quantity_before(clause, s) or count_after(clause, e)
         if q is not None and (_RATE.match(clause.sentence, e) or _RATE_BEFORE.search(
                 clause.sentence, 0, q.start)):
             continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
@@ -266,14 +225,14 @@ def find_items(clause: Clause) -> list[Item]:
                 "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
                              or _PERFORMED_AFTER.match(clause.sentence, e)):
             continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
-        if q is not None and _bought_after(clause.sentence, e):
+        if q is not None and bought_after(clause.sentence, e):
             continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
-        if _FIRMS_AFTER.match(clause.sentence, e):
+        if makers_after(clause.sentence, e):
             continue  # "three mask producing firms": makers of the goods, not goods
         label = clause.sentence[s:e]
-        if code == "test_kit" and label.lower() in ("kit", "kits") and _OTHER_CONTENTS.match(
-                clause.sentence, e):
-            code = "other"  # "6,000 kits, including toothpastes, shampoos": hygiene kits
+        if code == "test_kit" and label.lower() in ("kit", "kits") and (
+                other_kit(clause.sentence, s, e)):
+            code = "other"  # "6,000 kits, including toothpastes", "2,000 first aid kits"
         if q is not None and q.vague:
             q = None
         out.append(Item(s, e, code, label, q))

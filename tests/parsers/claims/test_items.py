@@ -218,3 +218,13 @@ def test_common_relief_goods_are_other_goods(extract):
                   "sanitizers to Chile.")
     assert [(i, q) for _, i, q, _ in out] == [("other", 900), ("other", 300), ("other", 40),
                                               ("other", 2_000)]
+
+
+def test_kits_of_another_kind_are_other_goods_but_a_makers_kits_are_test_kits(extract):
+    assert extract("Ostra Care donated 3,000 first aid kits and 200 school kits to Chile.") == [
+        (["Ostra Care"], "other", 3_000, ["CHL"]), (["Ostra Care"], "other", 200, ["CHL"])]
+    assert extract("Ostra Care donated 3,000 PCR kits and 200 Sansure kits to Chile.") == [
+        (["Ostra Care"], "test_kit", 3_000, ["CHL"]),
+        (["Ostra Care"], "test_kit", 200, ["CHL"])]
+    assert extract("Ostra Care donated 12 thermal cameras to Chile.") == [
+        (["Ostra Care"], "thermometer", 12, ["CHL"])]

@@ -1,0 +1,82 @@
+"""What the words right around a goods noun say about it: a count written after it ("gowns
+(230,900 pcs)", "Face masks: 5,000"), a buyer named after it ("masks purchased by X"), makers
+rather than goods ("mask producing firms"), and a bare "kits" of another kind than test kits
+("first aid kits", "kits, including toothpastes")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.numbers import NumberMention
+
+_PCS_OPEN = re.compile(r"\s*(?:\(\s*|[:–—]\s*|\s-\s+)")
+_PCS_CLOSE = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?\s*)?\)", re.I)
+_LINE_END = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?)?\s*(?:$|[,;.](?!\d)|and\b)",
+                       re.I)
+
+
+def count_after(clause: Clause, end: int) -> NumberMention | None:
+    """ "gowns (230,900 pcs)", "face masks (5,000)", "Face masks: 5,000", "gowns – 300": the
+    count right after the goods, in brackets or after a colon or dash, ending the entry."""
+    m = _PCS_OPEN.match(clause.sentence, end)
+    if m is None:
+        return None
+    n = next((n for n in clause.numbers if n.start == m.end()), None)
+    if n is None or n.currency or n.percent or n.value is None or n.vague:
+        return None
+    close = _PCS_CLOSE if "(" in m.group(0) else _LINE_END
+    if re.fullmatch(r"(?:19|20)\d\d", n.raw):
+        return None  # "masks (2020)": a year
+    return n if close.match(clause.sentence, n.end) else None
+
+
+_BOUGHT_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"
+                           r"(?:purchased|bought|procured|ordered|imported)\s+(?:by|from)\b", re.I)
+_GIVEN_AFTER = re.compile(r"\b(?:and|then|to)\s+(?:\w+\s+){0,3}?(?:donat\w*|gift\w*|give|gave|"
+                          r"given|hand(?:ed)? over|distribut\w*)\b", re.I)
+_FIRMS_AFTER = re.compile(r"[\s-]+(?:(?:making|producing|manufacturing|production)[\s-]+)?"
+                          r"(?:firms|companies|makers|manufacturers|producers|factories|plants|"
+                          r"enterprises|suppliers)\b", re.I)
+
+
+_OTHER_CONTENTS = re.compile(r"\s*,?\s*(?:including|containing|consisting of|comprising|"
+                             r"with|made up of)\s+(?![^.;]*\b(?:test|tests|testing|detection|"
+                             r"diagnos\w*|pcr|swabs?|reagents?|antigen|antibody|sampl\w*)\b)"
+                             r"[a-z]", re.I)
+
+
+_KIT_WORD = re.compile(r"([a-z][a-z-]*)\s+$", re.I)
+# words before a bare "kits" that keep them test kits ("PCR kits", "rapid kits", "20,000 kits")
+_TEST_KIT_WORDS = frozenset({
+    "test", "testing", "tests", "diagnostic", "diagnosis", "detection", "pcr", "rt-pcr",
+    "antigen", "antibody", "rapid", "screening", "covid", "covid-19", "coronavirus", "virus",
+    "nucleic", "acid", "serology", "serological", "swab", "igm", "igg", "lab", "laboratory",
+    "million", "thousand", "lakh", "crore", "billion", "hundred", "more", "new", "additional",
+    "extra", "further", "such", "these", "those", "the", "of", "and", "or", "donated",
+    "medical", "sample", "sampling", "reagent", "dozen", "k", "m"})
+
+
+def _other_kind_of_kit(sentence: str, start: int) -> bool:
+    """ "2,000 first aid kits", "school kits", "family kits": a bare "kits" after a word
+    naming another kind of kit are other goods, not test kits."""
+    m = _KIT_WORD.search(sentence, 0, start)
+    return (m is not None and m.end() == start and m.group(1).lower() not in _TEST_KIT_WORDS
+            and not m.group(1)[0].isupper())  # "20,000 Sansure kits": a maker's test kits
+
+
+def bought_after(sentence: str, end: int) -> bool:
+    """Goods named with their buyer right after them, not given away later in the sentence."""
+    m = _BOUGHT_AFTER.match(sentence, end)
+    return m is not None and not _GIVEN_AFTER.search(sentence, m.end())
+
+
+def makers_after(sentence: str, end: int) -> bool:
+    """ "three mask producing firms", "mask makers": makers of the goods, not goods."""
+    return bool(_FIRMS_AFTER.match(sentence, end))
+
+
+def other_kit(sentence: str, start: int, end: int) -> bool:
+    """A bare "kits" that are no test kits: "6,000 kits, including toothpastes, shampoos",
+    "2,000 first aid kits"."""
+    return bool(_OTHER_CONTENTS.match(sentence, end)) or _other_kind_of_kit(sentence, start)
