@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.claim_recipients import _funds_named as funds_named
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 
@@ -122,3 +123,13 @@ def whole_shared(clause: Clause, found: list, claims: list) -> None:
             c.parent = whole
             c.donors = c.donors or list(claims[whole].donors)
             c.recipients = c.recipients or list(claims[whole].recipients)
+
+
+def fund_before(text: str, start: int) -> list[Recipient]:
+    """The fund named last in the text before `start` (a sentence that gave nothing yet:
+    "Akshay Kumar has come forward to donate to the PM-CARES fund.")."""
+    if start <= 0:
+        return []
+    before = text[max(0, start - 2000):start]
+    found = funds_named(Clause(text, 0, len(before), before, [], [], [], None))
+    return [found[-1][2]] if found else []

@@ -37,7 +37,7 @@ from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
-from aidledger.parsers.claim_money import whole_shared
+from aidledger.parsers.claim_money import fund_before, whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
@@ -151,7 +151,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         if c.evidence.get("field") == "title" and title:
             c.evidence["sentence"] = title.strip()  # as written, not as read
     carry_headline_recipients(claims)
-    _the_fund(claims)
+    _the_fund(claims, text)
     place_state_bodies(text, title, claims)
     place_unplaced(text, title, claims, ctx.unplaced)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
@@ -174,17 +174,19 @@ _THE_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:relief\s+|aid\s+|c
                        r"(?:fund|agency|association|charity|society|organi[sz]ation)\b")
 
 
-def _the_fund(claims: list[Claim]) -> None:
+def _the_fund(claims: list[Claim], text: str) -> None:
     """ "contribute Rs 500 crore to the fund", "donated 5 billion won to the relief agency": the
-    fund or body the article named last as a recipient of money."""
+    fund or body the article named last as a recipient of money, else the fund it named last
+    ("has come forward to donate to the PM-CARES fund. He has pledged Rs 25 crore for the
+    fund")."""
     fund: list | None = None
     for c in claims:
         named = [r for r in c.recipients if r.org and (c.item == "funds" or re.search(
             r"\bFund\b", r.org))]  # the latest body that received money
         if named:
             fund = named
-        elif fund and not c.recipients and _THE_FUND.search(c.evidence["sentence"]):
-            c.recipients = list(fund)
+        elif not c.recipients and _THE_FUND.search(c.evidence["sentence"]):
+            c.recipients = list(fund or fund_before(text, c.evidence.get("start", -1)))
 
 
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,

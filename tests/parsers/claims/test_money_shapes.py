@@ -24,3 +24,9 @@ def test_a_part_naming_its_own_taker_keeps_it(extract):
 def test_money_a_state_decides_to_extend_is_pledged(extract):
     assert extract("Norway has decided to extend emergency aid of $3 million to Chad.") == [
         (["Norway"], "funds", 3_000_000, ["TCD"])]
+
+
+def test_the_fund_is_the_fund_named_before_without_an_amount(extract):
+    out = extract("Singer Ravi Orbis has come forward to donate to the PM CARES Fund. He has "
+                  "pledged Rs 5 crore for the fund.")
+    assert out == [(["Ravi Orbis"], "funds", 50_000_000, ["IND"])]
