@@ -169,3 +169,10 @@ def test_a_corporate_noun_makes_a_three_word_name_a_company(extract):
     out = extract("Kestrel Micro Devices gave servers to Lima. The company also announced "
                   "donations of $2 million to the Lima Red Cross.")
     assert [o[0] for o in out] == [["Kestrel Micro Devices"]]
+
+
+def test_a_dotted_country_abbreviation_stays_in_the_name_it_opens(extract):
+    assert _names("USAID and the U.S. Centers for Disease Control gave funds.") == [
+        "USAID", "U.S. Centers for Disease Control"]
+    out = extract("The U.S. Embassy handed over 50 ventilators to Kenya.")
+    assert out == [(["U.S."], "ventilator", 50, ["KEN"])]
