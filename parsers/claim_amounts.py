@@ -14,6 +14,7 @@ from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import possessive_free, split_coordinated
+from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
@@ -186,10 +187,10 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         qty, each = n.value, None
         if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
             qty, each = n.value * len(recips), n.value
-        elif _EACH_AFTER.match(s[n.end:]) and re.search(r"\band\b|&", s[n.end:limit]):
-            places = find_places(s[n.end:limit or len(s)])
-            if len(places) > 1:  # "Rs 5 crore each to the funds of Maharashtra and Gujarat"
-                qty, each = n.value * len(places), n.value
+        elif _EACH_AFTER.match(s[n.end:]) and (count := _each_takers(clause, n.end, limit)) > 1:
+            qty, each = n.value * count, n.value  # "Rs 5 crore each to the funds of
+            # Maharashtra and Gujarat", "each to the PM CARES Fund and the CM Relief Fund",
+            # "$1 million each to three hospitals"
         elif _BOTH.match(s, n.end):  # "Rs 50 lakh to both the Andhra Pradesh and Telangana
             qty, each = n.value * 2, n.value  # Chief Ministers' relief funds": once to each
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
@@ -213,6 +214,25 @@ def _converted(s: str, before, n) -> bool:
     return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
             and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
                  or "equ" in gap.lower()))
+
+
+_EACH_COUNT = re.compile(r"\s*(?:each|apiece)\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(\w+)\s+(?:[\w-]+\s+)?[a-z]+s\b", re.I)
+
+
+def _each_takers(clause: Clause, end: int, limit: int | None) -> int:
+    """How many takers an amount "each" goes to: a count word ("each to three hospitals"),
+    else the places or bodies named after it joined by "and"."""
+    s = clause.sentence
+    if (m := _EACH_COUNT.match(s, end)) and (k := parse_number(m.group(1))) and k < 1000:
+        return k
+    span = s[end:limit or len(s)]
+    if not re.search(r"\band\b|&", span):
+        return 0
+    places = find_places(span)
+    bodies = [nm for nm in clause.names if end <= nm.start < (limit or len(s))
+              and nm.kind in ("foundation", "organisation") and lookup_place(nm.text) is None]
+    return max(len(places), len(bodies))
 
 
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)

@@ -196,3 +196,10 @@ def test_a_giver_whose_name_ran_into_a_currency_sign_is_no_recipient(extract):
                   "Rs 300 crore and Orbis Sons Rs 600 crore.")
     assert [(d, r) for d, _, _, r in out] == [(["Orbis Group"], []), (["Orbis Trusts"], []),
                                              (["Orbis Sons"], [])]
+
+
+def test_money_each_to_several_named_funds_or_a_counted_group(extract):
+    assert extract("Kessel Bank gave Rs 2 crore each to the PM CARES Fund and the Kerala CM "
+                   "Relief Fund.") == [(["Kessel Bank"], "funds", 40_000_000, ["IND"])]
+    assert extract("Kessel Bank will give $1 million each to four hospitals in Accra.") == [
+        (["Kessel Bank"], "funds", 4_000_000, ["GHA"])]
