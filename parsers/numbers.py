@@ -48,6 +48,9 @@ CURRENCY_PREFIX = {
     "sh.": "KES", "npr": "NPR", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "tk.": "BDT",
     "php": "PHP", "₱": "PHP", "myr": "MYR", "rm": "MYR", "idr": "IDR", "rp": "IDR", "rp.": "IDR",
     "thb": "THB", "฿": "THB", "aed": "AED", "sar": "SAR", "egp": "EGP", "ghs": "GHS",
+    "shs": "KES", "shs.": "KES", "ushs": "UGX", "ushs.": "UGX", "ush": "UGX", "tshs": "TZS",
+    "tsh": "TZS", "tsh.": "TZS", "etb": "ETB", "birr": "ETB", "zmw": "ZMW", "mwk": "MWK",
+    "dh": "AED", "dhs": "AED", "p": "PHP",
     "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD", "vnd": "VND", "kshs": "KES",
     "kshs.": "KES", "gh¢": "GHS", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "baht": "THB",
 }
@@ -58,7 +61,7 @@ CURRENCY_SUFFIX = {
     "yen": "JPY", "won": "KRW", "ringgit": "MYR", "baht": "THB", "pesos": "MXN",
     "reais": "BRL", "rand": "ZAR", "francs": "CHF", "naira": "NGN", "shillings": "KES",
     "cedis": "GHS", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "zloty": "PLN",
-    "usd": "USD", "eur": "EUR", "cny": "CNY", "vnd": "VND", "dong": "VND",
+    "usd": "USD", "eur": "EUR", "cny": "CNY", "birr": "ETB", "vnd": "VND", "dong": "VND",
     "vietnamese dong": "VND", "chinese yuan": "CNY", "chinese rmb": "CNY", "rmb yuan": "CNY",
     "swiss francs": "CHF", "taka": "BDT", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
     "thb": "THB", "php": "PHP", "krw": "KRW", "jpy": "JPY", "inr": "INR", "gbp": "GBP",
@@ -97,8 +100,9 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:(?:(?:US|HK|NT|A|C|S|R|NZ)?\$|GH¢|¥|￥|€|£|₹|₩|₦|₱|฿|RMB|CNY|USD|EUR|GBP|HKD|"
     rf"AUD|INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|"
-    rf"TZS|NZD|VND|SEK|NOK|DKK|Rs\.?|Kshs\.?|K?Sh\.?|Tk\.?|RM|Rp\.?|Baht)\s?"
-    rf"|[NR](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
+    rf"TZS|NZD|VND|SEK|NOK|DKK|ETB|ZMW|MWK|Rs\.?|Kshs\.?|K?Shs?\.?|U[Ss]hs?\.?|T[Ss]hs?\.?|Tk\.?|"
+    rf"RM|Rp\.?|Baht|Birr|Dhs?)\s?"
+    rf"|[NRP](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?(?:crores?|cr|lakhs?)\b"
     rf"|(?:(?:\s+|-|(?<=\d))(?:{_SCALEWORD}))+)?"
     rf"|\b(?:{_WORDS}))(?![\w])(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
@@ -255,6 +259,8 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     num = m.group("num")
     if not num.strip() or num.lower() in ("a", "an") or re.fullmatch(r"0{2,}", num):
         return None  # "R1 000" split by a prefix: the zeros alone are no number
+    if re.fullmatch(r"(?:thousand|million|billion|trillion|lakh|crore)s?", num, re.I):
+        return None  # a scale word with no number or "a": "K10 million"'s tail, "million dollars"
     if re.match(r"\d{1,3} \d{3}", num) and _MONTH_BEFORE.search(text[:m.start()]):
         return None  # "May 20 100 masks": a day, then a count
     if re.fullmatch(r"(?:19|20)\d\d", num) and _DATE_BEFORE.search(text[:m.start()]):

@@ -46,10 +46,19 @@ def test_currency_and_percent_are_marked():
     ("2 billion Kenyan shillings", 2_000_000_000, "KES"),
     ("4 million Singapore dollars", 4_000_000, "SGD"),
     ("6 million Philippine pesos", 6_000_000, "PHP"),
+    ("Ushs 300 million", 300_000_000, "UGX"), ("TSh 2bn", 2_000_000_000, "TZS"),
+    ("Shs 7 million", 7_000_000, "KES"), ("ETB 4 million", 4_000_000, "ETB"),
+    ("Dh2 million", 2_000_000, "AED"), ("P8 million", 8_000_000, "PHP"),
 ])
 def test_currencies_written_with_a_code_a_spaced_sign_or_a_word(text, value, currency):
     (money,) = find_numbers(text)
     assert (money.value, money.currency) == (value, currency)
+
+
+def test_a_scale_word_with_no_number_is_no_count():
+    assert find_numbers("donate million dollars to the cause") == []
+    assert [n.value for n in find_numbers("K10 million")] == []
+    assert [n.value for n in find_numbers("a million masks")] == [1_000_000]
 
 
 @given(st.text(max_size=200))
