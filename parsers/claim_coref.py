@@ -72,9 +72,9 @@ _ROLE_ASIDE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}?(?:Chairman|Cha
                          r"Secretary|Minister|Owner|Trustee)\b")
 
 
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:set up|founded|owned|led|run|headed|"
-                       r"backed|chaired|created|established|started|controlled|operated|"
-                       r"launched)\s+by)\b")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:set up|(?:co-)?founded|(?:co-)?owned|led|"
+                       r"run|headed|backed|chaired|created|established|started|controlled|"
+                       r"operated|launched)\s+by)\b")
 
 
 def in_aside(region: str, start: int, end: int) -> bool:

@@ -172,3 +172,9 @@ def test_brands_listed_in_an_aside_of_the_subject_are_not_givers(extract):
     out = extract("Kestrel, the parent company of brands including Lumo, Sera, and Vanta, "
                   "donated $40,000 to the Lima Red Cross.")
     assert [o[0] for o in out] == [["Kestrel"]]
+
+
+def test_a_co_owner_in_an_aside_is_not_the_giver(extract):
+    out = extract("The Andean Grid Corporation, co-owned by Kestrel Power, also donated $2 million "
+                  "to the Peruvian government.")
+    assert [o[0] for o in out] == [["Andean Grid Corporation"]]
