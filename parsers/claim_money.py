@@ -52,6 +52,8 @@ def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
     lo = max(0, start - 40)
     for m in not_gifts.finditer(s[lo:end + 40]):
         at = lo + m.start()
+        if at + len(m.group(0)) <= start and re.search(r"\d|\band\b", s[lo + m.end():start]):
+            continue  # "supplies worth $1 million and a cash donation of $500,000": the first's
         if at >= end and m.group(0).lower().startswith(_APPEALS) and _INTO_APPEAL.fullmatch(
                 s[end:at]):
             continue
