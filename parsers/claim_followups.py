@@ -18,7 +18,8 @@ from aidledger.parsers.records import Recipient
 _BACK_REFERENCE = re.compile(
     r"^(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:said|says|added|wrote)\s+(?:that\s+)?)?"  # "He said
     r"(?:these|those|they|the\s+(?:supplies|masks|goods|items|shipments?|materials|kits|"
-    r"donations?))\b"  # that the donations will be made to Italy, Spain and ..."
+    r"donations?|money|funds|amount|sum|grant|contribution|pledge))\b"  # that the donations
+    # will be made to Italy, Spain and ...", "The money will go to the Kenya Red Cross"
     r".*?\b(?:will|would|are to|is to)\s+(?:then\s+)?(?:be\s+)?(?:delivered|distributed|sent|"
     r"forwarded|shipped|handed|go|arrive|made\s+to|given\s+to)\b", re.I)
 

@@ -30,3 +30,15 @@ def test_the_fund_is_the_fund_named_before_without_an_amount(extract):
     out = extract("Singer Ravi Orbis has come forward to donate to the PM CARES Fund. He has "
                   "pledged Rs 5 crore for the fund.")
     assert out == [(["Ravi Orbis"], "funds", 50_000_000, ["IND"])]
+
+
+def test_a_value_before_another_amount_leaves_that_gift(extract):
+    out = extract("Orbis gave supplies worth $1 million and a cash donation of $500,000 to "
+                  "Kenya.")
+    assert out == [(["Orbis"], "funds", 500_000, ["KEN"])]
+
+
+def test_the_money_going_somewhere_next_is_where_the_gift_goes(extract):
+    out = extract("Orbis pledged $5 million on Monday. The money will go to the Kenya Red "
+                  "Cross.")
+    assert out == [(["Orbis"], "funds", 5_000_000, ["KEN"])]
