@@ -16,16 +16,19 @@ _LINE_END = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?)?\s*(?:$|[
                        re.I)
 
 
+_SPACE = re.compile(r"\s+")
+_UNIT = re.compile(r"\s*(?:pcs|pieces|units|sets|pairs|nos)\b\.?", re.I)
+
+
 def count_after(clause: Clause, end: int) -> NumberMention | None:
     """ "gowns (230,900 pcs)", "face masks (5,000)", "Face masks: 5,000", "gowns – 300": the
     count right after the goods, in brackets or after a colon or dash, ending the entry."""
-    m = _PCS_OPEN.match(clause.sentence, end)
-    if m is None:
-        return None
-    n = next((n for n in clause.numbers if n.start == m.end()), None)
+    m = _PCS_OPEN.match(clause.sentence, end) or _SPACE.match(clause.sentence, end)
+    n = next((n for n in clause.numbers if n.start == m.end()), None) if m else None
     if n is None or n.currency or n.percent or n.value is None or n.vague:
         return None
-    close = _PCS_CLOSE if "(" in m.group(0) else _LINE_END
+    close = (_PCS_CLOSE if "(" in m.group(0) else _LINE_END) if m.group(0).strip() else _UNIT
+    # ("masks 10,000 pieces, gloves 5,000 pairs": with no sign between, the unit says so)
     if re.fullmatch(r"(?:19|20)\d\d", n.raw):
         return None  # "masks (2020)": a year
     return n if close.match(clause.sentence, n.end) else None

@@ -228,3 +228,10 @@ def test_kits_of_another_kind_are_other_goods_but_a_makers_kits_are_test_kits(ex
         (["Ostra Care"], "test_kit", 200, ["CHL"])]
     assert extract("Ostra Care donated 12 thermal cameras to Chile.") == [
         (["Ostra Care"], "thermometer", 12, ["CHL"])]
+
+
+def test_a_count_with_its_unit_after_the_goods_counts_them(extract):
+    out = extract("Ostra Care donated supplies to Chile, including masks 9,000 pieces, gloves "
+                  "4,000 pairs and goggles 300 pieces.")
+    assert [(i, q) for _, i, q, _ in out] == [("face_mask", 9_000), ("gloves", 4_000),
+                                              ("goggles", 300)]
