@@ -180,8 +180,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
-        if goods:  # "30 billion won to relief groups and 20,000 suits to hospitals in Daegu"
-            limit = goods[0]
+        shared = goods and not re.search(r"\b(?:to|for|towards|into)\b", s[n.end:goods[0]])
+        if goods and not shared:  # "30 billion won to relief groups and 20,000 suits to
+            limit = goods[0]  # hospitals in Daegu"; "$50,000 and 2,000 masks to X": both X's
         recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
         recips = takers(s, recips, n.start, n.end, prev_end)
         qty, each = n.value, None

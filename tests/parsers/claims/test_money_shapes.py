@@ -42,3 +42,9 @@ def test_the_money_going_somewhere_next_is_where_the_gift_goes(extract):
     out = extract("Orbis pledged $5 million on Monday. The money will go to the Kenya Red "
                   "Cross.")
     assert out == [(["Orbis"], "funds", 5_000_000, ["KEN"])]
+
+
+def test_money_and_goods_before_one_taker_both_go_to_it(extract):
+    out = extract("Orbis donated $40,000 and 3,000 masks to the Red Cross.")
+    assert sorted(out) == [(["Orbis"], "face_mask", 3_000, ["org:Red Cross"]),
+                           (["Orbis"], "funds", 40_000, ["org:Red Cross"])]
