@@ -91,6 +91,11 @@ _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|
                             r"businesswoman|billionaire|tycoon|philanthropist|entrepreneur)\b")
 
 
+# "Members of the Greater Dayton Chinese Association delivered": the body gives
+_MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|"
+                         r"representatives)\s+(?:of|from|at)\s+(?:the\s+)?$", re.I)
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -124,7 +129,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
-        if n.end <= before and not _ORIGIN.search(region[:n.start]) and n.kind != "place" \
+        if n.end <= before and (not _ORIGIN.search(region[:n.start]) or _MEMBERS_OF.search(
+                region[:n.start])) and n.kind != "place" \
                 and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \

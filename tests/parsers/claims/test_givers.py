@@ -178,3 +178,9 @@ def test_a_co_owner_in_an_aside_is_not_the_giver(extract):
     out = extract("The Andean Grid Corporation, co-owned by Kestrel Power, also donated $2 million "
                   "to the Peruvian government.")
     assert [o[0] for o in out] == [["Andean Grid Corporation"]]
+
+
+def test_members_of_a_body_give_as_the_body(extract):
+    out = extract("Members of the Lima Chinese Association delivered 6,000 masks to the Lima "
+                  "General Hospital in Peru.")
+    assert out == [(["Lima Chinese Association"], "face_mask", 6_000, ["PER"])]
