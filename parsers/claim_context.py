@@ -65,13 +65,18 @@ def country_count(sentence: str) -> int | None:
     return parse_number(m.group(1)) if m else None
 
 
+# "The donors so far are:", "Contributions include:": lines of givers and their money follow
+_GIVERS_INTRO = re.compile(r"\b(?:donors|contributors|givers|donations|contributions|pledges)\b"
+                           r"[^:]{0,40}:\s*$", re.I)
+
+
 def list_intro(clause: Clause, ctx: Context) -> None:
     """ "Ma will donate at least:" gives the donors and status of the list lines after it."""
     if not clause.sentence.rstrip().endswith(":"):
         return
     trig = trigger_in(clause)
     ctx.list_donors, ctx.list_status, ctx.list_recipients = [], None, []
-    ctx.list_open = trig is not None
+    ctx.list_open = trig is not None or bool(_GIVERS_INTRO.search(clause.sentence))
     if trig is not None:
         ctx.list_donors = resolve_donors(clause, trig) or ctx.donors
         ctx.list_status = status_of(clause, len(clause.sentence))

@@ -87,13 +87,22 @@ def bare_line(sentence: str) -> bool:
 
 _PLACE_LINE = re.compile(r"([A-Z][\w.'’ -]{1,40}?)\s*:\s+")
 _MONEY_START = re.compile(r"(?:(?:about|over|more than|at least|up to|some|nearly)\s+)?"
-                          r"(?:[A-Z]{2,3}\s?)?[$€£¥₹]?\s?\d")
+                          r"(?:[A-Z][A-Za-z]{0,3}\.?\s?)?[$€£¥₹₦]?\s?\d")
+
+
+# "- Safaricom: Sh200 million", "Tata Sons – Rs 1,000 crore": a giver and its money
+_GIVER_LINE = re.compile(r"^(?:[-•*–]\s+)?([A-Z][\w&.'’ -]{0,50}?)\s*(?::|\s[–—-])\s+")
 
 
 def money_line(sentence: str) -> bool:
-    """ "India: $2.9 million to help the government ...": a place and the money it gets."""
-    m = _PLACE_LINE.match(sentence.strip())
-    return bool(m and lookup_place(m.group(1)) and _MONEY_START.match(sentence.strip(), m.end()))
+    """ "India: $2.9 million to help the government ...": a place and the money it gets; or a
+    giver and the money it gave ("- Safaricom: Sh200 million")."""
+    s = sentence.strip()
+    m = _PLACE_LINE.match(s)
+    if m and lookup_place(m.group(1)) and _MONEY_START.match(s, m.end()):
+        return True
+    g = _GIVER_LINE.match(s)
+    return bool(g and _MONEY_START.match(s, g.end()) and len(s) - g.end() < 40)
 
 
 def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]:
@@ -104,6 +113,13 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
     m = _PLACE_LINE.match(s, lead)
     place = lookup_place(m.group(1)) if m else None
     money = [n for n in clause.numbers if n.currency and n.value]
+    if place is None and (g := _GIVER_LINE.match(s, lead)) and money and (
+            money[0].start <= g.end() + 12):  # "- KCB Group: Sh100 million": KCB gives;
+        n, head = money[0], g.group(1).strip()  # "- Ghana: $2 million": Ghana gets
+        taker = lookup_place(head)
+        return [Claim([] if taker else [head], "funds", s[n.start:n.end], n.value,
+                      [Recipient(head, taker.code)] if taker else [], None,
+                      date_in(s, published), evidence(clause), currency=n.currency)]
     if m is None or place is None or not money or money[0].start > m.end() + 12:
         return []
     n = money[0]

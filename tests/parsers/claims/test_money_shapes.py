@@ -48,3 +48,20 @@ def test_money_and_goods_before_one_taker_both_go_to_it(extract):
     out = extract("Orbis donated $40,000 and 3,000 masks to the Red Cross.")
     assert sorted(out) == [(["Orbis"], "face_mask", 3_000, ["org:Red Cross"]),
                            (["Orbis"], "funds", 40_000, ["org:Red Cross"])]
+
+
+def test_lines_of_givers_and_their_money_under_a_list_intro(extract):
+    text = ("Several firms have given to the relief fund. The donors so far are:\n\n"
+            "- Orbis: Sh300 million\n\n- Quay Group: Sh120 million")
+    assert extract(text) == [(["Orbis"], "funds", 300_000_000, []),
+                             (["Quay Group"], "funds", 120_000_000, [])]
+    text = ("The following companies pledged money to the PM CARES Fund:\n\n"
+            "Orbis Sons – Rs 900 crore\n\nLantern – Rs 40 crore")
+    assert [(d, q, r) for d, _, q, r in extract(text)] == [
+        (["Orbis Sons"], 9_000_000_000, ["IND"]), (["Lantern"], 400_000_000, ["IND"])]
+
+
+def test_lines_of_places_and_money_under_a_list_intro_are_the_intros_gifts(extract):
+    text = "Norway has delivered the following aid:\n\n- Ghana: $3 million\n\n- Chad: $1 million"
+    assert extract(text) == [(["Norway"], "funds", 3_000_000, ["GHA"]),
+                             (["Norway"], "funds", 1_000_000, ["TCD"])]
