@@ -24,6 +24,10 @@ _ANOTHER_TIME = re.compile(r"^\W*(?:earlier|previously|before that|prior to that
                            r"august|september|october|november|december))\b", re.I)
 
 
+_TAKER = re.compile(r"^\W*(?:the|this|that)\s+(?:state|country|city|province|nation|hospital|"
+                    r"government)\s+(?:\w+\s+){0,2}?(?:receive[sd]?|gets?|got)\b", re.I)
+
+
 def drop_self_givers(claims: Sequence[Claim]) -> None:
     """A body named as both giver and recipient of one claim ("will be distributed by the
     WHO" read as its giver) is the recipient: it is no giver of its own gift."""
@@ -40,8 +44,9 @@ def carry_giver(pending: Sequence[tuple[Claim, Sequence[str]]]) -> None:
     """Give each claim that still names recipients but no giver the giver of the latest
     claim before it (paired with it as the sentence was read)."""
     for c, donors in pending:
-        if c.donors or not c.recipients or not donors:
-            continue
+        if c.donors or not donors or not (c.recipients or _TAKER.search(
+                c.evidence.get("sentence", ""))):
+            continue  # a taker named only by reference ("The state will receive") still is one
         if _ANOTHER_TIME.match(c.evidence.get("sentence", "")):
             continue
         own = {country_of(d) for d in donors} - {None}

@@ -131,3 +131,9 @@ def test_contributors_listed_later_give_the_donation_told_before(extract):
                   "held online. The donation's contributors include shipping firm Kestrel Lines "
                   "and Peruvian miner Tarsa Group.")
     assert out == [(["Kestrel Lines", "Tarsa Group"], "face_mask", 50_000, ["PER"])]
+
+
+def test_a_taker_named_by_reference_takes_the_giver_before(extract):
+    out = extract("Kestrel Motors gave $30,000 to hospitals in Lima, Peru. The country also will "
+                  "receive 10,000 test kits for drive-thru testing.")
+    assert (["Kestrel Motors"], "test_kit", 10_000, ["PER"]) in out
