@@ -96,6 +96,10 @@ _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|stude
                          r"representatives)\s+(?:of|from|at)\s+(?:the\s+)?$", re.I)
 
 
+_GOVERNMENT_SAID = re.compile(r"\bthe government\s+(?:[a-z]+\s+){0,3}?(?:announced|said|stated|"
+                              r"confirmed|decided|pledged)\s+(?:that\s+)?$")
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -198,6 +202,8 @@ def subject(clause: Clause, before: int) -> list[str]:
             lead.insert(0, p.text)  # "Qatar and Kuwait have sent"
         return lead
     end, kind, name = max(cands, key=lambda c: c[0])
+    if name is None and kind == "organisation" and _GOVERNMENT_SAID.search(region, 0, end - 2):
+        kind = "country"  # "the government announced that it would donate": the state
     if name is not None and _SPEAKER_OF.match(region[name.end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):

@@ -109,3 +109,10 @@ def test_a_government_in_a_fronted_help_phrase_is_not_the_giver(extract):
     out = extract("With the help of the Chilean embassy, the Kestrel Trading Corp. Ltd donated "
                   "10,000 masks to the Peruvian health ministry.")
     assert out == [(["Kestrel Trading Corp. Ltd"], "face_mask", 10_000, ["PER"])]
+
+
+def test_it_after_the_government_announced_is_the_state(extract):
+    out = extract("Chile will send 2 million masks to Peru, the Ministry of Foreign Affairs said. "
+                  "It follows a week after the government announced that it would donate 1 "
+                  "million masks to Bolivia, the ministry said.")
+    assert (["Chile"], "face_mask", 1_000_000, ["BOL"]) in out
