@@ -46,6 +46,10 @@ _INTO_APPEAL = re.compile(r"\s+(?:each\s+)?(?:to|towards|into|for)\s+(?:the|a|an
 _APPEALS = ("appeal", "campaign", "fundrais", "crowdfund", "gofundme")
 
 
+_GIVES_PAY = re.compile(r"\b(?:donat\w*|contribut\w*|pledg\w*|give|gives|gave|giving)\b"
+                        r"[^.;,]{0,40}$", re.I)
+
+
 def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
     """Words near the amount that make it no gift (a value, a target, a fundraiser); an
     appeal or campaign the money is given to ("S$1 million to the WHO appeal") is none."""
@@ -57,6 +61,8 @@ def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
         if at >= end and m.group(0).lower().startswith(_APPEALS) and _INTO_APPEAL.fullmatch(
                 s[end:at]):
             continue
+        if m.group(0).lower().startswith("salar") and _GIVES_PAY.search(s, max(0, at - 50), at):
+            continue  # "will donate one day's salary, amounting to Rs 2 crore": given pay
         return True
     return False
 

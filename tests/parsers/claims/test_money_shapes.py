@@ -65,3 +65,9 @@ def test_lines_of_places_and_money_under_a_list_intro_are_the_intros_gifts(extra
     text = "Norway has delivered the following aid:\n\n- Ghana: $3 million\n\n- Chad: $1 million"
     assert extract(text) == [(["Norway"], "funds", 3_000_000, ["GHA"]),
                              (["Norway"], "funds", 1_000_000, ["TCD"])]
+
+
+def test_a_salary_given_away_is_a_gift_a_salary_paid_is_not(extract):
+    assert extract("Orbis will donate one month's salary, amounting to Rs 3 crore, to the PM "
+                   "CARES Fund.") == [(["Orbis"], "funds", 30_000_000, ["IND"])]
+    assert extract("Orbis pays its nurses a salary of $40,000 and gave them masks.") == []
