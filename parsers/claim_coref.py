@@ -125,7 +125,16 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
             return expand(name_donors(n), clause)
     if described := _described_before(noun, clause, before, pool):
         return described
+    if noun == "group":  # "the group raised": a body of members, not the hospital it helped
+        for n in [*reversed(pool), *reversed(clause.earlier)]:
+            if n.kind != "place" and n.text not in clause.receivers and not n.oblique and \
+                    n.text.split()[-1] in _COLLECTIVE:
+                return expand(name_donors(n), clause)
     return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+
+
+_COLLECTIVE = {"Association", "Society", "Club", "Federation", "Council", "Alliance", "Union",
+               "Network", "Chamber", "Community", "Coalition"}
 
 
 def _described_before(noun: str, clause: Clause, before: int, pool: list[Name]) -> list[str]:

@@ -165,7 +165,9 @@ def subject(clause: Clause, before: int) -> list[str]:
             continue  # "X, the richest banker in the country, will": not the subject
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
-            cands.append((m.end(), kinds[m.group(0).lower()], None))
+            kind = kinds[m.group(0).lower()]  # "the group": by its head noun, a body of members
+            cands.append((m.end(), "head:group" if m.group(0).lower() == "the group" else kind,
+                          None))
     for m in _PLACES_PERSON.finditer(region):  # "India's richest man also pledged": a person
         if lookup_place(m.group(1)):
             cands.append((m.end(), "person", None))

@@ -205,3 +205,9 @@ def test_a_countrys_richest_man_is_a_person_not_the_country(extract):
     out = extract("Tomas Reyes runs Kestrel Group. Peru's richest man also pledged $2 million to "
                   "the relief fund of Lima.")
     assert [o[0] for o in out] == [["Tomas Reyes"]]
+
+
+def test_the_group_is_a_body_of_members_not_the_hospital_it_helped(extract):
+    out = extract("Members of the Lima Chinese Association met at the Lima General Hospital. "
+                  "The group raised money and gave 500 masks to hospitals in Peru.")
+    assert [o[0] for o in out] == [["Lima Chinese Association"]]
