@@ -50,6 +50,9 @@ _GIVES_PAY = re.compile(r"\b(?:donat\w*|contribut\w*|pledg\w*|give|gives|gave|gi
                         r"[^.;,]{0,40}$", re.I)
 
 
+_CHEQUE = re.compile(r"\b(?:cheque|check|cheques|checks|cash)\s+$", re.I)
+
+
 def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
     """Words near the amount that make it no gift (a value, a target, a fundraiser); an
     appeal or campaign the money is given to ("S$1 million to the WHO appeal") is none."""
@@ -61,6 +64,8 @@ def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
         if at >= end and m.group(0).lower().startswith(_APPEALS) and _INTO_APPEAL.fullmatch(
                 s[end:at]):
             continue
+        if m.group(0).lower() in ("worth", "valued") and _CHEQUE.search(s, max(0, at - 30), at):
+            continue  # "handed over a cheque worth Rs 1 crore": the money itself
         if m.group(0).lower().startswith("salar") and _GIVES_PAY.search(s, max(0, at - 50), at):
             continue  # "will donate one day's salary, amounting to Rs 2 crore": given pay
         return True

@@ -71,3 +71,9 @@ def test_a_salary_given_away_is_a_gift_a_salary_paid_is_not(extract):
     assert extract("Orbis will donate one month's salary, amounting to Rs 3 crore, to the PM "
                    "CARES Fund.") == [(["Orbis"], "funds", 30_000_000, ["IND"])]
     assert extract("Orbis pays its nurses a salary of $40,000 and gave them masks.") == []
+
+
+def test_a_cheque_worth_an_amount_is_that_money(extract):
+    out = extract("Orbis handed over a cheque worth Rs 2 crore to the PM CARES Fund.")
+    assert out == [(["Orbis"], "funds", 20_000_000, ["IND"])]
+    assert all(i != "funds" for _, i, _, _ in extract("Orbis donated gowns worth $2 million."))
