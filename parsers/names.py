@@ -283,6 +283,9 @@ def split_coordinated(name: str) -> list[str]:
         return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
     if len(parts) == 2 and _inner_and(parts[0], parts[1]):
         return [name]
+    if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
+            is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
+        return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):

@@ -176,3 +176,12 @@ def test_a_dotted_country_abbreviation_stays_in_the_name_it_opens(extract):
         "USAID", "U.S. Centers for Disease Control"]
     out = extract("The U.S. Embassy handed over 50 ventilators to Kenya.")
     assert out == [(["U.S."], "ventilator", 50, ["KEN"])]
+
+
+def test_ands_inside_an_of_phrase_of_fields_keep_one_name(extract):
+    out = extract("The Andean Institute of Mining and Water Resources Planning and Design "
+                  "contributed 1,200 N95 masks to Peru.")
+    assert [o[0] for o in out] == [
+        ["Andean Institute of Mining and Water Resources Planning and Design"]]
+    out = extract("The Bank of Lima and Tomas Reyes and Lena Varga gave $9,000 to Peru.")
+    assert out[0][0] == ["Bank of Lima", "Tomas Reyes", "Lena Varga"]
