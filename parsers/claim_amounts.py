@@ -8,7 +8,13 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
-from aidledger.parsers.claim_money import inherit_currency, not_gift, priced, takers
+from aidledger.parsers.claim_money import (
+    inherit_currency,
+    not_gift,
+    priced,
+    respective,
+    takers,
+)
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -183,10 +189,12 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         shared = goods and not re.search(r"\b(?:to|for|towards|into)\b", s[n.end:goods[0]])
         if goods and not shared:  # "30 billion won to relief groups and 20,000 suits to
             limit = goods[0]  # hospitals in Daegu"; "$50,000 and 2,000 masks to X": both X's
-        recips, _, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
+        recips, each_of, _ = recipients_in(clause, Span(n.start, n.end, limit), donors)
         recips = takers(s, recips, n.start, n.end, prev_end)
         qty, each = n.value, None
-        if _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
+        if each_of and _TO_EACH_OF.match(s, n.end):  # "$100,000 to each of the 10 hospitals"
+            qty, each = n.value * each_of, n.value
+        elif _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
             qty, each = n.value * len(recips), n.value
         elif _EACH_AFTER.match(s[n.end:]) and (count := _each_takers(clause, n.end, limit)) > 1:
             qty, each = n.value * count, n.value  # "Rs 5 crore each to the funds of
@@ -197,6 +205,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
                          status_of(clause, n.start), when, evidence(clause),
                          quantity_each=each, currency=n.currency))
+    respective(s, out)
     givers = {d for c in out for d in c.donors}
     for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
         c.recipients = [r for r in c.recipients if not set(split_coordinated(
@@ -236,6 +245,7 @@ def _each_takers(clause: Clause, end: int, limit: int | None) -> int:
     return max(len(places), len(bodies))
 
 
+_TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
 _GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"

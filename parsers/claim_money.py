@@ -146,3 +146,25 @@ def fund_before(text: str, start: int) -> list[Recipient]:
     before = text[max(0, start - 2000):start]
     found = funds_named(Clause(text, 0, len(before), before, [], [], [], None))
     return [found[-1][2]] if found else []
+
+
+def respective(s: str, claims: list) -> None:
+    """ "$1 million and $2 million to Italy and Spain respectively": the amounts named together
+    pair up with the takers named together; "A and B donated $1 million and $2 million
+    respectively to the Red Cross": the one taker is each amount's."""
+    if "respectively" not in s.lower() or len(claims) < 2:
+        return
+    at = [s.find(c.item_label) for c in claims]
+    group = [claims[0]]
+    for i in range(1, len(claims)):
+        if at[i - 1] < 0 or at[i] < 0 or not re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*", s[at[i - 1] + len(claims[i - 1].item_label):at[i]]):
+            return  # only one run of amounts named together
+        group.append(claims[i])
+    takers_ = group[-1].recipients
+    if len(takers_) == len(group) and all(not c.recipients for c in group[:-1]):
+        for c, r in zip(group, takers_, strict=True):
+            c.recipients = [r]
+    elif len(takers_) == 1:
+        for c in group[:-1]:
+            c.recipients = c.recipients or list(takers_)

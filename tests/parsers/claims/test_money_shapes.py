@@ -77,3 +77,17 @@ def test_a_cheque_worth_an_amount_is_that_money(extract):
     out = extract("Orbis handed over a cheque worth Rs 2 crore to the PM CARES Fund.")
     assert out == [(["Orbis"], "funds", 20_000_000, ["IND"])]
     assert all(i != "funds" for _, i, _, _ in extract("Orbis donated gowns worth $2 million."))
+
+
+def test_amounts_and_takers_named_together_pair_up_respectively(extract):
+    out = extract("Orbis donated $3 million and $1 million to Chad and Mali respectively.")
+    assert out == [(["Orbis"], "funds", 3_000_000, ["TCD"]),
+                   (["Orbis"], "funds", 1_000_000, ["MLI"])]
+    out = extract("Orbis and Quay gave $3 million and $1 million respectively to the Red Cross.")
+    assert out == [(["Orbis"], "funds", 3_000_000, ["org:Red Cross"]),
+                   (["Quay"], "funds", 1_000_000, ["org:Red Cross"])]
+
+
+def test_money_to_each_of_a_counted_group_is_that_many_times_the_amount(extract):
+    out = extract("Orbis will donate $50,000 to each of the 12 hospitals in Kenya.")
+    assert out == [(["Orbis"], "funds", 600_000, ["KEN"])]
