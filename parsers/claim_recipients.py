@@ -273,7 +273,7 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
-    if (stop := takers.list_end(clause.sentence, end)) is not None:
+    if (stop := takers.list_end(clause.sentence, end, clause.numbers)) is not None:
         after = [r for r in after if r[0] < stop] or after
     nearest = [r for r in after if not _items_between(clause, end, r[0])]
     if not nearest and after and limit is None:  # "500,000 kits and 1 million masks to the

@@ -10,6 +10,7 @@ name followed by its own verb of giving is that clause's giver, never the earlie
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from aidledger.parsers.claim_parts import RECEIVE
 
@@ -85,11 +86,18 @@ def reason_start(sentence: str, end: int) -> int | None:
     return min(found) if found else None
 
 
-def list_end(sentence: str, end: int) -> int | None:
+def list_end(sentence: str, end: int, numbers: Sequence = ()) -> int | None:
     """Where the goods' own list of takers ends ("; ", ", while", ", and more supplies were
-    sent to"): later places belong to other goods."""
-    m = _BOUNDARY.search(sentence, end)
-    return m.start() if m else None
+    sent to", another amount with its own "to": "1 million units to Spain and 800,000 units
+    to Holland"): later places belong to other goods."""
+    found = [m.start()] if (m := _BOUNDARY.search(sentence, end)) else []
+    found += [n.start for n in numbers if n.start > end and n.value
+              and _OWN_TO.match(sentence, n.end)][:1]
+    return min(found) if found else None
+
+
+_OWN_TO = re.compile(r"\s*(?:thousand|million|lakh|crore)?\s*(?:[\w-]+\s+){0,3}?(?:to|for)\s+"
+                     r"(?:the\s+)?[A-Z]")
 
 
 _SCENE = re.compile(r"^\s*(?:In|Across|Throughout|Elsewhere in|Meanwhile in|Meanwhile,? in)\s+"

@@ -86,3 +86,9 @@ def test_a_fronted_phrase_before_the_giver_and_its_verb_is_no_attribution(extrac
     out = extract("With regard to Peru, the Orla Fund has announced $5 million in funding, "
                   "including $2 million to help Peru train nurses.")
     assert (["Orla Fund"], "funds", 2_000_000, ["PER"]) in out
+
+
+def test_another_amount_with_its_own_taker_ends_the_list(extract):
+    out = extract("Orvik shipped protective masks: about 1 million units to Peru and 800,000 "
+                  "units to Chile.")
+    assert out[0] == (["Orvik"], "face_mask", 1_000_000, ["PER"])
