@@ -53,3 +53,12 @@ def place_pair(name: str) -> bool:
 def goods_word(word: str) -> bool:
     """A word that is an item's name by itself ("Masks", "Ventilators", "Tests")."""
     return any(s == 0 and e == len(word) for s, e, _ in item_matches(word))
+
+
+def term_acronym(name: str, before: str) -> bool:
+    """An acronym in brackets whose initials are the lowercase words before it."""
+    if not (name.isupper() and before.endswith("(")):
+        return False
+    words = re.split(r"[\s-]+", before[:-1].strip())[-len(name):]
+    return len(words) == len(name) and all(w[:1].islower() for w in words) and "".join(
+        w[0] for w in words) == name.lower()

@@ -13,7 +13,8 @@ from dataclasses import replace
 from functools import cache
 
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.name_filters import common_opening, goods_word, place_pair
+from aidledger.parsers.name_coordination import possessive_free, split_coordinated, split_orgs
+from aidledger.parsers.name_filters import common_opening, goods_word, place_pair, term_acronym
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
@@ -76,7 +77,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
             continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
-        if len(name) == 1 or _term_acronym(name, text[:m.start()]):
+        if len(name) == 1 or term_acronym(name, text[:m.start()]):
             continue  # "high-performance computing (HPC) systems": a term, not a body
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
@@ -112,7 +113,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, s + len(name), handle, classify(handle)))
             continue
         for part_start, part in (q for ps, pt in _split_places(name)
-                                 for q in _split_orgs(ps, pt)):
+                                 for q in split_orgs(ps, pt)):
             s = offset + start + part_start
             brand = part == name and bool(_BRAND.match(text, m.end())) and bool(
                 re.search(r"[a-z]['’]s$", part))
@@ -121,15 +122,6 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return sorted(out, key=lambda n: n.start)
-
-
-def _term_acronym(name: str, before: str) -> bool:
-    """An acronym in brackets whose initials are the lowercase words before it."""
-    if not (name.isupper() and before.endswith("(")):
-        return False
-    words = re.split(r"[\s-]+", before[:-1].strip())[-len(name):]
-    return len(words) == len(name) and all(w[:1].islower() for w in words) and "".join(
-        w[0] for w in words) == name.lower()
 
 
 # a name after a preposition of direction is what goods go to or through, not a subject
@@ -256,63 +248,3 @@ def _kept_head(words: list[str]) -> bool:
         return True  # "New Jersey", "New South Wales": the leading word is the place's
     rest = " ".join(words[1:])  # "a Korean NGO": a description, the NGO's name follows
     return bool(lookup_place(words[0])) and is_org_name(rest) and rest not in name_sets()[0]
-
-
-def _split_orgs(start: int, name: str) -> list[tuple[int, str]]:
-    """ "the Red Cross and Doctors Without Borders": two bodies, when both halves are one by
-    their form; "Department of Health and Human Services" stays one (the "and" is inside its
-    "of" phrase)."""
-    m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
-    if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
-        return [(start, name)]
-    if _ADJECTIVE.match(m.group(1).split()[-1]) and _ADJECTIVE.match(m.group(2).split()[0]):
-        return [(start, name)]  # "Pirogov National Medical and Surgical Center": one head
-    return [(start, m.group(1)), (start + m.start(2), m.group(2))]
-
-
-def _is_body(name: str) -> bool:
-    intl = vocab()["words"]["international_orgs"]
-    return is_org_name(name) or name in intl
-
-
-def split_coordinated(name: str) -> list[str]:
-    """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
-    parts = re.split(r"\s+and\s+", name)
-    if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
-            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
-        return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
-    if len(parts) == 2 and _inner_and(parts[0], parts[1]):
-        return [name]
-    if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
-            is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
-        return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
-    if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
-            classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
-            len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
-        return parts
-    return [name]
-
-
-_ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"
-                       r"ce)$")
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
-
-
-def _inner_and(left: str, right: str) -> bool:
-    """ "Industrial and Commercial Bank of China", "Foundation for Peace and Development",
-    "Ministry of Health and Family Welfare": the "and" joins words inside one name (two
-    adjectives before its head, two nouns of its "of"/"for" phrase), not two names."""
-    if _ADJECTIVE.match(left) and is_org_name(right):
-        return True
-    if not is_org_name(left) and left.endswith("s") and re.fullmatch(
-            r"[A-Z][a-z]+s\s+(?:Association|Society|Union|Federation|Council|Alliance|Club|"
-            r"Network|Institute|League)", right):
-        return True  # "Chinese Students and Scholars Association": members of one body
-    words = right.split()
-    return bool(re.search(r"\s(?:of|for)\s+[A-Z]", left)) and not is_org_name(right) and (
-        len(words) <= 3 and all(w[:1].isupper() for w in words)
-        and bool(_ABSTRACT.search(words[-1])))
-
-
-def possessive_free(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)

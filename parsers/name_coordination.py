@@ -1,0 +1,69 @@
+"""Names joined by "and": two bodies ("the Red Cross and Doctors Without Borders") or one
+whose "and" is inside it ("Industrial and Commercial Bank of China", "Ministry of Health and
+Family Welfare"). Kept apart from finding names (names.py) so each stays small."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.name_kinds import classify, is_org_name, vocab
+
+
+def split_orgs(start: int, name: str) -> list[tuple[int, str]]:
+    """ "the Red Cross and Doctors Without Borders": two bodies, when both halves are one by
+    their form; "Department of Health and Human Services" stays one (the "and" is inside its
+    "of" phrase)."""
+    m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
+    if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
+        return [(start, name)]
+    if _ADJECTIVE.match(m.group(1).split()[-1]) and _ADJECTIVE.match(m.group(2).split()[0]):
+        return [(start, name)]  # "Pirogov National Medical and Surgical Center": one head
+    return [(start, m.group(1)), (start + m.start(2), m.group(2))]
+
+
+def _is_body(name: str) -> bool:
+    intl = vocab()["words"]["international_orgs"]
+    return is_org_name(name) or name in intl
+
+
+def split_coordinated(name: str) -> list[str]:
+    """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
+    parts = re.split(r"\s+and\s+", name)
+    if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
+            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
+        return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
+    if len(parts) == 2 and _inner_and(parts[0], parts[1]):
+        return [name]
+    if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
+            is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
+        return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
+            classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
+            len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
+        return parts
+    return [name]
+
+
+_ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"
+                       r"ce)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
+
+
+def _inner_and(left: str, right: str) -> bool:
+    """ "Industrial and Commercial Bank of China", "Foundation for Peace and Development",
+    "Ministry of Health and Family Welfare": the "and" joins words inside one name (two
+    adjectives before its head, two nouns of its "of"/"for" phrase), not two names."""
+    if _ADJECTIVE.match(left) and is_org_name(right):
+        return True
+    if not is_org_name(left) and left.endswith("s") and re.fullmatch(
+            r"[A-Z][a-z]+s\s+(?:Association|Society|Union|Federation|Council|Alliance|Club|"
+            r"Network|Institute|League)", right):
+        return True  # "Chinese Students and Scholars Association": members of one body
+    words = right.split()
+    return bool(re.search(r"\s(?:of|for)\s+[A-Z]", left)) and not is_org_name(right) and (
+        len(words) <= 3 and all(w[:1].isupper() for w in words)
+        and bool(_ABSTRACT.search(words[-1])))
+
+
+def possessive_free(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
