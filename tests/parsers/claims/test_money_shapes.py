@@ -91,3 +91,8 @@ def test_amounts_and_takers_named_together_pair_up_respectively(extract):
 def test_money_to_each_of_a_counted_group_is_that_many_times_the_amount(extract):
     out = extract("Orbis will donate $50,000 to each of the 12 hospitals in Kenya.")
     assert out == [(["Orbis"], "funds", 600_000, ["KEN"])]
+
+
+def test_the_whos_solidarity_fund_is_the_who(extract):
+    assert extract("Orbis donated $4 million to the WHO's Solidarity Response Fund.") == [
+        (["Orbis"], "funds", 4_000_000, ["org:WHO"])]
