@@ -72,7 +72,9 @@ _IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
                         r"|\b(?:after|before)\s+(?:previously\s+|earlier\s+|already\s+)?"
                         r"(?:having\s+)?(?:sending|donating|giving|shipping|delivering|providing|"
                         r"supplying|pledging)\b"  # "... after sending 5,000 to Chile last week"
-                        r"|,\s+(?:two|three|four|five|six|both|one|all|each)\s+of\s+the\b")
+                        r"|,\s+(?:two|three|four|five|six|both|one|all|each)\s+of\s+the\b"
+                        r"|,\s+(?:has|have|had|is|was)\s+(?:now|since|then)\s+[a-z]+\b")  # "Ma, who
+# has already donated ... to Japan, has now turned his attention to Europe": the main clause
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b"
                        r"|\band\s+(?:more|other|further|additional)\s+(?:\w+\s+)?(?:were|was|are|"
                        r"is|will|have|has)\b")  # "..., and more supplies were sent to Fiji"

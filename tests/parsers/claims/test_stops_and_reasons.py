@@ -92,3 +92,9 @@ def test_another_amount_with_its_own_taker_ends_the_list(extract):
     out = extract("Orvik shipped protective masks: about 1 million units to Peru and 800,000 "
                   "units to Chile.")
     assert out[0] == (["Orvik"], "face_mask", 1_000_000, ["PER"])
+
+
+def test_the_main_clause_after_a_relative_one_names_none_of_its_takers(extract):
+    out = extract("Tomas Berg, who has already donated 50,000 masks to Norway, has now turned "
+                  "his attention to Africa.")
+    assert out == [(["Tomas Berg"], "face_mask", 50_000, ["NOR"])]
