@@ -11,6 +11,7 @@ from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import (
     inherit_currency,
     not_gift,
+    own_noun,
     priced,
     respective,
     takers,
@@ -174,6 +175,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)
+        if found is not None and trig is not None and trig.start > n.end and (
+                own := own_noun(clause, money[i - 1].end if i else 0, n.start)):
+            found = (own, found[1])  # "X declared a donation of Rs 70 lakh while Y gave ..."
         listed = _listed(clause, n.start)
         if found is None and listed and _DONOR_LIST.search(s) and not negated(s):
             found = ([listed], date_in(s, published))  # "The list of donors includes X (N)"

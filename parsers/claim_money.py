@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 
 from aidledger.parsers.claim_items import item_mentions
-from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.claim_partners import resolve_donors
+from aidledger.parsers.claim_parts import Clause, _all_triggers, noun
 from aidledger.parsers.claim_recipients import _funds_named as funds_named
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
@@ -168,3 +169,12 @@ def respective(s: str, claims: list) -> None:
     elif len(takers_) == 1:
         for c in group[:-1]:
             c.recipients = c.recipients or list(takers_)
+
+
+def own_noun(clause: Clause, start: int, end: int) -> list[str]:
+    """The givers of a donation noun right before the amount ("Ram Charan declared a donation
+    of Rs 70 lakh while his father gave Rs 1 crore"), when the only verb comes after it and
+    belongs to the next amount."""
+    nouns = [t for t in _all_triggers(clause.sentence)
+             if noun(t.phrase) and start <= t.start and t.end <= end]
+    return resolve_donors(clause, nouns[-1]) if nouns else []

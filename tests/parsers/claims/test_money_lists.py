@@ -203,3 +203,10 @@ def test_money_each_to_several_named_funds_or_a_counted_group(extract):
                    "Relief Fund.") == [(["Kessel Bank"], "funds", 40_000_000, ["IND"])]
     assert extract("Kessel Bank will give $1 million each to four hospitals in Accra.") == [
         (["Kessel Bank"], "funds", 4_000_000, ["GHA"])]
+
+
+def test_a_donation_noun_before_the_amount_keeps_its_own_giver(extract):
+    out = extract("Ravi Orbis declared a donation of Rs 60 lakh while his father Dev Orbis "
+                  "gave Rs 2 crore.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Ravi Orbis"], 6_000_000),
+                                             (["Dev Orbis"], 20_000_000)]
