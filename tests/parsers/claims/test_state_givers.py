@@ -116,3 +116,9 @@ def test_it_after_the_government_announced_is_the_state(extract):
                   "It follows a week after the government announced that it would donate 1 "
                   "million masks to Bolivia, the ministry said.")
     assert (["Chile"], "face_mask", 1_000_000, ["BOL"]) in out
+
+
+def test_its_with_no_body_named_before_is_the_country_named_before(extract):
+    out = extract("Since the spring, Chile has been sending supplies abroad. Its relief efforts "
+                  "have included a $3 million donation to the World Health Organization.")
+    assert out == [(["Chile"], "funds", 3_000_000, ["org:WHO"])]
