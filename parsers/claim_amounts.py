@@ -162,8 +162,11 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # "donates PPE to Kyrgyzstan for more than $500,000": the goods' price
         trig = trigger_in(clause, n.start)
         if trig is not None and trig.phrase.lower() in _COLLECTING and not re.match(
-                r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]):
+                r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]) and not (
+                trig.start > n.end and own_noun(clause, money[i - 1].end if i else 0, n.start)):
             continue  # money raised or collected is the giver's to give, not yet given
+        if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
+            continue  # "a $500 million loan to Pakistan": lent, not given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
         took = _TAKINGS.search(s[:n.start]) or (_IN_DONATIONS.match(s, n.end) and re.search(
@@ -249,6 +252,10 @@ def _each_takers(clause: Clause, end: int, limit: int | None) -> int:
     return max(len(places), len(bodies))
 
 
+_LOAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:loans?|credit line|line of credit)\b"
+                   r"|\s+in\s+(?:[\w-]+\s+)?(?:loans?|credit)\b", re.I)
+_LOAN_BEFORE = re.compile(r"\b(?:loans?|lend|lends|lending|lent)\s+(?:of\s+)?"
+                          r"(?:about\s+|over\s+|nearly\s+|up to\s+)?$", re.I)
 _TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)

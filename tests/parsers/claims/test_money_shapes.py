@@ -96,3 +96,16 @@ def test_money_to_each_of_a_counted_group_is_that_many_times_the_amount(extract)
 def test_the_whos_solidarity_fund_is_the_who(extract):
     assert extract("Orbis donated $4 million to the WHO's Solidarity Response Fund.") == [
         (["Orbis"], "funds", 4_000_000, ["org:WHO"])]
+
+
+def test_money_lent_is_no_gift(extract):
+    assert extract("Orbis will provide a $300 million loan to Chad.") == []
+    assert extract("Quay will lend $1 billion to Mali.") == []
+    assert extract("Orbis gave $1 million to Chad and a $5 million loan to Mali.") == [
+        (["Orbis"], "funds", 1_000_000, ["TCD"])]
+
+
+def test_a_donation_noun_before_a_sum_raised_is_still_given(extract):
+    out = extract("Orbis's donation of $2 million brings the total raised by the fund to "
+                  "$40 million.")
+    assert out == [(["Orbis"], "funds", 2_000_000, [])]
