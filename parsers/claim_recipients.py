@@ -267,9 +267,9 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     places = _place_recipients(clause, orgs, donors) + _the_government(clause)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"
-    found = sorted(orgs + places + receivers_of(clause), key=lambda r: r[0])
-    end = getattr(item, "end", 0)
-    limit = getattr(item, "limit", None)
+    found = sorted(orgs + places + receivers_of(clause) + takers.counted_back(
+        clause.sentence, clause.text[:max(clause.start, 0)]), key=lambda r: r[0])
+    end, limit = getattr(item, "end", 0), getattr(item, "limit", None)
     if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]

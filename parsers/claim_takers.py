@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 from aidledger.parsers.claim_parts import RECEIVE
+from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.records import Recipient
 
 _WILL_GIVE = re.compile(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?:be\s+)?"
                         r"[a-z]+ing\b|\s+(?:will|would)\s+(?:also\s+)?(?:donate|give|send|"
@@ -111,3 +113,25 @@ def scene(before: str, sentence: str) -> bool:
     """ "In Europe, ...": the place opening the sentence is its scene, unless the goods go
     "across the continent" (back to it)."""
     return bool(_SCENE.match(before)) and not _SCENE_BACK.search(sentence)
+
+
+_COUNTED_BACK = re.compile(r"\b(?:to|for|between|among)\s+(?:both\s+|all\s+|each\s+of\s+)?the\s+"
+                           r"(two|three|four|five|six|2|3|4|5|6)\s+(?:countries|nations)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def counted_back(sentence: str, before: str) -> list[tuple[int, int, Recipient]]:
+    """ "each to the two countries": the countries the text named last, when it named at
+    least that many (the latest of them)."""
+    m = _COUNTED_BACK.search(sentence)
+    if not m:
+        return []
+    n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+    codes: dict[str, str] = {}
+    for p in reversed(find_places(before)):
+        if p.place.kind == "country" and p.place.code not in codes and len(codes) < n:
+            codes[p.place.code] = p.text
+    if len(codes) < n:
+        return []
+    return [(m.start(1), m.end(), Recipient(name, code)) for code, name in reversed(
+        list(codes.items()))]

@@ -127,3 +127,9 @@ def test_the_southeast_asian_nation_is_the_country_named_before(extract):
     assert out == [(["Japan"], "face_mask", 1_000, ["LAO"])]
     out = extract("Japan donated 1,000 masks to Southeast Asian nations.")
     assert out == [(["Japan"], "face_mask", 1_000, ["region:southeast_asia"])]
+
+
+def test_the_two_countries_are_the_two_named_last(extract):
+    out = extract("Peru and Chile have 300 cases. Japan donated 1,000 masks each to the two "
+                  "countries.")
+    assert out == [(["Japan"], "face_mask", 2_000, ["PER", "CHL"])]
