@@ -8,6 +8,7 @@ import re
 
 from aidledger.parsers.claim_coref import expand
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.name_kinds import name_sets
 
 _SAYS = r"(?:said|says|wrote|writes|tweeted|tweets|added|adds|posted|posts)"
 _NAME = r"([A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,4})"
@@ -46,8 +47,9 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
         return None  # only "we" needs its speaker
     par_start, par_end = _paragraph(text, clause.start)
     window = text[clause.end:min(par_end, clause.end + 600)]
-    if m := _AUTHOR_LINE.search(text[clause.end:clause.end + 400]) or _BARE_AUTHOR.search(
-            text[clause.end:par_end]):
+    m = _AUTHOR_LINE.search(text[clause.end:clause.end + 400]) or _BARE_AUTHOR.search(
+        text[clause.end:par_end])
+    if m and m.group(1).strip() not in name_sets()[0]:  # "— Reuters": a wire's credit
         return [m.group(1).strip()]
     s = clause.sentence
     inside = _open_quote(text, par_start, clause.start) or s.lstrip()[:1] in (_OPEN, '"') or (

@@ -137,3 +137,9 @@ def test_a_taker_named_by_reference_takes_the_giver_before(extract):
     out = extract("Kestrel Motors gave $30,000 to hospitals in Lima, Peru. The country also will "
                   "receive 10,000 test kits for drive-thru testing.")
     assert (["Kestrel Motors"], "test_kit", 10_000, ["PER"]) in out
+
+
+def test_a_wire_credit_after_a_dash_is_no_tweet_author(extract):
+    out = extract("We will send 5,000 masks to Peru. More will come. — Reuters",
+                  publisher="Daily Courier")
+    assert out == [(["Daily Courier"], "face_mask", 5_000, ["PER"])]
