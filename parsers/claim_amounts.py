@@ -201,8 +201,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         qty, each = n.value, None
         if each_of and _TO_EACH_OF.match(s, n.end):  # "$100,000 to each of the 10 hospitals"
             qty, each = n.value * each_of, n.value
-        elif _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:
-            qty, each = n.value * len(recips), n.value
+        elif _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:  # "each to A, B and C": as
+            count = max(len(recips), _each_takers(clause, n.end, limit))  # many as named,
+            qty, each = n.value * count, n.value  # also two of one country
         elif _EACH_AFTER.match(s[n.end:]) and (count := _each_takers(clause, n.end, limit)) > 1:
             qty, each = n.value * count, n.value  # "Rs 5 crore each to the funds of
             # Maharashtra and Gujarat", "each to the PM CARES Fund and the CM Relief Fund",

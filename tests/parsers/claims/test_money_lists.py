@@ -210,3 +210,10 @@ def test_a_donation_noun_before_the_amount_keeps_its_own_giver(extract):
                   "gave Rs 2 crore.")
     assert [(d, q) for d, _, q, _ in out] == [(["Ravi Orbis"], 6_000_000),
                                              (["Dev Orbis"], 20_000_000)]
+
+
+def test_each_to_bodies_of_one_country_counts_every_body(extract):
+    out = extract("The Orbis Foundation announced grants of $50,000 each to the Quay "
+                  "Foundation, the American Red Cross and the Lantern Trust.")
+    assert [(q, sorted(r)) for _, _, q, r in out] == [
+        (150_000, ["USA", "org:Lantern Trust", "org:Quay Foundation"])]
