@@ -75,6 +75,8 @@ _IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
                         r"(?:having\s+)?(?:sending|donating|giving|shipping|delivering|providing|"
                         r"supplying|pledging)\b"  # "... after sending 5,000 to Chile last week"
                         r"|,\s+(?:two|three|four|five|six|both|one|all|each)\s+of\s+the\b"
+                        r"|,?\s+and\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+\d"  # "and
+                        # Chile 5,000": a gapped clause with its own taker
                         r"|,\s+(?:has|have|had|is|was)\s+(?:now|since|then)\s+[a-z]+\b")  # "Ma, who
 # has already donated ... to Japan, has now turned his attention to Europe": the main clause
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b"

@@ -98,3 +98,9 @@ def test_the_main_clause_after_a_relative_one_names_none_of_its_takers(extract):
     out = extract("Tomas Berg, who has already donated 50,000 masks to Norway, has now turned "
                   "his attention to Africa.")
     assert out == [(["Tomas Berg"], "face_mask", 50_000, ["NOR"])]
+
+
+def test_a_gapped_clause_keeps_its_own_taker(extract):
+    out = extract("Orvik has donated supplies to Peru and Chile. Peru will get 10,000 masks and "
+                  "Chile 5,000.")
+    assert out[0] == (["Orvik"], "face_mask", 10_000, ["PER"])
