@@ -95,6 +95,9 @@ _OF_WHICH = re.compile(
     r",?\s*(?:(?P<frac>half|a third|one third|two thirds|two-thirds|a quarter|one quarter|"
     r"three quarters)|(?P<num>\d[\d,.]*(?:\s+(?:million|thousand|lakh|crore|billion))?))\s+of\s+"
     r"(?:which|them|it|this|these|those)\b", re.I)
+_WHICH_PART = re.compile(  # "Rs 50 crore, of which half will go to the PM CARES Fund"
+    r",?\s*of\s+(?:which|this|that|it)\s*,?\s+(?P<frac>half|a third|one third|two thirds|"
+    r"two-thirds|a quarter|one quarter|three quarters)\b", re.I)
 _PCT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
         "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
 
@@ -105,6 +108,8 @@ def inline_parts(clause: Clause, found: list[Claim], offset: int,
     the recipients after it (which the whole then loses unless named before)."""
     s = clause.sentence
     m = _OF_WHICH.search(s)
+    if not (m and m.group("frac")):
+        m = _WHICH_PART.search(s)
     if not m or not m.group("frac") or not found:
         return []
     i = max((k for k, c in enumerate(found) if c.quantity and c.parent is None), default=None)

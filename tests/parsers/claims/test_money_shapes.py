@@ -109,3 +109,10 @@ def test_a_donation_noun_before_a_sum_raised_is_still_given(extract):
     out = extract("Orbis's donation of $2 million brings the total raised by the fund to "
                   "$40 million.")
     assert out == [(["Orbis"], "funds", 2_000_000, [])]
+
+
+def test_of_which_half_is_a_part_as_half_of_which_is(extract):
+    out = extract("The Orbis Foundation has committed Rs 60 crore, of which half will go to "
+                  "the PM CARES Fund.")
+    assert out == [(["Orbis Foundation"], "funds", 600_000_000, []),
+                   (["Orbis Foundation"], "funds", 300_000_000, ["IND"])]
