@@ -242,12 +242,20 @@ def _people(names: Iterable[Name]) -> list[str]:
 
 
 def expand(names: list[str], clause: Clause) -> list[str]:
-    """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma")."""
-    people = _people([*clause.earlier, *clause.names])
+    """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma"); a
+    club by its last word ("City and United" after "Manchester United and Manchester City")
+    the one named so just before."""
+    seen = [*clause.earlier, *clause.names]
+    people = _people(seen)
+    bodies = [b for n in seen if n.kind != "place" and not n.implied
+              for b in split_coordinated(n.text)
+              if re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", b) and not lookup_place(b)]
     out = []
     for name in names:
         if " " not in name:
-            full = next((p for p in reversed(people) if p.split()[-1] == name), None)
+            full = next((p for p in reversed(people) if p.split()[-1] == name), None) or (
+                next((b for b in reversed(bodies) if b.split()[-1] == name), None)
+                if not lookup_place(name) else None)
             name = full or name
         out.append(name)
     return out

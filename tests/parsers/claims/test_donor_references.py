@@ -211,3 +211,9 @@ def test_the_group_is_a_body_of_members_not_the_hospital_it_helped(extract):
     out = extract("Members of the Lima Chinese Association met at the Lima General Hospital. "
                   "The group raised money and gave 500 masks to hospitals in Peru.")
     assert [o[0] for o in out] == [["Lima Chinese Association"]]
+
+
+def test_clubs_by_their_last_word_are_the_clubs_named_before(extract):
+    out = extract("Lima Rovers and Lima Athletic are the latest clubs to help. Later, Athletic "
+                  "and Rovers will donate $5,000 each to the Lima Red Cross.")
+    assert [o[0] for o in out] == [["Lima Athletic"], ["Lima Rovers"]]
