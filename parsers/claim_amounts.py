@@ -14,6 +14,7 @@ from aidledger.parsers.claim_money import (
     own_noun,
     priced,
     respective,
+    shared_taker,
     takers,
 )
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
@@ -218,6 +219,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
         c.recipients = [r for r in c.recipients if not set(split_coordinated(
             _TRAILING_AMOUNT.sub("", r.name))) <= givers]  # "Equity Bank Sh50": the name
+    shared_taker(s, out)
     return out
 
 

@@ -178,3 +178,22 @@ def own_noun(clause: Clause, start: int, end: int) -> list[str]:
     nouns = [t for t in _all_triggers(clause.sentence)
              if noun(t.phrase) and start <= t.start and t.end <= end]
     return resolve_donors(clause, nouns[-1]) if nouns else []
+
+
+_GAP_NAME = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?"
+                       r"[A-Z][\w&.'’-]*){0,5}\s*")
+
+
+def shared_taker(s: str, claims: list) -> None:
+    """ "LG gave 5 billion won, SK 3 billion won and Lotte 2 billion won to relief groups in
+    Daegu": a taker named once after a list with its verb left out is every amount's."""
+    at = [s.find(c.item_label) for c in claims]
+    run = 1
+    while run < len(claims) and at[run - 1] >= 0 and at[run] >= 0 and _GAP_NAME.fullmatch(
+            s, at[run - 1] + len(claims[run - 1].item_label), at[run]):
+        run += 1
+    last = claims[run - 1] if run > 1 else None
+    if last is None or not last.recipients or any(c.recipients for c in claims[:run - 1]):
+        return
+    for c in claims[:run - 1]:
+        c.recipients = list(last.recipients)

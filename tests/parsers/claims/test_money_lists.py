@@ -217,3 +217,11 @@ def test_each_to_bodies_of_one_country_counts_every_body(extract):
                   "Foundation, the American Red Cross and the Lantern Trust.")
     assert [(q, sorted(r)) for _, _, q, r in out] == [
         (150_000, ["USA", "org:Lantern Trust", "org:Quay Foundation"])]
+
+
+def test_a_taker_after_a_gapped_list_is_every_amounts(extract):
+    out = extract("Orbis Group gave 4 billion won, Quay Group 2 billion won and Lantern Group "
+                  "1 billion won to relief groups in Daegu.")
+    assert [(d, r) for d, _, _, r in out] == [(["Orbis Group"], ["KOR"]),
+                                             (["Quay Group"], ["KOR"]),
+                                             (["Lantern Group"], ["KOR"])]
