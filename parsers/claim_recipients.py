@@ -42,7 +42,8 @@ _DEST = re.compile(r"(?:\b(?:provide|provides|provided|supply|supplies|supplied|
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
                    r"|regions?|cities|citizens|residents|authorities|capitals?|rest)\s+of\s+(?:the\s+)?"
                    r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
-                   r"|\b(?:namely|notably|particularly|especially|viz\.?|member\s+states|"
+                   r"|\b(?:namely|notably|particularly|especially|mainly|mostly|chiefly|"
+                   r"primarily|viz\.?|member\s+states|"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
                    r"|\band\s+(?:the\s+)?)$", re.I)
 _NOT_DEST = re.compile(  # places that are where goods come from or pass through, not recipients
@@ -149,7 +150,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # "the U.S. Centers for Disease Control" giving: the giver's own place
         if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
-        if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(s[p.end:]):
+        if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(  # "the Peruvian and
+                re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
         if takers.SEAT.search(s[:p.start]):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
@@ -280,19 +282,13 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
         first = after[0][0]  # US, as well as 200,000 kits for Russia": the next group's
         nearest = [r for r in after if not _items_between(clause, first, r[0])]
     if not nearest and limit is None:  # only places before the goods: not one that speaks
-        found = [r for r in found if not _SPEAKS.match(clause.sentence, r[1])]
+        found = [r for r in found if not takers.SPEAKS.match(clause.sentence, r[1])]
     nearest = nearest or (found if limit is None else after)
-    out: list[Recipient] = []
+    firsts: dict[str | None, Recipient] = {}
     for _, _, r in nearest:
-        if r.code not in {o.code for o in out}:
-            out.append(r)
-    respectively = "respectively" in clause.sentence.lower()
-    return out, _each_count(clause.sentence), respectively
-
-
-# "the U.S. announced March 27 that USAID is providing $274 million ...": who tells of it
-_SPEAKS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:announced|said|says|stated|"
-                     r"reported|confirmed|declared|told)\b")
+        firsts.setdefault(r.code, r)  # the first of each code, in order
+    out = list(firsts.values())
+    return out, _each_count(clause.sentence), "respectively" in clause.sentence.lower()
 
 
 def _items_between(clause: Clause, a: int, b: int) -> bool:

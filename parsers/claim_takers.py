@@ -31,6 +31,9 @@ SEAT = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul|[Cc]onsulat
 # "to Belgium's Liege Airport and then on to Rome": a stop on the way
 THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
                      r"(?:to|onwards?)\b")
+# "the U.S. announced March 27 that USAID is providing $274 million ...": who tells of it
+SPEAKS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:announced|said|says|stated|"
+                    r"reported|confirmed|declared|told)\b")
 _NEWS_OUTLET = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|"
                           r"News Agency|Television|TV|Radio)$")
 _ARRIVAL_POINT = re.compile(r"\b(?:Airport|Airbase|Air Base|Seaport|Port|Harbou?r|Terminal)$")

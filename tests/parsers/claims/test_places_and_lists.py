@@ -133,3 +133,10 @@ def test_the_two_countries_are_the_two_named_last(extract):
     out = extract("Peru and Chile have 300 cases. Japan donated 1,000 masks each to the two "
                   "countries.")
     assert out == [(["Japan"], "face_mask", 2_000, ["PER", "CHL"])]
+
+
+def test_countries_after_mainly_and_two_demonyms_before_one_noun(extract):
+    out = extract("Orvik gave 5,000 masks to Latin America, mainly Peru and Chile.")
+    assert out == [(["Orvik"], "face_mask", 5_000, ["region:latin_america", "PER", "CHL"])]
+    out = extract("Orvik gave 5,000 masks to the Peruvian and Chilean governments.")
+    assert out == [(["Orvik"], "face_mask", 5_000, ["PER", "CHL"])]
