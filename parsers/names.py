@@ -102,6 +102,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, offset + m.end() + local.end(), f"{name} government",
                             "organisation"))
             continue
+        seat = _SEAT.match(text, m.end()) if _MEMBERS_BODY.search(name) else None
+        if seat and (p := lookup_place(seat.group(1))) is not None and p.kind == "country":
+            s = offset + start  # "the Taiwanese Association in the Philippines": one body
+            out.append(Name(s, offset + seat.end(), name + seat.group(0), "organisation"))
+            continue
         family = re.match(r"\s+family\b", text[m.end():])
         if family and not lookup_place(name):  # "the Weston family" gives as one
             s = offset + start
@@ -124,6 +129,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     return sorted(out, key=lambda n: n.start)
 
 
+# a members' body and the country it sits in, named as one: "Chinese Association in Kenya"
+_MEMBERS_BODY = re.compile(r"\b(?:Association|Society|Chamber of Commerce|Federation|Club|Council|"
+                           r"Community)$")
+_SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)\b")
 # a name after a preposition of direction is what goods go to or through, not a subject
 # a later "he" or "the company" could stand for
 _OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:(?:the|its|their|his|her)\s+"

@@ -185,3 +185,9 @@ def test_ands_inside_an_of_phrase_of_fields_keep_one_name(extract):
         ["Andean Institute of Mining and Water Resources Planning and Design"]]
     out = extract("The Bank of Lima and Tomas Reyes and Lena Varga gave $9,000 to Peru.")
     assert out[0][0] == ["Bank of Lima", "Tomas Reyes", "Lena Varga"]
+
+
+def test_a_members_body_and_the_country_it_sits_in_are_one_name(extract):
+    out = extract("On Monday, the Chilean Association in Peru, a group of traders, donated 9,000 "
+                  "masks to the Lima General Hospital.")
+    assert [o[0] for o in out] == [["Chilean Association in Peru"]]
