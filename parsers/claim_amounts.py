@@ -192,6 +192,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         donors = [listed] if listed else _own_givers(
             clause, prev_end, n.start, out[-1].donors if out else donors) or donors
         donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
+        if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
+            donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         shared = goods and not re.search(r"\b(?:to|for|towards|into)\b", s[n.end:goods[0]])
@@ -259,6 +261,9 @@ _LOAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:loans?|credit line|line of credit)
                    r"|\s+in\s+(?:[\w-]+\s+)?(?:loans?|credit)\b", re.I)
 _LOAN_BEFORE = re.compile(r"\b(?:loans?|lend|lends|lending|lent)\s+(?:of\s+)?"
                           r"(?:about\s+|over\s+|nearly\s+|up to\s+)?$", re.I)
+_OWNERS_PLEDGE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:[\w-]+\s+)?"
+                            r"(?:pledge|donation|contribution|commitment|gift|grant|offer)\b"
+                            r"[^.;]*$")
 _TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)

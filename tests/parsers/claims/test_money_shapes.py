@@ -116,3 +116,9 @@ def test_of_which_half_is_a_part_as_half_of_which_is(extract):
                   "the PM CARES Fund.")
     assert out == [(["Orbis Foundation"], "funds", 600_000_000, []),
                    (["Orbis Foundation"], "funds", 300_000_000, ["IND"])]
+
+
+def test_a_pledge_told_as_its_owners_names_the_giver(extract):
+    out = extract("The shipment came in line with Norway's pledge last month to provide an "
+                  "additional $12 million to help poorer countries.")
+    assert out == [(["Norway"], "funds", 12_000_000, [])]
