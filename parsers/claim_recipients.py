@@ -145,9 +145,10 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     out = []
     trig = _first_trigger(clause)
     for p in find_places(s):
-        if any(a <= p.start < b for a, b, _ in orgs) or any(
-                p.text in d or d and s[p.end:].lstrip(" '’s").startswith(d) for d in donors):
-            continue  # "the U.S. Centers for Disease Control" giving: the giver's own place
+        if any(a <= p.start < b for a, b, _ in orgs) or any(d and (s.find(d, max(
+                0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
+                d)) for d in donors):  # a place in the giver's name as written, "the U.S.
+            continue  # Centers for Disease Control" giving: the giver's own place
         if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
         if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(  # "the Peruvian and

@@ -104,3 +104,9 @@ def test_a_gapped_clause_keeps_its_own_taker(extract):
     out = extract("Orvik has donated supplies to Peru and Chile. Peru will get 10,000 masks and "
                   "Chile 5,000.")
     assert out[0] == (["Orvik"], "face_mask", 10_000, ["PER"])
+
+
+def test_a_place_is_cut_as_the_givers_only_where_the_givers_name_is_written(extract):
+    out = extract("The Power Corporation of the Philippines also donated 1 billion pesos to "
+                  "the Philippine government.")
+    assert out == [(["Power Corporation of the Philippines"], "funds", 1_000_000_000, ["PHL"])]
