@@ -49,6 +49,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             whole = re.sub(r"(?:['’]s)?\s*\S+$", "", whole)  # "Tencent's US$100m": Tencent
             if not whole:
                 continue
+        if re.search(r"['’]s$", whole) and _OWNED.match(text, m.end()):
+            whole = re.sub(r"\s+(?:and|&)\s+(?:(?!\s(?:and|&)\s).)*$", "", whole) if re.search(
+                r"\s(?:and|&)\s", whole) else ""  # "A and Fosun's
+            if not whole:  # member companies": A; the companies, unnamed, are not Fosun
+                continue
         raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
@@ -129,6 +134,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     return sorted(out, key=lambda n: n.start)
 
 
+_OWNED = re.compile(r"\s+(?:[a-z]+\s+)?(?:companies|subsidiaries|units|affiliates|members|"
+                    r"employees|staff)\b")
 # a members' body and the country it sits in, named as one: "Chinese Association in Kenya"
 _MEMBERS_BODY = re.compile(r"\b(?:Association|Society|Chamber of Commerce|Federation|Club|Council|"
                            r"Community)$")

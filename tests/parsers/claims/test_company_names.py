@@ -191,3 +191,9 @@ def test_a_members_body_and_the_country_it_sits_in_are_one_name(extract):
     out = extract("On Monday, the Chilean Association in Peru, a group of traders, donated 9,000 "
                   "masks to the Lima General Hospital.")
     assert [o[0] for o in out] == [["Chilean Association in Peru"]]
+
+
+def test_an_owner_of_unnamed_member_companies_is_no_giver(extract):
+    out = extract("The goods include 2,000 test kits donated by the Rosa Ines Foundation and "
+                  "Kestrel's member companies in Peru.")
+    assert [o[0] for o in out] == [["Rosa Ines Foundation"]]
