@@ -91,7 +91,8 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
 
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
                             r"governments?|health|medical|authorities|doctors|capital|province|"
-                            r"region|port|clinics?)\b", re.I)
+                            r"region|port|clinics?|families|communities|workers|nurses|patients|"
+                            r"citizens|children|schools|frontline|healthcare|refugees)\b", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)
@@ -161,7 +162,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
             continue  # "to Taiwan's diplomatic allies": the allies take, Taiwan is no taker
         if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
-                r"\b(?:to|for)\s+(?:the\s+)?$", s[:p.start]) or any(
+                r"\b(?:to|for|help|support|assist)\s+(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):

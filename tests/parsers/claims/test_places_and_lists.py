@@ -140,3 +140,10 @@ def test_countries_after_mainly_and_two_demonyms_before_one_noun(extract):
     assert out == [(["Orvik"], "face_mask", 5_000, ["region:latin_america", "PER", "CHL"])]
     out = extract("Orvik gave 5,000 masks to the Peruvian and Chilean governments.")
     assert out == [(["Orvik"], "face_mask", 5_000, ["PER", "CHL"])]
+
+
+def test_a_countrys_response_and_its_families_are_that_country(extract):
+    assert extract("Orvik gave $1 million to support Peru's response to the virus.") == [
+        (["Orvik"], "funds", 1_000_000, ["PER"])]
+    assert extract("Orvik gave $2 million for Chilean families hit by the virus.") == [
+        (["Orvik"], "funds", 2_000_000, ["CHL"])]
