@@ -122,3 +122,10 @@ def test_a_pledge_told_as_its_owners_names_the_giver(extract):
     out = extract("The shipment came in line with Norway's pledge last month to provide an "
                   "additional $12 million to help poorer countries.")
     assert out == [(["Norway"], "funds", 12_000_000, [])]
+
+
+def test_a_giver_named_after_a_country_can_give_to_that_country(extract):
+    assert extract("The Kenya Orbis Bank gave Sh80 million to Kenya.") == [
+        (["Kenya Orbis Bank"], "funds", 80_000_000, ["KEN"])]
+    out = extract("The U.S. Orbis Agency has committed $9 million to India.")
+    assert [r for _, _, _, r in out] == [["IND"]]
