@@ -69,8 +69,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
 
 # "China earlier provided Korea with 1 million masks" after "China has donated 1 million more
 # masks": the same figures in an earlier event are another donation, not a restatement
-_EARLIER = re.compile(r"(?<!than )(?<!than that )(?<!than what was )"  # "more than previously
-                      r"\b(?:earlier|previously|before that|prior to that|the first batch|"  # said"
+_EARLIER = re.compile(r"\b(?<!than )(?<!than that )(?<!than what was )"  # "more than previously
+                      r"(?:earlier|previously|before that|prior to that|the first batch|"  # said"
                       r"the first round|in its first)\b", re.I)
 
 
@@ -80,11 +80,13 @@ def _other_event(a: Claim, b: Claim) -> bool:
 
 
 def _same(a: Claim, b: Claim) -> bool:
+    if a.item != b.item or a.quantity != b.quantity:
+        return False  # first, as it is cheap: most pairs differ here, and differing keys do
     if _other_event(a, b):
         return False
     if _key(a) == _key(b):
         return True
-    if a.item != b.item or a.quantity is None or a.quantity != b.quantity:
+    if a.quantity is None:
         return False
     ra = {r.code for r in a.recipients}
     rb = {r.code for r in b.recipients}
