@@ -42,13 +42,15 @@ def speaker(text: str, clause: Clause) -> list[str] | None:
     nl = tail.find("\n")
     window = tail if nl < 0 else tail[:tail.find("\n", nl + 1) if tail.find("\n", nl + 1) > 0
                                       else len(tail)]
-    if m := _TWEET_BY.search(window) or _TWEET_BY.search(clause.sentence):
+    s = clause.sentence  # each pattern needs its "(@" or quote mark: tested first, as cheap
+    if m := ("(@" in window and _TWEET_BY.search(window)) or ("(@" in s and _TWEET_BY.search(s)):
         return [m.group(1).strip()]  # the author line after the tweet, or ending its sentence
-    if m := _QUOTE_BY.search(clause.sentence):
+    closing, opening = "”" in s or '"' in s, "“" in s or '"' in s
+    if m := closing and _QUOTE_BY.search(s):
         name = m.group(1) or m.group(2)
         org = _SPEAKS_FOR.match(clause.sentence, m.end())
         return [org.group(1).rstrip(".")] if org else _heads(_expand([name], clause), clause)
-    if m := (_QUOTE_REF.search(clause.sentence) or _QUOTE_LEAD.match(clause.sentence)):
+    if m := ((closing and _QUOTE_REF.search(s)) or (opening and _QUOTE_LEAD.match(s))):
         who = m.group(1)
         if not re.fullmatch(_REF_WORDS, who, re.I):
             who = re.sub(r"^(?:The|A|An)\s+", "", who)
