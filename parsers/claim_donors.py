@@ -4,32 +4,15 @@ giver, an envoy or a government, else the subject of the verb (claim_subject).""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_givers import envoy_state, government_state, state_name
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
-from aidledger.parsers.claim_subject import subject
+from aidledger.parsers.claim_subject import described_as, subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import vocab
 
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?(?=[A-Z])")
-
-
-@cache
-def _described_as() -> re.Pattern[str]:
-    """ "by the Chinese charity Mammoth Foundation", "from Chinese billionaire Jack Ma", "by
-    e-commerce giant Alibaba": a description before the name, its head noun one the article
-    could refer back with ("the billionaire", "the company")."""
-    words = vocab()["words"]
-    heads = {w.split()[-1] for kind in ("person", "organisation", "foundation")
-             for w in words.get(kind, ()) if w.startswith("the ")} - {"man"}
-    heads |= {"organisation", "organization", "charity", "company", "firm", "ngo",
-              "association", "group", "conglomerate", "giant", "maker", "operator", "star",
-              "singer", "actor", "actress", "footballer", "investor", "businesswoman", "chain"}
-    return re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:"
-                      + "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
-                      + r")\s+(?=[A-Z])")
 
 
 _PEOPLE_OF = re.compile(r"(?:people|citizens|government|Government|People|Citizens)\s+of\s+"
@@ -45,7 +28,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     kin = _KIN.match(s, pos)  # "from its partner province of Jiangxi": the province gives
     if kin:
         pos = kin.end()
-    elif described := _described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
+    elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by China's Fosun Group": the company gives

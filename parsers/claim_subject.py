@@ -4,6 +4,7 @@ with the co-donors listed before it ("Lenovo, ZTE and Haier", "Qatar and Kuwait"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from aidledger.parsers.claim_coref import (
     HEAD,
@@ -30,6 +31,22 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|
 
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
+
+
+@cache
+def described_as() -> re.Pattern[str]:
+    """ "by the Chinese charity Mammoth Foundation", "from Chinese billionaire Jack Ma", "by
+    e-commerce giant Alibaba": a description before the name, its head noun one the article
+    could refer back with ("the billionaire", "the company")."""
+    words = vocab()["words"]
+    heads = {w.split()[-1] for kind in ("person", "organisation", "foundation")
+             for w in words.get(kind, ()) if w.startswith("the ")} - {"man"}
+    heads |= {"organisation", "organization", "charity", "company", "firm", "ngo",
+              "association", "group", "conglomerate", "giant", "maker", "operator", "star",
+              "singer", "actor", "actress", "footballer", "investor", "businesswoman", "chain"}
+    return re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:"
+                      + "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+                      + r")\s+(?=[A-Z])")
 
 
 def _city_of(clause: Clause, region: str, country: Name) -> Name:
@@ -129,6 +146,14 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
         _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
 
 
+def _described_and(region: str, end: int, start: int) -> bool:
+    """ "Toyota and Taiwanese electronics firm Foxconn": the second giver of a pair has a
+    description of its own before its name, longer than the two words a bare "and" allows."""
+    link = re.compile(r",?\s+and\s+").match(region, end)
+    described = link and described_as().match(region, link.end())
+    return bool(described) and described.end() == start  # type: ignore[union-attr]
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
@@ -224,9 +249,10 @@ def subject(clause: Clause, before: int) -> list[str]:
     if name is not None:
         co = [n for n in clause.names if n.end <= start and (
             n.kind != "place" or name.kind == "place") and n.text.split()[-1] not in vocab()[
-            "words"]["roles"] and re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
+            "words"]["roles"] and (re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
-            r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])]  # "A, the arm of B, and C"
+            r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])  # "A, the arm of B, and C"
+            or _described_and(region, n.end, start))]
         if co:
             donors = name_donors(co[-1]) + donors
             start = co[-1].start

@@ -1,0 +1,23 @@
+"""General shapes of the giver side: descriptions before names of a pair, pairs told as one
+"it", "which" clauses, title-case headlines, goods "from" a country, a role of a body."""
+
+from __future__ import annotations
+
+
+def test_each_name_of_a_pair_may_have_its_own_description(extract):
+    out = extract("Japanese car maker Toyota and Taiwanese electronics firm Foxconn each "
+                  "donated 10,000 masks to Peru.")
+    assert out == [(["Toyota"], "face_mask", 10_000, ["PER"]),
+                   (["Foxconn"], "face_mask", 10_000, ["PER"])]
+    out = extract("Chinese e-commerce giant Alibaba and American software company Microsoft "
+                  "each gave 20,000 gloves to Italy.")
+    assert [c[0] for c in out] == [["Alibaba"], ["Microsoft"]]
+
+
+def test_a_described_pair_without_each_gives_together(extract):
+    out = extract("Dutch chip maker Arvel and German chemicals group Brenko jointly donated "
+                  "100,000 masks to the Netherlands.")
+    assert out == [(["Arvel", "Brenko"], "face_mask", 100_000, ["NLD"])]
+    out = extract("Pop star Lirana Moss and Colombian football star Dario Quintero donated 300 "
+                  "ventilators to Colombia.")
+    assert out == [(["Lirana Moss", "Dario Quintero"], "ventilator", 300, ["COL"])]
