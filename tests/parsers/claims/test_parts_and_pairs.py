@@ -95,3 +95,22 @@ def test_per_country_amounts_totals_and_shares_out(extract):
                   "million to Mali.")
     assert [(q, r) for _, _, q, r in out] == [(3_000_000, []), (2_000_000, ["TCD"]),
                                               (1_000_000, ["MLI"])]
+
+
+def test_a_taker_named_before_its_own_further_amount(extract):
+    assert extract("Norland gave 3,000 tents to Peru, with Chile getting another 2,000.") == [
+        (["Norland"], "other", 3_000, ["PER"]), (["Norland"], "other", 2_000, ["CHL"])]
+    assert extract("Japan sent 200 ventilators to Kenya, with Uganda receiving 150.") == [
+        (["Japan"], "ventilator", 200, ["KEN"]), (["Japan"], "ventilator", 150, ["UGA"])]
+
+
+def test_a_gapped_taker_and_amount_after_the_first_pair(extract):
+    assert extract("France sent 40 ventilators to Italy and Spain 25.") == [
+        (["France"], "ventilator", 40, ["ITA"]), (["France"], "ventilator", 25, ["ESP"])]
+    assert extract("The Corvo Trust gave 3,000 tents to Peru, and Bolivia 1,200 each.")[1] == (
+        ["Corvo Trust"], "other", 1_200, ["BOL"])
+
+
+def test_two_takers_before_the_goods_share_them(extract):
+    assert extract("India gave Nepal and Bhutan 5,000 masks.") == [
+        (["India"], "face_mask", 5_000, ["NPL", "BTN"])]
