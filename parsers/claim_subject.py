@@ -117,6 +117,11 @@ _GOVERNMENT_SAID = re.compile(r"\bthe government\s+(?:[a-z]+\s+){0,3}?(?:announc
                               r"confirmed|decided|pledged)\s+(?:that\s+)?$")
 
 
+# "X and Y said it would give": the pronoun after a speech verb stands for all its subjects
+_PAIR_SAID = re.compile(r"\b(?:said|say|says|announced|confirmed|stated|pledged|promised|decided|"
+                        r"agreed)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:that\s+)?(?:it|they)$", re.I)
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -231,6 +236,9 @@ def subject(clause: Clause, before: int) -> list[str]:
     end, kind, name = max(cands, key=lambda c: c[0])
     if name is None and kind == "organisation" and _GOVERNMENT_SAID.search(region, 0, end - 2):
         kind = "country"  # "the government announced that it would donate": the state
+    if name is None and (said := _PAIR_SAID.search(region, 0, end)) and len(
+            pair := subject(clause, said.start())) > 1:
+        return pair  # "Hyundai and SK announced that it would donate": both, not the last
     if name is not None and _SPEAKER_OF.match(region[name.end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):

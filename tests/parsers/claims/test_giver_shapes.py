@@ -21,3 +21,18 @@ def test_a_described_pair_without_each_gives_together(extract):
     out = extract("Pop star Lirana Moss and Colombian football star Dario Quintero donated 300 "
                   "ventilators to Colombia.")
     assert out == [(["Lirana Moss", "Dario Quintero"], "ventilator", 300, ["COL"])]
+
+
+def test_it_after_a_pair_that_speaks_stands_for_both(extract):
+    out = extract("Hanvo Motor Group and Selka Group announced that it would donate 1 billion "
+                  "won each to Korea.")
+    assert out == [(["Hanvo Motor Group"], "funds", 1_000_000_000, ["KOR"]),
+                   (["Selka Group"], "funds", 1_000_000_000, ["KOR"])]
+    out = extract("Orvida, Tessaro and Mirun said on Monday it will donate 2,000 ventilators "
+                  "to Mexico.")
+    assert out == [(["Orvida", "Tessaro", "Mirun"], "ventilator", 2_000, ["MEX"])]
+
+
+def test_it_after_one_speaker_is_that_speaker(extract):
+    out = extract("The Rotary Club said it would donate 500 masks to Kenya.")
+    assert out == [(["Rotary Club"], "face_mask", 500, ["KEN"])]
