@@ -61,7 +61,8 @@ def state_body(name: str, expansions: dict[str, str]) -> bool:
     return bool(_STATE_BODY.search(name) or _STATE_BODY.search(full.strip()))
 
 
-def home_country(text: str, title: str | None, claims: list[Claim]) -> str | None:
+def home_country(text: str, title: str | None, claims: list[Claim],
+                 besides: frozenset[str] = frozenset()) -> str | None:
     """The country the article is about: most named, the givers' own countries aside (a
     country that also takes another's gift is no mere giver: "Pakistan" handing on goods in
     an article on China's aid to Pakistan)."""
@@ -70,6 +71,7 @@ def home_country(text: str, title: str | None, claims: list[Claim]) -> str | Non
         if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
     givers -= {r.code for c in claims for r in c.recipients
                if r.code not in {country_of(d) for d in c.donors}}
+    givers |= besides  # countries ruled out for this claim: counted as givers' are
     counts: Counter[str] = Counter()
     seen = f"{title or ''}\n{text}"
     for d in {d for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
@@ -147,5 +149,12 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     if home is None:
         return
     for c in todo:
-        if home not in {country_of(d) for d in c.donors}:
-            c.recipients = [Recipient(country_name(home), home)]
+        where = home
+        others = frozenset(r.code for o in claims if o is not c and "elided_at" in o.evidence
+                           and o.evidence.get("start") == c.evidence.get("start")
+                           for r in o.recipients if r.code)
+        if where in others:  # "500 to the Andean nation, and 300 to Chile": the taker of
+            # the amount with its noun left out is another than the first amount's
+            where = home_country(text, title, claims, others)
+        if where is not None and where not in {country_of(d) for d in c.donors}:
+            c.recipients = [Recipient(country_name(where), where)]

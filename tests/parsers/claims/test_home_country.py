@@ -104,3 +104,11 @@ def test_central_and_state_government_and_bare_authorities_are_the_articles_stat
     out = extract("Laos is hit hard. Vantha has donated $40,000 to authorities in the purchase "
                   "of test machines for Laos.")
     assert (["Vantha"], "funds", 40_000, ["LAO"]) in out
+
+
+def test_an_unnamed_taker_is_not_the_other_taker_of_its_sentence(extract):
+    text = ("Peru is facing a surge of cases. Hospitals in Lima are full. Japan donated 500 "
+            "ventilators to the Andean nation, and 300 to Chile.")
+    assert extract(text) == [(["Japan"], "ventilator", 500, ["PER"]),
+                             (["Japan"], "ventilator", 300, ["CHL"])]
+    assert extract("Norland sent 90 tents to the island nation, and 40 to Fiji.")[0][3] == []
