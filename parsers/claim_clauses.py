@@ -16,16 +16,18 @@ from functools import cache
 
 from aidledger.parsers.claim_items import _item_mentions, item_mentions
 from aidledger.parsers.claim_parts import (
+    RECEIVE,
     Clause,
     Item,
+    Trigger,
     _all_triggers,
     noun,
 )
 from aidledger.parsers.names import Name, vocab
 from aidledger.parsers.numbers import NumberMention
 
-_BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|;\s*|\s+(?:and|while|"
-                       r"whereas|but)\s+)(?:the\s+)?$", re.I)
+_BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+|as\s+(?:did|has|had|have)\s+)?"
+                       r"|;\s*|\s+(?:and|while|whereas|but)\s+)(?:the\s+)?$", re.I)
 _AUX = re.compile(r"\s*(?:(?:has|have|had|will|would|also|is|are|was|were|then|later|"
                   r"separately|itself|each|too|already)\s+)*", re.I)
 _PRONOUN = re.compile(r"(?:,\s*(?:and\s+|while\s+|but\s+)?|;\s*|\s+(?:and|while|but)\s+)"
@@ -46,8 +48,8 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
     for t in verbs[1:]:
         if not any(v.end <= t.start and (not cuts or v.start > cuts[-1]) for v in verbs):
             continue
-        subject = next((n for n in reversed(names) if n.end <= t.start and _AUX.fullmatch(
-            sentence[n.end:t.start])), None)
+        subject = next((n for n in reversed(names) if n.end <= t.start and (_AUX.fullmatch(
+            sentence[n.end:t.start]) or _relative(sentence, n.end, t))), None)
         if subject is not None:
             b = _subject_start(sentence, names, subject)
             if b is not None and (not cuts or b > cuts[-1]) and _verb_before(verbs, b) \
@@ -58,6 +60,22 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
         if p and _verb_before(verbs, p.start()):
             cuts.append(p.start())
     return cuts
+
+
+# "..., and the Vingroup which also donated", "as did Orvo, which gave": the giver's own verb
+# in a relative clause right after its name
+_RELATIVE = re.compile(r",?\s*(?:which|who)\s+")
+
+
+def _relative(sentence: str, end: int, verb: Trigger) -> bool:
+    """A giving verb in a relative clause on the name ending at `end`; not one of receiving
+    or handing on ("the Red Cross, which distributed them"): that name does not give."""
+    rel = _RELATIVE.match(sentence, end)
+    return bool(rel) and bool(_AUX.fullmatch(sentence, rel.end(), verb.start)) and not (
+        RECEIVE.search(verb.phrase) or _HANDS_ON.match(verb.phrase))
+
+
+_HANDS_ON = re.compile(r"distribut|deliver|transport|carri|carry|handl|manag|coordinat", re.I)
 
 
 def _subject_start(sentence: str, names: list[Name], subject: Name) -> int | None:

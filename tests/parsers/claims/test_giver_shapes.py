@@ -36,3 +36,22 @@ def test_it_after_a_pair_that_speaks_stands_for_both(extract):
 def test_it_after_one_speaker_is_that_speaker(extract):
     out = extract("The Rotary Club said it would donate 500 masks to Kenya.")
     assert out == [(["Rotary Club"], "face_mask", 500, ["KEN"])]
+
+
+def test_a_second_giver_with_its_verb_in_a_which_clause(extract):
+    out = extract("The donors included the Lindon Clinic which presented 10,000 masks to "
+                  "Hanoi, and the Orvo Group which also donated 3,000 gloves.")
+    assert out == [(["Lindon Clinic"], "face_mask", 10_000, ["VNM"]),
+                   (["Orvo Group"], "gloves", 3_000, ["VNM"])]
+    out = extract("Masan donated 5,000 test kits to Vietnam, as did the Vingroup, which gave "
+                  "200 ventilators.")
+    assert [c[0] for c in out] == [["Masan"], ["Vingroup"]]
+
+
+def test_a_which_clause_of_receiving_or_handing_on_gives_nothing(extract):
+    out = extract("Japan sent 5,000 masks to the Red Cross, which distributed them to "
+                  "hospitals in Kenya.")
+    assert [c[0] for c in out] == [["Japan"]]
+    out = extract("China donated 1,000 ventilators to Italy, which received 500 more from "
+                  "Russia.")
+    assert out[0] == (["China"], "ventilator", 1_000, ["ITA"])
