@@ -106,11 +106,13 @@ def inline_parts(clause: Clause, found: list[Claim], offset: int,
                  published: datetime | date | None) -> list[Claim]:
     """ "..., half of which will be sent to Loreto": a part of the sentence's last claim, with
     the recipients after it (which the whole then loses unless named before)."""
+    if not found:  # no whole to take a part of: tested before the searches, as cheap
+        return []
     s = clause.sentence
     m = _OF_WHICH.search(s)
     if not (m and m.group("frac")):
         m = _WHICH_PART.search(s)
-    if not m or not m.group("frac") or not found:
+    if not m or not m.group("frac"):
         return []
     i = max((k for k, c in enumerate(found) if c.quantity and c.parent is None), default=None)
     if i is None:
@@ -136,6 +138,8 @@ def including_parts(clause: Clause, found: list[Claim], offset: int) -> None:
     """ "10 million masks were donated by Taiwan, including 7 million to 11 European countries,
     2 million to the U.S. and 1 million to its allies": the amounts after "including" are
     parts of the whole before it, which keeps only the recipients named before them."""
+    if not found:  # no whole to have parts: tested before the search, as cheap
+        return
     s = clause.sentence
     m = _INCLUDING.search(s)
     if not m:

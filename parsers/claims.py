@@ -136,7 +136,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             drop_self_givers(found)
             carried += [(c, announced or latest_giver(claims)) for c in found if not c.donors]
             claims += found
-        if running_total(sentence):
+        if found and running_total(sentence):  # (no claims: no tally to note, no search)
             tallies |= {id(c) for c in found}
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
