@@ -53,6 +53,8 @@ _PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk
                    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
                    r"(?:million|thousand|hundred thousand|lakh))\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
+# what every _PART match holds: searched for first, as it is quick to find or miss
+_PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)
 # "One million of the masks ... are being transferred to Spain": the part is the subject, so
 # the names in the sentence are where it goes, and its giver is the whole's
 _LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly)\s+)?"
@@ -132,7 +134,7 @@ def anaphor(clause: Clause) -> str | None:
     s = clause.sentence
     if _LIST_LINE.match(s):
         return "list"
-    if _PART.search(s):
+    if _PART_OF.search(s) and _PART.search(s):
         return "part"
     if _EACH_REF.search(s):
         return "each"
