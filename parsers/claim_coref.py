@@ -245,6 +245,8 @@ def expand(names: list[str], clause: Clause) -> list[str]:
     """A surname alone ("Ma", "Mr Ma") is the person named in full earlier ("Jack Ma"); a
     club by its last word ("City and United" after "Manchester United and Manchester City")
     the one named so just before."""
+    if all(" " in name for name in names):
+        return list(names)  # none to fill in: the article's names need no reading
     seen = [*clause.earlier, *clause.names]
     people = _people(seen)
     bodies = [b for n in seen if n.kind != "place" and not n.implied
