@@ -90,9 +90,9 @@ _ACCORDING = re.compile(r",\s+(?:according to|citing|as reported by)\b[^;]*$", r
 def _outside(s: str, start: int, trig_start: int) -> bool:
     """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
     sentence whose goods go elsewhere."""
-    before = s[:start]
-    return bool(_NOT_DEST.search(before[-90:]) or start >= _cut(s) or start < trig_start
-                and takers.scene(before, s))
+    before, near = s[:start], s[max(0, start - 90):start]
+    return bool(_NOT_DEST.search(near) and not takers.TAKER_BASED.search(near)
+                or start >= _cut(s) or start < trig_start and takers.scene(before, s))
 
 
 _COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"

@@ -140,3 +140,9 @@ def counted_back(sentence: str, before: str) -> list[tuple[int, int, Recipient]]
         return []
     return [(m.start(1), m.end(), Recipient(name, code)) for code, name in reversed(
         list(codes.items()))]
+
+
+# "to healthcare workers based in Syria": where the taker is, not the seat of a giver
+TAKER_BASED = re.compile(r"\b(?:to|for|towards|among)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
+                         r"(?:(?:who|that)\s+(?:are|is)\s+)?(?:based|located)\s+in\s+"
+                         r"(?:the\s+)?$", re.I)

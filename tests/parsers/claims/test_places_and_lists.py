@@ -147,3 +147,12 @@ def test_a_countrys_response_and_its_families_are_that_country(extract):
         (["Orvik"], "funds", 1_000_000, ["PER"])]
     assert extract("Orvik gave $2 million for Chilean families hit by the virus.") == [
         (["Orvik"], "funds", 2_000_000, ["CHL"])]
+
+
+def test_based_in_after_a_taker_is_where_the_taker_is(extract):
+    assert extract("The Corvo Trust donated $2 million to healthcare workers based in "
+                   "Syria.") == [(["Corvo Trust"], "funds", 2_000_000, ["SYR"])]
+    assert extract("Japan gave 5,000 masks to aid groups who are based in Lebanon.") == [
+        (["Japan"], "face_mask", 5_000, ["LBN"])]
+    assert extract("Oxfam, based in Nairobi, sent 400 tents to families in Somalia.") == [
+        (["Oxfam"], "other", 400, ["SOM"])]
