@@ -95,10 +95,6 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
                 or start >= _cut(s) or start < trig_start and takers.scene(before, s))
 
 
-_COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
-                            r"governments?|health|medical|authorities|doctors|capital|province|"
-                            r"region|port|clinics?|families|communities|workers|nurses|patients|"
-                            r"citizens|children|schools|frontline|healthcare|refugees)\b", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)
@@ -158,7 +154,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # Centers for Disease Control" giving: the giver's own place
         if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
-        if p.place.kind == "demonym" and not _COUNTRY_NOUNS.match(  # "the Peruvian and
+        if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
         if takers.SEAT.search(s[:p.start]):

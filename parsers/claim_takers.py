@@ -146,3 +146,13 @@ def counted_back(sentence: str, before: str) -> list[tuple[int, int, Recipient]]
 TAKER_BASED = re.compile(r"\b(?:to|for|towards|among)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
                          r"(?:(?:who|that)\s+(?:are|is)\s+)?(?:based|located)\s+in\s+"
                          r"(?:the\s+)?$", re.I)
+
+
+# what a demonym before it makes a taker of that country ("a Kenyan hospital")
+COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
+                           r"governments?|health|medical|authorities|doctors|capital|province|"
+                           r"region|port|clinics?|families|communities|workers|nurses|patients|"
+                           r"citizens|children|schools|frontline|healthcare|refugees|institut"
+                           r"(?:es?|ions?)|universit(?:y|ies)|laborator(?:y|ies)|labs?|ministr"
+                           r"(?:y|ies)|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
+                           r"villages?|villagers|farmers|students|victims|survivors)\b", re.I)

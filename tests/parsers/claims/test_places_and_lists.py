@@ -156,3 +156,11 @@ def test_based_in_after_a_taker_is_where_the_taker_is(extract):
         (["Japan"], "face_mask", 5_000, ["LBN"])]
     assert extract("Oxfam, based in Nairobi, sent 400 tents to families in Somalia.") == [
         (["Oxfam"], "other", 400, ["SOM"])]
+
+
+def test_a_demonym_before_an_institution_names_its_country(extract):
+    assert extract("Canada gave $1 million to an Australian institute.") == [
+        (["Canada"], "funds", 1_000_000, ["AUS"])]
+    assert extract("Norland sent 3,000 test kits to a Nigerian laboratory.") == [
+        (["Norland"], "test_kit", 3_000, ["NGA"])]
+    assert extract("The Corvo Trust gave 900 tents to Ugandan farmers.")[0][3] == ["UGA"]
