@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from aidledger.parsers.claim_model import Claim
-from aidledger.parsers.lexicon import _load
+from aidledger.parsers.lexicon import _load, lookup_place
 from aidledger.parsers.names import vocab
 
 _SMALL = {"to", "of", "for", "and", "in", "on", "with", "from", "by", "as", "at", "is", "are",
@@ -40,10 +40,34 @@ def untitled(title: str) -> str:
     words = re.findall(r"[A-Za-z][\w'’-]*", title)
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return title
-    common = _common_words()
-    return re.sub(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])",
-                  lambda m: m.group(0).lower() if m.start() > 0 and m.group(0).lower() in common
-                  else m.group(0), title)
+    common, verbs = _common_words(), _verb_words()
+    out = title
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])", title):
+        word = m.group(0).lower()
+        if m.start() == 0 or word not in common or (word not in verbs and _in_name(out, m.start())):
+            continue
+        out = out[:m.start()] + word + out[m.end():]
+    return out
+
+
+_FUNCTION = {"to", "of", "for", "and", "in", "on", "with", "from", "by", "as", "at", "is", "are",
+             "was", "were", "be", "will", "its", "his", "her", "their", "more", "than", "over",
+             "says", "said", "amid", "after", "against", "million", "billion", "thousand",
+             "hundred", "millions", "thousands"}
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """Words lowercased wherever they stand: donation verbs and small function words."""
+    return frozenset({w for phrases in vocab()["triggers"].values() for p in phrases
+                      for w in p.split()} | _FUNCTION)
+
+
+def _in_name(text: str, at: int) -> bool:
+    """ "Direct Relief Ships ...", "World Health Organization Sends ...": a noun right after a
+    capitalised word kept as written (not a place) continues that name."""
+    prev = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$", text[:at])
+    return bool(prev) and not lookup_place(prev.group(1))  # type: ignore[union-attr]
 
 
 def _tokens(donors: list[str]) -> set[str]:

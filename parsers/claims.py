@@ -83,8 +83,12 @@ def _segments(text: str, title: str | None) -> list[tuple[int, int, str]]:
     out = [(-1, -1, untitled(title.strip()))] if title and title.strip() else []
     for start, end in split_sentences(text):
         start += _dateline(text[start:end])
-        out.append((start, end, text[start:end]))
+        line = text[start:end]  # a Title Case subheading reads as the headline does
+        out.append((start, end, untitled(line) if not line.rstrip().endswith(_ENDS) else line))
     return out
+
+
+_ENDS = (".", "!", "?", '"', "”", ":")
 
 
 def _extract(text: str, published: datetime | date | None, title: str | None,
@@ -147,9 +151,12 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         c.donors = founded_names(spelled_out(as_the_text_writes(c.donors, seen), seen), seen)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
-    for c in claims:
+    for c in claims:  # as written, not as read
         if c.evidence.get("field") == "title" and title:
-            c.evidence["sentence"] = title.strip()  # as written, not as read
+            c.evidence["sentence"] = title.strip()
+        elif (written := text[c.evidence["start"]:c.evidence["end"]]).lower() == c.evidence[
+                "sentence"].lower():
+            c.evidence["sentence"] = written  # a subheading read in lower case
     carry_headline_recipients(claims)
     _the_fund(claims, text)
     place_state_bodies(text, title, claims)

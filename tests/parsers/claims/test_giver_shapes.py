@@ -55,3 +55,24 @@ def test_a_which_clause_of_receiving_or_handing_on_gives_nothing(extract):
     out = extract("China donated 1,000 ventilators to Italy, which received 500 more from "
                   "Russia.")
     assert out[0] == (["China"], "ventilator", 1_000, ["ITA"])
+
+
+def test_a_title_case_headline_keeps_names_and_reads_its_verb(extract):
+    out = extract("Nothing else.", title="Direct Relief Ships 20,000 Masks To Hospitals In Kenya")
+    assert out == [(["Direct Relief"], "face_mask", 20_000, ["KEN"])]
+    out = extract("Nothing else.", title="World Health Organization Sends 1,000 Test Kits To "
+                  "Lagos")
+    assert out == [(["World Health Organization"], "test_kit", 1_000, ["NGA"])]
+
+
+def test_a_title_case_subheading_in_the_text_reads_as_a_headline(extract):
+    out = extract("Chile To Give Peru 40,000 Masks\n\nThe masks will be flown on Monday.")
+    assert out == [(["Chile"], "face_mask", 40_000, ["PER"])]
+    out = extract("Orvo Group Ships 2,000 Gowns To Kenyan Hospitals\n\nThey left on Friday.")
+    assert out == [(["Orvo Group"], "protective_suit", 2_000, ["KEN"])]
+
+
+def test_a_subheading_keeps_its_evidence_as_written():
+    from aidledger.parsers.claims import extract_claims
+    out = extract_claims("Chile To Give Peru 40,000 Masks\n\nThe masks will be flown.")
+    assert out[0].evidence["sentence"] == "Chile To Give Peru 40,000 Masks"
