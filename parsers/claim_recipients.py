@@ -147,7 +147,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     s = clause.sentence
     out = []
     trig = _first_trigger(clause)
-    for p in find_places(s):
+    for p in takers.unqualified(s, find_places(s)):
         if any(a <= p.start < b for a, b, _ in orgs) or any(d and (s.find(d, max(
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.

@@ -156,3 +156,22 @@ COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|cit
                            r"(?:es?|ions?)|universit(?:y|ies)|laborator(?:y|ies)|labs?|ministr"
                            r"(?:y|ies)|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
                            r"villages?|villagers|farmers|students|victims|survivors)\b", re.I)
+
+
+_THEN_STATE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2},\s*")
+_LIST_ON = re.compile(r"\s*(?:,|\band\b|&|\bor\b)\s*(?:the\s+)?[A-Z]")
+
+
+def unqualified(s: str, places: list) -> list:
+    """The places but towns placed by the state or country after them ("Newport Beach,
+    California", "Valencia, Venezuela"): that one names the country, the town's other
+    namesake does not. A second town ("Quito, Lima and Bogota") is a list, no qualifier."""
+    out: set[int] = set()
+    for p, q in zip(places, places[1:], strict=False):
+        if p.place.kind != "city" or p.place.code == q.place.code or re.search(
+                r"(?:,|\band|&)\s*$", s[:p.start]) or not _THEN_STATE.fullmatch(
+                s, p.end, q.start):
+            continue
+        if q.place.kind == "country" or q.place.kind == "city" and not _LIST_ON.match(s, q.end):
+            out.add(p.start)
+    return [p for p in places if p.start not in out]

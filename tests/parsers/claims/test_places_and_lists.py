@@ -164,3 +164,12 @@ def test_a_demonym_before_an_institution_names_its_country(extract):
     assert extract("Norland sent 3,000 test kits to a Nigerian laboratory.") == [
         (["Norland"], "test_kit", 3_000, ["NGA"])]
     assert extract("The Corvo Trust gave 900 tents to Ugandan farmers.")[0][3] == ["UGA"]
+
+
+def test_a_town_placed_by_its_state_or_country_is_there(extract):
+    assert extract("The Rotary Club donated $50,000 to a clinic in Newport Beach, "
+                   "California.") == [(["Rotary Club"], "funds", 50_000, ["USA"])]
+    assert extract("Norland gave 300 tents to families in Portland, Oregon.")[0][3] == ["USA"]
+    assert extract("The Corvo Trust gave 500 ventilators to Perth, Scotland.")[0][3] == ["GBR"]
+    assert extract("Japan sent 9,000 masks to hospitals in Quito, Lima and Bogota.")[0][3] == [
+        "ECU", "PER", "COL"]
