@@ -61,7 +61,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             start += office.end()
             words = raw[office.end():].split(" ")
         while words and (words[0] in leading or words[0] in not_names
-                         or words[0] in ("of", "and", "the", "&")) and not _kept_head(words):
+                         or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
+                             words):  # "As for Peru, ...": Peru; no name opens with "for"
             start += len(words[0]) + 1
             words = words[1:]
         cut = next((i for i, w in enumerate(words[1:-1], 1) if w in ("and", "&")
