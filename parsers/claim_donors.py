@@ -151,7 +151,19 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
                                                  and _VEHICLE.fullmatch(s, t.end, trig.start)]):
         trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
-    return subject(clause, trig.start) or _from_donor(clause)
+    return subject(clause, trig.start) or _from_donor(clause) or _arrived_from(clause, trig)
+
+
+def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
+    """ "40,000 masks from Chile arrive in Peru": goods from a country that arrive, with no
+    giver named, come from that country; after an earlier giver ("Alibaba donated ... masks
+    from China arrived") they are that giver's, carried later, unless it is the same one."""
+    if trig.status != "arrived":
+        return []
+    for m in _SUPPLY_FROM.finditer(clause.sentence, 0, trig.start):
+        if donors := names_at(clause, m.end(), countries=True):
+            return donors if not clause.givers or set(donors) <= set(clause.givers) else []
+    return []
 
 
 _CARRYING = re.compile(r"carr|loaded", re.I)

@@ -76,3 +76,21 @@ def test_a_subheading_keeps_its_evidence_as_written():
     from aidledger.parsers.claims import extract_claims
     out = extract_claims("Chile To Give Peru 40,000 Masks\n\nThe masks will be flown.")
     assert out[0].evidence["sentence"] == "Chile To Give Peru 40,000 Masks"
+
+
+def test_goods_from_a_country_that_arrive_come_from_that_country(extract):
+    assert extract("40,000 masks from Chile arrive in Peru") == [
+        (["Chile"], "face_mask", 40_000, ["PER"])]
+    assert extract("Some 5,000 test kits from South Korea arrived in Nairobi on Friday.") == [
+        (["South Korea"], "test_kit", 5_000, ["KEN"])]
+
+
+def test_arriving_goods_after_an_earlier_giver_stay_that_givers(extract):
+    out = extract("Orvo Group donated 1 million masks to Africa. 100,000 masks from China "
+                  "arrived in Lagos on Monday.")
+    assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
+
+
+def test_as_for_a_country_is_no_giver(extract):
+    assert extract("As for Peru, Japan donated 20,000 masks.")[0][0] == ["Japan"]
+    assert all(not c[0] for c in extract("As for Peru, 20,000 masks arrived on Monday."))
