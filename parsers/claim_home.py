@@ -158,3 +158,24 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
             where = home_country(text, title, claims, others)
         if where is not None and where not in {country_of(d) for d in c.donors}:
             c.recipients = [Recipient(country_name(where), where)]
+
+
+# names of a country that are also a state of another: the state when the article is about
+# that other country ("nonprofits in Georgia" in a story on American giving)
+_ALSO_A_STATE = {("Georgia", "GEO"): "USA"}
+
+
+def states_of_home(text: str, title: str | None, claims: list[Claim]) -> None:
+    """Read "Georgia" as the US state in an article whose country is the United States."""
+    todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
+            if (r.name, r.code) in _ALSO_A_STATE]
+    if not todo:
+        return
+    besides = frozenset(code for _, code in _ALSO_A_STATE)
+    home = home_country(text, title, claims, besides)
+    for c, i in todo:
+        r = c.recipients[i]
+        if _ALSO_A_STATE[(r.name, r.code)] == home:
+            c.recipients[i] = Recipient(r.name, home, r.org)
+    for c in {id(c): c for c, _ in todo}.values():  # "Georgia and Alabama": one country
+        c.recipients = list({r.code: r for r in reversed(c.recipients)}.values())[::-1]

@@ -34,7 +34,7 @@ from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, with
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_heads import founded_names
-from aidledger.parsers.claim_home import place_state_bodies, place_unplaced
+from aidledger.parsers.claim_home import place_state_bodies, place_unplaced, states_of_home
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_money import fund_before, whole_shared
@@ -161,6 +161,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     _the_fund(claims, text)
     place_state_bodies(text, title, claims)
     place_unplaced(text, title, claims, ctx.unplaced)
+    states_of_home(text, title, claims)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(dedupe(claims))

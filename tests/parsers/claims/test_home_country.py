@@ -112,3 +112,13 @@ def test_an_unnamed_taker_is_not_the_other_taker_of_its_sentence(extract):
     assert extract(text) == [(["Japan"], "ventilator", 500, ["PER"]),
                              (["Japan"], "ventilator", 300, ["CHL"])]
     assert extract("Norland sent 90 tents to the island nation, and 40 to Fiji.")[0][3] == []
+
+
+def test_georgia_in_an_article_about_the_united_states_is_the_state(extract):
+    text = ("Charities across the United States are stretched. Food banks in Ohio and Texas "
+            "ran short. The Corvo Trust gave $2 million to nonprofits in Georgia.")
+    assert extract(text) == [(["Corvo Trust"], "funds", 2_000_000, ["USA"])]
+    assert extract("The Corvo Trust gave $2 million to nonprofits in Georgia and "
+                   "Alabama.") == [(["Corvo Trust"], "funds", 2_000_000, ["USA"])]
+    text = "Georgia is seeking help after floods in Tbilisi. The EU gave $2 million to Georgia."
+    assert extract(text) == [(["EU"], "funds", 2_000_000, ["GEO"])]
