@@ -32,7 +32,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _word_before(text: str, start: int, dot: int) -> str:
-    """The word (letters, digits, "_" and dots) that ends at the dot `text[dot]`, the dot left
+    r"""The word (letters, digits, "_" and dots) that ends at the dot `text[dot]`, the dot left
     off: what `([\w.]+)\.$` finds in `text[start:dot + 1]`, read back from the dot instead of
     searched for from the sentence's start (which made splitting quadratic in its length)."""
     i = dot
