@@ -270,6 +270,7 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     orgs = [o for o in orgs if o[2].code != f"org:{o[2].name}" or not any(  # a body known
         a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0]) for a, b, _ in funds)]  # stays
     orgs += [f for f in funds if not any(a < f[1] and f[0] < b for a, b, _ in orgs)]
+    orgs = takers.unapposed(clause.sentence, sorted(orgs, key=lambda o: o[0]))
     places = _place_recipients(clause, orgs, donors) + _the_government(clause)
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"

@@ -175,3 +175,19 @@ def unqualified(s: str, places: list) -> list:
         if q.place.kind == "country" or q.place.kind == "city" and not _LIST_ON.match(s, q.end):
             out.add(p.start)
     return [p for p in places if p.start not in out]
+
+
+_APPOSED = re.compile(r",\s+the\s+$")
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]|(?:and|or|&)\b)")
+
+
+def unapposed(s: str, orgs: list) -> list:
+    """Bodies but one that only describes the body before it ("Gavi, the Vaccine Alliance",
+    "Oxfam, the Anti-Poverty Charity."): one taker. "WHO, the Red Cross and UNICEF" goes on
+    as a list, so each is a taker."""
+    out = []
+    for a, b, r in orgs:
+        if out and _APPOSED.fullmatch(s, out[-1][1], a) and not _LIST_NEXT.match(s, b):
+            continue
+        out.append((a, b, r))
+    return out

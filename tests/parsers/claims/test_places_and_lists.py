@@ -173,3 +173,12 @@ def test_a_town_placed_by_its_state_or_country_is_there(extract):
     assert extract("The Corvo Trust gave 500 ventilators to Perth, Scotland.")[0][3] == ["GBR"]
     assert extract("Japan sent 9,000 masks to hospitals in Quito, Lima and Bogota.")[0][3] == [
         "ECU", "PER", "COL"]
+
+
+def test_a_body_and_its_description_after_a_comma_are_one_taker(extract):
+    assert extract("Norway donated $3 million to Gavi, the Vaccine Alliance.") == [
+        (["Norway"], "funds", 3_000_000, ["org:Gavi"])]
+    assert extract("Japan gave $5 million to the World Food Programme, the UN Food "
+                   "Agency, to buy rice.")[0][3] == ["org:WFP"]
+    assert extract("Japan gave $5 million to WHO, the Red Cross and UNICEF.")[0][3] == [
+        "org:WHO", "org:Red Cross", "org:UNICEF"]
