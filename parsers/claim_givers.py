@@ -67,6 +67,7 @@ def donor_name(name: str) -> str:
     if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and (
             is_org_name(m.group(2)) or _firm_like(m.group(2))):
         name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
+    name = _role_holder(name)
     place = lookup_place(name)
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
         return state_name(place.code)  # "Beijing will send"
@@ -75,6 +76,32 @@ def donor_name(name: str) -> str:
     code = country_of(name)
     if code is not None and not code.startswith("region:"):
         return state_name(code)
+    return name
+
+
+# "WHO Representative to Maldives Dr X", "UNICEF Country Representative": the agency acts
+_AGENCY_ROLE = re.compile(r"(.+?)\s+(?:(?:Resident|Country|Chief|Chef|Regional|Acting|Deputy|"
+                          r"Special)\s+)?Representative\b.*")
+# "Chairperson of Reliance Foundation Nita Ambani": a role of a body, then maybe its holder
+_ROLE_OF = re.compile(r"(?:(?:Founder|Vice|Deputy|Executive|Managing|Acting)[\s-]+)?(?:"
+                      r"Chairperson|Chairman|Chairwoman|Chair|President|CEO|Founder|Co-founder|"
+                      r"Director|Head|Representative|Trustee)\s+of\s+(?:the\s+)?(.+)")
+
+
+def _role_holder(name: str) -> str:
+    """The giver a role names: the person named after "Role of Body" ("Chairperson of
+    Reliance Foundation Nita Ambani": Nita Ambani, as "X of Body" is X), else the body;
+    an agency's representative ("WHO Representative Dr X") hands over for the agency."""
+    if (m := _ROLE_OF.fullmatch(name)) and m.group(1)[:1].isupper():
+        words = m.group(1).split()
+        for k in range(len(words) - 2, 0, -1):
+            body, holder = " ".join(words[:k]), " ".join(words[k:])
+            if is_org_name(body) and classify(holder) == "person" and not is_org_name(holder):
+                return holder
+        return m.group(1) if is_org_name(m.group(1)) else name
+    if (m := _AGENCY_ROLE.fullmatch(name)) and not lookup_place(m.group(1)) and is_org_name(
+            m.group(1)):
+        return m.group(1)
     return name
 
 

@@ -94,3 +94,19 @@ def test_arriving_goods_after_an_earlier_giver_stay_that_givers(extract):
 def test_as_for_a_country_is_no_giver(extract):
     assert extract("As for Peru, Japan donated 20,000 masks.")[0][0] == ["Japan"]
     assert all(not c[0] for c in extract("As for Peru, 20,000 masks arrived on Monday."))
+
+
+def test_an_agency_representative_hands_over_for_the_agency(extract):
+    out = extract("WHO Representative Tedros Mulu handed over 1,000 test kits to Nigeria.")
+    assert out == [(["WHO"], "test_kit", 1_000, ["NGA"])]
+    out = extract("UNICEF Representative in Kenya Amina Otieno donated 5,000 masks to the "
+                  "government of Kenya.")
+    assert out == [(["UNICEF"], "face_mask", 5_000, ["KEN"])]
+
+
+def test_a_role_of_a_body_is_the_person_named_next_else_the_body(extract):
+    out = extract("Chairperson of Orvo Foundation Lina Marsh gave INR 5 crore to the PM-CARES "
+                  "fund.")
+    assert out[0][0] == ["Lina Marsh"]
+    out = extract("The Chairperson of the Orvo Foundation donated 500 ventilators to Ghana.")
+    assert out == [(["Orvo Foundation"], "ventilator", 500, ["GHA"])]
