@@ -26,11 +26,12 @@ _CARGO = re.compile(
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
     r"(?:is|was|are|were) composed of|"
     r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
-# "These include 5,000 masks", "Among them are 300 gowns", "The items donated were ...": the
-# goods of the donation just told, named by a pronoun
+# "These include 5,000 masks", "These are 10,000 masks", "Among them are 300 gowns", "The
+# items donated were ...": the goods of the donation just told, named by a pronoun
 _CARGO_REF = re.compile(
     r"^(?:(?:these|they|those|this|it)\s+(?:also\s+)?(?:include[sd]?|comprise[sd]?|"
-    r"consist(?:s|ed)? of|contain(?:s|ed)?)"
+    r"consist(?:s|ed)? of|contain(?:s|ed)?|(?:are|were|is|was)\s+(?=(?:(?:about|some|around|"
+    r"over|more\s+than|nearly|almost|roughly)\s+)?\d))"  # "These are 10,000 masks"
     r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:are|were)"
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were))\b", re.I)

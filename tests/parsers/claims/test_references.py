@@ -52,3 +52,12 @@ def test_an_s_less_possessive_foundation_is_named_after_its_founder(extract):
 def test_medicines_counted_in_tablets_are_goods(extract):
     out = extract("Corvo donated 2 million tablets of paracetamol to hospitals in Chile.")
     assert out == [(["Corvo"], "other", 2_000_000, ["CHL"])]
+
+
+def test_these_are_counts_the_goods_of_the_donation_just_told(extract):
+    assert extract("Japan donated medical supplies to Peru on Monday. These are 10,000 masks "
+                   "and 500 gowns.") == [(["Japan"], "face_mask", 10_000, ["PER"]),
+                                         (["Japan"], "protective_suit", 500, ["PER"])]
+    assert extract("The Corvo Trust sent a shipment of aid to Fiji. They were about 2,000 "
+                   "tents.") == [(["Corvo Trust"], "other", 2_000, ["FJI"])]
+    assert extract("Kenya has many cases. These are 10,000 cases so far.") == []
