@@ -145,7 +145,8 @@ def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) ->
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
     if any(n.value for n in clause.numbers):
         return False
-    m = _COUNTED.search(claims[-1].evidence["sentence"])
+    s = claims[-1].evidence["sentence"]  # (case kept: the pattern's nouns are lowercase)
+    m = _COUNTED.search(s) if "countries" in s or "nations" in s else None
     if not m:
         return False
     count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)

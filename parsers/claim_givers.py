@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import classify, is_org_name, vocab
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 _GOVERNMENT = re.compile(
@@ -155,10 +156,12 @@ _ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|
                            r"(?:new\s+|outgoing\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
                            r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
 
+_ENVOY_WORDS = ("ambassador", "envoy", "consul", "charg", "embassy")  # one in every match
+
 
 def envoy_state(region: str) -> str | None:
     """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
-    found = list(_ENVOY_PHRASE.finditer(region))
+    found = list(_ENVOY_PHRASE.finditer(region)) if may_hold(region, _ENVOY_WORDS) else []
     if not found:
         return None
     m = found[-1]

@@ -26,6 +26,7 @@ from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shapes import part_leads
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.numbers import quantity_warning
+from aidledger.parsers.prefilter import may_hold
 
 
 def goods_claims(clause: Clause, published: datetime | date | None,
@@ -140,7 +141,7 @@ _TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a tota
 def _totals_only(sentence: str, items: list) -> list:
     """ "20,000 test kits, 100,000 masks ..., that is a total of 1.1 million testing kits, six
     million masks": the amounts before the total are per recipient; the totals are the gifts."""
-    m = _TOTAL.search(sentence)
+    m = _TOTAL.search(sentence) if may_hold(sentence, ("total",)) else None  # in every match
     if not m:
         return items
     after = {it.code for it in items if it.start >= m.end() and it.quantity}

@@ -12,6 +12,7 @@ from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 
@@ -118,7 +119,7 @@ _GIVEN_AWAY = re.compile(r"\b(?:and|then|to|which|that)\s+(?:\w+\s+){0,3}?"
 
 def _sale(sentence: str) -> re.Match[str] | None:
     """Terms of a sale in a sentence that does not also donate."""
-    m = _SALE_TERMS.search(sentence)
+    m = _SALE_TERMS.search(sentence) if may_hold(sentence, _SALE_WORDS) else None
     return m if m and not re.search(r"\bdonat|\bgift", sentence, re.I) else None
 
 
@@ -126,6 +127,9 @@ def _sale(sentence: str) -> re.Match[str] | None:
 _BOUGHT_REL = re.compile(r"[\w\s-]{0,40}?\b(?:that\s+|which\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)"
                          r"{1,4}(?:had\s+|has\s+|have\s+)?(?:bought|purchased|ordered|procured|"
                          r"imported|paid for)\b")
+# a word every _SALE_TERMS match holds
+_SALE_WORDS = ("cost", "discount", "reduced", "without", "contract", "paid", "commercial",
+               "tender", "signed")
 # terms of a sale: "under a commercial contract", "at cost", "won a tender to deliver"
 _SALE_TERMS = re.compile(r"\b(?:at cost(?: price)?|(?:a|at a) discount|discounted|at a reduced "
                          r"price|without (?:taking|making) (?:a |any )?profit|"

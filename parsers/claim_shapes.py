@@ -13,6 +13,7 @@ from aidledger.parsers.claim_model import Claim, evidence
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
@@ -26,6 +27,9 @@ _CARGO = re.compile(
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
     r"(?:is|was|are|were) composed of|"
     r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
+# a word of _CARGO's verb, one of which every match holds
+_CARGO_VERBS = ("part of", "consist", "includ", "contain", "compris", "carr", "made", "composed",
+                "arrived", "landed", "left", "departed", "reached")
 # "These include 5,000 masks", "These are 10,000 masks", "Among them are 300 gowns", "The
 # items donated were ...": the goods of the donation just told, named by a pronoun
 _CARGO_REF = re.compile(
@@ -139,9 +143,10 @@ def anaphor(clause: Clause) -> str | None:
         return "part"
     if _EACH_REF.search(s):
         return "each"
-    if _CARGO.match(s) or _CARGO_REF.match(s):
+    if (may_hold(s, _CARGO_VERBS) and _CARGO.match(s)) or _CARGO_REF.match(s):
         return "cargo"
-    if _FURTHER.search(s) or _ORDINAL.match(s):
+    if (may_hold(s, ("further", "another", "additional")) and _FURTHER.search(s)) or (
+            _ORDINAL.match(s)):
         return "further"
     if _GROUP_REF.search(s):
         return "group"

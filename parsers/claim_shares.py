@@ -17,6 +17,7 @@ from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
 from aidledger.parsers.places import lookup_place, org_country
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 
@@ -98,6 +99,7 @@ _OF_WHICH = re.compile(
 _WHICH_PART = re.compile(  # "Rs 50 crore, of which half will go to the PM CARES Fund"
     r",?\s*of\s+(?:which|this|that|it)\s*,?\s+(?P<frac>half|a third|one third|two thirds|"
     r"two-thirds|a quarter|one quarter|three quarters)\b", re.I)
+_OF_THEM = re.compile(r"\sof\s+(?:which|them|it|this|these|those)\b", re.I)
 _PCT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
         "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
 
@@ -109,7 +111,7 @@ def inline_parts(clause: Clause, found: list[Claim], offset: int,
     if not found:  # no whole to take a part of: tested before the searches, as cheap
         return []
     s = clause.sentence
-    m = _OF_WHICH.search(s)
+    m = _OF_WHICH.search(s) if _OF_THEM.search(s) else None  # (what every match holds: quick)
     if not (m and m.group("frac")):
         m = _WHICH_PART.search(s)
     if not m or not m.group("frac"):
@@ -177,7 +179,8 @@ def bracketed_parts(clause: Clause, found: list[Claim], claims: list[Claim],
     """Parts of the latest sum of money, one per taker named before its bracketed amount (a
     common noun, "the children's hospital", keeps the whole's recipients)."""
     s = clause.sentence
-    if not _SHARED_OUT.search(s):
+    if not may_hold(s, ("recipients", "grantees", "beneficiaries", "between", "among")) or (
+            not _SHARED_OUT.search(s)):  # (a word every match holds, tested first)
         return []
     money = [n for n in clause.numbers if n.currency and n.value
              and re.search(r"\(\s*$", s[:n.start]) and re.match(r"\s*\)", s[n.end:])
