@@ -120,6 +120,8 @@ _VAGUE = re.compile(
     r"|\b(?:several|a\s+few|many|some)\s+(?:hundred|thousand|million)(?!\s+of\b)\b",
     re.I,
 )
+_BARE_US = re.compile(r"(?<=[a-z])\s+(?:US|U\.S\.)(?=\s*[,;)]|\s*\.?\s*$|\.\s|\s+(?:to|for|in|"
+                      r"towards|and|as|from|on|at|by|into|worth|each)\b)")  # not "US troops"
 _SUFFIX_CUR = re.compile(
     r"\s*(?:of\s+)?(" + "|".join(sorted(map(re.escape, CURRENCY_SUFFIX), key=len, reverse=True))
     + r")\b", re.I)
@@ -277,6 +279,8 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
         if suffix and (currency is None or suffix.group(1).lower() in ("yuan", "rmb")):
             currency = currency or CURRENCY_SUFFIX[suffix.group(1).lower()]
             end = suffix.end()
+        elif currency is None and (us := _BARE_US.match(text, end)):  # "5 Million US": dollars
+            currency, end = "USD", us.end()
     return NumberMention(
         start=m.start(), end=end, raw=text[m.start():end], value=_to_int(value),
         approx=approx.strip().lower() if approx else None, currency=currency,
