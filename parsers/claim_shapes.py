@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from aidledger.parsers.claim_model import Claim, evidence
+from aidledger.parsers.claim_items import find_items
+from aidledger.parsers.claim_model import Claim, Span, evidence
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.prefilter import may_hold
@@ -19,6 +21,7 @@ from aidledger.parsers.records import Recipient
 _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
+    r"announcement|pledge|commitment|allocation|"
     r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
     r"package|equipment|gear|materials|items|goods|support)s?\b[^.;]*?\b(?:(?:is|was|are|were) "
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
@@ -132,6 +135,28 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
     n = money[0]
     return [Claim([], "funds", s[n.start:n.end], n.value, [Recipient(m.group(1), place.code)],
                   None, date_in(s, published), evidence(clause), currency=n.currency)]
+
+
+_WORTH = re.compile(r"\s+(?:worth|in\s+value|in\s+goods|in\s+kind)\b|\s+of\s+(?:\w+\s+)?"
+                    r"(?:goods|supplies|equipment|aid)\b", re.I)
+
+
+def cargo_funds(clause: Clause, published: datetime | date | None) -> list[Claim]:
+    """Money among a donation's contents with no verb of its own ("The package included $2.2
+    million to Chile", "A previous announcement included $2 million for Haiti"): a gift of
+    the giver told before (filled in by the caller), to the takers after each amount; money
+    that prices goods counted beside it is no gift of its own."""
+    s = clause.sentence
+    if any(it.quantity for it in find_items(clause)):
+        return []
+    out = []
+    for n in (n for n in clause.numbers if n.currency and n.value and not n.percent):
+        if _WORTH.match(s, n.end):
+            continue
+        recips = recipients_in(clause, Span(n.start, n.end), [])[0]
+        out.append(Claim([], "funds", s[n.start:n.end], n.value, recips, None,
+                         date_in(s, published), evidence(clause), currency=n.currency))
+    return out
 
 
 def anaphor(clause: Clause) -> str | None:

@@ -43,7 +43,13 @@ from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
-from aidledger.parsers.claim_shapes import anaphor, bare_line, line_funds, money_line
+from aidledger.parsers.claim_shapes import (
+    anaphor,
+    bare_line,
+    cargo_funds,
+    line_funds,
+    money_line,
+)
 from aidledger.parsers.claim_shares import (
     bracketed_parts,
     including_parts,
@@ -212,6 +218,8 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     if not found and shape == "list":  # "India: $2.9 million to help ..." under the intro
         found = line_funds(clause, published)
+    elif not found and shape == "cargo" and ctx.donors:  # "The package included $2 million"
+        found = cargo_funds(clause, published)
     fill(found, clause, shape, ctx, claims)
     whole_shared(clause, found, claims)
     found += inline_parts(clause, found, len(claims), published)

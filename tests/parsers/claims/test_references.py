@@ -61,3 +61,21 @@ def test_these_are_counts_the_goods_of_the_donation_just_told(extract):
     assert extract("The Corvo Trust sent a shipment of aid to Fiji. They were about 2,000 "
                    "tents.") == [(["Corvo Trust"], "other", 2_000, ["FJI"])]
     assert extract("Kenya has many cases. These are 10,000 cases so far.") == []
+
+
+def test_money_among_the_contents_told_without_a_verb_is_a_gift(extract):
+    assert extract("Japan gave $1 million to Peru. A previous announcement included $2.2 "
+                   "million to Chile.") == [(["Japan"], "funds", 1_000_000, ["PER"]),
+                                            (["Japan"], "funds", 2_200_000, ["CHL"])]
+    assert extract("Norland pledged aid to Fiji. The pledge included $300,000 for Tonga and "
+                   "$200,000 for Samoa.") == [(["Norland"], "funds", 300_000, ["TON"]),
+                                                   (["Norland"], "funds", 200_000, ["WSM"])]
+    assert extract("The Corvo Trust sent tents to Haiti. The shipment included $40,000 worth "
+                   "of medicine.") == []
+
+
+def test_a_bare_us_after_a_scaled_amount_is_dollars(extract):
+    assert extract("Japan donated 5 Million US to Peru.") == [
+        (["Japan"], "funds", 5_000_000, ["PER"])]
+    assert extract("Norland sent 5,000 US masks to Peru.") == [
+        (["Norland"], "face_mask", 5_000, ["PER"])]
