@@ -29,11 +29,11 @@ _GETS = re.compile(r"\b(?:will|would|are to|is to)\s+(?:each\s+)?(?:get|receive)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
 # "..., with Chile getting another 2,000": the taker named before its own amount
 _TAKER = r"(?:the\s+)?([A-Z][\w.'-]+(?:\s+(?:of\s+)?[A-Z][\w.'-]+){0,3})\s+"
-_WITH_TAKER = re.compile(r"\bwith\s+" + _TAKER + r"(?:getting|receiving|taking|to\s+(?:get|"
+WITH_TAKER = re.compile(r"\bwith\s+" + _TAKER + r"(?:getting|receiving|taking|to\s+(?:get|"
                          r"receive))\s+(?:another|a\s+further|an\s+additional|(?:some|about|"
                          r"around|nearly|almost|over)\s+)?\s*$")
 # "gave 3,000 tents to Peru and Chile 5,000": the verb and goods left out before the amount
-_GAPPED = re.compile(r"(?:,\s*|\s)and\s+" + _TAKER + "$")
+GAPPED = re.compile(r"(?:,\s*|\s)and\s+" + _TAKER + "$")
 _GAP_END = re.compile(r"^\s*(?:each\s*)?(?:[.;,]|$|\band\b)")
 
 
@@ -66,7 +66,7 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
                 places := find_places(w.group(1))):  # "... Indonesia with 2,000 kits and
             recips = [Recipient(places[0].text, places[0].place.code)]  # Vietnam with 1,500"
             at = w.start()
-        elif ((w := _WITH_TAKER.search(before)) or (w := _GAPPED.search(before)) and (
+        elif ((w := WITH_TAKER.search(before)) or (w := GAPPED.search(before)) and (
                 _GAP_END.match(after))) and (places := find_places(w.group(1))):
             recips = [Recipient(places[0].text, places[0].place.code)]  # the taker's own
             at = w.start()

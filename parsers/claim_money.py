@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from aidledger.parsers.claim_elided import GAPPED, WITH_TAKER
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, _all_triggers, noun
 from aidledger.parsers.claim_recipients import _funds_named as funds_named
+from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 
@@ -188,6 +190,14 @@ def shared_taker(s: str, claims: list) -> None:
     """ "LG gave 5 billion won, SK 3 billion won and Lotte 2 billion won to relief groups in
     Daegu": a taker named once after a list with its verb left out is every amount's."""
     at = [s.find(c.item_label) for c in claims]
+    for i in range(1, len(claims)):  # "$5 million to Kenya, with Uganda getting a further
+        w = at[i] > 0 and (WITH_TAKER.search(s, 0, at[i]) or GAPPED.search(s, 0, at[i]))
+        places = find_places(w.group(1)) if w and w.end() == at[i] else []  # $2 million"
+        if places and not claims[i].recipients and w.start() > at[i - 1] >= 0 and (
+                w.group(1) not in claims[i].donors):
+            code = places[0].place.code
+            claims[i].recipients = [Recipient(places[0].text, code)]
+            claims[i - 1].recipients = [r for r in claims[i - 1].recipients if r.code != code]
     run = 1
     while run < len(claims) and at[run - 1] >= 0 and at[run] >= 0 and _GAP_NAME.fullmatch(
             s, at[run - 1] + len(claims[run - 1].item_label), at[run]):

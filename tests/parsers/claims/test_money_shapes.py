@@ -129,3 +129,11 @@ def test_a_giver_named_after_a_country_can_give_to_that_country(extract):
         (["Kenya Orbis Bank"], "funds", 80_000_000, ["KEN"])]
     out = extract("The U.S. Orbis Agency has committed $9 million to India.")
     assert [r for _, _, _, r in out] == [["IND"]]
+
+
+def test_a_taker_named_before_its_own_further_money(extract):
+    assert extract("The Corvo Trust gave $5 million to Kenya, with Uganda getting a further "
+                   "$2 million.") == [(["Corvo Trust"], "funds", 5_000_000, ["KEN"]),
+                                      (["Corvo Trust"], "funds", 2_000_000, ["UGA"])]
+    assert extract("Norland gave $5 million to Kenya and Uganda $2 million.") == [
+        (["Norland"], "funds", 5_000_000, ["KEN"]), (["Norland"], "funds", 2_000_000, ["UGA"])]
