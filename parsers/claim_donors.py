@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
+from aidledger.parsers.claim_described import described_as
 from aidledger.parsers.claim_givers import envoy_state, government_state, state_name
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
-from aidledger.parsers.claim_subject import described_as, subject
+from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import vocab
 

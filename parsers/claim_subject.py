@@ -4,7 +4,6 @@ with the co-donors listed before it ("Lenovo, ZTE and Haier", "Qatar and Kuwait"
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from aidledger.parsers.claim_coref import (
     HEAD,
@@ -16,6 +15,7 @@ from aidledger.parsers.claim_coref import (
     reference_regex,
     resolve,
 )
+from aidledger.parsers.claim_described import described_and, pair_head
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import _ORIGIN, Clause
 from aidledger.parsers.lexicon import lookup_place
@@ -31,22 +31,6 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?:the\s+)?(?:(?:state|city|
 
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
-
-
-@cache
-def described_as() -> re.Pattern[str]:
-    """ "by the Chinese charity Mammoth Foundation", "from Chinese billionaire Jack Ma", "by
-    e-commerce giant Alibaba": a description before the name, its head noun one the article
-    could refer back with ("the billionaire", "the company")."""
-    words = vocab()["words"]
-    heads = {w.split()[-1] for kind in ("person", "organisation", "foundation")
-             for w in words.get(kind, ()) if w.startswith("the ")} - {"man"}
-    heads |= {"organisation", "organization", "charity", "company", "firm", "ngo",
-              "association", "group", "conglomerate", "giant", "maker", "operator", "star",
-              "singer", "actor", "actress", "footballer", "investor", "businesswoman", "chain"}
-    return re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:"
-                      + "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
-                      + r")\s+(?=[A-Z])")
 
 
 def _city_of(clause: Clause, region: str, country: Name) -> Name:
@@ -151,14 +135,6 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
         _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
 
 
-def _described_and(region: str, end: int, start: int) -> bool:
-    """ "Toyota and Taiwanese electronics firm Foxconn": the second giver of a pair has a
-    description of its own before its name, longer than the two words a bare "and" allows."""
-    link = re.compile(r",?\s+and\s+").match(region, end)
-    described = link and described_as().match(region, link.end())
-    return bool(described) and described.end() == start  # type: ignore[union-attr]
-
-
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
@@ -260,10 +236,13 @@ def subject(clause: Clause, before: int) -> list[str]:
             "words"]["roles"] and (re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
             r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])  # "A, the arm of B, and C"
-            or _described_and(region, n.end, start))]
+            or described_and(region, n.end, start))]
         if co:
             donors = name_donors(co[-1]) + donors
             start = co[-1].start
+        elif first := pair_head(clause, region, start):
+            donors = name_donors(first) + donors
+            start = first.start
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
                          and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"

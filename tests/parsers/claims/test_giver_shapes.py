@@ -110,3 +110,13 @@ def test_a_role_of_a_body_is_the_person_named_next_else_the_body(extract):
     assert out[0][0] == ["Lina Marsh"]
     out = extract("The Chairperson of the Orvo Foundation donated 500 ventilators to Ghana.")
     assert out == [(["Orvo Foundation"], "ventilator", 500, ["GHA"])]
+
+
+def test_a_pair_whose_second_description_holds_a_name(extract):
+    out = extract("Football star Tomas Reyes and Harbor City manager Paulo Vidal have pledged "
+                  "EUR 1 million each to hospitals in Spain.")
+    assert out == [(["Tomas Reyes"], "funds", 1_000_000, ["ESP"]),
+                   (["Paulo Vidal"], "funds", 1_000_000, ["ESP"])]
+    out = extract("Orvo founder Lin Bao and Tessaro boss Kai Wen each gave 1 million masks to "
+                  "Africa.")
+    assert [c[0] for c in out] == [["Lin Bao"], ["Kai Wen"]]

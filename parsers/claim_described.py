@@ -1,0 +1,51 @@
+"""Givers with a description before their names: "by the Chinese charity Mammoth Foundation",
+"Toyota and Taiwanese electronics firm Foxconn", "Messi and Manchester City manager Pep
+Guardiola". A description ends in a head noun the article could refer back with."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.names import Name, classify, vocab
+
+
+@cache
+def described_as() -> re.Pattern[str]:
+    """ "by the Chinese charity Mammoth Foundation", "from Chinese billionaire Jack Ma", "by
+    e-commerce giant Alibaba": a description before the name, its head noun one the article
+    could refer back with ("the billionaire", "the company")."""
+    words = vocab()["words"]
+    heads = {w.split()[-1] for kind in ("person", "organisation", "foundation")
+             for w in words.get(kind, ()) if w.startswith("the ")} - {"man"}
+    heads |= {"organisation", "organization", "charity", "company", "firm", "ngo",
+              "association", "group", "conglomerate", "giant", "maker", "operator", "star",
+              "singer", "actor", "actress", "footballer", "investor", "businesswoman", "chain",
+              "manager", "coach", "captain", "striker", "player", "boss", "owner", "founder",
+              "ceo", "chief", "tycoon", "magnate", "mogul", "entrepreneur", "philanthropist"}
+    return re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:"
+                      + "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+                      + r")\s+(?=[A-Z])")
+
+
+def described_and(region: str, end: int, start: int) -> bool:
+    """ "Toyota and Taiwanese electronics firm Foxconn": the second giver of a pair has a
+    description of its own before its name, longer than the two words a bare "and" allows."""
+    link = re.compile(r",?\s+and\s+").match(region, end)
+    described = link and described_as().match(region, link.end())
+    return bool(described) and described.end() == start  # type: ignore[union-attr]
+
+
+def pair_head(clause: Clause, region: str, start: int) -> Name | None:
+    """ "Lionel Messi and Manchester City manager Pep Guardiola": the name rules read "Messi
+    and Manchester City" as one name; with a head noun ("manager") between it and the subject,
+    the words after its last "and" describe the subject and the words before are a giver."""
+    lead = next((n for n in reversed(clause.names) if n.end <= start), None)
+    if lead is None or " and " not in lead.text or lead.kind == "place":
+        return None
+    described = described_as().match(region, lead.end + 1)
+    if not (described and described.end() == start and region[lead.end:lead.end + 1] == " "):
+        return None
+    first = lead.text.rsplit(" and ", 1)[0]
+    return Name(lead.start, lead.start + len(first), first, classify(first))
