@@ -204,13 +204,11 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         qty, each = n.value, None
         if each_of and _TO_EACH_OF.match(s, n.end):  # "$100,000 to each of the 10 hospitals"
             qty, each = n.value * each_of, n.value
-        elif _EACH_AFTER.match(s[n.end:]) and len(recips) > 1:  # "each to A, B and C": as
-            count = max(len(recips), _each_takers(clause, n.end, limit))  # many as named,
-            qty, each = n.value * count, n.value  # also two of one country
-        elif _EACH_AFTER.match(s[n.end:]) and (count := _each_takers(clause, n.end, limit)) > 1:
-            qty, each = n.value * count, n.value  # "Rs 5 crore each to the funds of
-            # Maharashtra and Gujarat", "each to the PM CARES Fund and the CM Relief Fund",
-            # "$1 million each to three hospitals"
+        elif _EACH_AFTER.match(s[n.end:]) and len(donors) < 2 and (count := max(  # "each to
+                len(recips), _each_takers(clause, n.end, limit))) > 1:  # A, B and C" (also two
+            qty, each = n.value * count, n.value  # of one country), "Rs 5 crore each to the
+            # funds of Maharashtra and Gujarat", "$1 million each to three hospitals"; after
+            # givers ("A and B gave $1m each to X and Y") it is each giver's (claim_goods)
         elif _BOTH.match(s, n.end):  # "Rs 50 lakh to both the Andhra Pradesh and Telangana
             qty, each = n.value * 2, n.value  # Chief Ministers' relief funds": once to each
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,

@@ -65,7 +65,7 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         status = status_of(clause, it.start)
         qty = it.quantity.value if it.quantity else None
         named = len({r.name for r in [*recips, *takers]})  # two US states: two recipients
-        if named > 1 and (_EACH_AFTER.match(clause.sentence, it.end)
+        if named > 1 and len(donors) < 2 and (_EACH_AFTER.match(clause.sentence, it.end)
                           or _EACH_GOT.search(clause.sentence, 0, it.start)):
             each_count = named  # "100 ventilators each to Italy and Spain", "per country"
         if it.quantity and (it.quantity.approx in ("a total of", "totalling", "totaling")
@@ -180,8 +180,9 @@ def per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[C
 
 def _each_giver(sentence: str, claim: Claim) -> bool:
     """ "KCB and the Treasury contributed Ksh 150 million each": the amount is each giver's
-    when "each" follows it and it goes to no more than one recipient."""
-    if claim.quantity_each is not None or len(claim.recipients) > 1:
+    when "each" follows it, also before several recipients ("A and B gave $1m each to X and
+    Y": a plural giver is what "each" sorts first)."""
+    if claim.quantity_each is not None:
         return False
     label = re.escape(claim.item_label)
     return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?\s*,?\s+(?:each|apiece)\b",

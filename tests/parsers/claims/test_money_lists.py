@@ -17,9 +17,18 @@ def test_each_after_the_amount_gives_one_claim_per_giver(extract):
                    (["Harbor Foods"], "funds", 20_000_000, [])]
 
 
-def test_each_with_several_recipients_stays_per_recipient(extract):
+def test_each_after_a_plural_giver_is_per_giver_before_several_recipients(extract):
     out = extract("Orbis and Quay gave 100 ventilators each to Italy and Spain.")
-    assert out == [(["Orbis", "Quay"], "ventilator", 200, ["ITA", "ESP"])]
+    assert out == [(["Orbis"], "ventilator", 100, ["ITA", "ESP"]),
+                   (["Quay"], "ventilator", 100, ["ITA", "ESP"])]
+    out = extract("Orbis Bank and Lenz Bank gave Rs 5 crore each to Maharashtra and Gujarat.")
+    assert out == [(["Orbis Bank"], "funds", 50_000_000, ["IND"]),
+                   (["Lenz Bank"], "funds", 50_000_000, ["IND"])]
+
+
+def test_each_after_one_giver_stays_per_recipient(extract):
+    out = extract("Orbis gave 100 ventilators each to Italy and Spain.")
+    assert out == [(["Orbis"], "ventilator", 200, ["ITA", "ESP"])]
 
 
 def test_an_amount_in_brackets_after_a_name_is_that_givers(extract):
