@@ -128,6 +128,19 @@ _OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|th
                               r"(?:world|globe)|across\s+the\s+(?:world|globe))\b", re.I)
 
 
+# "to the Andean nation", "for the South American country": the article's country by a
+# description (money too, which otherwise has no taker it does not name)
+_EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation|country|"
+                      r"republic|kingdom)\b(?!\s+(?:of|and)\b)", re.I)
+
+
+def _epithet(c: Claim) -> bool:
+    s = c.evidence["sentence"]
+    m = _EPITHET.search(s, max(0, s.find(c.item_label or "")))
+    return bool(m) and not re.search(r"\d", s[s.find(c.item_label or "") + len(
+        c.item_label or ""):m.start()])
+
+
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
                    unplaced: list[Claim]) -> None:
     """Goods with no taker in an article about one country go to that country: "The
@@ -135,7 +148,8 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     with no taker in their sentence ("Huawei donated 30,000 masks" in an article on a
     consignment for Zimbabwe, "Japan will also supply 12 ventilators" in one on aid to
     Pakistan), unless the sentence sends them to countries it leaves unnamed. Never to the
-    giver's own country, never money, and only when the article names one country clearly
+    giver's own country, never money unless a description names the taker ("$5 million to
+    the Andean nation"), and only when the article names one country clearly
     more than any other."""
     shared = [claims[c.parent] for c in claims  # a whole shared out among its parts goes
               if c.parent is not None and 0 <= c.parent < len(claims)]  # where they go (and
@@ -143,14 +157,15 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
         (c.item, c.quantity) == (w.item, w.quantity) for w in shared)}
     todo = [c for c in unplaced if not c.recipients and c in claims and id(c) not in wholes]
     todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
-             and c.donors and c.item != "funds"
+             and c.donors and (c.item != "funds" or _epithet(c))
              and not _OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
     if home is None:
         return
     for c in todo:
         where = home
-        others = frozenset(r.code for o in claims if o is not c and "elided_at" in o.evidence
+        others = frozenset(r.code for o in claims if o is not c and ("elided_at" in o.evidence
+                                                                     or _epithet(c))
                            and o.evidence.get("start") == c.evidence.get("start")
                            for r in o.recipients if r.code)
         if where in others:  # "500 to the Andean nation, and 300 to Chile": the taker of

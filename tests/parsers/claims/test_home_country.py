@@ -122,3 +122,13 @@ def test_georgia_in_an_article_about_the_united_states_is_the_state(extract):
                    "Alabama.") == [(["Corvo Trust"], "funds", 2_000_000, ["USA"])]
     text = "Georgia is seeking help after floods in Tbilisi. The EU gave $2 million to Georgia."
     assert extract(text) == [(["EU"], "funds", 2_000_000, ["GEO"])]
+
+
+def test_money_to_a_description_of_the_articles_country_goes_there(extract):
+    text = ("Peru is facing a surge of cases. Hospitals in Lima are full. Japan donated $5 "
+            "million to the Andean nation, and $3 million to Chile.")
+    assert extract(text) == [(["Japan"], "funds", 5_000_000, ["PER"]),
+                             (["Japan"], "funds", 3_000_000, ["CHL"])]
+    text = "Kenya has floods. Nairobi is hit. Norland gave $2 million to the East African nation."
+    assert extract(text) == [(["Norland"], "funds", 2_000_000, ["KEN"])]
+    assert extract("Kenya has floods. Norland gave $2 million to the fund.")[0][3] == []
