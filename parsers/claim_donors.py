@@ -12,6 +12,7 @@ from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_trigger
 from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import vocab
+from aidledger.parsers.prefilter import may_hold
 
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?(?=[A-Z])")
 
@@ -130,7 +131,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)):
         return donors
-    for m in _SUPPLY_FROM.finditer(s):  # "30 tonnes of supplies from the Jack Ma Foundation"
+    supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
+    for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"
         if donors := names_at(clause, m.end()):
             return donors
     # the one nearest the verb: not "At the request of the Serbian government, ..."
@@ -161,7 +163,8 @@ def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
     from China arrived") they are that giver's, carried later, unless it is the same one."""
     if trig.status != "arrived":
         return []
-    for m in _SUPPLY_FROM.finditer(clause.sentence, 0, trig.start):
+    for m in _SUPPLY_FROM.finditer(clause.sentence, 0, trig.start) if may_hold(
+            clause.sentence, ("from",)) else ():
         if donors := names_at(clause, m.end(), countries=True):
             return donors if not clause.givers or set(donors) <= set(clause.givers) else []
     return []

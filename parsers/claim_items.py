@@ -13,6 +13,7 @@ from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
 from aidledger.parsers.lexicon import _items, _load, fold, trie_pattern
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
+from aidledger.parsers.prefilter import may_hold
 
 # Mixed goods: "25,000 medical supplies", "45,500 items" count no one item, so no claim counts
 # them; named alone ("donated PPE to the hospital") they still mark where goods are.
@@ -175,6 +176,7 @@ _FEW = 1000
 _BREATHING = re.compile(r"\b(?:lungs?|breathing|breathe|intensive care|icu|intubat\w*|invasive|"
                         r"mechanical ventilation)\b", re.I)
 _GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d|p[23])\b", re.I)
+_GRADE_WORDS = ("n9", "n-9", "ffp", "kf", "p2", "p3")  # one is in every _GRADE match
 _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|to|at|with)\s+)?"
                           r"(?:the\s+|an?\s+)?(?:(?!(?:and|or|plus|as|while|but)\b)[a-z]+\s+)?"
                           r"(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d)"
@@ -244,7 +246,7 @@ def find_items(clause: Clause) -> list[Item]:
                 clause.sentence, prev.end, cur.start):
             cur.quantity = prev.quantity  # "10,000 suits and an identical number of masks"
     out = _paired_amounts(clause, out)
-    graded = _GRADE.search(clause.sentence)
+    graded = _GRADE.search(clause.sentence) if may_hold(clause.sentence, _GRADE_WORDS) else None
     for it in out:  # "1 million masks (KN95)", "masks of the N95 standard": a grade after them
         if it.code == "face_mask" and _GRADE_AFTER.match(clause.sentence, it.end):
             it.code = "respirator"
