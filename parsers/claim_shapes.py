@@ -36,10 +36,11 @@ _CARGO_VERBS = ("part of", "consist", "includ", "contain", "compris", "carr", "m
 # "These include 5,000 masks", "These are 10,000 masks", "Among them are 300 gowns", "The
 # items donated were ...": the goods of the donation just told, named by a pronoun
 _CARGO_REF = re.compile(
-    r"^(?:(?:these|they|those|this|it)\s+(?:also\s+)?(?:include[sd]?|comprise[sd]?|"
+    r"^(?:(?:these|they|those|this|that|it)\s+(?:also\s+)?(?:include[sd]?|comprise[sd]?|"
     r"consist(?:s|ed)? of|contain(?:s|ed)?|(?:are|were|is|was)\s+(?=(?:(?:about|some|around|"
     r"over|more\s+than|nearly|almost|roughly)\s+)?\d))"  # "These are 10,000 masks"
     r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:are|were)"
+    r"|(?:also\s+)?included\s+(?:are|were|was|is)"  # "Included were 3,000 tents"
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were))\b", re.I)
 _EACH_REF = re.compile(

@@ -79,3 +79,11 @@ def test_a_bare_us_after_a_scaled_amount_is_dollars(extract):
         (["Japan"], "funds", 5_000_000, ["PER"])]
     assert extract("Norland sent 5,000 US masks to Peru.") == [
         (["Norland"], "face_mask", 5_000, ["PER"])]
+
+
+def test_inverted_and_that_contents_refer_to_the_donation_just_told(extract):
+    assert extract("Japan donated aid to Nepal. Included were 3,000 tents.") == [
+        (["Japan"], "other", 3_000, ["NPL"])]
+    assert extract("India sent aid to Nepal. That included 4,000 blankets.") == [
+        (["India"], "other", 4_000, ["NPL"])]
+    assert extract("Nepal reported 300 new cases. That is 30 more than yesterday.") == []
