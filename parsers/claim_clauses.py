@@ -52,6 +52,9 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
             sentence[n.end:t.start]) or _relative(sentence, n.end, t))), None)
         if subject is not None:
             b = _subject_start(sentence, names, subject)
+            if b is None and _relative(sentence, subject.end, t) and not _AGENT.search(
+                    sentence, 0, subject.start):  # "... and thanked Honda, which donated":
+                b = subject.start  # Honda's clause; not "from X, which raised": X's gift
             if b is not None and (not cuts or b > cuts[-1]) and _verb_before(verbs, b) \
                     and (not _agent_list(sentence, names, b) or _OBJECT.match(sentence, t.end)):
                 cuts.append(b)

@@ -120,3 +120,18 @@ def test_a_pair_whose_second_description_holds_a_name(extract):
     out = extract("Orvo founder Lin Bao and Tessaro boss Kai Wen each gave 1 million masks to "
                   "Africa.")
     assert [c[0] for c in out] == [["Lin Bao"], ["Kai Wen"]]
+
+
+def test_an_object_with_a_which_clause_of_giving_gives_its_own(extract):
+    out = extract("Toyota sent 2,000 gowns to Japan and thanked Honda, which donated 3,000 "
+                  "masks.")
+    assert [c[0] for c in out] == [["Toyota"], ["Honda"]]
+    out = extract("The ministry received 5,000 masks from Japan and praised Orvo Group, which "
+                  "gave 2,000 test kits.")
+    assert [c[0] for c in out] == [["Japan"], ["Orvo Group"]]
+
+
+def test_a_which_clause_after_from_keeps_the_giver(extract):
+    out = extract("The Lakeside Clinic received 10,000 respirators from the Orvo Students "
+                  "Association, which raised $30,000 from members to buy them.")
+    assert out[0][:3] == (["Orvo Students Association"], "respirator", 10_000)
