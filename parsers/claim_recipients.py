@@ -90,7 +90,7 @@ def _outside(s: str, start: int, trig_start: int) -> bool:
     """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
     sentence whose goods go elsewhere."""
     before, near = s[:start], s[max(0, start - 90):start]
-    return bool(_NOT_DEST.search(near) and not takers.TAKER_BASED.search(near)
+    return bool(_NOT_DEST.search(near) and not takers.taker_seat(s, start)
                 or start >= _cut(s) or start < trig_start and takers.scene(before, s))
 
 

@@ -143,6 +143,17 @@ def counted_back(sentence: str, before: str) -> list[tuple[int, int, Recipient]]
 
 
 # "to healthcare workers based in Syria": where the taker is, not the seat of a giver
+def taker_seat(s: str, start: int) -> bool:
+    """The place at `start` follows "based in" said of a taker: "to healthcare workers based
+    in Syria", or a subject that receives ("Doctors based in Yemen received $3 million")."""
+    near = s[max(0, start - 90):start]
+    return bool(TAKER_BASED.search(near) or _SUBJECT_BASED.match(near) and RECEIVE.search(
+        s, start, start + 60))
+
+
+_SUBJECT_BASED = re.compile(r"^(?:the\s+|some\s+|many\s+)?(?:[\w'’-]+\s+){1,3}?(?:(?:who|that)\s+"
+                            r"(?:are|is|were|was)\s+)?(?:based|located)\s+in\s+(?:the\s+)?$",
+                            re.I)
 TAKER_BASED = re.compile(r"\b(?:to|for|towards|among)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
                          r"(?:(?:who|that)\s+(?:are|is)\s+)?(?:based|located)\s+in\s+"
                          r"(?:the\s+)?$", re.I)

@@ -154,6 +154,8 @@ def test_based_in_after_a_taker_is_where_the_taker_is(extract):
                    "Syria.") == [(["Corvo Trust"], "funds", 2_000_000, ["SYR"])]
     assert extract("Japan gave 5,000 masks to aid groups who are based in Lebanon.") == [
         (["Japan"], "face_mask", 5_000, ["LBN"])]
+    assert extract("Doctors based in Yemen received $3 million from the Corvo Trust.") == [
+        (["Corvo Trust"], "funds", 3_000_000, ["YEM"])]
     assert extract("Oxfam, based in Nairobi, sent 400 tents to families in Somalia.") == [
         (["Oxfam"], "other", 400, ["SOM"])]
 
