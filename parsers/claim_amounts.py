@@ -86,7 +86,7 @@ _TRAILING_AMOUNT = re.compile(r"\s+(?:[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*|Rs\.
                               r"Rp\.?|[A-Z]{3})$")  # "Equity Bank Sh50", "Tata Sons Rs"
 
 
-def _gapped(s: str, start: int, end: int, before: list[str]) -> str | None:
+def gapped_giver(s: str, start: int, end: int, before: list[str]) -> str | None:
     """The name of a clause whose verb is left out ("..., KCB Sh100 million", "..., and the
     Jack Ma Foundation another RMB 40 million"); a place only after a place gave ("Qatar
     pledged $10 million to the WHO, Kuwait $40 million")."""
@@ -108,7 +108,7 @@ def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None =
     verb or commitment ("Wipro's commitment is Rs 100 crore, Wipro Enterprises will donate
     Rs 25 crore"), or as "contributions from X for R1.5-billion, Y for R1-billion"."""
     s = clause.sentence
-    if start and (gap := _gapped(s, start, end, before or [])):
+    if start and (gap := gapped_giver(s, start, end, before or [])):
         return [gap]  # "Safaricom donated Sh200 million, KCB Sh100 million and ..."
     if not start:  # the first amount: only the names after the verb's "from"
         frm = re.search(r"\bfrom\s+", s[:end])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from aidledger.parsers.claim_amounts import gapped_giver
 from aidledger.parsers.claim_clauses import carried_items, referred_items
 from aidledger.parsers.claim_donors import cargo_givers
 from aidledger.parsers.claim_elided import elided
@@ -20,11 +21,12 @@ from aidledger.parsers.claim_model import (
     giver,
     negated,
 )
-from aidledger.parsers.claim_parts import Clause, status_of
+from aidledger.parsers.claim_parts import Clause, Item, status_of
 from aidledger.parsers.claim_purchases import given_parts
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
 from aidledger.parsers.claim_shapes import part_leads
 from aidledger.parsers.dates import date_in
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import quantity_warning
 from aidledger.parsers.prefilter import may_hold
 
@@ -55,6 +57,8 @@ def goods_claims(clause: Clause, published: datetime | date | None,
     cut = min((c.evidence["elided_at"] for c in more), default=len(clause.sentence))
     takers = list({r.code: r for _, _, r in receivers_of(clause)}.values())
     for n, it in enumerate(items):
+        if n and it.quantity and (own := _gapped_goods(clause, items[n - 1].end, it)):
+            donors = [own]  # "Orvo gave 5,000 masks, Tessaro 3,000 gloves and Mirun ..."
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
             recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \
@@ -94,6 +98,14 @@ def goods_claims(clause: Clause, published: datetime | date | None,
     _given_part(clause, items, out)
     return per_donor(clause, out + more, respectively=bool(items) and "respectively" in
                       clause.sentence.lower())
+
+
+def _gapped_goods(clause: Clause, prev_end: int, it: Item) -> str | None:
+    """The giver of goods whose verb is left out, a name that is no place: "Orvo gave 5,000
+    masks, Tessaro 3,000 gloves"; a place there ("to Peru and Chile 5,000 blankets") takes."""
+    name = gapped_giver(clause.sentence, prev_end, it.quantity.start, [])  # type: ignore[union-attr]
+    return name if name and not lookup_place(name) and any(
+        n.text == name and n.kind != "place" for n in clause.names) else None
 
 
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|per (?:country|nation|recipient|state|hospital|"

@@ -135,3 +135,17 @@ def test_a_which_clause_after_from_keeps_the_giver(extract):
     out = extract("The Lakeside Clinic received 10,000 respirators from the Orvo Students "
                   "Association, which raised $30,000 from members to buy them.")
     assert out[0][:3] == (["Orvo Students Association"], "respirator", 10_000)
+
+
+def test_goods_whose_verb_is_left_out_take_the_name_before_them(extract):
+    out = extract("Orvo gave 5,000 masks, Tessaro 3,000 gloves and Mirun 2,000 gowns to Kenya.")
+    assert [c[0] for c in out] == [["Orvo"], ["Tessaro"], ["Mirun"]]
+    out = extract("Lenz Bank donated 40 ventilators to Ghana, and the Orvo Foundation 300 "
+                  "test kits.")
+    assert [c[:3] for c in out] == [(["Lenz Bank"], "ventilator", 40),
+                                    (["Orvo Foundation"], "test_kit", 300)]
+
+
+def test_goods_listed_after_one_verb_keep_its_giver(extract):
+    out = extract("Orvo donated 5,000 masks, 3,000 gloves and 2,000 gowns to Kenya.")
+    assert [c[0] for c in out] == [["Orvo"], ["Orvo"], ["Orvo"]]
