@@ -81,8 +81,12 @@ def elided(clause: Clause, items: list[Item], donors: list[str], when: str | Non
         elif _GETS.search(before):
             cut = max(s.rfind(",", prev_end, n.start), s.rfind(";", prev_end, n.start))
             lead = cut + 1 if cut >= 0 else prev_end  # the subject of "will get", not before
-            recips = [Recipient(p.text, p.place.code) for p in find_places(s[lead:n.start])
-                      if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:lead + p.start])]
+            subjects = [p for p in find_places(s[lead:n.start])
+                        if not re.search(r"\bfrom\s+(?:the\s+)?$", s[:lead + p.start])]
+            recips = [Recipient(p.text, p.place.code) for p in subjects]
+            if subjects and re.fullmatch(r"[\s:;,–—-]*(?:and\s+|while\s+|but\s+)?(?:the\s+)?",
+                                         s[lead:lead + subjects[0].start]):
+                at = lead + subjects[0].start  # ": Peru will get 3,000": not the whole's taker
         else:
             continue
         if not recips:

@@ -114,3 +114,11 @@ def test_a_gapped_taker_and_amount_after_the_first_pair(extract):
 def test_two_takers_before_the_goods_share_them(extract):
     assert extract("India gave Nepal and Bhutan 5,000 masks.") == [
         (["India"], "face_mask", 5_000, ["NPL", "BTN"])]
+
+
+def test_takers_that_get_their_share_after_the_whole_are_not_the_wholes(extract):
+    assert extract("Japan will donate 5,000 tents: Peru will get 3,000 and Chile 2,000.") == [
+        (["Japan"], "other", 5_000, []), (["Japan"], "other", 3_000, ["PER"]),
+        (["Japan"], "other", 2_000, ["CHL"])]
+    assert extract("Norland donated 5,000 masks to Kenya and Uganda will get 2,000.") == [
+        (["Norland"], "face_mask", 5_000, ["KEN"]), (["Norland"], "face_mask", 2_000, ["UGA"])]
