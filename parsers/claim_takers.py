@@ -166,7 +166,8 @@ COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|cit
                            r"citizens|children|schools|frontline|healthcare|refugees|institut"
                            r"(?:es?|ions?)|universit(?:y|ies)|laborator(?:y|ies)|labs?|ministr"
                            r"(?:y|ies)|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
-                           r"villages?|villagers|farmers|students|victims|survivors)\b", re.I)
+                           r"villages?|villagers|farmers|students|victims|survivors|army|military|"
+                           r"police|troops|soldiers|navy)\b", re.I)
 
 
 _THEN_STATE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2},\s*")

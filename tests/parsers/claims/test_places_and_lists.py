@@ -184,3 +184,12 @@ def test_a_body_and_its_description_after_a_comma_are_one_taker(extract):
                    "Agency, to buy rice.")[0][3] == ["org:WFP"]
     assert extract("Japan gave $5 million to WHO, the Red Cross and UNICEF.")[0][3] == [
         "org:WHO", "org:Red Cross", "org:UNICEF"]
+
+
+def test_a_demonym_taker_as_the_subject_of_received_money(extract):
+    assert extract("Kenyan farmers received $1 million from Canada.") == [
+        (["Canada"], "funds", 1_000_000, ["KEN"])]
+    assert extract("The Australian institute has received $1 million from Canada.") == [
+        (["Canada"], "funds", 1_000_000, ["AUS"])]
+    assert extract("Japan handed over 300 tents to the Nepali army.") == [
+        (["Japan"], "other", 300, ["NPL"])]
