@@ -97,6 +97,13 @@ _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|stude
                          r"representatives)\s+(?:of|from|at)\s+(?:the\s+)?$", re.I)
 
 
+# "Director of the Orvo Foundation, Lin Bao, handed over": the role's holder, in apposition,
+# gives (as "Lin Bao, Director of the Orvo Foundation," does); the body is no co-giver
+_ROLE_OF = re.compile(r"\b(?:Chairperson|Chairman|Chairwoman|Chair|President|CEO|Founder|"
+                      r"Director|Head|Representative|Trustee)\s+of\s+(?:the\s+)?[A-Z][^,]*$",
+                      re.I)
+
+
 _GOVERNMENT_SAID = re.compile(r"\bthe government\s+(?:[a-z]+\s+){0,3}?(?:announced|said|stated|"
                               r"confirmed|decided|pledged)\s+(?:that\s+)?$")
 
@@ -247,7 +254,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                          and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
-                                  and _OPENER.match(region, n.end))]:
+                                  and _OPENER.match(region, n.end))
+                         and not _ROLE_OF.search(region[:n.start] + n.text)]:
             donors = name_donors(listed[-1]) + donors  # "Lenovo, ZTE and Haier"
             start = listed[-1].start
         m = re.search(r"\b(we|our foundation|he|she)\s+and\s+(?:the\s+)?$", region[:start],

@@ -149,3 +149,17 @@ def test_goods_whose_verb_is_left_out_take_the_name_before_them(extract):
 def test_goods_listed_after_one_verb_keep_its_giver(extract):
     out = extract("Orvo donated 5,000 masks, 3,000 gloves and 2,000 gowns to Kenya.")
     assert [c[0] for c in out] == [["Orvo"], ["Orvo"], ["Orvo"]]
+
+
+def test_a_role_of_a_body_before_its_holder_in_apposition_gives_the_holder(extract):
+    out = extract("Director of the Orvo Foundation, Lin Bao, handed over 20,000 masks to "
+                  "Ethiopia.")
+    assert out == [(["Lin Bao"], "face_mask", 20_000, ["ETH"])]
+    out = extract("The head of the Tessaro Trust, Ana Ruiz, donated 300 ventilators to Ghana.")
+    assert out == [(["Ana Ruiz"], "ventilator", 300, ["GHA"])]
+
+
+def test_a_list_with_a_body_named_with_of_stays_a_list(extract):
+    out = extract("The Bank of Orvo, Lenz Bank and the Tessaro Trust donated 300 ventilators "
+                  "to Ghana.")
+    assert out == [(["Bank of Orvo", "Lenz Bank", "Tessaro Trust"], "ventilator", 300, ["GHA"])]
