@@ -142,13 +142,22 @@ _WORTH = re.compile(r"\s+(?:worth|in\s+value|in\s+goods|in\s+kind)\b|\s+of\s+(?:
                     r"(?:goods|supplies|equipment|aid)\b", re.I)
 
 
-def cargo_funds(clause: Clause, published: datetime | date | None) -> list[Claim]:
+# "Another $3 million went to Chile": a further amount that moves to a taker (not "another
+# $3 million is needed", "a further $3 million in losses")
+_GOES = re.compile(r"\b(?:went|goes|go|going|earmarked|allocated|set\s+aside|destined|disbursed|"
+                   r"released|transferred|(?:be|been|was|were|is|are)\s+(?:sent|given|provided|"
+                   r"delivered))\s+(?:\w+\s+)?(?:to|for|towards)\b", re.I)
+
+
+def cargo_funds(clause: Clause, published: datetime | date | None,
+                further: bool = False) -> list[Claim]:
     """Money among a donation's contents with no verb of its own ("The package included $2.2
-    million to Chile", "A previous announcement included $2 million for Haiti"): a gift of
+    million to Chile", "A previous announcement included $2 million for Haiti", and a
+    further amount that goes to a taker, "Another $3 million went to Chile"): a gift of
     the giver told before (filled in by the caller), to the takers after each amount; money
     that prices goods counted beside it is no gift of its own."""
     s = clause.sentence
-    if any(it.quantity for it in find_items(clause)):
+    if any(it.quantity for it in find_items(clause)) or further and not _GOES.search(s):
         return []
     out = []
     for n in (n for n in clause.numbers if n.currency and n.value and not n.percent):

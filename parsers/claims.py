@@ -218,8 +218,9 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         clause, funds_claims(clause, published), "respectively" in clause.sentence.lower())
     if not found and shape == "list":  # "India: $2.9 million to help ..." under the intro
         found = line_funds(clause, published)
-    elif not found and shape == "cargo" and ctx.donors:  # "The package included $2 million"
-        found = cargo_funds(clause, published)
+    elif not found and shape in ("cargo", "further") and ctx.donors:  # "The package included
+        # $2 million", "Another $3 million went to Chile": the giver told before gives it
+        found = cargo_funds(clause, published, shape == "further")
     fill(found, clause, shape, ctx, claims)
     whole_shared(clause, found, claims)
     found += inline_parts(clause, found, len(claims), published)

@@ -87,3 +87,10 @@ def test_inverted_and_that_contents_refer_to_the_donation_just_told(extract):
     assert extract("India sent aid to Nepal. That included 4,000 blankets.") == [
         (["India"], "other", 4_000, ["NPL"])]
     assert extract("Nepal reported 300 new cases. That is 30 more than yesterday.") == []
+
+
+def test_a_further_amount_of_money_that_goes_to_a_taker(extract):
+    assert extract("Japan gave $1 million to Peru. Another $3 million went to Chile.") == [
+        (["Japan"], "funds", 1_000_000, ["PER"]), (["Japan"], "funds", 3_000_000, ["CHL"])]
+    assert extract("Norland gave $1 million to Fiji. Another $3 million is still needed, "
+                   "officials said.") == [(["Norland"], "funds", 1_000_000, ["FJI"])]
