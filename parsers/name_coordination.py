@@ -28,7 +28,7 @@ def _is_body(name: str) -> bool:
 
 def split_coordinated(name: str) -> list[str]:
     """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
-    parts = re.split(r"\s+and\s+", name)
+    parts = re.split(r"\s+and\s+", name) if "and" in name else [name]  # (no "and": no split)
     if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
             r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
         return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation

@@ -16,4 +16,7 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False only when none of `words` (lowercase ASCII) occurs in `text`, case ignored as
     re.IGNORECASE ignores it; a pattern that needs one of them can then be skipped."""
     low = text.lower()
-    return any(w in low for w in words) or any(c in text for c in _ODD_FOLDS)
+    for w in words:
+        if w in low:
+            return True
+    return not text.isascii() and any(c in text for c in _ODD_FOLDS)
