@@ -9,13 +9,16 @@ import re
 from aidledger.parsers.claim_donors import names_at, verb_givers
 from aidledger.parsers.claim_parts import Clause, Trigger
 from aidledger.parsers.claim_subject import subject
+from aidledger.parsers.lexicon import lookup_place
 
 _PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
-                      r"in collaboration|in conjunction)\s+with\s+(?:the\s+)?", re.I)
+                      r"in collaboration|in conjunction|joined hands|joined forces|teamed up|"
+                      r"partnered|partnering|teaming up)\s+with\s+(?:the\s+)?", re.I)
 
 
 _DESCRIBED = re.compile(r"(?:[A-Z][\w&-]*['’]s\s+|its\s+|their\s+)(?:[\w-]+\s+){0,3}?(?:member\s+)?"
-                        r"(?:companies|subsidiaries|units|partners|affiliates|arms)\s+")
+                        r"(?:compan(?:y|ies)|subsidiar(?:y|ies)|units?|partners?|affiliates?|"
+                        r"arms?)\s*,?\s+(?=[A-Z])")
 
 
 # only the amount between the verb and "along with": "pledged Rs 1,125 crore along with"
@@ -49,6 +52,9 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
             donors = donors + [p for p in partners if p not in donors]
         elif _AMOUNT_ONLY.fullmatch(s, trig.end, m.start()):  # "Wipro pledged Rs 1,125
             donors = donors + [p for p in partners if p not in donors]  # crore along with Y"
+        elif m.start() - trig.end < 120 and not re.search(r"[,;]", s[trig.end:m.start()]) and \
+                not any(lookup_place(p) for p in partners):  # "donated 500 masks to Kenya
+            donors = donors + [p for p in partners if p not in donors]  # together with Y"
     return donors
 
 

@@ -163,3 +163,20 @@ def test_a_list_with_a_body_named_with_of_stays_a_list(extract):
     out = extract("The Bank of Orvo, Lenz Bank and the Tessaro Trust donated 300 ventilators "
                   "to Ghana.")
     assert out == [(["Bank of Orvo", "Lenz Bank", "Tessaro Trust"], "ventilator", 300, ["GHA"])]
+
+
+def test_a_partner_after_the_object_gives_too(extract):
+    out = extract("Orvo Group donated 500 masks to Kenya together with its subsidiary, Lenz "
+                  "Bank.")
+    assert out == [(["Orvo Group", "Lenz Bank"], "face_mask", 500, ["KEN"])]
+    out = extract("Tessaro teamed up with the Mirun Foundation to donate 300 ventilators to "
+                  "Ghana.")
+    assert out == [(["Tessaro", "Mirun Foundation"], "ventilator", 300, ["GHA"])]
+
+
+def test_a_place_or_a_thing_after_together_with_gives_nothing(extract):
+    assert extract("Orvo donated 500 masks to the hospital together with its staff.")[0][0] == [
+        "Orvo"]
+    out = extract("The Orvo Foundation sent 500 masks to Kenya, along with a letter from Lenz "
+                  "Bank.")
+    assert out[0][0] == ["Orvo Foundation"]
