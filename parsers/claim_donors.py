@@ -161,9 +161,9 @@ def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
     """ "40,000 masks from Chile arrive in Peru": goods from a country that arrive, with no
     giver named, come from that country; after an earlier giver ("Alibaba donated ... masks
     from China arrived") they are that giver's, carried later, unless it is the same one."""
-    if trig.status != "arrived":
+    if trig.status not in ("arrived", "in_transit"):  # "a plane carrying masks from Chile"
         return []
-    for m in _SUPPLY_FROM.finditer(clause.sentence, 0, trig.start) if may_hold(
+    for m in _SUPPLY_FROM.finditer(clause.sentence) if may_hold(
             clause.sentence, ("from",)) else ():
         if donors := names_at(clause, m.end(), countries=True):
             return donors if not clause.givers or set(donors) <= set(clause.givers) else []

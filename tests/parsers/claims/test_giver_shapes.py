@@ -180,3 +180,10 @@ def test_a_place_or_a_thing_after_together_with_gives_nothing(extract):
     out = extract("The Orvo Foundation sent 500 masks to Kenya, along with a letter from Lenz "
                   "Bank.")
     assert out[0][0] == ["Orvo Foundation"]
+
+
+def test_goods_from_a_country_carried_by_a_plane_come_from_that_country(extract):
+    out = extract("A plane carrying 40,000 masks from Chile landed in Lima on Monday.")
+    assert out == [(["Chile"], "face_mask", 40_000, ["PER"])]
+    out = extract("A cargo flight carrying 3,000 gowns from Japan touched down in Dhaka.")
+    assert out[0][:3] == (["Japan"], "protective_suit", 3_000)
