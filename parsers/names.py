@@ -261,6 +261,9 @@ def _kept_head(words: list[str]) -> bool:
         return True  # "Premier League", "Giant Group": the leading word names the body
     if words[0] == "The" and len(words) > 2 and lookup_place(words[1]):
         return False  # "The Chinese Club": "The" is no part of "Chinese", as it is of "The Hague"
+    if lookup_place(words[0]) and lookup_place(words[1]) and not lookup_place(" ".join(
+            words[:2])):  # "Chinese Dongguan Municipal Government": the city's own body,
+        return False  # the demonym describes it
     if any(lookup_place(" ".join(words[:k])) for k in (2, 3) if k <= len(words)):
         return True  # "New Jersey", "New South Wales": the leading word is the place's
     rest = " ".join(words[1:])  # "a Korean NGO": a description, the NGO's name follows

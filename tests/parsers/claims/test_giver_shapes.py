@@ -187,3 +187,10 @@ def test_goods_from_a_country_carried_by_a_plane_come_from_that_country(extract)
     assert out == [(["Chile"], "face_mask", 40_000, ["PER"])]
     out = extract("A cargo flight carrying 3,000 gowns from Japan touched down in Dhaka.")
     assert out[0][:3] == (["Japan"], "protective_suit", 3_000)
+
+
+def test_a_demonym_before_a_citys_own_body_describes_it(extract):
+    out = extract("Chinese Dongguan Municipal Government donated 520,000 masks to Ethiopia.")
+    assert out == [(["Dongguan Municipal Government"], "face_mask", 520_000, ["ETH"])]
+    out = extract("The Chinese Red Cross Foundation donated 5,000 masks to Laos.")
+    assert out == [(["Chinese Red Cross Foundation"], "face_mask", 5_000, ["LAO"])]
