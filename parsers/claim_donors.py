@@ -69,6 +69,14 @@ _THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\
                      r"([A-Z][^,;]{1,60}?)\s+for\s+(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?)?$")
 
 
+# "Detroit was a recent recipient of Orvo's efforts", "benefited from Tessaro's generosity"
+_BENEFICIARY_OF = re.compile(
+    r"\b(?:(?:recipients?|beneficiar(?:y|ies))\s+of|benefit(?:s|ed|ted|ing)?\s+from)\s+"
+    r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:donations?|efforts|generosity|aid|gifts?|support|assistance|largesse|contributions?|"
+    r"programmes?|programs?|initiatives?|campaign)\b")
+
+
 _CARGO_FROM = re.compile(r"\b(?:shipments?|consignments?|cargo|donations?|gifts?|supplies|aid|"
                          r"batch|delivery|planeload|assistance)\s+(?:donated\s+|sent\s+)?from\s+"
                          r"(?:the\s+)?", re.I)
@@ -98,6 +106,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
     if thanks and (donors := names_at(clause, thanks.start(1), countries=True)):
         return donors
+    if (owned := _BENEFICIARY_OF.search(s)) and (donors := names_at(
+            clause, owned.start(1), countries=True)):  # "a recipient of Orvo's donation,
+        return [re.sub(r"['’]s?$", "", d) for d in donors]  # receiving ...": Orvo gives
     if envoy := envoy_state(s[:trig.start]):  # unless the goods come from a body it names:
         after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)]
         return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek

@@ -194,3 +194,15 @@ def test_a_demonym_before_a_citys_own_body_describes_it(extract):
     assert out == [(["Dongguan Municipal Government"], "face_mask", 520_000, ["ETH"])]
     out = extract("The Chinese Red Cross Foundation donated 5,000 masks to Laos.")
     assert out == [(["Chinese Red Cross Foundation"], "face_mask", 5_000, ["LAO"])]
+
+
+def test_the_owner_of_the_gift_a_recipient_benefited_from_gives(extract):
+    out = extract("Kenya was the first recipient of Orvo's donation, receiving 10,000 test "
+                  "kits.")
+    assert out == [(["Orvo"], "test_kit", 10_000, ["KEN"])]
+    out = extract("Lagos is among the beneficiaries of Tessaro's generosity, having received "
+                  "5,000 masks.")
+    assert out == [(["Tessaro"], "face_mask", 5_000, ["NGA"])]
+    out = extract("Kenya also benefited from the Lenz Foundation's relief programme, receiving "
+                  "10,000 test kits.")
+    assert out == [(["Lenz Foundation"], "test_kit", 10_000, ["KEN"])]
