@@ -52,8 +52,9 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
             donors = donors + [p for p in partners if p not in donors]
         elif _AMOUNT_ONLY.fullmatch(s, trig.end, m.start()):  # "Wipro pledged Rs 1,125
             donors = donors + [p for p in partners if p not in donors]  # crore along with Y"
-        elif m.start() - trig.end < 120 and not re.search(r"[,;]", s[trig.end:m.start()]) and \
-                not any(lookup_place(p) for p in partners):  # "donated 500 masks to Kenya
+        elif (m.start() - trig.end < 120 and not re.search(r"[,;]", s[trig.end:m.start()]) or (
+                d and d.group(0).startswith(("its ", "their ")))) and not any(
+                lookup_place(p) for p in partners):  # "donated 500 masks to Kenya
             donors = donors + [p for p in partners if p not in donors]  # together with Y"
     return donors
 

@@ -206,3 +206,9 @@ def test_the_owner_of_the_gift_a_recipient_benefited_from_gives(extract):
     out = extract("Kenya also benefited from the Lenz Foundation's relief programme, receiving "
                   "10,000 test kits.")
     assert out == [(["Lenz Foundation"], "test_kit", 10_000, ["KEN"])]
+
+
+def test_its_partner_after_a_long_object_still_gives(extract):
+    out = extract("Orvo Household donated 6,000 kits, including toothpaste, shampoo and soap, "
+                  "and 8,600 ventilators to Kenya together with its subsidiary, Lenz Drinks.")
+    assert [c[0] for c in out] == [["Orvo Household", "Lenz Drinks"]] * 2
