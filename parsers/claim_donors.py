@@ -77,6 +77,10 @@ _BENEFICIARY_OF = re.compile(
     r"programmes?|programs?|initiatives?|campaign)\b")
 
 
+_OWN_GIFT = re.compile(r"\s+(?:the\s+)?(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
+                       r"(?:[a-z-]+\s+)?(?:donations?|gifts?|contributions?)\b)")
+
+
 _CARGO_FROM = re.compile(r"\b(?:shipments?|consignments?|cargo|donations?|gifts?|supplies|aid|"
                          r"batch|delivery|planeload|assistance)\s+(?:donated\s+|sent\s+)?from\s+"
                          r"(?:the\s+)?", re.I)
@@ -156,6 +160,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and country_like(allies.group(1)):
         return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives
+    if RECEIVE.search(trig.phrase) and (own := _OWN_GIFT.match(s, trig.end)) and (
+            donors := names_at(clause, own.end(), countries=True)):
+        return [re.sub(r"['’]s?$", "", d) for d in donors]  # "received Orvo's donation of"
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated

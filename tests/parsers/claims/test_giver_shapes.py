@@ -212,3 +212,10 @@ def test_its_partner_after_a_long_object_still_gives(extract):
     out = extract("Orvo Household donated 6,000 kits, including toothpaste, shampoo and soap, "
                   "and 8,600 ventilators to Kenya together with its subsidiary, Lenz Drinks.")
     assert [c[0] for c in out] == [["Orvo Household", "Lenz Drinks"]] * 2
+
+
+def test_received_the_owners_donation_of_names_the_owner(extract):
+    out = extract("Kenya received Orvo's donation of 5,000 masks on Monday.")
+    assert out == [(["Orvo"], "face_mask", 5_000, ["KEN"])]
+    out = extract("Ghana received the Lenz Foundation's latest donation of 300 ventilators.")
+    assert out == [(["Lenz Foundation"], "ventilator", 300, ["GHA"])]
