@@ -131,6 +131,15 @@ def status_of(clause: Clause, pos: int) -> str | None:
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(?<!province )"
                      r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
                      r"(?:the\s+)?$", re.I)
+
+
+def origin_before(text: str) -> bool:
+    """_ORIGIN ends `text` ("... from the "). A match holds two words at most, so it is looked
+    for from the second-last word on (the same answer), not over a whole sentence's prefix."""
+    head = text.rstrip().rsplit(None, 2)
+    return bool(_ORIGIN.search(text, len(head[0]) if len(head) == 3 else 0))
+
+
 RECEIVE = re.compile(r"\breceiv|\brecipients? of\b|\breceipt of\b|\bwelcom|\bget\b|\bgets\b|"
                      r"\bgot\b|\bgetting\b|"
                      r"delivery of\b|\bcollected\b|"

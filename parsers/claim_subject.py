@@ -17,7 +17,7 @@ from aidledger.parsers.claim_coref import (
 )
 from aidledger.parsers.claim_described import described_and, pair_head
 from aidledger.parsers.claim_givers import state_name
-from aidledger.parsers.claim_parts import _ORIGIN, Clause
+from aidledger.parsers.claim_parts import Clause, origin_before
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, vocab
 
@@ -137,7 +137,7 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
     """A country, demonym or capital right before the verb chain, not after a preposition:
     "days after Beijing donated", "China has urgently provided", "Japan plans to send"."""
     return n.kind == "place" and n.end <= before and (
-        country_like(n.text) or n.text in vocab()["words"]["capitals"]) and not _ORIGIN.search(
+        country_like(n.text) or n.text in vocab()["words"]["capitals"]) and not origin_before(
         region[:n.start]) and bool(_VERB_CHAIN.fullmatch(region, n.end)) and not \
         _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
 
@@ -146,7 +146,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
-        if n.end <= before and (not _ORIGIN.search(region[:n.start]) or _MEMBERS_OF.search(
+        if n.end <= before and (not origin_before(region[:n.start]) or _MEMBERS_OF.search(
                 region[:n.start])) and n.kind != "place" \
                 and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
@@ -156,7 +156,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not _WITH.search(region[:n.start]):
             cands.append((n.end, "name", n))
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
-        if country_like(m.group(1)) and not _ORIGIN.search(region[:m.start()]):
+        if country_like(m.group(1)) and not origin_before(region[:m.start()]):
             cands.append((m.end(), "name", Name(m.start(1), m.end(), m.group(0).strip(),
                                                  "organisation")))
     pattern, kinds = reference_regex()
@@ -203,7 +203,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _OBJECT.search(region[:n.start])
-                  and not _ORIGIN.search(region[:n.start]) and not _TAKES.match(region, n.end)
+                  and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _ORIGIN_CITY.search(region[:n.start]) and not _dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         if not places:
