@@ -60,6 +60,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
             start += office.end()
             words = raw[office.end():].split(" ")
+        if len(words) == 1 and re.search(r"['’]s$", words[0]) and lookup_place(words[0][:-2]):
+            words = [words[0][:-2]]  # "Japan's donation of": the country, its gift
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
                              words):  # "As for Peru, ...": Peru; no name opens with "for"

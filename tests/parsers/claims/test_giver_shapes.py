@@ -219,3 +219,12 @@ def test_received_the_owners_donation_of_names_the_owner(extract):
     assert out == [(["Orvo"], "face_mask", 5_000, ["KEN"])]
     out = extract("Ghana received the Lenz Foundation's latest donation of 300 ventilators.")
     assert out == [(["Lenz Foundation"], "ventilator", 300, ["GHA"])]
+
+
+def test_a_countrys_possessive_alone_names_that_country(extract):
+    out = extract("Japan's donation of 5,000 masks arrived in Ghana on Monday.")
+    assert out == [(["Japan"], "face_mask", 5_000, ["GHA"])]
+    out = extract("Peru received Chile's gift of 40,000 gloves.")
+    assert out == [(["Chile"], "gloves", 40_000, ["PER"])]
+    out = extract("Japan's Orvo Bank donated 5,000 masks to Ghana.")
+    assert out == [(["Orvo Bank"], "face_mask", 5_000, ["GHA"])]
