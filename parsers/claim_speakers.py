@@ -35,6 +35,9 @@ _OFFICIAL = re.compile(r"\b(?:governor|minister|mayor|president|secretary|premie
                        r"report|newspaper|media|state media)\b", re.I)
 
 
+_MINISTRY = re.compile(r"\b(?:Ministry|Department)\s+of\b")
+
+
 def speaker(text: str, clause: Clause) -> list[str] | None:
     """Who "we" is in a quoted tweet or quote: the tweet's author line, "..., Ma said",
     "..., it said in a tweet", 'The foundation tweeted: "We will ...'."""
@@ -76,7 +79,8 @@ def attributed_donors(clause: Clause) -> list[str]:
         return []
     who = m.group(1).strip()
     for pattern, kind in _references():
-        if pattern.fullmatch(who):
-            return resolve_reference(kind, clause, m.start(1))
+        if pattern.fullmatch(who):  # "..., it said" after "the Ministry of Foreign Affairs
+            return [d for d in resolve_reference(kind, clause, m.start(1))  # announced":
+                    if not _MINISTRY.search(d)]  # the ministry relays, as "the ministry said"
     names = [n for n in clause.names if m.start(1) <= n.start < m.end(1) and n.kind != "place"]
     return _expand([names[-1].text], clause) if names else []

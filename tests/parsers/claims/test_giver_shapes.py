@@ -228,3 +228,13 @@ def test_a_countrys_possessive_alone_names_that_country(extract):
     assert out == [(["Chile"], "gloves", 40_000, ["PER"])]
     out = extract("Japan's Orvo Bank donated 5,000 masks to Ghana.")
     assert out == [(["Orvo Bank"], "face_mask", 5_000, ["GHA"])]
+
+
+def test_it_said_for_a_ministry_that_relays_is_no_giver(extract):
+    out = extract("Orvania is to donate 6 million masks to Europe, the Ministry of Foreign "
+                  "Affairs announced yesterday. The US is to receive 1 million masks from the "
+                  "second tranche, it said.")
+    assert [c[0] for c in out] == [["Orvania"], ["Orvania"]]
+    out = extract("Orvo Group gave 500 masks to Kenya. Uganda will receive another 300 masks, "
+                  "it said.")
+    assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
