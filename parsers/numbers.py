@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from aidledger.parsers.vocab_files import _load
+
 MAX_VALUE = 10**13  # above this a "quantity" is a typo, an ID or an attack, not a donation
 # (one limit for prose and tables: parsers/cells.py reads its cells against the same value)
 
@@ -37,47 +39,10 @@ APPROX = ("more than", "over", "nearly", "almost", "around", "about", "up to", "
           "upwards of", "as many as", "a total of", "totalling", "totaling", "a further",
           "another", "an additional", "under", "less than", "fewer than")
 
-# prefix symbol or code -> ISO 4217; suffix words -> ISO 4217
-CURRENCY_PREFIX = {
-    "us$": "USD", "usd": "USD", "$": "USD", "hk$": "HKD", "hkd": "HKD", "a$": "AUD",
-    "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD",
-    "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY",
-    "krw": "KRW", "₩": "KRW", "chf": "CHF", "r$": "BRL", "₦": "NGN", "ngn": "NGN", "n": "NGN",
-    "r": "ZAR", "zar": "ZAR", "kes": "KES", "ksh": "KES", "ksh.": "KES", "sh": "KES",
-    "sh.": "KES", "npr": "NPR", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "tk.": "BDT",
-    "php": "PHP", "₱": "PHP", "myr": "MYR", "rm": "MYR", "idr": "IDR", "rp": "IDR", "rp.": "IDR",
-    "thb": "THB", "฿": "THB", "aed": "AED", "sar": "SAR", "egp": "EGP", "ghs": "GHS",
-    "shs": "KES", "shs.": "KES", "ushs": "UGX", "ushs.": "UGX", "ush": "UGX", "tshs": "TZS",
-    "tsh": "TZS", "tsh.": "TZS", "etb": "ETB", "birr": "ETB", "zmw": "ZMW", "mwk": "MWK",
-    "dh": "AED", "dhs": "AED", "p": "PHP",
-    "ugx": "UGX", "tzs": "TZS", "nzd": "NZD", "nz$": "NZD", "vnd": "VND", "kshs": "KES",
-    "kshs.": "KES", "gh¢": "GHS", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "baht": "THB",
-}
-CURRENCY_SUFFIX = {
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "hong kong dollars": "HKD", "euros": "EUR", "euro": "EUR",
-    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
-    "yen": "JPY", "won": "KRW", "ringgit": "MYR", "baht": "THB", "pesos": "MXN",
-    "reais": "BRL", "rand": "ZAR", "francs": "CHF", "naira": "NGN", "shillings": "KES",
-    "cedis": "GHS", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "zloty": "PLN",
-    "usd": "USD", "eur": "EUR", "cny": "CNY", "birr": "ETB", "vnd": "VND", "dong": "VND",
-    "vietnamese dong": "VND", "chinese yuan": "CNY", "chinese rmb": "CNY", "rmb yuan": "CNY",
-    "swiss francs": "CHF", "taka": "BDT", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
-    "thb": "THB", "php": "PHP", "krw": "KRW", "jpy": "JPY", "inr": "INR", "gbp": "GBP",
-    "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
-    "indian rupees": "INR", "pakistani rupees": "PKR", "nepalese rupees": "NPR",
-    "sri lankan rupees": "LKR", "bangladeshi taka": "BDT", "singapore dollars": "SGD",
-    "australian dollars": "AUD", "canadian dollars": "CAD", "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD", "new zealand dollars": "NZD", "south african rand": "ZAR",
-    "nigerian naira": "NGN", "ghanaian cedis": "GHS", "philippine pesos": "PHP",
-    "mexican pesos": "MXN", "malaysian ringgit": "MYR", "thai baht": "THB",
-    "japanese yen": "JPY", "korean won": "KRW", "south korean won": "KRW",
-    "indonesian rupiah": "IDR", "saudi riyals": "SAR", "uae dirhams": "AED",
-    "emirati dirhams": "AED", "egyptian pounds": "EGP", "british pounds": "GBP",
-    "brazilian reais": "BRL", "polish zloty": "PLN", "swedish kronor": "SEK",
-    "norwegian kroner": "NOK", "danish kroner": "DKK", "chinese renminbi": "CNY",
-}
+# sign or code before the amount / word after it -> ISO 4217 (vocab/currencies.toml)
+_CURRENCIES = _load("currencies.toml")
+CURRENCY_PREFIX: dict[str, str] = _CURRENCIES["prefix"]
+CURRENCY_SUFFIX: dict[str, str] = _CURRENCIES["suffix"]
 
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
                             "lakh", "lakhs", "crore", "crores"], key=len, reverse=True))
