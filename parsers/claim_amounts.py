@@ -9,6 +9,7 @@ from datetime import date, datetime
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import (
+    converted,
     inherit_currency,
     not_gift,
     own_noun,
@@ -152,7 +153,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     money = [n for n in inherit_currency(clause) if n.currency and n.value
              and (s.count("(", 0, n.start) <= s.count(")", 0, n.start)  # not "(USD 14.26m)"
                   or _listed(clause, n.start) is not None)]
-    money = [n for i, n in enumerate(money) if not (i and _converted(s, money[i - 1], n))]
+    money = [n for i, n in enumerate(money) if not (i and converted(s, money[i - 1], n))]
     out: list[Claim] = []
     goods = any(it.quantity for it in find_items(clause))
     mentions = [m[0] for m in item_mentions(clause)]
@@ -221,19 +222,6 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             _TRAILING_AMOUNT.sub("", r.name))) <= givers]  # "Equity Bank Sh50": the name
     shared_taker(s, out)
     return out
-
-
-_CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+)?$", re.I)
-_ABOUT = ("about", "approximately", "roughly", "around", "nearly", "some", "close to")
-
-
-def _converted(s: str, before, n) -> bool:
-    """An amount in another currency right after one ("Rs 50 million, about 800 million won",
-    ", or approximately $2 million"): the first amount converted, not a second gift."""
-    gap = s[before.end:n.start]
-    return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
-            and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
-                 or "equ" in gap.lower()))
 
 
 _EACH_COUNT = re.compile(r"\s*(?:each|apiece)\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?"

@@ -209,3 +209,16 @@ def shared_taker(s: str, claims: list) -> None:
         return
     for c in claims[:run - 1]:
         c.recipients = list(last.recipients)
+
+
+_CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+)?$", re.I)
+_ABOUT = ("about", "approximately", "roughly", "around", "nearly", "some", "close to")
+
+
+def converted(s: str, before, n) -> bool:
+    """An amount in another currency right after one ("Rs 50 million, about 800 million won",
+    ", or approximately $2 million"): the first amount converted, not a second gift."""
+    gap = s[before.end:n.start]
+    return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
+            and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
+                 or "equ" in gap.lower()))
