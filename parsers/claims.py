@@ -131,6 +131,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             claims = [c for c in claims if c.evidence["start"] != paid]
         parts = sub_clauses(clause)
         given: list[str] = []
+        in_sentence: list[Claim] = []
         for part in parts:
             told = list(ctx.donors)
             found = _sentence_claims(part, claims, ctx, published, len(parts) > 1)
@@ -146,8 +147,9 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             drop_self_givers(found)
             carried += [(c, announced or latest_giver(claims)) for c in found if not c.donors]
             claims += found
-        if found and running_total(sentence):  # (no claims: no tally to note, no search)
-            tallies |= {id(c) for c in found}
+            in_sentence += found
+        if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
+            tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
     seen = f"{title or ''}\n{text}"

@@ -193,3 +193,11 @@ def test_a_first_shipment_so_far_is_one_lot_not_a_tally(extract):
             "the first shipment so far including 9,000 goggles.")
     assert extract(text) == [(["Kessel Labs"], "ventilator", 300, ["PER"]),
                              (["Kessel Labs"], "goggles", 9_000, ["PER"])]
+
+
+def test_every_part_of_a_tally_sentence_is_the_tally(extract):
+    out = extract("Orvan donated 5,000 masks to Peru on Monday. Tessa sent 40 ventilators to "
+                  "Chile on Tuesday. So far, Orvan has given 9,000 masks to Peru, and Tessa has "
+                  "given 70 ventilators to Chile.")
+    assert out == [(["Orvan"], "face_mask", 5_000, ["PER"]),
+                   (["Tessa"], "ventilator", 40, ["CHL"])]
