@@ -82,10 +82,13 @@ def predicted(doc: Doc, with_funds: bool) -> Counter:
 
 
 def score(name: str, docs: list[Doc], gold: dict[str, Counter], with_funds: bool,
-          show: bool) -> float:
+          show: bool, preds: dict[str, Counter] | None = None) -> float:
+    """Strict P/R/F1 printed and F1 returned; `preds`: each document's claims if already
+    extracted (name -> counted keys), so a caller scoring them again extracts once."""
     tp = fp = fn = 0
     for doc in docs:
-        pred, want = predicted(doc, with_funds), gold.get(doc.name, Counter())
+        pred = preds[doc.name] if preds is not None else predicted(doc, with_funds)
+        want = gold.get(doc.name, Counter())
         hit = sum((pred & want).values())
         tp, fp, fn = tp + hit, fp + sum(pred.values()) - hit, fn + sum(want.values()) - hit
         if show and (pred or want):

@@ -71,9 +71,9 @@ PROJECTIONS = {"item+quantity": (1, 2), "+donors": (0, 1, 2), "+recipients": (1,
                "all four": (0, 1, 2, 3)}
 
 
-def field_scores(docs: list[Doc], gold: dict[str, Counter]) -> dict[str, float]:
+def field_scores(docs: list[Doc], gold: dict[str, Counter], preds: dict[str, Counter]
+                 ) -> dict[str, float]:
     """F1 with only some fields compared: which field the strict errors come from."""
-    preds = {doc.name: predicted(doc, True) for doc in docs}
     out = {}
     for label, keep in PROJECTIONS.items():
         tp = fp = fn = 0
@@ -110,9 +110,10 @@ def main() -> int:
         more_docs, more_gold = load_set(folder, args.split)
         docs += more_docs
         gold.update(more_gold)
-    score(f"real articles ({args.split})", docs, gold, True, args.show)
+    preds = {doc.name: predicted(doc, True) for doc in docs}
+    score(f"real articles ({args.split})", docs, gold, True, args.show, preds)
     if args.fields:
-        print("  ".join(f"{k} F1={v:.3f}" for k, v in field_scores(docs, gold).items()))
+        print("  ".join(f"{k} F1={v:.3f}" for k, v in field_scores(docs, gold, preds).items()))
     return 0
 
 
