@@ -42,7 +42,7 @@ _ROLEISH = re.compile(r"\b(?:Governor|Minister|Mayor|President|Secretary|Premier
 
 
 def name_donors(name: Name) -> list[str]:
-    parts = split_coordinated(name.text)
+    parts = [name.text] if name.whole else split_coordinated(name.text)
     return [possessive_free(n) for n in parts[:-1]] + [
         parts[-1] if name.brand else possessive_free(parts[-1])]  # "Sainsbury's has": its own
 

@@ -53,16 +53,30 @@ def _inner_and(left: str, right: str) -> bool:
     """ "Industrial and Commercial Bank of China", "Foundation for Peace and Development",
     "Ministry of Health and Family Welfare": the "and" joins words inside one name (two
     adjectives before its head, two nouns of its "of"/"for" phrase), not two names."""
-    if _ADJECTIVE.match(left) and is_org_name(right):
-        return True
+    if _ADJECTIVE.match(left.split()[-1]) and is_org_name(right) and (
+            " " not in left or not is_org_name(left)):
+        return True  # "Taipei Economic and Cultural Office": two adjectives of one head
     if not is_org_name(left) and left.endswith("s") and re.fullmatch(
             r"[A-Z][a-z]+s\s+(?:Association|Society|Union|Federation|Council|Alliance|Club|"
             r"Network|Institute|League)", right):
         return True  # "Chinese Students and Scholars Association": members of one body
     words = right.split()
-    return bool(re.search(r"\s(?:of|for)\s+[A-Z]", left)) and not is_org_name(right) and (
-        len(words) <= 3 and all(w[:1].isupper() for w in words)
-        and bool(_ABSTRACT.search(words[-1])))
+    if not re.search(r"\s(?:of|for)\s+[A-Z]", left):
+        return False
+    if len(words) == 1 and right in vocab()["words"]["org_words"]:
+        return True  # "Federation of Chambers of Commerce and Industry": a field, no body
+    return not is_org_name(right) and len(words) <= 3 and all(
+        w[:1].isupper() for w in words) and bool(_ABSTRACT.search(words[-1]))
+
+
+def spelled_by(name: str, acronym: str) -> bool:
+    """ "China Road and Bridge Corporation (CRBC)": the acronym in brackets after a name with
+    "and" spells the whole, so the "and" is inside one name."""
+    words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _SMALL]
+    return len(words) >= 3 and "".join(w[0] for w in words) == acronym.replace(".", "")
+
+
+_SMALL = {"of", "for", "and", "the", "&", "de", "du", "on", "in"}
 
 
 def possessive_free(name: str) -> str:

@@ -35,6 +35,7 @@ class Name:
     implied: bool = False  # not written as such: "Ma's foundation" -> "Ma Foundation"
     brand: bool = False  # its "'s" is its own ("Sainsbury's has donated"), not an owner's
     oblique: bool = False  # after "to", "through": "donate to Prime Minister Modi's fund"
+    whole: bool = False  # its "and" is inside it: "China Road and Bridge Corporation (CRBC)"
 
 
 def is_org_name(name: str) -> bool:

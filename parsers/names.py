@@ -13,7 +13,12 @@ from dataclasses import replace
 from functools import cache
 
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.name_coordination import possessive_free, split_coordinated, split_orgs
+from aidledger.parsers.name_coordination import (
+    possessive_free,
+    spelled_by,
+    split_coordinated,
+    split_orgs,
+)
 from aidledger.parsers.name_filters import common_opening, goods_word, place_pair, term_acronym
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
 
@@ -124,6 +129,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa": Jack Ma
             s = offset + start
             out.append(Name(s, s + len(name), handle, classify(handle)))
+            continue
+        acronym = re.match(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)", text[m.end():])
+        if " and " in name and acronym and spelled_by(name, acronym.group(1)):
+            s = offset + start  # "China Road and Bridge Corporation (CRBC)": one body
+            out.append(Name(s, s + len(name), name, classify(name), whole=True))
             continue
         for part_start, part in (q for ps, pt in _split_places(name)
                                  for q in split_orgs(ps, pt)):

@@ -1,0 +1,25 @@
+"""A giver's name as the claim's own sentence writes it: one body whose name holds an "and",
+a body named by its office, a description before a name."""
+
+from __future__ import annotations
+
+
+def test_an_acronym_in_brackets_that_spells_the_whole_keeps_one_body(extract):
+    out = extract("Kestrel Harbour and Canal Company (KHCC) has donated 4,000 masks to Peru.")
+    assert out[0][0] == ["Kestrel Harbour and Canal Company"]
+
+
+def test_two_adjectives_before_one_head_are_one_body(extract):
+    out = extract("Peru received 6,000 gloves from the Lima Scientific and Cultural Office.")
+    assert out[0][0] == ["Lima Scientific and Cultural Office"]
+
+
+def test_a_field_after_an_of_phrase_is_inside_the_name(extract):
+    out = extract("The Union of Andean Chambers of Commerce and Industry donated 700 gowns to "
+                  "Bolivia.")
+    assert out[0][0] == ["Union of Andean Chambers of Commerce and Industry"]
+
+
+def test_two_bodies_joined_by_and_stay_two(extract):
+    out = extract("Orvex Group and the Maren Foundation donated 900 masks to Chile.")
+    assert sorted(out[0][0]) == ["Maren Foundation", "Orvex Group"]
