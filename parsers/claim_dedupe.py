@@ -82,7 +82,7 @@ def _other_event(a: Claim, b: Claim) -> bool:
 def _same(a: Claim, b: Claim) -> bool:
     if a.item != b.item or a.quantity != b.quantity:
         return False  # first, as it is cheap: most pairs differ here, and differing keys do
-    if _other_event(a, b):
+    if _other_event(a, b) or _two_mentions(a, b):
         return False
     if _key(a) == _key(b):
         return True
@@ -98,6 +98,14 @@ def _same(a: Claim, b: Claim) -> bool:
     if not (da and ra) or not (db and rb):  # a bare restatement ("500,000 masks were sent")
         return not da or not db or _kin(da, db)  # joins the fact it restates
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
+
+
+def _two_mentions(a: Claim, b: Claim) -> bool:
+    """ "200 units of Oxygen Concentrators 5L and 200 units of Oxygen Concentrators 10L",
+    "10,000 face masks for nurses, 10,000 surgical masks": one sentence counting the goods
+    twice, each entry with its own number, states two donations, not one twice."""
+    return a.at is not None and b.at is not None and a.at != b.at and not _title(a) and (
+        a.evidence.get("start") == b.evidence.get("start"))
 
 
 def _within(regions: set[str], countries: set[str]) -> bool:

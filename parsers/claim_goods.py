@@ -88,7 +88,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
             each = qty if each_count else None
             total = qty * each_count if (qty is not None and each_count) else qty
             out.append(Claim(donors, it.code, it.label, total, rs, status, when,
-                             evidence(clause), quantity_each=each))
+                             evidence(clause), quantity_each=each,
+                             at=clause.start + it.quantity.start if it.quantity and
+                             clause.start >= 0 else None))
             if unread:  # "1e400 masks": as a table cell would be, null with its raw text
                 out[-1].raw = {"qty": _written(clause.sentence, it.quantity)}
                 out[-1].warnings = [quantity_warning(out[-1].raw["qty"])]

@@ -31,6 +31,7 @@ class Claim:
     parent: int | None = None
     warnings: list[str] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)  # {"qty": ...} when it could not be read
+    at: int | None = field(default=None, compare=False)  # where its count is in the text
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "claim", "donors": self.donors, "item": self.item,
