@@ -36,10 +36,17 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     order += [i for i, c in enumerate(claims) if not _title(c)]
     out: list[Claim] = []
     index_map: dict[int, int] = {}
+    again = _list_told_again(claims)
     for i in order:
         c = claims[i]
-        dup = next((j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)
-                    or rounded_in_body(o, c) or rounded_in_body(c, o)), None)
+        dup = index_map.get(again[i]) if i in again else next(
+            (j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)
+             or rounded_in_body(o, c) or rounded_in_body(c, o)), None)
+        if dup is not None and i in again:  # the list told again: only what it lacked
+            index_map[i] = dup
+            out[dup].donors = out[dup].donors or c.donors
+            out[dup].recipients = out[dup].recipients or c.recipients
+            continue
         if dup is not None:
             index_map[i] = dup
             if rounded_in_body(out[dup], c):
@@ -64,6 +71,35 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for c in out:
         if c.parent is not None:
             c.parent = index_map.get(c.parent)
+    return out
+
+
+def _list_told_again(claims: list[Claim]) -> dict[int, int]:
+    """ "The shipment includes 500,000 masks, 40,000 overalls and 1,500 goggles" twice in one
+    article (a summary line, then the body): a later sentence whose goods all repeat the items
+    and counts of one earlier sentence's, two or more of them, restates that list whatever
+    giver or taker each reading found. Each repeated claim's index -> its earlier twin's."""
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if not _title(c) and c.item != "funds" and c.quantity:
+            groups.setdefault(c.evidence["start"], []).append(i)
+    lists = [g for g in groups.values() if len(g) > 1]
+    out: dict[int, int] = {}
+    for n, later in enumerate(lists):
+        for earlier in lists[:n]:
+            free = list(earlier)
+            pairs = []
+            for i in later:
+                twin = next((j for j in free if (claims[j].item, claims[j].quantity) == (
+                    claims[i].item, claims[i].quantity)), None)
+                if twin is None:
+                    break
+                free.remove(twin)
+                pairs.append((i, twin))
+            if len(pairs) == len(later) and not _other_event(claims[later[0]],
+                                                             claims[earlier[0]]):
+                out.update(pairs)
+                break
     return out
 
 

@@ -3,6 +3,9 @@ entries share item and count, and no second copy when a later sentence restates 
 
 from __future__ import annotations
 
+from aidledger.parsers.claim_dedupe import dedupe
+from aidledger.parsers.claim_model import Claim
+
 
 def test_two_entries_of_one_item_with_equal_counts_are_two_claims(extract):
     out = extract("Norvale Medical handed over to Peru 300 units of Airflow Oxygen Concentrators "
@@ -18,3 +21,24 @@ def test_one_entry_told_twice_is_one_claim(extract):
     out = extract("Delmar Group has donated 4,000 surgical masks to Chile. The 4,000 masks "
                   "arrived in Santiago on Monday.")
     assert out == [(["Delmar Group"], "face_mask", 4_000, ["CHL"])]
+
+
+def _claim(donor: str, item: str, qty: int, start: int) -> Claim:
+    return Claim([donor], item, item, qty, [], None, None,
+                 {"sentence": f"sentence at {start}", "start": start, "end": start + 10},
+                 at=start + qty % 7)
+
+
+def test_a_list_told_again_is_one_set_of_claims():
+    first = [_claim("Chile", "face_mask", 8_000, 0), _claim("Chile", "goggles", 90, 0)]
+    again = [_claim("C-130", "face_mask", 8_000, 200), _claim("C-130", "goggles", 90, 200)]
+    assert [(c.donors, c.item) for c in dedupe(first + again)] == [
+        (["Chile"], "face_mask"), (["Chile"], "goggles")]
+    one = [_claim("C-130", "face_mask", 8_000, 200)]  # one entry alone: the usual checks
+    assert len(dedupe(first + one)) == 3
+
+
+def test_the_same_counts_told_of_an_earlier_gift_stay_two_lists(extract):
+    text = ("Chile donated 8,000 surgical masks and 600 gowns to Peru. Earlier, Chile had "
+            "donated 8,000 surgical masks and 600 gowns to Bolivia.")
+    assert len(extract(text)) == 4
