@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from aidledger.parsers.claim_items import _item_mentions, item_mentions
+from aidledger.parsers.claim_other_goods import FUNCTION_WORDS, stop_words
 from aidledger.parsers.claim_parts import (
     RECEIVE,
     Clause,
@@ -220,7 +221,26 @@ def carried_items(clause: Clause, code: str, label: str) -> list[Item]:
             if n.value and not n.currency and not n.percent and (
                 _BARE.match(s, n.end) or _GETS.search(s, 0, n.start)
                 or n.approx in ("another", "a further", "an additional")
-                or re.search(r"\b(?:remaining|rest of the|other)\s+$", s[:n.start], re.I))]
+                or re.search(r"\b(?:remaining|rest of the|other)\s+$", s[:n.start], re.I))
+            and not _counts_else(s, n.end)]
+
+
+def _counts_else(sentence: str, end: int) -> bool:
+    """ "extended the lockdown by a further 14 days", "Another 8,000 confirmed infections":
+    the amount counts what the next words name (days, cases, people), not the goods."""
+    m = _NEXT_WORDS.match(sentence, end)
+    if m is None:
+        return False
+    stop = stop_words()
+    for word in m.group(1).lower().split():
+        if word in FUNCTION_WORDS:
+            return False
+        if word in stop:
+            return True
+    return False
+
+
+_NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z-]+\s+)?[A-Za-z-]+)")
 
 
 _GETS = re.compile(r"\b(?:get|gets|got|getting|receive|receives|received|receiving)\s+$", re.I)

@@ -25,7 +25,7 @@ _PHRASE = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,4}?[a-z][a-z-]*)(?=\s*(?:$|[,;.
 _CONTAINERS = frozenset({"bottles", "boxes", "bars", "packs", "packets", "pairs", "sets",
                          "units", "pieces", "cans", "bags", "sachets", "tubes", "rolls",
                          "jars", "tins", "cartons"})
-_FUNCTION_WORDS = frozenset({"to", "for", "in", "at", "by", "with", "from", "on", "into", "its",
+FUNCTION_WORDS = frozenset({"to", "for", "in", "at", "by", "with", "from", "on", "into", "its",
                              "their", "his", "her", "our", "the", "a", "an", "each", "per",
                              "of", "than", "more", "other", "these", "those", "such"})
 _LIST_LEAD = re.compile(r"(?:,|\band|\bincluding|\bincludes?|\bincluded|\bcomprised|\bcomprises|"
@@ -34,7 +34,7 @@ _LIST_LEAD = re.compile(r"(?:,|\band|\bincluding|\bincludes?|\bincluded|\bcompri
 
 
 @cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     w = vocab()["words"]
     return frozenset(x for x in (*w["not_goods"], *w["units"], *w["not_goods_nouns"])
                      if " " not in x)
@@ -59,7 +59,7 @@ def unnamed_goods(clause: Clause, items: list[Item],
         if not (words[0] in _CONTAINERS and len(words) > 2 and words[1] == "of"):
             continue  # a bare "200 smartphones" is as often people, places or time
         words = words[2:]  # "2,040 bottles of gel handrub": the gel, by the bottle
-        if any(w in _stop_words() or w in _FUNCTION_WORDS for w in words):
+        if any(w in stop_words() or w in FUNCTION_WORDS for w in words):
             continue  # "1 million to its diplomatic allies": no goods noun at all
         start, end = m.start(1), m.end(1)
         if any(ms < end and start < me for ms, me, _ in mentions) or item_code(m.group(1)) != (

@@ -169,3 +169,11 @@ def test_a_number_restated_in_brackets_still_counts_the_goods(extract):
         (["Kessel"], "face_mask", 1_000_000, ["PER"])]
     assert extract("Kessel donated two thousand (2,000) gowns to Peru.") == [
         (["Kessel"], "protective_suit", 2_000, ["PER"])]
+
+
+def test_another_amount_of_days_or_cases_is_no_more_goods(extract):
+    text = ("Korvel Group donated 9,000 masks to Gabon. The government has extended the "
+            "curfew by a further 10 days. Another 3,000 confirmed infections were reported.")
+    assert extract(text) == [(["Korvel Group"], "face_mask", 9_000, ["GAB"])]
+    text = "Korvel Group donated 9,000 masks to Gabon. Another 3,000 are on their way."
+    assert extract(text)[-1] == (["Korvel Group"], "face_mask", 3_000, ["GAB"])
