@@ -11,6 +11,7 @@ from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.dates import DATE_PHRASE
 from aidledger.parsers.lexicon import find_places, region_members
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.records import Recipient
@@ -126,7 +127,8 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
 # France, Germany, Italy, Spain and the United Kingdom.": a count of countries, then a sentence
 # with no amount naming exactly that many: those are the countries the count stood for
 _COUNTED = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                      r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations)\b")
+                      r"\s+(?:(?:[A-Z][\w-]*|foreign|other|more|different|partner|friendly)\s+)"
+                      r"{0,2}(?:countries|nations)\b")
 
 
 def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) -> bool:
@@ -143,7 +145,8 @@ def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) ->
 
 
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
-    if any(n.value for n in clause.numbers):
+    dates = [m.span() for m in DATE_PHRASE.finditer(clause.sentence)]  # "on March 15": no amount
+    if any(n.value and not any(a <= n.start < b for a, b in dates) for n in clause.numbers):
         return False
     s = claims[-1].evidence["sentence"]  # (case kept: the pattern's nouns are lowercase)
     m = _COUNTED.search(s) if "countries" in s or "nations" in s else None

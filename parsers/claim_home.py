@@ -27,7 +27,7 @@ _STATE_BODY = re.compile(
     r"Federal|Government|President|Presidential|Cabinet|Parliament|Senate|Centre|Center|Union|"
     r"State|States|Central|Provincial|Municipal)\b(?!\s+(?:University|"
     r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
-    r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b"
+    r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b|\bMinistry$"
     r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National|Emergency\s+Response)\s+Fund$"
     # public institutions the article's country runs: "the King Institute of Preventive
     # Medicine", "the Central Medical Stores Depot", "Mercy General Hospital"

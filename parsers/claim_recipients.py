@@ -57,8 +57,19 @@ _NOT_DEST = re.compile(
     r"first (?:detected|reported|identified))\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
     r"(?:[A-Za-z]+\s+(?:city|province|region|town)\s+of\s+)?"
     r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
-    r"|\bfrom\s+(?:the\s+)?(?:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
+    r"|\bfrom\s+(?:the\s+)?(?i:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
     r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
+    r"|\b(?:funded|financed|sponsored|supported|paid\s+for|made\s+possible)\s+(?:through|by|"
+    r"with)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:(?:partnership|grant|funding|support|"
+    r"contribution)\s+(?:with|from|by)\s+)?(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"
+    r"|\b(?:funding|financing|grants?|financial\s+support|contributions?)\s+(?:from|by)\s+"
+    r"(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"  # "supported through a partnership
+    # with the Government of Japan", "with funding from the people of Japan": a funder
+    r"|\bfrom\s+(?:(?!\b(?:to|for|into|towards|in)\b)[^;.:()])*?\band\s+(?:the\s+)?"  # "from
+    # five Chinese companies and Dongguan municipal government": the givers' own place
+    r"|\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?i:governments?|government\s+and\s+people|people|"
+    r"city|municipality|province|state|citizens)\s+of\s+(?:the\s+)?"  # "donated by the city of
+    # Harbin": the giver's own place
     r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
     r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
     # Guangzhou, China": the country of an origin is an origin too
