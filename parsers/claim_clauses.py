@@ -153,7 +153,9 @@ _BARE = re.compile(r"\s+(?:more\s+)?(?:to|for)\b", re.I)
 
 
 _OF_THEM = re.compile(r"\s+(?:more\s+)?of\s+(?:them|those|these)\b"
-                      r"|\s+(?:more\s+)?(?:units|pieces|sets)\b(?!\s+of\b)", re.I)  # "3,000 units"
+                      r"|\s+(?:more\s+)?(?:units|pieces|sets)\b(?!\s+of\b)"  # "3,000 units"
+                      r"(?!,?\s+(?:including|such as|comprising)\b)", re.I)  # (not "70,000
+# units, including masks and kits": a count of mixed goods)
 
 
 @cache

@@ -136,6 +136,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
         return None  # "7 tonnes of masks", "Three tech giants each pledge masks"
     if _PIECES.search(gap) and clause.sentence[start:].lower().startswith(_MIXED):
         return None  # "1.2 million pieces of PPE": a count of mixed goods, not of one item
+    if _LISTED.search(gap):
+        return None  # "590,000 pieces of supplies including suits, masks": of all of them
     if best.vague or _RANGE_BEFORE.search(clause.sentence, 0, best.start):
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
     return best
@@ -149,6 +151,7 @@ _RANGE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*(?:k|m|million|thousand|lakh|
                            r"(?:to|or|-|–|—)\s*$", re.I)
 
 
+_LISTED = re.compile(r"\b(?:including|such as|comprising|consisting of)\b")
 _PIECES = re.compile(r"\b(?:pieces|items|units|articles|sets)\b")
 _MIXED = ("ppe", "personal protective", "protective equipment", "medical supplies",
           "protective kits", "medical kits", "medical equipment", "supplies", "equipment")

@@ -177,3 +177,13 @@ def test_another_amount_of_days_or_cases_is_no_more_goods(extract):
     assert extract(text) == [(["Korvel Group"], "face_mask", 9_000, ["GAB"])]
     text = "Korvel Group donated 9,000 masks to Gabon. Another 3,000 are on their way."
     assert extract(text)[-1] == (["Korvel Group"], "face_mask", 3_000, ["GAB"])
+
+
+def test_a_count_of_goods_listed_after_including_counts_them_all(extract):
+    out = extract("Some 48,000 pieces of supplies including gowns, masks and gloves were "
+                  "donated to Chad by Korvel Group.")
+    assert [c[2] for c in out if c[2] is not None] == []
+    text = ("Korvel Group donated 9,000 masks and 4,000 test kits to Chad. Of the goods, "
+            "6,000 units, including masks and swab kits, will go to the capital.")
+    assert extract(text) == [(["Korvel Group"], "face_mask", 9_000, ["TCD"]),
+                             (["Korvel Group"], "test_kit", 4_000, ["TCD"])]
