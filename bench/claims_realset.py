@@ -1,6 +1,7 @@
 """Strict claim scores on real news articles kept outside this repository.
 
     python bench/claims_realset.py SET_DIR [SET_DIR ...] [--split dev|test|all] [--show]
+                                   [--item ITEM]
 
 Real articles are third-party text, so they are not committed; a set is a folder of
 `docs/<id>.json` ({id, url, outlet, title, published, text: paragraphs split by blank lines}),
@@ -93,6 +94,10 @@ def _projected(counts: Counter, keep: tuple[int, ...]) -> Counter:
     return out
 
 
+def _only_item(counts: Counter, item: str) -> Counter:
+    return Counter({k: n for k, n in counts.items() if k[1] == item})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="+", type=Path,
@@ -101,6 +106,8 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     ap.add_argument("--fields", action="store_true",
                     help="also F1 with only item+quantity, +donors, +recipients compared")
+    ap.add_argument("--item", help="score only claims of this item, gold and predicted "
+                    "(e.g. funds)")
     args = ap.parse_args()
     docs, gold = [], {}
     for folder in args.sets:
@@ -111,6 +118,9 @@ def main() -> int:
         docs += more_docs
         gold.update(more_gold)
     preds = {doc.name: predicted(doc, True) for doc in docs}
+    if args.item:
+        preds = {n: _only_item(c, args.item) for n, c in preds.items()}
+        gold = {n: _only_item(c, args.item) for n, c in gold.items()}
     score(f"real articles ({args.split})", docs, gold, True, args.show, preds)
     if args.fields:
         print("  ".join(f"{k} F1={v:.3f}" for k, v in field_scores(docs, gold, preds).items()))
