@@ -65,7 +65,7 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z]-)(?<!covid )(?<!#)(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>(?:(?:(?:US|HK|NT|A|C|S|R|NZ)?\$|GH¢|¥|￥|€|£|₹|₩|₦|₱|฿|RMB|CNY|USD|EUR|GBP|HKD|"
     rf"AUD|INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|"
-    rf"TZS|NZD|VND|SEK|NOK|DKK|ETB|ZMW|MWK|Rs\.?|Kshs\.?|K?Shs?\.?|U[Ss]hs?\.?|T[Ss]hs?\.?|Tk\.?|"
+    rf"TZS|NZD|VND|SEK|NOK|DKK|ETB|ZMW|MWK|KWD|QAR|QR|OMR|BHD|Rs\.?|Kshs\.?|K?Shs?\.?|U[Ss]hs?\.?|T[Ss]hs?\.?|Tk\.?|"
     rf"RM|Rp\.?|Baht|Birr|Dhs?)\s?"
     rf"|[NRP](?=\d[\d,.]*(?:\s*|-)(?:billion|million|bn|m)\b)))?"
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?(?:crores?|cr|lakhs?)\b"

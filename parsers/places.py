@@ -235,8 +235,8 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         written = re.sub(r"['’]s$", "", written)
         out.append(PlaceMention(start, start + len(written), written, place))
         i = j + 1
-    # (not "USD": no letter after the short name, nor a dot and one)
-    for m in re.finditer(r"\b(US|U\.S\.|USA|UK|U\.K\.|EU|UAE|DRC|PH)(?!\w|\.\w)", text):
+    # (not "USD": no letter after the short name, nor a dot and one; not the currency "US$")
+    for m in re.finditer(r"\b(US|U\.S\.|USA|UK|U\.K\.|EU|UAE|DRC|PH)(?!\w|\.\w|\s?\$)", text):
         place = lookup_place(m.group(1).replace(".", "").replace("USA", "US").replace(
             "PH", "Philippines"))  # "PH": the Philippines in its own press
         if place and not any(p.start <= m.start() < p.end for p in out):
