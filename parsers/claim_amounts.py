@@ -196,6 +196,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
             donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
+        if ranked := _FOLLOWED.search(s, n.end, limit or len(s)):
+            limit = ranked.start()  # "N each, followed by X and Y with ...": the next givers
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         shared = goods and not re.search(r"\b(?:to|for|towards|into)\b", s[n.end:goods[0]])
         if goods and not shared:  # "30 billion won to relief groups and 20,000 suits to
@@ -250,6 +252,7 @@ _LOAN_BEFORE = re.compile(r"\b(?:loans?|lend|lends|lending|lent)\s+(?:of\s+)?"
 _OWNERS_PLEDGE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:[\w-]+\s+)?"
                             r"(?:pledge|donation|contribution|commitment|gift|grant|offer)\b"
                             r"[^.;]*$")
+_FOLLOWED = re.compile(r",?\s+(?:closely\s+)?(?:followed|trailed)\s+by\b", re.I)
 _TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
 _SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)

@@ -14,7 +14,8 @@ from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, _all_triggers, noun
 from aidledger.parsers.claim_recipients import _funds_named as funds_named
-from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.lexicon import find_places, org_country
+from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 
@@ -151,6 +152,32 @@ def fund_before(text: str, start: int) -> list[Recipient]:
     before = text[max(0, start - 2000):start]
     found = funds_named(Clause(text, 0, len(before), before, [], [], [], None))
     return [found[-1][2]] if found else []
+
+
+# a ranking of a fund's donors: "X tops the list of donors", "followed by Y and Z with Sh100
+# million each", "The list also includes A (Sh50 million)", "Other donors include B"
+_RANKING = re.compile(r"\b(?:tops?|topped|topping|heads?|headed|leads?|led)\s+the\s+(?:\w+\s+)?"
+                      r"list\b|\blist\s+(?:of\s+(?:\w+\s+)?(?:donors|contributors)\s+)?(?:also\s+)?"
+                      r"(?:includes?|included|comprises?)\b|\b(?:other|top|major|leading)\s+"
+                      r"(?:donors|contributors)\s+(?:include|included|are|were)\b|\bfollowed\s+by\b",
+                      re.I)
+_FUND_TITLE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+){1,8}Fund\b")
+
+
+def ranked_fund(sentence: str, text: str, start: int) -> list[Recipient]:
+    """ "Safaricom tops the list of donors, having donated Sh200 million": in a ranking of
+    donors, money that names no taker went to the fund named last before the sentence ("The
+    Kenya Covid-19 Emergency Response Fund has raised ...")."""
+    if start <= 0 or not _RANKING.search(sentence):
+        return []
+    found = [m.group(0) for m in _FUND_TITLE.finditer(text, max(0, start - 3000), start)]
+    found = [re.sub(r"^(?:The|A|An|Its|This)\s+", "", f) for f in found]
+    found = [f for f in found if " " in f]  # "the Fund": not a name
+    if not found:
+        return []
+    name = found[-1]
+    short = vocab().get("org_short", {}).get(name, name)
+    return [Recipient(name, org_country(name) or f"org:{short}", name)]
 
 
 def respective(s: str, claims: list) -> None:

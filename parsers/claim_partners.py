@@ -5,6 +5,7 @@ named after "together with", "along with", "jointly with", "in partnership with"
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from aidledger.parsers.claim_donors import names_at, verb_givers
 from aidledger.parsers.claim_parts import Clause, Trigger
@@ -61,6 +62,7 @@ def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
 
 _ONE = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*"
 _WITH_AMOUNT = re.compile(rf"({_ONE}(?:\s*(?:,|\band\b)\s*{_ONE})*)\s+with\s+(?:a\s+|an\s+)?$")
+_EACH = re.compile(r"\s*,?\s*(?:each|apiece)\b", re.I)
 _TOTAL = re.compile(r"\b(?:totall?ing|a total of|in total|bringing (?:the|its) total to|taking the "
                     r"total to)\b[^,;]*$", re.I)
 
@@ -72,7 +74,7 @@ def amount_owners(clause: Clause, claims: list) -> None:
     s = clause.sentence
     owners: list[str] = []
     totals = []
-    for c in claims:
+    for c in list(claims):
         at = s.find(c.item_label) if c.item == "funds" and c.item_label else -1
         if at < 0:
             continue
@@ -80,6 +82,9 @@ def amount_owners(clause: Clause, claims: list) -> None:
             named = [n for n in re.split(r"\s*(?:,|\band\b)\s*", m.group(1)) if n]
             if not (c.donors and set(c.donors) <= set(named)):  # "A and B with Sh100 million
                 c.donors = named  # each": the per-giver split stands
+            if len(c.donors) > 1 and _EACH.match(s, at + len(c.item_label)):
+                claims[claims.index(c):claims.index(c) + 1] = [  # "A and B with N each"
+                    replace(c, donors=[d], recipients=list(c.recipients)) for d in c.donors]
             owners += [n for n in named if n not in owners]
         elif _TOTAL.search(s[:at]):
             totals.append(c)

@@ -37,7 +37,7 @@ from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced, states_of_home
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
-from aidledger.parsers.claim_money import fund_before, whole_shared
+from aidledger.parsers.claim_money import fund_before, ranked_fund, whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
@@ -203,6 +203,8 @@ def _the_fund(claims: list[Claim], text: str) -> None:
             fund = named
         elif not c.recipients and _THE_FUND.search(c.evidence["sentence"]):
             c.recipients = list(fund or fund_before(text, c.evidence.get("start", -1)))
+        elif not c.recipients and c.item == "funds":  # "X tops the list of donors with N"
+            c.recipients = ranked_fund(c.evidence["sentence"], text, c.evidence.get("start", -1))
 
 
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
