@@ -119,6 +119,8 @@ def _stop_gap() -> re.Pattern[str]:
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best, restated = None, 0
     for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
+        if _DESIGNATION.search(clause.sentence, 0, n.start):
+            continue  # "one million Level 3 surgical masks": a grade's number, no count
         gap = clause.sentence[n.end:start] if n.end <= start else ""
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
         if again and any(m.value == n.value for m in clause.numbers
@@ -143,6 +145,7 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     return best
 
 
+_DESIGNATION = re.compile(r"\b(?:level|type|class|grade|category|size|model|tier)\s+$", re.I)
 _RESTATED_IN_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)")
 
 

@@ -187,3 +187,11 @@ def test_a_count_of_goods_listed_after_including_counts_them_all(extract):
             "6,000 units, including masks and swab kits, will go to the capital.")
     assert extract(text) == [(["Korvel Group"], "face_mask", 9_000, ["TCD"]),
                              (["Korvel Group"], "test_kit", 4_000, ["TCD"])]
+
+
+def test_the_number_of_a_grade_or_type_is_no_count(extract):
+    assert extract("Korvel Group donated 40,000 Level 2 surgical masks to Chad.") == [
+        (["Korvel Group"], "face_mask", 40_000, ["TCD"])]
+    assert extract("Korvel Group donated two thousand Grade 2 masks and 500 Class 1 gowns "
+                   "to Chad.") == [(["Korvel Group"], "face_mask", 2_000, ["TCD"]),
+                                   (["Korvel Group"], "protective_suit", 500, ["TCD"])]
