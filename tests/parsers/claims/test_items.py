@@ -235,3 +235,10 @@ def test_a_count_with_its_unit_after_the_goods_counts_them(extract):
                   "4,000 pairs and goggles 300 pieces.")
     assert [(i, q) for _, i, q, _ in out] == [("face_mask", 9_000), ("gloves", 4_000),
                                               ("goggles", 300)]
+
+
+def test_item_words_of_lists_from_many_outlets(extract):
+    out = extract("Veltra Group donated 3,000 pieces of thermometre, 600 eye guards, 12,000 "
+                  "alcohol swabs, 45 temperature check guns and one ambulance to Benin.")
+    assert [(c[1], c[2]) for c in out] == [("thermometer", 3_000), ("goggles", 600),
+                                          ("other", 12_000), ("thermometer", 45), ("other", 1)]
