@@ -4,7 +4,9 @@
 Development Bank": the ledger keeps the fullest name the article gives ("Central Bank of Nigeria
 (CBN)"), so that one giver is one donor. The full name is a name of the article whose words'
 initials spell the acronym; an acronym the article never spells out stays as written, and so
-does a country's ("US", "UK": claim_givers decides those).
+does a country's ("US", "UK": claim_givers decides those). Agencies whose acronym is not their
+English initials ("UNICEF", "USAID" after "U.S. Agency for International Development") are
+matched through the table of international bodies' short names.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.name_kinds import vocab
 from aidledger.parsers.names import find_names
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
@@ -21,21 +24,39 @@ _SMALL = {"of", "for", "and", "the", "&", "de", "du"}
 
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _SMALL]
-    return "".join(w[0] for w in words if w[0].isupper())
+    # an abbreviation inside the name gives all its letters: "U.S. Agency for ..." is USAID
+    return "".join(w.replace(".", "") if _ABBREVIATION.fullmatch(w) else w[0]
+                   for w in words if w[0].isupper())
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
+
+
+def _not_a_country(acronym: str) -> bool:
+    """"EU" is a body as well as a region; "US" and "UK" are countries."""
+    place = lookup_place(acronym)
+    return place is None or place.kind == "region"
+
+
+def _spells(name: str, key: str) -> bool:
+    """`name` written out is the acronym `key`: by its initials, or as the table of
+    international bodies shortens it ("United Nations Children's Fund": UNICEF)."""
+    return _initials(name) == key or vocab().get("org_short", {}).get(name) == key
 
 
 def spelled_out(donors: Sequence[str], text: str) -> list[str]:
     """Each acronym giver replaced by the article's name whose initials spell it."""
-    todo = [d for d in donors if _ACRONYM.fullmatch(d) and lookup_place(d) is None]
+    todo = [d for d in donors if _ACRONYM.fullmatch(d) and _not_a_country(d)]
     if not todo:
         return list(donors)
-    names = [n.text for n in find_names(text) if " " in n.text and n.kind != "place"
-             and lookup_place(n.text) is None]  # "SK" is no "South Korean"
+    intl = set(vocab()["words"]["international_orgs"])  # "European Union" is a body, too
+    names = [n.text for n in find_names(text) if " " in n.text and (n.text in intl or (
+        n.kind != "place" and lookup_place(n.text) is None))]  # "SK" is no "South Korean"
     out: list[str] = []
     for d in donors:
         if d in todo:
             key = re.sub(r"[&.]", "", d)
-            d = next((n for n in names if len(key) >= 2 and _initials(n) == key), d)
+            d = next((n for n in names if len(key) >= 2 and _spells(n, key)), d)
         if _bare(d) not in {_bare(o) for o in out}:
             out.append(d)  # "Reliance Industries (RIL) ... they": one company, not two
     return out

@@ -217,3 +217,15 @@ def test_clubs_by_their_last_word_are_the_clubs_named_before(extract):
     out = extract("Lima Rovers and Lima Athletic are the latest clubs to help. Later, Athletic "
                   "and Rovers will donate $5,000 each to the Lima Red Cross.")
     assert [o[0] for o in out] == [["Lima Athletic"], ["Lima Rovers"]]
+
+
+def test_an_agency_acronym_is_the_name_the_article_writes_out(extract):
+    out = extract("The United Nations Children's Fund (UNICEF) has worked in Peru since 1960. "
+                  "UNICEF delivered 40,000 gloves to Lima on Tuesday.")
+    assert out[0][0] == ["United Nations Children's Fund"]
+    out = extract("The U.S. Agency for International Development opened an office in Lima. "
+                  "USAID delivered 300 oxygen concentrators to Peru.")
+    assert out[0][0] == ["U.S. Agency for International Development"]
+    out = extract("The European Union is Peru's largest trade partner. The EU delivered "
+                  "90,000 gowns to Peru.")
+    assert out[0][0] == ["European Union"]
