@@ -86,7 +86,8 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
 
 def _segments(text: str, title: str | None) -> list[tuple[int, int, str]]:
     """(start, end, sentence): the headline first (start -1: not in the text), then the text."""
-    out = [(-1, -1, untitled(title.strip()))] if title and title.strip() else []
+    head = (title or "").strip()  # a lead paragraph standing as the title keeps no dateline
+    out = [(-1, -1, untitled(head[_dateline(head):]))] if head else []
     for start, end in split_sentences(text):
         start += _dateline(text[start:end])
         line = text[start:end]  # a Title Case subheading reads as the headline does
@@ -260,8 +261,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :"
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?:\([^)]{1,40}\)\s*(?:--|—|–|-)\s*)?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)?\s*(?:--|—|–|―|-)\s*"  # "/Wire/ --"
+    r"(?:\([^)]{1,40}\)\s*(?:--|—|–|-)\s*)?"
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"\s*\([^)]{1,40}\)\s*(?=[A-Z0-9])"  # "HAVANA, Cuba, Apr 6 (Wire) The ..."
     r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?(?:--|—|–|-)\s*)")

@@ -1,0 +1,12 @@
+"""Datelines opening a lead ("PLACE, 12 October 2020 –"): the place is no giver."""
+
+from __future__ import annotations
+
+
+def test_a_dateline_is_no_giver_in_a_lead_standing_as_the_title(extract):
+    out = extract("The masks arrived on Friday.",
+                  title="KESTREL BAY- Three charities have donated 7,000 masks to Fiji")
+    assert all("KESTREL BAY" not in o[0] for o in out)
+    out = extract("PORT ORVAN, 12 October 2020 – Twenty ventilators were handed over to Fiji. "
+                  "HALVIK, March 16, 2020 /Wirenews/ -- 300 gowns were sent to Fiji.")
+    assert all(not o[0] for o in out)
