@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from aidledger.parsers.claim_counted import given_by
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_heads import headed
 from aidledger.parsers.claim_parts import Clause
@@ -168,6 +169,9 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         return given[:1] or _main_country(clause, before)  # article is about
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
         return _mission_state(clause, before)
+    if kind in ("group", "foundations", "companies") and (
+            counted := given_by(clause, clause.sentence[:before])):
+        return counted
     pool = [n for n in clause.names if n.end <= before
             and not apposed(clause.sentence[:before], n) and not n.oblique]
     history = list(reversed(pool)) + [n for n in reversed(clause.earlier) if not n.oblique]

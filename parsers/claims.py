@@ -28,6 +28,7 @@ from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
 from aidledger.parsers.claim_contributors import contributors_named
 from aidledger.parsers.claim_coref import as_named
+from aidledger.parsers.claim_counted import HOW_MANY, counted_givers, fill_counted, listed_givers
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
@@ -107,6 +108,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     tallies: set[int] = set()  # claims of a "so far" sentence: all a giver gave, told as a sum
     ctx = Context()
     table: Table | None = None
+    counted: tuple[list[Claim], int] | None = None  # claims whose givers were only counted
+    listed: list[str] = []
     for start, end, sentence in _segments(text, title):
         if sentence.startswith("|") and start >= 0:  # a table row: cells, not prose
             table = table or Table()
@@ -115,6 +118,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             continue
         table = None
         names = find_names(sentence)
+        if counted and (listed := listed_givers(sentence, names, frozenset(ctx.receivers))):
+            fill_counted(counted[0], listed)  # "Two firms donated ...". "They are A and B."
+        counted = (counted[0], counted[1] - 1) if counted and counted[1] > 1 and not listed \
+            else None
         if (len(sentence) < 12 and not bare_line(sentence.lstrip("-•*– "))) or skip_sentence(
                 sentence):  # a list line may be short: "- 300 gowns"
             names_so_far += names
@@ -149,6 +156,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             carried += [(c, announced or latest_giver(claims)) for c in found if not c.donors]
             claims += found
             in_sentence += found
+        if in_sentence and (count := counted_givers(sentence)) and (
+                few := [c for c in in_sentence if len(c.donors) < count]):
+            counted = (few + (counted[0] if counted else []), HOW_MANY)  # named next, if at
+            carried = [(c, d) for c, d in carried if c not in few]  # all: never carried
         if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
             tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
         names_so_far += names

@@ -1,0 +1,92 @@
+"""Givers first told as a count ("Two foundations from China have donated 100,000 masks",
+"received the donation from five Chinese companies"), then named in a sentence after it ("The
+companies include Acme Ltd and Orvo Group", "The masks were donated by A, B and C"): the names
+listed there give the claims of the counted sentence. Such a claim names a giver of its own, an
+unnamed one, so it never takes the giver of an earlier claim."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.names import Name, possessive_free, split_coordinated
+from aidledger.parsers.numbers import find_numbers
+
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-9])"
+# the counted givers: "Two foundations", "three Chinese NGOs", "five business companies"
+COUNTED = re.compile(rf"(?<![\w-]){_COUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:foundations|companies|firms|"
+                     r"organi[sz]ations|NGOs|charities|corporations|enterprises|businesses|"
+                     r"groups|institutions|associations|banks|entities|conglomerates)\b", re.I)
+# a count after these is who receives or shares, not who gives: "to three foundations"
+_TAKER_SIDE = re.compile(r"\b(?:to|for|among|between|with|across|into|towards|at)\s+"
+                         r"(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
+# how names of one list are joined: "A, B and C", "A (BPAFFC), B", "A in partnership with B"
+_JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+(?:together|"
+                   r"along|jointly|in partnership|in collaboration|in cooperation)\s+with\s+)"
+                   r"(?:the\s+)?")
+HOW_MANY = 3  # sentences after the counted one that may name them
+
+
+def counted_givers(sentence: str) -> int:
+    """How many givers the sentence counts instead of naming them ("Two organizations have
+    donated": 2), 0 if none; a count on the taker's side ("to three foundations") is none."""
+    for m in COUNTED.finditer(sentence):
+        if not _TAKER_SIDE.search(sentence[:m.start()]):
+            return next((n.value for n in find_numbers(m.group(0).split()[0]) if n.value), 2)
+    return 0
+
+
+def fill_counted(claims: list, listed: list[str]) -> None:
+    """The givers named in the list take the counted claims, also those a reference had
+    resolved to only some of them ("Two foundations" read as the one named before)."""
+    for c in claims:
+        if set(c.donors) <= set(listed):
+            c.donors = list(listed)
+
+
+def listed_givers(sentence: str, names: list[Name], receivers: frozenset[str]) -> list[str]:
+    """The givers one list of the sentence names, two or more ("The companies include Acme
+    Ltd and Orvo Group"): its first name that can give and those joined to it."""
+    usable = [n for n in names if n.kind != "place" and n.text not in receivers
+              and not n.oblique and not _bracketed(sentence, n)]
+    if not usable:
+        return []
+    run = [usable[0]]
+    for n in usable[1:]:
+        gap = sentence[run[-1].end:n.start]
+        if not _JOIN.fullmatch(gap):
+            break
+        run.append(n)
+    out: list[str] = []
+    for n in run:
+        out += [d for d in map(possessive_free, split_coordinated(n.text)) if d not in out]
+    return out if len(out) >= 2 else []
+
+
+def _bracketed(sentence: str, n: Name) -> bool:
+    """ "(BPAFFC)": the short form of the name before it, not one more giver."""
+    return sentence[n.start - 1:n.start] == "(" and sentence[n.end:n.end + 1] == ")"
+
+
+_COUNTED_REF = re.compile(r"\b(two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|"
+                          r"foundations|charities|organi[sz]ations|groups|donors)\s*$", re.I)
+
+
+def given_by(clause: Clause, region: str) -> list[str]:
+    """ "The two companies have asked ...": the latest two givers of the article's claims
+    (not countries), when a counted reference says how many."""
+    m = _COUNTED_REF.search(region)
+    if not m:
+        return []
+    count = ("two", "three", "four", "five", "six").index(m.group(1).lower()) + 2
+    latest: list[str] = []
+    for g in reversed(clause.givers):
+        if g not in latest and g not in clause.receivers and not _country(g):
+            latest.append(g)
+    return list(reversed(latest[:count])) if len(latest) >= count else []
+
+
+def _country(name: str) -> bool:
+    place = lookup_place(name)
+    return place is not None and place.kind in ("country", "demonym")

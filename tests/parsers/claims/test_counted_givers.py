@@ -1,0 +1,51 @@
+"""Givers first told as a count ("Two organizations"), named in a sentence after it."""
+
+from __future__ import annotations
+
+
+def test_counted_givers_named_by_the_next_sentence(extract):
+    out = extract("Two organizations have donated 12 ventilators to Ghana. The companies "
+                  "include Orvo Limited and Kestrel Cargo Terminal.")
+    assert out == [(["Orvo Limited", "Kestrel Cargo Terminal"], "ventilator", 12, ["GHA"])]
+
+
+def test_counted_givers_named_in_a_list_with_short_forms(extract):
+    out = extract("Three groups from Japan have donated 40,000 masks to Nepal. The masks, "
+                  "sent by the Lantern Relief Network (LRN), Mirra Foundation and Solen "
+                  "Foundation, arrived on Friday.")
+    assert out[0] == (["Lantern Relief Network", "Mirra Foundation", "Solen Foundation"],
+                      "face_mask", 40_000, ["NPL"])
+
+
+def test_counted_givers_named_after_a_sentence_in_between(extract):
+    out = extract("Laos received 30,000 masks from two companies on Monday. The gift will go "
+                  "to hospitals in the north. The supplies were donated by Orvan Holdings and "
+                  "Tarsa Group.")
+    assert out[0] == (["Orvan Holdings", "Tarsa Group"], "face_mask", 30_000, ["LAO"])
+
+
+def test_counted_givers_never_take_the_giver_before(extract):
+    out = extract("The Mirra Foundation sent 5,000 gowns to Peru. Two companies have donated "
+                  "8,000 masks to Peru, the ministry said.")
+    assert (["Mirra Foundation"], "face_mask", 8_000, ["PER"]) not in out
+
+
+def test_a_count_of_takers_is_no_count_of_givers(extract):
+    out = extract("The Mirra Foundation gave 6,000 masks to three charities in Peru. Orvan "
+                  "Aid, Tarsa Aid and Wren Aid will hand them out.")
+    assert out == [(["Mirra Foundation"], "face_mask", 6_000, ["PER"])]
+
+
+def test_a_reference_that_found_one_of_the_counted_givers_takes_them_all(extract):
+    out = extract("Two foundations have donated 9,000 masks to Fiji. The Mirra Foundation in "
+                  "partnership with the Solen Foundation flew them in.",
+                  title="Mirra Foundation helps Fiji")
+    assert out == [(["Mirra Foundation", "Solen Foundation"], "face_mask", 9_000, ["FJI"])]
+
+
+def test_the_two_companies_are_the_two_givers_told_before(extract):
+    out = extract("Two firms have donated 10 ventilators to Ghana. They are Orvo Limited and "
+                  "Kestrel Cargo Terminal. The minister thanked the Ministry of Health staff. "
+                  "The two companies have asked that the 10 ventilators go to Accra.")
+    assert all(o[0] == ["Orvo Limited", "Kestrel Cargo Terminal"] for o in out)
+
