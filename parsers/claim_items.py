@@ -103,7 +103,7 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
 # "FFP-2 and FFP-3 masks", "N95/KN95 respirators": one kind of goods named by two grades
 _GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
 
-_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$"
+_GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
                   r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 

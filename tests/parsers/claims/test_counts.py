@@ -195,3 +195,8 @@ def test_the_number_of_a_grade_or_type_is_no_count(extract):
     assert extract("Korvel Group donated two thousand Grade 2 masks and 500 Class 1 gowns "
                    "to Chad.") == [(["Korvel Group"], "face_mask", 2_000, ["TCD"]),
                                    (["Korvel Group"], "protective_suit", 500, ["TCD"])]
+
+
+def test_a_word_with_dots_between_count_and_goods(extract):
+    assert extract("Korvel Group delivered 120 U.S.-made ventilators to Chad.") == [
+        (["Korvel Group"], "ventilator", 120, ["TCD"])]
