@@ -108,7 +108,8 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             if line_donor and not _goods_head(line_donor.group(1), c):
                 c.donors = [line_donor.group(1).strip()]
             elif shape and told:  # "The consignment included ..., the agency said": the
-                c.donors = list(told)  # giver of the consignment, not who reports it
+                c.donors, c.told = list(told), True  # giver of the consignment, not who
+                # reports it (a giver named next, "were donated by X", still wins)
             elif said:
                 c.donors = list(said)
             elif _receipt_of_earlier(clause, c, ctx):

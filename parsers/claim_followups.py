@@ -89,8 +89,8 @@ def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: boo
     return joined
 
 
-_BACKFILL = re.compile(r"^(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|goods|"
-                       r"items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
+_BACKFILL = re.compile(r"^(?:the|these|those|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:supplies|"
+                       r"goods|items|equipment|gear|masks|ventilators|kits|tests|suits|gowns|gloves|"
                        r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo|aid|"
                        r"assistance|relief|packages?|batch(?:es)?|deliver(?:y|ies))"
                        r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
@@ -107,7 +107,9 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     and Y.": the givers named next belong to the claims just before that named none; so do
     the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
     last_start = claims[-1].evidence["start"]
-    todo = [c for c in claims if c.evidence["start"] == last_start and not c.donors]
+    strict = bool(_BACKFILL.match(clause.sentence))  # "This batch was donated by X and Y":
+    todo = [c for c in claims if c.evidence["start"] == last_start and (  # also over a giver
+        not c.donors or c.told and strict)]  # the consignment took from the statement before
     if not todo or negated(clause.sentence):
         return
     trig = trigger_in(clause)
@@ -116,11 +118,12 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"
              and not _SPEAKS.match(clause.sentence, n.end)]  # '"...," Kagwe said, adding
     verb = not trig.phrase.lower().startswith(("donation", "gift"))
-    if not (_BACKFILL.match(clause.sentence) or (item_mentions(clause) and verb and named)):
+    if not (strict or (item_mentions(clause) and verb and named)):
         return
     donors = resolve_donors(clause, trig)
     for c in todo:
-        c.donors = list(donors)
+        if donors and (not c.donors or strict):
+            c.donors, c.told = list(donors), False
 
 
 # "... 550,000 masks to 5 European countries. They ... were handed over to the ambassadors of

@@ -31,6 +31,7 @@ class Claim:
     parent: int | None = None
     warnings: list[str] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)  # {"qty": ...} when it could not be read
+    told: bool = field(default=False, compare=False, repr=False)  # giver from the one before
     at: int | None = field(default=None, compare=False)  # where its count is in the text
 
     def to_json(self) -> dict[str, Any]:

@@ -143,3 +143,11 @@ def test_a_wire_credit_after_a_dash_is_no_tweet_author(extract):
     out = extract("We will send 5,000 masks to Peru. More will come. — Reuters",
                   publisher="Daily Courier")
     assert out == [(["Daily Courier"], "face_mask", 5_000, ["PER"])]
+
+
+def test_a_giver_named_next_wins_over_the_one_a_consignment_took(extract):
+    out = extract("A batch of supplies sent by Orvan to Peru arrived in Lima. The supplies "
+                  "include 2,000 gowns and 9,000 masks. This batch was jointly donated by the "
+                  "Mirra Foundation together with Tarsa Group.")
+    assert out == [(["Mirra Foundation", "Tarsa Group"], "protective_suit", 2_000, ["PER"]),
+                   (["Mirra Foundation", "Tarsa Group"], "face_mask", 9_000, ["PER"])]

@@ -49,3 +49,4 @@ def test_the_two_companies_are_the_two_givers_told_before(extract):
                   "The two companies have asked that the 10 ventilators go to Accra.")
     assert all(o[0] == ["Orvo Limited", "Kestrel Cargo Terminal"] for o in out)
 
+
