@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import _load, lookup_place
 from aidledger.parsers.names import vocab
@@ -77,7 +78,8 @@ def _tokens(donors: list[str]) -> set[str]:
 
 def carry_headline_recipients(claims: list[Claim]) -> None:
     """Body claims with no recipient take the headline's, when the headline names one set of
-    recipients and a giver sharing a word with theirs."""
+    recipients and a giver sharing a word with theirs, unless their sentence sends the goods to
+    countries it leaves unnamed."""
     heads = [c for c in claims if c.evidence.get("field") == "title"]
     if len({frozenset(r.code for r in c.recipients) for c in heads} - {frozenset()}) != 1 or \
             not all(c.recipients for c in heads):  # "$174m ... including $2.9m to India": the
@@ -90,5 +92,7 @@ def carry_headline_recipients(claims: list[Claim]) -> None:
             continue  # a whole the article shares out names its recipients through its parts
         if c.evidence.get("field") != "title" and not c.recipients and c.parent is None \
                 and (c.item == "funds") == (head.item == "funds") \
-                and words and words & _tokens(c.donors):
-            c.recipients = list(head.recipients)
+                and words and words & _tokens(c.donors) \
+                and not OTHER_COUNTRIES.search(c.evidence.get("sentence", "")):
+            c.recipients = list(head.recipients)  # not goods sent "to countries across the
+            # world", "abroad": those go to others than the headline's

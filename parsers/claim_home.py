@@ -121,7 +121,7 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
 # goods the sentence sends to countries it does not name ("to five countries other than
 # China", "to 24 Latin American nations", "to its partners", "to Uganda's closest
 # neighbours", "abroad", "around the world"): those, not the article's own country
-_OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|their\s+|over\s+|"
+OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|their\s+|over\s+|"
                               r"some\s+|several\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:[\w’'-]+\s+){0,2}?"
                               r"(?:countries|nations|states|partners|allies|neighbou?rs|"
                               r"friends)\b|\b(?:abroad|overseas|worldwide|globally|around\s+the\s+"
@@ -158,7 +158,7 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     todo = [c for c in unplaced if not c.recipients and c in claims and id(c) not in wholes]
     todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
              and c.donors and (c.item != "funds" or _epithet(c))
-             and not _OTHER_COUNTRIES.search(c.evidence["sentence"])]
+             and not OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
     if home is None:
         return

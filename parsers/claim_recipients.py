@@ -9,6 +9,7 @@ from functools import cache
 from aidledger.parsers import claim_takers as takers
 from aidledger.parsers.claim_home import defined_state_body, other_acronym
 from aidledger.parsers.claim_items import _item_mentions
+from aidledger.parsers.claim_outside import cut, outside
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
     RECEIVE,
@@ -39,7 +40,7 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"\s+(?:the\s+|(?:his|her|its|their|our)\s+(?:\S+\s+)?|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?"
                    r"(?:(?:over|more\s+than|nearly|almost|about|around|at\s+least|up\s+to)\s+)?"
                    r"(?:\S+\s+)?"  # "to over 54 African countries"
-                   r"|[,&:–—]\s*(?:the\s+)?"
+                   r"|[,&:–—]\s*(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?"
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
@@ -48,63 +49,7 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"|\b(?:namely|notably|particularly|especially|mainly|mostly|chiefly|"
                    r"primarily|viz\.?|member\s+states|"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
-                   r"|\band\s+(?:the\s+)?)$", re.I)
-# where goods come from or pass through, not recipients (lead test: as in _DEST)
-_NOT_DEST = re.compile(
-    r"(?:(?<!\w)(?=\w)|^)"
-    r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
-    r"left|out of|via|through|based|headquartered|originated|emerged|began|started|broke out|"
-    r"first (?:detected|reported|identified))\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
-    r"(?:[A-Za-z]+\s+(?:city|province|region|town)\s+of\s+)?"
-    r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
-    r"|\bfrom\s+(?:the\s+)?(?i:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
-    r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
-    r"|\b(?:funded|financed|sponsored|supported|paid\s+for|made\s+possible)\s+(?:through|by|"
-    r"with)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:(?:partnership|grant|funding|support|"
-    r"contribution)\s+(?:with|from|by)\s+)?(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"
-    r"|\b(?:funding|financing|grants?|financial\s+support|contributions?)\s+(?:from|by)\s+"
-    r"(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"  # "supported through a partnership
-    # with the Government of Japan", "with funding from the people of Japan": a funder
-    r"|\bfrom\s+(?:(?!\b(?:to|for|into|towards|in)\b)[^;.:()])*?\band\s+(?:the\s+)?"  # "from
-    # five Chinese companies and Dongguan municipal government": the givers' own place
-    r"|\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?i:governments?|government\s+and\s+people|people|"
-    r"city|municipality|province|state|citizens)\s+of\s+(?:the\s+)?"  # "donated by the city of
-    # Harbin": the giver's own place
-    r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
-    r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
-    # Guangzhou, China": the country of an origin is an origin too
-    r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
-    r"(?:in|from)\s+(?:the\s+)?"
-    r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
-ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
-    r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
-    r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
-    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told|reported|"
-    r"reports|stated|noted)\b"
-    r"(?!\s+(?:that|it|they|he|she)\b|[^,;\d]{0,12}\d)[^,;]{0,80}"  # ", X said that ...": a
-    # lead-in; ", the USAID has announced USD 5.9 million": the gift's own verb
-    r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
-
-
-def _cut(sentence: str) -> int:
-    """Where the claim's own words end: a trailing ", the ministry in Tokyo said" only says
-    who speaks, so places in it are not recipients."""
-    m = ATTRIBUTION.search(sentence) or _ACCORDING.search(sentence)
-    return m.start() if m else len(sentence)
-
-
-# ", according to Ethiopian officials and the Jack Ma Foundation.": sources, to the end
-_ACCORDING = re.compile(r",\s+(?:according to|citing|as reported by)\b[^;]*$", re.I)
-
-
-def _outside(s: str, start: int, trig_start: int) -> bool:
-    """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
-    sentence whose goods go elsewhere."""
-    before, near = s[:start], s[max(0, start - 90):start]
-    return bool(_NOT_DEST.search(near) and not takers.taker_seat(s, start)
-                or start >= _cut(s) or start < trig_start and takers.scene(before, s))
-
-
+                   r"|\band\s+(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?)$", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)
@@ -129,7 +74,7 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         if takers.gives_next(s, n.end) or takers.THEN_ON.match(s, n.end):
             continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver;
             # "to Liege Airport and then on to Rome": a stop
-        if _outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
+        if outside(s, n.start, trig) or re.search(r"\baccording\s+to\s+(?:the\s+)?$",
                                                    s[:n.start]):
             continue
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+$", s[:n.start])
@@ -162,7 +107,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.
             continue  # Centers for Disease Control" giving: the giver's own place
-        if any(re.fullmatch(r"\s+in\s+(?:the\s+)?", s[b:p.start]) for _, b, _ in orgs):
+        if any(re.fullmatch(r"(?:\s*\([A-Z][\w-]{1,12}\))?\s+in\s+(?:the\s+)?", s[b:p.start])
+               for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
@@ -177,7 +123,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 r"\b(?:to|for|help|support|assist)\s+(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
-        if not _DEST.search(s[max(0, p.start - 90):p.start]) or _outside(s, p.start, trig):
+        if not _DEST.search(s[max(0, p.start - 90):p.start]) or outside(s, p.start, trig):
             continue
         if takers.THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
@@ -236,7 +182,7 @@ def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     for m in _FUND_NAME.finditer(clause.sentence):
         name = m.group(1)
-        if not name[0].isupper() or m.start(1) >= _cut(clause.sentence):
+        if not name[0].isupper() or m.start(1) >= cut(clause.sentence):
             continue
         code = org_country(name)
         short = vocab().get("org_short", {}).get(name, name)  # "Solidarity Response Fund": WHO's
@@ -257,7 +203,7 @@ UNNAMED_STATE = "org:the government"
 
 def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
     m = _THE_GOVERNMENT.search(clause.sentence)
-    if not m or m.start(1) >= _cut(clause.sentence):
+    if not m or m.start(1) >= cut(clause.sentence):
         return []
     return [(m.start(1), m.end(1), Recipient(m.group(1), UNNAMED_STATE, "the government"))]
 
@@ -302,9 +248,31 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     firsts: dict[str | None, Recipient] = {}
     for _, _, r in nearest:
         firsts.setdefault(r.code, r)  # the first of each code, in order
-    out = list(firsts.values())
+    out = list(firsts.values()) or (_scene_taker(clause) if limit is None else [])
     return out, _each_count(clause.sentence), "respectively" in clause.sentence.lower()
 
 
+def _scene_taker(clause: Clause) -> list[Recipient]:
+    """ "In Afghanistan, the UAE dispatched 20,000 testing units": the scene opening a sentence
+    that names no other taker is where the goods went."""
+    s = clause.sentence
+    if not s.startswith(("In ", "Across ", "Throughout ")):
+        return []
+    p = next(iter(find_places(s[:60])), None)
+    if p is None or p.place.kind == "demonym" or not takers.scene(s[:p.start], s) or not re.match(
+            r"\s*,", s[p.end:]) or p.start >= _first_trigger(clause):
+        return []
+    return [Recipient(p.text, p.place.code)]
+
+
 def _items_between(clause: Clause, a: int, b: int) -> bool:
-    return any(a <= s and e <= b for s, e, _ in _item_mentions(clause.sentence))
+    """Goods named between `a` and `b` (the next group's), not goods a taker lacks ("some
+    U.S. states that are in dire need of protective equipment, some Caribbean countries")."""
+    s = clause.sentence
+    return any(a <= i and e <= b and not _NEED.search(s, max(0, i - 40), i)
+               for i, e, _ in _item_mentions(s))
+
+
+_NEED = re.compile(r"\b(?:need|needs|needing|short|shortage|shortages|lack|lacking|want)\s+of\s+"
+                   r"(?:the\s+)?(?:[\w-]+\s+)?$|\b(?:needs?|needing|lacks?|lacking)\s+(?:the\s+)?$",
+                   re.I)

@@ -35,3 +35,38 @@ def test_a_funders_country_is_no_taker(extract):
     assert (["UNICEF"], "ventilator", 15, ["LAO"]) in out
     assert (["Tovo Health"], "ventilator", 30, ["BOL"]) in out
 
+
+
+def test_goods_sent_around_the_world_do_not_take_the_headlines_recipient(extract):
+    out = extract("Pelor Aid Norway has given 9,000 gowns to the Norwegian health ministry. Since "
+                  "January, Pelor Aid has shipped 70,000 gloves to countries across the globe.",
+                  title="Pelor Aid Norway donates 9,000 gowns to Norway")
+    assert (["Pelor Aid"], "gloves", 70_000, []) in out
+
+
+def test_an_agency_with_its_acronym_in_a_country_is_the_agency_alone(extract):
+    out = extract("Kestrel Bank has donated 12,000 gloves to the World Health Organization (WHO) "
+                  "in Peru.")
+    assert out == [(["Kestrel Bank"], "gloves", 12_000, ["org:WHO"])]
+
+
+def test_takers_after_some_in_a_list_and_goods_they_lack(extract):
+    out = extract("A total of two million masks will be sent by the Orvan Group to EU member states, some "
+                  "U.S. states in dire need of protective gowns, and several Caribbean "
+                  "countries.")
+    assert [sorted(c[3]) for c in out if c[2] == 2_000_000] == [
+        ["USA", "region:europe", "region:latin_america"]]
+
+
+def test_the_scene_is_the_taker_when_the_sentence_names_no_other(extract):
+    out = extract("Across Ghana, Velto Telecom distributed 8,000 masks, the firm said. In Asia, "
+                  "Velto gave 50 ventilators to Laos.")
+    assert (["Velto Telecom"], "face_mask", 8_000, ["GHA"]) in out
+    assert (["Velto"], "ventilator", 50, ["LAO"]) in out
+
+
+def test_a_regional_centre_is_a_body_of_its_own(extract):
+    out = extract("Norway has handed over 60,000 masks to Africa Centres for Disease Control "
+                  "and Prevention.")
+    assert out == [(["Norway"], "face_mask", 60_000,
+                    ["org:Africa Centres for Disease Control and Prevention"])]

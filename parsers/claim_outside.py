@@ -1,0 +1,65 @@
+"""Places in a sentence that are no takers of its goods: origins and stops on the way ("loaded
+in Guangzhou", "via Dubai"), the givers' own places and funders ("donated by the city of
+Harbin", "funded by the Government of Japan"), sources and speakers (", according to ...",
+", the ministry in Tokyo said") and the scene opening the sentence ("In Europe, ...")."""
+
+from __future__ import annotations
+
+import re
+
+from aidledger.parsers import claim_takers as takers
+
+# where goods come from or pass through, not recipients (lead test: as in _DEST)
+_NOT_DEST = re.compile(
+    r"(?:(?<!\w)(?=\w)|^)"
+    r"(?:\b(?:from|loaded|made|produced|manufactured|packed|assembled|bought|purchased|departed|"
+    r"left|out of|via|through|based|headquartered|originated|emerged|began|started|broke out|"
+    r"first (?:detected|reported|identified))\s+(?:in\s+|at\s+|from\s+)?(?:the\s+)?"
+    r"(?:[A-Za-z]+\s+(?:city|province|region|town)\s+of\s+)?"
+    r"|\bfrom\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?"
+    r"|\bfrom\s+(?:the\s+)?(?i:people|government|citizens|governments?\s+and\s+people)\s+of\s+"
+    r"(?:the\s+)?"  # "a gift from the people of India to the people of Nepal"
+    r"|\b(?:funded|financed|sponsored|supported|paid\s+for|made\s+possible)\s+(?:through|by|"
+    r"with)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:(?:partnership|grant|funding|support|"
+    r"contribution)\s+(?:with|from|by)\s+)?(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"
+    r"|\b(?:funding|financing|grants?|financial\s+support|contributions?)\s+(?:from|by)\s+"
+    r"(?:the\s+)?(?:(?i:governments?|people)\s+of\s+)?"  # "supported through a partnership
+    # with the Government of Japan", "with funding from the people of Japan": a funder
+    r"|\bfrom\s+(?:(?!\b(?:to|for|into|towards|in)\b)[^;.:()])*?\band\s+(?:the\s+)?"  # "from
+    # five Chinese companies and Dongguan municipal government": the givers' own place
+    r"|\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?i:governments?|government\s+and\s+people|people|"
+    r"city|municipality|province|state|citizens)\s+of\s+(?:the\s+)?"  # "donated by the city of
+    # Harbin": the giver's own place
+    r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
+    r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
+    # Guangzhou, China": the country of an origin is an origin too
+    r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
+    r"(?:in|from)\s+(?:the\s+)?"
+    r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
+ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
+    r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
+    r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
+    r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told|reported|"
+    r"reports|stated|noted)\b"
+    r"(?!\s+(?:that|it|they|he|she)\b|[^,;\d]{0,12}\d)[^,;]{0,80}"  # ", X said that ...": a
+    # lead-in; ", the USAID has announced USD 5.9 million": the gift's own verb
+    r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
+
+
+def cut(sentence: str) -> int:
+    """Where the claim's own words end: a trailing ", the ministry in Tokyo said" only says
+    who speaks, so places in it are not recipients."""
+    m = ATTRIBUTION.search(sentence) or _ACCORDING.search(sentence)
+    return m.start() if m else len(sentence)
+
+
+# ", according to Ethiopian officials and the Jack Ma Foundation.": sources, to the end
+_ACCORDING = re.compile(r",\s+(?:according to|citing|as reported by)\b[^;]*$", re.I)
+
+
+def outside(s: str, start: int, trig_start: int) -> bool:
+    """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
+    sentence whose goods go elsewhere."""
+    before, near = s[:start], s[max(0, start - 90):start]
+    return bool(_NOT_DEST.search(near) and not takers.taker_seat(s, start)
+                or start >= cut(s) or start < trig_start and takers.scene(before, s))
