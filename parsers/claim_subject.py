@@ -113,6 +113,21 @@ _PAIR_SAID = re.compile(r"\b(?:said|say|says|announced|confirmed|stated|pledged|
                         r"agreed)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:that\s+)?(?:it|they)$", re.I)
 
 
+# "Lin Bao, the founder of Orvo Group and a member of the Lima Club, donated": the aside after
+# the subject's comma describes the subject by its roles; the names in it do not give
+_ROLE_OPEN = re.compile(r",\s*(?:the|a|an|its|his|her)\s|,\s*(?:[a-z-]+\s+){0,2}?(?:founder|"
+                        r"co-founder|chairman|chairwoman|chair|ceo|president|head|owner|"
+                        r"director|chief|member|boss)\b")
+
+
+def _described(clause: Clause, region: str, n: Name) -> bool:
+    comma = region.rfind(",", 0, n.start)
+    close = re.match(r"[^,.;:]{0,60},(?:[^,;:]|(?<=\d),(?=\d))*$", region[n.end:])
+    return comma > 0 and bool(close) and bool(_ROLE_OPEN.match(region, comma)) and any(
+        o.kind != "place" and re.fullmatch(r"(?:['’]s)?", region[o.end:comma])
+        for o in clause.names if o.end <= comma)
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -195,6 +210,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                               region[:n.start])):
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not apposed(region, c[2])] or cands
+    cands = [c for c in cands if c[2] is None or not _described(clause, region, c[2])] or cands
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(
                 region, m.start(), m.end()) and not (

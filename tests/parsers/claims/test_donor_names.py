@@ -23,3 +23,17 @@ def test_a_field_after_an_of_phrase_is_inside_the_name(extract):
 def test_two_bodies_joined_by_and_stay_two(extract):
     out = extract("Orvex Group and the Maren Foundation donated 900 masks to Chile.")
     assert sorted(out[0][0]) == ["Maren Foundation", "Orvex Group"]
+
+
+def test_names_in_the_aside_describing_the_subject_do_not_give(extract):
+    out = extract("Ravi Mehta, the founder of shipping firm Orvex Group and a member of the "
+                  "Lima Rotary Club, helped pay for 3,000 gowns sent to Peru.")
+    assert out[0][0] == ["Ravi Mehta"]
+    out = extract("Later, Peru's Ana Ruiz, co-founder and former Managing Partner of Tarsa "
+                  "Capital, has donated 8,000 masks to Chile.")
+    assert out[0][0] == ["Ana Ruiz"]
+
+
+def test_a_partner_in_the_aside_still_gives(extract):
+    out = extract("The Kestrel Trust, together with Orvex Group, donated 500 masks to Peru.")
+    assert sorted(out[0][0]) == ["Kestrel Trust", "Orvex Group"]
