@@ -22,7 +22,8 @@ from aidledger.parsers.records import Recipient
 
 _GOVERNMENT = re.compile(
     r"^(?:the\s+)?(?:(?:federal|national|central|royal)\s+)?(?:government|govt|embassy|"
-    r"consulate|people|republic|kingdom)\s+of\s+(?:the\s+)?(?P<a>.+)$"
+    r"consulate(?:[\s-]general)?|high\s+commission|people|republic|kingdom)\s+of\s+(?:the\s+)?"
+    r"(?P<a>.+)$"
     r"|^(?:the\s+)?(?P<b>.+?)(?:['’]s)?\s+(?:(?:federal|national|central)\s+)?(?:government|govt|"
     r"embassy|consulate(?:\s+general)?|authorities|administration|armed forces|air force|army|"
     r"navy|military|defen[cs]e ministry|ministry of defen[cs]e|foreign ministry)$", re.I)

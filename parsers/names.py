@@ -197,8 +197,9 @@ def _owner_part(text: str) -> str:
     """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
     company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
     parts = re.split(r"['’]s\s+", text, maxsplit=1)
-    if len(parts) == 2 and lookup_place(text.replace("’", "'")):
-        return text  # "the People's Republic of China": one place
+    if len(parts) == 2 and (lookup_place(text.replace("’", "'")) or (
+            re.search(r"\bPeople$", parts[0]) and lookup_place("People's " + parts[1]))):
+        return text  # "the People's Republic of China", "the Embassy of the People's ...": one
     if len(parts) == 2 and lookup_place(parts[0]) and re.match(
             r"(?:Embassy|Consulate|High Commission)\b", parts[1]):
         return text  # "China's Embassy in Malaysia" gives for China, not as "Embassy"

@@ -37,3 +37,11 @@ def test_names_in_the_aside_describing_the_subject_do_not_give(extract):
 def test_a_partner_in_the_aside_still_gives(extract):
     out = extract("The Kestrel Trust, together with Orvex Group, donated 500 masks to Peru.")
     assert sorted(out[0][0]) == ["Kestrel Trust", "Orvex Group"]
+
+
+def test_a_mission_of_the_peoples_republic_gives_as_its_state(extract):
+    out = extract("The Consulate-General of the People’s Republic of China in Cusco donated "
+                  "3,500 gloves to Peru.")
+    assert out[0][0] == ["China"]
+    out = extract("The High Commission of India handed over 40 ventilators to Ghana.")
+    assert out[0][0] == ["India"]
