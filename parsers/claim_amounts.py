@@ -198,6 +198,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)
         if ranked := _FOLLOWED.search(s, n.end, limit or len(s)):
             limit = ranked.start()  # "N each, followed by X and Y with ...": the next givers
+        elif said := _SAID_AND.search(s, n.end, limit or len(s)):
+            limit = said.start()  # "pledged $100 million and said it has sent masks to 15
+            # countries": the places of the next clause are its goods' takers
         goods = [m.start() for m in _AND_GOODS.finditer(s, n.end, limit or len(s))]
         shared = goods and not re.search(r"\b(?:to|for|towards|into)\b", s[n.end:goods[0]])
         if goods and not shared:  # "30 billion won to relief groups and 20,000 suits to
@@ -216,7 +219,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             qty, each = n.value * 2, n.value  # Chief Ministers' relief funds": once to each
         out.append(Claim(donors, "funds", s[n.start:n.end], qty, recips,
                          status_of(clause, n.start), when, evidence(clause),
-                         quantity_each=each, currency=n.currency))
+                         quantity_each=each, currency=n.currency,
+                         at=clause.start + n.start if clause.start >= 0 else None))
     respective(s, out)
     givers = {d for c in out for d in c.donors}
     for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
@@ -252,6 +256,7 @@ _LOAN_BEFORE = re.compile(r"\b(?:loans?|lend|lends|lending|lent)\s+(?:of\s+)?"
 _OWNERS_PLEDGE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:[\w-]+\s+)?"
                             r"(?:pledge|donation|contribution|commitment|gift|grant|offer)\b"
                             r"[^.;]*$")
+_SAID_AND = re.compile(r",?\s+and\s+(?:said|says|added|announced)\b", re.I)
 _FOLLOWED = re.compile(r",?\s+(?:closely\s+)?(?:followed|trailed)\s+by\b", re.I)
 _TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)

@@ -203,7 +203,13 @@ _MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 mas
 
 def _rounded(title: Claim, b: Claim) -> bool:
     """A headline's round figure for the body's ("over half million masks" for 520,000, "1
-    million" for 1.1 million): the same goods within 15%, givers and takers not at odds."""
+    million" for 1.1 million): the same goods within 15%, givers and takers not at odds; an
+    amount "each" the headline could not multiply ("5 cr each to Maha, Gujarat") is the body's
+    per-taker amount."""
+    if title.quantity and b.quantity_each == title.quantity and b.item == title.item and (
+            re.search(r"\b(?:each|apiece)\b", title.evidence["sentence"], re.I)):
+        return _kin({d.lower() for d in title.donors}, {d.lower() for d in b.donors}) or (
+            not title.donors)
     if title.item == b.item == "funds" and title.currency != b.currency:
         return _headline_conversion(title, b)
     if not (title.item == b.item or {title.item, b.item} <= _MASKS) or title.item == "funds":

@@ -144,6 +144,26 @@ def whole_shared(clause: Clause, found: list, claims: list) -> None:
             c.recipients = c.recipients or list(claims[whole].recipients)
 
 
+_THE_AMOUNT = re.compile(r"\b(?:the|this|that)\s+(?:(?:whole|entire|total|full|same)\s+)?$", re.I)
+
+
+def told_again(clause: Clause, found: list, claims: list) -> list:
+    """ "A significant portion of the Rs 100 crore corpus will go to the PM-CARES Fund": an
+    amount after "the" that an earlier claim of the article gave is that gift told again, no
+    second one; it adds only the takers the earlier claim lacked."""
+    out = []
+    for c in found:
+        at = clause.sentence.find(c.item_label) if c.item == "funds" and c.item_label else -1
+        earlier = next((o for o in reversed(claims) if o.item == "funds" and o.parent is None
+                        and o.quantity == c.quantity and o.currency == c.currency), None) if (
+            at > 0 and _THE_AMOUNT.search(clause.sentence[:at])) else None
+        if earlier is None:
+            out.append(c)
+        elif not earlier.recipients:
+            earlier.recipients = list(c.recipients)
+    return out
+
+
 def fund_before(text: str, start: int) -> list[Recipient]:
     """The fund named last in the text before `start` (a sentence that gave nothing yet:
     "Akshay Kumar has come forward to donate to the PM-CARES fund.")."""

@@ -59,6 +59,9 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"being)\s+(?:sent|shipped|delivered|distributed|handed|given|donated)"
                           r"|go(?:ing)?\s+to|[\w ]{0,50}?\bdistribution\s+to\b)"  # ", which
                           # will be sent to Italy", a hub "which will lead the distribution to"
+                          r"|which (?:has|have|had) (?:now |since |just |already )?(?:overtaken|"
+                          r"surpassed|become|overtook|replaced|recorded|reported|confirmed|seen|"
+                          r"suffered|registered)\b"  # ", which has overtaken Italy": the taker
                           r"|(?:and\s+)?(?:sending|building|setting up|opening|training|"
                           r"dispatching)\b"  # ", sending doctors to Iran": another act
                           r"|who (?:will|would|then)\s+"
@@ -165,7 +168,7 @@ COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|cit
                            r"region|port|clinics?|families|communities|workers|nurses|patients|"
                            r"citizens|children|schools|frontline|healthcare|refugees|institut"
                            r"(?:es?|ions?)|universit(?:y|ies)|laborator(?:y|ies)|labs?|ministr"
-                           r"(?:y|ies)|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
+                           r"(?:y|ies)|departments?|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
                            r"villages?|villagers|farmers|students|victims|survivors|army|military|"
                            r"police|troops|soldiers|navy)\b", re.I)
 

@@ -38,7 +38,7 @@ from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import place_state_bodies, place_unplaced, states_of_home
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
-from aidledger.parsers.claim_money import fund_before, ranked_fund, whole_shared
+from aidledger.parsers.claim_money import fund_before, ranked_fund, told_again, whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
@@ -237,6 +237,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     elif not found and shape in ("cargo", "further") and ctx.donors:  # "The package included
         # $2 million", "Another $3 million went to Chile": the giver told before gives it
         found = cargo_funds(clause, published, shape == "further")
+    found = told_again(clause, found, claims)  # "the Rs 100 crore" an earlier claim gave
     fill(found, clause, shape, ctx, claims)
     whole_shared(clause, found, claims)
     found += inline_parts(clause, found, len(claims), published)

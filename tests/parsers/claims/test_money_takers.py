@@ -50,3 +50,39 @@ def test_gulf_currencies():
            for n in find_numbers(t)]
     assert got == [(12_000_000, "KWD"), (3_000_000, "KWD"), (50_000_000, "QAR"),
                    (250_000, "OMR"), (1_000_000, "BHD")]
+
+
+def test_the_same_amount_twice_in_a_sentence_to_two_takers_is_two_gifts(extract):
+    out = extract("Orbis pledged $250,000 to the Boston Mayor's Relief Fund and another "
+                  "250,000 dollars to the Tulsa General Hospital Fund in Oklahoma.")
+    assert [(q, r) for _, _, q, r in out] == [(250_000, ["USA"]), (250_000, ["USA"])]
+
+
+def test_a_headline_amount_each_is_the_bodys_per_taker_amount(extract):
+    out = extract("Orbis Industries said it has given Rs 3 crore each to the Kerala and Odisha "
+                  "governments.", title="Orbis gives Rs 3 cr each to Kerala, Odsh")
+    assert out == [(["Orbis Industries"], "funds", 60_000_000, ["IND"])]
+
+
+def test_the_amount_an_earlier_claim_gave_is_that_gift_told_again(extract):
+    text = ("Orbis Holdings committed Rs 50 crore on Monday. Lantern Mills gave 2,000 masks "
+            "to Kerala. A large part of the Rs 50 crore corpus will go to the PM CARES Fund.")
+    assert [c for c in extract(text) if c[1] == "funds"] == [
+        (["Orbis Holdings"], "funds", 500_000_000, ["IND"])]
+
+
+def test_places_of_a_next_clause_after_and_said_are_its_goods_takers(extract):
+    out = extract("Orbis pledged USD 40 million and said it has also sent masks to 12 "
+                  "countries including Chile.")
+    assert [(i, r) for _, i, _, r in out if i == "funds"] == [("funds", [])]
+
+
+def test_a_description_of_the_taker_names_no_more_takers(extract):
+    out = extract("Orbis gave €2 million to fight the outbreak in Italy, which has overtaken "
+                  "China as the centre of the pandemic in Asia and Europe.")
+    assert out == [(["Orbis"], "funds", 2_000_000, ["ITA"])]
+
+
+def test_a_demonym_before_a_department_is_its_country(extract):
+    out = extract("Orbis has donated R3m to the Kenyan department of health.")
+    assert out == [(["Orbis"], "funds", 3_000_000, ["KEN"])]
