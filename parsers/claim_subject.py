@@ -69,6 +69,9 @@ _QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life c
 # "a flight from Guangzhou, China arrived": the country only places the origin city
 _ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                           r"(?:\s+[A-Z][\w'’.-]*)*,\s*$")
+# "Chinese firms have stood behind the Philippines, donating": whom the givers back, not one
+_BEHIND = re.compile(r"\b(?:behind|alongside|beside|against|among|to|for|with|towards|into)\s+"
+                     r"(?:the\s+)?$", re.I)
 _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|than)\s+"
                          r"(?:the\s+)?$", re.I)
 
@@ -168,8 +171,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
                 and not _titled(region, n) and not _dashed(region, n) and not n.oblique \
-                and not _WITH.search(region[:n.start]):
-            cands.append((n.end, "name", n))
+                and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]):
+            cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not origin_before(region[:m.start()]):
             cands.append((m.end(), "name", Name(m.start(1), m.end(), m.group(0).strip(),
@@ -218,7 +221,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
-                  and not _OBJECT.search(region[:n.start])
+                  and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _ORIGIN_CITY.search(region[:n.start]) and not _dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]

@@ -229,3 +229,12 @@ def test_an_agency_acronym_is_the_name_the_article_writes_out(extract):
     out = extract("The European Union is Peru's largest trade partner. The EU delivered "
                   "90,000 gowns to Peru.")
     assert out[0][0] == ["European Union"]
+
+
+def test_whom_the_giver_helped_or_backs_is_not_the_giver(extract):
+    out = extract("Orvania sent gowns to Peru. Then it helped Tarsa Holdings and Chile and "
+                  "shipped 4,000 test kits to Bolivia.")
+    assert (["Tarsa Holdings"], "test_kit", 4_000, ["BOL"]) not in out
+    out = extract("Chinese firms have stood firmly behind the Philippines, donating nearly "
+                  "2 million masks.")
+    assert all(o[0] != ["Philippines"] for o in out)
