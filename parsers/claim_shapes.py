@@ -198,7 +198,7 @@ _GOODS_FIRST = re.compile(
     r"a further|an additional),?\s+)?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+"
-    r"(?:[\w,.()-]+\s+){0,14}?"  # "10,000 masks and 500 gowns", "950 suits, gloves and ..."
+    r"(?:[\w-]+,?\s+){0,3}?(?:and\s+[\d,.]+\s+(?:[\w-]+\s+){0,3}?)?"  # "10,000 masks and 500 gowns"
     r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
     r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"
     r"handed(?:\s+over)?|presented|turned\s+over|go|going)\b"
