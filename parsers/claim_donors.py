@@ -34,6 +34,11 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = described.end()
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by China's Fosun Group": the company gives
+    mission = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
+    for pattern, kind in references():  # "by the Consulate General": the state of the mission
+        if kind == "embassy" and (m := pattern.match(s, mission)) and not re.match(  # named
+                r"\s+(?:of|in)\s", s[m.end():]) and (state := resolve(kind, clause, pos)):
+            return state
     if people := _PEOPLE_OF.match(s, pos):
         pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):

@@ -21,6 +21,7 @@ from aidledger.parsers.claim_model import (
     giver,
     negated,
 )
+from aidledger.parsers.claim_partners import listed_by
 from aidledger.parsers.claim_parts import Clause, Item, status_of
 from aidledger.parsers.claim_purchases import given_parts
 from aidledger.parsers.claim_recipients import receivers_of, recipients_in
@@ -59,6 +60,8 @@ def goods_claims(clause: Clause, published: datetime | date | None,
     for n, it in enumerate(items):
         if n and it.quantity and (own := _gapped_goods(clause, items[n - 1].end, it)):
             donors = [own]  # "Orvo gave 5,000 masks, Tessaro 3,000 gloves and Mirun ..."
+        elif n and it.quantity and (listed := listed_by(clause, it.start)):
+            donors = listed  # "2,000 masks by Orvo; 300 gowns by Tessaro": each part's own
         recips, each_count, respectively = recipients_in(clause, it, donors)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
             recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \

@@ -154,4 +154,4 @@ def giver(clause: Clause, pos: int, published: datetime | date | None
     if trig is None or negated(clause.sentence, min(trig.start, pos), max(trig.end, pos)) \
             or bought(clause.sentence, pos):
         return None
-    return resolve_donors(clause, trig), date_in(clause.sentence, published)
+    return resolve_donors(clause, trig, pos), date_in(clause.sentence, published)

@@ -29,9 +29,28 @@ _AMOUNT_ONLY = re.compile(r"\s+(?:an?\s+)?(?:amount\s+of\s+|sum\s+of\s+|total\s+
                           r"lakh|bn|m|cr)?\s*(?:[a-z]+\s*)?")
 
 
-def resolve_donors(clause: Clause, trig: Trigger) -> list[str]:
+_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?=[A-Z])")
+
+
+def listed_by(clause: Clause, pos: int) -> list[str]:
+    """ "2,000 masks by the Orvo Group; 300 gowns by Tessaro; ...": in a list of gifts that each
+    name their giver with "by", the goods at `pos` are given by the "by" of their own part."""
+    s = clause.sentence
+    if s.count(";") < 1:
+        return []
+    parts = list(re.finditer(r"[^;]+", s))
+    if sum(1 for p in parts if _BY_NAME.search(p.group(0))) < 2:
+        return []
+    part = next((p for p in parts if p.start() <= pos < p.end()), None)
+    by = _BY_NAME.search(s, pos, part.end()) if part else None
+    return [d for d in names_at(clause, by.end()) if not lookup_place(d)] if by else []
+
+
+def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> list[str]:
     """The givers of the donation verb `trig`; "X, together with Y, donated" and "donated
     by X together with Y" give both."""
+    if pos is not None and (listed := listed_by(clause, pos)):
+        return listed
     donors = verb_givers(clause, trig)
     s = clause.sentence
     for m in _PARTNER.finditer(s):

@@ -45,3 +45,18 @@ def test_a_mission_of_the_peoples_republic_gives_as_its_state(extract):
     assert out[0][0] == ["China"]
     out = extract("The High Commission of India handed over 40 ventilators to Ghana.")
     assert out[0][0] == ["India"]
+
+
+def test_the_consulate_general_is_the_state_of_the_mission_named_before(extract):
+    out = extract("The Peruvian consulate in Quito handed over aid to the city. Included were "
+                  "3,000 gloves donated by the Consulate General.")
+    assert out[0][0] == ["Peru"]
+
+
+def test_each_part_of_a_list_of_gifts_has_the_giver_of_its_own_by(extract):
+    out = extract("The city received aid from several donors. Others are 4,000 masks and one "
+                  "ventilator by the Orvex Group; 6,000 gloves worth N2 million by Tarsa "
+                  "Holdings; and 300 gowns donated by Kestrel Foods.")
+    assert [(d, q) for d, _, q, _ in out] == [
+        (["Orvex Group"], 4000), (["Orvex Group"], 1), (["Tarsa Holdings"], 6000),
+        (["Kestrel Foods"], 300)]
