@@ -185,9 +185,20 @@ def anaphor(clause: Clause) -> str | None:
         return "further"
     if _GROUP_REF.search(s):
         return "group"
-    if _GOODS_FIRST.match(s):
+    if _GOODS_FIRST.match(s) or _LIST_HANDED.match(s):
         return "passive"
     return None
+
+
+# "950 protective suits, disposable gloves, goggles, FFP2 masks and 100 thermometers have been
+# handed over": a longer list of goods as the subject of a handover told as done (a total, "In
+# total, ... will be delivered", sums amounts of givers told before: not this shape)
+_LIST_HANDED = re.compile(
+    r"^(?:(?:at least|about|some|around|nearly|over|more than)\s+)?\d[\d,.]*"
+    r"(?:\s+(?:million|thousand|hundred|lakh|crore))?\s+(?:[\w,.()-]+\s+){4,14}?"
+    r"(?:have|has|were|was)\s+(?:been\s+)?(?:also\s+)?(?:handed(?:\s+over)?|delivered|donated|"
+    r"given|distributed|sent|presented|turned\s+over)\b(?![^.]*\b(?:by|from)\s+(?:the\s+)?[A-Z])",
+    re.I)
 
 
 # "Seven million masks will be delivered to the EU": the goods as subject, no giver named;

@@ -42,3 +42,19 @@ def test_the_same_counts_told_of_an_earlier_gift_stay_two_lists(extract):
     text = ("Chile donated 8,000 surgical masks and 600 gowns to Peru. Earlier, Chile had "
             "donated 8,000 surgical masks and 600 gowns to Bolivia.")
     assert len(extract(text)) == 4
+
+
+def test_a_long_list_as_the_subject_of_a_passive_is_the_givers_before(extract):
+    text = ("Korvel Group donated medical supplies to Chad. At least 950 protective suits, "
+            "disposable gloves, goggles, FFP2 masks and 100 infrared thermometers have been "
+            "handed over.")
+    assert extract(text) == [(["Korvel Group"], "protective_suit", 950, ["TCD"]),
+                             (["Korvel Group"], "thermometer", 100, ["TCD"])]
+
+
+def test_a_total_of_amounts_told_before_keeps_their_givers(extract):
+    text = ("Korvel Group and Arun Trust will donate to each of the 10 Sahel nations 2,000 "
+            "test kits and 5,000 masks. In addition, we will train nurses. In total, 20,000 "
+            "test kits, 50,000 masks, and 900 protective suits and face shields will be "
+            "delivered to Niamey, the capital of Niger.")
+    assert all(sorted(c[0]) == ["Arun Trust", "Korvel Group"] for c in extract(text))
