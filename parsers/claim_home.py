@@ -128,10 +128,13 @@ OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|the
                               r"(?:world|globe)|across\s+the\s+(?:world|globe))\b", re.I)
 
 
-# "to the Andean nation", "for the South American country": the article's country by a
-# description (money too, which otherwise has no taker it does not name)
+# "to the Andean nation", "for the South American country", "to fight the virus in the
+# country": the article's country by a description (money too, which otherwise has no taker
+# it does not name)
 _EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation|country|"
-                      r"republic|kingdom)\b(?!\s+(?:of|and)\b)", re.I)
+                      r"republic|kingdom)\b(?!\s+(?:of|and)\b)"
+                      r"|\b(?:to|for|towards|into|in)\s+the\s+(?:nation|country)\b(?!\s+(?:of|and)\b|"
+                      r"['’]s\s+(?:allies|partners|neighbou?rs))", re.I)  # "... into the country"
 
 
 def _epithet(c: Claim) -> bool:

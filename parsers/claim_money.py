@@ -165,13 +165,14 @@ def told_again(clause: Clause, found: list, claims: list) -> list:
 
 
 def fund_before(text: str, start: int) -> list[Recipient]:
-    """The fund named last in the text before `start` (a sentence that gave nothing yet:
-    "Akshay Kumar has come forward to donate to the PM-CARES fund.")."""
+    """The fund named last in the text before `start` as a taker (a sentence that gave nothing
+    yet: "Akshay Kumar has come forward to donate to the PM-CARES fund."), else named at
+    all."""
     if start <= 0:
         return []
     before = text[max(0, start - 2000):start]
     found = funds_named(Clause(text, 0, len(before), before, [], [], [], None))
-    return [found[-1][2]] if found else []
+    return [found[-1][2]] if found else _fund_named_last(text, start)
 
 
 # a ranking of a fund's donors: "X tops the list of donors", "followed by Y and Z with Sh100
@@ -190,6 +191,13 @@ def ranked_fund(sentence: str, text: str, start: int) -> list[Recipient]:
     Kenya Covid-19 Emergency Response Fund has raised ...")."""
     if start <= 0 or not _RANKING.search(sentence):
         return []
+    return _fund_named_last(text, start)
+
+
+def _fund_named_last(text: str, start: int) -> list[Recipient]:
+    """The fund the text names last before `start`, however it is named there ("a page
+    called the “Frontline Responders Fund”", "The Kenya Covid-19 Emergency Response Fund has
+    raised")."""
     found = [m.group(0) for m in _FUND_TITLE.finditer(text, max(0, start - 3000), start)]
     found = [re.sub(r"^(?:The|A|An|Its|This)\s+", "", f) for f in found]
     found = [f for f in found if " " in f]  # "the Fund": not a name

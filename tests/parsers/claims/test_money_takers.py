@@ -86,3 +86,15 @@ def test_a_description_of_the_taker_names_no_more_takers(extract):
 def test_a_demonym_before_a_department_is_its_country(extract):
     out = extract("Orbis has donated R3m to the Kenyan department of health.")
     assert out == [(["Orbis"], "funds", 3_000_000, ["KEN"])]
+
+
+def test_the_fund_is_the_one_named_last_however_it_was_named(extract):
+    text = ("Mara Quill said she had set up a page called the \"Nurses First Relief Fund,\" to "
+            "buy gowns. The singer also said she had given $400,000 to the fund.")
+    assert extract(text) == [(["Mara Quill"], "funds", 400_000, ["org:Nurses First Relief Fund"])]
+
+
+def test_money_to_fight_the_virus_in_the_country_goes_to_the_articles_country(extract):
+    text = ("Ghana has confirmed 40 cases. Orbis Group donated GHS 5 million to fight the spread "
+            "of the virus in the country, the Ghana health service said.")
+    assert [(d, q, r) for d, _, q, r in extract(text)] == [(["Orbis Group"], 5_000_000, ["GHA"])]
