@@ -28,6 +28,11 @@ _STATE_BODY = re.compile(
     r"State|States|Central|Provincial|Municipal)\b(?!\s+(?:University|"
     r"College|School|Bank|Museum|Theatre|Theater|Library|Zoo))"
     r"|\b(?:Ministry|Authority|Department)\s+(?:of|for)\b|\bDisaster\b|\bMinistry$"
+    # "the Health Department", "the Public Health Agency", "the Civil Protection", "the Army"
+    r"|\b(?:Health|Interior|Home\s+Affairs|Foreign\s+Affairs|Social\s+Welfare|Immigration|"
+    r"Fire)\s+(?:Department|Office|Agency|Bureau|Directorate)$"
+    r"|\bCivil\s+(?:Protection|Defen[cs]e)\b"
+    r"|(?<!Salvation )\b(?:Army|Navy|Air\s+Force|Defen[cs]e\s+Forces)$"
     r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National|Emergency\s+Response)\s+Fund$"
     # public institutions the article's country runs: "the King Institute of Preventive
     # Medicine", "the Central Medical Stores Depot", "Mercy General Hospital"

@@ -35,6 +35,8 @@ _NOT_DEST = re.compile(
     # Guangzhou, China": the country of an origin is an origin too
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
+    r"|\b(?i:ambassadors?|envoys?|consuls?(?:[\s-]general)?)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w.'’ -]{1,40}?\s+to\s+(?:the\s+)?"  # "to the Ambassador of Peru to China": a seat
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"

@@ -70,3 +70,25 @@ def test_a_regional_centre_is_a_body_of_its_own(extract):
                   "and Prevention.")
     assert out == [(["Norway"], "face_mask", 60_000,
                     ["org:Africa Centres for Disease Control and Prevention"])]
+
+
+def test_state_bodies_named_by_their_field_get_the_articles_country(extract):
+    out = extract("Flooding has hit Zambia hard. Velta Mining sent 900 gowns to the Health "
+                  "Department, 400 goggles to the Civil Protection and 60 tents to the Army. "
+                  "Velta Mining also gave 300 gloves to the Salvation Army.")
+    assert (["Velta Mining"], "protective_suit", 900, ["ZMB"]) in out
+    assert (["Velta Mining"], "goggles", 400, ["ZMB"]) in out
+    assert (["Velta Mining"], "other", 60, ["ZMB"]) in out
+    assert (["Velta Mining"], "gloves", 300, ["org:Salvation Army"]) in out
+
+
+def test_an_envoy_of_one_country_to_another_takes_for_the_first(extract):
+    out = extract("Kestrel Bank handed over 7,000 masks to the Ambassador of Chile to Japan, "
+                  "Rosa Medel.")
+    assert out == [(["Kestrel Bank"], "face_mask", 7_000, ["CHL"])]
+
+
+def test_the_nations_of_a_region_named_one_by_one(extract):
+    out = extract("Kestrel Bank gave 8,000 masks to the Pacific island nations of Fiji and "
+                  "Samoa.")
+    assert [sorted(c[3]) for c in out] == [["FJI", "WSM"]]
