@@ -188,14 +188,16 @@ def _core(name: str) -> str:
 def _restated(a: Claim, b: Claim) -> bool:
     """ "Each country will receive 20,000 test kits" after "1.1 million test kits" for the 54:
     the per-recipient amount times the recipients within 15% of a stated total."""
-    if (a.quantity_each is None) == (b.quantity_each is None) or a.item != b.item:
-        return False
+    if (a.quantity_each is None) == (b.quantity_each is None) or not (
+            a.item == b.item or {a.item, b.item} <= _MASKS):  # "400,000 masks (KF94) ... --
+        return False  # 200,000 masks for each of them --": the grade told once
     if not a.quantity or not b.quantity or abs(a.quantity - b.quantity) > 0.15 * max(
             a.quantity, b.quantity):
         return False
     da, db = {d.lower() for d in a.donors}, {d.lower() for d in b.donors}
     ra, rb = {r.code for r in a.recipients}, {r.code for r in b.recipients}
-    return (not da or not db or da == db) and (not ra or not rb or ra <= rb or rb <= ra)
+    return (not da or not db or da <= db or db <= da) and (  # "Jack Ma Foundation" for "the
+        not ra or not rb or ra <= rb or rb <= ra)  # Jack Ma and Alibaba foundations": the same
 
 
 _MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 masks" below

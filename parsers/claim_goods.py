@@ -114,7 +114,8 @@ def _gapped_goods(clause: Clause, prev_end: int, it: Item) -> str | None:
 
 
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|per (?:country|nation|recipient|state|hospital|"
-                         r"province|city|region))\b", re.I)
+                         r"province|city|region)|(?:for|to) each of (?:them|the two|both))\b",
+                         re.I)
 _A_TOTAL = re.compile(r"\b(?:a total of|in total|in all|totall?ing|altogether)\s*$", re.I)
 # "Italy, Spain and Greece will each receive 100,000 masks": the amount is per taker
 _EACH_GOT = re.compile(r"\beach\s+(?:\w+\s+)?(?:receive[sd]?|get|got|gets|be given|been given|"

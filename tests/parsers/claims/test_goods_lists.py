@@ -58,3 +58,18 @@ def test_a_total_of_amounts_told_before_keeps_their_givers(extract):
             "test kits, 50,000 masks, and 900 protective suits and face shields will be "
             "delivered to Niamey, the capital of Niger.")
     assert all(sorted(c[0]) == ["Arun Trust", "Korvel Group"] for c in extract(text))
+
+
+def test_an_amount_for_each_of_them_after_the_total_is_the_total_told_again(extract):
+    text = ("Norway will send a total of 60,000 face masks (KN95) to Fiji and Samoa -- 30,000 "
+            "masks for each of them -- on a navy plane.")
+    assert extract(text) == [(["Norway"], "respirator", 60_000, ["FJI", "WSM"])]
+
+
+def test_a_pledge_per_country_restates_the_delivered_total_of_fewer_givers(extract):
+    text = ("Supplies donated by the Arun Trust to 20 Asian countries arrived in Dhaka. They "
+            "include 400,000 face masks and 40,000 test kits. Earlier this week, Arun Trust "
+            "and Korvel Group announced a commitment to donate 20,000 masks and 2,000 test "
+            "kits to each of the 20 countries.")
+    assert [(c[1], c[2]) for c in extract(text)] == [("face_mask", 400_000),
+                                                    ("test_kit", 40_000)]
