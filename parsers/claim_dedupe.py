@@ -42,7 +42,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         dup = index_map.get(again[i]) if i in again else next(
             (j for j, o in enumerate(out) if _same(o, c) or _restated(o, c)
              or rounded_in_body(o, c) or rounded_in_body(c, o)), None)
-        if dup is not None and i in again:  # the list told again: only what it lacked
+        if dup is not None and (i in again or _told_back(c)):  # told again: what it lacked
             index_map[i] = dup
             out[dup].donors = out[dup].donors or c.donors
             out[dup].recipients = out[dup].recipients or c.recipients
@@ -120,7 +120,7 @@ def _same(a: Claim, b: Claim) -> bool:
         return False  # first, as it is cheap: most pairs differ here, and differing keys do
     if _other_event(a, b) or _two_mentions(a, b):
         return False
-    if _key(a) == _key(b):
+    if _key(a) == _key(b) or _told_back(b):
         return True
     if a.quantity is None:
         return False
@@ -134,6 +134,19 @@ def _same(a: Claim, b: Claim) -> bool:
     if not (da and ra) or not (db and rb):  # a bare restatement ("500,000 masks were sent")
         return not da or not db or _kin(da, db)  # joins the fact it restates
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
+
+
+def _told_back(c: Claim) -> bool:
+    """ "Hsu said that the 80,000 masks for the four allies had been shipped out": goods with
+    "the" before their count are goods told of before, whoever each reading found gives them."""
+    if c.at is None or _title(c):
+        return False
+    at = c.at - c.evidence.get("start", 0)
+    return 0 < at <= len(c.evidence["sentence"]) and bool(
+        _THE_BEFORE.search(c.evidence["sentence"], 0, at))
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 
 
 def _two_mentions(a: Claim, b: Claim) -> bool:

@@ -73,3 +73,10 @@ def test_a_pledge_per_country_restates_the_delivered_total_of_fewer_givers(extra
             "kits to each of the 20 countries.")
     assert [(c[1], c[2]) for c in extract(text)] == [("face_mask", 400_000),
                                                     ("test_kit", 40_000)]
+
+
+def test_goods_with_the_before_their_count_are_told_back(extract):
+    text = ("Norway donated 45,000 masks to three Pacific nations. The three recipients are "
+            "Fiji, Samoa and Tonga. Lund said at a ceremony that the 45,000 masks for the "
+            "Pacific partners had been shipped out.")
+    assert extract(text) == [(["Norway"], "face_mask", 45_000, ["FJI", "WSM", "TON"])]
