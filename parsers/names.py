@@ -90,6 +90,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):
             continue  # "Sdn Bhd", "Ltd" cut from their company: no donor of their own
+        if m.start() > 0 and text[m.start() - 1] == "#" and re.search(
+                r"[\d_]|^(?:covid|corona|virus|ppe)", name, re.I):
+            continue  # "#Covid_19", "#PPE": a topic's hashtag, no body
         if len(name) == 1 or term_acronym(name, text[:m.start()]):
             continue  # "high-performance computing (HPC) systems": a term, not a body
         if start == offset and " " not in name and goods_word(name):

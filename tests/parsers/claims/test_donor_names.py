@@ -60,3 +60,16 @@ def test_each_part_of_a_list_of_gifts_has_the_giver_of_its_own_by(extract):
     assert [(d, q) for d, _, q, _ in out] == [
         (["Orvex Group"], 4000), (["Orvex Group"], 1), (["Tarsa Holdings"], 6000),
         (["Kestrel Foods"], 300)]
+
+
+def test_who_represents_the_taker_is_no_giver(extract):
+    out = extract("The Chilean government, represented by Ambassador Rosa Vial, turned over to "
+                  "the Peruvian government, represented by Health Secretary Luis Ortega, 70,000 "
+                  "masks.")
+    assert out[0][0] == ["Chile"]
+
+
+def test_a_topic_hashtag_is_no_giver_and_it_after_said_is_the_speaker(extract):
+    out = extract("Thanks to @OrvoAid for 3,000 gowns sent to Ohio amid #Covid_19.\n\n"
+                  "Peru announced on Monday that it would be donating 40,000 masks to Chile.")
+    assert out[-1][0] == ["Peru"]
