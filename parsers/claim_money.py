@@ -72,6 +72,9 @@ def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
             continue
         if m.group(0).lower() in ("worth", "valued") and _CHEQUE.search(s, max(0, at - 30), at):
             continue  # "handed over a cheque worth Rs 1 crore": the money itself
+        if at >= end and m.group(0).lower() in ("worth", "valued", "costing", "priced") and (
+                re.search(r"\band\b|[,;]", s[end:at])):
+            continue  # "a cheque of N35 million and sanitisers worth N1.5 million": theirs
         if m.group(0).lower().startswith("salar") and _GIVES_PAY.search(s, max(0, at - 50), at):
             continue  # "will donate one day's salary, amounting to Rs 2 crore": given pay
         return True

@@ -98,3 +98,17 @@ def test_money_to_fight_the_virus_in_the_country_goes_to_the_articles_country(ex
     text = ("Ghana has confirmed 40 cases. Orbis Group donated GHS 5 million to fight the spread "
             "of the virus in the country, the Ghana health service said.")
     assert [(d, q, r) for d, _, q, r in extract(text)] == [(["Orbis Group"], 5_000_000, ["GHA"])]
+
+
+def test_a_value_after_the_next_goods_is_theirs_not_the_moneys(extract):
+    out = extract("Gifts received include 300 beds worth N9 million by Orvo Group; a cheque of "
+                  "N12 million and soap worth N2 million by the Tessaro Union.")
+    assert [(d, q) for d, i, q, _ in out if i == "funds"] == [(["Tessaro Union"], 12_000_000)]
+
+
+def test_amounts_a_fund_consisted_of_are_the_pledges_parts(extract):
+    text = ("The Nordic Council pledged 9 million euros to help Moldova. The fund consisted of "
+            "2 million euros for clinics and 7 million euros for small firms.")
+    assert extract(text) == [(["Nordic Council"], "funds", 9_000_000, ["MDA"]),
+                             (["Nordic Council"], "funds", 2_000_000, ["MDA"]),
+                             (["Nordic Council"], "funds", 7_000_000, ["MDA"])]
