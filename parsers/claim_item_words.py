@@ -6,8 +6,11 @@ rather than goods ("mask producing firms"), and a bare "kits" of another kind th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
 
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
 
 _PCS_OPEN = re.compile(r"\s*(?:\(\s*|[:–—]\s*|\s-\s+)")
@@ -83,3 +86,24 @@ def other_kit(sentence: str, start: int, end: int) -> bool:
     """A bare "kits" that are no test kits: "6,000 kits, including toothpastes, shampoos",
     "2,000 first aid kits"."""
     return bool(_OTHER_CONTENTS.match(sentence, end)) or _other_kind_of_kit(sentence, start)
+
+
+@cache
+def _share_before() -> tuple[re.Pattern[str], dict[str, float]]:
+    shares = {k.lower(): v for k, v in vocab()["fractions"].items()}
+    words = "|".join(sorted(map(re.escape, shares), key=len, reverse=True))
+    return re.compile(rf"\b({words})\s+of\s+(?:the|these|those)\s+$", re.I), shares
+
+
+def share_of(sentence: str, q: NumberMention) -> NumberMention:
+    """ "One-third of the 300,000 masks will be donated to Milan": the share is the amount
+    the sentence gives, not the whole it names."""
+    if q.value is None or "of" not in sentence[max(0, q.start - 30):q.start]:
+        return q
+    pattern, shares = _share_before()
+    m = pattern.search(sentence, max(0, q.start - 30), q.start)
+    return replace(q, value=round(q.value * shares[m.group(1).lower()])) if m else q
+
+
+# "One third of the masks": the number word opens a fraction, it counts nothing
+FRACTION_NEXT = re.compile(r"[\s-]+(?:thirds?|quarters?|halves|fifths?|tenths?)\b", re.I)

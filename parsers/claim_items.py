@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from aidledger.parsers.claim_item_words import bought_after, count_after, makers_after, other_kit
+from aidledger.parsers.claim_item_words import (
+    FRACTION_NEXT,
+    bought_after,
+    count_after,
+    makers_after,
+    other_kit,
+    share_of,
+)
 from aidledger.parsers.claim_other_goods import unnamed_goods
 from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
 from aidledger.parsers.lexicon import _items, _load, fold, trie_pattern
@@ -119,8 +126,9 @@ def _stop_gap() -> re.Pattern[str]:
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best, restated = None, 0
     for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
-        if _DESIGNATION.search(clause.sentence, 0, n.start):
-            continue  # "one million Level 3 surgical masks": a grade's number, no count
+        if _DESIGNATION.search(clause.sentence, 0, n.start) or FRACTION_NEXT.match(
+                clause.sentence, n.end):
+            continue  # "one million Level 3 surgical masks", "One third of the masks"
         gap = clause.sentence[n.end:start] if n.end <= start else ""
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
         if again and any(m.value == n.value for m in clause.numbers
@@ -142,7 +150,7 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
         return None  # "590,000 pieces of supplies including suits, masks": of all of them
     if best.vague or _RANGE_BEFORE.search(clause.sentence, 0, best.start):
         return NumberMention(best.start, best.end, best.raw, None, vague=True)
-    return best
+    return share_of(clause.sentence, best)
 
 
 _DESIGNATION = re.compile(r"\b(?:level|type|class|grade|category|size|model|tier)\s+$", re.I)

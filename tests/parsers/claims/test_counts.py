@@ -200,3 +200,13 @@ def test_the_number_of_a_grade_or_type_is_no_count(extract):
 def test_a_word_with_dots_between_count_and_goods(extract):
     assert extract("Korvel Group delivered 120 U.S.-made ventilators to Chad.") == [
         (["Korvel Group"], "ventilator", 120, ["TCD"])]
+
+
+def test_a_share_of_the_counted_goods_is_the_share(extract):
+    text = ("Korvel Group has shipped 90,000 masks to four African countries. Two-thirds of "
+            "the 90,000 masks will go to the health ministry of Chad.")
+    assert (["Korvel Group"], "face_mask", 60_000, ["TCD"]) in extract(text)
+    text = ("Korvel Group has shipped 90,000 masks to four African countries. One third of "
+            "the masks will go to the health ministry of Chad.")
+    assert (["Korvel Group"], "face_mask", 30_000, ["TCD"]) in extract(text)
+    assert all(c[2] != 1 for c in extract(text))
