@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from aidledger.parsers.claim_counted import given_by
-from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_heads import headed
+from aidledger.parsers.claim_missions import main_country, mission_state
 from aidledger.parsers.claim_parts import Clause
-from aidledger.parsers.lexicon import find_places, lookup_place
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
 
 _KINDS = ("person", "organisation", "foundation", "group", "first_person", "foundations",
@@ -166,14 +166,16 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         return [f"{person[0]} Foundation"] if person else []
     if kind == "country":  # "The country will donate": the latest country that gave, else
         given = [g for g in reversed(clause.givers) if country_like(g)]  # the one the
-        return given[:1] or _main_country(clause, before)  # article is about
+        return given[:1] or main_country(clause, before)  # article is about
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
-        return _mission_state(clause, before)
+        return mission_state(clause, before)
     if kind in ("group", "foundations", "companies") and (
             counted := given_by(clause, clause.sentence[:before])):
         return counted
     pool = [n for n in clause.names if n.end <= before
             and not apposed(clause.sentence[:before], n) and not n.oblique]
+    if kind == "organisation" and (said := _said_it(clause.sentence[:before], pool)):
+        return said  # "Taiwan announced early last month that it would be donating"
     history = list(reversed(pool)) + [n for n in reversed(clause.earlier) if not n.oblique]
     wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
               "foundation": ("foundation",), "group": ("foundation", "organisation"),
@@ -203,38 +205,25 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     return []
 
 
-_MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+|"
-                      r")(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?|[Hh]igh\s+"
-                      r"[Cc]ommission)(?:\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+_SAID_IT = re.compile(r"\b(?:said|says|announced|announces|confirmed|stated|added|noted|"
+                      r"revealed|disclosed)\b[^,;.]{0,40}?\s(?:that\s+)?it$")
+_SAID_GAP = re.compile(r"\s*(?:(?:also|has|had|have|on|last|early|earlier|then)\s+|"
+                       r"[A-Z][a-z]+day\s+)*")
+_IN_PHRASE = re.compile(r"\b(?:in|of|from|to|at|for|with|by)\s+(?:the\s+)?$", re.I)
 
 
-def _mission_state(clause: Clause, before: int) -> list[str]:
-    """The state of the latest embassy, consulate or high commission named so far ("the
-    Turkish embassy in Rome", "the Embassy of Japan"), never a receiver's."""
-    seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
-    for m in reversed(list(_MISSION.finditer(seen))):
-        for group in (m.group(2), m.group(1)):
-            words = (group or "").split()
-            for i in range(len(words)):
-                place = lookup_place(" ".join(words[i:]))
-                if place is not None and place.kind in ("country", "demonym"):
-                    name = state_name(place.code)
-                    if name not in clause.receivers:
-                        return [name]
-    return []
-
-
-def _main_country(clause: Clause, before: int) -> list[str]:
-    """The country named most often so far (the latest on a tie), receivers aside."""
-    seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
-    counts: dict[str, tuple[int, int, str]] = {}
-    for p in find_places(seen):
-        if p.place.kind == "country" and p.text not in clause.receivers:
-            n, _, _ = counts.get(p.place.code, (0, 0, ""))
-            counts[p.place.code] = (n + 1, p.start, p.text)
-    if not counts:
+def _said_it(region: str, pool: list[Name]) -> list[str]:
+    """ "X announced that it would donate": X, the name right before the speech verb (a
+    country or a body), not the latest organisation named sentences before."""
+    m = _SAID_IT.search(region)
+    lead = [n for n in pool if n.end <= m.start()] if m else []
+    if not lead or not _SAID_GAP.fullmatch(region, lead[-1].end, m.start()):
         return []
-    return [max(counts.values())[2]]
+    n = lead[-1]
+    if n.kind == "person" or n.kind == "place" and not country_like(n.text) or _IN_PHRASE.search(
+            region[:n.start]):  # "China's Embassy in Malaysia said it": not Malaysia
+        return []
+    return [n.text] if n.kind == "place" else name_donors(n)
 
 
 def _people(names: Iterable[Name]) -> list[str]:

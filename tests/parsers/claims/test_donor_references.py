@@ -238,3 +238,12 @@ def test_whom_the_giver_helped_or_backs_is_not_the_giver(extract):
     out = extract("Chinese firms have stood firmly behind the Philippines, donating nearly "
                   "2 million masks.")
     assert all(o[0] != ["Philippines"] for o in out)
+
+
+def test_it_after_a_speech_verb_is_the_name_right_before_the_verb(extract):
+    out = extract("The Orvo Relief Group sent 500 gowns to Peru. Taiwan announced early last "
+                  "month that it would be donating 3 million masks to Chile.")
+    assert (["Taiwan"], "face_mask", 3_000_000, ["CHL"]) in out
+    out = extract("Tarsa Holdings pledged aid. Ruritania's Embassy in Chile said it, together "
+                  "with Orvo Ltd, donated 5,000 masks to Chile.")
+    assert all("Chile" not in o[0] for o in out)
