@@ -50,7 +50,8 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"|\b(?:namely|notably|particularly|especially|mainly|mostly|chiefly|"
                    r"primarily|viz\.?|member\s+states|"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
-                   r"|\band\s+(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?)$", re.I)
+                   r"|\b(?:and|as\s+well\s+as)\s+(?:the\s+|some\s+|several\s+|many\s+|most\s+|"
+                   r"other\s+)?)$", re.I)
 _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.name_kinds import classify, is_org_name, vocab
 
 
@@ -14,6 +15,10 @@ def split_orgs(start: int, name: str) -> list[tuple[int, str]]:
     their form; "Department of Health and Human Services" stays one (the "and" is inside its
     "of" phrase)."""
     m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
+    if m and (own := re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+[A-Z]", m.group(2))) \
+            and lookup_place(own.group(1)) and is_org_name(m.group(2)):
+        return [(start, m.group(1)), (start + m.start(2), m.group(2))]  # "Ministry of Health
+        # and Chile's Red Cross": a second body, its country's own
     if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
         return [(start, name)]
     if _ADJECTIVE.match(m.group(1).split()[-1]) and _ADJECTIVE.match(m.group(2).split()[0]):

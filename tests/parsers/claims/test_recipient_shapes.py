@@ -92,3 +92,10 @@ def test_the_nations_of_a_region_named_one_by_one(extract):
     out = extract("Kestrel Bank gave 8,000 masks to the Pacific island nations of Fiji and "
                   "Samoa.")
     assert [sorted(c[3]) for c in out] == [["FJI", "WSM"]]
+
+
+def test_two_bodies_of_two_countries_and_a_taker_after_as_well_as(extract):
+    out = extract("Kestrel Bank gave 4,000 gowns to Ghana's Ministry of Health and Togo's Red "
+                  "Cross. Lumo Foods sent 900 masks to Benin, as well as Niger.")
+    assert (["Kestrel Bank"], "protective_suit", 4_000, ["GHA", "TGO"]) in out
+    assert (["Lumo Foods"], "face_mask", 900, ["BEN", "NER"]) in out
