@@ -110,7 +110,9 @@ def _agent_list(sentence: str, names: list[Name], pos: int) -> bool:
     before `pos` are a list after "by", so the one after "and" continues it."""
     start = pos
     while prev := next((n for n in names if n.end <= start and re.fullmatch(
-            r",?\s*(?:and\s+)?(?:the\s+)?", sentence[n.end:start])), None):
+            r",?\s*(?:and\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?", sentence[n.end:start])), None):
+        # (a body's seat "in the Philippines" goes on the list: "by the Chinese Embassy in the
+        # Philippines and the China Mammoth Foundation arrived")
         if _AGENT.search(sentence[:prev.start]):
             return True
         start = prev.start

@@ -51,10 +51,13 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
         donors += name_donors(n)
-        tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?", s[n.end:])
+        seat = _SEAT_IN.match(s, n.end)  # "by the Chinese Embassy in the Philippines and the
+        end = seat.end() if seat and lookup_place(seat.group(1)) else n.end  # X Foundation"
+        tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?" if end == n.end else
+                        r",?\s*(?:and|&)\s+(?:the\s+)?", s[end:])
         if not tail:
             break
-        pos = n.end + tail.end()
+        pos = end + tail.end()
     if donors:
         return donors
     at = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
@@ -66,6 +69,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     return []
 
 
+_SEAT_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _STOP = re.compile(r"\s(?:Airport|Airfield|Airbase|Air Base|Port|Harbou?r|Station|Terminal)$")
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|stated)\b")
 

@@ -10,8 +10,9 @@ from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, lookup_place
 
 _MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+|"
-                      r")(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?|[Hh]igh\s+"
-                      r"[Cc]ommission)(?:\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+                      r")(?:[Ee]mbassy|[Cc]onsul(?:ate)?(?:[\s-][Gg]eneral)?|[Hh]igh\s+"
+                      r"[Cc]ommission)(?:\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?"
+                      r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 
 def mission_state(clause: Clause, before: int) -> list[str]:

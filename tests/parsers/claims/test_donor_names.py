@@ -73,3 +73,23 @@ def test_a_topic_hashtag_is_no_giver_and_it_after_said_is_the_speaker(extract):
     out = extract("Thanks to @OrvoAid for 3,000 gowns sent to Ohio amid #Covid_19.\n\n"
                   "Peru announced on Monday that it would be donating 40,000 masks to Chile.")
     assert out[-1][0] == ["Peru"]
+
+
+def test_a_consul_general_of_the_peoples_republic_names_the_mission(extract):
+    out = extract("The Consul-General of the People's Republic of China in Cusco said aid was "
+                  "sent to Peru.\n\nIncluded in the donations were 900 gloves worth N2 million "
+                  "by the Consulate General; and 300 gowns by Tarsa.")
+    assert [d for d, *_ in out] == [["China"], ["Tarsa"]]
+
+
+def test_a_city_described_before_its_name_gives(extract):
+    out = extract("The northern Peruvian city of Trujillo has donated 6,000 masks to Lyon.")
+    assert out[0][0] == ["Trujillo"]
+    out = extract("The Chilean city of Osorno donated 2,000 gloves to Peru.")
+    assert out[0][0] == ["Osorno"]
+
+
+def test_a_body_with_its_seat_goes_on_in_a_list_after_by(extract):
+    out = extract("The 3,000 test kits donated by the Peruvian Embassy in the Netherlands and "
+                  "the Orvo Foundation arrived in Amsterdam.")
+    assert sorted(out[0][0]) == ["Orvo Foundation", "Peru"]
