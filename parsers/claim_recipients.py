@@ -166,10 +166,18 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
         place = lookup_place(possessive_free(n.text)) or unit_place(n.text) or code_place(n.text)
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
+        elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
+            out.append((n.start, n.end, Recipient(n.text, UNNAMED_STATE, "the government")))
         elif is_org_name(n.text):
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
+
+
+# the holder of a state office who receives takes for the state ("Health minister X, who
+# received R2 million from Y"): the article's country, as "the government" is
+_OFFICE = re.compile(r"\b(?:minister|president|premier|governor)\s+(?:of\s+[A-Z]\w+\s+)?$",
+                     re.I)
 
 
 # "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)

@@ -112,3 +112,9 @@ def test_amounts_a_fund_consisted_of_are_the_pledges_parts(extract):
     assert extract(text) == [(["Nordic Council"], "funds", 9_000_000, ["MDA"]),
                              (["Nordic Council"], "funds", 2_000_000, ["MDA"]),
                              (["Nordic Council"], "funds", 7_000_000, ["MDA"])]
+
+
+def test_a_minister_who_received_money_takes_it_for_the_articles_country(extract):
+    text = ("Ghana has 40 cases. Health minister Kofi Mensah, who also received GHS 3 million "
+            "from the Orvo Traders Union, thanked the donors.")
+    assert extract(text) == [(["Orvo Traders Union"], "funds", 3_000_000, ["GHA"])]
