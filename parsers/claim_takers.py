@@ -73,7 +73,7 @@ _SUBORDINATE = re.compile(r",\s+(?:when|because|although|though|since|as (?!well
                           r"|on top of\b|in addition to\b|besides\b|apart from\b"
                           r"|(?:similar|similarly) to\b|just like\b"  # ", similar to the
                           r"|like (?:its|the|their|his|her)\b"  # Kingdom's earlier ..."
-                          r"|following (?:its|the|their|his|her)\b)")
+                          r"|following (?:its|the|their|his|her|an|a)\b)")
 # "in return for the help Japan gave China" is the reason for the gift, not a second one;
 # ", two of the hardest-hit countries in South America" tells of the takers already named
 _IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
@@ -83,7 +83,13 @@ _IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
                         r"|,\s+(?:two|three|four|five|six|both|one|all|each)\s+of\s+the\b"
                         r"|,?\s+and\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+\d"  # "and
                         # Chile 5,000": a gapped clause with its own taker
-                        r"|,\s+(?:has|have|had|is|was)\s+(?:now|since|then)\s+[a-z]+\b")  # "Ma, who
+                        r"|,\s+(?:has|have|had|is|was)\s+(?:now|since|then)\s+[a-z]+\b"
+                        # "amid a surge of cases in Uganda", "as cases rose in Tanzania": the
+                        # setting; "and will soon send more to Uganda": a later gift
+                        r"|\bamid(?:st)?\b|\bas\s+(?:the\s+)?(?:number\s+of\s+)?(?:cases|infections|"
+                        r"deaths|the\s+(?:virus|pandemic|outbreak))\b"
+                        r"|\band\s+(?:will|would|plans\s+to|intends\s+to)\s+(?:also\s+|soon\s+|later\s+)?"
+                        r"(?:send|donate|give|ship|deliver|provide|supply)\s+more\b")  # "Ma, who
 # has already donated ... to Japan, has now turned his attention to Europe": the main clause
 _BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bwith the rest\b|\bthe rest\b|\bbut\b"
                        r"|\band\s+(?:more|other|further|additional)\s+(?:\w+\s+)?(?:were|was|are|"

@@ -99,3 +99,10 @@ def test_two_bodies_of_two_countries_and_a_taker_after_as_well_as(extract):
                   "Cross. Lumo Foods sent 900 masks to Benin, as well as Niger.")
     assert (["Kestrel Bank"], "protective_suit", 4_000, ["GHA", "TGO"]) in out
     assert (["Lumo Foods"], "face_mask", 900, ["BEN", "NER"]) in out
+
+
+def test_the_setting_an_earlier_gift_and_a_later_one_name_no_taker(extract):
+    for tail in (", following an earlier gift to Mali.", " amid a surge of cases in Mali.",
+                 " as infections rose in Mali.", " and will soon send more to Mali."):
+        out = extract("Lumo Foods donated 6,500 masks to Senegal" + tail)
+        assert [c[3] for c in out if c[2] == 6_500] == [["SEN"]], tail
