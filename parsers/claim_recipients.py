@@ -109,9 +109,10 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.
             continue  # Centers for Disease Control" giving: the giver's own place
-        if any(re.fullmatch(r"(?:\s*\([A-Z][\w-]{1,12}\))?\s+in\s+(?:the\s+)?", s[b:p.start])
-               for _, b, _ in orgs):
-            continue  # "the World Food Program in Iran": where the body sits, not a second taker
+        if any(re.fullmatch(r"(?:\s*\([A-Z][\w-]{1,12}\))?\s+in\s+(?:the\s+)?|['’]s\s+",
+                            s[b:p.start]) for _, b, _ in orgs):
+            continue  # "the World Food Program in Iran": where the body sits, not a second taker;
+            # "to UNICEF's India response": the body's own work there
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue

@@ -118,3 +118,8 @@ def test_a_minister_who_received_money_takes_it_for_the_articles_country(extract
     text = ("Ghana has 40 cases. Health minister Kofi Mensah, who also received GHS 3 million "
             "from the Orvo Traders Union, thanked the donors.")
     assert extract(text) == [(["Orvo Traders Union"], "funds", 3_000_000, ["GHA"])]
+
+
+def test_a_place_in_a_bodys_own_work_is_no_second_taker(extract):
+    out = extract("Mara Quill is donating $300,000 to UNICEF's Peru response.")
+    assert out == [(["Mara Quill"], "funds", 300_000, ["org:UNICEF"])]
