@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aidledger.parsers.claim_counted import unnamed_giver
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
@@ -108,9 +109,10 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         if not c.donors:
             if line_donor and not _goods_head(line_donor.group(1), c):
                 c.donors = [line_donor.group(1).strip()]
-            elif shape and told:  # "The consignment included ..., the agency said": the
-                c.donors, c.told = list(told), True  # giver of the consignment, not who
-                # reports it (a giver named next, "were donated by X", still wins)
+            elif shape and told and not unnamed_giver(clause.sentence):
+                c.donors, c.told = list(told), True  # "The consignment included ..., the
+                # agency said": the giver of the consignment, not who reports it (a giver
+                # named next, "were donated by X", still wins; "from well-wishers": none)
             elif said:
                 c.donors = list(said)
             elif _receipt_of_earlier(clause, c, ctx):

@@ -26,6 +26,20 @@ _JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&
                    r"along|jointly|in partnership|in collaboration|in cooperation)\s+with\s+)"
                    r"(?:the\s+)?")
 HOW_MANY = 3  # sentences after the counted one that may name them
+# a giver the sentence states but does not name: "received from well-wishers in China",
+# "donated by private companies" (not "from the people of India", which is India's)
+_UNNAMED = re.compile(r"\b(?:from|by)\s+(?:the\s+)?(?:(?:some|several|various|many|local|private|"
+                      r"anonymous|overseas|other|individual|generous|unnamed|[A-Z][a-z]+)\s+){0,3}"
+                      r"(?:well-?wishers|donors|benefactors|philanthropists|sponsors|individuals|"
+                      r"businesses|companies|firms|enterprises|entrepreneurs|citizens|residents|"
+                      r"nationals|diaspora)\b"
+                      r"(?!\s*,?\s+(?:including|such as|like|led by|namely)\b)", re.I)
+
+
+def unnamed_giver(sentence: str) -> bool:
+    """Whether the sentence gives its goods from a giver it leaves unnamed: such goods take
+    no giver from the statements before them."""
+    return bool(_UNNAMED.search(sentence))
 
 
 def counted_givers(sentence: str) -> int:

@@ -28,7 +28,13 @@ from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
 from aidledger.parsers.claim_contributors import contributors_named
 from aidledger.parsers.claim_coref import as_named
-from aidledger.parsers.claim_counted import HOW_MANY, counted_givers, fill_counted, listed_givers
+from aidledger.parsers.claim_counted import (
+    HOW_MANY,
+    counted_givers,
+    fill_counted,
+    listed_givers,
+    unnamed_giver,
+)
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
@@ -153,7 +159,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             given = next((c.donors for c in reversed(found) if c.donors), given)
             amount_owners(part, found)
             drop_self_givers(found)
-            carried += [(c, announced or latest_giver(claims)) for c in found if not c.donors]
+            carried += [(c, announced or latest_giver(claims)) for c in found
+                        if not c.donors and not unnamed_giver(part.sentence)]
             claims += found
             in_sentence += found
         if in_sentence and (count := counted_givers(sentence)) and (

@@ -50,3 +50,10 @@ def test_the_two_companies_are_the_two_givers_told_before(extract):
     assert all(o[0] == ["Orvo Limited", "Kestrel Cargo Terminal"] for o in out)
 
 
+
+
+def test_goods_from_unnamed_well_wishers_take_no_giver_from_before(extract):
+    out = extract("Orvo Ltd handed over a consignment to the Health Ministry of Kenya. It "
+                  "included 3,000 gloves. Other items received by the ministry from "
+                  "well-wishers in Japan include 900 goggles and 40 thermometers.")
+    assert ([], "goggles", 900) in [(o[0], o[1], o[2]) for o in out]
