@@ -53,11 +53,15 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         donors += name_donors(n)
         seat = _SEAT_IN.match(s, n.end)  # "by the Chinese Embassy in the Philippines and the
         end = seat.end() if seat and lookup_place(seat.group(1)) else n.end  # X Foundation"
-        tail = re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?" if end == n.end else
-                        r",?\s*(?:and|&)\s+(?:the\s+)?", s[end:])
+        if short := re.match(r"\s*\([A-Z][\w&.-]*\)", s[end:]):
+            end += short.end()  # "China Enterprises Chamber of Commerce (CECCM), ...": its acronym
+        tail = re.match(r"\s*(?:,|and|&|as well as)\s*(?:the\s+)?" if end == n.end or short else
+                        r",?\s*(?:and|&|as well as)\s+(?:the\s+)?", s[end:])
         if not tail:
             break
         pos = end + tail.end()
+        if described := described_as().match(s, pos):  # ", Chinese humanitarian group Mammoth
+            pos = described.end()  # Foundation as well as BGI Group": the name gives
     if donors:
         return donors
     at = pos - 4 if s[pos - 4:pos].lower() == "the " else pos

@@ -136,6 +136,9 @@ _IT_SAID = re.compile(r"(?<=[A-Za-z])\s+(?:has\s+|had\s+)?(?:said|says|announced
                       r"pledged|promised|decided|agreed)\s+(?:[A-Za-z]+\s+){0,3}?(?:that\s+)?it$")
 
 
+_MISSION_SAID = re.compile(r"\bthe\s+(?:embassy|consulate(?:[\s-]general)?|high commission)$", re.I)
+
+
 def _dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
@@ -247,8 +250,9 @@ def subject(clause: Clause, before: int) -> list[str]:
             pair := subject(clause, said.start())) > 1:
         return pair  # "Hyundai and SK announced that it would donate": both, not the last
     if name is None and (said := _IT_SAID.search(region, 0, end)) and (
-            lead := subject(clause, said.start())) and lead[-1] in region[:said.start()] and \
-            not any(n.text == lead[-1] and n.kind == "person" for n in clause.names):
+            lead := subject(clause, said.start())) and (lead[-1] in region[:said.start()] or (
+                _MISSION_SAID.search(region, 0, said.start()))) and not any(
+            n.text == lead[-1] and n.kind == "person" for n in clause.names):
         return lead  # "Taiwan announced last month that it would donate": Taiwan
     if name is not None and _SPEAKER_OF.match(region[name.end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver

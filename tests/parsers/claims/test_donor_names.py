@@ -93,3 +93,11 @@ def test_a_body_with_its_seat_goes_on_in_a_list_after_by(extract):
     out = extract("The 3,000 test kits donated by the Peruvian Embassy in the Netherlands and "
                   "the Orvo Foundation arrived in Amsterdam.")
     assert sorted(out[0][0]) == ["Orvo Foundation", "Peru"]
+
+
+def test_a_list_of_partners_goes_on_past_acronyms_descriptions_and_as_well_as(extract):
+    out = extract("The Peruvian embassy held a ceremony. On May 2, the embassy said it together "
+                  "with Andes Traders Chamber of Commerce (ATCC), Chilean charity Orvo "
+                  "Foundation as well as Tarsa Holdings donated 4,500 test kits to Chile.")
+    assert sorted(out[0][0]) == ["Andes Traders Chamber of Commerce", "Orvo Foundation", "Peru",
+                                 "Tarsa Holdings"]
