@@ -105,7 +105,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     out = []
     trig = _first_trigger(clause)
     for p in takers.unqualified(s, find_places(s)):
-        if any(a <= p.start < b for a, b, _ in orgs) or any(d and (s.find(d, max(
+        if any(a <= p.start < b and p.end <= b for a, b, _ in orgs) or any(d and (s.find(d, max(
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.
             continue  # Centers for Disease Control" giving: the giver's own place

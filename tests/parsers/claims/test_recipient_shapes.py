@@ -106,3 +106,10 @@ def test_the_setting_an_earlier_gift_and_a_later_one_name_no_taker(extract):
                  " as infections rose in Mali.", " and will soon send more to Mali."):
         out = extract("Lumo Foods donated 6,500 masks to Senegal" + tail)
         assert [c[3] for c in out if c[2] == 6_500] == [["SEN"]], tail
+
+
+def test_a_blocs_member_states_are_its_region(extract):
+    out = extract("Kestrel Bank gave 9,000 masks to African Union member states and 2,000 "
+                  "gowns to the Gulf Cooperation Council countries.")
+    assert (["Kestrel Bank"], "face_mask", 9_000, ["region:africa"]) in out
+    assert (["Kestrel Bank"], "protective_suit", 2_000, ["region:middle_east"]) in out
