@@ -52,8 +52,8 @@ _RUNNING = re.compile(r"\b(?:so far|to date|till date|thus far|until now|up to n
                       r"up to the present|until today|to this day)\b"
                       r"|\bas\s+(?:stated|mentioned|noted|said|reported|announced|described)\s+"
                       r"(?:above|earlier|before|previously)\b"  # a summary of what was told
-                      r"|\b(?:has|have)\s+now\s+(?:donated|given|provided|sent|contributed|"
-                      r"delivered|gifted|supplied)\b"
+                      r"|\b(?:has|have)\s+now\s+(?:been\s+)?(?:donated|given|provided|sent|"
+                      r"contributed|delivered|gifted|supplied|handed over)\b"
                       r"|\bincluding\s+(?:the|this|its|their)\s+(?:fresh|latest|new|recent|"
                       r"current|most recent)\s+(?:donation|consignment|batch|shipment|tranche|"
                       r"gift)\b", re.I)
@@ -77,8 +77,12 @@ def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
     tally counts it again); a giver's only statement, even "to date", is its donation.
     `tallies` holds the ids of the claims read from tally sentences; parents re-indexed."""
     told = {d.lower() for c in claims if id(c) not in tallies for d in c.donors}
-    keep = [i for i, c in enumerate(claims)
-            if id(c) not in tallies or not {d.lower() for d in c.donors} & told]
+    goods = {c.item for c in claims if id(c) not in tallies}
+
+    def counted_again(c: Claim) -> bool:  # a tally naming no giver counts the same goods told
+        return bool({d.lower() for d in c.donors} & told) if c.donors else c.item in goods
+    # ("Twenty ventilators were handed over. A total of 30 have now been delivered")
+    keep = [i for i, c in enumerate(claims) if id(c) not in tallies or not counted_again(c)]
     new = {old: n for n, old in enumerate(keep)}
     out = [claims[i] for i in keep]
     for c in out:
