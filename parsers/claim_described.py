@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, classify, vocab
 
 
@@ -35,6 +36,20 @@ def described_and(region: str, end: int, start: int) -> bool:
     link = re.compile(r",?\s+and\s+").match(region, end)
     described = link and described_as().match(region, link.end())
     return bool(described) and described.end() == start  # type: ignore[union-attr]
+
+
+def seated_and(region: str, end: int, start: int) -> bool:
+    """ "Gandhi Smriti and Darshan Samiti (GSDS) New Delhi and Lupin Human Welfare Association,
+    Rajasthan sent": the first giver's acronym and seat stand between it and the "and"."""
+    gap = re.match(r"\s*\([A-Z][\w&.-]*\)|,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,?\s+and\s)",
+                   region[end:start])
+    if not gap or (gap.group(1) and not lookup_place(gap.group(1))):
+        return False
+    rest = region[end + gap.end():start]
+    seat = re.match(r",?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,?\s+and\s)", rest)
+    if seat and lookup_place(seat.group(1)):
+        rest = rest[seat.end():]
+    return bool(re.fullmatch(r",?\s+and\s+(?:the\s+)?", rest))
 
 
 def pair_head(clause: Clause, region: str, start: int) -> Name | None:

@@ -15,7 +15,7 @@ from aidledger.parsers.claim_coref import (
     reference_regex,
     resolve,
 )
-from aidledger.parsers.claim_described import described_and, pair_head
+from aidledger.parsers.claim_described import described_and, pair_head, seated_and
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import Clause, origin_before
 from aidledger.parsers.lexicon import lookup_place
@@ -275,7 +275,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             "words"]["roles"] and (re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
             r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])  # "A, the arm of B, and C"
-            or described_and(region, n.end, start))]
+            or described_and(region, n.end, start) or seated_and(region, n.end, start))]
         if co:
             donors = name_donors(co[-1]) + donors
             start = co[-1].start

@@ -101,3 +101,11 @@ def test_a_list_of_partners_goes_on_past_acronyms_descriptions_and_as_well_as(ex
                   "Foundation as well as Tarsa Holdings donated 4,500 test kits to Chile.")
     assert sorted(out[0][0]) == ["Andes Traders Chamber of Commerce", "Orvo Foundation", "Peru",
                                  "Tarsa Holdings"]
+
+
+def test_the_first_of_two_givers_keeps_its_acronym_and_seat(extract):
+    out = extract("Seva Relief and Care Samiti (SRCS) Pune and Orvo Welfare Association, "
+                  "Gujarat sent 300 gowns to a district in Bihar.")
+    assert out[0][0] == ["Seva Relief and Care Samiti", "Orvo Welfare Association"]
+    out = extract("Tarsa Holdings (TH) and Miro Bank donated 900 masks to Chile.")
+    assert out[0][0] == ["Tarsa Holdings", "Miro Bank"]
