@@ -85,8 +85,9 @@ def home_country(text: str, title: str | None, claims: list[Claim],
         if p.place.kind == "city" and (re.match(r" [A-Z]", seen[p.end:p.end + 2]) or re.search(
                 r"(?<![.!?:])\b[A-Z][a-z]+ $", seen[max(0, p.start - 20):p.start])):
             continue  # "Tata Sons", "Ratan Tata": a name that is also a town, no place
-        if p.place.kind != "demonym" and ":" not in p.place.code and p.place.code not in givers:
-            counts[p.place.code] += 1
+        if (p.place.kind != "demonym" or _STATE_NOUN.match(seen, p.end)) and ":" not in \
+                p.place.code and p.place.code not in givers:
+            counts[p.place.code] += 1  # "the Kenyan government" names Kenya
     for c in claims:
         for r in c.recipients:
             if r.code and ":" not in r.code and r.code not in givers:
@@ -95,6 +96,10 @@ def home_country(text: str, title: str | None, claims: list[Claim],
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]
     return best if n > rest[0][1] else None
+
+
+_STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"
+                         r"president|people|capital|parliament)\b")
 
 
 def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> None:

@@ -113,3 +113,9 @@ def test_a_blocs_member_states_are_its_region(extract):
                   "gowns to the Gulf Cooperation Council countries.")
     assert (["Kestrel Bank"], "face_mask", 9_000, ["region:africa"]) in out
     assert (["Kestrel Bank"], "protective_suit", 2_000, ["region:middle_east"]) in out
+
+
+def test_a_demonym_before_government_names_the_articles_country(extract):
+    out = extract("The Malian government thanked its donors on Friday. Lumo Foods gave 7,200 "
+                  "masks and Kestrel Bank 300 gowns.")
+    assert (["Lumo Foods"], "face_mask", 7_200, ["MLI"]) in out
