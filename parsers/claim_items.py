@@ -207,6 +207,12 @@ _PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:bee
                               rf"was\s+)?{_PERFORMED}\b", re.I)
 
 
+_FEW_EACH = 10
+_PER_HEAD = re.compile(r"\s+(?:to|for|per)\s+(?:each\s+|every\s+|all\s+)?(?:households?|homes?|"
+                       r"famil(?:y|ies)|persons?|people|residents?|citizens?|individuals?|"
+                       r"students?|pupils?|children|inhabitants?)\b", re.I)
+
+
 _SAME_NUMBER = re.compile(r"\b(?:the same number|an? (?:identical|equal|similar) number|the same "
                           r"amount|an equal amount|as many)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -241,6 +247,9 @@ def find_items(clause: Clause) -> list[Item]:
                 "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
                              or _PERFORMED_AFTER.match(clause.sentence, e)):
             continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
+        if q is not None and q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(
+                clause.sentence, e):
+            continue  # "delivering two washable masks to households": so many a household
         if q is not None and bought_after(clause.sentence, e):
             continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
         if makers_after(clause.sentence, e):

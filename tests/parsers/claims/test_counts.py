@@ -218,3 +218,13 @@ def test_a_tally_with_no_giver_after_a_gift_of_the_same_goods_is_no_claim(extrac
             "of the Red Cross.")
     assert [c[2] for c in extract(text)] in ([12], [])
     assert all(c[2] != 18 for c in extract(text))
+
+
+def test_a_few_goods_to_each_household_are_a_ration_not_a_gift_count(extract):
+    text = ("Korvel Group donated 9,000 masks to Chad. Supply is a priority for the "
+            "government, which will begin delivering three cloth masks to households next week.")
+    assert extract(text) == [(["Korvel Group"], "face_mask", 9_000, ["TCD"])]
+    assert [c[2] for c in extract("Korvel Group will donate three cloth masks to every "
+                                  "household in Chad.")] in ([], [None])
+    assert extract("Korvel Group donated 4,000 masks to families in Chad.") == [
+        (["Korvel Group"], "face_mask", 4_000, ["TCD"])]
