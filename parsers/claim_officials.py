@@ -27,9 +27,11 @@ _OFFICE = (r"(?:(?:Deputy|Vice|First)\s+)?(?:Prime\s+Minister|Premier|Chancellor
            r"(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|Secretary\s+of\s+State|Foreign\s+Secretary|"
            r"Ambassador|Envoy|Consul(?:\s+General)?|(?P<president>President))")
 _TITLES = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Samdech|Sheikh|Prof\.?)\s+)*"
-_BEFORE = re.compile(rf"(?:\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)?"
+_BEFORE = re.compile(rf"(?:(?P<country>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?<!\w)U\.S\.|\bUS\b|"
+                     rf"\bUK\b|\bUAE\b)(?:['’]s)?\s+)?"
                      rf"{_OFFICE}(?:\s+to\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}})?"
-                     rf",?\s+{_TITLES}(?:(?:[A-Z][\w'’-]*|bin|bint|ibn|al|el)\s+)*?$")
+                     rf",?\s+{_TITLES}(?:(?:[A-Z][\w'’-]*|[A-Z]\.|bin|bint|ibn|al|el)\s+)*?$")
+# (an initial may stand among the names: "Secretary of State Michael R. Pompeo")
 # the same office written in lower case, which counts only with its country before it
 # ("Vietnamese deputy foreign minister Bui Thanh Son")
 _BEFORE_LOWER = re.compile(rf"\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+"

@@ -123,3 +123,9 @@ def test_a_minister_who_received_money_takes_it_for_the_articles_country(extract
 def test_a_place_in_a_bodys_own_work_is_no_second_taker(extract):
     out = extract("Mara Quill is donating $300,000 to UNICEF's Peru response.")
     assert out == [(["Mara Quill"], "funds", 300_000, ["org:UNICEF"])]
+
+
+def test_an_officer_named_with_an_initial_gives_as_the_state(extract):
+    text = ("U.S. Secretary of State Jonah K. Marlow announced $40 million for Chile. Marlow "
+            "said more would follow.")
+    assert extract(text) == [(["U.S."], "funds", 40_000_000, ["CHL"])]
