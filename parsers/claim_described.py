@@ -64,3 +64,41 @@ def pair_head(clause: Clause, region: str, start: int) -> Name | None:
         return None
     first = lead.text.rsplit(" and ", 1)[0]
     return Name(lead.start, lead.start + len(first), first, classify(first))
+
+
+_BRAND_HEADS = ("group", "company", "foundation", "trust", "bank", "firm", "conglomerate")
+
+
+def branded(clause: Clause, m: re.Match[str]) -> Name | None:
+    """ "The Tata group", "the Adani foundation": a brand before a lowercase head is the body's
+    name as written, not a reference to an earlier group; not a country or demonym ("the
+    Chinese company"), nor a city unless the article names bodies by it ("Tata Sons")."""
+    words = m.group(0).split()[1:-1]
+    if m.group(1).lower() not in _BRAND_HEADS or not words or not all(
+            w[:1].isupper() and w.isalpha() for w in words) or any(
+            _country_like(w) for w in words):
+        return None
+    if lookup_place(words[0]) is not None and not re.search(
+            rf"\b{re.escape(words[0])}\s+(?!{re.escape(m.group(1))}\b)[A-Z]", clause.text):
+        return None  # "the Shenzhen company": a description
+    start = m.start() + m.group(0).index(words[0])
+    return Name(start, m.end(), " ".join([*words, m.group(1)]), "organisation")
+
+
+def _country_like(word: str) -> bool:
+    place = lookup_place(word)
+    return place is not None and place.kind in ("country", "demonym")
+
+
+def dashed(region: str, n: Name) -> bool:
+    """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
+    were sent"): it describes, it is not the subject."""
+    dashes = [i for i, ch in enumerate(region) if ch in "—–"]
+    before = sum(1 for i in dashes if i < n.start)
+    return before % 2 == 1 and any(i >= n.end for i in dashes)
+
+
+def titled(region: str, n: Name) -> bool:
+    """A name in quotation marks ('the aria "Nessun Dorma"'): a title or label, no giver."""
+    return region[n.start - 1:n.start] in ("“", '"', "‘") and region[n.end:n.end + 1] in (
+        "”", '"', "’") and n.start > 0

@@ -15,7 +15,14 @@ from aidledger.parsers.claim_coref import (
     reference_regex,
     resolve,
 )
-from aidledger.parsers.claim_described import described_and, pair_head, seated_and
+from aidledger.parsers.claim_described import (
+    branded,
+    dashed,
+    described_and,
+    pair_head,
+    seated_and,
+    titled,
+)
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import Clause, origin_before
 from aidledger.parsers.lexicon import lookup_place
@@ -80,12 +87,6 @@ _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|ann
                         r"stated|confirmed|explained|tweeted|wrote)(?:\s+that)?\s*", re.I)
 
 
-def _titled(region: str, n: Name) -> bool:
-    """A name in quotation marks ('the aria "Nessun Dorma"'): a title or label, no giver."""
-    return region[n.start - 1:n.start] in ("“", '"', "‘") and region[n.end:n.end + 1] in (
-        "”", '"', "’") and n.start > 0
-
-
 # "China has promised Pakistan to supply": the place after the verb is its object
 _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|told|tells|asked|"
                      r"urged|helped|helps)\s+$")
@@ -139,14 +140,6 @@ _IT_SAID = re.compile(r"(?<=[A-Za-z])\s+(?:has\s+|had\s+)?(?:said|says|announced
 _MISSION_SAID = re.compile(r"\bthe\s+(?:embassy|consulate(?:[\s-]general)?|high commission)$", re.I)
 
 
-def _dashed(region: str, n: Name) -> bool:
-    """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
-    were sent"): it describes, it is not the subject."""
-    dashes = [i for i, ch in enumerate(region) if ch in "—–"]
-    before = sum(1 for i in dashes if i < n.start)
-    return before % 2 == 1 and any(i >= n.end for i in dashes)
-
-
 def _possessor(clause: Clause, region: str, at: int) -> Name | None:
     """The name opening the clause when a verb stands between it and a possessive at `at`."""
     lead = next((n for n in clause.names if n.end <= at and _CLAUSE_START.search(
@@ -178,7 +171,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
-                and not _titled(region, n) and not _dashed(region, n) and not n.oblique \
+                and not titled(region, n) and not dashed(region, n) and not n.oblique \
                 and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
@@ -226,12 +219,15 @@ def subject(clause: Clause, before: int) -> list[str]:
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(
                 region, m.start(), m.end()) and not (
                 re.search(r",\s*$", region[:m.start()]) and "," in region[m.end():]):
+            if brand := branded(clause, m):  # "The Tata group said": a name, no reference
+                cands.append((m.end(), "name", brand))
+                continue
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
-                  and not _ORIGIN_CITY.search(region[:n.start]) and not _dashed(region, n)
+                  and not _ORIGIN_CITY.search(region[:n.start]) and not dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
         if not places:
             return []

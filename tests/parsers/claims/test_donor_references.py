@@ -247,3 +247,12 @@ def test_it_after_a_speech_verb_is_the_name_right_before_the_verb(extract):
     out = extract("Tarsa Holdings pledged aid. Ruritania's Embassy in Chile said it, together "
                   "with Orvo Ltd, donated 5,000 masks to Chile.")
     assert all("Chile" not in o[0] for o in out)
+
+
+def test_a_brand_before_a_lowercase_head_is_the_name_not_a_reference(extract):
+    out = extract("The Orvo Group pledged Rs 50 crore to the PM CARES Fund. The Tarsa group on "
+                  "Saturday said it had committed Rs 700 crore to fight the pandemic.")
+    assert (["Tarsa group"], "funds", 7_000_000_000, []) in out
+    out = extract("Orvo Holdings sent 500 masks to Peru. The Chinese company also sent 800 "
+                  "gowns to Peru.")
+    assert (["Orvo Holdings"], "protective_suit", 800, ["PER"]) in out
