@@ -32,8 +32,16 @@ _MEMBERS = re.compile(r"^(?:members|volunteers|staff|employees|workers|students|
                       r"representatives|officials)\s+(?:of|from|at)\s+(?:the\s+)?(.+)$", re.I)
 
 
+# Taiwan's missions, named for its capital: "the Taipei Economic and Cultural Office in
+# Boston", "TECO-Boston", "TECRO"
+_TAIPEI_MISSION = re.compile(r"(?:the\s+)?(?:Taipei\s+(?:Economic\s+and\s+Cultural\s+"
+                             r"(?:Representative\s+)?|Representative\s+)Offices?|TECRO|TECO)\b")
+
+
 def country_of(name: str) -> str | None:
     """The ISO code a donor name stands for when it is a country, its government or demonym."""
+    if _TAIPEI_MISSION.match(name.strip()):
+        return "TWN"
     place = lookup_place(name)
     if place is not None and place.kind in ("country", "demonym"):
         return place.code

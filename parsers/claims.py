@@ -72,6 +72,7 @@ from aidledger.parsers.claim_undone import (
     running_total,
     skip_sentence,
 )
+from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, find_names
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.sentences import split_sentences
@@ -292,4 +293,6 @@ def _dateline(sentence: str) -> int:
     """Length of a leading dateline ("KUALA LUMPUR, March 31 (Wire) - ") or live-blog time
     stamp ("09:40 GMT - "): place and outlet there are neither donors nor recipients."""
     m = _DATELINE.match(sentence)
+    if m and re.fullmatch(r"[A-Z]+-", m.group(0)) and not lookup_place(m.group(0)[:-1].title()):
+        return 0  # "TECO-Boston said": a name with a hyphen, not a place's dateline
     return m.end() if m and m.end() < len(sentence) else 0

@@ -109,3 +109,11 @@ def test_the_first_of_two_givers_keeps_its_acronym_and_seat(extract):
     assert out[0][0] == ["Seva Relief and Care Samiti", "Orvo Welfare Association"]
     out = extract("Tarsa Holdings (TH) and Miro Bank donated 900 masks to Chile.")
     assert out[0][0] == ["Tarsa Holdings", "Miro Bank"]
+
+
+def test_taiwans_missions_named_for_taipei_give_as_taiwan(extract):
+    out = extract("Ohio received 50,000 masks from the Taipei Economic and Cultural Office in "
+                  "Chicago on Friday.")
+    assert out[0][0] == ["Taiwan"]
+    out = extract("TECO-Chicago said it also gave 2,000 gowns to Ohio hospitals.")
+    assert out[0][0] == ["Taiwan"]
