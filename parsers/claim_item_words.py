@@ -20,12 +20,17 @@ _LINE_END = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?)?\s*(?:$|[
 
 
 _SPACE = re.compile(r"\s+")
+_NUMBERING = re.compile(r",?\s+(?:numbering|totall?ing|amounting to|to the tune of|"
+                        r"to the number of)\s+", re.I)
 _UNIT = re.compile(r"\s*(?:pcs|pieces|units|sets|pairs|nos)\b\.?", re.I)
 
 
 def count_after(clause: Clause, end: int) -> NumberMention | None:
     """ "gowns (230,900 pcs)", "face masks (5,000)", "Face masks: 5,000", "gowns – 300": the
     count right after the goods, in brackets or after a colon or dash, ending the entry."""
+    if (told := _NUMBERING.match(clause.sentence, end)) is not None:  # "masks numbering 10,000"
+        n = next((n for n in clause.numbers if told.end() in (n.start, n.num_start)), None)
+        return n if n and not n.currency and not n.percent and n.value and not n.vague else None
     m = _PCS_OPEN.match(clause.sentence, end) or _SPACE.match(clause.sentence, end)
     n = next((n for n in clause.numbers if n.start == m.end()), None) if m else None
     if n is None or n.currency or n.percent or n.value is None or n.vague:

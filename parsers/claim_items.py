@@ -141,6 +141,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best is None or best.percent or best.currency:
         return None
     gap = clause.sentence[best.end + restated:start].lower()
+    if gap.lstrip().startswith("each of "):  # "10,000 each of masks and gloves": of each
+        gap = gap[gap.index("each of ") + 8:]
     if _stop_gap().search(gap) or any(best.end <= t.start < start
                                       for t in _all_triggers(clause.sentence)):
         return None  # "7 tonnes of masks", "Three tech giants each pledge masks"

@@ -228,3 +228,16 @@ def test_a_few_goods_to_each_household_are_a_ration_not_a_gift_count(extract):
                                   "household in Chad.")] in ([], [None])
     assert extract("Korvel Group donated 4,000 masks to families in Chad.") == [
         (["Korvel Group"], "face_mask", 4_000, ["TCD"])]
+
+
+def test_a_count_told_after_the_goods_by_a_verb_of_number(extract):
+    assert extract("Korvel Group donated masks numbering 12,000 to Chad.") == [
+        (["Korvel Group"], "face_mask", 12_000, ["TCD"])]
+    assert extract("Korvel Group donated gowns totalling 800 to Chad.") == [
+        (["Korvel Group"], "protective_suit", 800, ["TCD"])]
+
+
+def test_n_each_of_two_goods_is_that_many_of_each(extract):
+    assert extract("Korvel Group donated 6,000 each of masks and gloves to Chad.") == [
+        (["Korvel Group"], "face_mask", 6_000, ["TCD"]),
+        (["Korvel Group"], "gloves", 6_000, ["TCD"])]
