@@ -136,9 +136,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s, re.I)  # "X donated ... on behalf
     if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
         return donors  # Group": the body X acts for gives
-    by = re.search(r"(?<!followed )(?<!trailed )(?<!represented )\bby\s+(?:the\s+)?",
+    by = re.search(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
+                   r"(?<!produced )\bby\s+(?:the\s+)?",
                    s[trig.end:trig.end + 60])  # "gave N, followed by X with M": a ranking, not
-    # the agent; "to the city, represented by its mayor": who stands for the taker
+    # the agent; "to the city, represented by its mayor": who stands for the taker; "masks
+    # manufactured by X": their maker
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
             ).startswith("present"):
         by = None  # "received by officials of the NCDC": who receives

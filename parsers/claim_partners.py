@@ -36,9 +36,9 @@ def listed_by(clause: Clause, pos: int) -> list[str]:
     """ "2,000 masks by the Orvo Group; 300 gowns by Tessaro; ...": in a list of gifts that each
     name their giver with "by", the goods at `pos` are given by the "by" of their own part."""
     s = clause.sentence
-    if s.count(";") < 1:
+    if ";" not in s and ", and " not in s:
         return []
-    parts = list(re.finditer(r"[^;]+", s))
+    parts = list(re.finditer(r"(?:[^;,]|,(?!\s+and\s))+", s))  # "...; ..." or "..., and ..."
     if sum(1 for p in parts if _BY_NAME.search(p.group(0))) < 2:
         return []
     part = next((p for p in parts if p.start() <= pos < p.end()), None)

@@ -117,3 +117,14 @@ def test_taiwans_missions_named_for_taipei_give_as_taiwan(extract):
     assert out[0][0] == ["Taiwan"]
     out = extract("TECO-Chicago said it also gave 2,000 gowns to Ohio hospitals.")
     assert out[0][0] == ["Taiwan"]
+
+
+def test_the_maker_of_the_goods_is_no_giver(extract):
+    out = extract("Lima sent its sister city Osaka 5,000 masks manufactured by Orvo Medical Group.")
+    assert out[0][0] == ["Peru"]
+
+
+def test_goods_after_and_with_their_own_by_have_that_giver(extract):
+    out = extract("The aid included 9,000 test kits donated by the Chilean government, and 40,000 "
+                  "masks by the Andes Traders Federation of Santiago.")
+    assert [d for d, *_ in out] == [["Chile"], ["Andes Traders Federation of Santiago"]]
