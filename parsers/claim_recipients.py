@@ -4,9 +4,9 @@ the subject of "received", a country an organisation belongs to."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from aidledger.parsers import claim_takers as takers
+from aidledger.parsers.claim_bodies import international, with_known_bodies
 from aidledger.parsers.claim_home import defined_state_body, other_acronym
 from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_outside import cut, outside
@@ -57,17 +57,12 @@ _EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
                    r"(?:will )?(?:each|apiece)\b", re.I)
 
 
-@cache
-def _international() -> tuple[str, ...]:
-    return tuple(sorted(vocab()["words"]["international_orgs"], key=len, reverse=True))
-
-
 def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     out = []
     trig = _first_trigger(clause)
-    for n in clause.names:
-        intl = n.text.endswith(_international())  # the name, or one ending in it
+    for n in with_known_bodies(s, clause.names):
+        intl = n.text.endswith(international())  # the name, or one ending in it
         if not (is_org_name(n.text) or intl) or not _DEST.search(  # 'to the “PM Cares Fund”'
                 s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):
             continue
@@ -81,7 +76,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)['’]s\s+$", s[:n.start])
         place = lookup_place(owner.group(1)) if owner else None
-        code = place.code if place else org_country(n.text)
+        code = place.code if place else None if n.text in international() else org_country(
+            n.text)  # "Pan American Health Organization": a body of no country
         if code is None and not intl and (
                 m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
             where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP

@@ -119,3 +119,11 @@ def test_a_demonym_before_government_names_the_articles_country(extract):
     out = extract("The Malian government thanked its donors on Friday. Lumo Foods gave 7,200 "
                   "masks and Kestrel Bank 300 gowns.")
     assert (["Lumo Foods"], "face_mask", 7_200, ["MLI"]) in out
+
+
+def test_international_bodies_the_name_rules_miss_keep_no_country(extract):
+    out = extract("Lumo Foods gave 2,000 gowns to Doctors Without Borders, 800 masks to Save "
+                  "the Children and 300 goggles to the Pan American Health Organization.")
+    assert (["Lumo Foods"], "protective_suit", 2_000, ["org:Doctors Without Borders"]) in out
+    assert (["Lumo Foods"], "face_mask", 800, ["org:Save the Children"]) in out
+    assert (["Lumo Foods"], "goggles", 300, ["org:PAHO"]) in out
