@@ -139,11 +139,12 @@ OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|the
 
 
 # "to the Andean nation", "for the South American country", "to fight the virus in the
-# country": the article's country by a description (money too, which otherwise has no taker
-# it does not name)
+# country", "to help the country fight": the article's country by a description (money too,
+# which otherwise has no taker it does not name)
 _EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation|country|"
                       r"republic|kingdom)\b(?!\s+(?:of|and)\b)"
-                      r"|\b(?:to|for|towards|into|in)\s+the\s+(?:nation|country)\b(?!\s+(?:of|and)\b|"
+                      r"|\b(?:to|for|towards|into|in|help(?:ing)?|support(?:ing)?|assist(?:ing)?)\s+"
+                      r"the\s+(?:nation|country)\b(?!\s+(?:of|and)\b|"
                       r"['’]s\s+(?:allies|partners|neighbou?rs))", re.I)  # "... into the country"
 
 

@@ -129,3 +129,9 @@ def test_an_officer_named_with_an_initial_gives_as_the_state(extract):
     text = ("U.S. Secretary of State Jonah K. Marlow announced $40 million for Chile. Marlow "
             "said more would follow.")
     assert extract(text) == [(["U.S."], "funds", 40_000_000, ["CHL"])]
+
+
+def test_money_to_help_the_country_fight_goes_to_the_articles_country(extract):
+    text = ("Orvo Mining chairman Ravi Menon has announced Rs 40 crore to help the country "
+            "fight the virus. India has 900 cases.")
+    assert [r for *_, r in extract(text)] == [["IND"]]
