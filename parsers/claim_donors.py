@@ -186,10 +186,20 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         earlier = [t for t in _all_triggers(s) if t.end <= trig.start
                    and not RECEIVE.search(t.phrase)]
         return subject(clause, earlier[-1].start) if earlier else []
+    if _PASSIVE_TAKER.search(s, 0, trig.start) and _GIVEN.match(trig.phrase):
+        return []  # "UNICEF was provided US$500,000 of this grant": who takes, giver unstated
     if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
                                                  and _VEHICLE.fullmatch(s, t.end, trig.start)]):
         trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
     return subject(clause, trig.start) or _from_donor(clause) or _arrived_from(clause, trig)
+
+
+# a named body as the subject of a passive giving verb: "UNICEF was provided", "The Red Cross
+# of Kenya will be handed" (not goods: "of which 5 million would be given to")
+_PASSIVE_TAKER = re.compile(r"(?<![\w'’-])[A-Z][\w.&'’-]*[A-Za-z]\s+(?:was|were|has been|have been|"
+                            r"had been|will be|would be|is being|are being)\s+"
+                            r"(?:also\s+|then\s+|now\s+|already\s+)?$")
+_GIVEN = re.compile(r"(?:given|provided|handed|awarded|granted|presented|gifted|offered)\b", re.I)
 
 
 def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:

@@ -256,3 +256,14 @@ def test_a_brand_before_a_lowercase_head_is_the_name_not_a_reference(extract):
     out = extract("Orvo Holdings sent 500 masks to Peru. The Chinese company also sent 800 "
                   "gowns to Peru.")
     assert (["Orvo Holdings"], "protective_suit", 800, ["PER"]) in out
+
+
+def test_a_named_body_that_was_given_goods_is_no_giver(extract):
+    out = extract("Ruvonia pledged $2 million to Sri Lanka. The Orvo Relief Agency was provided "
+                  "$500,000 of this grant to buy soap. The Tarsa Trust was awarded $9,000 by "
+                  "the Wren Fund.")
+    assert all("Orvo Relief Agency" not in o[0] for o in out)
+    assert (["Wren Fund"], "funds", 9_000, []) in out
+    out = extract("Orvo Holdings bought 10 million test kits, of which 5 million would be given "
+                  "to Fiji.")
+    assert out == [(["Orvo Holdings"], "test_kit", 5_000_000, ["FJI"])]
