@@ -209,6 +209,11 @@ _PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:bee
                               rf"was\s+)?{_PERFORMED}\b", re.I)
 
 
+# the verb right before a count that holds, makes or uses the goods rather than gives them
+_KEPT_OR_MADE = re.compile(r"(?<!\bthe )(?<!\bit )\b(?:which|that|who|it|they|now|currently|"
+                           r"already|only)\s+(?:has|have|had|owns?|holds?|possess(?:es)?)\s+$"
+                           r"|\b(?:has|have|had)\s+(?:\w+\s+)?(?:manufactured|produced|built|"
+                           r"assembled|exported|imported|sold|used|stockpiled)\s+$", re.I)
 _FEW_EACH = 10
 _PER_HEAD = re.compile(r"\s+(?:to|for|per)\s+(?:each\s+|every\s+|all\s+)?(?:households?|homes?|"
                        r"famil(?:y|ies)|persons?|people|residents?|citizens?|individuals?|"
@@ -252,6 +257,8 @@ def find_items(clause: Clause) -> list[Item]:
         if q is not None and q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(
                 clause.sentence, e):
             continue  # "delivering two washable masks to households": so many a household
+        if q is not None and _KEPT_OR_MADE.search(clause.sentence, 0, q.start):
+            continue  # "which has 2,000 ventilators", "has manufactured 30,000": no gift
         if q is not None and bought_after(clause.sentence, e):
             continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
         if makers_after(clause.sentence, e):

@@ -201,3 +201,13 @@ def test_every_part_of_a_tally_sentence_is_the_tally(extract):
                   "given 70 ventilators to Chile.")
     assert out == [(["Orvan"], "face_mask", 5_000, ["PER"]),
                    (["Tessa"], "ventilator", 40, ["CHL"])]
+
+
+def test_goods_held_or_made_are_no_gift(extract):
+    assert extract("Korvel Group donated 9,000 masks to Chad, which has 300 ventilators.") == [
+        (["Korvel Group"], "face_mask", 9_000, ["TCD"])]
+    out = extract("Korvel Group has manufactured 40,000 ventilators since May and gave 200 "
+                  "to Chad.")
+    assert all(c[2] != 40_000 for c in out)
+    assert extract("Korvel Group has also donated 300 ventilators to Chad.") == [
+        (["Korvel Group"], "ventilator", 300, ["TCD"])]
