@@ -180,7 +180,8 @@ _OFFICE = re.compile(r"\b(?:minister|president|premier|governor)\s+(?:of\s+[A-Z]
 # "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)
 # Fund", "to Prime Minister Narendra Modi's PM-Cares fund": a fund named in full after "to"
 _FUND_NAME = re.compile(
-    r"\b(?:to|towards|into|for)\s+(?:the\s+)?((?:(?:[A-Z][\w’'.-]*|of|and|in|for|the|&)\s+){0,10}?"
+    r"\b(?:to|towards|into|for|and)\s+(?:the\s+)?((?:(?:[A-Z][\w’'.-]*|of|and(?!\s+the\b)|in|for|"
+    r"the|&)\s+){0,10}?"  # not "to PM-CARES and the State Relief Fund": two funds
     r"(?:(?:relief|welfare|emergency|cares|national|disaster)\s+){0,2}"  # "the Prime
     r"(?:\([A-Z][\w -]{1,20}\)\s+)?[Ff]und)\b")  # Minister's relief fund", "(PM CARES) Fund"
 
@@ -234,7 +235,9 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
         a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0]) for a, b, _ in funds)]  # stays
     orgs += [f for f in funds if not any(a < f[1] and f[0] < b for a, b, _ in orgs)]
     orgs = takers.unapposed(clause.sentence, sorted(orgs, key=lambda o: o[0]))
-    places = _place_recipients(clause, orgs, donors) + _the_government(clause)
+    places = _place_recipients(clause, orgs, donors) + _the_government(clause) + [
+        (a, b, Recipient(w, UNNAMED_STATE, "the government")) for a, b, w in takers.officers(
+            clause.sentence) if a < cut(clause.sentence)]  # "to Chief Minister X"
     orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b and (b - a) > (o[1] - o[0])
                                        for a, b, _ in places)]  # "member states of the AU"
     found = sorted(orgs + places + receivers_of(clause) + takers.counted_back(

@@ -212,3 +212,21 @@ def unapposed(s: str, orgs: list) -> list:
             continue
         out.append((a, b, r))
     return out
+
+
+# "handed over a cheque of Rs 5 crore to Chief Minister Uddhav Thackeray", "presented to
+# President Akufo-Addo": the holder of a state office takes for the state the article is about
+_OFFICER = re.compile(r"\b(?:to|for)\s+(?:the\s+)?((?:(?:Union|State|Federal|Deputy|Vice)\s+)?"
+                      r"(?:Chief\s+Minister|Prime\s+Minister|President|Governor|Premier|Mayor|"
+                      r"(?:[A-Z][a-z]+\s+){1,2}Minister)(?:\s+[A-Z][\w.'’-]*){0,4})"
+                      r"(?=\s*(?:[,.;:)]|$|\s(?:to|for|and|in|on|at|as|who|which|during|"
+                      r"last|this|via|by|from|with)\b))")
+
+
+def officers(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each state officer a sentence gives to, by title and name."""
+    if "Minister" not in sentence and not re.search(r"President|Governor|Premier|Mayor",
+                                                    sentence):
+        return []
+    found = [(m.start(1), m.group(1).rstrip(".")) for m in _OFFICER.finditer(sentence)]
+    return [(a, a + len(w), w) for a, w in found if not w.endswith(("'s", "’s"))]

@@ -135,3 +135,14 @@ def test_money_to_help_the_country_fight_goes_to_the_articles_country(extract):
     text = ("Orvo Mining chairman Ravi Menon has announced Rs 40 crore to help the country "
             "fight the virus. India has 900 cases.")
     assert [r for *_, r in extract(text)] == [["IND"]]
+
+
+def test_money_handed_to_a_state_officer_goes_to_the_articles_country(extract):
+    text = ("Ghana has 40 cases. A cheque for GHS 2 million was presented to President Kwame "
+            "Osei by Orvo Bank.")
+    assert extract(text) == [(["Orvo Bank"], "funds", 2_000_000, ["GHA"])]
+
+
+def test_two_funds_joined_by_and_the_are_two_takers(extract):
+    out = extract("Orvo gave Rs 1 crore each to PM-CARES and the Kerala CM relief fund.")
+    assert [(q, r) for _, _, q, r in out] == [(20_000_000, ["IND"])]
