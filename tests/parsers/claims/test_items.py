@@ -242,3 +242,10 @@ def test_item_words_of_lists_from_many_outlets(extract):
                   "alcohol swabs, 45 temperature check guns and one ambulance to Benin.")
     assert [(c[1], c[2]) for c in out] == [("thermometer", 3_000), ("goggles", 600),
                                           ("other", 12_000), ("thermometer", 45), ("other", 1)]
+
+
+def test_powered_respirators_transport_tubes_and_oxygen_generators(extract):
+    out = extract("Veltra Group donated 400 PAPR respirators, 3,000 VTM tubes and 20 oxygen "
+                  "generators to Benin.")
+    assert [(c[1], c[2]) for c in out] == [("respirator", 400), ("sampling_medium", 3_000),
+                                          ("other", 20)]
