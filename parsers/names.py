@@ -31,11 +31,14 @@ _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\
 # a word of a name; "U.S." keeps its dots when a capitalised word follows ("U.S. Centers for
 # Disease Control", "the U.S. Embassy")
 _WORD = r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])|[A-Z][\w'’&.-]*[\w&]|[A-Z])"
+# "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
+_ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
 # a name never runs over a line break (a headline's last word and the text's first are two)
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)" + _WORD + r"(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
     r"\.?,?[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
-    + r"))(?:(?:of[^\S\n]+the|of|for|and|the|de|du|von)[^\S\n]+)?(?![NR]\d)" + _WORD + r")*")
+    + r"))(?:(?:of[^\S\n]+the|of|for|and|the|de|du|von|" + _ON_TOPIC + r")[^\S\n]+)?(?![NR]\d)"
+    + _WORD + r")*")
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 

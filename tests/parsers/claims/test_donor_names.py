@@ -128,3 +128,9 @@ def test_goods_after_and_with_their_own_by_have_that_giver(extract):
     out = extract("The aid included 9,000 test kits donated by the Chilean government, and 40,000 "
                   "masks by the Andes Traders Federation of Santiago.")
     assert [d for d, *_ in out] == [["Chile"], ["Andes Traders Federation of Santiago"]]
+
+
+def test_on_covid_inside_a_name_keeps_it_whole(extract):
+    out = extract("The Andean Alliance on COVID-19 (AAC) donated 7,000 test kits to Bolivia on "
+                  "Monday.")
+    assert out[0][0] == ["Andean Alliance on COVID-19"]
