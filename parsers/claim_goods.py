@@ -41,6 +41,10 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         items = referred_items(clause, ctx_item) or items
     if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
         items = carried_items(clause, *carry) or items
+    if not any(i.quantity for i in items) and ctx_item and not carry and (
+            m := _GAVE_BARE.search(clause.sentence)):  # "has also donated 300,000 to Ohio"
+        items = [i for i in carried_items(clause, *ctx_item)
+                 if m.start(1) in (i.start, i.quantity.num_start)] or items  # type: ignore[union-attr]
     found = giver(clause, items[0].start, published) if items else None
     if found is None and items and shape and any(i.quantity for i in items) and not negated(
             clause.sentence) and not bought(clause.sentence, items[0].start):
@@ -127,6 +131,13 @@ def _written(sentence: str, n) -> str:
     """The number as written, with the minus sign that made it unreadable ("-5,000")."""
     start = n.start - 1 if n.start and sentence[n.start - 1] in "-\u2212" else n.start
     return sentence[start:n.end]
+
+
+# a donation verb and an amount with no goods noun going somewhere: more of the goods before
+_GAVE_BARE = re.compile(r"\b(?:donated|sent|gave|given|provided|shipped|delivered|gifted|"
+                        r"donating|sending|giving|providing|shipping)\s+(?:also\s+)?"
+                        r"(?:another\s+|a further\s+|an additional\s+)?(\d[\d,.]*(?:\s+(?:million|"
+                        r"thousand|lakh))?)\s+(?:more\s+)?(?:to|for)\s", re.I)
 
 
 _OF_THEM = re.compile(r"\s+of\s+(?:which|them|these|those)\b", re.I)

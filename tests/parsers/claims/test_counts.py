@@ -241,3 +241,9 @@ def test_n_each_of_two_goods_is_that_many_of_each(extract):
     assert extract("Korvel Group donated 6,000 each of masks and gloves to Chad.") == [
         (["Korvel Group"], "face_mask", 6_000, ["TCD"]),
         (["Korvel Group"], "gloves", 6_000, ["TCD"])]
+
+
+def test_a_bare_amount_given_somewhere_is_more_of_the_goods_before(extract):
+    text = ("Korvel Group donated 9,000 masks to Chad. Besides Chad and Mali, the company "
+            "has also donated 4,000 to the northern states of Niger.")
+    assert extract(text)[-1] == (["Korvel Group"], "face_mask", 4_000, ["NER"])
