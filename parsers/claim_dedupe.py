@@ -170,7 +170,18 @@ def _kin(da: set[str], db: set[str]) -> bool:
     def base(names: set[str]) -> set[str]:
         return {re.sub(r"(?:['’]s)?\s+(?:foundation|charitable foundation|group)$", "", d)
                 for d in names}
-    return da == db or base(da) == base(db) or _same_house(da, db) or _named_in_full(da, db)
+    return da == db or base(da) == base(db) or _same_house(da, db) or _named_in_full(da, db) \
+        or _clipped(da, db)
+
+
+def _clipped(da: set[str], db: set[str]) -> bool:
+    """ "Co-op Bank" and "Co-operative Bank of Kenya": one giver, each word of the short name
+    the start of the long one's word in turn (two words at least, a clipped one among them)."""
+    if len(da) != 1 or len(db) != 1:
+        return False
+    a, b = sorted((next(iter(da)).split(), next(iter(db)).split()), key=len)
+    return 1 < len(a) <= len(b) and a != b[:len(a)] and all(
+        y.startswith(x) and len(x) > 2 for x, y in zip(a, b, strict=False))
 
 
 def _named_in_full(da: set[str], db: set[str]) -> bool:

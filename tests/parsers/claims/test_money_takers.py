@@ -146,3 +146,10 @@ def test_money_handed_to_a_state_officer_goes_to_the_articles_country(extract):
 def test_two_funds_joined_by_and_the_are_two_takers(extract):
     out = extract("Orvo gave Rs 1 crore each to PM-CARES and the Kerala CM relief fund.")
     assert [(q, r) for _, _, q, r in out] == [(20_000_000, ["IND"])]
+
+
+def test_a_clipped_name_restating_the_gift_is_the_same_giver(extract):
+    text = ("Inter-continental Bank of Ghana has donated GHS 4 million to the Ghana Covid-19 "
+            "Relief Fund. \"We are proud,\" said the chief executive of Inter-con Bank, which "
+            "gave a cash gift of GHS 4 million.")
+    assert [d for d, *_ in extract(text)] == [["Inter-continental Bank of Ghana"]]
