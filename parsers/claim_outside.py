@@ -31,6 +31,8 @@ _NOT_DEST = re.compile(
     r"city|municipality|province|state|citizens)\s+of\s+(?:the\s+)?"  # "donated by the city of
     # Harbin": the giver's own place
     r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
+    r"|\b(?:via|through)\s+(?:his|her|its|their|the|a|an)\s+(?:[\w'’-]+\s+){1,3}?(?:in|at)\s+"
+    r"(?:the\s+)?"  # "through its subsidiary in Nigeria": the way, not the taker
     r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
     # Guangzhou, China": the country of an origin is an origin too
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"

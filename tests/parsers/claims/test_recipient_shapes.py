@@ -127,3 +127,8 @@ def test_international_bodies_the_name_rules_miss_keep_no_country(extract):
     assert (["Lumo Foods"], "protective_suit", 2_000, ["org:Doctors Without Borders"]) in out
     assert (["Lumo Foods"], "face_mask", 800, ["org:Save the Children"]) in out
     assert (["Lumo Foods"], "goggles", 300, ["org:PAHO"]) in out
+
+
+def test_the_way_goods_go_through_is_no_taker(extract):
+    out = extract("Lumo Foods donated 1,400 masks to Gabon through its subsidiary in Cameroon.")
+    assert out == [(["Lumo Foods"], "face_mask", 1_400, ["GAB"])]
