@@ -116,6 +116,10 @@ _HANDLES = re.compile(r"\b(?:distribut|deliver|transport|carri|carry|flown|fly|f
                       r"handl|manag|coordinat|ship)", re.I)
 
 
+_HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|airlifted|handled|"
+                      r"managed|coordinated|shipped|handed over|handed out)\s+$", re.I)
+
+
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
@@ -149,6 +153,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         by = None  # "will receive masks from two foundations set up by X": the foundations
     if by and by.start() < 3 and _HANDLES.search(trig.phrase):
         by = None  # "will be distributed by the WHO": who hands it on, not who gives
+    if by and by.start() >= 3 and _HANDLED.search(s, 0, trig.end + by.start()):
+        by = None  # "donated masks to Spain, which were distributed by the Red Cross"
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"

@@ -26,7 +26,10 @@ _GOVERNMENT = re.compile(
     r"(?P<a>.+)$"
     r"|^(?:the\s+)?(?P<b>.+?)(?:['’]s)?\s+(?:(?:federal|national|central)\s+)?(?:government|govt|"
     r"embassy|consulate(?:\s+general)?|authorities|administration|armed forces|air force|army|"
-    r"navy|military|defen[cs]e ministry|ministry of defen[cs]e|foreign ministry)$", re.I)
+    r"navy|military|defen[cs]e ministry|ministry of defen[cs]e|foreign ministry|"
+    r"ministry of foreign affairs)$"
+    r"|^(?:the\s+)?(?:ministry of foreign affairs|foreign ministry)\s+of\s+(?:the\s+)?(?P<c>.+)$",
+    re.I)
 _OF_COMPANY = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+of\s+(.+)")
 _MEMBERS = re.compile(r"^(?:members|volunteers|staff|employees|workers|students|"
                       r"representatives|officials)\s+(?:of|from|at)\s+(?:the\s+)?(.+)$", re.I)
@@ -47,7 +50,7 @@ def country_of(name: str) -> str | None:
         return place.code
     m = _GOVERNMENT.match(name.strip())
     if m:
-        place = lookup_place(m.group("a") or m.group("b"))
+        place = lookup_place(m.group("a") or m.group("b") or m.group("c"))
         if place is not None and place.kind in ("country", "demonym"):
             return place.code
     return None

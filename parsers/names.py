@@ -207,7 +207,8 @@ def _owner_part(text: str) -> str:
             re.search(r"\bPeople$", parts[0]) and lookup_place("People's " + parts[1]))):
         return text  # "the People's Republic of China", "the Embassy of the People's ...": one
     if len(parts) == 2 and lookup_place(parts[0]) and re.match(
-            r"(?:Embassy|Consulate|High Commission)\b", parts[1]):
+            r"(?:Embassy|Consulate|High Commission|Ministry of Foreign Affairs|Foreign "
+            r"Ministry)\b", parts[1]):
         return text  # "China's Embassy in Malaysia" gives for China, not as "Embassy"
     if len(parts) == 2 and (_OFFICE.search(parts[0]) or _MEMBERS.search(parts[0])) and \
             is_org_name(parts[1]):
@@ -273,6 +274,9 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and (words[1].isupper() or words[-1] == "Fund"):
         return True
+    if re.fullmatch(r"[A-Z]\w+['’]s", words[0]) and lookup_place(words[0][:-2]) and re.match(
+            r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b", " ".join(words[1:])):
+        return True  # "Japan's Ministry of Foreign Affairs" acts for Japan
     if _OFFICE.search(" ".join(words[:2]).replace("’s", "").replace("'s", "")) and is_org_name(
             " ".join(words[2:]) or words[-1]):
         return True  # "Prime Minister's Fund"

@@ -134,3 +134,16 @@ def test_on_covid_inside_a_name_keeps_it_whole(extract):
     out = extract("The Andean Alliance on COVID-19 (AAC) donated 7,000 test kits to Bolivia on "
                   "Monday.")
     assert out[0][0] == ["Andean Alliance on COVID-19"]
+
+
+def test_who_distributes_the_goods_later_in_the_sentence_is_no_giver(extract):
+    out = extract("Orvo Group donated 80,000 masks to Chile, which were distributed by the "
+                  "Chilean Red Cross.")
+    assert out[0][0] == ["Orvo Group"]
+
+
+def test_a_states_foreign_ministry_gives_as_the_state(extract):
+    assert extract("Peru's Ministry of Foreign Affairs handed over 90 ventilators to Ghana.")[0][
+        0] == ["Peru"]
+    assert extract("The Ministry of Foreign Affairs of Peru donated 90 ventilators to Ghana.")[0][
+        0] == ["Peru"]
