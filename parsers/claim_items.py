@@ -126,8 +126,8 @@ def _stop_gap() -> re.Pattern[str]:
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best, restated = None, 0
     for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
-        if _DESIGNATION.search(clause.sentence, 0, n.start) or FRACTION_NEXT.match(
-                clause.sentence, n.end):
+        if _DESIGNATION.search(clause.sentence, max(0, n.start - 12), n.start) or (
+                FRACTION_NEXT.match(clause.sentence, n.end)):
             continue  # "one million Level 3 surgical masks", "One third of the masks"
         gap = clause.sentence[n.end:start] if n.end <= start else ""
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
@@ -257,7 +257,8 @@ def find_items(clause: Clause) -> list[Item]:
         if q is not None and q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(
                 clause.sentence, e):
             continue  # "delivering two washable masks to households": so many a household
-        if q is not None and _KEPT_OR_MADE.search(clause.sentence, 0, q.start):
+        if q is not None and _KEPT_OR_MADE.search(clause.sentence, max(0, q.start - 40),
+                                                  q.start):
             continue  # "which has 2,000 ventilators", "has manufactured 30,000": no gift
         if q is not None and bought_after(clause.sentence, e):
             continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
