@@ -45,7 +45,10 @@ ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ..."
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
     r"\s+(?:said|says|added|adds|wrote|writes|tweeted|confirmed|announced|told|reported|"
     r"reports|stated|noted)\b"
-    r"(?!\s+(?:that|it|they|he|she)\b|[^,;\d]{0,12}\d)[^,;]{0,80}"  # ", X said that ...": a
+    r"(?!\s+(?:that|it|they|he|she)\b|[^,;\d]{0,12}\d|\s+(?:the\s+(?:company|firm|group|"
+    r"foundation|government)|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:would|will|had|has|"
+    r"planned\s+to|plans\s+to)\s)"  # ", when he said Apple would donate ... to": the gift
+    r"[^,;]{0,80}"  # ", X said that ...": a
     # lead-in; ", the USAID has announced USD 5.9 million": the gift's own verb
     r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
 

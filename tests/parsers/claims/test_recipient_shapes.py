@@ -132,3 +132,9 @@ def test_international_bodies_the_name_rules_miss_keep_no_country(extract):
 def test_the_way_goods_go_through_is_no_taker(extract):
     out = extract("Lumo Foods donated 1,400 masks to Gabon through its subsidiary in Cameroon.")
     assert out == [(["Lumo Foods"], "face_mask", 1_400, ["GAB"])]
+
+
+def test_a_gift_told_after_said_keeps_its_taker(extract):
+    out = extract("The total doubles the figure given in May, when the chief said Lumo Foods "
+                  "would donate 40,000 masks to nurses in Portugal.")
+    assert [c[3] for c in out if c[2] == 40_000] == [["PRT"]]
