@@ -55,7 +55,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         end = seat.end() if seat and lookup_place(seat.group(1)) else n.end  # X Foundation"
         if short := re.match(r"\s*\([A-Z][\w&.-]*\)", s[end:]):
             end += short.end()  # "China Enterprises Chamber of Commerce (CECCM), ...": its acronym
-        tail = re.match(r"\s*(?:,|and|&|as well as)\s*(?:the\s+)?" if end == n.end or short else
+        tail = re.match(r"\.?\s*(?:,(?:\s*(?:and|&|as well as)\b)?|and|&|as well as)\s*(?:the\s+)?"
+                        if end == n.end or short else
                         r",?\s*(?:and|&|as well as)\s+(?:the\s+)?", s[end:])
         if not tail:
             break

@@ -152,6 +152,10 @@ def _possessor(clause: Clause, region: str, at: int) -> Name | None:
     return None
 
 
+def _lead_state(region: str, n: Name) -> bool:  # "Japan and the Asian Development Bank gave"
+    return country_like(n.text) and bool(_CLAUSE_START.search(region[:n.start]))
+
+
 def _state_subject(n: Name, region: str, before: int) -> bool:
     """A country, demonym or capital right before the verb chain, not after a preposition:
     "days after Beijing donated", "China has urgently provided", "Japan plans to send"."""
@@ -266,8 +270,8 @@ def subject(clause: Clause, before: int) -> list[str]:
               else resolve(kind, clause, end))
     start = name.start if name is not None else end - 1
     if name is not None:
-        co = [n for n in clause.names if n.end <= start and (
-            n.kind != "place" or name.kind == "place") and n.text.split()[-1] not in vocab()[
+        co = [n for n in clause.names if n.end <= start and (n.kind != "place" or name.kind ==
+              "place" or _lead_state(region, n)) and n.text.split()[-1] not in vocab()[
             "words"]["roles"] and (re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
             r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])  # "A, the arm of B, and C"
@@ -279,7 +283,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             donors = name_donors(first) + donors
             start = first.start
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
-                         and re.fullmatch(r",\s*(?:the\s+)?", region[n.end:start])
+                         and re.fullmatch(r"\.?,\s*(?:the\s+)?", region[n.end:start])
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
                                   and _OPENER.match(region, n.end))
