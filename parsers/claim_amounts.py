@@ -260,10 +260,13 @@ _SAID_AND = re.compile(r",?\s+and\s+(?:said|says|added|announced)\b", re.I)
 _FOLLOWED = re.compile(r",?\s+(?:closely\s+)?(?:followed|trailed)\s+by\b", re.I)
 _TO_EACH_OF = re.compile(r"\s+(?:each\s+)?to\s+each\s+of\b", re.I)
 _BOTH = re.compile(r"\s+(?:each\s+)?to\s+both\s+(?:the\s+)?[A-Z]", re.I)
-_SHARE = re.compile(r"^\s*of\s+(?:those|them|these|which|the\s+\w+)\s*,?\s*", re.I)
-_GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?"
+_SHARE = re.compile(r"^\s*(?:[\w\s]{0,40}?\bthat\s+)?of\s+(?:those|them|these|which|the\s+"
+                    r"(?:\d[\d,.]*\s+(?:(?:million|thousand|lakh)\s+)?)?(?:[\w-]+\s+)?\w+)\s*,\s*"
+                    r"|^\s*of\s+(?:those|them|these|which)\s*", re.I)  # "It said that of the 1
+# million masks, 700,000 will be delivered to the SNS"
+_GO = re.compile(r"^\s*(?:will|would|are to|is to|should)?\s*(?:then\s+)?(?:\w+ly\s+)?"
                  r"(?:go|be (?:sent|delivered|given|shipped|distributed|allocated|donated))"
-                 r"\s+to\b|^\s*(?:to|for)\b", re.I)
+                 r"(?:\s+\w+ly)?\s+to\b|^\s*(?:to|for)\b", re.I)
 
 
 def share_claims(clause: Clause, claims: list[Claim],
@@ -278,9 +281,12 @@ def share_claims(clause: Clause, claims: list[Claim],
         # on the share
     if not lead or not nums or not claims:
         return []
+    whole = [n.value for n in nums if lead is not True and n.end <= lead.end()]
+    nums = [n for n in nums if lead is True or n.start >= lead.end()]
     parent_index = next((i for i in range(len(claims) - 1, -1, -1)
-                         if claims[i].quantity and claims[i].parent is None), None)
-    if parent_index is None:
+                         if claims[i].quantity and claims[i].parent is None
+                         and (not whole or claims[i].quantity in whole)), None)
+    if parent_index is None or not nums:  # ("of the 1 million masks": that claim's part)
         return []
     parent = claims[parent_index]
     out = []

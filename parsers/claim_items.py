@@ -214,6 +214,8 @@ _KEPT_OR_MADE = re.compile(r"(?<!\bthe )(?<!\bit )\b(?:which|that|who|it|they|no
                            r"already|only)\s+(?:has|have|had|owns?|holds?|possess(?:es)?)\s+$"
                            r"|\b(?:has|have|had)\s+(?:\w+\s+)?(?:manufactured|produced|built|"
                            r"assembled|exported|imported|sold|used|stockpiled)\s+$", re.I)
+_WHOLE_BEFORE_PART = re.compile(r"^(?:[\w\s]{0,40}?\bthat\s+)?of\s+the\s+$", re.I)
+_PART_AFTER = re.compile(r"\s*,\s*(?:about\s+|some\s+|nearly\s+|over\s+)?\d")
 _FEW_EACH = 10
 _PER_HEAD = re.compile(r"\s+(?:to|for|per)\s+(?:each\s+|every\s+|all\s+)?(?:households?|homes?|"
                        r"famil(?:y|ies)|persons?|people|residents?|citizens?|individuals?|"
@@ -257,6 +259,9 @@ def find_items(clause: Clause) -> list[Item]:
         if q is not None and q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(
                 clause.sentence, e):
             continue  # "delivering two washable masks to households": so many a household
+        if q is not None and _WHOLE_BEFORE_PART.match(clause.sentence, 0, q.start) and (
+                _PART_AFTER.match(clause.sentence, e)):
+            continue  # "Of the 1 million masks, 700,000 will go to ...": the whole told before
         if q is not None and _KEPT_OR_MADE.search(clause.sentence, max(0, q.start - 40),
                                                   q.start):
             continue  # "which has 2,000 ventilators", "has manufactured 30,000": no gift

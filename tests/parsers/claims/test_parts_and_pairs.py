@@ -122,3 +122,11 @@ def test_takers_that_get_their_share_after_the_whole_are_not_the_wholes(extract)
         (["Japan"], "other", 2_000, ["CHL"])]
     assert extract("Norland donated 5,000 masks to Kenya and Uganda will get 2,000.") == [
         (["Norland"], "face_mask", 5_000, ["KEN"]), (["Norland"], "face_mask", 2_000, ["UGA"])]
+
+
+def test_of_the_goods_counted_again_a_part_goes_to_the_place_named(extract):
+    text = ("Korvel Group donated 90,000 masks and 4,000 test kits to Africa. It said that of "
+            "the 90,000 masks, 60,000 will be delivered immediately to Chad.")
+    out = extract(text)
+    assert (["Korvel Group"], "face_mask", 60_000, ["TCD"]) in out
+    assert [c[2] for c in out].count(90_000) == 1
