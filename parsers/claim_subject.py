@@ -35,7 +35,6 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:(?:[a-z]+ern\
                            r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
 
 
-
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
 
@@ -284,6 +283,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             start = first.start
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
                          and re.fullmatch(r"\.?,\s*(?:the\s+)?", region[n.end:start])
+                         and not n.oblique  # "Through the Red Cross, X donated": a channel
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
                                   and _OPENER.match(region, n.end))

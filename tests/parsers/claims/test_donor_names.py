@@ -160,3 +160,8 @@ def test_a_list_of_givers_goes_on_past_a_legal_forms_dot_and_a_serial_comma(extr
 def test_a_country_and_a_body_opening_the_clause_both_give(extract):
     out = extract("Chile and the Andean Development Bank donated 700 ventilators to Peru.")
     assert out[0][0] == ["Chile", "Andean Development Bank"]
+
+
+def test_a_fronted_channel_is_no_giver(extract):
+    out = extract("Through the Chilean Red Cross, Orvo Group donated 7,000 masks to Chile.")
+    assert out[0][0] == ["Orvo Group"]
