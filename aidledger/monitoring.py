@@ -5,6 +5,10 @@ or most fetches failing (or being refused with 403/429), also fails the run; so 
 has shown the same content for longer than its source's `stale_after` (a program page nobody
 updates any more, or one that moved and left a frozen copy behind). A failed check marks
 the run `check_failed`, logs one clear line per problem, and makes `aidledger crawl` exit 3.
+
+A process of a distributed crawl fetches only the share of the frontier it happened to take, and
+its share changes from round to round, so its row count says nothing about the source's; there
+the drop is judged per fetched page instead, and only on a share big enough to say something.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 DROP_THRESHOLD = 0.5  # fewer than half last run's rows
 FAILURE_THRESHOLD = 0.5  # more than half the fetches failed
 BAN_THRESHOLD = 0.2  # more than a fifth refused with 403/429
+MIN_SHARE_PAGES = 10  # a distributed process's share smaller than this is not judged by rows
 
 
 @dataclass
@@ -33,7 +38,9 @@ def _rows(counts: dict[str, int]) -> int:
     return int(counts.get("records", 0))
 
 
-def check_source(name: str, now: dict[str, int], before: dict[str, int] | None) -> list[Check]:
+def check_source(name: str, now: dict[str, int], before: dict[str, int] | None, *,
+                 share: bool = False) -> list[Check]:
+    """`share`: `now` (and maybe `before`) is one process's part of a distributed crawl."""
     pages, failed = now.get("pages", 0), now.get("failed", 0)
     banned = now.get("banned", 0)
     out = []
@@ -44,18 +51,36 @@ def check_source(name: str, now: dict[str, int], before: dict[str, int] | None) 
         out.append(Check(name, "banned", False, f"{banned} of {fetched} fetches refused "
                                                 "(403/429): slow down or check the User-Agent"))
     if before and _rows(before) and pages:
-        if _rows(now) == 0:
-            out.append(Check(name, "layout_drift", False,
-                             f"yielded {_rows(before)} rows last run and none now: has the "
-                             "page layout changed? Run `aidledger extract` on the stored page"))
-        elif _rows(now) < (1 - DROP_THRESHOLD) * _rows(before):
-            out.append(Check(name, "row_drop", False,
-                             f"rows fell from {_rows(before)} to {_rows(now)}"))
+        out += _row_checks(name, now, before, share)
     return out or [Check(name, "all", True, "ok")]
 
 
-def check_run(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]]) -> list[Check]:
-    return [c for name in sorted(now) for c in check_source(name, now[name], before.get(name))]
+def _row_checks(name: str, now: dict[str, int], before: dict[str, int], share: bool
+                ) -> list[Check]:
+    pages, pages_before = now.get("pages", 0), before.get("pages", 0)
+    if share and pages < min(MIN_SHARE_PAGES, pages_before or MIN_SHARE_PAGES):
+        return []  # three listing pages of a 300-page site: no rows is no news
+    if _rows(now) == 0:
+        return [Check(name, "layout_drift", False,
+                      f"yielded {_rows(before)} rows last run and none now: has the page layout "
+                      "changed? Run `aidledger extract` on the stored page")]
+    if not share:
+        if _rows(now) < (1 - DROP_THRESHOLD) * _rows(before):
+            return [Check(name, "row_drop", False,
+                          f"rows fell from {_rows(before)} to {_rows(now)}")]
+        return []
+    if pages_before and _rows(now) / pages < (1 - DROP_THRESHOLD) * _rows(before) / pages_before:
+        return [Check(name, "row_drop", False,
+                      f"rows per page fell from {_rows(before) / pages_before:.2f} to "
+                      f"{_rows(now) / pages:.2f} ({_rows(now)} rows in this worker's "
+                      f"{pages} pages)")]
+    return []
+
+
+def check_run(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]], *,
+              share: bool = False) -> list[Check]:
+    return [c for name in sorted(now)
+            for c in check_source(name, now[name], before.get(name), share=share)]
 
 
 def check_stale(name: str, stale: list[tuple[str, datetime]], stale_after: timedelta,

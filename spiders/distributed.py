@@ -417,7 +417,10 @@ def _is_fetch(item: Any) -> bool:
 class FrontierStorePipeline(StorePipeline):
     """The store pipeline, releasing each fetch's lease once the fetch is committed: at once when
     writing inline, else when the writer process reports it stored (the pipeline's return only
-    means handed over). A fetch the store could not take keeps its lease (fetched again)."""
+    means handed over). A fetch the store could not take keeps its lease (fetched again).
+    Its checks judge rows per page: the process stores only the share of the round it took."""
+
+    share = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

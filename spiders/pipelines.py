@@ -49,6 +49,7 @@ class StorePipeline:
     """Stores pages (before parsing: see storage.ingest) and failures; one CrawlRun per crawl."""
 
     progress_every = 100
+    share = False  # True where this process fetches only a part of the crawl (distributed)
 
     def __init__(self, db_url: str, command: str = "crawl", writer: str = "inline") -> None:
         self.db_url = db_url
@@ -225,7 +226,8 @@ class StorePipeline:
         c = self.counts
         outcome = "failed" if c["failed"] and not c["pages"] else (
             "partial" if c["failed"] or c["parse_errors"] else "ok")
-        checks = check_run(self.by_source, previous_source_counts(self.sessions, self.run_id))
+        checks = check_run(self.by_source, previous_source_counts(self.sessions, self.run_id),
+                           share=self.share)
         checks += self._stale_checks()
         for check in checks:
             if not check.ok:

@@ -79,3 +79,18 @@ def test_a_page_unchanged_for_longer_than_stale_after_fails_its_check(tmp_path):
     assert stale_pages(sessions, "harbor", now - timedelta(days=21), now) == []
     assert stale_pages(sessions, "harbor", now - timedelta(days=14), now, skip=(frozen,)) == []
     assert check_stale("harbor", [], timedelta(days=14), now) == []
+
+
+def test_a_distributed_share_is_judged_by_rows_per_page():
+    # one round's worker took 250 of 300 pages, the next round only 105: the same source
+    assert failed(check_source("s", {"pages": 105, "records": 120},
+                               {"pages": 250, "records": 252}, share=True)) == []
+    assert failed(check_source("s", {"pages": 105, "records": 120},
+                               {"pages": 250, "records": 252})) == ["row_drop"]
+    assert failed(check_source("s", {"pages": 105, "records": 30},
+                               {"pages": 250, "records": 252}, share=True)) == ["row_drop"]
+    # a share of three listing pages says nothing; a one-page source fetched by this worker does
+    assert failed(check_source("s", {"pages": 3, "records": 0},
+                               {"pages": 250, "records": 252}, share=True)) == []
+    assert failed(check_source("s", {"pages": 1, "records": 0},
+                               {"pages": 1, "records": 20}, share=True)) == ["layout_drift"]
