@@ -112,3 +112,33 @@ def share_of(sentence: str, q: NumberMention) -> NumberMention:
 
 # "One third of the masks": the number word opens a fraction, it counts nothing
 FRACTION_NEXT = re.compile(r"[\s-]+(?:thirds?|quarters?|halves|fifths?|tenths?)\b", re.I)
+
+
+# the verb right before a count that holds, makes or uses the goods rather than gives them
+_KEPT_OR_MADE = re.compile(r"(?<!\bthe )(?<!\bit )\b(?:which|that|who|it|they|now|currently|"
+                           r"already|only)\s+(?:has|have|had|owns?|holds?|possess(?:es)?)\s+$"
+                           r"|\b(?:has|have|had)\s+(?:\w+\s+)?(?:manufactured|produced|built|"
+                           r"assembled|exported|imported|sold|used|stockpiled)\s+$", re.I)
+_WHOLE_BEFORE_PART = re.compile(r"^(?:[\w\s]{0,40}?\bthat\s+)?of\s+the\s+$", re.I)
+_PART_AFTER = re.compile(r"\s*,\s*(?:about\s+|some\s+|nearly\s+|over\s+)?\d")
+_TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes|took|raising|raises|"
+                       r"raised)\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?total"
+                       r"(?:\s+[\w-]+){0,3}?\s+to\s+$", re.I)
+_FEW_EACH = 10
+_PER_HEAD = re.compile(r"\s+(?:to|for|per)\s+(?:each\s+|every\s+|all\s+)?(?:households?|homes?|"
+                       r"famil(?:y|ies)|persons?|people|residents?|citizens?|individuals?|"
+                       r"students?|pupils?|children|inhabitants?)\b", re.I)
+
+
+def counts_no_gift(sentence: str, q: NumberMention, end: int) -> bool:
+    """A count before goods (`end`: where their name ends) that counts no goods given: a few a
+    household ("delivering two washable masks to households"), the whole a part is told of
+    ("Of the 1 million masks, 700,000 will go to ..."), a running total ("bringing its total
+    donations to 50,000 masks"), goods held or made ("which has 2,000 ventilators", "has
+    manufactured 30,000 ventilators")."""
+    if q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(sentence, end):
+        return True
+    if _WHOLE_BEFORE_PART.match(sentence, 0, q.start) and _PART_AFTER.match(sentence, end):
+        return True
+    return bool(_TOTAL_TO.search(sentence, max(0, q.start - 80), q.start)
+                or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start))

@@ -11,6 +11,7 @@ from aidledger.parsers.claim_item_words import (
     FRACTION_NEXT,
     bought_after,
     count_after,
+    counts_no_gift,
     makers_after,
     other_kit,
     share_of,
@@ -209,19 +210,6 @@ _PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:bee
                               rf"was\s+)?{_PERFORMED}\b", re.I)
 
 
-# the verb right before a count that holds, makes or uses the goods rather than gives them
-_KEPT_OR_MADE = re.compile(r"(?<!\bthe )(?<!\bit )\b(?:which|that|who|it|they|now|currently|"
-                           r"already|only)\s+(?:has|have|had|owns?|holds?|possess(?:es)?)\s+$"
-                           r"|\b(?:has|have|had)\s+(?:\w+\s+)?(?:manufactured|produced|built|"
-                           r"assembled|exported|imported|sold|used|stockpiled)\s+$", re.I)
-_WHOLE_BEFORE_PART = re.compile(r"^(?:[\w\s]{0,40}?\bthat\s+)?of\s+the\s+$", re.I)
-_PART_AFTER = re.compile(r"\s*,\s*(?:about\s+|some\s+|nearly\s+|over\s+)?\d")
-_FEW_EACH = 10
-_PER_HEAD = re.compile(r"\s+(?:to|for|per)\s+(?:each\s+|every\s+|all\s+)?(?:households?|homes?|"
-                       r"famil(?:y|ies)|persons?|people|residents?|citizens?|individuals?|"
-                       r"students?|pupils?|children|inhabitants?)\b", re.I)
-
-
 _SAME_NUMBER = re.compile(r"\b(?:the same number|an? (?:identical|equal|similar) number|the same "
                           r"amount|an equal amount|as many)\s+of\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -256,15 +244,8 @@ def find_items(clause: Clause) -> list[Item]:
                 "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
                              or _PERFORMED_AFTER.match(clause.sentence, e)):
             continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
-        if q is not None and q.value is not None and q.value <= _FEW_EACH and _PER_HEAD.match(
-                clause.sentence, e):
-            continue  # "delivering two washable masks to households": so many a household
-        if q is not None and _WHOLE_BEFORE_PART.match(clause.sentence, 0, q.start) and (
-                _PART_AFTER.match(clause.sentence, e)):
-            continue  # "Of the 1 million masks, 700,000 will go to ...": the whole told before
-        if q is not None and _KEPT_OR_MADE.search(clause.sentence, max(0, q.start - 40),
-                                                  q.start):
-            continue  # "which has 2,000 ventilators", "has manufactured 30,000": no gift
+        if q is not None and counts_no_gift(clause.sentence, q, e):
+            continue  # "two masks to households", "which has 2,000 ventilators", ...
         if q is not None and bought_after(clause.sentence, e):
             continue  # "as well as one million KN95 masks purchased by Luz Saude": bought
         if makers_after(clause.sentence, e):

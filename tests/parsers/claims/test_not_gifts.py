@@ -211,3 +211,8 @@ def test_goods_held_or_made_are_no_gift(extract):
     assert all(c[2] != 40_000 for c in out)
     assert extract("Korvel Group has also donated 300 ventilators to Chad.") == [
         (["Korvel Group"], "ventilator", 300, ["TCD"])]
+
+
+def test_a_running_total_of_goods_after_bringing_is_no_gift(extract):
+    assert extract("Korvel Group donated 9,000 masks to Chad, bringing its total donations "
+                   "to 50,000 masks.") == [(["Korvel Group"], "face_mask", 9_000, ["TCD"])]
