@@ -15,16 +15,20 @@ def international() -> tuple[str, ...]:
     return tuple(sorted(vocab()["words"]["international_orgs"], key=len, reverse=True))
 
 
+@cache
+def _bodies() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in international() if len(b) > 3)
+                      + r")(?!\w)")
+
+
 def with_known_bodies(s: str, names: list) -> list:
     """The names, with the international bodies of the vocabulary written in the sentence that
     the name rules miss or cut ("Doctors Without Borders", "Save the Children", "PAHO")."""
     out = list(names)
-    for body in international():
-        at = s.find(body) if len(body) > 3 else -1
-        if at < 0 or not re.fullmatch(r"\W?", s[at - 1:at] if at else "") or re.match(r"\w", s[
-                at + len(body):at + len(body) + 1]) or any(n.start <= at and at + len(body) <= n.end
-                                                          for n in out):
+    for m in _bodies().finditer(s):
+        at, end = m.span()
+        if any(n.start <= at and end <= n.end for n in out):
             continue
-        out = [n for n in out if n.end <= at or n.start >= at + len(body)]
-        out.append(Name(at, at + len(body), body, "organisation"))
+        out = [n for n in out if n.end <= at or n.start >= end]
+        out.append(Name(at, end, m.group(0), "organisation"))
     return sorted(out, key=lambda n: n.start)

@@ -148,13 +148,14 @@ def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) ->
 
 
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
-    dates = [m.span() for m in DATE_PHRASE.finditer(clause.sentence)]  # "on March 15": no amount
-    if any(n.value and not any(a <= n.start < b for a, b in dates) for n in clause.numbers):
-        return False
     s = claims[-1].evidence["sentence"]  # (case kept: the pattern's nouns are lowercase)
     m = _COUNTED.search(s) if "countries" in s or "nations" in s else None
     if not m:
         return False
+    if any(n.value for n in clause.numbers):  # "on March 15": a date is no amount
+        dates = [d.span() for d in DATE_PHRASE.finditer(clause.sentence)]
+        if any(n.value and not any(a <= n.start < b for a, b in dates) for n in clause.numbers):
+            return False
     count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)
     codes: dict[str, Recipient] = {}
     for p in find_places(clause.sentence):
