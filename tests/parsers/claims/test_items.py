@@ -249,3 +249,8 @@ def test_powered_respirators_transport_tubes_and_oxygen_generators(extract):
                   "generators to Benin.")
     assert [(c[1], c[2]) for c in out] == [("respirator", 400), ("sampling_medium", 3_000),
                                           ("other", 20)]
+
+
+def test_pcr_sets_are_test_kits(extract):
+    assert extract("Earlier, Norway had donated 6,500 PCR sets to Benin.") == [
+        (["Norway"], "test_kit", 6_500, ["BEN"])]
