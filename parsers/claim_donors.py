@@ -4,6 +4,7 @@ giver, an envoy or a government, else the subject of the verb (claim_subject).""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_described import described_as
@@ -35,10 +36,9 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by China's Fosun Group": the company gives
     mission = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
-    for pattern, kind in references():  # "by the Consulate General": the state of the mission
-        if kind == "embassy" and (m := pattern.match(s, mission)) and not re.match(  # named
-                r"\s+(?:of|in)\s", s[m.end():]) and (state := resolve(kind, clause, pos)):
-            return state
+    if (m := _missions().match(s, mission)) and not re.match(  # "by the Consulate General":
+            r"\s+(?:of|in)\s", s[m.end():]) and (state := resolve("embassy", clause, pos)):
+        return state  # the state of the mission named before
     if people := _PEOPLE_OF.match(s, pos):
         pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
@@ -72,6 +72,13 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if (head := HEAD.match(s, at)) and head.group(1).islower():  # "by the Chinese firms"
         return resolve("head:" + head.group(1).lower(), clause, pos)
     return []
+
+
+@cache
+def _missions() -> re.Pattern[str]:
+    """ "the embassy", "the Consulate General": the references that stand for a mission."""
+    phrases = sorted(vocab()["words"]["embassy"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.I)
 
 
 _SEAT_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
