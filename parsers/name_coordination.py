@@ -9,12 +9,14 @@ import re
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.name_kinds import classify, is_org_name, vocab
 
+_AND_PAIR = re.compile(r"(.+?)\s+and\s+(?:the\s+)?(.+)")
+
 
 def split_orgs(start: int, name: str) -> list[tuple[int, str]]:
     """ "the Red Cross and Doctors Without Borders": two bodies, when both halves are one by
     their form; "Department of Health and Human Services" stays one (the "and" is inside its
     "of" phrase)."""
-    m = re.fullmatch(r"(.+?)\s+and\s+(?:the\s+)?(.+)", name)
+    m = _AND_PAIR.fullmatch(name)
     if m and (own := re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+[A-Z]", m.group(2))) \
             and lookup_place(own.group(1)) and is_org_name(m.group(2)):
         return [(start, m.group(1)), (start + m.start(2), m.group(2))]  # "Ministry of Health
@@ -86,3 +88,19 @@ _SMALL = {"of", "for", "and", "the", "&", "de", "du", "on", "in"}
 
 def possessive_free(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
+
+
+_PLACE_PART = re.compile(r"(?:(?!\s+(?:and|&)\s+)[^,])+")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+
+
+def split_places(name: str) -> list[tuple[int, str]]:
+    """"France and Japan" is two places, not one organisation; so are "Serbia and Xiaomi"
+    (a place and a name), unless the whole is one place ("Trinidad and Tobago")."""
+    parts = [m for m in _PLACE_PART.finditer(name) if m.group(0).strip()]
+    texts = [_LEADING_AND.sub("", m.group(0).strip()) for m in parts]
+    if len(texts) > 1 and (all(lookup_place(t) for t in texts) or (
+            any(lookup_place(t) for t in texts) and not lookup_place(name)
+            and " of " not in f" {name} " and all(t[:1].isupper() for t in texts))):
+        return [(m.start() + m.group(0).find(t), t) for m, t in zip(parts, texts, strict=True)]
+    return [(0, name)]

@@ -44,9 +44,12 @@ def is_org_name(name: str) -> bool:
     return bool(org.search(name)) or (name.isupper() and 2 <= len(name) <= 8)
 
 
+_FOUNDATION_WORD = re.compile(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b")
+
+
 def classify(name: str) -> str:
     _, _, org = name_sets()
-    if re.search(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b", name):
+    if _FOUNDATION_WORD.search(name):
         return "foundation"
     if org.search(name) or name.isupper():
         return "organisation"

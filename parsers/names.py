@@ -18,6 +18,7 @@ from aidledger.parsers.name_coordination import (
     spelled_by,
     split_coordinated,
     split_orgs,
+    split_places,
 )
 from aidledger.parsers.name_filters import common_opening, goods_word, place_pair, term_acronym
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
@@ -47,6 +48,18 @@ _BRAND = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|announced|p
                     r"sent|also)\b")
 
 
+# the patterns find_names tries on every name, compiled once
+_POSS = re.compile(r"['’]s$")
+_BRAND_POSS = re.compile(r"[a-z]['’]s$")
+_CAP_POSS = re.compile(r"[A-Z]\w+['’]s")
+_POSS_SPLIT = re.compile(r"['’]s\s+")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_LOWER_FOUNDATION = re.compile(r"\s+foundation\b")
+_LOWER_GOVERNMENT = re.compile(r"\s+government\b")
+_LOWER_FAMILY = re.compile(r"\s+family\b")
+_ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
+
+
 def find_names(text: str, offset: int = 0) -> list[Name]:
     """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
     not_names, leading, _ = name_sets()
@@ -57,7 +70,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             whole = re.sub(r"(?:['’]s)?\s*\S+$", "", whole)  # "Tencent's US$100m": Tencent
             if not whole:
                 continue
-        if re.search(r"['’]s$", whole) and _OWNED.match(text, m.end()):
+        if _POSS.search(whole) and _OWNED.match(text, m.end()):
             whole = re.sub(r"\s+(?:and|&)\s+(?:(?!\s(?:and|&)\s).)*$", "", whole) if re.search(
                 r"\s(?:and|&)\s", whole) else ""  # "A and Fosun's
             if not whole:  # member companies": A; the companies, unnamed, are not Fosun
@@ -68,7 +81,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
             start += office.end()
             words = raw[office.end():].split(" ")
-        if len(words) == 1 and re.search(r"['’]s$", words[0]) and lookup_place(words[0][:-2]):
+        if len(words) == 1 and _POSS.search(words[0]) and lookup_place(words[0][:-2]):
             words = [words[0][:-2]]  # "Japan's donation of": the country, its gift
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
@@ -82,7 +95,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         while words and words[-1] in ("of", "and", "the", "&"):
             words = words[:-1]
         name = " ".join(words).strip(" .'’")
-        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name) and text[m.end():m.end() + 1] == ".":
+        if _DOTTED.fullmatch(name) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
@@ -107,18 +120,18 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
                 and not lookup_place(name):
             continue  # "Being able to produce ...": a participle opening the sentence
-        lower_org = re.match(r"\s+foundation\b", text[m.end():])
-        if lower_org and not lookup_place(name) and name not in leading and not re.search(
-                r"['’]s$", m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied
+        lower_org = _LOWER_FOUNDATION.match(text, m.end())
+        if lower_org and not lookup_place(name) and name not in leading and not _POSS.search(
+                m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied
             s = offset + start
-            out.append(Name(s, offset + m.end() + lower_org.end(), f"{name} Foundation",
+            out.append(Name(s, offset + lower_org.end(), f"{name} Foundation",
                             "foundation"))
             continue
-        local = re.match(r"\s+government\b", text[m.end():])
+        local = _LOWER_GOVERNMENT.match(text, m.end())
         if local and re.search(r"\b(?:Metropolitan|Municipal|Provincial|Prefectural|Regional|"
                                r"City|County|District)$", name):  # "the Seoul Metropolitan
             s = offset + start  # government": a local government named as written
-            out.append(Name(s, offset + m.end() + local.end(), f"{name} government",
+            out.append(Name(s, offset + local.end(), f"{name} government",
                             "organisation"))
             continue
         seat = _SEAT.match(text, m.end()) if _MEMBERS_BODY.search(name) else None
@@ -126,26 +139,26 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start  # "the Taiwanese Association in the Philippines": one body
             out.append(Name(s, offset + seat.end(), name + seat.group(0), "organisation"))
             continue
-        family = re.match(r"\s+family\b", text[m.end():])
+        family = _LOWER_FAMILY.match(text, m.end())
         if family and not lookup_place(name):  # "the Weston family" gives as one
             s = offset + start
-            out.append(Name(s, offset + m.end() + family.end(), f"{name} family", "foundation"))
+            out.append(Name(s, offset + family.end(), f"{name} family", "foundation"))
             continue
         if m.start() > 0 and text[m.start() - 1] == "@" and " " not in name:
             handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa": Jack Ma
             s = offset + start
             out.append(Name(s, s + len(name), handle, classify(handle)))
             continue
-        acronym = re.match(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)", text[m.end():])
+        acronym = _ACRONYM_AFTER.match(text, m.end())
         if " and " in name and acronym and spelled_by(name, acronym.group(1)):
             s = offset + start  # "China Road and Bridge Corporation (CRBC)": one body
             out.append(Name(s, s + len(name), name, classify(name), whole=True))
             continue
-        for part_start, part in (q for ps, pt in _split_places(name)
+        for part_start, part in (q for ps, pt in split_places(name)
                                  for q in split_orgs(ps, pt)):
             s = offset + start + part_start
             brand = part == name and bool(_BRAND.match(text, m.end())) and bool(
-                re.search(r"[a-z]['’]s$", part))
+                _BRAND_POSS.search(part))
             out.append(Name(s, s + len(part), part, classify(part), brand=brand))
         out += _implied(m, text, offset)
         if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
@@ -202,7 +215,7 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
 def _owner_part(text: str) -> str:
     """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
     company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
-    parts = re.split(r"['’]s\s+", text, maxsplit=1)
+    parts = _POSS_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and (lookup_place(text.replace("’", "'")) or (
             re.search(r"\bPeople$", parts[0]) and lookup_place("People's " + parts[1]))):
         return text  # "the People's Republic of China", "the Embassy of the People's ...": one
@@ -231,18 +244,6 @@ def _owner_part(text: str) -> str:
 def _roles() -> re.Pattern[str]:
     roles = vocab()["words"]["roles"]
     return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])")
-
-
-def _split_places(name: str) -> list[tuple[int, str]]:
-    """"France and Japan" is two places, not one organisation; so are "Serbia and Xiaomi"
-    (a place and a name), unless the whole is one place ("Trinidad and Tobago")."""
-    parts = [m for m in re.finditer(r"(?:(?!\s+(?:and|&)\s+)[^,])+", name) if m.group(0).strip()]
-    texts = [re.sub(r"^(?:and|&)\s+", "", m.group(0).strip()) for m in parts]
-    if len(texts) > 1 and (all(lookup_place(t) for t in texts) or (
-            any(lookup_place(t) for t in texts) and not lookup_place(name)
-            and " of " not in f" {name} " and all(t[:1].isupper() for t in texts))):
-        return [(m.start() + m.group(0).find(t), t) for m, t in zip(parts, texts, strict=True)]
-    return [(0, name)]
 
 
 _ATTRIBUTIVE = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*(?:[ -][A-Z][\w'’.&]*)*-(?:based|owned|"
@@ -274,7 +275,7 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and (words[1].isupper() or words[-1] == "Fund"):
         return True
-    if re.fullmatch(r"[A-Z]\w+['’]s", words[0]) and lookup_place(words[0][:-2]) and re.match(
+    if _CAP_POSS.fullmatch(words[0]) and lookup_place(words[0][:-2]) and re.match(
             r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b", " ".join(words[1:])):
         return True  # "Japan's Ministry of Foreign Affairs" acts for Japan
     if _OFFICE.search(" ".join(words[:2]).replace("’s", "").replace("'s", "")) and is_org_name(

@@ -152,6 +152,11 @@ def lookup_place(name: str | None) -> Place | None:
     return _lookup_place(name)
 
 
+_SAINT = re.compile(r"^st\.? ")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_POSS = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=4096)
 def _lookup_place(name: str) -> Place | None:  # names repeat within an article
     folded = fold(name).strip(" ,;:")
@@ -159,7 +164,7 @@ def _lookup_place(name: str) -> Place | None:  # names repeat within an article
     if not key:
         return None
     # "U.S." keeps its dots; "St. Lucia" is "Saint Lucia"
-    saint = re.sub(r"^st\.? ", "saint ", key)
+    saint = _SAINT.sub("saint ", key)
     place = _places().get(_strip_article(folded)) or _places().get(key) or _places().get(saint)
     if place:
         return place
@@ -230,9 +235,9 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
             continue
         j, place = found
         start, end = tokens[i][0], tokens[j][1]
-        written = text[start:end].rstrip(".") if not re.search(r"\b[A-Z]\.$", text[start:end]) \
+        written = text[start:end].rstrip(".") if not _INITIAL_END.search(text[start:end]) \
             else text[start:end]
-        written = re.sub(r"['’]s$", "", written)
+        written = _POSS.sub("", written)
         out.append(PlaceMention(start, start + len(written), written, place))
         i = j + 1
     # (not "USD": no letter after the short name, nor a dot and one; not the currency "US$")
@@ -261,7 +266,7 @@ def org_country(name: str) -> str | None:
         if mention.place.kind in ("country", "city", "demonym"):
             return mention.place.code
     for org in sorted(orgs, key=len, reverse=True):
-        if len(org) > 3 and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
+        if len(org) > 3 and org in key and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
             return orgs[org]
     return None
 

@@ -14,10 +14,13 @@ def _load(name: str) -> dict:
     return tomllib.loads(text)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """Lowercase, NFKC (full-width punctuation to ASCII), curly quotes and spaces unified."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def trie_pattern(words: list[str]) -> str:
