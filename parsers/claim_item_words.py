@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.claim_parts import Clause, Item
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
 
@@ -142,3 +142,19 @@ def counts_no_gift(sentence: str, q: NumberMention, end: int) -> bool:
         return True
     return bool(_TOTAL_TO.search(sentence, max(0, q.start - 80), q.start)
                 or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start))
+
+
+def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
+    """ "200,000 and 150,000 masks": the first amount is of the same goods."""
+    out: list[Item] = []
+    for it in items:
+        q = it.quantity
+        if q is not None:
+            before = [n for n in clause.numbers if n.end <= q.start and not n.currency
+                      and not n.percent and n.value is not None and re.fullmatch(
+                          r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])]
+            if before:
+                n = before[-1]
+                out.append(Item(n.start, n.end, it.code, it.label, n))
+        out.append(it)
+    return out

@@ -5,6 +5,7 @@ count of it rather than of tonnes, pieces of mixed goods or a daily rate."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from aidledger.parsers.claim_item_words import (
@@ -14,6 +15,7 @@ from aidledger.parsers.claim_item_words import (
     counts_no_gift,
     makers_after,
     other_kit,
+    paired_amounts,
     share_of,
 )
 from aidledger.parsers.claim_other_goods import unnamed_goods
@@ -171,22 +173,6 @@ _MIXED = ("ppe", "personal protective", "protective equipment", "medical supplie
           "protective kits", "medical kits", "medical equipment", "supplies", "equipment")
 
 
-def _paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
-    """ "200,000 and 150,000 masks": the first amount is of the same goods."""
-    out: list[Item] = []
-    for it in items:
-        q = it.quantity
-        if q is not None:
-            before = [n for n in clause.numbers if n.end <= q.start and not n.currency
-                      and not n.percent and n.value is not None and re.fullmatch(
-                          r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])]
-            if before:
-                n = before[-1]
-                out.append(Item(n.start, n.end, it.code, it.label, n))
-        out.append(it)
-    return out
-
-
 # Respirators (N95 and the like) are given by the thousand; a few dozen or hundred "respirators"
 # without a grade are lung ventilators, as Spanish, Italian and Russian reports call them.
 _FEW = 1000
@@ -233,6 +219,12 @@ def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
 def find_items(clause: Clause) -> list[Item]:
     """Items with the number right before them ("2 million face masks"); bare items only when
     the sentence names a donor and a recipient (a claim of unknown quantity)."""
+    return [replace(it) for it in _items_of(clause.sentence, tuple(clause.numbers))]
+
+
+@lru_cache(maxsize=256)  # the goods, money and list rules all ask it of the same sentence
+def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, ...]:
+    clause = Clause(sentence, 0, len(sentence), sentence, [], [], list(numbers), None)
     out = []
     mentions = _item_mentions(clause.sentence)
     for s, e, code in mentions:
@@ -264,7 +256,7 @@ def find_items(clause: Clause) -> list[Item]:
         elif cur.quantity is None and prev.quantity and _SAME_NUMBER.search(
                 clause.sentence, prev.end, cur.start):
             cur.quantity = prev.quantity  # "10,000 suits and an identical number of masks"
-    out = _paired_amounts(clause, out)
+    out = paired_amounts(clause, out)
     graded = _GRADE.search(clause.sentence) if may_hold(clause.sentence, _GRADE_WORDS) else None
     for it in out:  # "1 million masks (KN95)", "masks of the N95 standard": a grade after them
         if it.code == "face_mask" and _GRADE_AFTER.match(clause.sentence, it.end):
@@ -280,6 +272,6 @@ def find_items(clause: Clause) -> list[Item]:
     out = sorted(out + unnamed_goods(clause, out, mentions), key=lambda i: i.start)
     with_qty = [i for i in out if i.quantity]
     if with_qty:
-        return with_qty
+        return tuple(with_qty)
     plural_specific = [i for i in out if i.code != "other" and i.label.endswith("s")]
-    return plural_specific[:1]
+    return tuple(plural_specific[:1])

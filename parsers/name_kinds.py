@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from aidledger.parsers.lexicon import lookup_place
@@ -47,6 +47,7 @@ def is_org_name(name: str) -> bool:
 _FOUNDATION_WORD = re.compile(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b")
 
 
+@lru_cache(maxsize=4096)  # names repeat within an article
 def classify(name: str) -> str:
     _, _, org = name_sets()
     if _FOUNDATION_WORD.search(name):
