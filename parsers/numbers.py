@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.vocab_files import _load
 
 MAX_VALUE = 10**13  # above this a "quantity" is a typo, an ID or an attack, not a donation
@@ -254,13 +255,23 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     )
 
 
+# every _NUMBER match has a digit or one of these words, every _VAGUE match one of those:
+# a sentence with none is not scanned (most have none; same result, a fraction of the time)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = (*UNITS, "hundred", "thousand", "million", "billion", "trillion", "lakh",
+                 "crore", *FRACTIONS)
+_VAGUE_WORDS = ("tens", "hundred", "thousand", "million", "billions", "dozens", "scores",
+                "lakhs", "crores", "large", "batch", "lot")
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, left to right, with offsets into `text`."""
     out: list[NumberMention] = []
-    for m in _NUMBER.finditer(text):
-        mention = _mention(m, text)
-        if mention is not None:
-            out.append(mention)
+    if _DIGIT.search(text) or may_hold(text, _NUMBER_WORDS):
+        for m in _NUMBER.finditer(text):
+            mention = _mention(m, text)
+            if mention is not None:
+                out.append(mention)
     for i, n in enumerate(out):  # the upper end of "15,000 to 20,000" and its lower end
         if _RANGE_BEFORE.search(text[max(0, n.start - 40):n.start]) and i and not n.currency:
             low = out[i - 1]
@@ -268,7 +279,8 @@ def find_numbers(text: str) -> list[NumberMention]:
                                    num_start=low.start)
             out[i - 1] = out[i]
     out = list(dict.fromkeys(out))
-    for m in _VAGUE.finditer(text):  # "several thousand": a vague amount, not 1,000
+    for m in _VAGUE.finditer(text) if may_hold(text, _VAGUE_WORDS) else ():  # "several
+        # thousand": a vague amount, not 1,000
         out = [n for n in out if not (n.start < m.end() and m.start() < n.end)]
         out.append(NumberMention(m.start(), m.end(), m.group(0), None, vague=True,
                                  num_start=m.start()))
