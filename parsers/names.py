@@ -161,7 +161,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 _BRAND_POSS.search(part))
             out.append(Name(s, s + len(part), part, classify(part), brand=brand))
         out += _implied(m, text, offset)
-        if _OBLIQUE.search(text, 0, m.start()) or _OBLIQUE.search(text, 0, start):
+        if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return sorted(out, key=lambda n: n.start)
 
@@ -176,6 +176,11 @@ _SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A
 # a later "he" or "the company" could stand for
 _OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:(?:the|its|their|his|her)\s+"
                       r"(?:[a-z][\w-]*\s+){0,2})?$", re.I)  # "Through its nonprofit X"
+
+
+def _oblique(text: str, end: int) -> bool:
+    """A direction word right before `end` (each match ends in a space: none, no search)."""
+    return end > 0 and text[end - 1].isspace() and bool(_OBLIQUE.search(text, 0, end))
 
 
 # an office "of" a field before a person's name: "Minister of Health", "Secretary of State"
