@@ -227,9 +227,12 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     folded = text.lower().replace("’", "'")
     tokens = [m.span() for m in _TOKEN.finditer(folded)]
     out: list[PlaceMention] = []
+    table, longest = _by_first_word()
     i = 0
     while i < len(tokens):
-        found = _place_at(folded, text, tokens, i)
+        first = _plain(folded[tokens[i][0]:tokens[i][1]].rstrip(".").removesuffix("'s"))
+        found = _place_at(folded, text, tokens, i) if first in longest or first in table \
+            else None  # (most words open no place name: _place_at would find none)
         if found is None:
             i += 1
             continue
