@@ -93,6 +93,8 @@ def _country_like(word: str) -> bool:
 def dashed(region: str, n: Name) -> bool:
     """A name in an aside between two dashes ("masks — bearing lyrics from an Italian aria —
     were sent"): it describes, it is not the subject."""
+    if "—" not in region and "–" not in region:
+        return False  # (no dash: no aside, and no look at each character)
     dashes = [i for i, ch in enumerate(region) if ch in "—–"]
     before = sum(1 for i in dashes if i < n.start)
     return before % 2 == 1 and any(i >= n.end for i in dashes)
