@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 from aidledger.parsers.claim_counted import unnamed_giver
-from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
@@ -195,17 +194,11 @@ def announcement(clause: Clause, ctx: Context) -> None:
     """A donation stated without quantities ("X announced donations to A, B and C") becomes
     the statement later sentences refer back to."""
     trig = trigger_in(clause)
-    if trig is None or not (item_mentions(clause) or _AID.search(clause.sentence)):
-        return  # "we will also provide online training material": no goods, no aid told
+    if trig is None:
+        return
     donors = resolve_donors(clause, trig)
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
-
-
-_AID = re.compile(r"\b(?:aid|donations?|gifts?|supplies|assistance|relief|help|support|shipments?|"
-                  r"consignments?|cargo|equipment|goods|materials|items|funds?|money|grants?|"
-                  r"packages?|batch(?:es)?|contributions?|pledges?|gears?|PPEs?|kits?|"
-                  r"protective)\b", re.I)
 
 
 @dataclass
