@@ -60,21 +60,21 @@ def _row_checks(name: str, now: dict[str, int], before: dict[str, int], share: b
     pages, pages_before = now.get("pages", 0), before.get("pages", 0)
     if share and pages < min(MIN_SHARE_PAGES, pages_before or MIN_SHARE_PAGES):
         return []  # three listing pages of a 300-page site: no rows is no news
-    if _rows(now) == 0:
+    rows, rows_before = _rows(now), _rows(before)
+    if rows == 0:
         return [Check(name, "layout_drift", False,
-                      f"yielded {_rows(before)} rows last run and none now: has the page layout "
+                      f"yielded {rows_before} rows last run and none now: has the page layout "
                       "changed? Run `aidledger extract` on the stored page")]
-    if not share:
-        if _rows(now) < (1 - DROP_THRESHOLD) * _rows(before):
-            return [Check(name, "row_drop", False,
-                          f"rows fell from {_rows(before)} to {_rows(now)}")]
+    if not share:  # the whole source: compare its rows
+        fell = rows < (1 - DROP_THRESHOLD) * rows_before
+        detail = f"rows fell from {rows_before} to {rows}"
+    elif pages_before:  # a share: compare rows per fetched page
+        fell = rows / pages < (1 - DROP_THRESHOLD) * rows_before / pages_before
+        detail = (f"rows per page fell from {rows_before / pages_before:.2f} to "
+                  f"{rows / pages:.2f} ({rows} rows in this worker's {pages} pages)")
+    else:
         return []
-    if pages_before and _rows(now) / pages < (1 - DROP_THRESHOLD) * _rows(before) / pages_before:
-        return [Check(name, "row_drop", False,
-                      f"rows per page fell from {_rows(before) / pages_before:.2f} to "
-                      f"{_rows(now) / pages:.2f} ({_rows(now)} rows in this worker's "
-                      f"{pages} pages)")]
-    return []
+    return [Check(name, "row_drop", False, detail)] if fell else []
 
 
 def check_run(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]], *,
