@@ -34,6 +34,7 @@ _STATE_BODY = re.compile(
     r"|\bCivil\s+(?:Protection|Defen[cs]e)\b"
     r"|(?<!Salvation )\b(?:Army|Navy|Air\s+Force|Defen[cs]e\s+Forces)$"
     r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National|Emergency\s+Response)\s+Fund$"
+    r"|\bNational\s+(?:[\w-]+\s+){1,2}Fund$"  # "the COVID-19 National Trust Fund"
     # public institutions the article's country runs: "the King Institute of Preventive
     # Medicine", "the Central Medical Stores Depot", "Mercy General Hospital"
     r"|\b(?:Institute|Hospital|Hospitals|Depot|Medical\s+Stores|Directorate|Health\s+Services?"

@@ -153,3 +153,26 @@ def test_a_clipped_name_restating_the_gift_is_the_same_giver(extract):
             "Relief Fund. \"We are proud,\" said the chief executive of Inter-con Bank, which "
             "gave a cash gift of GHS 4 million.")
     assert [d for d, *_ in extract(text)] == [["Inter-continental Bank of Ghana"]]
+
+
+def test_the_fund_by_its_head_noun_is_the_fund_named_before(extract):
+    text = ("Nine firms gave a total of $4 million to the Zarnia Flood Relief Fund on Monday. "
+            "Orbis Bank presented a cheque for $50,000 to the Fund. Quay Trust later handed "
+            "$20,000 to the Trust Fund.")
+    fund = ["org:Zarnia Flood Relief Fund"]
+    assert [(d, r) for d, _, _, r in extract(text)] == [([], fund), (["Orbis Bank"], fund),
+                                                        (["Quay Trust"], fund)]
+
+
+def test_a_national_fund_of_any_name_is_the_articles_country(extract):
+    text = ("Fifteen companies in Zambia gave a total of ZMW 2 million to the Covid-19 "
+            "National Solidarity Fund. Orbis Zambia Limited presented a cheque for ZMW 50,000 "
+            "to the Fund, "
+            "the trustees in Lusaka said.")
+    assert [r for *_, r in extract(text)] == [["ZMB"], ["ZMB"]]
+
+
+def test_a_fund_whose_owner_is_an_acronym_in_brackets_keeps_its_owner(extract):
+    text = ("LUSAKA, 9 May - The Ministry of Health (MOH) Covid-19 Fund, set up in March by "
+            "Zambia, has raised ZMW 3 million. Orbis Bank contributed ZMW 1 million to the fund.")
+    assert [r for *_, r in extract(text)] == [["ZMB"]]
