@@ -122,8 +122,9 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 def _stop_gap() -> re.Pattern[str]:
     w = vocab()["words"]
     words = sorted(map(re.escape, [*w["not_goods"], *w["units"]]), key=len, reverse=True)
-    return re.compile(r"\b(?:to|and|or|in|for|from|with|by|each|kinds?|types?|sorts?|"
-                      r"varieties|categories|models|brands|" + "|".join(words) + r")\b")
+    return re.compile(r"(?<![\w-])(?:to|and|or|in|for|from|with|by|each|kinds?|types?|sorts?|"
+                      r"varieties|categories|models|brands|" + "|".join(words) + r")(?![\w-])")
+    # (a hyphened compound is one word: "3,500 made-in-Vietnam masks" counts the masks)
 
 
 def _quantity_before(clause: Clause, start: int) -> NumberMention | None:

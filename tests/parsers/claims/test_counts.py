@@ -247,3 +247,8 @@ def test_a_bare_amount_given_somewhere_is_more_of_the_goods_before(extract):
     text = ("Korvel Group donated 9,000 masks to Chad. Besides Chad and Mali, the company "
             "has also donated 4,000 to the northern states of Niger.")
     assert extract(text)[-1] == (["Korvel Group"], "face_mask", 4_000, ["NER"])
+
+
+def test_a_hyphened_compound_between_count_and_goods_is_one_word(extract):
+    assert extract("The Consulate of Malta handed over 2,400 made-in-Malta cloth masks to "
+                   "the city of Lyon.") == [(["Malta"], "face_mask", 2_400, ["FRA"])]
