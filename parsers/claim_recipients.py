@@ -37,7 +37,7 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"|\b(?:gave|give|gives|provided|provides|offered|handed|sent|sends|"
                    r"supplied|to|for|in|across|into|throughout|towards?|at|including|include|"
                    r"includes|such as|like|among|between|on|reach|reached|receive|received)"
-                   r"\s+(?:the\s+|(?:his|her|its|their|our)\s+(?:\S+\s+)?|each\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?"
+                   r"\s+(?:the\s+|(?:his|her|its|their|our)\s+(?:\S+\s+)?|(?:each|every\s+one)\s+of\s+(?:the\s+)?(?:\S+\s+)?|all\s+)?"
                    r"(?:(?:over|more\s+than|nearly|almost|about|around|at\s+least|up\s+to)\s+)?"
                    r"(?:\S+\s+)?"  # "to over 54 African countries"
                    r"|[,&:–—]\s*(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?"
@@ -46,13 +46,13 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
                    r"|regions?|cities|citizens|residents|authorities|capitals?|rest|nations?|"
                    r"countries|islands?|ambassadors?|envoys?|embass(?:y|ies))\s+of\s+(?:the\s+)?"
-                   r"|\beach(?:\s+one)?\s+of\s+(?:the\s+)?(?:\S+\s+)?"
+                   r"|\b(?:each(?:\s+one)?|every\s+one)\s+of\s+(?:the\s+)?(?:\S+\s+)?"
                    r"|\b(?:namely|notably|particularly|especially|mainly|mostly|chiefly|"
                    r"primarily|viz\.?|member\s+states|"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
                    r"|\b(?:and|as\s+well\s+as)\s+(?:the\s+|some\s+|several\s+|many\s+|most\s+|"
                    r"other\s+)?)$", re.I)
-_EACH = re.compile(r"\beach(?: one)? of (?:the |its |these |those )?([\w,-]+)\b"
+_EACH = re.compile(r"\b(?:each(?: one)?|every one) of (?:the |its |these |those )?([\w,-]+)\b"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)
 
@@ -217,7 +217,7 @@ def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
 
 
 def _each_count(sentence: str) -> int | None:
-    m = _EACH.search(sentence) if may_hold(sentence, ("each", "apiece")) else None
+    m = _EACH.search(sentence) if may_hold(sentence, ("each", "apiece", "every one")) else None
     if not m:
         return None
     return parse_number((m.group(1) or m.group(2) or "").strip(","))

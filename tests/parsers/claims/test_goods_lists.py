@@ -80,3 +80,12 @@ def test_goods_with_the_before_their_count_are_told_back(extract):
             "Fiji, Samoa and Tonga. Lund said at a ceremony that the 45,000 masks for the "
             "Pacific partners had been shipped out.")
     assert extract(text) == [(["Norway"], "face_mask", 45_000, ["FJI", "WSM", "TON"])]
+
+
+def test_every_one_of_n_countries_is_each_of_them(extract):
+    text = ("The Lindqvist Fund has pledged 3,000 test kits and 500 gowns each, to every one "
+            "of the 15 West African nations.")
+    assert extract(text) == [(["Lindqvist Fund"], "test_kit", 45_000, ["region:africa"]),
+                             (["Lindqvist Fund"], "protective_suit", 7_500,
+                              ["region:africa"])]
+
