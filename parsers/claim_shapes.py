@@ -169,9 +169,13 @@ def cargo_funds(clause: Clause, published: datetime | date | None,
     return out
 
 
+_OPEN_QUOTES = "\"“‘'«"
+
+
 def anaphor(clause: Clause) -> str | None:
-    """The shape by which this sentence refers back to an earlier donation, if any."""
-    s = clause.sentence
+    """The shape by which this sentence refers back to an earlier donation, if any (a quote
+    opening it is read through: "“This batch includes 1,000 gowns”" is the batch's contents)."""
+    s = clause.sentence.lstrip(_OPEN_QUOTES)
     if _LIST_LINE.match(s):
         return "list"
     if _PART_OF.search(s) and _PART.search(s):

@@ -89,3 +89,10 @@ def test_every_one_of_n_countries_is_each_of_them(extract):
                              (["Lindqvist Fund"], "protective_suit", 7_500,
                               ["region:africa"])]
 
+
+def test_a_quote_opening_the_contents_of_a_batch_still_lists_them(extract):
+    text = ("Mali received medical equipment from the Korvel Group on Friday.\n\n"
+            "“This batch of supplies includes 2,000 pieces of protective goggles and 300 "
+            "pairs of surgical gloves,” the minister said.")
+    assert extract(text) == [(["Korvel Group"], "goggles", 2_000, ["MLI"]),
+                             (["Korvel Group"], "gloves", 300, ["MLI"])]
