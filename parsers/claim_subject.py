@@ -29,8 +29,8 @@ from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, vocab
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
-                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|"
-                         r"more than|nearly|over|\d)", re.I)
+                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|around|"
+                         r"approximately|almost|roughly|more than|nearly|over|\d)", re.I)
 _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
                            r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
 
@@ -253,7 +253,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 _MISSION_SAID.search(region, 0, said.start()))) and not any(
             n.text == lead[-1] and n.kind == "person" for n in clause.names):
         return lead  # "Taiwan announced last month that it would donate": Taiwan
-    if name is not None and _SPEAKER_OF.match(region[name.end:]):
+    if _SPEAKER_OF.match(region[name.end if name is not None else end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
         kind, name = "foundation" if name.text != "Company" else "organisation", None

@@ -151,3 +151,9 @@ def test_a_giver_named_next_wins_over_the_one_a_consignment_took(extract):
                   "Mirra Foundation together with Tarsa Group.")
     assert out == [(["Mirra Foundation", "Tarsa Group"], "protective_suit", 2_000, ["PER"]),
                    (["Mirra Foundation", "Tarsa Group"], "face_mask", 9_000, ["PER"])]
+
+
+def test_he_who_says_about_n_goods_arrived_is_no_giver(extract):
+    out = extract("Mayor Lena Orts thanked the donors in Quito on Monday. She said around 4,000 "
+                  "gowns had arrived in Ecuador on a cargo flight.")
+    assert out == [([], "protective_suit", 4_000, ["ECU"])]  # the speaker only tells of them
