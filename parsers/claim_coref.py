@@ -122,8 +122,8 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
     pool = [n for n in clause.names if n.end <= before]
     for n in [*reversed(pool), *reversed(clause.earlier)]:
         if n.kind != "place" and n.text not in clause.receivers and noun in (
-                w.lower() for w in n.text.split()):
-            return expand(name_donors(n), clause)
+                w.lower() for w in n.text.split()) and not _HEAD_ALONE.fullmatch(n.text):
+            return expand(name_donors(n), clause)  # (not "Group" of "the Group" itself)
     if described := _described_before(noun, clause, before, pool):
         return described
     if noun == "group":  # "the group raised": a body of members, not the hospital it helped
@@ -149,6 +149,26 @@ def _described_before(noun: str, clause: Clause, before: int, pool: list[Name]) 
     for text in reversed(intro):
         if text in names:
             return expand([possessive_free(text)], clause)
+    return []
+
+
+# "the Group", "The Church", "the Foundation": a body's generic head written capitalised alone
+_HEAD_ALONE = re.compile(r"(?:[Tt]he\s+)?(Foundation|Group|Company|Church|Bank|Society|Trust|"
+                         r"Association|Federation|Council|Club|Corporation|Charity|Fund)")
+
+
+def head_alone(name: Name, clause: Clause) -> list[str]:
+    """ "the Group has also donated" after "Mah Sing Group Bhd": the latest earlier name (not a
+    recipient) with that head word; none named so: [] (the caller keeps its own reading)."""
+    m = _HEAD_ALONE.fullmatch(name.text)
+    if not m:
+        return []
+    noun = m.group(1).lower()
+    for n in [*reversed([n for n in clause.names if n.end <= name.start]), *reversed(
+            clause.earlier)]:
+        if n.kind != "place" and n.text not in clause.receivers and not _HEAD_ALONE.fullmatch(
+                n.text) and noun in (w.lower() for w in n.text.split()):
+            return expand(name_donors(n), clause)
     return []
 
 

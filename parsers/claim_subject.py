@@ -10,6 +10,7 @@ from aidledger.parsers.claim_coref import (
     apposed,
     country_like,
     expand,
+    head_alone,
     in_aside,
     name_donors,
     reference_regex,
@@ -208,7 +209,7 @@ def subject(clause: Clause, before: int) -> list[str]:
             cands.append((m.end(), "person", None))
     covered = [(m.start(), m.end()) for m in pattern.finditer(region)]
     cands = [c for c in cands if c[2] is None or not any(  # "The Kingdom": the reference
-        a <= c[2].start and c[2].end <= b for a, b in covered)]
+        a <= c[2].start and c[2].end <= b for a, b in covered) or head_alone(c[2], clause)]
     for n in clause.names:  # "the 2,000 test kits that China donated": a country as subject
         if _state_subject(n, region, before) or (
                 n.kind == "place" and n.end <= before and country_like(n.text)
@@ -255,6 +256,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         return lead  # "Taiwan announced last month that it would donate": Taiwan
     if _SPEAKER_OF.match(region[name.end if name is not None else end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
+    if name is not None and (named := head_alone(name, clause)):
+        return named  # "the Group has donated": the group named before
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):
         kind, name = "foundation" if name.text != "Company" else "organisation", None
     if name is not None and name.implied and name.kind == "foundation":

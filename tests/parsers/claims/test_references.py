@@ -94,3 +94,15 @@ def test_a_further_amount_of_money_that_goes_to_a_taker(extract):
         (["Japan"], "funds", 1_000_000, ["PER"]), (["Japan"], "funds", 3_000_000, ["CHL"])]
     assert extract("Norland gave $1 million to Fiji. Another $3 million is still needed, "
                    "officials said.") == [(["Norland"], "funds", 1_000_000, ["FJI"])]
+
+
+def test_the_group_written_capitalised_is_the_group_named_before(extract):
+    out = extract("Orvo Group Bhd pledged RM2 million to the relief fund on Monday. The Group has "
+                  "also donated 5,000 masks to hospitals in Malaysia.")
+    assert (["Orvo Group Bhd"], "face_mask", 5_000, ["MYS"]) in out
+
+
+def test_the_church_written_capitalised_is_the_church_named_before(extract):
+    out = extract("Members of the Church of the Holy Elm in Leeds met on Sunday. The Church has "
+                  "shipped 2,000 masks to Ghana.")
+    assert out == [(["Church of the Holy Elm"], "face_mask", 2_000, ["GHA"])]
