@@ -48,3 +48,56 @@ def the_fund_again(claims: list[Claim], text: str, title: str | None) -> None:
                  and not _BARE_FUND.fullmatch(r.org)]
         if named:
             fund = named[-1]
+
+
+# between two gifts of one sentence: another giver's clause joined on ("... and B presented"),
+# not a new sentence part of its own
+_JOINED = re.compile(r"\band\b")
+_APART = re.compile(r"[;:]|\b(?:but|earlier|previously|last\s+(?:week|month|year))\b", re.I)
+
+
+def shared_takers(claims: list[Claim], text: str) -> None:
+    """Gifts of two givers joined in one sentence share the taker only one of them names: the
+    taker at the end names where both went ("A donated $100,000 and B presented a cheque for
+    $5,000 to the Fund"; not after "while": "A gave $12,000, while B gave $3,000 to the Fund"
+    sets the two apart), and a gift told with "also" after one that named its taker went
+    there too ("A gave the Fund $40,000, and B also donated $30,000")."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.at is not None and c.evidence.get("field") != "title" and c.parent is None:
+            by_sentence.setdefault(c.evidence.get("start", -1), []).append(c)
+    for group in by_sentence.values():
+        if len(group) < 2 or all(c.recipients for c in group) or not any(
+                c.recipients for c in group):
+            continue
+        group.sort(key=lambda c: c.at or 0)
+        for i, c in enumerate(group):
+            if c.recipients or not c.donors:
+                continue
+            later = next((d for d in group[i + 1:] if d.recipients), None)
+            if later is not None and _shares(text, c, later) and _after_amount(text, later):
+                c.recipients = list(later.recipients)
+                continue
+            before = next((d for d in reversed(group[:i]) if d.recipients), None)
+            if before is not None and _shares(text, before, c) and re.search(
+                    r"\balso\b", text[before.at:c.at]):
+                c.recipients = list(before.recipients)
+
+
+def _shares(text: str, first: Claim, second: Claim) -> bool:
+    """Two gifts of different givers, the second's clause joined on to the first's."""
+    between = text[first.at:second.at]
+    if set(first.donors) & set(second.donors):  # one giver's goods keep their own takers
+        # "A and B presented $50,000 and $100,000 respectively to the Fund": one taker
+        rest = text[second.at:second.evidence.get("end", 0)]
+        return first.item == second.item and bool(re.fullmatch(
+            r"\S*\s+and\s+", between)) and re.search(r"\brespectively\b", rest) is not None
+    return bool(first.donors and second.donors and _JOINED.search(between)) and not \
+        _APART.search(between)
+
+
+def _after_amount(text: str, c: Claim) -> bool:
+    """The claim's taker is named after its amount (where a taker shared by both stands)."""
+    start, end = c.evidence.get("start", 0), c.evidence.get("end", len(text))
+    return all(text.find(r.name, start, end) in (-1, text.find(r.name, c.at, end))
+               for r in c.recipients if r.name)

@@ -176,3 +176,30 @@ def test_a_fund_whose_owner_is_an_acronym_in_brackets_keeps_its_owner(extract):
     text = ("LUSAKA, 9 May - The Ministry of Health (MOH) Covid-19 Fund, set up in March by "
             "Zambia, has raised ZMW 3 million. Orbis Bank contributed ZMW 1 million to the fund.")
     assert [r for *_, r in extract(text)] == [["ZMB"]]
+
+
+def test_two_givers_joined_in_one_sentence_share_the_taker_at_its_end(extract):
+    text = ("Orbis Bank donated $100,000 and the Quay Trust also presented a cheque for $5,000 "
+            "to the Red Cross. Lantern Foods and Vela Mills gave $12,000 and $3,000 "
+            "respectively to the Zarnia Relief Fund.")
+    got = [(q, r) for _, _, q, r in extract(text)]
+    assert got == [(100_000, ["org:Red Cross"]), (5_000, ["org:Red Cross"]),
+                   (12_000, ["org:Zarnia Relief Fund"]), (3_000, ["org:Zarnia Relief Fund"])]
+
+
+def test_a_gift_contrasted_by_while_keeps_no_taker_of_the_other(extract):
+    text = ("Lantern Foods donated $12,000, while the Mira Foundation gave $3,000 to the Zarnia "
+            "Relief Fund.")
+    assert [r for *_, r in extract(text)] == [[], ["org:Zarnia Relief Fund"]]
+
+
+def test_a_gift_told_with_also_after_one_to_a_taker_went_there_too(extract):
+    text = "Tema Limited gave UNICEF $9,000, and the Harbor Group also donated $30,000."
+    assert [(d, r) for d, _, _, r in extract(text)] == [
+        (["Tema Limited"], ["org:UNICEF"]), (["Harbor Group"], ["org:UNICEF"])]
+
+
+def test_without_also_a_later_gift_keeps_no_taker_of_the_one_before(extract):
+    text = "Tema Limited gave UNICEF $9,000, and the Harbor Group donated $30,000."
+    assert [(d, r) for d, _, _, r in extract(text)] == [
+        (["Tema Limited"], ["org:UNICEF"]), (["Harbor Group"], [])]
