@@ -104,3 +104,23 @@ def titled(region: str, n: Name) -> bool:
     """A name in quotation marks ('the aria "Nessun Dorma"'): a title or label, no giver."""
     return region[n.start - 1:n.start] in ("“", '"', "‘") and region[n.end:n.end + 1] in (
         "”", '"', "’") and n.start > 0
+
+
+# "Orvo Ltd, represented by its sales manager Lim Wei, donated", "The Gaming Board (NGB), led by
+# Director General, Kwame Boateng also gave": who acts for the body named before the comma
+_ACTING_FOR = re.compile(r"(?:\s*\([A-Z][\w&.-]*\))?,\s*(?:represented|led|headed|accompanied|"
+                         r"flanked)\s+by\s")
+
+
+def represented(clause: Clause, region: str, n: Name) -> bool:
+    """A name in the aside after a body's comma that tells who acts for it, up to the verb
+    (the aside's own closing comma may be missing): the body gives, not its officer."""
+    if "by" not in region:
+        return False  # (no "by": no such aside, and no search)
+    for o in clause.names:
+        if o.end >= n.start:
+            break
+        if o.kind != "place" and (m := _ACTING_FOR.match(region, o.end)) and m.end() <= n.start \
+                and ";" not in region[m.end():n.start]:
+            return True
+    return False

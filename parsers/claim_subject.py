@@ -21,6 +21,7 @@ from aidledger.parsers.claim_described import (
     dashed,
     described_and,
     pair_head,
+    represented,
     seated_and,
     titled,
 )
@@ -176,6 +177,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
                 and not titled(region, n) and not dashed(region, n) and not n.oblique \
+                and not represented(clause, region, n) \
                 and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany

@@ -238,3 +238,15 @@ def test_it_said_for_a_ministry_that_relays_is_no_giver(extract):
     out = extract("Orvo Group gave 500 masks to Kenya. Uganda will receive another 300 masks, "
                   "it said.")
     assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
+
+
+def test_who_acts_for_a_body_in_its_aside_is_no_giver(extract):
+    out = extract("Orvo Scientific (M) Sdn Bhd, represented by its sales manager Lim Wei Ke, "
+                  "donated two units of ventilators to the Kuala Lumpur Hospital.")
+    assert [c[0] for c in out] == [["Orvo Scientific (M) Sdn Bhd"]]
+    out = extract("The National Gaming Board (NGB), led by Director General, Kwame Boateng "
+                  "also gave GH¢ 300,000 to Ghana.")
+    assert [c[0] for c in out] == [["National Gaming Board"]]
+    out = extract("Tessa Limited, led by Counsel for the company, Lawyer Ama Mensah donated "
+                  "GH¢ 150,000 to Ghana.")  # the aside's closing comma left out
+    assert [c[0] for c in out] == [["Tessa Limited"]]
