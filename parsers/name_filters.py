@@ -37,9 +37,11 @@ _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|has|was|is|does|says|gives|sends|donate
                         r"makes|hands|provides|pledges|ships|delivers|contributes|will|would|"
                         r"can|could|may|might|shall|should|must|also|gave|sent|made|took|put|"
                         r"won|brought|bought|set|paid|sold|led|said|and|or|to)\b")
-# an opener that is a preposition's head: "Out of", "Along with", "Apart from", "Ahead of"
-_PREPOSITION_NEXT = re.compile(r"\s+(?:of|with|from)\s+(?:the|that|this|these|those|its|their|"
-                               r"his|her|our|[a-z]+ing|[\d$€£])")
+# an opener that is a preposition's head: "Out of", "Along with", "Apart from", "Ahead of",
+# "Aside from food aid" (a company opening the sentence is not followed by "of" or "from" and
+# a common word)
+_PREPOSITION_NEXT = re.compile(r"\s+(?:(?:of|with|from)\s+(?:the|that|this|these|those|its|their|"
+                               r"his|her|our|[a-z]+ing|[\d$€£])|(?:of|from)\s+[a-z])")
 
 
 def place_pair(name: str) -> bool:
