@@ -99,6 +99,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if name in vocab()["words"]["titles"] and text[m.end():m.end() + 1] == ".":
+            continue  # "Hon. Minister of Health": a title's abbreviation, no name
         if " " in name and name.rsplit(" ", 1)[1] in not_names and lookup_place(
                 name.rsplit(" ", 1)[0]):
             continue  # "a Korean NGO", "Chinese PPE": a description, not a name

@@ -56,6 +56,14 @@ def test_adjectives_prepositions_and_pronouns_opening_a_sentence_are_no_names():
     assert _names("Me and my sons pledge $2,000 to the nurses.") == []
     assert _names("Seventeen firms here gave 5,000 masks.") == []
     assert _names("Vital donated 3,000 masks to Spain.") == ["Vital", "Spain"]
+    assert _names("Aside from meals for furloughed staff, the bank gave 900 gowns.") == []
+    assert _names("Ahead of schedule, Orvo sent 900 gowns.") == ["Orvo"]
+
+
+def test_a_title_abbreviated_with_a_dot_is_no_name():
+    assert _names("The gift was witnessed by Hon. Minister Ama Boateng.") == ["Ama Boateng"]
+    assert _names("Lt. Gen. Kofi Mensah received it.") == ["Kofi Mensah"]
+    assert _names("Hon Hai Precision sent 900 gowns.") == ["Hon Hai Precision"]
 
 
 def test_me_in_a_tweet_is_its_author(extract):
