@@ -280,6 +280,9 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     return found
 
 
+# "MOSCOW, March 24. /Wire/. ": the wire's name between slashes after the date's dot
+_AGENCY_DATELINE = (r"[A-Z][A-Z.'’ -]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+                    r"[A-Z][a-z]{2,8})\.\s*/[^/\s][^/]{0,30}/\.?(?:\s+|$)")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :"
@@ -289,7 +292,8 @@ _DATELINE = re.compile(
     r"(?:\([^)]{1,40}\)\s*(?:--|—|–|-)\s*)?"
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"\s*\([^)]{1,40}\)\s*(?=[A-Z0-9])"  # "HAVANA, Cuba, Apr 6 (Wire) The ..."
-    r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?(?:--|—|–|-)\s*)")
+    r"|\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?(?:--|—|–|-)\s*"
+    r"|" + _AGENCY_DATELINE + ")")
 
 
 def _dateline(sentence: str) -> int:
@@ -298,4 +302,6 @@ def _dateline(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m and re.fullmatch(r"[A-Z]+-", m.group(0)) and not lookup_place(m.group(0)[:-1].title()):
         return 0  # "TECO-Boston said": a name with a hyphen, not a place's dateline
+    if m and m.end() == len(sentence) and re.fullmatch(_AGENCY_DATELINE, sentence):
+        return m.end()  # "HAIKOU, April 13. /Wire/." read as a sentence of its own: no names
     return m.end() if m and m.end() < len(sentence) else 0

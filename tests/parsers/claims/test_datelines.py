@@ -10,3 +10,13 @@ def test_a_dateline_is_no_giver_in_a_lead_standing_as_the_title(extract):
     out = extract("PORT ORVAN, 12 October 2020 – Twenty ventilators were handed over to Fiji. "
                   "HALVIK, March 16, 2020 /Wirenews/ -- 300 gowns were sent to Fiji.")
     assert all(not o[0] for o in out)
+
+
+def test_a_wire_between_slashes_after_the_dates_dot_is_no_giver(extract):
+    out = extract("The Orvo group said so. KESTREL BAY, April 13. /Wirenews/. About 9,000 masks "
+                  "were sent to Japan.")
+    assert all("Wirenews" not in o[0] for o in out)
+    out = extract("The masks were welcomed.",
+                  title="KESTREL BAY, April 13. /Wirenews/. The Kestrel residents donated 5,000 "
+                        "face masks to Japan")
+    assert [o[0] for o in out] == [["Kestrel"]]
