@@ -5,6 +5,7 @@ restating the wrong figure, "That is false." after a claim, and the taker paying
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import find_places
@@ -93,3 +94,52 @@ def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
 def denies(sentence: str) -> bool:
     """ "That is false.": the claim of the sentence before is not one."""
     return bool(_DENIAL.match(sentence))
+
+
+_A_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total(?:\s+of)?|in\s+total|totall?ing|altogether)\s+"
+                             r"(?:[^\s\d]{1,4}\s?)?$", re.I)
+_A_TOTAL_AT = re.compile(r"(?:a\s+total(?:\s+of)?|in\s+total|totall?ing)\s", re.I)  # the count's
+# own words when the number read begins with them
+
+
+def drop_summed_totals(claims: list[Claim]) -> list[Claim]:
+    """ "Indonesia has received a total of 200 ventilators" and then 100 from the US and 100
+    from Australia, "a total 15,000 masks", then "5,000 face masks and 10,000 face shields":
+    a total the article also tells as gifts of two or more givers, or of two or more goods,
+    is their sum, no gift of its own (a whole one giver shares out among takers stays).
+    Parents re-indexed."""
+    drop = {i for i, c in enumerate(claims) if _summed(i, c, claims)}
+    if not drop:
+        return claims
+    keep = [i for i in range(len(claims)) if i not in drop]
+    new = {old: n for n, old in enumerate(keep)}
+    out = [claims[i] for i in keep]
+    for c in out:
+        c.parent = new.get(c.parent) if c.parent is not None else None
+    return out
+
+
+def _summed(i: int, total: Claim, claims: list[Claim]) -> bool:
+    if not total.quantity or total.at is None or total.evidence.get("field") == "title":
+        return False
+    at = total.at - total.evidence.get("start", 0)
+    sentence = total.evidence["sentence"]
+    if not 0 <= at < len(sentence) or not (_A_TOTAL_BEFORE.search(sentence, max(0, at - 30), at)
+                                           or _A_TOTAL_AT.match(sentence, at)):
+        return False
+    money = total.item == "funds"
+    parts = [c for j, c in enumerate(claims) if j != i and c.quantity and c.parent != i
+             and c.quantity_each is None and c.evidence.get("field") != "title"
+             and (c.item == "funds") == money and c.quantity < total.quantity
+             and (not money or c.currency == total.currency)][:_MOST_PARTS]
+    for n in range(2, min(len(parts), 4) + 1):
+        for chosen in combinations(parts, n):
+            if sum(c.quantity or 0 for c in chosen) == total.quantity and (
+                    total.item in {c.item for c in chosen}) and (
+                    len({c.item for c in chosen}) > 1
+                    or len({frozenset(d.lower() for d in c.donors) for c in chosen}) > 1):
+                return True
+    return False
+
+
+_MOST_PARTS = 24  # 24 choose 4 is 10,626 sums, for a rare "a total of" claim only

@@ -68,6 +68,7 @@ from aidledger.parsers.claim_speakers import speaker
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
     denies,
+    drop_summed_totals,
     drop_tallies,
     paid_by_recipient,
     running_total,
@@ -195,7 +196,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     states_of_home(text, title, claims)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
-    return _anchored(dedupe(claims))
+    return _anchored(drop_summed_totals(dedupe(claims)))
 
 
 def _anchored(claims: list[Claim]) -> list[Claim]:

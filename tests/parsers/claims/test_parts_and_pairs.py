@@ -130,3 +130,23 @@ def test_of_the_goods_counted_again_a_part_goes_to_the_place_named(extract):
     out = extract(text)
     assert (["Korvel Group"], "face_mask", 60_000, ["TCD"]) in out
     assert [c[2] for c in out].count(90_000) == 1
+
+
+def test_a_total_told_again_as_gifts_of_several_givers_is_their_sum(extract):
+    out = extract("Laos has received a total of 300 ventilators from Norway and Chile. It "
+                  "received 120 ventilators from Norway on Monday. Chile sent 180 ventilators "
+                  "to Laos on Tuesday.")
+    assert out == [(["Norway"], "ventilator", 120, ["LAO"]),
+                   (["Chile"], "ventilator", 180, ["LAO"])]
+
+
+def test_a_total_told_again_as_two_goods_is_their_sum(extract):
+    out = extract("Ardent Bank has donated a total 12,000 masks to Peru. The masks, comprising "
+                  "4,000 face masks and 8,000 face shields, will go to Lima hospitals.")
+    assert [(o[1], o[2]) for o in out] == [("face_mask", 4_000), ("face_shield", 8_000)]
+
+
+def test_a_total_one_giver_shares_out_among_takers_stays(extract):
+    out = extract("Ardent Bank donated a total of 5,000 masks to Peru and Chile: 3,000 masks "
+                  "to Peru and 2,000 masks to Chile.")
+    assert [o[2] for o in out] == [5_000, 3_000, 2_000]
