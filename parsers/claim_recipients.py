@@ -52,7 +52,8 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"member\s+countries)\s+(?:the\s+)?"  # "seven countries, namely Bhutan"
                    r"|\b(?:and|as\s+well\s+as)\s+(?:the\s+|some\s+|several\s+|many\s+|most\s+|"
                    r"other\s+)?)$", re.I)
-_EACH = re.compile(r"\b(?:each(?: one)?|every one) of (?:the |its |these |those )?([\w,-]+)\b"
+_EACH = re.compile(r"\b(?:each(?: one)?|every one) of (?:the |its |these |those )?"
+                   r"(?:[A-Za-z]+['’]s )?([\w,-]+)\b"  # "each of Africa's 54 countries"
                    r"|\b([\w,-]+) (?:\w+ )?(?:countries|nations|states|hospitals) "
                    r"(?:will )?(?:each|apiece)\b", re.I)
 

@@ -96,3 +96,9 @@ def test_a_quote_opening_the_contents_of_a_batch_still_lists_them(extract):
             "pairs of surgical gloves,” the minister said.")
     assert extract(text) == [(["Korvel Group"], "goggles", 2_000, ["MLI"]),
                              (["Korvel Group"], "gloves", 300, ["MLI"])]
+
+
+def test_each_of_a_possessive_count_of_countries_is_per_country(extract):
+    text = ("Each of the region's 12 nations will receive 4,000 test kits from the Lindqvist "
+            "Fund.")
+    assert [(c[1], c[2]) for c in extract(text)] == [("test_kit", 48_000)]
