@@ -64,3 +64,8 @@ def test_a_scale_word_with_no_number_is_no_count():
 @given(st.text(max_size=200))
 def test_never_raises(text):
     find_numbers(text)
+
+
+def test_a_currency_like_word_before_a_capitalised_number_word_is_no_money():
+    assert [n.value for n in find_numbers("the Free SHS One Meal vendors")] == []
+    assert [(n.value, n.currency) for n in find_numbers("Rs One Crore")] == [(10_000_000, "INR")]
