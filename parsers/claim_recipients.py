@@ -58,13 +58,25 @@ _EACH = re.compile(r"\b(?:each(?: one)?|every one) of (?:the |its |these |those 
                    r"(?:will )?(?:each|apiece)\b", re.I)
 
 
+
+def _dest_before(window: str) -> bool:
+    """Whether `window` (the text before a place or body) ends in a destination phrase. The
+    phrase nearly always sits in the last few characters ("to ", ", "), so they are tried
+    first: a match starting there is a match of the whole window (the lead tests see the
+    characters before it); the whole window is searched only when they hold none. Same answer
+    as searching the whole window, which tries every position before the phrase first."""
+    tail = max(0, len(window) - 10)
+    return _DEST.search(window, tail) is not None or (
+        tail > 0 and _DEST.search(window) is not None)
+
+
 def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     out = []
     trig = _first_trigger(clause)
     for n in with_known_bodies(s, clause.names):
         intl = n.text.endswith(international())  # the name, or one ending in it
-        if not (is_org_name(n.text) or intl) or not _DEST.search(  # 'to the “PM Cares Fund”'
+        if not (is_org_name(n.text) or intl) or not _dest_before(  # 'to the “PM Cares Fund”'
                 s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):
             continue
         if lookup_place(n.text) is not None:
@@ -123,7 +135,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 r"\b(?:to|for|help|support|assist)\s+(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
-        if not _DEST.search(s[max(0, p.start - 90):p.start]) or outside(s, p.start, trig):
+        if not _dest_before(s[max(0, p.start - 90):p.start]) or outside(s, p.start, trig):
             continue
         if takers.THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
