@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import classify, is_org_name, vocab
@@ -41,6 +42,7 @@ _TAIPEI_MISSION = re.compile(r"(?:the\s+)?(?:Taipei\s+(?:Economic\s+and\s+Cultur
                              r"(?:Representative\s+)?|Representative\s+)Offices?|TECRO|TECO)\b")
 
 
+@lru_cache(maxsize=4096)  # each claim's givers, asked again by several rules
 def country_of(name: str) -> str | None:
     """The ISO code a donor name stands for when it is a country, its government or demonym."""
     if _TAIPEI_MISSION.match(name.strip()):
@@ -70,6 +72,7 @@ _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Amb
                     r"Foreign\s+Minister|Consul(?:\s+General)?)\s+[A-Z]")
 
 
+@lru_cache(maxsize=4096)  # the same givers are named again at each step of an article
 def donor_name(name: str) -> str:
     """The name the ledger keeps for a donor: as written, except a country, its government,
     envoy or demonym, which is the country's common short name ("US", "U.S.", "the United

@@ -6,6 +6,7 @@ Harbin", "funded by the Government of Japan"), sources and speakers (", accordin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aidledger.parsers import claim_takers as takers
 
@@ -53,6 +54,7 @@ ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ..."
     r"(?:,\s+(?:again\s+|also\s+|while\s+)?[a-z]+ing\b[^;]*)?[.!]?$")  # "..., urging ..."
 
 
+@lru_cache(maxsize=256)  # asked for each place and recipient rule of the same sentence
 def cut(sentence: str) -> int:
     """Where the claim's own words end: a trailing ", the ministry in Tokyo said" only says
     who speaks, so places in it are not recipients."""
