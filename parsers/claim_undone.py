@@ -10,17 +10,22 @@ from itertools import combinations
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import vocab
+from aidledger.parsers.prefilter import may_hold
 
 _RETRACTED = re.compile(r"\b(?:an earlier version of this (?:article|story|report|post)|"
                         r"(?:we|this (?:article|story|report)) (?:had )?(?:incorrectly |wrongly |"
                         r"mistakenly )?(?:said|reported|stated|wrote|gave)\b)", re.I)
+# every _RETRACTED match holds one of these (keep in step): a sentence with none is not searched
+_RETRACTED_WORDS = ("an earlier version of this ", "we ", "this article ", "this story ",
+                    "this report ")
 
 
 def skip_sentence(sentence: str) -> bool:
     """Questions, conditionals and a correction's restatement of the wrong figure."""
     w = vocab()["words"]
     low = f" {sentence.lower()} "
-    if sentence.rstrip().endswith("?") or _RETRACTED.search(sentence):
+    if sentence.rstrip().endswith("?") or may_hold(sentence, _RETRACTED_WORDS) and \
+            _RETRACTED.search(sentence):
         return True
     return any(h in low for h in w["hypothetical"] if h.strip() in ("if", "unless", "whether"))
 

@@ -136,7 +136,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, offset + local.end(), f"{name} government",
                             "organisation"))
             continue
-        seat = _SEAT.match(text, m.end()) if _MEMBERS_BODY.search(name) else None
+        seat = _SEAT.match(text, m.end()) if name.endswith(_MEMBERS_BODIES) and \
+            _MEMBERS_BODY.search(name) else None  # (no name ends in a line break)
         if seat and (p := lookup_place(seat.group(1))) is not None and p.kind == "country":
             s = offset + start  # "the Taiwanese Association in the Philippines": one body
             out.append(Name(s, offset + seat.end(), name + seat.group(0), "organisation"))
@@ -171,8 +172,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 _OWNED = re.compile(r"\s+(?:[a-z]+\s+)?(?:companies|subsidiaries|units|affiliates|members|"
                     r"employees|staff)\b")
 # a members' body and the country it sits in, named as one: "Chinese Association in Kenya"
-_MEMBERS_BODY = re.compile(r"\b(?:Association|Society|Chamber of Commerce|Federation|Club|Council|"
-                           r"Community)$")
+_MEMBERS_BODIES = ("Association", "Society", "Chamber of Commerce", "Federation", "Club",
+                   "Council", "Community")
+_MEMBERS_BODY = re.compile(r"\b(?:" + "|".join(_MEMBERS_BODIES) + r")$")
 _SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)\b")
 # a name after a preposition of direction is what goods go to or through, not a subject
 # a later "he" or "the company" could stand for
@@ -253,13 +255,19 @@ def _roles() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])")
 
 
-_ATTRIBUTIVE = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*(?:[ -][A-Z][\w'’.&]*)*-(?:based|owned|"
-                          r"headquartered|listed|born|registered|made|funded|backed)\b")
+_ATTRIBUTES = ("based", "owned", "headquartered", "listed", "born", "registered", "made",
+               "funded", "backed")
+_ATTRIBUTIVE = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*(?:[ -][A-Z][\w'’.&]*)*-(?:"
+                          + "|".join(_ATTRIBUTES) + r")\b")
+_ATTRIBUTE_ENDS = tuple(f"-{a}" for a in _ATTRIBUTES)  # each match holds one: a text with
+# none is not searched (most sentences; same matches)
 
 
 def _attributive_split(text: str) -> list[re.Match[str]]:
     """Name matches with "Seattle-based", "Hong Kong-based" taken out: an adjective of place
     or ownership in front of a name is not part of it (nor a donor of its own)."""
+    if not any(e in text for e in _ATTRIBUTE_ENDS):
+        return list(_NAME.finditer(text))
     out: list[re.Match[str]] = []
     pos = 0
     for a in _ATTRIBUTIVE.finditer(text):
