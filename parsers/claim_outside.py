@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from aidledger.parsers import claim_takers as takers
+from aidledger.parsers.prefilter import may_hold
 
 # where goods come from or pass through, not recipients (lead test: as in _DEST)
 _NOT_DEST = re.compile(
@@ -41,6 +42,20 @@ _NOT_DEST = re.compile(
     r"|\b(?i:ambassadors?|envoys?|consuls?(?:[\s-]general)?)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w.'’ -]{1,40}?\s+to\s+(?:the\s+)?"  # "to the Ambassador of Peru to China": a seat
     r"|^\s*[A-Z][A-Z .'-]{2,40},\s*)$")
+# every _NOT_DEST match holds one of these words (case aside) or is the last branch, a window
+# that is only a capitalised dateline and its comma (at most 42 characters, ending in the
+# comma): a window with neither is not searched (most are not; same answer). Keep in step.
+_NOT_DEST_WORDS = ("from", "loaded", "made", "produced", "manufactured", "packed", "assembled",
+                   "bought", "purchased", "departed", "left", "out of", "via", "through",
+                   "based", "headquartered", "originated", "emerged", "began", "started",
+                   "broke out", "first", "funded", "financed", "sponsored", "supported", "paid",
+                   "funding", "financing", "grant", "financial", "contribution", "by",
+                   "sourced", "ordered", "ambassador", "envoy", "consul")
+
+
+def _not_dest(near: str) -> bool:
+    return (may_hold(near, _NOT_DEST_WORDS) or near.rstrip().endswith(",") and len(
+        near.strip()) <= 42) and _NOT_DEST.search(near) is not None
 ATTRIBUTION = re.compile(  # ", the embassy spokeswoman, Rebecca Ross, told ...": a name apposed
     r",\s+(?!(?:has|have|had|is|was|will|would|also)\s)(?:the\s+)?(?:[^,;]{0,40}?\b(?:spokes\w+|official|minister|ambassador|secretary|"
     r"director|chief|head|envoy),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){1,2},|[^,;]{1,60}?)"
@@ -70,5 +85,5 @@ def outside(s: str, start: int, trig_start: int) -> bool:
     """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
     sentence whose goods go elsewhere."""
     before, near = s[:start], s[max(0, start - 90):start]
-    return bool(_NOT_DEST.search(near) and not takers.taker_seat(s, start)
+    return bool(_not_dest(near) and not takers.taker_seat(s, start)
                 or start >= cut(s) or start < trig_start and takers.scene(before, s))
