@@ -138,6 +138,10 @@ _IT_SAID = re.compile(r"(?<=[A-Za-z])\s+(?:has\s+|had\s+)?(?:said|says|announced
                       r"pledged|promised|decided|agreed)\s+(?:[A-Za-z]+\s+){0,3}?(?:that\s+)?it$")
 
 
+# references whose noun a body's name carries ("PT Bank DBS Indonesia ... the bank donated")
+_BY_HEAD = frozenset(("the group", "the bank", "the club", "the foundation", "the charity"))
+
+
 _MISSION_SAID = re.compile(r"\bthe\s+(?:embassy|consulate(?:[\s-]general)?|high commission)$", re.I)
 
 
@@ -204,8 +208,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
             kind = kinds[m.group(0).lower()]  # "the group": by its head noun, a body of members
-            cands.append((m.end(), "head:group" if m.group(0).lower() == "the group" else kind,
-                          None))
+            said = m.group(0).lower()  # "the bank": the latest name with "Bank" in it first
+            cands.append((m.end(), f"head:{said[4:]}" if said in _BY_HEAD else kind, None))
     for m in _PLACES_PERSON.finditer(region):  # "India's richest man also pledged": a person
         if lookup_place(m.group(1)):
             cands.append((m.end(), "person", None))

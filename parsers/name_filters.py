@@ -21,8 +21,9 @@ def common_opening(word: str, after: str) -> bool:
     sentence is followed by what it did ("Siemens donated", "Medtronic will")."""
     if lookup_place(word) or word.isupper():
         return False
-    if _PREPOSITION_NEXT.match(after):
-        return True  # "Out of that amount", "Along with the arena", "Apart from this"
+    if _PREPOSITION_NEXT.match(after) or (word in _PREPOSITION_HEADS and re.match(
+            r"\s+(?:of|from|with|to)\s", after)):
+        return True  # "Out of that amount", "Along with the arena", "Aside from food aid"
     if re.fullmatch(r"[A-Z][a-z]+(?:ts|ns|es|ds|ks|ls|ps|rs|gs)", word) and _PLURAL_NEXT.match(
             after):
         return True
@@ -37,6 +38,9 @@ _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|has|was|is|does|says|gives|sends|donate
                         r"makes|hands|provides|pledges|ships|delivers|contributes|will|would|"
                         r"can|could|may|might|shall|should|must|also|gave|sent|made|took|put|"
                         r"won|brought|bought|set|paid|sold|led|said|and|or|to)\b")
+# words that open a sentence only as a compound preposition's head, whatever follows it
+_PREPOSITION_HEADS = frozenset(("Aside", "Apart", "Ahead", "Instead", "Because", "Prior",
+                                "Regardless", "Thanks", "Owing", "Due"))
 # an opener that is a preposition's head: "Out of", "Along with", "Apart from", "Ahead of",
 # "Aside from food aid" (a company opening the sentence is not followed by "of" or "from" and
 # a common word)

@@ -106,3 +106,16 @@ def test_the_church_written_capitalised_is_the_church_named_before(extract):
     out = extract("Members of the Church of the Holy Elm in Leeds met on Sunday. The Church has "
                   "shipped 2,000 masks to Ghana.")
     assert out == [(["Church of the Holy Elm"], "face_mask", 2_000, ["GHA"])]
+
+
+def test_the_bank_is_the_latest_name_with_bank_in_it(extract):
+    out = extract("Lumen Bank Berhad gave RM1 million to the relief fund. Tessaro Holdings sent "
+                  "500 gowns to Kuala Lumpur. The bank also donated 20,000 masks to hospitals in "
+                  "Malaysia.")
+    assert (["Lumen Bank Berhad"], "face_mask", 20_000, ["MYS"]) in out
+
+
+def test_aside_opening_a_sentence_is_no_name(extract):
+    out = extract("Lumen Bank Berhad gave 500 gowns to the relief fund. Aside from food parcels "
+                  "for workers, it donated 20,000 masks to hospitals in Malaysia.")
+    assert (["Lumen Bank Berhad"], "face_mask", 20_000, ["MYS"]) in out
