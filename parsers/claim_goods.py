@@ -214,5 +214,6 @@ def _each_giver(sentence: str, claim: Claim) -> bool:
     if claim.quantity_each is not None:
         return False
     label = re.escape(claim.item_label)
-    return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?\s*,?\s+(?:each|apiece)\b",
-                          sentence, re.I))
+    return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?(?:\s*\([^()]{1,40}\))?"
+                          r"\s*,?\s+(?:each|apiece)\b", sentence, re.I))  # "VND10 billion
+    # (US$428,779) each": the conversion in brackets between

@@ -234,3 +234,17 @@ def test_a_taker_after_a_gapped_list_is_every_amounts(extract):
     assert [(d, r) for d, _, _, r in out] == [(["Orbis Group"], ["KOR"]),
                                              (["Quay Group"], ["KOR"]),
                                              (["Lantern Group"], ["KOR"])]
+
+
+def test_each_after_a_conversion_in_brackets_is_still_per_giver(extract):
+    out = extract("Lenders including Orbis Bank, Quay Bank and dairy maker Lantern Milk donated "
+                  "VND20 billion (US$860,000) each.")
+    assert out == [(["Orbis Bank"], "funds", 20_000_000_000, []),
+                   (["Quay Bank"], "funds", 20_000_000_000, []),
+                   (["Lantern Milk"], "funds", 20_000_000_000, [])]
+
+
+def test_iso_codes_after_the_amount_are_its_currency():
+    got = [(n.value, n.currency) for t in ("a gift of 2 billion BRL", "gave 40,000 SGD",
+                                           "sent 3 million ZAR") for n in find_numbers(t)]
+    assert got == [(2_000_000_000, "BRL"), (40_000, "SGD"), (3_000_000, "ZAR")]
