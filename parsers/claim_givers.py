@@ -168,7 +168,7 @@ def without_own_country(donors: Sequence[str], recipients: list[Recipient]
 
 _ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|^\W*([A-Z][a-z]+)|"
                            r"[A-Z][a-z]+,\s+([A-Z][a-z]+))\s+"
-                           r"(?:new\s+|outgoing\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
+                           r"(?:new\s+|outgoing\s+|acting\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
                            r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
 
 _ENVOY_WORDS = ("ambassador", "envoy", "consul", "charg", "embassy")  # one in every match

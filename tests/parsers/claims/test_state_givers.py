@@ -122,3 +122,9 @@ def test_its_with_no_body_named_before_is_the_country_named_before(extract):
     out = extract("Since the spring, Chile has been sending supplies abroad. Its relief efforts "
                   "have included a $3 million donation to the World Health Organization.")
     assert out == [(["Chile"], "funds", 3_000_000, ["org:WHO"])]
+
+
+def test_an_acting_ambassador_gives_as_the_state(extract):
+    text = ("Norway's Acting Ambassador to Mali Ida Lund handed over the consignment to the "
+            "health minister. The consignment includes 8,000 gowns.")
+    assert extract(text) == [(["Norway"], "protective_suit", 8_000, ["MLI"])]
