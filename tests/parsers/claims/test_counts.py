@@ -252,3 +252,8 @@ def test_a_bare_amount_given_somewhere_is_more_of_the_goods_before(extract):
 def test_a_hyphened_compound_between_count_and_goods_is_one_word(extract):
     assert extract("The Consulate of Malta handed over 2,400 made-in-Malta cloth masks to "
                    "the city of Lyon.") == [(["Malta"], "face_mask", 2_400, ["FRA"])]
+
+
+def test_a_day_after_a_month_is_no_amount_paired_with_the_next(extract):
+    assert extract("On May 4, 300 gowns were handed to Mali by Norway.") == [
+        (["Norway"], "protective_suit", 300, ["MLI"])]
