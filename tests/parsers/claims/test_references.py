@@ -119,3 +119,9 @@ def test_aside_opening_a_sentence_is_no_name(extract):
     out = extract("Lumen Bank Berhad gave 500 gowns to the relief fund. Aside from food parcels "
                   "for workers, it donated 20,000 masks to hospitals in Malaysia.")
     assert (["Lumen Bank Berhad"], "face_mask", 20_000, ["MYS"]) in out
+
+
+def test_by_his_charities_does_not_run_on_to_where_the_goods_arrive(extract):
+    out = extract("Tomas Reyes gave 500 masks to Peru on Monday. A batch of 2,000 gowns donated "
+                  "by his charities arrived in Chile on Tuesday.")
+    assert (["Tomas Reyes"], "protective_suit", 2_000, ["CHL"]) in out
