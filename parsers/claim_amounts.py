@@ -80,7 +80,8 @@ _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledg
 
 # the verb left out: "X gave Sh200 million, Y Sh100 million and Z Sh50 million"
 _GAPPED = re.compile(r"(?:^|[,;]|\band\b)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?"
-                     r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})\s*$")
+                     r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|[–—]\s+)?[A-Z][\w&.'’-]*){0,5})\s*$")
+# (a company's branch after a dash is its name: "Heineken Vietnam Brewery – Da Nang Co.Ltd")
 
 
 _TRAILING_AMOUNT = re.compile(r"\s+(?:[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*|Rs\.?|K?[Ss]hs?\.?|Tk\.?|RM|"
@@ -95,8 +96,10 @@ def gapped_giver(s: str, start: int, end: int, before: list[str]) -> str | None:
     if not gap:
         return None
     head = s[start:start + gap.start()]
-    if gap.start() and not re.fullmatch(r"\s*(?:(?:to|for|towards)\s+[^,;]*)?", head):
-        return None  # only where the amount before went may stand between
+    if gap.start() and not re.fullmatch(
+            r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:to|for|towards)\s+[^,;]*)?", head):
+        return None  # only where the amount before went (or its conversion in brackets,
+        # "worth 18.5 billion VND (804,000 USD), Tuan Chau Group 2 billion VND") may stand between
     name = gap.group(1)
     if lookup_place(name) and not all(lookup_place(d) for d in before or ["-"]):
         return None

@@ -248,3 +248,12 @@ def test_iso_codes_after_the_amount_are_its_currency():
     got = [(n.value, n.currency) for t in ("a gift of 2 billion BRL", "gave 40,000 SGD",
                                            "sent 3 million ZAR") for n in find_numbers(t)]
     assert got == [(2_000_000_000, "BRL"), (40_000, "SGD"), (3_000_000, "ZAR")]
+
+
+def test_a_gapped_list_goes_on_past_a_conversion_and_a_branch_after_a_dash(extract):
+    out = extract("Firms handed over gifts such as Orbis with 50 ventilators worth 9 billion VND "
+                  "(390,000 USD), Quay Group 3 billion VND, Lantern Brewery – Hue Co.Ltd 2 billion "
+                  "VND, the Vela Corporation 700 million VND, among others.")
+    assert [(d, q) for d, i, q, _ in out if i == "funds"] == [
+        (["Quay Group"], 3_000_000_000), (["Lantern Brewery – Hue Co.Ltd"], 2_000_000_000),
+        (["Vela Corporation"], 700_000_000)]
