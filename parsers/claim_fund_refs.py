@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import org_country
 from aidledger.parsers.names import vocab
@@ -13,7 +14,8 @@ from aidledger.parsers.records import Recipient
 # a fund named by its head alone ("the Fund", "the Trust Fund", "the Relief Fund")
 _BARE_FUND = re.compile(r"(?:the\s+)?(?:(?:Trust|Relief)\s+)?Fund(?:['’]s)?",
                         re.I)
-_FUND_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+){1,8}Fund\b")
+_NAME = r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+|\([A-Z][\w-]{1,12}\)\s+){1,8}Fund\b"
+_FUND_NAME = re.compile(rf"\b{_NAME}")
 
 
 def _named(name: str) -> Recipient:
@@ -101,3 +103,37 @@ def _after_amount(text: str, c: Claim) -> bool:
     start, end = c.evidence.get("start", 0), c.evidence.get("end", len(text))
     return all(text.find(r.name, start, end) in (-1, text.find(r.name, c.at, end))
                for r in c.recipients if r.name)
+
+
+# an article about a fund's takings: the headline or the lead tells of the fund receiving
+# ("COVID-19 Trust Fund gets GH¢1.3m more", "The COVID-19 Fund received a timely boost",
+# "Relief Fund: more money in coffers", "Firms donate to virus war fund")
+_TAKINGS = re.compile(
+    rf"{_NAME}(?:,[^,]{{1,80}},)?\s+(?:(?:has|have|had|also|today|on\s+\w+)\s+)*"
+    rf"(?:gets|got|receives|received|receiving|swells|swelled|rises|rose|hits|nets|netted|"
+    rf"boosted|gains|gained)\b|^\s*(?:The\s+)?{_NAME}\s*:"
+    r"|\b(?:donate|donates|donated|contribute|contributes|contributed|give|gives)\s+(?:\w+\s+)?"
+    r"to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}fund\b")
+
+
+def fund_drive(text: str, title: str | None) -> bool:
+    """The article tells of donations to one fund: its headline or first sentence says so."""
+    lead = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.lstrip(), maxsplit=1)[0]
+    return any(_TAKINGS.search(t) for t in (title or "", lead) if t)
+
+
+def to_the_drives_fund(claims: list[Claim], text: str, title: str | None) -> None:
+    """Money given with no taker in an article on a fund's takings (a list of its donors: "The
+    Azar Group also donated GH¢100,000") went to that fund, the one named in full last before
+    it; not money the sentence sends to takers it leaves unnamed."""
+    if not any(c.item == "funds" and not c.recipients for c in claims) or not fund_drive(
+            text, title):
+        return
+    fund: Recipient | None = None
+    for c in claims:
+        if (c.item == "funds" and not c.recipients and c.donors and c.evidence.get("field") !=
+                "title" and not OTHER_COUNTRIES.search(c.evidence.get("sentence", ""))):
+            where = fund or _named_before(text, c.evidence.get("end", -1), title)
+            c.recipients = [where] if where is not None else []
+        named = [r for r in c.recipients if r.org and re.search(r"\bFund\b", r.org)]
+        fund = named[-1] if named else fund

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import pycountry
+
 from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
@@ -35,6 +37,9 @@ _STATE_BODY = re.compile(
     r"|(?<!Salvation )\b(?:Army|Navy|Air\s+Force|Defen[cs]e\s+Forces)$"
     r"|\b(?:Relief|Solidarity|Emergency|Cares|CARES|National|Emergency\s+Response)\s+Fund$"
     r"|\bNational\s+(?:[\w-]+\s+){1,2}Fund$"  # "the COVID-19 National Trust Fund"
+    # a fund named for the pandemic alone, no owner ("the COVID-19 Fund", "Covid-19 Relief Fund")
+    r"|^(?:the\s+)?(?:COVID|Covid|Coronavirus|Corona)(?:-19)?\s+(?!Solidarity\s+Response)"
+    r"(?:[\w-]+\s+){0,2}Fund$"
     # public institutions the article's country runs: "the King Institute of Preventive
     # Medicine", "the Central Medical Stores Depot", "Mercy General Hospital"
     r"|\b(?:Institute|Hospital|Hospitals|Depot|Medical\s+Stores|Directorate|Health\s+Services?"
@@ -99,6 +104,20 @@ def home_country(text: str, title: str | None, claims: list[Claim],
     return best if n > rest[0][1] else None
 
 
+# currencies many countries pay in, or no one country's own
+_SHARED_CURRENCIES = {"USD", "EUR", "GBP", "CHF"}
+
+
+def currency_country(currency: str | None) -> str | None:
+    """The country whose own currency this is ("KES": Kenya, "GHS": Ghana): the state whose
+    fund or body takes money in it when the article names no country; none for the dollar,
+    the euro and the other currencies money crosses borders in."""
+    if not currency or currency in _SHARED_CURRENCIES or currency.startswith("X"):
+        return None
+    country = pycountry.countries.get(alpha_2=currency[:2])
+    return country.alpha_3 if country else None
+
+
 _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"
                          r"president|people|capital|parliament)\b")
 
@@ -117,7 +136,8 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
     for c, i in todo:
         own = {r.code for r in c.recipients if r.code and ":" not in r.code}
         where = next(iter(own)) if len(own) == 1 else home  # "to the X Hospital and SAMU,
-        if where is None:  # two hospitals in Paris, France": the claim's own one country
+        where = where or currency_country(c.currency)  # two hospitals in Paris, France": the
+        if where is None:  # claim's own one country; a state's fund takes its own money
             continue
         r = c.recipients[i]
         c.recipients[i] = Recipient(r.name, where, r.org or r.name)

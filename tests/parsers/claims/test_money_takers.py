@@ -20,8 +20,10 @@ def test_a_ranking_of_donors_gives_to_the_fund_named_before(extract):
 
 def test_money_without_a_taker_outside_a_ranking_stays_without(extract):
     text = ("Lumo Telecom gave Rs 5 crore to the Zarnia Relief Fund. Orbis Bank also gave Rs 2 "
-            "crore for the cause.")
-    assert [r for *_, r in extract(text)] == [["org:Zarnia Relief Fund"], []]
+            "crore for the cause.")  # a relief fund paid in rupees is India's
+    assert [r for *_, r in extract(text)] == [["IND"], []]
+    text = "Lumo Telecom gave $5 million to the Zarnia Relief Fund."  # the dollar: no country
+    assert [r for *_, r in extract(text)] == [["org:Zarnia Relief Fund"]]
 
 
 def test_followed_by_names_the_next_giver_not_the_agent(extract):
@@ -203,3 +205,25 @@ def test_without_also_a_later_gift_keeps_no_taker_of_the_one_before(extract):
     text = "Tema Limited gave UNICEF $9,000, and the Harbor Group donated $30,000."
     assert [(d, r) for d, _, _, r in extract(text)] == [
         (["Tema Limited"], ["org:UNICEF"]), (["Harbor Group"], [])]
+
+
+def test_money_naming_no_taker_in_an_article_on_a_funds_takings_goes_to_the_fund(extract):
+    text = ("Eight firms have given ZMW 3 million to the Zarnia Flood Relief Fund this week. "
+            "Orbis Bank presented a cheque for ZMW 40,000. Quay Trust gave ZMW 25,000 to help "
+            "poorer countries abroad.")
+    got = [r for *_, r in extract(text, title="Zarnia Flood Relief Fund gets ZMW 3m more")]
+    assert got == [["ZMB"], ["ZMB"], []]
+
+
+def test_outside_an_article_on_a_funds_takings_money_naming_no_taker_stays_without(extract):
+    text = ("Orbis Bank gave $100,000 to the Zarnia Flood Relief Fund. Quay Trust presented a "
+            "cheque for $40,000.")
+    got = [r for *_, r in extract(text, title="Banks open their purses")]
+    assert got == [["org:Zarnia Flood Relief Fund"], []]
+
+
+def test_a_fund_named_for_the_pandemic_alone_is_a_state_body(extract):
+    text = ("The COVID-19 Fund received a boost on Monday. Orbis Bank of Zambia gave ZMW 40,000 "
+            "to the COVID-19 Fund, and Quay Trust gave $5,000 to the COVID-19 Solidarity "
+            "Response Fund.")
+    assert [r for *_, r in extract(text)] == [["ZMB"], ["org:WHO"]]
