@@ -102,3 +102,18 @@ def test_each_of_a_possessive_count_of_countries_is_per_country(extract):
     text = ("Each of the region's 12 nations will receive 4,000 test kits from the Lindqvist "
             "Fund.")
     assert [(c[1], c[2]) for c in extract(text)] == [("test_kit", 48_000)]
+
+
+def test_a_givers_quoted_words_restating_its_gift_are_that_gift(extract):
+    text = ("Orchid Telecom said on Monday it is donating 300,000 masks to protect doctors in "
+            "Kenya. \"We want to stand with health workers, and we have donated 300,000 masks "
+            "to Kenya,\" the company said in a statement.")
+    assert extract(text, publisher="Daily Ledger") == [
+        (["Orchid Telecom"], "face_mask", 300_000, ["KEN"])]
+
+
+def test_another_giver_named_in_a_quote_keeps_its_own_gift(extract):
+    text = ("Orchid Telecom donated 300,000 masks to Kenya. \"The Harbor Group, our partner, has "
+            "donated 300,000 masks to Kenya as well,\" the company said.")
+    assert [o[0] for o in extract(text, publisher="Daily Ledger")] == [
+        ["Orchid Telecom"], ["Harbor Group"]]
