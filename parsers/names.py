@@ -22,6 +22,7 @@ from aidledger.parsers.name_coordination import (
 )
 from aidledger.parsers.name_filters import common_opening, goods_word, place_pair, term_acronym
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
+from aidledger.parsers.numbers import CURRENCY_PREFIX
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
@@ -57,6 +58,7 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _LOWER_FOUNDATION = re.compile(r"\s+foundation\b")
 _LOWER_GOVERNMENT = re.compile(r"\s+government\b")
 _LOWER_FAMILY = re.compile(r"\s+family\b")
+_AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
@@ -101,6 +103,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         if name in vocab()["words"]["titles"] and text[m.end():m.end() + 1] == ".":
             continue  # "Hon. Minister of Health": a title's abbreviation, no name
+        if name.lower() in CURRENCY_PREFIX and _AMOUNT_NEXT.match(text, m.end()):
+            continue  # "worth Rp 26 billion", "KSh 100": a currency's sign, no body
         if " " in name and name.rsplit(" ", 1)[1] in not_names and lookup_place(
                 name.rsplit(" ", 1)[0]):
             continue  # "a Korean NGO", "Chinese PPE": a description, not a name
@@ -290,6 +294,8 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and (words[1].isupper() or words[-1] == "Fund"):
         return True
+    if words[0] == "PT" and words[1][:1].isupper():
+        return True  # "PT Bank DBS Indonesia": an Indonesian company's legal form, not a time zone
     if _CAP_POSS.fullmatch(words[0]) and lookup_place(words[0][:-2]) and re.match(
             r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b", " ".join(words[1:])):
         return True  # "Japan's Ministry of Foreign Affairs" acts for Japan

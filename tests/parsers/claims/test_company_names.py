@@ -205,3 +205,19 @@ def test_an_owner_of_unnamed_member_companies_is_no_giver(extract):
     out = extract("The goods include 2,000 test kits donated by the Rosa Ines Foundation and "
                   "Kestrel's member companies in Peru.")
     assert [o[0] for o in out] == [["Rosa Ines Foundation"]]
+
+
+def test_a_currency_sign_before_its_amount_is_no_name():
+    assert _names("Orvo gave food worth Rp 26 billion (US$1.7 million).") == ["Orvo"]
+    assert _names("Maybank gave RM 500,000 and KSh 100 to the fund.") == ["Maybank"]
+
+
+def test_the_bank_after_a_value_in_a_currency_is_the_bank_named_before(extract):
+    out = extract("Private lender PT Bank Orvo Indonesia has donated food worth Rp 26 billion "
+                  "to Indonesia. Aside from food aid, the bank donated 100,000 rapid test kits "
+                  "to Indonesia.")
+    assert out == [(["PT Bank Orvo Indonesia"], "test_kit", 100_000, ["IDN"])]
+
+
+def test_an_indonesian_companys_legal_form_opens_its_name():
+    assert _names("PT Kalbe Orvo Tbk sent 900 gowns.")[0] == "PT Kalbe Orvo Tbk"
