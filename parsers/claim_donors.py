@@ -87,7 +87,8 @@ def _missions() -> re.Pattern[str]:
 
 _SEAT_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _STOP = re.compile(r"\s(?:Airport|Airfield|Airbase|Air Base|Port|Harbou?r|Station|Terminal)$")
-_REPORTS = re.compile(r"\s+(?:said|says|told|added|announced|reported|confirmed|stated)\b")
+_REPORTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|announced|reported|"
+                      r"reports|confirmed|stated)\b")
 
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\s+)?#?"

@@ -250,3 +250,9 @@ def test_who_acts_for_a_body_in_its_aside_is_no_giver(extract):
     out = extract("Tessa Limited, led by Counsel for the company, Lawyer Ama Mensah donated "
                   "GH¢ 150,000 to Ghana.")  # the aside's closing comma left out
     assert [c[0] for c in out] == [["Tessa Limited"]]
+
+
+def test_a_paper_that_has_reported_is_no_giver_after_by(extract):
+    out = extract("More than 3,000 test kits were delivered to Fiji today by the Orvo "
+                  "Foundation, the Kestrel Post has reported.")
+    assert [c[0] for c in out] == [["Orvo Foundation"]]
