@@ -54,6 +54,8 @@ def split_coordinated(name: str) -> list[str]:
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"
                        r"ce)$")
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
+# a field in the plural: "Affairs", "Securities", "Sciences", "Relations", "Economics"
+_FIELDS = re.compile(r"[A-Z][a-z]+(?:ies|airs|ces|ions|ics)$")
 
 
 def _inner_and(left: str, right: str) -> bool:
@@ -67,6 +69,10 @@ def _inner_and(left: str, right: str) -> bool:
             r"[A-Z][a-z]+s\s+(?:Association|Society|Union|Federation|Council|Alliance|Club|"
             r"Network|Institute|League)", right):
         return True  # "Chinese Students and Scholars Association": members of one body
+    if not is_org_name(left) and _FIELDS.search(left) and is_org_name(right) and classify(
+            right) != "person":
+        return True  # "Securities and Exchange Commission", "Islamic Affairs and Charitable
+        # Activities Department": a field named in the plural opens the one body's name
     words = right.split()
     if not re.search(r"\s(?:of|for)\s+[A-Z]", left):
         return False

@@ -20,6 +20,17 @@ def test_a_field_after_an_of_phrase_is_inside_the_name(extract):
     assert out[0][0] == ["Union of Andean Chambers of Commerce and Industry"]
 
 
+def test_a_field_in_the_plural_before_and_opens_one_body(extract):
+    out = extract("The Pensions and Mortgages Commission Kestrel presented a cheque for "
+                  "GH¢40,000 to Ghana.")
+    assert out[0][0] == ["Pensions and Mortgages Commission Kestrel"]
+    out = extract("A total of $3 million was donated by the Civic Affairs and Charitable "
+                  "Activities Department to Oman.")
+    assert out[0][0] == ["Civic Affairs and Charitable Activities Department"]
+    out = extract("Siemens and Orvo Healthcare donated 500 ventilators to Spain.")
+    assert out[0][0] == ["Siemens", "Orvo Healthcare"]
+
+
 def test_two_bodies_joined_by_and_stay_two(extract):
     out = extract("Orvex Group and the Maren Foundation donated 900 masks to Chile.")
     assert sorted(out[0][0]) == ["Maren Foundation", "Orvex Group"]
