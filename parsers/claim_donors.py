@@ -24,7 +24,8 @@ _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:(?!(?:in|at|to|on|from|for|wi
 
 _PEOPLE_OF = re.compile(r"(?:people|citizens|government|Government|People|Citizens)\s+of\s+"
                         r"(?:the\s+)?(?=[A-Z])")
-_PLACE_OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
+_PLACE_OWNER = re.compile(r"(?:[a-z]*(?:north|south|east|west)[a-z]*\s+|central\s+)?"
+                          r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
 
 
 def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
@@ -38,7 +39,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
-        pos = owner.end()  # "donated by China's Fosun Group": the company gives
+        pos = owner.end()  # "donated by (northwest) China's Fosun Group": the company gives
     mission = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
     if (m := _missions().match(s, mission)) and not re.match(  # "by the Consulate General":
             r"\s+(?:of|in)\s", s[m.end():]) and (state := resolve("embassy", clause, pos)):

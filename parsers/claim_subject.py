@@ -33,7 +33,9 @@ from aidledger.parsers.names import Name, vocab
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|around|"
                          r"approximately|almost|roughly|more than|nearly|over|\d)", re.I)
-_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
+_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
+                           r"(?:(?i:[a-z]+ern\s+)?[A-Z][\w]+['’]s\s+)?"  # "Southern China's"
+                           r"(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
                            r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
 
 

@@ -58,6 +58,9 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _LOWER_FOUNDATION = re.compile(r"\s+foundation\b")
 _LOWER_GOVERNMENT = re.compile(r"\s+government\b")
 _LOWER_FAMILY = re.compile(r"\s+family\b")
+_COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
+                      "Northwestern", "Southeastern", "Southwestern", "Northeast", "Northwest",
+                      "Southeast", "Southwest", "North", "South", "East", "West"))
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
@@ -83,6 +86,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
             start += office.end()
             words = raw[office.end():].split(" ")
+        if len(words) == 2 and words[0] in _COMPASS and _POSS.search(words[1]) and lookup_place(
+                words[1][:-2]):  # "Southern China's province of Hainan": the country's part
+            start += len(words[0]) + 1
+            words = words[1:]
         if len(words) == 1 and _POSS.search(words[0]) and lookup_place(words[0][:-2]):
             words = [words[0][:-2]]  # "Japan's donation of": the country, its gift
         while words and (words[0] in leading or words[0] in not_names

@@ -256,3 +256,12 @@ def test_a_paper_that_has_reported_is_no_giver_after_by(extract):
     out = extract("More than 3,000 test kits were delivered to Fiji today by the Orvo "
                   "Foundation, the Kestrel Post has reported.")
     assert [c[0] for c in out] == [["Orvo Foundation"]]
+
+
+def test_a_countrys_part_named_after_its_possessive_gives(extract):
+    out = extract("Southern China’s province of Guangdong recently donated 20,000 masks to "
+                  "Japan.")
+    assert out == [(["Guangdong"], "face_mask", 20_000, ["JPN"])]
+    out = extract("A total of 9,000 surgical masks donated by northwest China's Gansu Province "
+                  "to Burundi were shipped off on Monday.")
+    assert out == [(["Gansu Province"], "face_mask", 9_000, ["BDI"])]
