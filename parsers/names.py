@@ -251,8 +251,10 @@ def _owner_part(text: str) -> str:
         not_names, leading, _ = name_sets()
         owned = len(parts[1].split()) >= 2 and head not in not_names and head not in leading \
             and all(w[:1].isupper() for w in parts[0].split()) and not re.search(
-            r"['’]s\b", parts[1]) and not lookup_place(parts[1].split()[0]) and "person" in (
-            classify(parts[0]), classify(parts[1]))  # not "WHO's Solidarity Fund": the WHO's
+            r"['’]s\b", parts[1]) and not lookup_place(parts[1].split()[0]) and ("person" in (
+            classify(parts[0]), classify(parts[1])) or (classify(parts[1]) == "foundation"
+                                                     and not parts[0].isupper()))
+        # not "WHO's Solidarity Fund": the WHO's; "Rihanna's Clara Lionel Foundation" gives
         text = parts[1] if parts[1][:1].isupper() and (lookup_place(parts[0]) or owned) \
             else parts[0]  # "Vedanta Resources' Anil Agarwal", "Mukesh Ambani's Reliance
         # Industries": the person or company named after the owner is the one who acts

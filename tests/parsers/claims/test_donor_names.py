@@ -176,3 +176,8 @@ def test_a_country_and_a_body_opening_the_clause_both_give(extract):
 def test_a_fronted_channel_is_no_giver(extract):
     out = extract("Through the Chilean Red Cross, Orvo Group donated 7,000 masks to Chile.")
     assert out[0][0] == ["Orvo Group"]
+
+
+def test_a_foundation_named_after_its_owner_gives(extract):
+    out = extract("Lirana's Mira Dawn Foundation is giving $2 million to Barbados.")
+    assert out == [(["Mira Dawn Foundation"], "funds", 2_000_000, ["BRB"])]
