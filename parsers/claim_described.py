@@ -24,7 +24,8 @@ def described_as() -> re.Pattern[str]:
               "association", "group", "conglomerate", "giant", "maker", "operator", "star",
               "singer", "actor", "actress", "footballer", "investor", "businesswoman", "chain",
               "manager", "coach", "captain", "striker", "player", "boss", "owner", "founder",
-              "ceo", "chief", "tycoon", "magnate", "mogul", "entrepreneur", "philanthropist"}
+              "ceo", "chief", "tycoon", "magnate", "mogul", "entrepreneur", "philanthropist",
+              "CEO", "Founder", "Co-founder", "Chairman", "Chairwoman"}  # "from Orvo CEO X"
     return re.compile(r"(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?(?:"
                       + "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
                       + r")\s+(?=[A-Z])")

@@ -181,3 +181,10 @@ def test_a_fronted_channel_is_no_giver(extract):
 def test_a_foundation_named_after_its_owner_gives(extract):
     out = extract("Lirana's Mira Dawn Foundation is giving $2 million to Barbados.")
     assert out == [(["Mira Dawn Foundation"], "funds", 2_000_000, ["BRB"])]
+
+
+def test_the_person_after_a_companys_role_word_gives_after_from(extract):
+    out = extract("The food bank got $9 million from Orvo CEO Dana Whitlock on Monday.")
+    assert [c[0] for c in out] == [["Dana Whitlock"]]
+    out = extract("Peru received 800 gowns from Kestrel Chairman Li Wenbo.")
+    assert [c[0] for c in out] == [["Li Wenbo"]]
