@@ -61,6 +61,9 @@ _LOWER_FAMILY = re.compile(r"\s+family\b")
 _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
                       "Northwestern", "Southeastern", "Southwestern", "Northeast", "Northwest",
                       "Southeast", "Southwest", "North", "South", "East", "West"))
+_PERSON_NOUNS = frozenset(("Billionaire", "Businessman", "Businesswoman", "Tycoon", "Mogul",
+                           "Philanthropist", "Entrepreneur", "Investor", "Actor", "Actress",
+                           "Singer", "Footballer", "Star"))
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
@@ -92,6 +95,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             words = words[1:]
         if len(words) == 1 and _POSS.search(words[0]) and lookup_place(words[0][:-2]):
             words = [words[0][:-2]]  # "Japan's donation of": the country, its gift
+        if len(words) > 2 and words[1] in _PERSON_NOUNS and lookup_place(words[0]):
+            start += len(words[0]) + 1  # "Zimbabwean Billionaire Strive Masiyiwa Donates":
+            words = words[1:]  # the demonym describes the person, as the noun after it does
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
                              words):  # "As for Peru, ...": Peru; no name opens with "for"

@@ -221,3 +221,11 @@ def test_the_bank_after_a_value_in_a_currency_is_the_bank_named_before(extract):
 
 def test_an_indonesian_companys_legal_form_opens_its_name():
     assert _names("PT Kalbe Orvo Tbk sent 900 gowns.")[0] == "PT Kalbe Orvo Tbk"
+
+
+def test_a_demonym_and_a_persons_noun_before_a_name_describe_the_person(extract):
+    out = extract("The machines arrived.",
+                  title="Nigerian Billionaire Kola Adeyemi Donates 40 Ventilators")
+    assert [c[0] for c in out] == [["Kola Adeyemi"]]
+    assert _names("Nigerian Billionaire Kola Adeyemi gave 40 ventilators.") == ["Kola Adeyemi"]
+    assert _names("The Indian Premier League gave 900 gowns.") == ["Indian Premier League"]
