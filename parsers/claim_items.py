@@ -213,6 +213,32 @@ _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply
 # million tests" are that many test kits)
 
 
+# "340,000 masks to Cambodia and 340,000 ones to Laos": "ones" names the goods before it
+_ONES = re.compile(r"\s+(?:[a-z-]+\s+)?ones\b")
+
+
+def _counted_ones(clause: Clause, items: list[Item]) -> list[Item]:
+    """A count of "ones" (also "new ones", "reusable ones") is more of the counted goods
+    named last before it, under their code and name, when no other count comes between."""
+    if "ones" not in clause.sentence or not items:
+        return items
+    used = {it.quantity.start for it in items if it.quantity}
+    out = list(items)
+    for n in clause.numbers:
+        if n.start in used or n.value is None or n.currency or n.percent or n.vague:
+            continue
+        m = _ONES.match(clause.sentence, n.end)
+        before = [it for it in items if it.quantity and it.end <= n.start]
+        if m is None or not before:
+            continue
+        last = before[-1]
+        if any(last.end <= k.start < n.start for k in clause.numbers):
+            continue  # "300 cases and 20 new ones": the ones are what was counted last
+        start = n.end + len(m.group(0)) - len(m.group(0).lstrip())
+        out.append(Item(start, m.end(), last.code, last.label, n))
+    return sorted(out, key=lambda i: i.start)
+
+
 def item_mentions(clause: Clause) -> list[tuple[int, int, str]]:
     return _item_mentions(clause.sentence)
 
@@ -257,7 +283,7 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
         elif cur.quantity is None and prev.quantity and _SAME_NUMBER.search(
                 clause.sentence, prev.end, cur.start):
             cur.quantity = prev.quantity  # "10,000 suits and an identical number of masks"
-    out = paired_amounts(clause, out)
+    out = paired_amounts(clause, _counted_ones(clause, out))
     graded = _GRADE.search(clause.sentence) if may_hold(clause.sentence, _GRADE_WORDS) else None
     for it in out:  # "1 million masks (KN95)", "masks of the N95 standard": a grade after them
         if it.code == "face_mask" and _GRADE_AFTER.match(clause.sentence, it.end):

@@ -257,3 +257,10 @@ def test_a_hyphened_compound_between_count_and_goods_is_one_word(extract):
 def test_a_day_after_a_month_is_no_amount_paired_with_the_next(extract):
     assert extract("On May 4, 300 gowns were handed to Mali by Norway.") == [
         (["Norway"], "protective_suit", 300, ["MLI"])]
+
+
+def test_a_count_of_ones_is_more_of_the_goods_before(extract):
+    assert extract("Norway sent 6,000 surgical masks to Mali and 4,000 ones to Niger.") == [
+        (["Norway"], "face_mask", 6_000, ["MLI"]), (["Norway"], "face_mask", 4_000, ["NER"])]
+    assert extract("Norway sent 6,000 masks to Mali, which has 300 cases and 20 new ones.") == [
+        (["Norway"], "face_mask", 6_000, ["MLI"])]
