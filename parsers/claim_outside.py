@@ -35,8 +35,13 @@ _NOT_DEST = re.compile(
     r"|\b(?:via|through)\s+(?:his|her|its|their|the)\s+(?:[\w'’-]+\s+){1,3}and\s+(?:the\s+)?"
     r"|\b(?:via|through)\s+(?:his|her|its|their|the|a|an)\s+(?:[\w'’-]+\s+){1,3}?(?:in|at)\s+"
     r"(?:the\s+)?"  # "through its subsidiary in Nigeria": the way, not the taker
-    r"|\b(?:from|via|through)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from
-    # Guangzhou, China": the country of an origin is an origin too
+    r"|\b(?:from|via|through|based\s+in|headquartered\s+in|located\s+in)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*"  # "from Guangzhou, China": the country of
+    # an origin is an origin too, and so is a seat's ("a charity based in Shenzhen, China")
+    r"|\bfrom\s+(?:the\s+)?(?:[a-z]+\s+|\d+\s+)?(?:countries|nations|places|suppliers|"
+    r"sources),?\s+(?:namely|including|such\s+as|like|notably|especially|mainly)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,\s*|\band\s+|&\s*)(?:and\s+)?(?:the\s+)?)*"
+    # "masks ordered from several countries, namely Cambodia, the Philippines and Taiwan"
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|\b(?i:ambassadors?|envoys?|consuls?(?:[\s-]general)?)\s+of\s+(?:the\s+)?"

@@ -138,3 +138,24 @@ def test_a_gift_told_after_said_keeps_its_taker(extract):
     out = extract("The total doubles the figure given in May, when the chief said Lumo Foods "
                   "would donate 40,000 masks to nurses in Portugal.")
     assert [c[3] for c in out if c[2] == 40_000] == [["PRT"]]
+
+
+def test_un_agencies_and_red_cross_bodies_written_out_give_their_acronyms(extract):
+    out = extract("Norway will give $3 million to the Pan-American Health Organization, the "
+                  "United Nations High Commissioner for Refugees and the International "
+                  "Federation of Red Cross and Red Crescent Societies.")
+    assert out == [(["Norway"], "funds", 3_000_000, ["org:PAHO", "org:UNHCR", "org:IFRC"])]
+
+
+def test_countries_listed_as_where_goods_were_ordered_from_are_origins(extract):
+    out = extract("Orbis Foundation said it sent 1,500 ventilators to Fiji, ordered from several "
+                  "countries, namely Chile, the Philippines and Peru.")
+    assert out == [(["Orbis Foundation"], "ventilator", 1_500, ["FJI"])]
+
+
+def test_the_country_after_a_bodys_seat_is_its_seat_too(extract):
+    out = extract("Ghana received 2,000 testing kits from Orbis Foundation, a charity based in "
+                  "Lyon, France.")
+    assert out == [(["Orbis Foundation"], "test_kit", 2_000, ["GHA"])]
+    out = extract("Kolding gave 300 masks to doctors based in Aleppo, Syria.")
+    assert out == [(["Kolding"], "face_mask", 300, ["SYR"])]
