@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from aidledger.parsers.claim_counted import unnamed_giver
+from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
@@ -198,7 +199,20 @@ def announcement(clause: Clause, ctx: Context) -> None:
         return
     donors = resolve_donors(clause, trig)
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
+    if ctx.donors and donors and not _named_in(donors, clause):
+        donors = []  # "X says they are committed to helping": a pronoun read back to a name
+        # sentences before is no new giver for the goods told next (the last one stays)
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
+
+
+def _named_in(donors: list[str], clause: Clause) -> bool:
+    """Whether the sentence itself names one of the givers (a state also by its demonym or
+    a place in it: "the Japanese government" is Japan)."""
+    low = clause.sentence.lower()
+    if any(d.lower() in low or d.split()[-1].lower() in low for d in donors):
+        return True
+    codes = {country_of(d) for d in donors} - {None}
+    return bool(codes) and any(country_of(n.text) in codes for n in clause.names)
 
 
 @dataclass

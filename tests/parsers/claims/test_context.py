@@ -85,3 +85,11 @@ def test_goods_handed_over_with_a_total_of_take_the_statement_before(extract):
                   "500 gowns were handed over on Monday.")
     assert out == [(["Acme Corp"], "face_mask", 10_000, ["PER"]),
                    (["Acme Corp"], "protective_suit", 500, ["PER"])]
+
+
+def test_an_announcement_whose_giver_is_only_a_pronoun_keeps_the_giver_before(extract):
+    out = extract("Orvo Group sent medical supplies to Fiji on Monday. “We also thank the Lumen "
+                  "Trust,” the minister said. Ambassador Lin Bo says they are committed to "
+                  "helping Fijians. The batch includes 2,000 masks and 300 gowns.")
+    assert out == [(["Orvo Group"], "face_mask", 2_000, ["FJI"]),
+                   (["Orvo Group"], "protective_suit", 300, ["FJI"])]
