@@ -132,3 +132,10 @@ def test_money_to_a_description_of_the_articles_country_goes_there(extract):
     text = "Kenya has floods. Nairobi is hit. Norland gave $2 million to the East African nation."
     assert extract(text) == [(["Norland"], "funds", 2_000_000, ["KEN"])]
     assert extract("Kenya has floods. Norland gave $2 million to the fund.")[0][3] == []
+
+
+def test_where_goods_came_from_does_not_make_the_articles_country(extract):
+    text = ("Orbis Peru has donated 900 ventilators to the Foreign Ministry. The ministry said "
+            "earlier batches were bought from China, from Chile and from China again for "
+            "Peru's hospitals.")
+    assert extract(text)[0] == (["Orbis Peru"], "ventilator", 900, ["PER"])
