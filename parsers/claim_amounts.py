@@ -10,6 +10,7 @@ from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import (
     converted,
+    goods_value_after,
     inherit_currency,
     not_gift,
     own_noun,
@@ -172,7 +173,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # money raised or collected is the giver's to give, not yet given
         if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
             continue  # "a $500 million loan to Pakistan": lent, not given
-        if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)):
+        if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
+                goods_value_after(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
         took = _TAKINGS.search(s[:n.start]) or (_IN_DONATIONS.match(s, n.end) and re.search(
             r"\b(?:received|receives|collected|gathered)\s+$", s[:n.start]))

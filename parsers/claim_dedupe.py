@@ -139,7 +139,7 @@ def _same(a: Claim, b: Claim) -> bool:
 
 
 def quoted(c: Claim) -> bool:
-    """The claim is a giver's own words quoted ('"... we have donated 200,000 masks to Delhi,"
+    """The claim is a giver's own words quoted ('"... we have donated 300,000 masks to Kenya,"
     it said'): its count inside a quotation, the first person its verb's subject. Whoever its
     "we" was read as, the same goods to the same takers as a claim told outside it are that
     claim."""

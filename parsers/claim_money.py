@@ -281,3 +281,17 @@ def converted(s: str, before, n) -> bool:
     return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
             and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
                  or "equ" in gap.lower()))
+
+
+_AS_GOODS = re.compile(r"\s+(?:in|worth of|in the form of)\s+(?:[\w-]+\s+){0,3}?(?:gear|goods|"
+                       r"supplies|equipment|materials|ppe|products)\b"
+                       r"|\s+(?:(?!(?:to|for|towards|and|or|plus|with|along|including|besides|but|"
+                       r"while|which|that|as|from|by|was|were|is|are|will)\b)[a-z-]+\s+){0,2}?"
+                       r"(?:gear|goods|supplies|equipment|ppe)\b",
+                       re.I)  # "Rs 50 cr in safety gear", "in the form of protective equipment",
+# "Rs 20 million medical equipment": the goods' value, however few words stand between
+
+
+def goods_value_after(sentence: str, end: int) -> bool:
+    """The amount ending at `end` is what goods named right after it are worth."""
+    return bool(_AS_GOODS.match(sentence, end))

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, Span, evidence
+from aidledger.parsers.claim_money import goods_value_after
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -161,8 +162,8 @@ def cargo_funds(clause: Clause, published: datetime | date | None,
         return []
     out = []
     for n in (n for n in clause.numbers if n.currency and n.value and not n.percent):
-        if _WORTH.match(s, n.end):
-            continue
+        if _WORTH.match(s, n.end) or goods_value_after(s, n.end):
+            continue  # "a donation of $2 million in the form of protective equipment"
         recips = recipients_in(clause, Span(n.start, n.end), [])[0]
         out.append(Claim([], "funds", s[n.start:n.end], n.value, recips, None,
                          date_in(s, published), evidence(clause), currency=n.currency))

@@ -108,8 +108,8 @@ _A_TOTAL_AT = re.compile(r"(?:a\s+total(?:\s+of)?|in\s+total|totall?ing)\s", re.
 
 
 def drop_summed_totals(claims: list[Claim]) -> list[Claim]:
-    """ "Indonesia has received a total of 200 ventilators" and then 100 from the US and 100
-    from Australia, "a total 15,000 masks", then "5,000 face masks and 10,000 face shields":
+    """ "Laos has received a total of 300 ventilators" and then 120 from Norway and 180 from
+    Chile, "a total 12,000 masks", then "4,000 face masks and 8,000 face shields":
     a total the article also tells as gifts of two or more givers, or of two or more goods,
     is their sum, no gift of its own (a whole one giver shares out among takers stays).
     Parents re-indexed."""

@@ -42,6 +42,17 @@ def test_the_value_of_donated_goods_is_no_money_gift(extract):
                    "clinics in Namibia.") == []
 
 
+def test_money_named_as_goods_is_their_value(extract):
+    assert extract("Orchid Telecom donates Rs 50 cr in safety gear to Nepal.") == []
+    assert extract("Haven Trust provides Rs 20 million medical equipment to Nepal.") == []
+    assert extract("The ministry also received a donation of Shs40 million in the form of "
+                   "personal protective equipment from Orchid Telecom.") == []
+    assert extract("Orchid Telecom gave Rs 5 crore for medical equipment to Nepal.") == [
+        (["Orchid Telecom"], "funds", 50_000_000, ["NPL"])]
+    assert extract("Haven Trust gave $2 million plus supplies to Nepal.") == [
+        (["Haven Trust"], "funds", 2_000_000, ["NPL"])]
+
+
 def test_a_running_total_is_no_new_gift(extract):
     out = extract("Norway gave $2 million to Ghana on Monday, which brings the total "
                   "Norwegian support for Ghana to more than $9 million.")
