@@ -75,9 +75,10 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     trig = _first_trigger(clause)
     for n in with_known_bodies(s, clause.names):
-        intl = n.text.endswith(international())  # the name, or one ending in it
-        if not (is_org_name(n.text) or intl) or not _dest_before(  # 'to the “PM Cares Fund”'
-                s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):
+        bare = possessive_free(n.text)  # "to support UNICEF's work": UNICEF takes
+        intl = n.text.endswith(international()) or bare.endswith(international())
+        if not (is_org_name(n.text) or is_org_name(bare) or intl) or not _dest_before(
+                s[max(0, n.start - 90):n.start].rstrip("“\"‘'")):  # 'to the “PM Cares Fund”'
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
@@ -122,6 +123,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                             s[b:p.start]) for _, b, _ in orgs):
             continue  # "the World Food Program in Iran": where the body sits, not a second taker;
             # "to UNICEF's India response": the body's own work there
+        if any(b <= p.start and _OWN_WORK.match(s, b, p.start) for _, b, _ in orgs):
+            continue  # "to support UNICEF's work against the virus in the Americas", "to
+            # PAHO, in support of its work in Caribbean countries": where the body works
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
@@ -145,6 +149,10 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
+_OWN_WORK = re.compile(r"(?:['’]s?)?(?:\s+|[^;]{0,60}?\b(?:its|their|his|her)\s+)"
+                       r"(?:[\w-]+\s+){0,2}?(?:work|efforts?|response|operations?|programmes?|programs?|activities|"
+                       r"cooperation|mission|campaign)\b[^;]{0,80}?\b(?:in|across|throughout)\s+"
+                       r"(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sister cities|"
                      r"sister city|twin cities|twin towns|counterparts)\b")
 

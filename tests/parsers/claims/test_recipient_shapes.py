@@ -159,3 +159,22 @@ def test_the_country_after_a_bodys_seat_is_its_seat_too(extract):
     assert out == [(["Orbis Foundation"], "test_kit", 2_000, ["GHA"])]
     out = extract("Kolding gave 300 masks to doctors based in Aleppo, Syria.")
     assert out == [(["Kolding"], "face_mask", 300, ["SYR"])]
+
+
+def test_a_body_written_with_its_possessive_after_support_takes(extract):
+    out = extract("Norway has donated $8 million to support UNICEF's work against the virus.")
+    assert out == [(["Norway"], "funds", 8_000_000, ["org:UNICEF"])]
+
+
+def test_where_the_taking_body_works_is_no_second_taker(extract):
+    assert [r for *_, r in extract(
+        "Norway has donated $8 million to support UNICEF's work to tackle the pandemic in the "
+        "Americas.")] == [["org:UNICEF"]]
+    assert [r for *_, r in extract(
+        "Norway donated $7 million to UNICEF, in support of its work to address the virus in "
+        "Caribbean and Latin American countries.")] == [["org:UNICEF"]]
+    assert [r for *_, r in extract(
+        "Norway committed $1.2 million to support the World Food Programme's ongoing efforts "
+        "against the virus in six Caribbean countries.")] == [["org:WFP"]]
+    assert [r for *_, r in extract("Norway gave $2 million to UNICEF and Peru.")] == [
+        ["org:UNICEF", "PER"]]
