@@ -182,7 +182,8 @@ _BREATHING = re.compile(r"\b(?:lungs?|breathing|breathe|intensive care|icu|intub
 _GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d|p[23])\b", re.I)
 _GRADE_WORDS = ("n9", "n-9", "ffp", "kf", "p2", "p3")  # one is in every _GRADE match
 _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|to|at|with)\s+)?"
-                          r"(?:the\s+|an?\s+)?(?:(?!(?:and|or|plus|as|while|but)\b)[a-z]+\s+)?"
+                          r"(?:the\s+|an?\s+)?(?:(?!(?:and|or|plus|as|while|but|including|"
+                          r"includes|included|incl|such|among|like)\b)[a-z]+\s+)?"
                           r"(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d)"
                           r"\b(?!\s+(?:masks?|respirators?)\b)", re.I)
 

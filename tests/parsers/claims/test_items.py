@@ -254,3 +254,8 @@ def test_powered_respirators_transport_tubes_and_oxygen_generators(extract):
 def test_pcr_sets_are_test_kits(extract):
     assert extract("Earlier, Norway had donated 6,500 PCR sets to Benin.") == [
         (["Norway"], "test_kit", 6_500, ["BEN"])]
+
+
+def test_masks_including_a_graded_kind_stay_masks(extract):
+    assert extract("Norway sent 20,000 masks including KN95 to Mali.") == [
+        (["Norway"], "face_mask", 20_000, ["MLI"])]
