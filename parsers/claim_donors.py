@@ -175,7 +175,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                          r"authorities|embassy)\b", s[trig.end:])
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
     if gov_from and lookup_place(gov_from.group(1)) and (taking or not subject(clause,
-                                                                                  trig.start)):
+                                                                                  trig.start)
+                                                         or (gov_from.start() < 3 and gov_from
+                                                             .group(0).startswith("by"))):
         return [state_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from aidledger.parsers.claim_partners import resolve_donors
-from aidledger.parsers.claim_parts import Clause, trigger_in
+from aidledger.parsers.claim_parts import Clause, Trigger, _all_triggers, trigger_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
 from aidledger.parsers.prefilter import may_hold
@@ -147,10 +147,28 @@ _BOUGHT_BY = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+(?:\w+\s+)?(?:bo
                         r"ordered|procured|paid for|imported|exported|sold)\b", re.I)
 
 
+# "carrying one million masks sent by the Chinese government", "handed over 500 masks donated
+# by Orvo": a participle with "by" right after the goods names whose gift they are
+_BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _participle_by(clause: Clause, pos: int) -> Trigger | None:
+    if " by " not in clause.sentence:
+        return None
+    after = [t for t in _all_triggers(clause.sentence) if t.start > pos]
+    if not after or after[0].start - pos > 80 or not _BY_AFTER.match(clause.sentence,
+                                                                       after[0].end):
+        return None
+    t = after[0]
+    gap = clause.sentence[pos:t.start]
+    return t if t.phrase.endswith(("ed", "sent", "given")) and not re.search(
+        r"[;:]|\b(?:and|which|that|who|was|were|is|are|has|have)\b", gap) else None
+
+
 def giver(clause: Clause, pos: int, published: datetime | date | None
           ) -> tuple[list[str], str | None] | None:
     """(donors, date) of the donation verb governing `pos`; None: no verb, or it is negated."""
-    trig = trigger_in(clause, pos)
+    trig = _participle_by(clause, pos) or trigger_in(clause, pos)
     if trig is None or negated(clause.sentence, min(trig.start, pos), max(trig.end, pos)) \
             or bought(clause.sentence, pos):
         return None

@@ -128,3 +128,10 @@ def test_an_acting_ambassador_gives_as_the_state(extract):
     text = ("Norway's Acting Ambassador to Mali Ida Lund handed over the consignment to the "
             "health minister. The consignment includes 8,000 gowns.")
     assert extract(text) == [(["Norway"], "protective_suit", 8_000, ["MLI"])]
+
+
+def test_goods_sent_by_a_government_after_a_carrying_plane_are_its_gift(extract):
+    text = ("The National Relief Agency (NRA) on Monday informed that the first aircraft "
+            "carrying 300,000 masks including FFP2 sent by the Danish government has reached "
+            "Mali.")
+    assert extract(text) == [(["Denmark"], "face_mask", 300_000, ["MLI"])]
