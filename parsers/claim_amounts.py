@@ -61,7 +61,9 @@ _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
                        r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to"
-                       r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto)"
+                       r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto"
+                       r"|\bbring(?:s|ing)?\s+(?:its|their|his|her|[A-Z][\w.-]*['’]s?)\s+total\s+"
+                       r"(?!pledge|commitment)[^.;]{0,60}?\bto)"  # "brings Norway's total aid to"
                        r"\s+(?:about\s+|over\s+|nearly\s+|more than\s+)?$",
                        re.I)  # "Of the total Ksh1.2bn ...", "donations reach N15.3bn": a tally
 _PER = re.compile(r"\s*(?:per|a|each|every)\s+(?:month|week|day|year|user|transaction|"

@@ -59,6 +59,14 @@ def test_a_running_total_is_no_new_gift(extract):
     assert out == [(["Norway"], "funds", 2_000_000, ["GHA"])]
 
 
+def test_a_running_total_of_a_named_giver_is_no_new_gift(extract):
+    out = extract("Norway gave $5 million to Ghana, bringing Norway's total aid to the region "
+                  "to $20 million.")
+    assert out == [(["Norway"], "funds", 5_000_000, ["GHA"])]
+    assert extract("Norway gave $5 million to Ghana, bringing its total aid to $20 million.") == [
+        (["Norway"], "funds", 5_000_000, ["GHA"])]
+
+
 def test_a_givers_own_total_pledge_stays_a_claim(extract):
     out = extract("The Karoo Trust said it would commit an additional $50 million to Namibia, "
                   "bringing its total pledge to more than $80 million.")
