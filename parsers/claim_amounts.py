@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from aidledger.parsers.claim_described import represented
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import (
@@ -121,7 +122,7 @@ def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None =
         frm = re.search(r"\bfrom\s+", s[:end])
         start = frm.end() if frm else end
     names = [nm for nm in clause.names if start <= nm.start and nm.end <= end
-             and nm.kind != "place"]
+             and nm.kind != "place" and not represented(clause, s[:end], nm)]
     if not names:
         return []
     last = names[-1]

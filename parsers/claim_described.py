@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from aidledger.parsers.claim_parts import Clause
+from aidledger.parsers.claim_parts import Clause, _all_triggers
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, classify, vocab
 
@@ -122,6 +122,7 @@ def represented(clause: Clause, region: str, n: Name) -> bool:
         if o.end >= n.start:
             break
         if o.kind != "place" and (m := _ACTING_FOR.match(region, o.end)) and m.end() <= n.start \
-                and ";" not in region[m.end():n.start]:
-            return True
+                and ";" not in region[m.end():n.start] and not any(
+                    m.end() <= t.start < n.start for t in _all_triggers(region)):
+            return True  # (not past the body's own verb: "A, led by X, gave N while B gave")
     return False

@@ -265,3 +265,11 @@ def test_a_countrys_part_named_after_its_possessive_gives(extract):
     out = extract("A total of 9,000 surgical masks donated by northwest China's Gansu Province "
                   "to Burundi were shipped off on Monday.")
     assert out == [(["Gansu Province"], "face_mask", 9_000, ["BDI"])]
+
+
+def test_each_body_of_two_with_their_officers_in_asides_gives_its_own_amount(extract):
+    out = extract("Orvo Tiles Sdn Bhd, represented by chief executive officer Lim Bao, donated "
+                  "RM400,000 to the Health Ministry while Kestrel Takaful Berhad, represented by "
+                  "chief executive officer Ali Hamzah, contributed RM500,000 to the Health "
+                  "Ministry.")
+    assert [c[0] for c in out] == [["Orvo Tiles Sdn Bhd"], ["Kestrel Takaful Berhad"]]
