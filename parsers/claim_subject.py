@@ -295,6 +295,7 @@ def subject(clause: Clause, before: int) -> list[str]:
         while listed := [n for n in clause.names if n.end <= start and n.kind != "place"
                          and re.fullmatch(r"\.?,\s*(?:the\s+)?", region[n.end:start])
                          and not n.oblique  # "Through the Red Cross, X donated": a channel
+                         and not _AFTER_PREP.search(region[:n.start])  # "At the X House, Y"
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
                                   and _OPENER.match(region, n.end))

@@ -273,3 +273,9 @@ def test_each_body_of_two_with_their_officers_in_asides_gives_its_own_amount(ext
                   "chief executive officer Ali Hamzah, contributed RM500,000 to the Health "
                   "Ministry.")
     assert [c[0] for c in out] == [["Orvo Tiles Sdn Bhd"], ["Kestrel Takaful Berhad"]]
+
+
+def test_a_name_after_a_fronted_preposition_is_no_co_giver(extract):
+    out = extract("At a short ceremony at the Kestrel House, Orvo Bank Ghana gave a cheque for "
+                  "GH¢90,000 to Ghana.")
+    assert [c[0] for c in out] == [["Orvo Bank Ghana"]]
