@@ -86,6 +86,13 @@ _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|th
                          r"(?:the\s+)?$", re.I)
 
 
+# "At the request of the Ministry of Health, UNICEF has provided": a name that is the object
+# of a phrase fronted before the subject's comma is no giver listed with the subject
+_FRONTED = re.compile(r"\W*(?:At|On|In|Upon|Under|Following|After|With|Amid|Thanks\s+to|Due\s+to|"
+                      r"Owing\s+to|Because\s+of)\b[^,;]*\b(?:of|at|on|in|from|for|with|by|to)\s+"
+                      r"(?:the\s+)?$")
+
+
 _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|announced|added|noted|"
                         r"stated|confirmed|explained|tweeted|wrote)(?:\s+that)?\s*", re.I)
 
@@ -296,6 +303,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                          and re.fullmatch(r"\.?,\s*(?:the\s+)?", region[n.end:start])
                          and not n.oblique  # "Through the Red Cross, X donated": a channel
                          and not _AFTER_PREP.search(region[:n.start])  # "At the X House, Y"
+                         and not _FRONTED.match(region[:n.start])  # "At the request of X, Y"
                          and not _SOURCE.search(region[:n.start])  # "According to X, Y has"
                          and not (n.start == 0 and " " not in n.text
                                   and _OPENER.match(region, n.end))

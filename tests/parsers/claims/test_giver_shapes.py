@@ -279,3 +279,11 @@ def test_a_name_after_a_fronted_preposition_is_no_co_giver(extract):
     out = extract("At a short ceremony at the Kestrel House, Orvo Bank Ghana gave a cheque for "
                   "GH¢90,000 to Ghana.")
     assert [c[0] for c in out] == [["Orvo Bank Ghana"]]
+
+
+def test_the_object_of_a_fronted_phrase_is_no_giver_listed_with_the_subject(extract):
+    out = extract("At the request of the Ministry of Health and Social Welfare, the Orvo "
+                  "Foundation has provided 2,000 test kits to Iran.")
+    assert [c[0] for c in out] == [["Orvo Foundation"]]
+    out = extract("On Monday Orvo, Kestrel and Lumo donated 500 masks to Peru.")
+    assert [c[0] for c in out] == [["Orvo", "Kestrel", "Lumo"]]
