@@ -36,6 +36,12 @@ def _is_body(name: str) -> bool:
 def split_coordinated(name: str) -> list[str]:
     """"Jack Ma Foundation and Alibaba Foundation" -> both; "Bill & Melinda Gates" stays one."""
     parts = re.split(r"\s+and\s+", name) if "and" in name else [name]  # (no "and": no split)
+    if len(parts) == 2 and (shared := _SHARED_HEAD.fullmatch(name)):
+        plural = shared.group(3)  # "Fidelity and ECO Banks": Fidelity Bank and ECO Bank
+        head = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        orgs = vocab()["words"]["org_words"]
+        if head in orgs and plural not in orgs:  # not "Johnson and Johnson Services": a name
+            return [f"{shared.group(1)} {head}", f"{shared.group(2)} {head}"]
     if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
             r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
         return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
@@ -49,6 +55,11 @@ def split_coordinated(name: str) -> list[str]:
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
         return parts
     return [name]
+
+
+# two one-word names sharing one plural head: "Fidelity and ECO Banks", "Energy and Mines
+# Ministries"
+_SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*)\s+and\s+([A-Z][\w&.-]*)\s+([A-Z][a-z]+s)")
 
 
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"

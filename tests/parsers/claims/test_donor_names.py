@@ -188,3 +188,8 @@ def test_the_person_after_a_companys_role_word_gives_after_from(extract):
     assert [c[0] for c in out] == [["Dana Whitlock"]]
     out = extract("Peru received 800 gowns from Kestrel Chairman Li Wenbo.")
     assert [c[0] for c in out] == [["Li Wenbo"]]
+
+
+def test_two_names_sharing_one_plural_head_are_two_bodies(extract):
+    out = extract("Orvo and Kestrel Banks donated N50 million each to Nigeria.")
+    assert [c[0] for c in out] == [["Orvo Bank"], ["Kestrel Bank"]]
