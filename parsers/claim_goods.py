@@ -188,10 +188,12 @@ def per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[C
     "Huawei and ZTE donated 200,000 and 150,000 masks to Serbia and Hungary respectively":
     the givers pair up with the amounts."""
     out: list[Claim] = []
-    for same in ([c for c in claims if c.item != "funds"], [c for c in claims
+    for kind in ([c for c in claims if c.item != "funds"], [c for c in claims
                                                             if c.item == "funds"]):
+        givers = [c.donors for c in kind if len(c.donors) > 1]  # the amounts the pair gave,
+        same = [c for c in kind if givers and c.donors == givers[0]]  # not another giver's
         if respectively and len(same) > 1 and len({c.item for c in same}) == 1 and all(
-                len(c.donors) == len(same) for c in same):
+                len(c.donors) == len(same) for c in same):  # (", whilst C presented N")
             for i, c in enumerate(same):
                 c.donors = [c.donors[i]]
             return claims

@@ -287,3 +287,11 @@ def test_the_object_of_a_fronted_phrase_is_no_giver_listed_with_the_subject(extr
     assert [c[0] for c in out] == [["Orvo Foundation"]]
     out = extract("On Monday Orvo, Kestrel and Lumo donated 500 masks to Peru.")
     assert [c[0] for c in out] == [["Orvo", "Kestrel", "Lumo"]]
+
+
+def test_respectively_pairs_a_pair_with_its_amounts_beside_another_givers_amount(extract):
+    out = extract("The Orvo Commission and the Kestrel Commission presented GH¢40,000 and "
+                  "GH¢90,000 respectively to Ghana, whilst the Lumo Traders Association "
+                  "presented a cheque for GH¢7,000 to Ghana.")
+    assert [c[0] for c in out] == [["Orvo Commission"], ["Kestrel Commission"],
+                                   ["Lumo Traders Association"]]
