@@ -64,6 +64,13 @@ _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "
 _PERSON_NOUNS = frozenset(("Billionaire", "Businessman", "Businesswoman", "Tycoon", "Mogul",
                            "Philanthropist", "Entrepreneur", "Investor", "Actor", "Actress",
                            "Singer", "Footballer", "Star"))
+# a role "of" a body right before a name that runs on into its holder's name
+_ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-founder|ceo|"
+                             r"president|director|chief|owner|executive|officer|manager|head)"
+                             r"\s+of\s+(?:the\s+)?$")
+_HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdings|Inc|Ltd|"
+                      r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
+                      r"(?:\s+[A-Z][\w'’-]+){1,2})")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
@@ -168,6 +175,14 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa": Jack Ma
             s = offset + start
             out.append(Name(s, s + len(name), handle, classify(handle)))
+            continue
+        held = _HELD_BY.fullmatch(name) if " of" in text[max(0, start - 5):start] and \
+            _ROLE_OF_BEFORE.search(text, max(0, start - 40), start) else None
+        if held and not name_sets()[2].search(held.group(2)):  # "chairman of Alibaba Group
+            s = offset + start  # Jack Ma": the body of the role, then the person holding it
+            p = s + held.start(2)
+            out += [Name(s, s + len(held.group(1)), held.group(1), classify(held.group(1))),
+                    Name(p, p + len(held.group(2)), held.group(2), "person")]
             continue
         acronym = _ACRONYM_AFTER.match(text, m.end())
         if " and " in name and acronym and spelled_by(name, acronym.group(1)):

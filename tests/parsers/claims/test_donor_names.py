@@ -193,3 +193,9 @@ def test_the_person_after_a_companys_role_word_gives_after_from(extract):
 def test_two_names_sharing_one_plural_head_are_two_bodies(extract):
     out = extract("Orvo and Kestrel Banks donated N50 million each to Nigeria.")
     assert [c[0] for c in out] == [["Orvo Bank"], ["Kestrel Bank"]]
+
+
+def test_a_role_of_a_body_run_on_into_its_holders_name_names_the_holder(extract):
+    out = extract("The kits were donated by the former chairman of Orvo Group Lin Bao. The "
+                  "200,000 testing kits that Mr Bao pledged to donate went to Kenya.")
+    assert [c[0] for c in out] == [["Lin Bao"]]
