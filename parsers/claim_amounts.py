@@ -58,6 +58,9 @@ _IN_DONATIONS = re.compile(r"\s+in\s+(?:donations|contributions|pledges)\b", re.
 _IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|supplies|equipment|"
                        r"materials|ppe|products)\b",
                        re.I)  # "$10 million in critically needed PPE supplies": their value
+_TO_RAISE = re.compile(r"\b(?:to|will|would|plans? to|seeks? to|hopes? to)\s+raise\s+"
+                       r"(?:about\s+|over\s+|nearly\s+|more than\s+|up to\s+|at least\s+)?$", re.I)
+_RAISED_BY = re.compile(r"\s+(?:raised|collected)\s+(?:by|from|through|during|at|in)\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
@@ -174,6 +177,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                 r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]) and not (
                 trig.start > n.end and own_noun(clause, money[i - 1].end if i else 0, n.start)):
             continue  # money raised or collected is the giver's to give, not yet given
+        if _TO_RAISE.search(s, max(0, n.start - 40), n.start) or _RAISED_BY.match(s, n.end):
+            continue  # "partnered a charity to raise Rs 1 crore", "$6 million raised by a
+            # comedy show": money collected from many, not yet given
         if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
             continue  # "a $500 million loan to Pakistan": lent, not given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (

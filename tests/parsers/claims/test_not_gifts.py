@@ -67,6 +67,16 @@ def test_a_running_total_of_a_named_giver_is_no_new_gift(extract):
         (["Norway"], "funds", 5_000_000, ["GHA"])]
 
 
+def test_money_a_giver_sets_out_to_raise_or_others_raised_is_no_gift(extract):
+    assert extract("Orchid Telecom has partnered a charity to raise Rs 2 crore to make hygiene "
+                   "kits for families in Kenya.") == []
+    out = extract("Haven Trust gave $50 million to Feed Kenya, and $3.3 million raised by a "
+                  "comedy festival also went to Feed Kenya.")
+    assert [o[2] for o in out] == [50_000_000]
+    assert extract("Orchid Telecom donated $1 million to raise awareness in Kenya.") == [
+        (["Orchid Telecom"], "funds", 1_000_000, ["KEN"])]
+
+
 def test_a_givers_own_total_pledge_stays_a_claim(extract):
     out = extract("The Karoo Trust said it would commit an additional $50 million to Namibia, "
                   "bringing its total pledge to more than $80 million.")
