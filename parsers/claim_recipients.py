@@ -164,12 +164,12 @@ def _first_trigger(clause: Clause) -> int:
 def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
     triggers = _all_triggers(clause.sentence)
-    trig = next((t for t in triggers if RECEIVE.search(t.phrase)), None)
+    s = clause.sentence
+    trig = next((t for t in triggers if RECEIVE.search(t.phrase) or _handed(s, t)), None)
     if trig is None or any(t.end <= trig.start and not RECEIVE.search(t.phrase)
                            for t in triggers):
         return []
     out = []
-    s = clause.sentence
     for n in clause.names:
         if n.end > trig.start or (_ORIGIN.search(s[:n.start]) and not re.search(
                 r"\b(?:governments?|governor|mayor|minister|ministry|president|premier|people|"
@@ -190,6 +190,18 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
+
+
+# "France and Italy were also handed over donations of 550,000 masks", "Peru was given 300
+# ventilators": a giving verb in the passive with the goods as its object, its subject takes
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|then\s+|later\s+)?$")
+_GIVING_PASSIVE = re.compile(r"^(?:handed|handed\s+over|given|provided|gifted|awarded|offered)$")
+_NOT_TO = re.compile(r"\s+(?:over\s+|out\s+)?(?:to|by|for|in|at|on|from|as|through|via)\b|\s*[,.;]")
+
+
+def _handed(s: str, t) -> bool:
+    return bool(_GIVING_PASSIVE.match(t.phrase) and _PASSIVE_BEFORE.search(s, 0, t.start)
+                and not _NOT_TO.match(s, t.end))
 
 
 # the holder of a state office who receives takes for the state ("Health minister X, who

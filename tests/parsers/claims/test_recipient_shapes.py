@@ -178,3 +178,13 @@ def test_where_the_taking_body_works_is_no_second_taker(extract):
         "against the virus in six Caribbean countries.")] == [["org:WFP"]]
     assert [r for *_, r in extract("Norway gave $2 million to UNICEF and Peru.")] == [
         ["org:UNICEF", "PER"]]
+
+
+def test_the_subject_of_a_giving_verb_in_the_passive_takes(extract):
+    out = extract("Peru, Chile and Ecuador were also handed over donations of 90,000 masks in "
+                  "total from Norway.")
+    assert out == [(["Norway"], "face_mask", 90_000, ["PER", "CHL", "ECU"])]
+    out = extract("Peru was given 300 ventilators by Norway.")
+    assert out == [(["Norway"], "ventilator", 300, ["PER"])]
+    out = extract("The masks donated by Norway were handed over to Peru, 5,000 in all.")
+    assert [r for *_, r in out] == [["PER"]]
