@@ -166,6 +166,23 @@ def _possessor(clause: Clause, region: str, at: int) -> Name | None:
     return None
 
 
+_OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$")
+
+
+def _owned_place_start(before: str) -> bool:
+    """ "China's Hainan sent", "Earlier Hainan's Haikou sent": a place's own province or city
+    opening the clause is its subject, as the place alone would be."""
+    m = _OWNER_BEFORE.search(before) if before.endswith(("s ", "’s ")) else None
+    if m is None:
+        return False
+    words = m.group(1).split()
+    lead = before[:m.start()]
+    if len(words) > 1 and not lookup_place(m.group(1)) and lookup_place(" ".join(words[1:])):
+        lead, words = lead + words[0] + " ", words[1:]  # "Earlier China's": the opener
+    return bool(lookup_place(" ".join(words))) and bool(
+        _CLAUSE_START.search(lead) or re.fullmatch(r"\W*[A-Z][a-z]+\s+", lead))
+
+
 def _lead_state(region: str, n: Name) -> bool:  # "Japan and the Asian Development Bank gave"
     return country_like(n.text) and bool(_CLAUSE_START.search(region[:n.start]))
 
@@ -247,7 +264,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _ORIGIN_CITY.search(region[:n.start]) and not dashed(region, n)
-                  and (country_like(n.text) or _CLAUSE_START.search(region[:n.start]))]
+                  and (country_like(n.text) or _CLAUSE_START.search(region[:n.start])
+                       or _owned_place_start(region[:n.start]))]
         if not places:
             return []
         lead = [_city_of(clause, region, places[-1]).text]

@@ -257,6 +257,9 @@ def _owner_part(text: str) -> str:
     """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
     company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
     parts = _POSS_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and (opener := parts[0].split(" ", 1))[0] in name_sets()[1] and len(
+            opener) == 2 and lookup_place(opener[1]):  # "Earlier China's Hainan sent": the
+        parts = [opener[1], parts[1]]  # opening word is no part of the owner
     if len(parts) == 2 and (lookup_place(text.replace("’", "'")) or (
             re.search(r"\bPeople$", parts[0]) and lookup_place("People's " + parts[1]))):
         return text  # "the People's Republic of China", "the Embassy of the People's ...": one

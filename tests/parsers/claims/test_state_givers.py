@@ -135,3 +135,15 @@ def test_goods_sent_by_a_government_after_a_carrying_plane_are_its_gift(extract)
             "carrying 300,000 masks including FFP2 sent by the Danish government has reached "
             "Mali.")
     assert extract(text) == [(["Denmark"], "face_mask", 300_000, ["MLI"])]
+
+
+def test_a_places_own_province_or_city_opening_the_clause_gives(extract):
+    assert extract("Japan's Osaka donated 2,000 gowns to Peru.") == [
+        (["Osaka"], "protective_suit", 2_000, ["PER"])]
+    assert extract("Earlier China's Hunan sent 4,000 masks to Laos.") == [
+        (["Hunan"], "face_mask", 4_000, ["LAO"])]
+
+
+def test_an_opening_word_is_no_part_of_a_possessive_owner(extract):
+    assert extract("Earlier Korea's Samsung sent 900 gowns to Chile.") == [
+        (["Samsung"], "protective_suit", 900, ["CHL"])]
