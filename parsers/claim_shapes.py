@@ -20,10 +20,11 @@ from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
-    r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b[^.;]{0,60}?\bthat\s+)?"
+    r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b(?:[^.;]{0,60}?\bthat\s+|"
+    r"\s+(?=(?:the|this|these|its|their)\s)))?"
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
-    r"supplies|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
+    r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
     r"package|equipment|gear|materials|items|goods|support)s?\b[^.;]*?\b(?:(?:is|was|are|were) "
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
     r"includes?|"

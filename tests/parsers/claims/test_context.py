@@ -93,3 +93,17 @@ def test_an_announcement_whose_giver_is_only_a_pronoun_keeps_the_giver_before(ex
                   "helping Fijians. The batch includes 2,000 masks and 300 gowns.")
     assert out == [(["Orvo Group"], "face_mask", 2_000, ["FJI"]),
                    (["Orvo Group"], "protective_suit", 300, ["FJI"])]
+
+
+def test_a_supply_singular_lists_the_donation_before(extract):
+    out = extract("A batch of kits donated by the Orrin Foundation has reached Colombo. This "
+                  "supply includes 12,400 PCR test kits.")
+    assert (["Orrin Foundation"], "test_kit", 12_400, ["LKA"]) in out
+
+
+def test_a_speaker_saying_what_the_items_include_without_that(extract):
+    out = extract("The Orrin Foundation handed over medical supplies to the Health Ministry of "
+                  "Guyana on Monday. Its regional director, Major Tom Baker, says the items "
+                  "include 4,100 N95 masks and 3,000 gloves.")
+    assert out == [(["Orrin Foundation"], "respirator", 4_100, ["GUY"]),
+                   (["Orrin Foundation"], "gloves", 3_000, ["GUY"])]
