@@ -13,7 +13,8 @@ from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, possessive_free, split_coordinated
 from aidledger.parsers.numbers import find_numbers
 
-_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-9])"
+_COUNT = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|[2-9]|1[0-9])")
 # the counted givers: "Two foundations", "three Chinese NGOs", "five business companies"
 COUNTED = re.compile(rf"(?<![\w-]){_COUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:foundations|companies|firms|"
                      r"organi[sz]ations|NGOs|charities|corporations|enterprises|businesses|"

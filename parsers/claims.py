@@ -119,6 +119,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     table: Table | None = None
     counted: tuple[list[Claim], int] | None = None  # claims whose givers were only counted
     listed: list[str] = []
+    counted_money: set[int] = set()  # money whose givers were only counted, none named
     for start, end, sentence in _segments(text, title):
         if sentence.startswith("|") and start >= 0:  # a table row: cells, not prose
             table = table or Table()
@@ -170,6 +171,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 few := [c for c in in_sentence if len(c.donors) < count]):
             counted = (few + (counted[0] if counted else []), HOW_MANY)  # named next, if at
             carried = [(c, d) for c, d in carried if c not in few]  # all: never carried
+            counted_money |= {id(c) for c in few if c.item == "funds" and not c.donors}
         if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
             tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
         names_so_far += names
@@ -197,7 +199,35 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     states_of_home(text, title, claims)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
-    return _anchored(drop_summed_totals(dedupe(claims)))
+    return _anchored(_counted_totals(drop_summed_totals(dedupe(claims)), counted_money))
+
+
+def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:
+    """ "Sixteen companies contributed a total of GH¢1.4 million to the Fund", then "A gave
+    GH¢500,000, ... B donated GH¢100,000": money whose givers the sentence only counts, named
+    by no list, is the tally of the gifts told after it by their own givers, no gift of its
+    own (also the headline that told the same total), when those gifts make up at least half
+    of it. Parents re-indexed."""
+    if not counted:
+        return claims
+    drop = set()
+    for i, c in enumerate(claims):
+        parts = [o.quantity or 0 for o in claims[i + 1:] if o.item == "funds" and o.donors
+                 and o.currency == c.currency and (o.quantity or 0) < (c.quantity or 0)]
+        if id(c) in counted and not c.donors and len(parts) >= 2 and sum(parts) >= 0.5 * (
+                c.quantity or 0):  # the gifts told after are most of it: its breakdown
+            drop.add(i)
+    totals = [claims[i] for i in drop]
+    drop |= {i for i, c in enumerate(claims) if c.evidence.get("field") == "title" and not c.donors
+             and c.item == "funds" and any(t.currency == c.currency and abs(
+                 (c.quantity or 0) - (t.quantity or 0)) <= 0.15 * (t.quantity or 0)
+                 for t in totals)}  # "Trust Fund gets GH¢1.3m more": that total rounded
+    keep = [i for i in range(len(claims)) if i not in drop]
+    new = {old: n for n, old in enumerate(keep)}
+    out = [claims[i] for i in keep]
+    for c in out:
+        c.parent = new.get(c.parent) if c.parent is not None else None
+    return out
 
 
 def _anchored(claims: list[Claim]) -> list[Claim]:

@@ -57,3 +57,19 @@ def test_goods_from_unnamed_well_wishers_take_no_giver_from_before(extract):
                   "included 3,000 gloves. Other items received by the ministry from "
                   "well-wishers in Japan include 900 goggles and 40 thermometers.")
     assert ([], "goggles", 900) in [(o[0], o[1], o[2]) for o in out]
+
+
+def test_money_of_counted_givers_told_again_gift_by_gift_is_their_tally(extract):
+    text = ("Fourteen local companies on Friday "
+            "contributed a total of $520,000 to the Zarnia Relief Fund. Orbis Bank gave "
+            "$300,000, and the Quay Group also donated $150,000. Lantern Mills presented a cheque "
+            "for $60,000 to the Fund.")
+    got = [(d, q) for d, i, q, _ in extract(text, title="Zarnia Relief Fund gets $0.5m more")
+           if i == "funds"]
+    assert got == [(["Orbis Bank"], 300_000), (["Quay Group"], 150_000),
+                   (["Lantern Mills"], 60_000)]
+
+
+def test_money_of_counted_givers_named_nowhere_else_stays(extract):
+    out = extract("Two large companies committed $2 million to the Zarnia Relief Fund.")
+    assert [q for _, _, q, _ in out] == [2_000_000]
