@@ -89,7 +89,11 @@ def _subdivisions(excluded: frozenset[str]) -> dict[str, str]:
             key = re.sub(r"\s*[(\[].*[)\]]$", "", key).strip()  # "galicia [galiza]"
             if len(key) > 3 and key not in excluded:
                 seen.setdefault(key, set()).add(country.alpha_3)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    # a US state's name shared with a district abroad ("Florida", "Maryland", "Montana":
+    # departments and counties of Uruguay, Liberia, Bulgaria) is the state, as "London" is
+    # the bigger city: English news tells of the one far more than of the other
+    return {k: next(iter(v)) if len(v) == 1 else "USA" for k, v in seen.items()
+            if len(v) == 1 or "USA" in v and len(v) == 2}
 
 
 CITY_POPULATION = 150_000

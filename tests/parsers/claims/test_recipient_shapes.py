@@ -188,3 +188,9 @@ def test_the_subject_of_a_giving_verb_in_the_passive_takes(extract):
     assert out == [(["Norway"], "ventilator", 300, ["PER"])]
     out = extract("The masks donated by Norway were handed over to Peru, 5,000 in all.")
     assert [r for *_, r in out] == [["PER"]]
+
+
+def test_a_us_state_named_like_a_district_abroad_is_the_state(extract):
+    out = extract("Orbis Foundation gave 500 masks to hospitals in Maryland and 300 gowns to a "
+                  "clinic in Montana.")
+    assert [r for *_, r in out] == [["USA"], ["USA"]]
