@@ -61,6 +61,11 @@ _IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|sup
 _TO_RAISE = re.compile(r"\b(?:to|will|would|plans? to|seeks? to|hopes? to)\s+raise\s+"
                        r"(?:about\s+|over\s+|nearly\s+|more than\s+|up to\s+|at least\s+)?$", re.I)
 _RAISED_BY = re.compile(r"\s+(?:raised|collected)\s+(?:by|from|through|during|at|in)\b", re.I)
+_GOODS_TOTAL = re.compile(r"\b(?:totall?ing|amounting to|valued at)\s+(?:(?:an?|the)\s+"
+                          r"(?:estimated\s+)?(?:total|investment|value|sum|amount)\s+of\s+)?"
+                          r"(?:about\s+|over\s+|"
+                          r"nearly\s+|some\s+|more than\s+)?$", re.I)  # after goods: their value
+_CASH = re.compile(r"\b(?:cash|money|funds|cheques?|checks?|grants?)\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
@@ -191,6 +196,10 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # "had received donations of over 10 million yuan": many givers' sum
         if goods and re.match(r"totall?ing\b", s[n.start:n.end], re.I):
             continue  # "900 bottles of hand sanitiser totalling $40,000": the goods' value
+        if mentions and mentions[0] < n.start and (
+                total := _GOODS_TOTAL.search(s, 0, n.start)) and mentions[0] < total.start() and (
+                not _CASH.search(s, mentions[0], total.start())):
+            continue  # "such as gloves, gowns and masks, totaling an investment of $250,000"
         if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)

@@ -96,6 +96,15 @@ def test_goods_totalling_an_amount_give_no_money_claim(extract):
         (["Karoo Holdings"], "funds", 40_000, ["NAM"])]
 
 
+def test_goods_named_without_counts_totalling_an_amount_give_no_money_claim(extract):
+    out = extract("Various donations by Norway have been made to Kenyan clinics, such as "
+                  "surgical gloves, isolation gowns and surgical masks, totaling an investment "
+                  "of $ 120,000.")
+    assert all(item != "funds" for _, item, _, _ in out)
+    out = extract("Norway donated surgical masks and cash totalling $1 million to Kenya.")
+    assert [o[2] for o in out if o[1] == "funds"] == [1_000_000]
+
+
 def test_goods_the_recipient_bought_are_no_gift(extract):
     assert extract("The 5,000 masks Ghana bought from Norway arrived on Monday.") == []
     assert extract("The 5,000 masks that the ministry ordered from Norway were delivered.") == []
