@@ -137,3 +137,24 @@ def to_the_drives_fund(claims: list[Claim], text: str, title: str | None) -> Non
             c.recipients = [where] if where is not None else []
         named = [r for r in c.recipients if r.org and re.search(r"\bFund\b", r.org)]
         fund = named[-1] if named else fund
+
+
+_MORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+second|an\s+extra)\s+"
+                   r"(?:[A-Z]{0,3}\$|[£€₹₱]|[A-Z][a-z]?\.?\s?|[A-Z]{3}\s)?$", re.I)
+
+
+_MORE_AT = re.compile(r"(?:another|a\s+further|an\s+additional|a\s+second|an\s+extra)\s", re.I)
+
+
+def more_of_the_same(claims: list[Claim], text: str) -> None:
+    """ "had pledged $1.5 million to Fiji, before committing another $10.5 million": more of
+    the same giver's gift goes where the gift before it went (the latest claim of that giver
+    and item, told in the same sentence or the one before)."""
+    for i, c in enumerate(claims):
+        if c.recipients or c.at is None or not c.donors or not (_MORE.search(
+                text, max(0, c.at - 20), c.at) or _MORE_AT.match(text, c.at)):
+            continue
+        before = next((d for d in reversed(claims[:i]) if d.item == c.item), None)
+        if (before is not None and before.recipients and set(before.donors) == set(c.donors)
+                and before.at is not None and c.at - before.at < 400):
+            c.recipients = list(before.recipients)

@@ -37,7 +37,12 @@ from aidledger.parsers.claim_counted import (
 )
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
-from aidledger.parsers.claim_fund_refs import shared_takers, the_fund_again, to_the_drives_fund
+from aidledger.parsers.claim_fund_refs import (
+    more_of_the_same,
+    shared_takers,
+    the_fund_again,
+    to_the_drives_fund,
+)
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
@@ -191,6 +196,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             c.evidence["sentence"] = written  # a subheading read in lower case
     carry_headline_recipients(claims)
     shared_takers(claims, text)
+    more_of_the_same(claims, text)
     _the_fund(claims, text)
     the_fund_again(claims, text, title)
     to_the_drives_fund(claims, text, title)

@@ -227,3 +227,11 @@ def test_a_fund_named_for_the_pandemic_alone_is_a_state_body(extract):
             "to the COVID-19 Fund, and Quay Trust gave $5,000 to the COVID-19 Solidarity "
             "Response Fund.")
     assert [r for *_, r in extract(text)] == [["ZMB"], ["org:WHO"]]
+
+
+def test_another_amount_of_the_same_giver_goes_where_the_first_went(extract):
+    out = extract("Norway had pledged $1.5 million to Fiji, before committing another $10.5 "
+                  "million on Friday.")
+    assert [r for *_, r in out] == [["FJI"], ["FJI"]]
+    out = extract("Norway gave $1 million to Fiji. Sweden gave another $2 million.")
+    assert [r for *_, r in out] == [["FJI"], []]  # another giver's: not told where
