@@ -31,8 +31,10 @@ __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
 _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\.A|Pvt|Pte|"
            r"Private|NV|BV|SpA|KK)\b")
 # a word of a name; "U.S." keeps its dots when a capitalised word follows ("U.S. Centers for
-# Disease Control", "the U.S. Embassy")
-_WORD = r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])|[A-Z][\w'’&.-]*[\w&]|[A-Z])"
+# Disease Control", "the U.S. Embassy"); a dot before a capitalised word ends it ("of
+# China.Chinese ambassador": two sentences run together)
+_WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
+         r"|[A-Z](?:[\w'’&-]|\.(?!(?!Ltd|Inc|Corp|Bhd|Plc)[A-Z][a-z]{2}))*[\w&]|[A-Z])")
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
 _ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
 # a name never runs over a line break (a headline's last word and the text's first are two)

@@ -229,3 +229,9 @@ def test_a_demonym_and_a_persons_noun_before_a_name_describe_the_person(extract)
     assert [c[0] for c in out] == [["Kola Adeyemi"]]
     assert _names("Nigerian Billionaire Kola Adeyemi gave 40 ventilators.") == ["Kola Adeyemi"]
     assert _names("The Indian Premier League gave 900 gowns.") == ["Indian Premier League"]
+
+
+def test_a_dot_before_a_capitalised_word_ends_a_name_run_into_the_next_sentence():
+    assert _names("The gowns came from the Orvo Party of Kenya.Kenyan envoy Ali Bakari "
+                  "spoke.")[:2] == ["Orvo Party of Kenya", "Kenyan"]
+    assert _names("Lumo Co.Ltd sent 900 gowns.") == ["Lumo Co.Ltd"]
