@@ -99,13 +99,21 @@ def trigger_in(clause: Clause, pos: int | None = None) -> Trigger | None:
     """The donation verb that governs the item at `pos`: the nearest one before it, else the
     first one after it; nouns ("donation") only when the sentence has no verb."""
     found = _all_triggers(clause.sentence)
-    verbs = [t for t in found if not noun(t.phrase)] or found
+    verbs = [t for t in found if not noun(t.phrase) or _made(clause.sentence, t)] or found
     if not verbs:
         return None
     if pos is None:
         return verbs[0]
     before = [t for t in verbs if t.start < pos]
     return before[-1] if before else verbs[0]
+
+
+_MADE = re.compile(r"\b(?:made|make|makes|making)\s+(?:an?\s+)?(?:[a-z]+\s+)?$")
+
+
+def _made(sentence: str, t: Trigger) -> bool:
+    """ "Qatar has made a contribution of $140 million": the noun after "made a" is the verb."""
+    return bool(_MADE.search(sentence, max(0, t.start - 30), t.start))
 
 
 _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to|are set to|"
@@ -116,7 +124,7 @@ _FUTURE = re.compile(r"\b(will|would|shall|to be|plans? to|planning to|is set to
 
 def status_of(clause: Clause, pos: int) -> str | None:
     found = _all_triggers(clause.sentence)
-    verbs = [t for t in found if not noun(t.phrase)] or found
+    verbs = [t for t in found if not noun(t.phrase) or _made(clause.sentence, t)] or found
     if not verbs:
         return None
     before = [t for t in verbs if t.start < pos]

@@ -69,7 +69,9 @@ _STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|a
 # "X says China has pledged to donate": the country right before the verb chain gives
 _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
                          r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
-                         r"announced|set|then|later|recently|[a-z]+ly)\s+(?:to\s+)?)*")
+                         r"announced|set|then|later|recently|[a-z]+ly)\s+(?:to\s+)?"
+                         r"|(?:made|makes|make|making)\s+(?:an?\s+)?(?:[a-z]+\s+)?)*")  # "Qatar has
+# made a contribution of": the noun after "made a" is the giving word
 # "An Ethiopian Airlines cargo flight ... arrived with": the carrier, not the giver
 _CARRIER = re.compile(r"\s+(?:cargo\s+|charter(?:ed)?\s+|special\s+)?(?:plane|flight|aircraft|jet|"
                       r"freighter|airplane|airliner|ship|vessel|truck|lorry)s?\b", re.I)

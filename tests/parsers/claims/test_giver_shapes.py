@@ -295,3 +295,10 @@ def test_respectively_pairs_a_pair_with_its_amounts_beside_another_givers_amount
                   "presented a cheque for GH¢7,000 to Ghana.")
     assert [c[0] for c in out] == [["Orvo Commission"], ["Kestrel Commission"],
                                    ["Lumo Traders Association"]]
+
+
+def test_made_a_contribution_is_the_verb_of_the_country_before_it(extract):
+    out = extract("The country’s air force is building field hospitals, including "
+                  "contributing to the work of health bodies, and Oman has already made a "
+                  "contribution of $40 million to Italy.")
+    assert out == [(["Oman"], "funds", 40_000_000, ["ITA"])]
