@@ -175,8 +175,12 @@ _EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:natio
 def _epithet(c: Claim) -> bool:
     s = c.evidence["sentence"]
     m = _EPITHET.search(s, max(0, s.find(c.item_label or "")))
-    return bool(m) and not re.search(r"\d", s[s.find(c.item_label or "") + len(
-        c.item_label or ""):m.start()])
+    return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[s.find(c.item_label or "") + len(
+        c.item_label or ""):m.start()]))  # another amount between: its own taker ("COVID-19"
+    # is no amount)
+
+
+_VIRUS = re.compile(r"\b(?:covid|sars-cov)-?(?:19|2)\b", re.I)
 
 
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
