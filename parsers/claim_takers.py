@@ -21,7 +21,7 @@ _WILL_GIVE = re.compile(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?
                         r"provide|make)\b")
 # a name whose own verb of giving follows (after its legal form): the subject of a clause
 _GIVES_NEXT = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:,?\s*(?:Co|Ltd|Inc|LLC|Corp|Limited|Plc|"
-                         r"PLC|Group|Pvt|Bhd|AG|SA|GmbH)\b\.?)*,?\s+(?:has\s+|have\s+|had\s+|"
+                         r"PLC|Group|Pvt|Bhd|AG|SA|GmbH)\b\.?)*(?:,|\s+[–—-])?\s+(?:has\s+|have\s+|had\s+|"
                          r"also\s+|then\s+)*(?:gave|donated|provided|contributed|sent|supplied|"
                          r"delivered|handed|presented|offered|pledged|committed|granted|"
                          r"allocated|earmarked|weighed\s+in)\b")

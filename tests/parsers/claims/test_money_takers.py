@@ -235,3 +235,15 @@ def test_another_amount_of_the_same_giver_goes_where_the_first_went(extract):
     assert [r for *_, r in out] == [["FJI"], ["FJI"]]
     out = extract("Norway gave $1 million to Fiji. Sweden gave another $2 million.")
     assert [r for *_, r in out] == [["FJI"], []]  # another giver's: not told where
+
+
+def test_the_virus_name_is_no_amount_between_the_money_and_the_country(extract):
+    text = ("Orbis Group Bhd has donated RM4.1 million in support of the fight against "
+            "Covid-19 in the country. Malaysia has reported 400 cases, Malaysia's ministry said.")
+    assert [r for *_, r in extract(text)] == [["MYS"]]
+
+
+def test_a_name_whose_own_verb_follows_a_closing_dash_gives(extract):
+    out = extract("Orbis Bank presented $5,000 to the Red Cross, whilst the Harbor Food Vendors "
+                  "— Vendir Association – presented a cheque for $1,000.")
+    assert [r for *_, r in out] == [["org:Red Cross"], []]
