@@ -49,8 +49,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             continue
         if dup is not None:
             index_map[i] = dup
-            if c.donors and quoted(out[dup]) and not quoted(c):
-                out[dup].donors = c.donors  # the quote's "we" first, its giver named after
+            if c.donors and own_words(out[dup]) and not own_words(c):
+                out[dup].donors = c.donors  # the giver's "we" first, its name told after
             if rounded_in_body(out[dup], c):
                 out[dup].quantity = c.quantity  # "more than seven million", then "7.07 million"
             if out[dup].quantity_each is not None and c.quantity_each is None:
@@ -132,28 +132,25 @@ def _same(a: Claim, b: Claim) -> bool:
     db = {d.lower() for d in b.donors}
     if ra and rb:
         return (ra <= rb or rb <= ra or _within(ra, rb) or _within(rb, ra)) and (
-            not da or not db or _kin(da, db) or quoted(a) or quoted(b))
+            not da or not db or _kin(da, db) or own_words(a) or own_words(b))
     if not (da and ra) or not (db and rb):  # a bare restatement ("500,000 masks were sent")
-        return not da or not db or _kin(da, db)  # joins the fact it restates
+        # joins the fact it restates, and so do a giver's own words
+        return not da or not db or _kin(da, db) or own_words(a) or own_words(b)
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
 
 
-def quoted(c: Claim) -> bool:
-    """The claim is a giver's own words quoted ('"... we have donated 300,000 masks to Kenya,"
-    it said'): its count inside a quotation, the first person its verb's subject. Whoever its
-    "we" was read as, the same goods to the same takers as a claim told outside it are that
-    claim."""
+def own_words(c: Claim) -> bool:
+    """The claim is a giver's own words ('"... we have donated 300,000 masks to Kenya," it
+    said', a tweet: "We are pledging to donate Rs 5 crore to relief funds"): "we" or "our" the
+    subject of its count's verb. Whoever its "we" was read as, the same goods to the same
+    takers (or to none named) as a claim told in the article's words are that claim."""
     if c.at is None or _title(c):
         return False
     s = c.evidence["sentence"]
     at = c.at - c.evidence.get("start", 0)
-    if not 0 <= at < len(s) or not _FIRST_PERSON.search(s, max(0, at - 60), at):
-        return False
-    before = sum(s.count(q, 0, at) for q in _QUOTES)
-    return before % 2 == 1 or (before == 0 and sum(s.count(q, at) for q in _QUOTES) % 2 == 1)
+    return 0 <= at < len(s) and bool(_FIRST_PERSON.search(s, max(0, at - 60), at))
 
 
-_QUOTES = ('"', "“", "”")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")  # "we have decided to
 # give", the giver of the count ("our partner X has donated" names another)
 

@@ -112,6 +112,14 @@ def test_a_givers_quoted_words_restating_its_gift_are_that_gift(extract):
         (["Orchid Telecom"], "face_mask", 300_000, ["KEN"])]
 
 
+def test_a_givers_first_person_post_naming_no_taker_is_its_gift_again(extract):
+    text = ("Orchid Telecom has announced that it will donate Rs 12 crore to relief funds in "
+            "India.\n\nStand together: We are pledging to donate Rs 12 crore to #ReliefFunds.\n"
+            "- Orchid India (@OrchidIndia) April 2, 2020")
+    out = extract(text, publisher="Daily Ledger")
+    assert [(o[1], o[2]) for o in out] == [("funds", 120_000_000)]
+
+
 def test_another_giver_named_in_a_quote_keeps_its_own_gift(extract):
     text = ("Orchid Telecom donated 300,000 masks to Kenya. \"The Harbor Group, our partner, has "
             "donated 300,000 masks to Kenya as well,\" the company said.")
