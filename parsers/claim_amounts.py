@@ -118,6 +118,27 @@ def gapped_giver(s: str, start: int, end: int, before: list[str]) -> str | None:
     return name
 
 
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_BY_WORD = re.compile(r"\bby\b")
+
+
+def _gapped_agent(clause: Clause, before, n) -> str | None:
+    """The giver after "by" right after an amount whose clause leaves its verb out, when the
+    amount before had its own "by" too: "$2 million was given by A and $1 million by B"."""
+    s = clause.sentence
+    m = _BY_AGENT.match(s, n.end)
+    by = list(_BY_WORD.finditer(s, before.end, n.start))
+    if not m or not by:
+        return None
+    tail = s[by[-1].end():n.start]  # after the amount before's giver: only a joint
+    if re.search(r"\b(?:is|was|were|are|be|been|being|will|would|has|have|had)\b", tail) or \
+            not re.search(r"(?:,|\band\b|\bwhile\b)\s+(?:the\s+)?(?:remaining\s+|other\s+|"
+                          r"rest\s+|balance\s+|another\s+)?$", tail):
+        return None
+    name = next((nm for nm in clause.names if nm.start == m.end() and nm.kind != "place"), None)
+    return possessive_free(name.text) if name else None
+
+
 def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None = None
                 ) -> list[str]:
     """The giver named between the amount before and this one, as the subject of its own
@@ -216,6 +237,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         donors = [listed] if listed else _own_givers(
             clause, prev_end, n.start, out[-1].donors if out else donors) or donors
         donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
+        if i and (agent := _gapped_agent(clause, money[i - 1], n)):
+            donors = [agent]  # "₹1,000 crore would be provided by A and the remaining ₹500
+            # crore by B": the verb left out, each amount's "by" names its own giver
         if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
             donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)

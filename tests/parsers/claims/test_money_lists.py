@@ -257,3 +257,12 @@ def test_a_gapped_list_goes_on_past_a_conversion_and_a_branch_after_a_dash(extra
     assert [(d, q) for d, i, q, _ in out if i == "funds"] == [
         (["Quay Group"], 3_000_000_000), (["Lantern Brewery – Hue Co.Ltd"], 2_000_000_000),
         (["Vela Corporation"], 700_000_000)]
+
+
+def test_each_amount_of_a_gapped_passive_list_names_its_own_giver_by_by(extract):
+    out = extract("Rs 600 crore will be provided by Orbis Sons and the remaining Rs 300 crore by "
+                  "Orbis Trusts.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Orbis Sons"], 6_000_000_000),
+                                              (["Orbis Trusts"], 3_000_000_000)]
+    out = extract("Orbis Bank gave $2 million to Chile and $1 million by the end of May.")
+    assert [d for d, *_ in out] == [["Orbis Bank"], ["Orbis Bank"]]  # "by" a date: no giver
