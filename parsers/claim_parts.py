@@ -63,7 +63,13 @@ def _all_triggers(sentence: str) -> list[Trigger]:
             for m in pattern.finditer(sentence)
             if not (m.group(0).lower().startswith("announce") and _REPORTS.match(sentence,
                                                                                  m.end()))
-            and not _as_noun(sentence, m.start(), m.end(), m.group(0).lower())]
+            and not _as_noun(sentence, m.start(), m.end(), m.group(0).lower())
+            and not (m.group(0).lower() == "reach" and _HARD_TO.search(sentence, max(
+                0, m.start() - 16), m.start()))]
+
+
+# "hard-to-reach areas", "difficult to reach communities": a place described, no arrival
+_HARD_TO = re.compile(r"\b(?:hard|difficult|harder|hardest|easy|impossible|tough)[- ]to[- ]$", re.I)
 
 
 # "the supply of masks", "supply chains", "a hospital ship": words that are donation verbs

@@ -189,3 +189,10 @@ def test_give_after_an_adverb_is_a_pledge(extract):
     assert extract("Acme will donate 10,000 masks to Peru. Acme will also give 5,000 gowns to "
                    "Chile.") == [(["Acme"], "face_mask", 10_000, ["PER"]),
                                  (["Acme"], "protective_suit", 5_000, ["CHL"])]
+
+
+def test_hard_to_reach_describes_a_place_and_arrives_nowhere(extract):
+    out = extract("Norway will send 300 gowns to Kenya. Another 200 gowns will help the Red Cross "
+                  "in hard to reach areas.")
+    assert out == [(["Norway"], "protective_suit", 300, ["KEN"]),
+                   (["Norway"], "protective_suit", 200, ["org:Red Cross"])]
