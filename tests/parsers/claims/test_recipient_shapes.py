@@ -194,3 +194,11 @@ def test_a_us_state_named_like_a_district_abroad_is_the_state(extract):
     out = extract("Orbis Foundation gave 500 masks to hospitals in Maryland and 300 gowns to a "
                   "clinic in Montana.")
     assert [r for *_, r in out] == [["USA"], ["USA"]]
+
+
+def test_in_support_of_names_the_taker(extract):
+    out = extract("Orbis has announced a commitment of $12.5 million in support of U.S. relief "
+                  "efforts.")
+    assert out == [(["Orbis"], "funds", 12_500_000, ["USA"])]
+    out = extract("Orbis gave 500 masks to Peru with the support of Japan.")
+    assert out == [(["Orbis"], "face_mask", 500, ["PER"])]
