@@ -21,7 +21,8 @@ from aidledger.parsers.records import Recipient
 
 _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b(?:[^.;]{0,60}?\bthat\s+|"
-    r"\s+(?=(?:the|this|these|its|their)\s)))?"
+    r"\s+(?=(?:the|this|these|its|their)\s))"
+    r"|according\s+to\s+[^,.;]{1,60},\s+)?"  # "According to the ministry, the shipment ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
@@ -42,7 +43,10 @@ _CARGO_REF = re.compile(
     r"consist(?:s|ed)? of|contain(?:s|ed)?|(?:are|were|is|was)\s+(?=(?:(?:about|some|around|"
     r"over|more\s+than|nearly|almost|roughly)\s+)?\d))"  # "These are 10,000 masks"
     r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:are|were)"
-    r"|(?:also\s+)?included\s+(?:are|were|was|is)"  # "Included were 3,000 tents"
+    r"|(?:also\s+)?(?:included|donated|delivered|provided|sent|handed\s+over|given)"
+    r"(?:\s+(?:in|with)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?[\w-]+)?\s+(?:are|were|was|is)"
+    # "Included were 3,000 tents", "Also donated were 500 gowns", "Included in the
+    # donation are 300 thermometers": the goods of the donation told before
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were))\b", re.I)
 _EACH_REF = re.compile(

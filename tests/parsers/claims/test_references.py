@@ -125,3 +125,22 @@ def test_by_his_charities_does_not_run_on_to_where_the_goods_arrive(extract):
     out = extract("Tomas Reyes gave 500 masks to Peru on Monday. A batch of 2,000 gowns donated "
                   "by his charities arrived in Chile on Tuesday.")
     assert (["Tomas Reyes"], "protective_suit", 2_000, ["CHL"]) in out
+
+
+def test_goods_told_after_also_donated_were_or_included_in_the_donation_are_its_own(extract):
+    out = extract("Orvo Group donated 20,000 masks to Kenya. Also donated were 500 gowns and "
+                  "300 goggles.")
+    assert out == [(["Orvo Group"], "face_mask", 20_000, ["KEN"]),
+                   (["Orvo Group"], "protective_suit", 500, ["KEN"]),
+                   (["Orvo Group"], "goggles", 300, ["KEN"])]
+    out = extract("Orvo Group donated 20,000 masks to Kenya. Included in the donation are 300 "
+                  "thermometers.")
+    assert out == [(["Orvo Group"], "face_mask", 20_000, ["KEN"]),
+                   (["Orvo Group"], "thermometer", 300, ["KEN"])]
+
+
+def test_a_consignment_told_according_to_a_source_lists_its_contents(extract):
+    out = extract("Orvo Group donated medical supplies to Kenya. According to the ministry, the "
+                  "shipment includes 20,000 masks and 500 gowns.")
+    assert out == [(["Orvo Group"], "face_mask", 20_000, ["KEN"]),
+                   (["Orvo Group"], "protective_suit", 500, ["KEN"])]
