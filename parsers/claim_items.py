@@ -192,7 +192,8 @@ _GRADE_AFTER = re.compile(r",?\s*\(?\s*(?:(?:of|rated|certified|graded|meeting|t
 _PERFORMED = (r"(?:conducted|performed|carried out|done|run|ran|processed|administered|"
               r"completed|analy[sz]ed)")
 _PERFORMED_BEFORE = re.compile(rf"\b(?:has|have|had|was|were|been|having)?\s*{_PERFORMED}\s+$"
-                               r"|\b(?:conduct|perform|carry out|run|process|administer|do)\s+$",
+                               r"|\b(?:conduct|perform|carry out|run|process|administer|do|"
+                               r"conducting|performing|carrying out|running|processing)\s+$",
                                re.I)
 _PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:been\s+|were\s+|"
                               rf"was\s+)?{_PERFORMED}\b", re.I)

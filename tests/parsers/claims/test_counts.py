@@ -264,3 +264,8 @@ def test_a_count_of_ones_is_more_of_the_goods_before(extract):
         (["Norway"], "face_mask", 6_000, ["MLI"]), (["Norway"], "face_mask", 4_000, ["NER"])]
     assert extract("Norway sent 6,000 masks to Mali, which has 300 cases and 20 new ones.") == [
         (["Norway"], "face_mask", 6_000, ["MLI"])]
+
+
+def test_tests_kits_are_capable_of_conducting_are_no_count(extract):
+    assert extract("Orvo Group donated to Kenya PCR kits capable of conducting up to 30,000 "
+                   "tests and 200 gowns.") == [(["Orvo Group"], "protective_suit", 200, ["KEN"])]
