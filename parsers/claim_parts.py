@@ -65,9 +65,15 @@ def _all_triggers(sentence: str) -> list[Trigger]:
                                                                                  m.end()))
             and not _as_noun(sentence, m.start(), m.end(), m.group(0).lower())
             and not (m.group(0).lower() == "reach" and _HARD_TO.search(sentence, max(
-                0, m.start() - 16), m.start()))]
+                0, m.start() - 16), m.start()))
+            and not (m.group(0).lower() == "equipped" and _EQUIPPED_STATE.search(
+                sentence, max(0, m.start() - 24), m.end() + 4))]
 
 
+# "are well equipped to respond", "better equipped": a state, no gift (unlike "equipped the
+# hospital with 10 ventilators")
+_EQUIPPED_STATE = re.compile(r"\b(?:(?:well|better|fully|poorly|ill|adequately|properly)\s+"
+                             r"equipped|equipped\s+to)\b", re.I)
 # "hard-to-reach areas", "difficult to reach communities": a place described, no arrival
 _HARD_TO = re.compile(r"\b(?:hard|difficult|harder|hardest|easy|impossible|tough)[- ]to[- ]$", re.I)
 

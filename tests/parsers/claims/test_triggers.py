@@ -196,3 +196,11 @@ def test_hard_to_reach_describes_a_place_and_arrives_nowhere(extract):
                   "in hard to reach areas.")
     assert out == [(["Norway"], "protective_suit", 300, ["KEN"]),
                    (["Norway"], "protective_suit", 200, ["org:Red Cross"])]
+
+
+def test_well_equipped_to_respond_is_a_state_and_no_gift(extract):
+    out = extract("Orvo Group handed 300 gowns to clinics in Peru on Monday. “We want our "
+                  "partners to be well equipped to respond,” said Ana Ruiz. The shipment "
+                  "includes 2,000 masks.")
+    assert out == [(["Orvo Group"], "protective_suit", 300, ["PER"]),
+                   (["Orvo Group"], "face_mask", 2_000, ["PER"])]
