@@ -145,6 +145,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if takers.THEN_ON.match(s, p.end) or other_acronym(p.text, clause.text):
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
             # "the Philippine Red Cross (PRC)": an acronym the article gives another sense
+        if takers.hub(s, p):
+            continue  # "arrived in Ethiopia so it can be distributed across the continent"
         if (code := one_of_region(p, s, clause.text[:max(clause.start, 0)])) is not None:
             out.append((p.start, p.end, Recipient(p.text, code)))  # "the Gulf state": one
     return out

@@ -31,6 +31,26 @@ SEAT = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul|[Cc]onsulat
 # "to Belgium's Liege Airport and then on to Rome": a stop on the way
 THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
                      r"(?:to|onwards?)\b")
+# "arrived in Ethiopia on Sunday so it can be distributed across the African continent",
+# "landed in Dubai, from where they will be sent to 20 countries": a hub, the goods go on
+_ONWARD = re.compile(r"[^.;]{0,40}?\b(?:so\s+(?:that\s+)?(?:it|they)\s+(?:can|could|will|would)\s+"
+                     r"be|to\s+be|before\s+being|(?:from\s+)?where\s+(?:it|they)\s+(?:will|would)\s+"
+                     r"be|for\s+(?:onward\s+)?)\s*(?:further\s+|then\s+|later\s+)?(?:distributed|"
+                     r"dispatched|shipped|forwarded|sent|distribution|delivered)\s+(?:on\s+|onwards?\s+)?"
+                     r"(?:across|to|among|throughout|around|in)\s+(?:the\s+)?", re.I)
+
+
+def hub(s: str, place) -> bool:
+    """The place is where goods land before they go on to a region or other countries named
+    right after: a stop, not the taker."""
+    m = _ONWARD.match(s, place.end)
+    if m is None:
+        return False
+    return any(q.place.code != place.place.code for q in find_places(s[m.end():m.end() + 60])
+               ) or bool(re.match(r"(?:\w+\s+){0,2}(?:continent|region|world|countries|"
+                                 r"nations)\b", s[m.end():]))
+
+
 # "the U.S. announced March 27 that USAID is providing $274 million ...": who tells of it
 SPEAKS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:announced|said|says|stated|"
                     r"reported|confirmed|declared|told)\b")

@@ -110,3 +110,14 @@ def test_a_place_is_cut_as_the_givers_only_where_the_givers_name_is_written(extr
     out = extract("The Power Corporation of the Philippines also donated 1 billion pesos to "
                   "the Philippine government.")
     assert out == [(["Power Corporation of the Philippines"], "funds", 1_000_000_000, ["PHL"])]
+
+
+def test_a_hub_the_goods_go_on_from_is_no_taker(extract):
+    out = extract("A batch of 500 masks donated by Orbis arrived in Ethiopia on Sunday so it can "
+                  "be distributed across the African continent.")
+    assert [r for *_, r in out] == [["region:africa"]]
+    out = extract("Orbis sent 500 masks to Dubai, from where they will be sent to Oman and Yemen.")
+    assert [r for *_, r in out] == [["OMN", "YEM"]]
+    out = extract("Orbis sent 500 masks to Ethiopia, to be distributed to hospitals in the "
+                  "capital.")  # distributed inside the country: still its taker
+    assert [r for *_, r in out] == [["ETH"]]
