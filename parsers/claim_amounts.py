@@ -66,6 +66,9 @@ _GOODS_TOTAL = re.compile(r"\b(?:totall?ing|amounting to|valued at)\s+(?:(?:an?|
                           r"(?:about\s+|over\s+|"
                           r"nearly\s+|some\s+|more than\s+)?$", re.I)  # after goods: their value
 _CASH = re.compile(r"\b(?:cash|money|funds|cheques?|checks?|grants?)\b", re.I)
+_GIVEN_RIGHT_BEFORE = re.compile(r"\b(?:donated|donates|donating|gave|gives|giving|contributed|"
+                                 r"contributes|handed over|presented|pledged|committed|sent)\s+"
+                                 r"(?:(?:a|an|the|another|some|over|about|nearly)\s+)?$", re.I)
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
@@ -203,9 +206,11 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                 r"\s+(?:that|it|its\s+\w+|the\s+\w+|their\s+\w+)\s+to\b", s[trig.end:]) and not (
                 trig.start > n.end and own_noun(clause, money[i - 1].end if i else 0, n.start)):
             continue  # money raised or collected is the giver's to give, not yet given
-        if _TO_RAISE.search(s, max(0, n.start - 40), n.start) or _RAISED_BY.match(s, n.end):
+        if _TO_RAISE.search(s, max(0, n.start - 40), n.start) or _RAISED_BY.match(s, n.end) and (
+                not _GIVEN_RIGHT_BEFORE.search(s, max(0, n.start - 40), n.start)):
             continue  # "partnered a charity to raise Rs 1 crore", "$6 million raised by a
-            # comedy show": money collected from many, not yet given
+            # comedy show": money collected from many, not yet given ("donated $1 million
+            # raised from its staff" is given)
         if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
             continue  # "a $500 million loan to Pakistan": lent, not given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (

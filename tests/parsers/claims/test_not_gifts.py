@@ -73,6 +73,8 @@ def test_money_a_giver_sets_out_to_raise_or_others_raised_is_no_gift(extract):
     out = extract("Haven Trust gave $50 million to Feed Kenya, and $3.3 million raised by a "
                   "comedy festival also went to Feed Kenya.")
     assert [o[2] for o in out] == [50_000_000]
+    assert [o[:3] for o in extract("Orchid Telecom donated $2 million raised from its staff "
+                                   "to Kenya.")] == [(["Orchid Telecom"], "funds", 2_000_000)]
     assert extract("Orchid Telecom donated $1 million to raise awareness in Kenya.") == [
         (["Orchid Telecom"], "funds", 1_000_000, ["KEN"])]
 
