@@ -69,3 +69,43 @@ def test_never_raises(text):
 def test_a_currency_like_word_before_a_capitalised_number_word_is_no_money():
     assert [n.value for n in find_numbers("the Free SHS One Meal vendors")] == []
     assert [(n.value, n.currency) for n in find_numbers("Rs One Crore")] == [(10_000_000, "INR")]
+
+
+def test_the_near_search_starts_no_later_than_a_number_can():
+    """A match starts at most numbers._REACH characters before its first digit or number word:
+    the longest approx phrase and currency sign or code, one space after each, then "an "."""
+    import re._parser as sre_parse
+
+    from aidledger.parsers import numbers
+
+    approx = sre_parse.parse(numbers._APPROX.replace(r"\s+", r"\s")).getwidth()[1]
+    sign = sre_parse.parse(numbers._SIGN).getwidth()[1]
+    assert approx + sign + len("an ") <= numbers._REACH
+
+
+_PIECES = ["more than", "approximately", "an additional", "in excess of", "KShs.", "US$",
+           "Rs.", "R", "a", "an", "one", "half", "a half", "twenty-five", "hundred", "lakh",
+           "million", "2", "15,000", "1.5", "300 000", "%", "masks", "someone", "often",
+           "money", "COVID-19", "2020", "to", "and", ",", "-", "the", "ſix", "  ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from([" ", ""]))
+def test_the_near_search_finds_what_the_whole_scan_finds(pieces, glue):
+    from aidledger.parsers import numbers
+
+    text = glue.join(pieces) if glue else " ".join(pieces).replace(" ,", ",")
+    assert [(m.span(), m.groupdict()) for m in numbers._number_matches(text)] == [
+        (m.span(), m.groupdict()) for m in numbers._NUMBER.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Relief Co. sent more than KShs. 2 million and an additional one and a half million masks",
+    "approximately US$ 5m went to Oslo, and someone gave often money for 300 000 gowns",
+    "In excess of  Rs. 20 lakh", "ſix hundred kits", "COVID-19 kits, 2,000 in 2020",
+    "a third of the 1,200 kits", "masks,5,000 suits", "",
+])
+def test_near_search_on_written_sentences(text):
+    from aidledger.parsers import numbers
+
+    assert [m.span() for m in numbers._number_matches(text)] == [
+        m.span() for m in numbers._NUMBER.finditer(text)]
