@@ -5,6 +5,7 @@ them ("The ventilators were donated by X and Y")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, Span, negated
@@ -147,9 +148,14 @@ def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) ->
     return _counted_after(clause, claims)
 
 
+@lru_cache(maxsize=256)  # the sentence of the claim before, asked again by each later part
+def _counted_in(sentence: str) -> re.Match[str] | None:
+    return _COUNTED.search(sentence) if "countries" in sentence or "nations" in sentence \
+        else None  # (case kept: the pattern's nouns are lowercase)
+
+
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
-    s = claims[-1].evidence["sentence"]  # (case kept: the pattern's nouns are lowercase)
-    m = _COUNTED.search(s) if "countries" in s or "nations" in s else None
+    m = _counted_in(claims[-1].evidence["sentence"])
     if not m:
         return False
     if any(n.value for n in clause.numbers):  # "on March 15": a date is no amount
