@@ -217,8 +217,13 @@ _OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:(?:the|its|their|
 
 
 def _oblique(text: str, end: int) -> bool:
-    """A direction word right before `end` (each match ends in a space: none, no search)."""
-    return end > 0 and text[end - 1].isspace() and bool(_OBLIQUE.search(text, 0, end))
+    """A direction word right before `end` (each match ends in a space: none, no search). A
+    match holds at most four runs of spaces ("to the new field ", ending in one), so only
+    the last five words are searched (the text before them cannot start one)."""
+    if not (end > 0 and text[end - 1].isspace()):
+        return False
+    head = text[:end].rsplit(None, 4)
+    return bool(_OBLIQUE.search(text, len(head[0]) if len(head) == 5 else 0, end))
 
 
 # an office "of" a field before a person's name: "Minister of Health", "Secretary of State"

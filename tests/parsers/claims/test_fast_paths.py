@@ -79,3 +79,16 @@ def test_members_body_test_as_the_pattern(name):
 ])
 def test_corrections_still_skipped(sentence, skipped):
     assert skip_sentence(sentence) is skipped
+
+
+@pytest.mark.parametrize("text", [
+    "Relief Co. sent the kits to ", "Relief Co. sent the kits to the new field ",
+    "goods went through its nonprofit arm ", "  into  ", "to ", "via their ", "Through its ",
+    "It shipped them to the three new regional ", "the gowns went to the ",
+    "to the big new field office ", "sent them, through a partner, onwards to\t",
+    "Lima", "", " ",
+])
+def test_direction_word_before_a_name_as_the_whole_search(text):
+    for end in range(len(text) + 1):
+        assert names._oblique(text, end) == (end > 0 and text[end - 1].isspace() and bool(
+            names._OBLIQUE.search(text, 0, end)))
