@@ -41,8 +41,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         items = referred_items(clause, ctx_item) or items
     if not any(i.quantity for i in items) and carry:  # "ZTE sent 200,000 to Serbia"
         items = carried_items(clause, *carry) or items
-    if not any(i.quantity for i in items) and ctx_item and not carry and (
-            m := _GAVE_BARE.search(clause.sentence)):  # "has also donated 300,000 to Ohio"
+    if not any(i.quantity for i in items) and ctx_item and not carry and _DIGIT.search(
+            clause.sentence) and (m := _GAVE_BARE.search(clause.sentence)):  # "has also
+        # donated 300,000 to Ohio" (a count in digits: none, no search)
         items = [i for i in carried_items(clause, *ctx_item)
                  if m.start(1) in (i.start, i.quantity.num_start)] or items  # type: ignore[union-attr]
     found = giver(clause, items[0].start, published) if items else None
@@ -140,6 +141,7 @@ _GAVE_BARE = re.compile(r"\b(?:donated|sent|gave|given|provided|shipped|delivere
                         r"thousand|lakh))?)\s+(?:more\s+)?(?:to|for)\s", re.I)
 
 
+_DIGIT = re.compile(r"\d")
 _OF_THEM = re.compile(r"\s+of\s+(?:which|them|these|those)\b", re.I)
 _GAVE_BEFORE = re.compile(r"\b(?:donated|donating|gave|given|handed over|distributed|sent)\s+"
                           r"(?:\w+\s+)?$", re.I)
