@@ -35,6 +35,7 @@ _OFFICIAL = re.compile(r"\b(?:governor|minister|mayor|president|secretary|premie
                        r"report|newspaper|media|state media)\b", re.I)
 
 
+_ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "John F.": the dot is the name's
 _MINISTRY = re.compile(r"\b(?:Ministry|Department)\s+of\b")
 
 
@@ -51,6 +52,8 @@ def speaker(text: str, clause: Clause) -> list[str] | None:
     closing, opening = "”" in s or '"' in s, "“" in s or '"' in s
     if m := closing and _QUOTE_BY.search(s):
         name = m.group(1) or m.group(2)
+        if name.endswith(".") and not _ABBREVIATED.search(name):
+            name = name[:-1]  # '..., said Ana Ruiz.': the sentence's full stop, not the name's
         org = _SPEAKS_FOR.match(clause.sentence, m.end())
         return [org.group(1).rstrip(".")] if org else _heads(_expand([name], clause), clause)
     if m := ((closing and _QUOTE_REF.search(s)) or (opening and _QUOTE_LEAD.match(s))):

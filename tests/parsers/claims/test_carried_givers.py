@@ -157,3 +157,9 @@ def test_he_who_says_about_n_goods_arrived_is_no_giver(extract):
     out = extract("Mayor Lena Orts thanked the donors in Quito on Monday. She said around 4,000 "
                   "gowns had arrived in Ecuador on a cargo flight.")
     assert out == [([], "protective_suit", 4_000, ["ECU"])]  # the speaker only tells of them
+
+
+def test_the_full_stop_after_a_quotes_speaker_is_no_part_of_the_name(extract):
+    out = extract("Orvo Group handed 300 gowns to clinics in Peru on Monday. “We will send 2,000 "
+                  "masks to Chile too,” said Ana Ruiz.")
+    assert (["Ana Ruiz"], "face_mask", 2_000, ["CHL"]) in out
