@@ -256,3 +256,10 @@ def test_goods_held_or_made_are_no_gift(extract):
 def test_a_running_total_of_goods_after_bringing_is_no_gift(extract):
     assert extract("Korvel Group donated 9,000 masks to Chad, bringing its total donations "
                    "to 50,000 masks.") == [(["Korvel Group"], "face_mask", 9_000, ["TCD"])]
+
+
+def test_a_gift_with_an_aim_is_still_a_gift_but_an_aim_to_give_is_none(extract):
+    out = extract("The Orbis Society also donated $400,000 to the Red Cross with an aim to "
+                  "support relief in Zarnia.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Orbis Society"], 400_000)]
+    assert extract("The Orbis Society aims to contribute $400,000 to the Red Cross.") == []
