@@ -334,6 +334,8 @@ def _kept_head(words: list[str]) -> bool:
         return False
     if words[0] == "PM" and (words[1].isupper() or words[-1] == "Fund"):
         return True
+    if words[0] == "New" and len(words) >= 3 and is_org_name(" ".join(words[1:])):
+        return True  # "the New Apostolic Church", "New Development Bank": the body's own word
     if words[0] == "PT" and words[1][:1].isupper():
         return True  # "PT Bank DBS Indonesia": an Indonesian company's legal form, not a time zone
     if _CAP_POSS.fullmatch(words[0]) and lookup_place(words[0][:-2]) and re.match(

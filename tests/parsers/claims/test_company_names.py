@@ -235,3 +235,8 @@ def test_a_dot_before_a_capitalised_word_ends_a_name_run_into_the_next_sentence(
     assert _names("The gowns came from the Orvo Party of Kenya.Kenyan envoy Ali Bakari "
                   "spoke.")[:2] == ["Orvo Party of Kenya", "Kenyan"]
     assert _names("Lumo Co.Ltd sent 900 gowns.") == ["Lumo Co.Ltd"]
+
+
+def test_new_opening_a_bodys_name_is_part_of_it():
+    assert _names("The New Covenant Church gave 900 gowns.") == ["New Covenant Church"]
+    assert _names("New donations arrived from Orvo.") == ["Orvo"]
