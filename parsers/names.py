@@ -73,6 +73,7 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-
 _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdings|Inc|Ltd|"
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
+_LEGAL_DOT = re.compile(r"\s(?:Corp|Ltd|Inc|Co|Plc|Pvt|Pte|Bhd)$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
@@ -121,6 +122,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         name = " ".join(words).strip(" .'’")
         if _DOTTED.fullmatch(name) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
+        elif " " in name and _LEGAL_DOT.search(name) and text[m.end():m.end() + 1] == ".":
+            name += "."  # "Robinsons Land Corp.", "Co., Ltd.": the legal form as written
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
         if name in vocab()["words"]["titles"] and text[m.end():m.end() + 1] == ".":

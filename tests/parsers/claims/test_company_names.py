@@ -240,3 +240,10 @@ def test_a_dot_before_a_capitalised_word_ends_a_name_run_into_the_next_sentence(
 def test_new_opening_a_bodys_name_is_part_of_it():
     assert _names("The New Covenant Church gave 900 gowns.") == ["New Covenant Church"]
     assert _names("New donations arrived from Orvo.") == ["Orvo"]
+
+
+def test_a_legal_forms_abbreviation_keeps_its_dot_as_written(extract):
+    assert _names("Orvo Land Corp. meanwhile set aside P50 million.")[0] == "Orvo Land Corp."
+    out = extract("Kestrel Heavy Industry Co., Ltd., a maker based in Hunan, shipped 9,000 "
+                  "masks to Italy.")
+    assert out[0][0] == ["Kestrel Heavy Industry Co., Ltd."]

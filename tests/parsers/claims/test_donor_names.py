@@ -163,9 +163,9 @@ def test_a_states_foreign_ministry_gives_as_the_state(extract):
 def test_a_list_of_givers_goes_on_past_a_legal_forms_dot_and_a_serial_comma(extract):
     out = extract("The 7,000 masks were donated by Orvo Group, Tarsa Holdings Ltd., and Kestrel "
                   "Foods to Peru.")
-    assert out[0][0] == ["Orvo Group", "Tarsa Holdings Ltd", "Kestrel Foods"]
+    assert out[0][0] == ["Orvo Group", "Tarsa Holdings Ltd.", "Kestrel Foods"]
     out = extract("Miro Steel Ltd., Miro Motors and Miro Chemicals donated 60 ventilators to Peru.")
-    assert out[0][0] == ["Miro Steel Ltd", "Miro Motors", "Miro Chemicals"]
+    assert out[0][0] == ["Miro Steel Ltd.", "Miro Motors", "Miro Chemicals"]
 
 
 def test_a_country_and_a_body_opening_the_clause_both_give(extract):
