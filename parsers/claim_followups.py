@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from aidledger.parsers.claim_coref import name_donors
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import DATE_PHRASE
-from aidledger.parsers.lexicon import find_places, region_members
+from aidledger.parsers.lexicon import find_places, lookup_place, region_members
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.records import Recipient
 
@@ -99,6 +100,8 @@ _BACKFILL = re.compile(r"^(?:the|these|those|this|its|their)\s+(?:[\w-]+\s+){0,3
                        re.I)
 
 
+_GIFT_FROM_LEAD = re.compile(r"(?:the|these|this|those)\s+(?:donations?|gifts?|donated\s+\w+|"
+                             r"shipments?|consignments?|supplies)\s+from\s+(?:the\s+)?", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|these|those|its|their|of)\s+$", re.I)
 _SPEAKS = re.compile(r"\s+(?:said|says|told|added|noted|stated|tweeted|wrote|explained)\b")
 
@@ -112,6 +115,14 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     todo = [c for c in claims if c.evidence["start"] == last_start and (  # also over a giver
         not c.donors or c.told and strict)]  # the consignment took from the statement before
     if not todo or negated(clause.sentence):
+        return
+    if (lead := _GIFT_FROM_LEAD.match(clause.sentence)) and (frm := next((
+            n for n in clause.names if n.start == lead.end() and (n.kind != "place" or (
+                p := lookup_place(n.text)) is not None and not p.code.startswith("region:"))),
+            None)):  # "The donations from Changsha, China, were first offered to ...": the
+        for c in todo:  # city (or body) they come from gives the goods just told
+            if not c.donors:
+                c.donors, c.told = name_donors(frm), False
         return
     trig = trigger_in(clause)
     if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]):
