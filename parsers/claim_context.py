@@ -43,6 +43,7 @@ class Context:
     list_status: str | None = None
     list_each: int | None = None  # "each of the 54 countries would receive the following:"
     receivers: set[str] = field(default_factory=set)  # names seen as recipients so far
+    held: list[Recipient] = field(default_factory=list)  # takers set aside by another giver
     bought: bool = False  # the latest statement was a purchase
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
 
@@ -52,14 +53,31 @@ class Context:
     def note(self, donors: list[str], recipients: list[Recipient], status: str | None,
              sentence: str) -> None:
         self.bought = False
+        if donors and not recipients and self.donors and not _same_giver(donors, self.donors):
+            self.held, self.recipients = self.recipients, []  # another giver's statement
+            # naming no taker is the latest: the takers of the one before are not its (how
+            # many they were stays, for "Each country will receive" when they come back)
         if donors:
             self.donors = donors
         if recipients:
-            same = {r.code for r in recipients} == {r.code for r in self.recipients}
+            same = {r.code for r in recipients} == {r.code for r in self.recipients or self.held}
             self.count = country_count(sentence) or (self.count if same else None)
             self.recipients = recipients
             self.receivers |= {r.org or r.name for r in recipients}
         self.status = status or self.status
+
+
+_COMMON = {"the", "of", "and", "foundation", "group", "company", "government", "his", "her",
+           "its", "their", "co", "ltd", "inc", "bank", "trust", "fund"}
+
+
+def _same_giver(new: list[str], old: list[str]) -> bool:
+    """Whether the givers share a distinctive word ("Ma" and "Jack Ma"): the same giver told
+    again, not another's statement."""
+    def words(names: list[str]) -> set[str]:
+        return {w for n in names for w in re.findall(r"[\w’'-]+", n.lower())} - _COMMON
+    fresh = words(new)
+    return not fresh or bool(fresh & words(old))
 
 
 def country_count(sentence: str) -> int | None:

@@ -213,8 +213,14 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
         if where in others:  # "500 to the Andean nation, and 300 to Chile": the taker of
             # the amount with its noun left out is another than the first amount's
             where = home_country(text, title, claims, others)
-        if where is not None and where not in {country_of(d) for d in c.donors}:
+        if where is not None and where not in _own_countries(c.donors):
             c.recipients = [Recipient(country_name(where), where)]
+
+
+def _own_countries(donors: list[str]) -> set[str | None]:
+    """The givers' own countries: a state's, and a city's or province's ("Hainan": China)."""
+    return {country_of(d) for d in donors} | {
+        p.code for d in donors if (p := lookup_place(d)) is not None and ":" not in p.code}
 
 
 # names of a country that are also a state of another: the state when the article is about

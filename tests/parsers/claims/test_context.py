@@ -107,3 +107,11 @@ def test_a_speaker_saying_what_the_items_include_without_that(extract):
                   "include 4,100 N95 masks and 3,000 gloves.")
     assert out == [(["Orrin Foundation"], "respirator", 4_100, ["GUY"]),
                    (["Orrin Foundation"], "gloves", 3_000, ["GUY"])]
+
+
+def test_another_givers_statement_naming_no_taker_drops_the_takers_before(extract):
+    text = ("Orbis Bank said it has provided aid to consulates of various countries in Peru. "
+            "Earlier Peru's Arequipa sent medical supplies to 23 partner cities. The supplies "
+            "included 5,000 masks and 300 gowns.")
+    assert extract(text) == [(["Arequipa"], "face_mask", 5_000, []),
+                             (["Arequipa"], "protective_suit", 300, [])]  # nor its own country
