@@ -130,7 +130,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
-        if takers.SEAT.search(s[:p.start]):
+        if may_hold(s[:p.start], takers.SEAT_WORDS) and takers.SEAT.search(s[:p.start]):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
@@ -246,7 +246,8 @@ UNNAMED_STATE = "org:the government"
 
 
 def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
-    m = _THE_GOVERNMENT.search(clause.sentence)
+    m = _THE_GOVERNMENT.search(clause.sentence) if may_hold(
+        clause.sentence, ("government", "authorities")) else None  # (each match holds one)
     if not m or m.start(1) >= cut(clause.sentence):
         return []
     return [(m.start(1), m.end(1), Recipient(m.group(1), UNNAMED_STATE, "the government"))]

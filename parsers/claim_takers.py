@@ -26,6 +26,7 @@ _GIVES_NEXT = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:,?\s*(?:Co|Ltd|Inc|LLC|Corp|
                          r"delivered|handed|presented|offered|pledged|committed|granted|"
                          r"allocated|earmarked|weighed\s+in)\b")
 # "to the Ambassador of Chile in Beijing": the envoy's seat, no taker
+SEAT_WORDS = ("ambassador", "envoy", "embassy", "consul")  # each SEAT match holds one
 SEAT = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul|[Cc]onsulate)s?\s+"
                   r"(?:of\s+(?:the\s+)?[A-Z][\w ]{1,30}?\s+)?in\s+(?:the\s+)?$")
 # "to Belgium's Liege Airport and then on to Rome": a stop on the way
