@@ -11,10 +11,15 @@ from aidledger.parsers.claim_donors import names_at, verb_givers
 from aidledger.parsers.claim_parts import Clause, Trigger
 from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.prefilter import may_hold
 
 _PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
                       r"in collaboration|in conjunction|joined hands|joined forces|teamed up|"
                       r"partnered|partnering|teaming up)\s+with\s+(?:the\s+)?", re.I)
+# every _PARTNER match holds one of these (keep in step): a sentence with none is not searched
+_PARTNER_WORDS = ("together", "along", "jointly", "in partnership", "in cooperation",
+                  "in collaboration", "in conjunction", "joined hands", "joined forces",
+                  "teamed up", "partnered", "partnering", "teaming up")
 
 
 _DESCRIBED = re.compile(r"(?:[A-Z][\w&-]*['’]s\s+|its\s+|their\s+)(?:[\w-]+\s+){0,3}?(?:member\s+)?"
@@ -53,7 +58,7 @@ def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> lis
         return listed
     donors = verb_givers(clause, trig)
     s = clause.sentence
-    for m in _PARTNER.finditer(s):
+    for m in _PARTNER.finditer(s) if may_hold(s, _PARTNER_WORDS) else ():
         at = m.end()
         if d := _DESCRIBED.match(s, at):  # "with Fosun's member companies A and B"
             at = d.end()

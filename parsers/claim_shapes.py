@@ -191,14 +191,14 @@ def anaphor(clause: Clause) -> str | None:
         return "list"
     if _PART_OF.search(s) and _PART.search(s):
         return "part"
-    if _EACH_REF.search(s):
+    if may_hold(s, ("each",)) and _EACH_REF.search(s):  # (each match holds "each")
         return "each"
     if (may_hold(s, _CARGO_VERBS) and _CARGO.match(s)) or _CARGO_REF.match(s):
         return "cargo"
     if (may_hold(s, ("further", "another", "additional")) and _FURTHER.search(s)) or (
             _ORDINAL.match(s)):
         return "further"
-    if _GROUP_REF.search(s):
+    if may_hold(s, ("receive", "get", "got")) and _GROUP_REF.search(s):  # (its verbs)
         return "group"
     if _GOODS_FIRST.match(s) or _LIST_HANDED.match(s):
         return "passive"

@@ -92,3 +92,27 @@ def test_direction_word_before_a_name_as_the_whole_search(text):
     for end in range(len(text) + 1):
         assert names._oblique(text, end) == (end > 0 and text[end - 1].isspace() and bool(
             names._OBLIQUE.search(text, 0, end)))
+
+
+def _word_cases():
+    from aidledger.parsers import claim_partners, claim_recipients, claim_shapes, claim_takers
+    return [
+        (claim_takers.SEAT, claim_takers.SEAT_WORDS, ["sent to the Envoys of Peru in ",
+                                                       "handed to the consulate in the "]),
+        (claim_recipients._THE_GOVERNMENT, ("government", "authorities"), [
+            "to help the federal government with", "for the local authorities"]),
+        (claim_partners._PARTNER, claim_partners._PARTNER_WORDS, [
+            "Fjord Relief, together with the Lima Trust, sent", "X teamed up with Y",
+            "X, In Partnership With Y, gave"]),
+        (claim_shapes._EACH_REF, ("each",), ["Each of the nations gets 40 kits"]),
+        (claim_shapes._GROUP_REF, ("receive", "get", "got"), [
+            "The countries will receive 20 kits", "these states got 40 gowns"]),
+    ]
+
+
+def test_prefilter_words_are_in_every_match():
+    from aidledger.parsers.prefilter import may_hold
+    for pattern, words, texts in _word_cases():
+        for text in texts:
+            assert pattern.search(text), (pattern.pattern[:40], text)
+            assert may_hold(text, words), (words, text)
