@@ -212,6 +212,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             continue  # "partnered a charity to raise Rs 1 crore", "$6 million raised by a
             # comedy show": money collected from many, not yet given ("donated $1 million
             # raised from its staff" is given)
+        if n.value < 100 and re.search(r"\d\.\d", n.raw) and not re.search(r"\d\s*[a-zA-Z]", n.raw):
+            continue  # "Another $2.7 was given by X and $1.36 by Y": a figure lacking its scale
+            # word (or a price in cents), no gift
         if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
             continue  # "a $500 million loan to Pakistan": lent, not given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (

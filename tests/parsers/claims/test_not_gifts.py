@@ -263,3 +263,10 @@ def test_a_gift_with_an_aim_is_still_a_gift_but_an_aim_to_give_is_none(extract):
                   "support relief in Zarnia.")
     assert [(d, q) for d, _, q, _ in out] == [(["Orbis Society"], 400_000)]
     assert extract("The Orbis Society aims to contribute $400,000 to the Red Cross.") == []
+
+
+def test_a_small_decimal_sum_without_its_scale_word_is_no_gift(extract):
+    out = extract("Orbis gave $4 million to the Red Cross. Another $1.8 was given by the Quay "
+                  "Society and $0.75 by Lantern Bank.")
+    assert [(d, q) for d, _, q, _ in out] == [(["Orbis"], 4_000_000)]
+    assert [q for _, _, q, _ in extract("Quay gave $2.5 million to the Red Cross.")] == [2_500_000]
