@@ -3,7 +3,8 @@
 "L&T said it had sent 8 ventilators" after "Larsen & Toubro"; "ADB grant" after "the Asian
 Development Bank": the ledger keeps the fullest name the article gives ("Central Bank of Nigeria
 (CBN)"), so that one giver is one donor. The full name is a name of the article whose words'
-initials spell the acronym; an acronym the article never spells out stays as written, and so
+initials spell the acronym, or that the acronym follows in brackets ("U.S. Southern Command
+(SOUTHCOM)"); an acronym the article never spells out stays as written, and so
 does a country's ("US", "UK": claim_givers decides those). Agencies whose acronym is not their
 English initials ("UNICEF", "USAID" after "U.S. Agency for International Development") are
 matched through the table of international bodies' short names.
@@ -50,13 +51,16 @@ def spelled_out(donors: Sequence[str], text: str) -> list[str]:
     if not todo:
         return list(donors)
     intl = set(vocab()["words"]["international_orgs"])  # "European Union" is a body, too
-    names = [n.text for n in find_names(text) if " " in n.text and (n.text in intl or (
+    found = [n for n in find_names(text) if " " in n.text and (n.text in intl or (
         n.kind != "place" and lookup_place(n.text) is None))]  # "SK" is no "South Korean"
+    names = [n.text for n in found]
     out: list[str] = []
     for d in donors:
         if d in todo:
             key = re.sub(r"[&.]", "", d)
-            d = next((n for n in names if len(key) >= 2 and _spells(n, key)), d)
+            d = next((n for n in names if len(key) >= 2 and _spells(n, key)), None) or next((
+                n.text for n in found if text.startswith(f" ({d})", n.end)
+                or text.startswith(f"({d})", n.end)), d)  # "U.S. Southern Command (SOUTHCOM)"
         if _bare(d) not in {_bare(o) for o in out}:
             out.append(d)  # "Reliance Industries (RIL) ... they": one company, not two
     return out

@@ -199,3 +199,9 @@ def test_a_role_of_a_body_run_on_into_its_holders_name_names_the_holder(extract)
     out = extract("The kits were donated by the former chairman of Orvo Group Lin Bao. The "
                   "200,000 testing kits that Mr Bao pledged to donate went to Kenya.")
     assert [c[0] for c in out] == [["Lin Bao"]]
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_name_whatever_its_letters(extract):
+    out = extract("The Orvo Disaster Relief Command (ORDECOM) met officials in Lima on Monday. "
+                  "ORDECOM will donate 4 field hospitals to Peru.")
+    assert out == [(["Orvo Disaster Relief Command"], "other", 4, ["PER"])]
