@@ -169,7 +169,8 @@ def _lookup_place(name: str) -> Place | None:  # names repeat within an article
         return None
     # "U.S." keeps its dots; "St. Lucia" is "Saint Lucia"
     saint = _SAINT.sub("saint ", key)
-    place = _places().get(_strip_article(folded)) or _places().get(key) or _places().get(saint)
+    place = _places().get(_strip_article(folded)) or _places().get(key) or _places().get(saint) \
+        or (_places().get(key + ".") if "." in key else None)  # "the U.S has": "U.S."
     if place:
         return place
     if key in _demonyms():

@@ -147,3 +147,12 @@ def test_a_places_own_province_or_city_opening_the_clause_gives(extract):
 def test_an_opening_word_is_no_part_of_a_possessive_owner(extract):
     assert extract("Earlier Korea's Samsung sent 900 gowns to Chile.") == [
         (["Samsung"], "protective_suit", 900, ["CHL"])]
+
+
+def test_a_countrys_abbreviation_without_its_last_dot_or_as_rok_is_the_country(extract):
+    out = extract("The United States stands with Fiji. The U.S has provided Fiji with over "
+                  "300 coveralls.")
+    assert out == [(["United States"], "protective_suit", 300, ["FJI"])]
+    out = extract("The Republic of Korea stands with Peru. The ROK government has decided to "
+                  "provide 9,000 masks to Peru.")
+    assert out == [(["South Korea"], "face_mask", 9_000, ["PER"])]
