@@ -20,3 +20,8 @@ def test_a_wire_between_slashes_after_the_dates_dot_is_no_giver(extract):
                   title="KESTREL BAY, April 13. /Wirenews/. The Kestrel residents donated 5,000 "
                         "face masks to Japan")
     assert [o[0] for o in out] == [["Kestrel"]]
+
+
+def test_a_spanish_wire_dateline_with_a_full_stop_before_its_dash(extract):
+    out = extract("CDMX (May 4th, 2020).- Peru received from Norway a donation of 9,000 masks.")
+    assert out == [(["Norway"], "face_mask", 9_000, ["PER"])]
