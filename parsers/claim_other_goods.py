@@ -24,7 +24,9 @@ _PHRASE = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,4}?[a-z][a-z-]*)(?=\s*(?:$|[,;.
 # a container counts its contents when they have no count of their own ("bottles of gel")
 _CONTAINERS = frozenset({"bottles", "boxes", "bars", "packs", "packets", "pairs", "sets",
                          "units", "pieces", "cans", "bags", "sachets", "tubes", "rolls",
-                         "jars", "tins", "cartons"})
+                         "jars", "tins", "cartons",  # and one of them: "one unit of"
+                         "bottle", "box", "pack", "pair", "set", "unit", "piece", "bag",
+                         "carton"})
 FUNCTION_WORDS = frozenset({"to", "for", "in", "at", "by", "with", "from", "on", "into", "its",
                              "their", "his", "her", "our", "the", "a", "an", "each", "per",
                              "of", "than", "more", "other", "these", "those", "such"})

@@ -259,3 +259,10 @@ def test_pcr_sets_are_test_kits(extract):
 def test_masks_including_a_graded_kind_stay_masks(extract):
     assert extract("Norway sent 20,000 masks including KN95 to Mali.") == [
         (["Norway"], "face_mask", 20_000, ["MLI"])]
+
+
+def test_one_unit_of_a_machine_and_transport_mediums_are_counted(extract):
+    assert extract("Orvo Group contributed one unit of water purifying machine worth $9,000 "
+                   "to Kenya.") == [(["Orvo Group"], "other", 1, ["KEN"])]
+    assert extract("Orvo Group donated 8,000 viral transport mediums to Kenya.") == [
+        (["Orvo Group"], "sampling_medium", 8_000, ["KEN"])]
