@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.name_kinds import vocab
 from aidledger.parsers.names import find_names
@@ -60,10 +61,22 @@ def spelled_out(donors: Sequence[str], text: str) -> list[str]:
             key = re.sub(r"[&.]", "", d)
             d = next((n for n in names if len(key) >= 2 and _spells(n, key)), None) or next((
                 n.text for n in found if text.startswith(f" ({d})", n.end)
-                or text.startswith(f"({d})", n.end)), d)  # "U.S. Southern Command (SOUTHCOM)"
+                or text.startswith(f"({d})", n.end)), None) or _bracketed_state(d, text) or d
+            # "U.S. Southern Command (SOUTHCOM)"; "the Republic of Korea (ROK)": South Korea
         if _bare(d) not in {_bare(o) for o in out}:
             out.append(d)  # "Reliance Industries (RIL) ... they": one company, not two
     return out
+
+
+def _bracketed_state(acronym: str, text: str) -> str | None:
+    """The country the article writes out right before the acronym in brackets."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    window = text[max(0, at - 60):at].rstrip()
+    place = next((lookup_place(n.text) for n in find_names(window)
+                  if n.kind == "place" and n.end == len(window)), None)
+    return state_name(place.code) if place is not None and place.kind == "country" else None
 
 
 _LEGAL_FORM = re.compile(r"(?:,?\s+(?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|LLC|Pvt|Pte|GmbH|AG|SA)\.?)+$"

@@ -205,3 +205,9 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name_whatever_its_letters(e
     out = extract("The Orvo Disaster Relief Command (ORDECOM) met officials in Lima on Monday. "
                   "ORDECOM will donate 4 field hospitals to Peru.")
     assert out == [(["Orvo Disaster Relief Command"], "other", 4, ["PER"])]
+
+
+def test_a_countrys_acronym_defined_in_brackets_is_the_country(extract):
+    out = extract("The government of the Republic of Chile (ROC) sent aid to Peru on Monday. The "
+                  "ROC government will also provide 5,000 masks to Peru.")
+    assert out == [(["Chile"], "face_mask", 5_000, ["PER"])]
