@@ -97,7 +97,7 @@ _OWN_VERB = re.compile(r"^(?:['’]s\s+(?:commitment|contribution|donation|pledg
 # the verb left out: "X gave Sh200 million, Y Sh100 million and Z Sh50 million"
 _GAPPED = re.compile(r"(?:^|[,;]|\band\b)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?"
                      r"([A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|[–—]\s+)?[A-Z][\w&.'’-]*){0,5})\s*$")
-# (a company's branch after a dash is its name: "Heineken Vietnam Brewery – Da Nang Co.Ltd")
+# (a company's branch after a dash is its name: "Lantern Brewery – Hue Co.Ltd")
 
 
 _TRAILING_AMOUNT = re.compile(r"\s+(?:[A-Za-z$€£₹₦]{0,4}\.?\d[\w.,]*|Rs\.?|K?[Ss]hs?\.?|Tk\.?|RM|"
@@ -115,7 +115,7 @@ def gapped_giver(s: str, start: int, end: int, before: list[str]) -> str | None:
     if gap.start() and not re.fullmatch(
             r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:to|for|towards)\s+[^,;]*)?", head):
         return None  # only where the amount before went (or its conversion in brackets,
-        # "worth 18.5 billion VND (804,000 USD), Tuan Chau Group 2 billion VND") may stand between
+        # "worth 9 billion VND (390,000 USD), Quay Group 3 billion VND") may stand between
     name = gap.group(1)
     if lookup_place(name) and not all(lookup_place(d) for d in before or ["-"]):
         return None
@@ -213,8 +213,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             # comedy show": money collected from many, not yet given ("donated $1 million
             # raised from its staff" is given)
         if n.value < 100 and re.search(r"\d\.\d", n.raw) and not re.search(r"\d\s*[a-zA-Z]", n.raw):
-            continue  # "Another $2.7 was given by X and $1.36 by Y": a figure lacking its scale
-            # word (or a price in cents), no gift
+            continue  # "A further $3.4 was handed over by X and $1.25 by Y": a figure
+            # lacking its scale word (or a price in cents), no gift
         if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
             continue  # "a $500 million loan to Pakistan": lent, not given
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
@@ -247,8 +247,8 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             clause, prev_end, n.start, out[-1].donors if out else donors) or donors
         donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
         if i and (agent := _gapped_agent(clause, money[i - 1], n)):
-            donors = [agent]  # "₹1,000 crore would be provided by A and the remaining ₹500
-            # crore by B": the verb left out, each amount's "by" names its own giver
+            donors = [agent]  # "Rs 600 crore will be provided by A and the remaining Rs
+            # 300 crore by B": the verb left out, each amount's "by" names its own giver
         if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
             donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)

@@ -219,5 +219,5 @@ def _each_giver(sentence: str, claim: Claim) -> bool:
         return False
     label = re.escape(claim.item_label)
     return bool(re.search(label + r"(?:\s+(?:donation|contribution)s?)?(?:\s*\([^()]{1,40}\))?"
-                          r"\s*,?\s+(?:each|apiece)\b", sentence, re.I))  # "VND10 billion
-    # (US$428,779) each": the conversion in brackets between
+                          r"\s*,?\s+(?:each|apiece)\b", sentence, re.I))  # "VND20 billion
+    # (US$860,000) each": the conversion in brackets between

@@ -210,7 +210,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
 
 
 def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:
-    """ "Sixteen companies contributed a total of GH¢1.4 million to the Fund", then "A gave
+    """ "Twelve firms gave a total of $900,000 to the Fund", then "A gave
     GH¢500,000, ... B donated GH¢100,000": money whose givers the sentence only counts, named
     by no list, is the tally of the gifts told after it by their own givers, no gift of its
     own (also the headline that told the same total), when those gifts make up at least half
@@ -228,7 +228,7 @@ def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:
     drop |= {i for i, c in enumerate(claims) if c.evidence.get("field") == "title" and not c.donors
              and c.item == "funds" and any(t.currency == c.currency and abs(
                  (c.quantity or 0) - (t.quantity or 0)) <= 0.15 * (t.quantity or 0)
-                 for t in totals)}  # "Trust Fund gets GH¢1.3m more": that total rounded
+                 for t in totals)}  # "Relief Fund gets $0.9m more": that total rounded
     keep = [i for i in range(len(claims)) if i not in drop]
     new = {old: n for n, old in enumerate(keep)}
     out = [claims[i] for i in keep]

@@ -240,7 +240,7 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     approx = m.group("approx")
     currency = None
     if m.group("cur") and m.group("cur")[0].isalpha() and re.fullmatch(r"[A-Z][a-z]+", num):
-        return None  # "the Free SHS One Hot Meal vendors": a code-like word, then a name (not
+        return None  # "the Free SHS One Meal vendors": a code-like word, then a name (not
         # "Rs One Crore" in a headline)
     if m.group("cur"):
         currency = CURRENCY_PREFIX.get(m.group("cur").strip().lower())
