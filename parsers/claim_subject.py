@@ -84,6 +84,8 @@ _ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]
 # "Chinese firms have stood behind the Philippines, donating": whom the givers back, not one
 _BEHIND = re.compile(r"\b(?:behind|alongside|beside|against|among|to|for|with|towards|into)\s+"
                      r"(?:the\s+)?$", re.I)
+_PLACE_OBJECT = re.compile(r"\b(?:across|in|to|from|for|at|into|throughout|over|on|with|by|"
+                           r"via|towards|than|of)\s+(?:the\s+)?$", re.I)
 _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|than)\s+"
                          r"(?:the\s+)?$", re.I)
 
@@ -274,8 +276,9 @@ def subject(clause: Clause, before: int) -> list[str]:
         earlier = [p for p in clause.names if p.kind == "place" and p.end <= places[-1].start]
         for p in reversed(earlier):
             gap = region[p.end:clause.names[clause.names.index(p) + 1].start]
-            if not re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?", gap) or not country_like(p.text):
-                break
+            if not re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?", gap) or not country_like(
+                    p.text) or _PLACE_OBJECT.search(region, 0, p.start):
+                break  # not "sweeping across China, Toyokawa donated": where, not who
             lead.insert(0, p.text)  # "Qatar and Kuwait have sent"
         return lead
     end, kind, name = max(cands, key=lambda c: c[0])

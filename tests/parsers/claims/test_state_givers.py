@@ -156,3 +156,9 @@ def test_a_countrys_abbreviation_without_its_last_dot_or_as_rok_is_the_country(e
     out = extract("The Republic of Korea stands with Peru. The ROK government has decided to "
                   "provide 9,000 masks to Peru.")
     assert out == [(["South Korea"], "face_mask", 9_000, ["PER"])]
+
+
+def test_a_country_after_a_preposition_before_a_giving_city_is_no_co_giver(extract):
+    out = extract("On March 2, when the virus was sweeping across China, Sapporo donated "
+                  "3,000 masks to Wuhan.")
+    assert [c[0] for c in out] == [["Sapporo"]]
