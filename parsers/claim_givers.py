@@ -171,12 +171,22 @@ _ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|
                            r"(?:new\s+|outgoing\s+|acting\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
                            r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
 
+_ENVOY_OF = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:[\s-][Gg]eneral)?)\s+of\s+"
+                       r"(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+
 _ENVOY_WORDS = ("ambassador", "envoy", "consul", "charg", "embassy")  # one in every match
 
 
 def envoy_state(region: str) -> str | None:
     """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
     found = list(_ENVOY_PHRASE.finditer(region)) if may_hold(region, _ENVOY_WORDS) else []
+    of = list(_ENVOY_OF.finditer(region)) if may_hold(region, _ENVOY_WORDS) else []
+    if of and (not found or of[-1].start() > found[-1].start()):  # "The Ambassador of
+        m = of[-1]  # Switzerland to Thailand, Anna Meier, handed over": Switzerland
+        if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or \
+                len(region) - m.end() > 70 or re.search(r"[.;]", region[m.end():]):
+            return None
+        return government_state(m.group(1))
     if not found:
         return None
     m = found[-1]

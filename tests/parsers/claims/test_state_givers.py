@@ -162,3 +162,9 @@ def test_a_country_after_a_preposition_before_a_giving_city_is_no_co_giver(extra
     out = extract("On March 2, when the virus was sweeping across China, Sapporo donated "
                   "3,000 masks to Wuhan.")
     assert [c[0] for c in out] == [["Sapporo"]]
+
+
+def test_the_ambassador_of_a_country_gives_as_the_country(extract):
+    out = extract("The Ambassador of Norway to Kenya, Anna Berg, handed over 5,000 masks to "
+                  "the Kenya Red Cross.")
+    assert [c[0] for c in out] == [["Norway"]]
