@@ -290,7 +290,9 @@ def subject(clause: Clause, before: int) -> list[str]:
     if name is None and (said := _IT_SAID.search(region, 0, end)) and (
             lead := subject(clause, said.start())) and (lead[-1] in region[:said.start()] or (
                 _MISSION_SAID.search(region, 0, said.start()))) and not any(
-            n.text == lead[-1] and n.kind == "person" for n in clause.names):
+            n.text == lead[-1] and n.kind == "person" and not any(  # "PNB Housing said it":
+                len(w) > 1 and w.isupper() for w in n.text.split())  # an acronym's company
+            for n in clause.names):
         return lead  # "Taiwan announced last month that it would donate": Taiwan
     if _SPEAKER_OF.match(region[name.end if name is not None else end:]):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver

@@ -302,3 +302,9 @@ def test_made_a_contribution_is_the_verb_of_the_country_before_it(extract):
                   "contributing to the work of health bodies, and Oman has already made a "
                   "contribution of $40 million to Italy.")
     assert out == [(["Oman"], "funds", 40_000_000, ["ITA"])]
+
+
+def test_it_after_a_company_named_with_an_acronym_that_said_is_that_company(extract):
+    out = extract("The Orvo Relief Fund was set up on March 28. In a separate release, KTL "
+                  "Housing said it has donated Rs 2 crore for research in Delhi.")
+    assert [c[0] for c in out] == [["KTL Housing"]]
