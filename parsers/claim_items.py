@@ -60,7 +60,8 @@ _INNER_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
 
 @lru_cache(maxsize=512)
 def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
-    low = _INNER_HYPHEN.sub(" ", sentence.lower())
+    low = sentence.lower()
+    low = _INNER_HYPHEN.sub(" ", low) if "-" in low else low  # (no hyphen: nothing to replace)
     pattern, table = _item_pattern()
     found = [(m.start(), m.end(), *table[m.group(0)]) for m in pattern.finditer(low)]
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))

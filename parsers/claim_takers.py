@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from aidledger.parsers.claim_parts import RECEIVE
 from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
 _WILL_GIVE = re.compile(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?:be\s+)?"
@@ -158,8 +159,8 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 def counted_back(sentence: str, before: str) -> list[tuple[int, int, Recipient]]:
     """ "each to the two countries": the countries the text named last, when it named at
     least that many (the latest of them)."""
-    m = _COUNTED_BACK.search(sentence)
-    if not m:
+    m = _COUNTED_BACK.search(sentence) if may_hold(sentence, ("countries", "nations")) else None
+    if not m:  # (each match holds one of its two nouns)
         return []
     n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
     codes: dict[str, str] = {}

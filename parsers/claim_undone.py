@@ -38,7 +38,7 @@ _PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+for\s+(?:this|that|them|it|the
 def paid_by_recipient(sentence: str, claims: list[Claim]) -> int | None:
     """ "The US government does pay for this": the goods just told of are sold to the taker,
     so that statement was no donation; the start of its sentence, if so."""
-    m = _PAYS.search(sentence)
+    m = _PAYS.search(sentence) if may_hold(sentence, ("pay", "paid")) else None  # (its verbs)
     if not m:
         return None
     last = claims[-1]

@@ -95,7 +95,13 @@ def test_direction_word_before_a_name_as_the_whole_search(text):
 
 
 def _word_cases():
-    from aidledger.parsers import claim_partners, claim_recipients, claim_shapes, claim_takers
+    from aidledger.parsers import (
+        claim_partners,
+        claim_recipients,
+        claim_shapes,
+        claim_takers,
+        claim_undone,
+    )
     return [
         (claim_takers.SEAT, claim_takers.SEAT_WORDS, ["sent to the Envoys of Peru in ",
                                                        "handed to the consulate in the "]),
@@ -105,6 +111,10 @@ def _word_cases():
             "Fjord Relief, together with the Lima Trust, sent", "X teamed up with Y",
             "X, In Partnership With Y, gave"]),
         (claim_shapes._EACH_REF, ("each",), ["Each of the nations gets 40 kits"]),
+        (claim_takers._COUNTED_BACK, ("countries", "nations"), [
+            "600 kits each to the two Nations", "for both the 3 countries"]),
+        (claim_undone._PAYS, ("pay", "paid"), ["The city does PAY for these kits",
+                                                 "the council paid for them"]),
         (claim_shapes._GROUP_REF, ("receive", "get", "got"), [
             "The countries will receive 20 kits", "these states got 40 gowns"]),
     ]
