@@ -107,7 +107,7 @@ def titled(region: str, n: Name) -> bool:
         "”", '"', "’") and n.start > 0
 
 
-# "Orvo Ltd, represented by its sales manager Lim Wei, donated", "The Gaming Board (NGB), led by
+# "Orvo Ltd, represented by its head of sales Lim Wei, donated", "The Gaming Board (NGB), led by
 # Director General, Kwame Boateng also gave": who acts for the body named before the comma
 _ACTING_FOR = re.compile(r"(?:\s*\([A-Z][\w&.-]*\))?,\s*(?:represented|led|headed|accompanied|"
                          r"flanked)\s+by\s")

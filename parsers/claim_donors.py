@@ -16,7 +16,7 @@ from aidledger.parsers.names import vocab
 from aidledger.parsers.prefilter import may_hold
 
 # (the words are the kin's noun phrase: no verb or preposition of the clause after it, as in
-# "by his charities arrived in Ethiopia")
+# "by his trusts landed in Peru")
 _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:(?!(?:in|at|to|on|from|for|with|into|via|"
                   r"is|are|was|were|has|have|had|will|would|[a-z]+ed)\s)[a-z-]+\s+){0,3}?"
                   r"(?:of\s+(?:the\s+)?)?(?=[A-Z])")

@@ -119,7 +119,7 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     if (lead := _GIFT_FROM_LEAD.match(clause.sentence)) and (frm := next((
             n for n in clause.names if n.start == lead.end() and (n.kind != "place" or (
                 p := lookup_place(n.text)) is not None and not p.code.startswith("region:"))),
-            None)):  # "The donations from Changsha, China, were first offered to ...": the
+            None)):  # "The gifts from Sapporo, Japan, were promised in April": the
         for c in todo:  # city (or body) they come from gives the goods just told
             if not c.donors:
                 c.donors, c.told = name_donors(frm), False

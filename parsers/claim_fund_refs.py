@@ -1,4 +1,4 @@
-"""A fund told again by its head noun: "presented a cheque for GH¢5,000 to the Fund" after
+"""A fund told again by its head noun: "handed a cheque for K20,000 to the Fund" after
 "the COVID-19 National Trust Fund" is that fund, not a body called "Fund"."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def _after_amount(text: str, c: Claim) -> bool:
 
 
 # an article about a fund's takings: the headline or the lead tells of the fund receiving
-# ("COVID-19 Trust Fund gets GH¢1.3m more", "The COVID-19 Fund received a timely boost",
+# ("Relief Trust Fund gets K2m more", "The Relief Fund received new gifts",
 # "Relief Fund: more money in coffers", "Firms donate to virus war fund")
 _TAKINGS = re.compile(
     rf"{_NAME}(?:,[^,]{{1,80}},)?\s+(?:(?:has|have|had|also|today|on\s+\w+)\s+)*"

@@ -216,7 +216,7 @@ _RATE_BEFORE = re.compile(r"\b(?:daily|weekly|monthly|annual|yearly)\s+(?:supply
 # million tests" are that many test kits)
 
 
-# "340,000 masks to Cambodia and 340,000 ones to Laos": "ones" names the goods before it
+# "20,000 masks to Peru and 15,000 ones to Chile": "ones" names the goods before it
 _ONES = re.compile(r"\s+(?:[a-z-]+\s+)?ones\b")
 
 

@@ -186,7 +186,7 @@ _RANKING = re.compile(r"\b(?:tops?|topped|topping|heads?|headed|leads?|led)\s+th
                       r"(?:donors|contributors)\s+(?:include|included|are|were)\b|\bfollowed\s+by\b",
                       re.I)
 _FUND_TITLE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+|\([A-Z][\w-]{1,12}\)\s+)"
-                         r"{1,8}Fund\b")  # "The Ministry of Health (MOH) Covid-19 Fund"
+                         r"{1,8}Fund\b")  # "The Ministry of Health (MOH) Emergency Fund"
 
 
 def ranked_fund(sentence: str, text: str, start: int) -> list[Recipient]:

@@ -41,7 +41,7 @@ _NOT_DEST = re.compile(
     r"|\bfrom\s+(?:the\s+)?(?:[a-z]+\s+|\d+\s+)?(?:countries|nations|places|suppliers|"
     r"sources),?\s+(?:namely|including|such\s+as|like|notably|especially|mainly)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,\s*|\band\s+|&\s*)(?:and\s+)?(?:the\s+)?)*"
-    # "masks ordered from several countries, namely Cambodia, the Philippines and Taiwan"
+    # "masks bought from three countries, namely Chile, Peru and Japan"
     r"|\b(?:bought|purchased|sourced|made|produced|manufactured|ordered)\s+(?:[\w,.-]+\s+){1,4}?"
     r"(?:in|from)\s+(?:the\s+)?"
     r"|\b(?i:ambassadors?|envoys?|consuls?(?:[\s-]general)?)\s+of\s+(?:the\s+)?"

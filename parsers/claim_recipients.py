@@ -146,7 +146,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
             continue  # "to Belgium's Liege Airport and then on to Rome": a stop on the way;
             # "the Philippine Red Cross (PRC)": an acronym the article gives another sense
         if takers.hub(s, p):
-            continue  # "arrived in Ethiopia so it can be distributed across the continent"
+            continue  # "landed in Ghana so that it could be sent on to West Africa"
         if (code := one_of_region(p, s, clause.text[:max(clause.start, 0)])) is not None:
             out.append((p.start, p.end, Recipient(p.text, code)))  # "the Gulf state": one
     return out
@@ -195,7 +195,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
-# "France and Italy were also handed over donations of 550,000 masks", "Peru was given 300
+# "Chile and Peru were then handed over a gift of 90,000 masks", "Peru was given 300
 # ventilators": a giving verb in the passive with the goods as its object, its subject takes
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|then\s+|later\s+)?$")
 _GIVING_PASSIVE = re.compile(r"^(?:handed|handed\s+over|given|provided|gifted|awarded|offered)$")

@@ -33,7 +33,7 @@ SEAT = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul|[Cc]onsulat
 # "to Belgium's Liege Airport and then on to Rome": a stop on the way
 THEN_ON = re.compile(r"(?:['’]s)?[\w ’'-]{0,30}?,?\s+(?:and\s+)?then\s+(?:on\s+)?"
                      r"(?:to|onwards?)\b")
-# "arrived in Ethiopia on Sunday so it can be distributed across the African continent",
+# "landed in Ghana so that it could be sent on to all of West Africa",
 # "landed in Dubai, from where they will be sent to 20 countries": a hub, the goods go on
 _ONWARD = re.compile(r"[^.;]{0,40}?\b(?:so\s+(?:that\s+)?(?:it|they)\s+(?:can|could|will|would)\s+"
                      r"be|to\s+be|before\s+being|(?:from\s+)?where\s+(?:it|they)\s+(?:will|would)\s+"

@@ -166,6 +166,6 @@ def test_the_full_stop_after_a_quotes_speaker_is_no_part_of_the_name(extract):
 
 
 def test_the_donations_from_a_city_name_the_giver_the_sentence_before_left_unnamed(extract):
-    out = extract("A city in Japan has donated 30,000 masks to Lima on Monday. The donations from "
-                  "Sapporo were first offered in April, the mayor said.")
+    out = extract("A city in Japan has donated 30,000 masks to Lima on Monday. The gifts from "
+                  "Sapporo were promised in April, the mayor said.")
     assert out == [(["Sapporo"], "face_mask", 30_000, ["PER"])]

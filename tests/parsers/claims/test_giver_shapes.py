@@ -241,13 +241,13 @@ def test_it_said_for_a_ministry_that_relays_is_no_giver(extract):
 
 
 def test_who_acts_for_a_body_in_its_aside_is_no_giver(extract):
-    out = extract("Orvo Scientific (M) Sdn Bhd, represented by its sales manager Lim Wei Ke, "
+    out = extract("Orvo Lab (M) Sdn Bhd, represented by its head of sales Lim Wei Ke, "
                   "donated two units of ventilators to the Kuala Lumpur Hospital.")
-    assert [c[0] for c in out] == [["Orvo Scientific (M) Sdn Bhd"]]
+    assert [c[0] for c in out] == [["Orvo Lab (M) Sdn Bhd"]]
     out = extract("The National Gaming Board (NGB), led by Director General, Kwame Boateng "
                   "also gave GH¢ 300,000 to Ghana.")
     assert [c[0] for c in out] == [["National Gaming Board"]]
-    out = extract("Tessa Limited, led by Counsel for the company, Lawyer Ama Mensah donated "
+    out = extract("Tessa Limited, led by its finance head, Mr Kofi Asare donated "
                   "GH¢ 150,000 to Ghana.")  # the aside's closing comma left out
     assert [c[0] for c in out] == [["Tessa Limited"]]
 
@@ -268,9 +268,9 @@ def test_a_countrys_part_named_after_its_possessive_gives(extract):
 
 
 def test_each_body_of_two_with_their_officers_in_asides_gives_its_own_amount(extract):
-    out = extract("Orvo Tiles Sdn Bhd, represented by chief executive officer Lim Bao, donated "
+    out = extract("Orvo Tiles Sdn Bhd, represented by managing director Lim Bao, donated "
                   "RM400,000 to the Health Ministry while Kestrel Takaful Berhad, represented by "
-                  "chief executive officer Ali Hamzah, contributed RM500,000 to the Health "
+                  "managing director Ali Hamzah, contributed RM500,000 to the Health "
                   "Ministry.")
     assert [c[0] for c in out] == [["Orvo Tiles Sdn Bhd"], ["Kestrel Takaful Berhad"]]
 
@@ -282,7 +282,7 @@ def test_a_name_after_a_fronted_preposition_is_no_co_giver(extract):
 
 
 def test_the_object_of_a_fronted_phrase_is_no_giver_listed_with_the_subject(extract):
-    out = extract("At the request of the Ministry of Health and Social Welfare, the Orvo "
+    out = extract("At the request of the Welfare Ministry of Tonga, the Orvo "
                   "Foundation has provided 2,000 test kits to Iran.")
     assert [c[0] for c in out] == [["Orvo Foundation"]]
     out = extract("On Monday Orvo, Kestrel and Lumo donated 500 masks to Peru.")
@@ -298,7 +298,7 @@ def test_respectively_pairs_a_pair_with_its_amounts_beside_another_givers_amount
 
 
 def test_made_a_contribution_is_the_verb_of_the_country_before_it(extract):
-    out = extract("The country’s air force is building field hospitals, including "
+    out = extract("Its navy is running mobile clinics, including "
                   "contributing to the work of health bodies, and Oman has already made a "
                   "contribution of $40 million to Italy.")
     assert out == [(["Oman"], "funds", 40_000_000, ["ITA"])]

@@ -175,7 +175,7 @@ def test_a_national_fund_of_any_name_is_the_articles_country(extract):
 
 
 def test_a_fund_whose_owner_is_an_acronym_in_brackets_keeps_its_owner(extract):
-    text = ("LUSAKA, 9 May - The Ministry of Health (MOH) Covid-19 Fund, set up in March by "
+    text = ("LUSAKA, 9 May - The Ministry of Health (MOH) Emergency Fund, set up in March by "
             "Zambia, has raised ZMW 3 million. Orbis Bank contributed ZMW 1 million to the fund.")
     assert [r for *_, r in extract(text)] == [["ZMB"]]
 

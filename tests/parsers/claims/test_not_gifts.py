@@ -45,8 +45,8 @@ def test_the_value_of_donated_goods_is_no_money_gift(extract):
 def test_money_named_as_goods_is_their_value(extract):
     assert extract("Orchid Telecom donates Rs 50 cr in safety gear to Nepal.") == []
     assert extract("Haven Trust provides Rs 20 million medical equipment to Nepal.") == []
-    assert extract("The ministry also received a donation of Shs40 million in the form of "
-                   "personal protective equipment from Orchid Telecom.") == []
+    assert extract("The clinic got a gift of Shs12 million in the form of protective gear "
+                   "from Orchid Telecom.") == []
     assert extract("Orchid Telecom gave Rs 5 crore for medical equipment to Nepal.") == [
         (["Orchid Telecom"], "funds", 50_000_000, ["NPL"])]
     assert extract("Haven Trust gave $2 million plus supplies to Nepal.") == [

@@ -181,7 +181,7 @@ def test_where_the_taking_body_works_is_no_second_taker(extract):
 
 
 def test_the_subject_of_a_giving_verb_in_the_passive_takes(extract):
-    out = extract("Peru, Chile and Ecuador were also handed over donations of 90,000 masks in "
+    out = extract("Peru, Chile and Ecuador were then handed over a gift of 90,000 masks in "
                   "total from Norway.")
     assert out == [(["Norway"], "face_mask", 90_000, ["PER", "CHL", "ECU"])]
     out = extract("Peru was given 300 ventilators by Norway.")

@@ -113,8 +113,8 @@ def test_a_place_is_cut_as_the_givers_only_where_the_givers_name_is_written(extr
 
 
 def test_a_hub_the_goods_go_on_from_is_no_taker(extract):
-    out = extract("A batch of 500 masks donated by Orbis arrived in Ethiopia on Sunday so it can "
-                  "be distributed across the African continent.")
+    out = extract("A batch of 500 masks donated by Orbis landed in Ghana so that it could be "
+                  "sent on to all of West Africa.")
     assert [r for *_, r in out] == [["region:africa"]]
     out = extract("Orbis sent 500 masks to Dubai, from where they will be sent to Oman and Yemen.")
     assert [r for *_, r in out] == [["OMN", "YEM"]]
