@@ -48,7 +48,8 @@ def _spells(name: str, key: str) -> bool:
 
 def spelled_out(donors: Sequence[str], text: str) -> list[str]:
     """Each acronym giver replaced by the article's name whose initials spell it."""
-    todo = [d for d in donors if _ACRONYM.fullmatch(d) and _not_a_country(d)]
+    todo = [d for d in donors if (_ACRONYM.fullmatch(d) or _titled_acronym(d, text))
+            and _not_a_country(d)]
     if not todo:
         return list(donors)
     intl = set(vocab()["words"]["international_orgs"])  # "European Union" is a body, too
@@ -58,14 +59,29 @@ def spelled_out(donors: Sequence[str], text: str) -> list[str]:
     out: list[str] = []
     for d in donors:
         if d in todo:
-            key = re.sub(r"[&.]", "", d)
-            d = next((n for n in names if len(key) >= 2 and _spells(n, key)), None) or next((
-                n.text for n in found if text.startswith(f" ({d})", n.end)
-                or text.startswith(f"({d})", n.end)), None) or _bracketed_state(d, text) or d
+            key = re.sub(r"[&.]", "", d).upper()
+            spelled = next((n for n in names if len(key) >= 2 and _spells(n, key)), None)
+            if spelled or not _ACRONYM.fullmatch(d):  # "Oppo" after a name is a short name
+                d = spelled or d
+            else:
+                d = next((n.text for n in found if text.startswith(f" ({d})", n.end)
+                          or text.startswith(f"({d})", n.end)), None) or _bracketed_state(
+                    d, text) or d
             # "U.S. Southern Command (SOUTHCOM)"; "the Republic of Korea (ROK)": South Korea
         if _bare(d) not in {_bare(o) for o in out}:
             out.append(d)  # "Reliance Industries (RIL) ... they": one company, not two
     return out
+
+
+_TITLED = re.compile(r"[A-Z][a-z]{2,7}")
+
+
+def _titled_acronym(word: str, text: str) -> bool:
+    """An acronym some outlets write as a word ("Unicef", "Nato"): one that follows a name in
+    brackets, or that the table of international bodies gives as a short name. Any other
+    capitalised word ("Oppo", "Tata") is a name of its own, not initials."""
+    return bool(_TITLED.fullmatch(word)) and (
+        f"({word})" in text or word.upper() in set(vocab().get("org_short", {}).values()))
 
 
 def _bracketed_state(acronym: str, text: str) -> str | None:

@@ -16,9 +16,20 @@ def international() -> tuple[str, ...]:
 
 
 @cache
+def _titled() -> dict[str, str]:
+    """The list's acronyms as some outlets write them, as words: "Unicef", "Unhcr"."""
+    return {b.capitalize(): b for b in international() if b.isupper() and len(b) >= 4}
+
+
+def canonical(name: str) -> str:
+    """A body's acronym as the list writes it ("Unicef": UNICEF); any other name unchanged."""
+    return _titled().get(name, name)
+
+
+@cache
 def _bodies() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in international() if len(b) > 3)
-                      + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in (
+        *international(), *_titled()) if len(b) > 3) + r")(?!\w)")
 
 
 def with_known_bodies(s: str, names: list) -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from aidledger.parsers import claim_takers as takers
-from aidledger.parsers.claim_bodies import international, with_known_bodies
+from aidledger.parsers.claim_bodies import canonical, international, with_known_bodies
 from aidledger.parsers.claim_home import defined_state_body, other_acronym
 from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_outside import cut, outside
@@ -24,7 +24,7 @@ from aidledger.parsers.lexicon import (
     org_country,
     unit_place,
 )
-from aidledger.parsers.names import is_org_name, possessive_free, vocab
+from aidledger.parsers.names import Name, is_org_name, possessive_free, vocab
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
@@ -76,6 +76,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     out = []
     trig = _first_trigger(clause)
     for n in with_known_bodies(s, clause.names):
+        if (written := canonical(n.text)) != n.text:  # "to Unicef": UNICEF
+            n = Name(n.start, n.end, written, "organisation")
         bare = possessive_free(n.text)  # "to support UNICEF's work": UNICEF takes
         intl = n.text.endswith(international()) or bare.endswith(international())
         if not (is_org_name(n.text) or is_org_name(bare) or intl) or not _dest_before(

@@ -71,6 +71,17 @@ def test_an_acronym_giver_is_the_name_the_article_spells_out(extract):
     assert out == [(["Larsen & Toubro"], "ventilator", 8, ["IND"])]
 
 
+def test_an_acronym_written_as_a_word_is_the_body_it_shortens(extract):
+    out = extract("The United Nations Children's Fund (Unicef) is scaling up its work in Chad. "
+                  "Unicef has delivered 40 tents to Chad.")
+    assert out == [(["United Nations Children's Fund"], "other", 40, ["TCD"])]
+    out = extract("The Alder Trust gave 900 masks to Unicef.")
+    assert out == [(["Alder Trust"], "face_mask", 900, ["org:UNICEF"])]
+    out = extract("Guangdong Orvo Mobile Telecom (Orvo) is helping Chad. Orvo sent 900 masks to "
+                  "Chad.")  # a short name in brackets, not an acronym: kept as written
+    assert out == [(["Orvo"], "face_mask", 900, ["TCD"])]
+
+
 def test_an_acronym_never_spelled_out_stays(extract):
     out = extract("KCB donated 5,000 masks to hospitals in Nairobi.")
     assert out[0][0] == ["KCB"]
