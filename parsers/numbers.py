@@ -53,6 +53,8 @@ _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, val
            rf"|(?:\s+|-)(?:{_SCALEWORD}))"  # "200.000 masks": a European thousands dot
            rf"|\d{{1,3}},\d(?=(?:\s+|-)(?:{_SCALEWORD})\b)"  # "1,1 million": a decimal comma
            r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
+           r"|\d{1,3}(?:, 000)+(?![\d,.]\d)"  # "50, 000 masks": a space slipped in after the
+           # comma; only a group of zeros ("on May 5, 300 masks" are two numbers)
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
            r"|\d+(?:\.\d+)?")

@@ -109,3 +109,13 @@ def test_near_search_on_written_sentences(text):
 
     assert [m.span() for m in numbers._number_matches(text)] == [
         m.span() for m in numbers._NUMBER.finditer(text)]
+
+
+def test_space_slipped_in_after_a_thousands_comma():
+    """"70, 000 gowns": a group of zeros after a comma and a space is one number; any other
+    group after ", " is a number of its own ("on June 4, 250 beds", "GH¢30,000, 120 packs")."""
+    got = [(n.raw, n.value) for n in find_numbers(
+        "The shipment holds 70, 000 gowns and 2, 000, 000 gloves worth $ 310, 000.")]
+    assert got == [("70, 000", 70_000), ("2, 000, 000", 2_000_000), ("$ 310, 000", 310_000)]
+    assert [n.value for n in find_numbers("On June 4, 250 beds arrived.")] == [4, 250]
+    assert [n.value for n in find_numbers("gave GH¢30,000, 120 packs of juice")] == [30_000, 120]
