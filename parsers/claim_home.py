@@ -100,6 +100,11 @@ def home_country(text: str, title: str | None, claims: list[Claim],
         for r in c.recipients:
             if r.code and ":" not in r.code and r.code not in givers:
                 counts[r.code] += 2
+    if not counts:  # no place but in the givers' own names: a firm named for the country
+        for d in {d for c in claims for d in c.donors if not country_of(d)}:  # it works in
+            for p in find_places(d):  # ("MTN Ghana Foundation" gave to "the Hospital")
+                if p.place.kind == "country" and p.place.code not in givers:
+                    counts[p.place.code] += 1
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]

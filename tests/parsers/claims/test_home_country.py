@@ -139,3 +139,16 @@ def test_where_goods_came_from_does_not_make_the_articles_country(extract):
             "earlier batches were bought from China, from Chile and from China again for "
             "Peru's hospitals.")
     assert extract(text)[0] == (["Orbis Peru"], "ventilator", 900, ["PER"])
+
+
+def test_a_firm_named_for_its_country_places_the_state_body_it_gives_to(extract):
+    out = extract("Dr Ama Boateng, head of the Lakeside District Hospital, urged residents to "
+                  "keep washing their hands. She spoke when Vodaline Zambia Foundation donated "
+                  "4,000 face masks to the Hospital for its nurses.")
+    assert out == [(["Vodaline Zambia Foundation"], "face_mask", 4_000, ["ZMB"])]
+
+
+def test_a_firm_named_for_a_country_the_article_names_as_a_giver_gives_it_no_home(extract):
+    out = extract("Japan gave 300 ventilators to the Health Ministry. Toyota Japan Foundation "
+                  "also donated 2,000 masks to the Hospital.")
+    assert ("JPN" not in {code for claim in out for code in claim[3]})
