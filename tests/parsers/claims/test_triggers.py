@@ -204,3 +204,16 @@ def test_well_equipped_to_respond_is_a_state_and_no_gift(extract):
                   "includes 2,000 masks.")
     assert out == [(["Orvo Group"], "protective_suit", 300, ["PER"]),
                    (["Orvo Group"], "face_mask", 2_000, ["PER"])]
+
+
+def test_allocating_money_to_a_taker_is_a_gift(extract):
+    out = extract("The Karoo Trust will allocate $6 million to Namibia's hospitals.")
+    assert out == [(["Karoo Trust"], "funds", 6_000_000, ["NAM"])]
+    out = extract("Portugal has allocated 3 million euros to Angola to fight the virus.")
+    assert out == [(["Portugal"], "funds", 3_000_000, ["AGO"])]
+
+
+def test_a_stock_already_allocated_is_no_gift(extract):
+    text = ("The national stockpile held about 9 million masks in March, and most of them "
+            "have already been allocated to regions, officials said.")
+    assert extract(text) == []
