@@ -28,7 +28,7 @@ from aidledger.parsers.claim_described import (
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.claim_parts import Clause, origin_before
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.names import Name, vocab
+from aidledger.parsers.names import Name, is_org_name, vocab
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|around|"
@@ -60,6 +60,42 @@ _STATE_ROLE = re.compile(r"(?<![\w-])\[?([A-Z][\w.]*?)\]?(?:['’]s)?\s+(?:Presi
                          r"Prime\s+Minister|Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
                          r"Minister|Minister\s+of\s+\w+(?:\s+Affairs)?|Consul(?:\s+General)?|"
                          r"Embassy)\s+(?:\[[^\]]{1,30}\]\s+)?\[?$")
+# a body's officer who hands over its gift at a ceremony: "Orvan Ltd regional sales manager
+# Tom Reyes handed over", "Orvan Foundation Chairperson, Tom Reyes, presented", "Orvan
+# Foundation, whose chairman Tom Reyes handed over": the body gives (its founder, "Orvan founder
+# X donated", and "Chief Executive of Orvan Ltd X handed over", a person "of" it, stay the person)
+_OFFICER = (r"(?:(?!(?:and|or|the|a|an|of|to|by|with|from|for|in|at)\s)[A-Za-z]+\s+){0,2}?"
+            r"(?:chairman|chairwoman|chairperson|chair|president|"
+            r"chief\s+executive(?:\s+officer)?|ceo|managing\s+director|director|manager|head|"
+            r"secretary[\s-]general|chief\s+operating\s+officer|representative|commander)")
+_HONORIFIC = r"(?:(?:Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Tan\s+Sri)\.?\s+)*"
+_BODY_OFFICER = re.compile(rf"(?:\s*\([^()]{{1,40}}\))?(?:['’]s)?\s+{_OFFICER},?\s+{_HONORIFIC}|"
+                           rf",\s+whose\s+{_OFFICER}\s+{_HONORIFIC}", re.I)
+_TITLE_END = re.compile(rf"\s+{_OFFICER[_OFFICER.index('(?:chairman'):]}$", re.I)
+_HANDS = re.compile(r",?\s*(?:(?:has|had|also|then|yesterday|today|on\s+[A-Z][a-z]+day)\s+)*"
+                    r"(?:handed|presented)\b")
+
+
+def _officer_of(clause: Clause, name: Name) -> Name | None:
+    """The body whose officer `name` hands over the gift (see _BODY_OFFICER), else None."""
+    if name.kind not in ("person", "organisation") or name.kind == "organisation" and is_org_name(
+            name.text) or not _HANDS.match(clause.sentence, name.end):
+        return None
+    for o in reversed([o for o in clause.names if o.end <= name.start]):
+        if clause.sentence[o.start - 1:o.start] == "(":
+            continue  # "Orvan Ltd (Orvan Asia) sales manager X": the body's own short name
+        if o.kind in ("organisation", "foundation") and not country_like(o.text):
+            gap = clause.sentence[o.end:name.start]
+            if _BODY_OFFICER.fullmatch(gap):
+                return o
+            if re.fullmatch(r",\s*", gap) and (t := _TITLE_END.search(o.text)) and " " in o.text[
+                    :t.start()]:
+                return Name(o.start, o.start + t.start(), o.text[:t.start()], o.kind,
+                            whole=o.whole)  # the title read into the body's name
+        return None
+    return None
+
+
 # "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
 _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
 # "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
@@ -308,6 +344,8 @@ def subject(clause: Clause, before: int) -> list[str]:
             envoy := _STATE_ROLE.search(region[:name.start])) and country_like(envoy.group(1)):
         place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
         return [state_name(place.code) if place else envoy.group(1)]
+    if name is not None and (body := _officer_of(clause, name)):
+        return expand(name_donors(body), clause)
     donors = (expand(name_donors(name), clause) if name is not None
               else resolve(kind, clause, end))
     start = name.start if name is not None else end - 1

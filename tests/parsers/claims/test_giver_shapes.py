@@ -252,6 +252,28 @@ def test_who_acts_for_a_body_in_its_aside_is_no_giver(extract):
     assert [c[0] for c in out] == [["Tessa Limited"]]
 
 
+def test_a_body_s_officer_named_with_its_title_hands_over_for_the_body(extract):
+    out = extract("Meanwhile, Tarsel Wellness Sdn Bhd (Tarsel Asia) area sales manager Wong Kai "
+                  "Ming handed over 800 units of KN95 face masks to the Penang Hospital.")
+    assert [c[0] for c in out] == [["Tarsel Wellness Sdn Bhd"]]
+    out = extract("Kirov Foundation Chairperson, Omar Baig, has handed over 20,000 masks to "
+                  "the Lahore General Hospital.")
+    assert [c[0] for c in out] == [["Kirov Foundation"]]
+    out = extract("Top of the list was the Delma Foundation, whose chairman Prof Dr Aziz Noor "
+                  "handed over 30,000 sets of personal protective equipment to the Selangor "
+                  "Hospital.")
+    assert [c[0] for c in out] == [["Delma Foundation"]]
+
+
+def test_an_officer_of_a_body_and_a_founder_who_hand_over_stay_the_person(extract):
+    out = extract("Chief Executive Officer of Pelto Group Limited Mr. Ravi Menon handed over "
+                  "400 sets of PPE to the Colombo General Hospital.")
+    assert [c[0] for c in out] == [["Ravi Menon"]]
+    out = extract("Orvano founder Lisa Grant handed over 5,000 masks to the Denver Health "
+                  "hospital.")
+    assert [c[0] for c in out] == [["Lisa Grant"]]
+
+
 def test_a_paper_that_has_reported_is_no_giver_after_by(extract):
     out = extract("More than 3,000 test kits were delivered to Fiji today by the Orvo "
                   "Foundation, the Kestrel Post has reported.")
