@@ -156,10 +156,25 @@ def as_the_text_writes(donors: Sequence[str], text: str) -> list[str]:
     return out
 
 
+# a state's office, envoy or house named with its country ("the Ruritanian Ambassador",
+# "the Senate of the Republic of Ruritania")
+_STATE_OFFICE = re.compile(r"\b(?:High\s+Commission(?:er)?|Ambassador|Embassy|Consul|Consulate|"
+                           r"Parliament|House\s+of\s+Representatives|Senate|Government|"
+                           r"Ministry|Minister|Communist\s+Party)\b", re.I)
+
+
+def state_of(donor: str) -> str | None:
+    """The country a giving state, its government, envoy or house stands for."""
+    if (code := country_of(donor)) or not _STATE_OFFICE.search(donor):
+        return code
+    found = [p.place.code for p in find_places(donor) if p.place.kind in ("country", "demonym")]
+    return found[0] if len(set(found)) == 1 else None
+
+
 def without_own_country(donors: Sequence[str], recipients: list[Recipient]
                         ) -> list[Recipient]:
     """A country's gift goes to others: its own code goes when other recipients remain."""
-    own = {country_of(d) for d in donors} - {None}
+    own = {state_of(d) for d in donors} - {None}
     if not own:
         return recipients
     kept = [r for r in recipients if r.code not in own]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pycountry
 
-from aidledger.parsers.claim_givers import country_of
+from aidledger.parsers.claim_givers import country_of, state_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
 from aidledger.parsers.records import Recipient
@@ -247,3 +247,15 @@ def states_of_home(text: str, title: str | None, claims: list[Claim]) -> None:
             c.recipients[i] = Recipient(r.name, home, r.org)
     for c in {id(c): c for c, _ in todo}.values():  # "Georgia and Alabama": one country
         c.recipients = list({r.code: r for r in reversed(c.recipients)}.values())[::-1]
+
+
+def not_to_itself(text: str, title: str | None, claims: list[Claim]) -> None:
+    """A state does not give to itself: a claim whose one taker is its giving state's own
+    country ("Norway" handing gloves over, read as to Norway) goes to the country the article
+    is about, that state left out; kept when the article names no other country clearly."""
+    todo = [c for c in claims if len(c.recipients) == 1 and c.recipients[0].code
+            and c.recipients[0].code in {state_of(d) for d in c.donors}]
+    for c in todo:
+        home = home_country(text, title, claims, frozenset({c.recipients[0].code}))
+        if home is not None:
+            c.recipients = [Recipient(country_name(home), home)]

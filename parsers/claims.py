@@ -47,7 +47,12 @@ from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, with
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_heads import founded_names
-from aidledger.parsers.claim_home import place_state_bodies, place_unplaced, states_of_home
+from aidledger.parsers.claim_home import (
+    not_to_itself,
+    place_state_bodies,
+    place_unplaced,
+    states_of_home,
+)
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence
 from aidledger.parsers.claim_money import fund_before, ranked_fund, told_again, whole_shared
@@ -204,6 +209,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     place_state_bodies(text, title, claims)
     place_unplaced(text, title, claims, ctx.unplaced)
     states_of_home(text, title, claims)
+    not_to_itself(text, title, claims)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(_counted_totals(drop_summed_totals(dedupe(claims)), counted_money))

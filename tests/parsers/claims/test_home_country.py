@@ -152,3 +152,27 @@ def test_a_firm_named_for_a_country_the_article_names_as_a_giver_gives_it_no_hom
     out = extract("Japan gave 300 ventilators to the Health Ministry. Toyota Japan Foundation "
                   "also donated 2,000 masks to the Hospital.")
     assert ("JPN" not in {code for claim in out for code in claim[3]})
+
+
+def test_a_state_giver_is_not_its_own_taker_the_country_of_the_article_is(extract):
+    text = ("DODOMA, May 4 (Wire) - The government of Norway has given medical supplies to "
+            "Tanzanian Ministry of Health to aid in its COVID-19 response.\n\nThe items were "
+            "handed over on Monday by the Ambassador of Norway to Tanzania, Kari Lund, to "
+            "Tanzanian Minister of Health Asha Mwita.\n\nThe supplies comprised 3,000 bottles "
+            "of hand gel and 20,000 medical gloves.\n\nAsha thanked the government of Norway "
+            "for its help.")
+    out = extract(text, title="Norway gives Tanzania medical supplies")
+    assert (["Norway"], "gloves", 20_000, ["TZA"]) in out
+
+
+def test_a_states_house_named_with_its_country_is_not_its_own_taker(extract):
+    out = extract("The Senate of the Kingdom of Norway presented 30,000 face masks to the "
+                  "Eduskunta of Finland on 2 May. On behalf of Eduskunta Speaker Anna Lehto, "
+                  "Finnish Ambassador to Norway Mika Virtanen accepted the masks.")
+    assert out[0] == (["Senate of the Kingdom of Norway"], "face_mask", 30_000, ["FIN"])
+
+
+def test_a_state_giving_at_home_keeps_its_country_when_no_other_stands_out(extract):
+    out = extract("The Norwegian government gave 500 ventilators to hospitals in Oslo on "
+                  "Monday, as Sweden and Denmark also reported shortages.")
+    assert out == [(["Norway"], "ventilator", 500, ["NOR"])]
