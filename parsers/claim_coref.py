@@ -54,7 +54,8 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
                    r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star|"
                    r"entrepreneur|magnate|mogul|investor|founder|co-founder|executive|"
-                   r"chairman|chairwoman|firms|companies|foundations|charities|airlines)\b",
+                   r"chairman|chairwoman|firms|companies|foundations|charities|airlines|"
+                   r"province|county|prefecture)\b",
                    re.I)
 _PEOPLE = ("businessman", "businesswoman", "billionaire", "tycoon", "philanthropist", "singer",
            "actor", "actress", "footballer", "star", "entrepreneur", "magnate", "mogul",
@@ -64,6 +65,7 @@ _HEAD_KIND = {**dict.fromkeys(_PEOPLE, "person"),
               "firms": "companies", "companies": "companies", "airlines": "companies",
               "foundations": "foundations", "charities": "foundations"}
 _PLURAL = ("firms", "companies", "airlines", "foundations", "charities")
+_REGIONS = ("province", "county", "prefecture")  # a region that gives: the one named so
 
 
 
@@ -120,6 +122,12 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
     if noun in _PLURAL:  # "the Chinese firms", "the three airlines": the givers named before
         return resolve(_HEAD_KIND[noun], clause, before)
     pool = [n for n in clause.names if n.end <= before]
+    if noun in _REGIONS:  # "The province has sent" after "Yongchang County in Hebei Province":
+        for n in [*reversed(pool), *reversed(clause.earlier)]:  # the province, not the county
+            if n.text not in clause.receivers and (region := re.search(
+                    rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{noun})$", n.text)):
+                return [region.group(0)]  # (of "the Foreign Office of X Province": X Province)
+        return []  # none named so: no giver of its own (the statement before may give one)
     for n in [*reversed(pool), *reversed(clause.earlier)]:
         if n.kind != "place" and n.text not in clause.receivers and noun in (
                 w.lower() for w in n.text.split()) and not _HEAD_ALONE.fullmatch(n.text):

@@ -278,3 +278,14 @@ def test_a_named_body_that_was_given_goods_is_no_giver(extract):
     out = extract("Orvo Holdings bought 10 million test kits, of which 5 million would be given "
                   "to Fiji.")
     assert out == [(["Orvo Holdings"], "test_kit", 5_000_000, ["FJI"])]
+
+
+def test_the_province_is_the_latest_province_named_not_the_county_in_it(extract):
+    out = extract("A batch of masks donated by Lintao County in western China's Qinghai "
+                  "Province arrived in Bari, Italy, the Foreign Affairs Office of Qinghai "
+                  "Province said. The province has sent 3,000 protective suits to Porto, "
+                  "Portugal.")
+    assert (["Qinghai Province"], "protective_suit", 3_000, ["PRT"]) in out
+    out = extract("Lintao County donated 400 masks to Bari, Italy. The province has also sent "
+                  "3,000 protective suits to Porto, Portugal.")  # no province named: as before
+    assert [c[0] for c in out] == [["Lintao County"], ["Lintao County"]]
