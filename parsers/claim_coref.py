@@ -225,8 +225,9 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     places = [n for n in reversed(pool) if n.kind == "place"]
     if kind == "organisation" and places:  # "Taiwan said it would donate": a government
         return [places[0].text]
-    if kind == "organisation" and (states := [n for n in reversed(clause.earlier) if country_like(
-            n.text) and not n.oblique and n.text not in clause.receivers]):
+    if kind in ("organisation", "group") and (states := [
+            n for n in reversed(clause.earlier) if country_like(n.text) and not n.oblique
+            and n.text not in clause.receivers]):  # "They also donated": the state too
         return [states[0].text]  # "China has been sending supplies. Its relief efforts ..."
     if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
         return resolve("persons_foundation", clause, before)  # "His foundation ..." earlier

@@ -124,6 +124,12 @@ def test_its_with_no_body_named_before_is_the_country_named_before(extract):
     assert out == [(["Chile"], "funds", 3_000_000, ["org:WHO"])]
 
 
+def test_they_with_no_body_named_before_is_the_state_named_before(extract):
+    out = extract("Chile handed 4,000 gowns to Peru on Monday. They also donated 12 ventilators.")
+    assert out == [(["Chile"], "protective_suit", 4_000, ["PER"]),
+                   (["Chile"], "ventilator", 12, ["PER"])]
+
+
 def test_an_acting_ambassador_gives_as_the_state(extract):
     text = ("Norway's Acting Ambassador to Mali Ida Lund handed over the consignment to the "
             "health minister. The consignment includes 8,000 gowns.")
