@@ -57,9 +57,12 @@ def _city_of(clause: Clause, region: str, country: Name) -> Name:
 
 # a state's officer giving in office gives as the state: "US Ambassador X handed 50 ..."
 _STATE_ROLE = re.compile(r"(?<![\w-])\[?([A-Z][\w.]*?)\]?(?:['’]s)?\s+(?:President|"
-                         r"Prime\s+Minister|Premier|Chancellor|Ambassador|Envoy|Foreign\s+Minister|Health\s+"
+                         r"Prime\s+Minister|Premier|Chancellor|Ambassador|High\s+Commissioner|Envoy|"
+                         r"Foreign\s+Minister|Health\s+"
                          r"Minister|Minister\s+of\s+\w+(?:\s+Affairs)?|Consul(?:\s+General)?|"
                          r"Embassy)\s+(?:\[[^\]]{1,30}\]\s+)?\[?$")
+# an envoy read as one name with his title: "Indian High Commissioner (Asha Verma)": the state
+_ENVOY_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:High\s+Commissioner|Ambassador|Envoy)\b")
 # a body's officer who hands over its gift at a ceremony: "Orvan Ltd regional sales manager
 # Tom Reyes handed over", "Orvan Foundation Chairperson, Tom Reyes, presented", "Orvan
 # Foundation, whose chairman Tom Reyes handed over": the body gives (its founder, "Orvan founder
@@ -344,6 +347,9 @@ def subject(clause: Clause, before: int) -> list[str]:
             envoy := _STATE_ROLE.search(region[:name.start])) and country_like(envoy.group(1)):
         place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
         return [state_name(place.code) if place else envoy.group(1)]
+    if name is not None and name.kind != "place" and (envoy := _ENVOY_NAME.match(name.text)) and (
+            place := lookup_place(envoy.group(1))) and country_like(envoy.group(1)):
+        return [state_name(place.code)]  # "Indian High Commissioner in Nepal X handed over"
     if name is not None and (body := _officer_of(clause, name)):
         return expand(name_donors(body), clause)
     donors = (expand(name_donors(name), clause) if name is not None

@@ -174,3 +174,12 @@ def test_the_ambassador_of_a_country_gives_as_the_country(extract):
     out = extract("The Ambassador of Norway to Kenya, Anna Berg, handed over 5,000 masks to "
                   "the Kenya Red Cross.")
     assert [c[0] for c in out] == [["Norway"]]
+
+
+def test_a_high_commissioner_read_with_his_title_gives_for_the_state(extract):
+    out = extract("Indian High Commissioner in Nepal Asha Verma handed over the supplies, "
+                  "consisting of 30,000 surgical gloves, to the Bir Hospital on Sunday.")
+    assert [c[0] for c in out] == [["India"]]
+    out = extract("Indian High Commissioner Asha Verma handed over 30,000 surgical gloves to "
+                  "the Bir Hospital on Sunday.")
+    assert [c[0] for c in out] == [["India"]]
