@@ -130,6 +130,13 @@ _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+minist
                          r"president|people|capital|parliament)\b")
 
 
+@lru_cache(maxsize=8)
+def _named(text: str) -> frozenset[str]:
+    """The countries an article names (by name or demonym)."""
+    return frozenset(p.place.code for p in find_places(text)
+                     if p.place.kind in ("country", "demonym"))
+
+
 def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> None:
     """Give each receiving state body without a country the one country its claim names
     beside it, else the article's country."""
@@ -143,9 +150,16 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
     home = home_country(text, title, claims) if todo else None
     for c, i in todo:
         own = {r.code for r in c.recipients if r.code and ":" not in r.code}
-        where = next(iter(own)) if len(own) == 1 else home  # "to the X Hospital and SAMU,
-        where = where or currency_country(c.currency)  # two hospitals in Paris, France": the
-        if where is None:  # claim's own one country; a state's fund takes its own money
+        # the claim's own one country ("to the X Hospital and SAMU, two hospitals in Paris,
+        # France"); a state's fund takes its own money: cedis to "the Trust Fund" in an
+        # article naming Ghana are Ghana's even when Ghana's own bodies give them (and the
+        # article's country found without Ghana is only a town's, not a country named)
+        cur = currency_country(c.currency)
+        named = cur if cur and cur in _named(text) else None
+        if home and home in _named(text):  # the article's country, named as one
+            named = None
+        where = next(iter(own)) if len(own) == 1 else named or home or cur
+        if where is None:
             continue
         r = c.recipients[i]
         c.recipients[i] = Recipient(r.name, where, r.org or r.name)

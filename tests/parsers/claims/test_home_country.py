@@ -176,3 +176,11 @@ def test_a_state_giving_at_home_keeps_its_country_when_no_other_stands_out(extra
     out = extract("The Norwegian government gave 500 ventilators to hospitals in Oslo on "
                   "Monday, as Sweden and Denmark also reported shortages.")
     assert out == [(["Norway"], "ventilator", 500, ["NOR"])]
+
+
+def test_a_fund_taking_the_currency_of_a_country_the_article_names_is_that_countrys(extract):
+    out = extract("More gifts reached the COVID-19 Trust Fund on Friday. They include the Bank "
+                  "of Kenya, that presented a cheque for KSh 20 million; the Kenya Ports "
+                  "Authority, KSh 5 million; and Sunrise Foods, makers of juices sold in Lima "
+                  "and Lima, KSh 1 million.")
+    assert out[0] == (["Bank of Kenya"], "funds", 20_000_000, ["KEN"])
