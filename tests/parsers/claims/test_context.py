@@ -115,3 +115,11 @@ def test_another_givers_statement_naming_no_taker_drops_the_takers_before(extrac
             "included 5,000 masks and 300 gowns.")
     assert extract(text) == [(["Arequipa"], "face_mask", 5_000, []),
                              (["Arequipa"], "protective_suit", 300, [])]  # nor its own country
+
+
+def test_a_consignment_whose_value_has_a_decimal_point_keeps_the_earlier_giver(extract):
+    for value in ("US$2.5 million", "$84,250.00"):
+        text = (f"Chile handed over the goods to Peru. The goods, worth {value}, include "
+                "6,000 gowns and 900 goggles.")
+        assert extract(text) == [(["Chile"], "protective_suit", 6_000, ["PER"]),
+                                 (["Chile"], "goggles", 900, ["PER"])]
