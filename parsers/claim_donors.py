@@ -145,7 +145,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             clause, owned.start(1), countries=True)):  # "a recipient of Orvo's donation,
         return [re.sub(r"['’]s?$", "", d) for d in donors]  # receiving ...": Orvo gives
     if envoy := envoy_state(s[:trig.start]):  # unless the goods come from a body it names:
-        after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)]
+        after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)] + [
+            names_at(clause, m.end(), countries=True) for m in _GOODS_BY.finditer(s, trig.start)
+            if ";" not in s[trig.start:m.start()]]  # or "5,000 masks donated by Orvana"
         return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek
         # Foundation" handed over by an embassy
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
@@ -214,6 +216,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                                                  and _VEHICLE.fullmatch(s, t.end, trig.start)]):
         trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
     return subject(clause, trig.start) or _from_donor(clause) or _arrived_from(clause, trig)
+
+
+# goods an envoy hands over that the sentence says another "donated": the envoy only passes
+# them on ("the ambassador also handed over 5,000 masks donated by the Orvana Foundation")
+_GOODS_BY = re.compile(r"\b(?:donated|provided|gifted|given|contributed|funded)\s+by\s+(?:the\s+)?")
 
 
 # a named body as the subject of a passive giving verb: "UNICEF was provided", "The Red Cross

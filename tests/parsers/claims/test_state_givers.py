@@ -183,3 +183,14 @@ def test_a_high_commissioner_read_with_his_title_gives_for_the_state(extract):
     out = extract("Indian High Commissioner Asha Verma handed over 30,000 surgical gloves to "
                   "the Bir Hospital on Sunday.")
     assert [c[0] for c in out] == [["India"]]
+
+
+def test_goods_an_envoy_hands_over_that_another_donated_are_that_givers(extract):
+    out = extract("Meanwhile, the Chinese Ambassador also handed over 60,000 masks donated by "
+                  "online retailer Orvana to Sri Lanka.")
+    assert [c[0] for c in out] == [["Orvana"]]
+    out = extract("Norwegian Ambassador Per Lund handed over 300 ventilators donated by the "
+                  "Kestrel Foundation to the Health Ministry.")
+    assert [c[0] for c in out] == [["Kestrel Foundation"]]
+    out = extract("The Chinese Ambassador handed over 60,000 masks to Sri Lanka.")
+    assert [c[0] for c in out] == [["China"]]
