@@ -71,6 +71,12 @@ def _dest_before(window: str) -> bool:
         tail > 0 and _DEST.search(window) is not None)
 
 
+_AID_FORM = re.compile(r"\b(?:Aid|Assistance|Support|Relief|Funding|Grants?|Donations?|"
+                       r"Supplies|Loans?)$", re.I)
+_AMOUNT_IN = re.compile(r"(?:\d|\b(?:million|billion|thousand|crore|lakh))"
+                        r"(?:\s+[A-Za-z]+)?\s+in\s+$", re.I)
+
+
 def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
     s = clause.sentence
     out = []
@@ -85,6 +91,8 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
             continue
         if lookup_place(n.text) is not None:
             continue  # "the European Union": the region, found as a place
+        if _AID_FORM.search(n.text) and _AMOUNT_IN.search(s, max(0, n.start - 30), n.start):
+            continue  # "$5 Million in Emergency Aid" (a headline): the gift's form, no body
         if takers.gives_next(s, n.end) or takers.THEN_ON.match(s, n.end):
             continue  # "his foundation ... will be making", ", Qiaoxin Co., Ltd gave": a giver;
             # "to Liege Airport and then on to Rome": a stop

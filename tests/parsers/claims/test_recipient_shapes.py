@@ -202,3 +202,10 @@ def test_in_support_of_names_the_taker(extract):
     assert out == [(["Orbis"], "funds", 12_500_000, ["USA"])]
     out = extract("Orbis gave 500 masks to Peru with the support of Japan.")
     assert out == [(["Orbis"], "face_mask", 500, ["PER"])]
+
+
+def test_the_form_of_the_gift_after_an_amount_is_no_body_in_a_title_cased_headline(extract):
+    assert extract("Norway Is Sending 20 Million Kroner in Emergency Aid to Hospitals in "
+                   "Armenia") == [(["Norway"], "funds", 20_000_000, ["ARM"])]
+    assert extract("Norway Sends $5 Million in Humanitarian Assistance to Armenia") == [
+        (["Norway"], "funds", 5_000_000, ["ARM"])]
