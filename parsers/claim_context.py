@@ -57,6 +57,10 @@ class Context:
             self.held, self.recipients = self.recipients, []  # another giver's statement
             # naming no taker is the latest: the takers of the one before are not its (how
             # many they were stays, for "Each country will receive" when they come back)
+        if donors and self.donors and _PASSED_ON.search(sentence) and all(
+                _taker(d, self.receivers) for d in donors):
+            donors = []  # "The Orvo Agency handed over the supplies to the ministry" after it
+            # took them from X: a taker passing the goods on, X's statement stays the latest
         if donors:
             self.donors = donors
         if recipients:
@@ -65,6 +69,20 @@ class Context:
             self.recipients = recipients
             self.receivers |= {r.org or r.name for r in recipients}
         self.status = status or self.status
+
+
+# goods referred back as a whole ("the essential medical supplies"), no count of their own
+_PASSED_ON = re.compile(r"\b(?:handed|turned|passed)\s+over\s+the\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:supplies|items|goods|equipment|donations?|consignment|materials)\b",
+                        re.I)
+
+
+def _taker(name: str, receivers: set[str]) -> bool:
+    """Whether `name` is one who took goods before, as written or by its acronym ("GCPO")."""
+    return name.lower() in {r.lower() for r in receivers} or (name.isupper() and len(name) > 2
+                                                              and any(name in "".join(
+        w[0] for w in re.findall(r"[A-Z][\w’'-]*", r)) for r in receivers))  # ("CDC" of "Guyana
+    # Civil Defence Commission": an acronym may leave out the country)
 
 
 _COMMON = {"the", "of", "and", "foundation", "group", "company", "government", "his", "her",

@@ -123,3 +123,12 @@ def test_a_consignment_whose_value_has_a_decimal_point_keeps_the_earlier_giver(e
                 "6,000 gowns and 900 goggles.")
         assert extract(text) == [(["Chile"], "protective_suit", 6_000, ["PER"]),
                                  (["Chile"], "goggles", 900, ["PER"])]
+
+
+def test_a_taker_that_hands_the_goods_on_is_no_new_giver(extract):
+    out = extract("A consignment of medical supplies arrived in Belize on Monday. The items were "
+                  "provided by the Andean Relief Agency to the Belize Civil Protection Office "
+                  "(CPO). The CPO handed over the essential medical supplies to the Health "
+                  "Ministry. The CPO's director Ian Bart says the items include 3,000 N95 masks "
+                  "and 2,000 gloves.")
+    assert [c[0] for c in out] == [["Andean Relief Agency"], ["Andean Relief Agency"]]
