@@ -209,3 +209,10 @@ def test_the_form_of_the_gift_after_an_amount_is_no_body_in_a_title_cased_headli
                    "Armenia") == [(["Norway"], "funds", 20_000_000, ["ARM"])]
     assert extract("Norway Sends $5 Million in Humanitarian Assistance to Armenia") == [
         (["Norway"], "funds", 5_000_000, ["ARM"])]
+
+
+def test_a_home_country_of_a_place_names_that_place(extract):
+    out = extract("Tennis star Ana Novak and coach Marc Bauer have pledged €500,000 each to "
+                  "hospitals in Italy and Novak's home country of Serbia.")
+    assert out == [(["Ana Novak"], "funds", 500_000, ["ITA", "SRB"]),
+                   (["Marc Bauer"], "funds", 500_000, ["ITA", "SRB"])]
