@@ -33,8 +33,13 @@ _SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\
 # a word of a name; "U.S." keeps its dots when a capitalised word follows ("U.S. Centers for
 # Disease Control", "the U.S. Embassy"); a dot before a capitalised word ends it ("of
 # China.Chinese ambassador": two sentences run together)
+# a plural owner inside a body's name: "Malaysian Shipowners' Association", "Farmers' Union"
+_PLURAL_OWNER = (r"(?:(?<=[a-z]s)['’](?=[^\S\n]+(?:Association|Union|Federation|Council|Fund|"
+                 r"Trust|Society|Club|Forum|Chamber|Alliance|Network|Cooperative|Co-operative|"
+                 r"Guild|League|Welfare|Foundation|Institute)\b))?")
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
-         r"|[A-Z](?:[\w'’&-]|\.(?!(?!Ltd|Inc|Corp|Bhd|Plc)[A-Z][a-z]{2}))*[\w&]|[A-Z])")
+         r"|[A-Z](?:[\w'’&-]|\.(?!(?!Ltd|Inc|Corp|Bhd|Plc)[A-Z][a-z]{2}))*[\w&]" + _PLURAL_OWNER
+         + r"|[A-Z])")
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
 _ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
 # a name never runs over a line break (a headline's last word and the text's first are two)

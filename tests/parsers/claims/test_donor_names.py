@@ -211,3 +211,12 @@ def test_a_countrys_acronym_defined_in_brackets_is_the_country(extract):
     out = extract("The government of the Republic of Chile (ROC) sent aid to Peru on Monday. The "
                   "ROC government will also provide 5,000 masks to Peru.")
     assert out == [(["Chile"], "face_mask", 5_000, ["PER"])]
+
+
+def test_a_plural_owner_inside_a_bodys_name_keeps_the_name_whole(extract):
+    out = extract("Meanwhile the Kestrel Shipowners’ Association contributed RM40,000 cash to "
+                  "the Health Ministry.")
+    assert [c[0] for c in out] == [["Kestrel Shipowners’ Association"]]
+    out = extract("The Orvana Farmers' Union has donated 3 million baht to Thailand's "
+                  "hospitals.")
+    assert [c[0] for c in out] == [["Orvana Farmers' Union"]]
