@@ -110,8 +110,8 @@ def test_a_speaker_saying_what_the_items_include_without_that(extract):
 
 
 def test_another_givers_statement_naming_no_taker_drops_the_takers_before(extract):
-    text = ("Orbis Bank said it has provided aid to consulates of various countries in Peru. "
-            "Earlier Peru's Arequipa sent medical supplies to 23 partner cities. The supplies "
+    text = ("Orbis Bank said it has helped the foreign missions based in Peru. "
+            "Before that, Peru's Arequipa shipped aid to 12 sister cities. The aid "
             "included 5,000 masks and 300 gowns.")
     assert extract(text) == [(["Arequipa"], "face_mask", 5_000, []),
                              (["Arequipa"], "protective_suit", 300, [])]  # nor its own country
@@ -128,7 +128,7 @@ def test_a_consignment_whose_value_has_a_decimal_point_keeps_the_earlier_giver(e
 def test_a_taker_that_hands_the_goods_on_is_no_new_giver(extract):
     out = extract("A consignment of medical supplies arrived in Belize on Monday. The items were "
                   "provided by the Andean Relief Agency to the Belize Civil Protection Office "
-                  "(CPO). The CPO handed over the essential medical supplies to the Health "
+                  "(CPO). The CPO handed over the donated goods to the Health "
                   "Ministry. The CPO's director Ian Bart says the items include 3,000 N95 masks "
                   "and 2,000 gloves.")
     assert [c[0] for c in out] == [["Andean Relief Agency"], ["Andean Relief Agency"]]

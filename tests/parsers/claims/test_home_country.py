@@ -157,8 +157,8 @@ def test_a_firm_named_for_a_country_the_article_names_as_a_giver_gives_it_no_hom
 def test_a_state_giver_is_not_its_own_taker_the_country_of_the_article_is(extract):
     text = ("DODOMA, May 4 (Wire) - The government of Norway has given medical supplies to "
             "Tanzanian Ministry of Health to aid in its COVID-19 response.\n\nThe items were "
-            "handed over on Monday by the Ambassador of Norway to Tanzania, Kari Lund, to "
-            "Tanzanian Minister of Health Asha Mwita.\n\nThe supplies comprised 3,000 bottles "
+            "handed over by the Ambassador of Norway to Tanzania, Kari Lund, at a short "
+            "ceremony with Tanzanian Minister of Health Asha Mwita.\n\nThe supplies comprised 3,000 bottles "
             "of hand gel and 20,000 medical gloves.\n\nAsha thanked the government of Norway "
             "for its help.")
     out = extract(text, title="Norway gives Tanzania medical supplies")

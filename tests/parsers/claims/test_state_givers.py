@@ -186,8 +186,8 @@ def test_a_high_commissioner_read_with_his_title_gives_for_the_state(extract):
 
 
 def test_goods_an_envoy_hands_over_that_another_donated_are_that_givers(extract):
-    out = extract("Meanwhile, the Chinese Ambassador also handed over 60,000 masks donated by "
-                  "online retailer Orvana to Sri Lanka.")
+    out = extract("On Friday the Chinese Ambassador in Colombo handed over 60,000 masks donated "
+                  "by online retailer Orvana to Sri Lanka.")
     assert [c[0] for c in out] == [["Orvana"]]
     out = extract("Norwegian Ambassador Per Lund handed over 300 ventilators donated by the "
                   "Kestrel Foundation to the Health Ministry.")
