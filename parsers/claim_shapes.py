@@ -77,16 +77,11 @@ _LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly
                         + _PART.pattern, re.I)
 
 
-def unbulleted(sentence: str) -> str:
-    """A list line without its bullet or enumerator ("- 300 gowns", "2) 300 gowns")."""
-    return _LIST_LINE.sub("", sentence.lstrip(), count=1).lstrip("-•*– ")
-
-
 def part_leads(sentence: str) -> bool:
     return bool(_LEAD_PART.match(sentence))
 
 
-_LIST_LINE = re.compile(r"^(?:[-•*–]|\(?(?:\d{1,2}|[a-z])\))\s+")  # "- ", "• ", "1) ", "(b) "
+_LIST_LINE = re.compile(r"^[-•*–]\s+")
 
 # "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
 _BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"

@@ -67,7 +67,6 @@ from aidledger.parsers.claim_shapes import (
     cargo_funds,
     line_funds,
     money_line,
-    unbulleted,
 )
 from aidledger.parsers.claim_shares import (
     bracketed_parts,
@@ -143,7 +142,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             fill_counted(counted[0], listed)  # "Two firms donated ...". "They are A and B."
         counted = (counted[0], counted[1] - 1) if counted and counted[1] > 1 and not listed \
             else None
-        if (len(sentence) < 12 and not bare_line(unbulleted(sentence))) or skip_sentence(
+        if (len(sentence) < 12 and not bare_line(sentence.lstrip("-•*– "))) or skip_sentence(
                 sentence):  # a list line may be short: "- 300 gowns"
             names_so_far += names
             continue

@@ -125,11 +125,3 @@ def test_another_giver_named_in_a_quote_keeps_its_own_gift(extract):
             "donated 300,000 masks to Kenya as well,\" the company said.")
     assert [o[0] for o in extract(text, publisher="Daily Ledger")] == [
         ["Orchid Telecom"], ["Harbor Group"]]
-
-
-def test_numbered_list_lines_are_read_as_bulleted_ones(extract):
-    text = ("Orvo Group donated the following items to Kenya:\n\n1) 20,000 face masks\n\n"
-            "2) 300 gowns\n\n(c) 40 thermometers")
-    assert extract(text) == [(["Orvo Group"], "face_mask", 20_000, ["KEN"]),
-                             (["Orvo Group"], "protective_suit", 300, ["KEN"]),
-                             (["Orvo Group"], "thermometer", 40, ["KEN"])]
