@@ -46,6 +46,16 @@ class Claim:
                             f"char:{self.evidence['start']}-{self.evidence['end']}")}
 
 
+def kept(claims: list[Claim], keep: list[int]) -> list[Claim]:
+    """The claims at the indices `keep`, in order: a claim's `parent` is an index into the
+    article's claims, so it follows its parent to the new index (none if the parent went)."""
+    new = {old: n for n, old in enumerate(keep)}
+    out = [claims[i] for i in keep]
+    for c in out:
+        c.parent = new.get(c.parent) if c.parent is not None else None
+    return out
+
+
 @dataclass
 class Span:
     """Where an amount (or a word standing for one) sits; `limit` bounds its recipients."""

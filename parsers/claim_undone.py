@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.claim_model import Claim, kept
 from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import vocab
 from aidledger.parsers.prefilter import may_hold
@@ -89,11 +89,7 @@ def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
         return bool({d.lower() for d in c.donors} & told) if c.donors else c.item in goods
     # ("Twenty ventilators were handed over. A total of 30 have now been delivered")
     keep = [i for i, c in enumerate(claims) if id(c) not in tallies or not counted_again(c)]
-    new = {old: n for n, old in enumerate(keep)}
-    out = [claims[i] for i in keep]
-    for c in out:
-        c.parent = new.get(c.parent) if c.parent is not None else None
-    return out
+    return kept(claims, keep)
 
 
 def denies(sentence: str) -> bool:
@@ -117,11 +113,7 @@ def drop_summed_totals(claims: list[Claim]) -> list[Claim]:
     if not drop:
         return claims
     keep = [i for i in range(len(claims)) if i not in drop]
-    new = {old: n for n, old in enumerate(keep)}
-    out = [claims[i] for i in keep]
-    for c in out:
-        c.parent = new.get(c.parent) if c.parent is not None else None
-    return out
+    return kept(claims, keep)
 
 
 def _summed(i: int, total: Claim, claims: list[Claim]) -> bool:

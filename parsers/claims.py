@@ -54,7 +54,7 @@ from aidledger.parsers.claim_home import (
     states_of_home,
 )
 from aidledger.parsers.claim_items import item_mentions
-from aidledger.parsers.claim_model import Claim, bought, evidence
+from aidledger.parsers.claim_model import Claim, bought, evidence, kept
 from aidledger.parsers.claim_money import fund_before, ranked_fund, told_again, whole_shared
 from aidledger.parsers.claim_officials import officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
@@ -235,22 +235,14 @@ def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:
                  (c.quantity or 0) - (t.quantity or 0)) <= 0.15 * (t.quantity or 0)
                  for t in totals)}  # "Relief Fund gets $0.9m more": that total rounded
     keep = [i for i in range(len(claims)) if i not in drop]
-    new = {old: n for n, old in enumerate(keep)}
-    out = [claims[i] for i in keep]
-    for c in out:
-        c.parent = new.get(c.parent) if c.parent is not None else None
-    return out
+    return kept(claims, keep)
 
 
 def _anchored(claims: list[Claim]) -> list[Claim]:
     """Claims that name a giver or a recipient: a bare "30 million masks were distributed"
     with neither is no checkable donation (parents re-indexed)."""
     keep = [i for i, c in enumerate(claims) if c.donors or c.recipients]
-    new = {old: n for n, old in enumerate(keep)}
-    out = [claims[i] for i in keep]
-    for c in out:
-        c.parent = new.get(c.parent) if c.parent is not None else None
-    return out
+    return kept(claims, keep)
 
 
 _THE_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:relief\s+|aid\s+|charity\s+)?"
