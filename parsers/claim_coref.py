@@ -128,10 +128,8 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
                     rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{noun})$", n.text)):
                 return [region.group(0)]  # (of "the Foreign Office of X Province": X Province)
         return []  # none named so: no giver of its own (the statement before may give one)
-    for n in [*reversed(pool), *reversed(clause.earlier)]:
-        if n.kind != "place" and n.text not in clause.receivers and noun in (
-                w.lower() for w in n.text.split()) and not _HEAD_ALONE.fullmatch(n.text):
-            return expand(name_donors(n), clause)  # (not "Group" of "the Group" itself)
+    if carrying := _latest_with_head(noun, pool, clause):
+        return carrying
     if described := _described_before(noun, clause, before, pool):
         return described
     if noun == "group":  # "the group raised": a body of members, not the hospital it helped
@@ -171,11 +169,17 @@ def head_alone(name: Name, clause: Clause) -> list[str]:
     m = _HEAD_ALONE.fullmatch(name.text)
     if not m:
         return []
-    noun = m.group(1).lower()
-    for n in [*reversed([n for n in clause.names if n.end <= name.start]), *reversed(
-            clause.earlier)]:
-        if n.kind != "place" and n.text not in clause.receivers and not _HEAD_ALONE.fullmatch(
-                n.text) and noun in (w.lower() for w in n.text.split()):
+    return _latest_with_head(m.group(1).lower(), [n for n in clause.names
+                                                 if n.end <= name.start], clause)
+
+
+def _latest_with_head(noun: str, pool: list[Name], clause: Clause) -> list[str]:
+    """The givers of the latest name before (in `pool`, then earlier sentences) that is no
+    place nor a recipient and carries `noun` among its words, not the bare head itself
+    ("Group" of "the Group"); [] when none does."""
+    for n in [*reversed(pool), *reversed(clause.earlier)]:
+        if n.kind != "place" and n.text not in clause.receivers and noun in (
+                w.lower() for w in n.text.split()) and not _HEAD_ALONE.fullmatch(n.text):
             return expand(name_donors(n), clause)
     return []
 

@@ -7,6 +7,7 @@ import re
 
 from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.claim_money import FUND_NAME
 from aidledger.parsers.lexicon import org_country
 from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
@@ -14,8 +15,7 @@ from aidledger.parsers.records import Recipient
 # a fund named by its head alone ("the Fund", "the Trust Fund", "the Relief Fund")
 _BARE_FUND = re.compile(r"(?:the\s+)?(?:(?:Trust|Relief)\s+)?Fund(?:['’]s)?",
                         re.I)
-_NAME = r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+|\([A-Z][\w-]{1,12}\)\s+){1,8}Fund\b"
-_FUND_NAME = re.compile(rf"\b{_NAME}")
+_FUND_NAME = re.compile(rf"\b{FUND_NAME}")
 
 
 def _named(name: str) -> Recipient:
@@ -109,9 +109,9 @@ def _after_amount(text: str, c: Claim) -> bool:
 # ("Relief Trust Fund gets K2m more", "The Relief Fund received new gifts",
 # "Relief Fund: more money in coffers", "Firms donate to virus war fund")
 _TAKINGS = re.compile(
-    rf"{_NAME}(?:,[^,]{{1,80}},)?\s+(?:(?:has|have|had|also|today|on\s+\w+)\s+)*"
+    rf"{FUND_NAME}(?:,[^,]{{1,80}},)?\s+(?:(?:has|have|had|also|today|on\s+\w+)\s+)*"
     rf"(?:gets|got|receives|received|receiving|swells|swelled|rises|rose|hits|nets|netted|"
-    rf"boosted|gains|gained)\b|^\s*(?:The\s+)?{_NAME}\s*:"
+    rf"boosted|gains|gained)\b|^\s*(?:The\s+)?{FUND_NAME}\s*:"
     r"|\b(?:donate|donates|donated|contribute|contributes|contributed|give|gives)\s+(?:\w+\s+)?"
     r"to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}fund\b")
 

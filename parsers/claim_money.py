@@ -185,8 +185,10 @@ _RANKING = re.compile(r"\b(?:tops?|topped|topping|heads?|headed|leads?|led)\s+th
                       r"(?:includes?|included|comprises?)\b|\b(?:other|top|major|leading)\s+"
                       r"(?:donors|contributors)\s+(?:include|included|are|were)\b|\bfollowed\s+by\b",
                       re.I)
-_FUND_TITLE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+|\([A-Z][\w-]{1,12}\)\s+)"
-                         r"{1,8}Fund\b")  # "The Ministry of Health (MOH) Emergency Fund"
+# a fund's name in full: capitalised words (also "of", "for", "and", an owner's acronym in
+# brackets) before "Fund": "The Ministry of Health (MOH) Emergency Fund"
+FUND_NAME = r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|&)\s+|\([A-Z][\w-]{1,12}\)\s+){1,8}Fund\b"
+_FUND_TITLE = re.compile(rf"\b{FUND_NAME}")
 
 
 def ranked_fund(sentence: str, text: str, start: int) -> list[Recipient]:
