@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.lexicon import lookup_place
@@ -81,7 +82,13 @@ def _titled_acronym(word: str, text: str) -> bool:
     brackets, or that the table of international bodies gives as a short name. Any other
     capitalised word ("Oppo", "Tata") is a name of its own, not initials."""
     return bool(_TITLED.fullmatch(word)) and (
-        f"({word})" in text or word.upper() in set(vocab().get("org_short", {}).values()))
+        f"({word})" in text or word.upper() in _short_names())
+
+
+@cache
+def _short_names() -> frozenset[str]:
+    """The short names the table of international bodies gives ("UNICEF", "WHO")."""
+    return frozenset(vocab().get("org_short", {}).values())
 
 
 def _bracketed_state(acronym: str, text: str) -> str | None:

@@ -194,8 +194,10 @@ _ENVOY_WORDS = ("ambassador", "envoy", "consul", "charg", "embassy")  # one in e
 
 def envoy_state(region: str) -> str | None:
     """ "China's Ambassador to Pakistan Yao Jing handed over": an envoy gives for the state."""
-    found = list(_ENVOY_PHRASE.finditer(region)) if may_hold(region, _ENVOY_WORDS) else []
-    of = list(_ENVOY_OF.finditer(region)) if may_hold(region, _ENVOY_WORDS) else []
+    if not may_hold(region, _ENVOY_WORDS):  # (every match of both patterns holds one)
+        return None
+    found = list(_ENVOY_PHRASE.finditer(region))
+    of = list(_ENVOY_OF.finditer(region))
     if of and (not found or of[-1].start() > found[-1].start()):  # "The Ambassador of
         m = of[-1]  # Switzerland to Thailand, Anna Meier, handed over": Switzerland
         if re.search(r"\b(?:to|for|from|with|by|at|of)\s+(?:the\s+)?$", region[:m.start()]) or \
