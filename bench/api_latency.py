@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import httpx
+import httpx2
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -263,9 +263,9 @@ def start_server(db_url: str) -> tuple[subprocess.Popen[str], str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            httpx.get(base + "/favicon.ico")
+            httpx2.get(base + "/favicon.ico")
             return proc, base
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.2)
     proc.terminate()
     sys.exit("the server did not start within 60 s")
@@ -299,7 +299,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     worst = 0.0
     try:
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx2.Client(base_url=base, timeout=30) as client:
             floor = timed(lambda: client.get("/favicon.ico"), args.requests)
             for name, qs in queries(values):
                 if args.only and args.only not in name:
@@ -311,7 +311,7 @@ def main() -> None:
                     got = client.get(url).raise_for_status()
                     total = got.json()["total"] if path == "/api/donations" else 0
                     exact = path != "/api/donations" or got.json()["total_exact"]
-                except httpx.TimeoutException:
+                except httpx2.TimeoutException:
                     print(f"{name:34} {'over 30 s: not timed':>9}")
                     worst = float("inf")
                     continue

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-import httpx
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
@@ -165,9 +165,9 @@ def test_serve_command_serves_the_store(store_url: str):
         deadline = time.monotonic() + 20
         while True:
             try:
-                r = httpx.get(f"http://127.0.0.1:{port}/api/donations?item=face_mask")
+                r = httpx2.get(f"http://127.0.0.1:{port}/api/donations?item=face_mask")
                 break
-            except httpx.ConnectError:
+            except httpx2.ConnectError:
                 assert proc.poll() is None and time.monotonic() < deadline, proc.stderr
                 time.sleep(0.1)
         assert r.status_code == 200 and r.json()["total"] == 1
