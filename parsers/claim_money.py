@@ -286,12 +286,14 @@ def converted(s: str, before, n) -> bool:
 
 
 _AS_GOODS = re.compile(r"\s+(?:in|worth of|in the form of)\s+(?:[\w-]+\s+){0,3}?(?:gear|goods|"
-                       r"supplies|equipment|materials|ppe|products)\b"
+                       r"supplies|equipment|materials|ppe|products|food|foods|groceries|meals|"
+                       r"provisions)\b"
                        r"|\s+(?:(?!(?:to|for|towards|and|or|plus|with|along|including|besides|but|"
                        r"while|which|that|as|from|by|was|were|is|are|will)\b)[a-z-]+\s+){0,2}?"
-                       r"(?:gear|goods|supplies|equipment|ppe)\b",
+                       r"(?:gear|goods|supplies|equipment|ppe|food|groceries|in[\s-]kind)\b",
                        re.I)  # "Rs 50 cr in safety gear", "in the form of protective equipment",
-# "Rs 20 million medical equipment": the goods' value, however few words stand between
+# "Rs 20 million medical equipment": the goods' value, however few words stand between; so
+# is money counted in food or in kind ("$2 million in food", "a $5 million in-kind gift")
 
 
 def goods_value_after(sentence: str, end: int) -> bool:

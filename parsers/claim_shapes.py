@@ -147,6 +147,10 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
 
 _WORTH = re.compile(r"\s+(?:worth|in\s+value|in\s+goods|in\s+kind)\b|\s+of\s+(?:\w+\s+)?"
                     r"(?:goods|supplies|equipment|aid)\b", re.I)
+# "reagents worth around $200,000", "gear valued at $1 million": a value word right before
+_WORTH_BEFORE = re.compile(r"\b(?:worth|valued\s+at|(?:a|the|total|market)\s+value\s+of|costing|"
+                           r"priced\s+at)\s+(?:(?:about|around|roughly|some|over|nearly|almost|"
+                           r"approximately|more\s+than|an\s+estimated|up\s+to)\s+)?$", re.I)
 
 
 # "Another $3 million went to Chile": a further amount that moves to a taker (not "another
@@ -168,8 +172,10 @@ def cargo_funds(clause: Clause, published: datetime | date | None,
         return []
     out = []
     for n in (n for n in clause.numbers if n.currency and n.value and not n.percent):
-        if _WORTH.match(s, n.end) or goods_value_after(s, n.end):
-            continue  # "a donation of $2 million in the form of protective equipment"
+        if _WORTH.match(s, n.end) or goods_value_after(s, n.end) or _WORTH_BEFORE.search(
+                s, max(0, n.start - 40), n.start):
+            continue  # "a donation of $2 million in the form of protective equipment",
+            # "kits and reagents worth about $300,000": what goods are worth
         recips = recipients_in(clause, Span(n.start, n.end), [])[0]
         out.append(Claim([], "funds", s[n.start:n.end], n.value, recips, None,
                          date_in(s, published), evidence(clause), currency=n.currency))

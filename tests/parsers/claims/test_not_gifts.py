@@ -270,3 +270,22 @@ def test_a_small_decimal_sum_without_its_scale_word_is_no_gift(extract):
                   "Society and $0.75 by Lantern Bank.")
     assert [(d, q) for d, _, q, _ in out] == [(["Orbis"], 4_000_000)]
     assert [q for _, _, q, _ in extract("Quay gave $2.5 million to the Red Cross.")] == [2_500_000]
+
+
+def test_a_value_word_before_the_amount_of_listed_goods_is_no_money_gift(extract):
+    text = ("Norway has sent testing kits to Chad. Lab gear, including swabs and extraction "
+            "reagents worth about US$300,000, was handed over to the health ministry.")
+    assert all(c[1] != "funds" for c in extract(text))
+    text = ("Norway has sent testing kits to Chad. The package also included $300,000 for "
+            "the Chadian Red Cross.")
+    assert [(c[0], c[2]) for c in extract(text) if c[1] == "funds"] == [(["Norway"], 300_000)]
+
+
+def test_money_counted_in_food_or_in_kind_is_the_goods_value(extract):
+    assert extract("Brindle Markets will give an extra $3 million in food each month to "
+                   "shelters.") == []
+    assert extract("Brindle gives P80M food to nurses") == []
+    assert extract("The cargo is part of a €12 million immediate in-kind support to the "
+                   "Orbis Union.") == []
+    assert extract("Brindle Markets donated $3 million to the Zarnia food bank.") == [
+        (["Brindle Markets"], "funds", 3_000_000, [])]
