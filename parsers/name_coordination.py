@@ -57,9 +57,10 @@ def split_coordinated(name: str) -> list[str]:
     return [name]
 
 
-# two one-word names sharing one plural head: "Fidelity and ECO Banks", "Energy and Mines
-# Ministries"
-_SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*)\s+and\s+([A-Z][\w&.-]*)\s+([A-Z][a-z]+s)")
+# two names sharing one plural head: "Fidelity and ECO Banks", "Energy and Mines
+# Ministries", "Jane Roe and Acme Foundations" (a name of two or three words before it too)
+_SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+and\s+"
+                          r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}?)\s+([A-Z][a-z]+s)")
 
 
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"

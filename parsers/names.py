@@ -65,6 +65,9 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _LOWER_FOUNDATION = re.compile(r"\s+foundation\b")
 _LOWER_GOVERNMENT = re.compile(r"\s+government\b")
 _LOWER_FAMILY = re.compile(r"\s+family\b")
+# a plural head after names joined by "and", shared by each: "the Roe and Doe families"
+_LOWER_PLURAL = re.compile(r"[^\S\n]+(families|foundations)\b")
+_PAIR_SPLIT = re.compile(r"((?:(?!\s+and\s+|,\s+).)+)(?:\s+and\s+|,\s+|$)")
 _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
                       "Northwestern", "Southeastern", "Southwestern", "Northeast", "Northwest",
                       "Southeast", "Southwest", "North", "South", "East", "West"))
@@ -175,6 +178,15 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if seat and (p := lookup_place(seat.group(1))) is not None and p.kind == "country":
             s = offset + start  # "the Taiwanese Association in the Philippines": one body
             out.append(Name(s, offset + seat.end(), name + seat.group(0), "organisation"))
+            continue
+        shared = _LOWER_PLURAL.match(text, m.end()) if " and " in name else None
+        if shared and not lookup_place(name) and not _POSS.search(m.group(0)) and all(
+                p[:1].isupper() and not lookup_place(p) for p in _PAIR_SPLIT.findall(name)):
+            head = "family" if shared.group(1) == "families" else "Foundation"
+            for p in _PAIR_SPLIT.finditer(name):  # "the Roe and Doe families": a Roe
+                s = offset + start + p.start(1)  # family and a Doe family, two givers
+                end = offset + shared.end() if p.end() == len(name) else s + len(p.group(1))
+                out.append(Name(s, end, f"{p.group(1)} {head}", "foundation"))
             continue
         family = _LOWER_FAMILY.match(text, m.end())
         if family and not lookup_place(name):  # "the Weston family" gives as one

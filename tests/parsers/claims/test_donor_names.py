@@ -220,3 +220,15 @@ def test_a_plural_owner_inside_a_bodys_name_keeps_the_name_whole(extract):
     out = extract("The Orvana Farmers' Union has donated 3 million baht to Thailand's "
                   "hospitals.")
     assert [c[0] for c in out] == [["Orvana Farmers' Union"]]
+
+
+def test_a_plural_head_after_a_two_word_name_and_another_is_shared_by_both(extract):
+    out = extract("Jane Roe and Acme Foundations sent 40,000 masks to Nepal.")
+    assert [c[0] for c in out] == [["Jane Roe Foundation", "Acme Foundation"]]
+
+
+def test_a_lowercase_plural_head_after_two_names_gives_one_giver_each(extract):
+    out = extract("The Roe and Doe families have each pledged $2 million to Peru.")
+    assert sorted(d for c in out for d in c[0]) == ["Doe family", "Roe family"]
+    out = extract("The Vantor and Quill foundations gave 5,000 gowns to Kenya.")
+    assert [c[0] for c in out] == [["Vantor Foundation", "Quill Foundation"]]
