@@ -86,7 +86,8 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
             continue
         out.append(m)
     for i, (s, e, c) in enumerate(out):
-        if (tool := _MAKING.match(low, e)) is not None and c != "other":
+        if c != "other" and ((tool := _MAKING.match(low, e)) is not None or (
+                c in _WORN and (tool := _DISPENSING.match(low, e)) is not None)):
             out[i] = (s, tool.end(), "other")  # "2 mask-making machines": machines, no masks
     return out
 
@@ -96,6 +97,16 @@ _MAKING = re.compile(r"[\s-]+(?:(?:making|production|manufacturing|assembly|pack
                      r"(?:[\s-]+(?:machines?|lines?|factor(?:y|ies)|plants?|units?|equipment|"
                      r"robots?|devices?))?|(?:factor(?:y|ies)|plants?|production lines?|"
                      r"fabrics?|raw materials?|materials?)\b)", re.I)
+
+
+# worn goods named as what a machine hands out or treats ("mask dispensing machines", "glove
+# dispensers", "mask sterilising units", "mask machines"): those machines
+_WORN = frozenset({"face_mask", "respirator", "gloves", "protective_suit", "face_shield",
+                   "goggles"})
+_DISPENSING = re.compile(r"[\s-]+(?:(?:dispensing|vending|sterili[sz]ing|sterili[sz]ation|"
+                         r"disinfecting|disinfection|decontamination|cleaning|recycling)"
+                         r"[\s-]+(?:machines?|dispensers?|units?|systems?|devices?|robots?)"
+                         r"|machines?|dispensers?)\b", re.I)
 
 
 def _aside(low: str, pos: int) -> bool:

@@ -266,3 +266,20 @@ def test_one_unit_of_a_machine_and_transport_mediums_are_counted(extract):
                    "to Kenya.") == [(["Orvo Group"], "other", 1, ["KEN"])]
     assert extract("Orvo Group donated 8,000 viral transport mediums to Kenya.") == [
         (["Orvo Group"], "sampling_medium", 8_000, ["KEN"])]
+
+
+def test_machines_that_hand_out_or_clean_worn_goods_are_other(extract):
+    assert extract("Ostra Motors donated 300 face masks and 12 mask dispensing machines to "
+                   "Laos.") == [(["Ostra Motors"], "face_mask", 300, ["LAO"]),
+                                (["Ostra Motors"], "other", 12, ["LAO"])]
+    assert extract("Ostra Motors gave 8 glove dispensers and 3 mask-sterilising units to "
+                   "Laos.") == [(["Ostra Motors"], "other", 8, ["LAO"]),
+                                (["Ostra Motors"], "other", 3, ["LAO"])]
+    assert extract("Ostra Motors donated 70 ventilator machines to Laos.") == [
+        (["Ostra Motors"], "ventilator", 70, ["LAO"])]
+
+
+def test_oxygen_therapy_masks_and_cannulas_are_other_goods(extract):
+    assert extract("Ostra Motors sent 40 non-rebreather masks, 90 nasal cannula and 25 oxygen "
+                   "flow meters to Laos.") == [(["Ostra Motors"], "other", n, ["LAO"])
+                                                for n in (40, 90, 25)]
