@@ -75,6 +75,9 @@ _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
                        r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to"
                        r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto"
+                       r"|\b(?:donations|contributions|pledges)\s+(?:[\w-]+\s+){0,3}?(?:come|came|"
+                       r"comes|amount|amounts|amounted|add\s+up|adds\s+up|added\s+up)\s+to"
+                       r"(?:\s+a\s+total\s+of)?"  # "all the donations come to a total of"
                        r"|\bbring(?:s|ing)?\s+(?:its|their|his|her|[A-Z][\w.-]*['’]s?)\s+total\s+"
                        r"(?!pledge|commitment)[^.;]{0,60}?\bto)"  # "brings Norway's total aid to"
                        r"\s+(?:about\s+|over\s+|nearly\s+|more than\s+)?$",
@@ -195,6 +198,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                   or _listed(clause, n.start) is not None)]
     money = [n for i, n in enumerate(money) if not (i and converted(s, money[i - 1], n))]
     out: list[Claim] = []
+    lenders: set[str] = set()
     goods = any(it.quantity for it in find_items(clause))
     mentions = [m[0] for m in item_mentions(clause)]
     for i, n in enumerate(money):
@@ -215,8 +219,12 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if n.value < 100 and re.search(r"\d\.\d", n.raw) and not re.search(r"\d\s*[a-zA-Z]", n.raw):
             continue  # "A further $3.4 was handed over by X and $1.25 by Y": a figure
             # lacking its scale word (or a price in cents), no gift
-        if _LOAN.match(s, n.end) or _LOAN_BEFORE.search(s, 0, n.start):
-            continue  # "a $500 million loan to Pakistan": lent, not given
+        lent = _LOAN_BEFORE.search(s, 0, n.start)
+        if lent or _LOAN.match(s, n.end):
+            lenders |= {nm.text for nm in clause.names
+                        if lent and nm.end <= lent.start() and not s[nm.end:lent.start()].strip()}
+            continue  # "a $500 million loan to Pakistan": lent, not given ("X gave Rs 10
+            # crore and Y lent Rs 5 crore to the fund": Y is no taker of X's money)
         if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
                 goods_value_after(s, n.end)):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
@@ -278,7 +286,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                          quantity_each=each, currency=n.currency,
                          at=clause.start + n.start if clause.start >= 0 else None))
     respective(s, out)
-    givers = {d for c in out for d in c.donors}
+    givers = {d for c in out for d in c.donors} | lenders
     for c in out:  # "from X for R1.5bn, the Y Foundation, ... for R1bn": Y gives, not receives
         c.recipients = [r for r in c.recipients if not set(split_coordinated(
             _TRAILING_AMOUNT.sub("", r.name))) <= givers]  # "Equity Bank Sh50": the name

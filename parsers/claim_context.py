@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from aidledger.parsers.claim_counted import unnamed_giver
 from aidledger.parsers.claim_givers import country_of
+from aidledger.parsers.claim_home import EPITHET
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
@@ -46,6 +47,7 @@ class Context:
     held: list[Recipient] = field(default_factory=list)  # takers set aside by another giver
     bought: bool = False  # the latest statement was a purchase
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
+    list_home: bool = False  # the intro gives "to help the nation": the article's country
 
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
     unplaced: list = field(default_factory=list)  # goods referred back to with no taker yet
@@ -115,6 +117,8 @@ def list_intro(clause: Clause, ctx: Context) -> None:
     trig = trigger_in(clause)
     ctx.list_donors, ctx.list_status, ctx.list_recipients = [], None, []
     ctx.list_open = trig is not None or bool(_GIVERS_INTRO.search(clause.sentence))
+    ctx.list_home = bool(EPITHET.search(clause.sentence))  # "... who came forward to help
+    # the nation with their donations:": lines naming no taker give to the article's country
     if trig is not None:
         ctx.list_donors = resolve_donors(clause, trig) or ctx.donors
         ctx.list_status = status_of(clause, len(clause.sentence))
@@ -155,6 +159,8 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
         if shape and not c.recipients and not _REST.search(clause.sentence):
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
+            if not c.recipients and shape == "list" and ctx.list_home:
+                ctx.unplaced.append(c)
             if not c.recipients and shape in _REFERS_BACK and c.item != "funds":  # "The
                 # consignment included 20,000 masks": goods for the article's country
                 ctx.unplaced.append(c)

@@ -184,7 +184,7 @@ OTHER_COUNTRIES = re.compile(r"\b(?:to|for|among|between)\s+(?:the\s+|its\s+|the
 # "to the Andean nation", "for the South American country", "to fight the virus in the
 # country", "to help the country fight": the article's country by a description (money too,
 # which otherwise has no taker it does not name)
-_EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation|country|"
+EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation|country|"
                       r"republic|kingdom)\b(?!\s+(?:of|and)\b)"
                       r"|\b(?:to|for|towards|into|in|help(?:ing)?|support(?:ing)?|assist(?:ing)?)\s+"
                       r"the\s+(?:nation|country)\b(?!\s+(?:of|and)\b|"
@@ -193,7 +193,7 @@ _EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:natio
 
 def _epithet(c: Claim) -> bool:
     s = c.evidence["sentence"]
-    m = _EPITHET.search(s, max(0, s.find(c.item_label or "")))
+    m = EPITHET.search(s, max(0, s.find(c.item_label or "")))
     return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[s.find(c.item_label or "") + len(
         c.item_label or ""):m.start()]))  # another amount between: its own taker ("COVID-19"
     # is no amount)

@@ -91,16 +91,27 @@ _INDIAN_SCALE = re.compile(r"\b(?:lakhs?|lacs?|crores?|cr)\b", re.I)
 
 
 _LAKH_CURRENCIES = {"INR", "BDT", "PKR", "NPR", "LKR"}
+# "the infected ones are over 7 lakh", "deaths crossed 1 lakh": a count of people, no money
+_COUNTED_BEFORE = re.compile(r"\b(?:cases|infect\w*|deaths|dead|died|people|persons|patients|"
+                             r"tests|tested|population|workers|families|beneficiaries|"
+                             r"households|migrants|labourers|laborers|residents|citizens)\b"
+                             r"[^.;,\d]*$", re.I)
 
 
 def _earlier_currency(clause: Clause) -> str | None:
     """ "India's richest man also pledged to contribute 5 crore each to ...": the currency of
-    the latest amount before this sentence that is counted in lakhs and crores."""
-    if clause.start < 0 or not any(_INDIAN_SCALE.search(n.raw) and not n.currency
-                                   for n in clause.numbers):
+    the latest amount before this sentence that is counted in lakhs and crores; with none
+    before, the first such currency the article writes anywhere, else rupees: lakhs and crores
+    with no sign ("contributed 500 crores", "Name - 25 Cr") are South Asian money."""
+    if not any(_INDIAN_SCALE.search(n.raw) and not n.currency for n in clause.numbers):
         return None
-    before = find_numbers(clause.text[max(0, clause.start - 3000):clause.start])
-    return next((n.currency for n in reversed(before) if n.currency in _LAKH_CURRENCIES), None)
+    if clause.start >= 0:
+        before = find_numbers(clause.text[max(0, clause.start - 3000):clause.start])
+        if found := next((n.currency for n in reversed(before)
+                          if n.currency in _LAKH_CURRENCIES), None):
+            return found
+    anywhere = (n.currency for n in find_numbers(clause.text) if n.currency in _LAKH_CURRENCIES)
+    return next(anywhere, "INR")
 
 
 def inherit_currency(clause: Clause) -> list[NumberMention]:
@@ -114,7 +125,8 @@ def inherit_currency(clause: Clause) -> list[NumberMention]:
             cur = n.currency
         elif (cur and n.value and not n.percent and _INDIAN_SCALE.search(n.raw)
               and not any(0 <= g - n.end <= 30 for g in goods)
-              and _NO_NOUN.match(clause.sentence, n.end)):  # not "1.6 lakh workers"
+              and _NO_NOUN.match(clause.sentence, n.end)  # not "1.6 lakh workers"
+              and not _COUNTED_BEFORE.search(clause.sentence, max(0, n.start - 40), n.start)):
             n = replace(n, currency=cur)
         out.append(n)
     return out

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, Span, evidence
-from aidledger.parsers.claim_money import goods_value_after
+from aidledger.parsers.claim_money import goods_value_after, inherit_currency
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
@@ -109,7 +109,8 @@ _MONEY_START = re.compile(r"(?:(?:about|over|more than|at least|up to|some|nearl
 
 
 # "- Safaricom: Sh200 million", "Tata Sons – Rs 1,000 crore": a giver and its money
-_GIVER_LINE = re.compile(r"^(?:[-•*–]\s+)?([A-Z][\w&.'’ -]{0,50}?)\s*(?::|\s[–—-])\s+")
+_GIVER_LINE = re.compile(r"^(?:[-•*–]\s+)?([A-Z][\w&.'’ -]{0,50}?)(?:\s*:|\s?[–—-])\s+")
+# (also with no space before the dash: "Ravi Verma- 15 Cr")
 
 
 def money_line(sentence: str) -> bool:
@@ -130,7 +131,7 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
     lead = len(s) - len(s.lstrip())
     m = _PLACE_LINE.match(s, lead)
     place = lookup_place(m.group(1)) if m else None
-    money = [n for n in clause.numbers if n.currency and n.value]
+    money = [n for n in inherit_currency(clause) if n.currency and n.value]
     if place is None and (g := _GIVER_LINE.match(s, lead)) and money and (
             money[0].start <= g.end() + 12):  # "- KCB Group: Sh100 million": KCB gives;
         n, head = money[0], g.group(1).strip()  # "- Ghana: $2 million": Ghana gets

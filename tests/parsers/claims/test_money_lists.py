@@ -266,3 +266,34 @@ def test_each_amount_of_a_gapped_passive_list_names_its_own_giver_by_by(extract)
                                               (["Orbis Trusts"], 3_000_000_000)]
     out = extract("Orbis Bank gave $2 million to Chile and $1 million by the end of May.")
     assert [d for d, *_ in out] == [["Orbis Bank"], ["Orbis Bank"]]  # "by" a date: no giver
+
+
+def test_crores_with_no_currency_anywhere_are_rupees(extract):
+    out = extract("Orvel Mills contributed 40 crores to the PM CARES Fund.")
+    assert out == [(["Orvel Mills"], "funds", 400_000_000, ["IND"])]
+    out = extract("Quarry Steel gave 12 lakhs to the Odisha relief fund.")
+    assert out == [(["Quarry Steel"], "funds", 1_200_000, ["IND"])]
+
+
+def test_lakhs_of_people_with_no_currency_anywhere_are_no_money(extract):
+    out = extract("Orvel Mills donated 2,000 masks as the infected ones crossed 3 lakh.")
+    assert [c for _, c, _, _ in out] == ["face_mask"]
+
+
+def test_giver_lines_with_a_dash_right_after_the_name_under_a_nations_intro(extract):
+    text = ("Cases in India keep rising.\n\nThese singers came forward to help the nation "
+            "with their donations:\n\nTarun Vel- 6 Cr\n\nMeera Oak- 35 Lakhs\n\n"
+            "Relief work in India goes on.")
+    assert extract(text) == [(["Tarun Vel"], "funds", 60_000_000, ["IND"]),
+                             (["Meera Oak"], "funds", 3_500_000, ["IND"])]
+
+
+def test_a_lender_after_and_is_no_taker_of_the_gift_before(extract):
+    out = extract("Orvel Sons gave Rs 60 crore and Orvel Trusts lent Rs 20 crore to the state.")
+    assert out == [(["Orvel Sons"], "funds", 600_000_000, [])]
+
+
+def test_donations_that_come_to_a_total_are_a_tally(extract):
+    text = ("Tarun Vel donated Rs 2 crore and Meera Oak gave Rs 1 crore to the PM CARES Fund. "
+            "All the donations come to a total of Rs 3 crore.")
+    assert [q for _, _, q, _ in extract(text)] == [20_000_000, 10_000_000]
