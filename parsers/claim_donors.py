@@ -130,6 +130,13 @@ _HANDLES = re.compile(r"\b(?:distribut|deliver|transport|carri|carry|flown|fly|f
                       r"handl|manag|coordinat|ship)", re.I)
 
 
+# a purpose after the gift, up to the "by" ("to support the work by", "to help efforts by"):
+# the "by" names whose work is helped, not who gives
+_PURPOSE = re.compile(r"\b(?:to|will|would|can|could)\s+(?:help\s+(?:to\s+)?)?(?:support|help|"
+                      r"assist|aid|boost|strengthen|bolster|fight|combat|tackle|contain|curb|back|battle|address|enhance|"
+                      r"improve|complement|reinforce|sustain)\s[^,;]*$", re.I)
+
+
 _HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|airlifted|handled|"
                       r"managed|coordinated|shipped|handed over|handed out)\s+$", re.I)
 
@@ -171,6 +178,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         by = None  # "will be distributed by the WHO": who hands it on, not who gives
     if by and by.start() >= 3 and _HANDLED.search(s, 0, trig.end + by.start()):
         by = None  # "donated masks to Spain, which were distributed by the Red Cross"
+    if by and _PURPOSE.search(s, trig.end, trig.end + by.start()):
+        by = None  # "The gift is to support the response by the member states": whose work
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"

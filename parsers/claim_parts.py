@@ -148,8 +148,9 @@ def status_of(clause: Clause, pos: int) -> str | None:
 
 # --- shared with the donor and recipient rules ------------------------------------------------
 
-_ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!city )(?<!state )(?<!province )"
-                     r"(?<!prefecture )(?<!government )(?<!people )(?<!municipality )of)\s+"
+_ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!\bcity )(?<!\bstate )"
+                     r"(?<!\bprovince )(?<!\bprefecture )(?<!\bgovernment )(?<!\bpeople )"
+                     r"(?<!\bmunicipality )of)\s+"
                      r"(?:the\s+)?$", re.I)
 
 

@@ -239,8 +239,34 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
         _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
 
 
+# "X has been backing the Y Alliance, a new mechanism, and has already made a contribution":
+# a second predicate joined by "and" with no subject of its own shares the first one's
+_AND_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:has|have|had|will|would|is|are|was|were|"
+                            r"also|already|then|later|now|since|recently|subsequently)\s)")
+_PREDICATE = re.compile(r"\s+(?:has|have|had|will|would|is|are|was|were|also|already|recently|"
+                        r"earlier|[a-z]{3,}ed)\s")
+
+
+def _first_predicate(clause: Clause, region: str) -> int | None:
+    """Where the subject of the first predicate ends, when `region` closes on a second
+    predicate joined by "and" ("..., and has also sent"); None otherwise."""
+    if " and " not in region:
+        return None
+    joined = next(reversed(list(_AND_PREDICATE.finditer(region))), None)
+    if joined is None or not _VERB_CHAIN.fullmatch(re.sub(r"\b(?:since|so far)\s", "", region[
+            joined.end():])):  # "and has since donated"
+        return None
+    for n in reversed([n for n in clause.names if n.end <= joined.start()]):
+        if _PREDICATE.match(region, n.end) and not n.oblique:
+            return n.end + 1
+    return None
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
+    if (first := _first_predicate(clause, region)) is not None and (lead := subject(clause,
+                                                                                     first)):
+        return lead
     cands: list[tuple[int, str, Name | None]] = []
     for n in clause.names:
         if n.end <= before and (not origin_before(region[:n.start]) or _MEMBERS_OF.search(

@@ -1,0 +1,21 @@
+"""Givers across clauses and sentences: whose predicate, whose purpose, whose possessive."""
+
+
+def test_a_second_predicate_joined_by_and_shares_the_first_ones_subject(extract):
+    out = extract("Portugal has long backed the Tarsa Vaccine Pool, a joint buying club, "
+                  "and has since donated $40 million.")
+    assert [c[0] for c in out] == [["Portugal"]]
+
+
+def test_a_name_in_the_object_of_a_noun_ending_in_city_is_no_subject(extract):
+    out = extract("The Orvo Lending Bank will spend $12 million on the crisis. Of the bank's "
+                  "money, $9 million is to raise the capacity of the Lakeside Health Institute "
+                  "(LHI), while $3 million will be a donation to the Lakeside Relief Fund.")
+    assert {tuple(c[0]) for c in out} == {("Orvo Lending Bank",)}
+
+
+def test_by_inside_a_purpose_after_the_gift_names_no_giver(extract):
+    out = extract("The Tarsa Foundation sent a shipment to the Kenya Medical Board on Friday. "
+                  "The donation will help fight the outbreak by Coastal County Councils and it contains "
+                  "70,000 masks and 90 ventilators.")
+    assert {tuple(c[0]) for c in out} == {("Tarsa Foundation",)}
