@@ -61,6 +61,29 @@ def goods_word(word: str) -> bool:
     return any(s == 0 and e == len(word) for s, e, _ in item_matches(word))
 
 
+# a count right before a name: "15 Acme portable ventilators" (not a year: "in 2020 Acme")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:[^\S\n]+(?:million|"
+                           r"thousand|hundred|lakh|crore))?[^\S\n]+$")
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*)\b")
+
+
+def goods_modifier(before: str, after: str) -> bool:
+    """A name between a count and the goods it counts ("50 Acme-9 grade respirators", "15
+    Vantor BiPAP ventilators"): a brand, model or grade of the goods, no giver; the words
+    between the name and the goods noun are lowercase (at most three)."""
+    if not _COUNT_BEFORE.search(before[-40:]):
+        return False
+    pos = 0
+    for _ in range(4):
+        m = _WORD_AFTER.match(after, pos)
+        if not m:
+            return False
+        if goods_word(m.group(1)):
+            return True
+        pos = m.end()
+    return False
+
+
 def term_acronym(name: str, before: str) -> bool:
     """An acronym in brackets whose initials are the lowercase words before it."""
     if not (name.isupper() and before.endswith("(")):

@@ -20,7 +20,13 @@ from aidledger.parsers.name_coordination import (
     split_orgs,
     split_places,
 )
-from aidledger.parsers.name_filters import common_opening, goods_word, place_pair, term_acronym
+from aidledger.parsers.name_filters import (
+    common_opening,
+    goods_modifier,
+    goods_word,
+    place_pair,
+    term_acronym,
+)
 from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
 from aidledger.parsers.numbers import CURRENCY_PREFIX
 
@@ -150,6 +156,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "#Covid_19", "#PPE": a topic's hashtag, no body
         if len(name) == 1 or term_acronym(name, text[:m.start()]):
             continue  # "high-performance computing (HPC) systems": a term, not a body
+        if goods_modifier(text[:m.start()], text[m.end():]) and not lookup_place(name):
+            continue  # "15 Acme portable ventilators": the goods' brand, no giver
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and common_opening(name, text[m.end():]):

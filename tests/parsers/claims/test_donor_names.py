@@ -232,3 +232,17 @@ def test_a_lowercase_plural_head_after_two_names_gives_one_giver_each(extract):
     assert sorted(d for c in out for d in c[0]) == ["Doe family", "Roe family"]
     out = extract("The Vantor and Quill foundations gave 5,000 gowns to Kenya.")
     assert [c[0] for c in out] == [["Vantor Foundation", "Quill Foundation"]]
+
+
+def test_a_name_between_a_count_and_its_goods_is_their_brand_not_a_giver(extract):
+    out = extract("Orvo Group handed over supplies to Peru on Monday. About 40 Vantor-7 "
+                  "rated respirators and 30 face masks were also donated.")
+    assert all("Vantor-7" not in c[0] for c in out)
+    out = extract("The cargo holds 12 KESTREL BiPAP portable ventilators sent by Orvo Group "
+                  "to Peru.")
+    assert [c[0] for c in out] == [["Orvo Group"]]
+
+
+def test_a_year_before_a_name_leaves_the_name_a_giver(extract):
+    out = extract("In 2020 Kestrel donated 500 masks to Peru.")
+    assert [c[0] for c in out] == [["Kestrel"]]
