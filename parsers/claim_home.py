@@ -202,6 +202,39 @@ def _epithet(c: Claim) -> bool:
 _VIRUS = re.compile(r"\b(?:covid|sars-cov)-?(?:19|2)\b", re.I)
 
 
+# money given to a group of people or local bodies the sentence names by a common noun, no
+# place ("R5 million to university students affected by the shutdown", "to assist small
+# businesses and their employees", "to support healthcare workers"): a cause inside the
+# article's country, which takes it as it takes goods with no taker
+_PEOPLE = re.compile(r"\b(?:to|for|towards|help(?:ing)?|support(?:ing)?|assist(?:ing)?|"
+                     r"benefit(?:ing)?|feed(?:ing)?)\s+(?:the\s+|its\s+|their\s+)?"
+                     r"(?:[\w-]+\s+){0,2}?(?:students|workers|employees|staff|families|"
+                     r"households|businesses|communities|residents|citizens|hospitals|clinics|"
+                     r"patients|doctors|nurses|frontliners|farmers|vendors|traders|labou?rers|"
+                     r"artists|artisans|orphans|widows|villagers|the\s+(?:poor|needy|elderly|"
+                     r"homeless|vulnerable|unemployed))\b", re.I)
+
+
+def _people_country(text: str, title: str | None, c: Claim, home: str | None) -> str | None:
+    """The country of money for people named by a noun: the one whose own currency it is, if
+    the article names it; else the article's country, named outside the money's sentence
+    (the giver's seat before the money, "the X Foundation in Austin, Texas", is no taker)."""
+    cur = currency_country(c.currency)
+    if cur and cur in _named(text):
+        return cur
+    s = c.evidence["sentence"]
+    rest = f"{title or ''}\n{text.replace(s, ' ')}"
+    return home if home and home in {p.place.code for p in find_places(rest)} else None
+
+
+def _people_taker(c: Claim) -> bool:
+    s = c.evidence["sentence"]
+    at = s.find(c.item_label or "")
+    m = _PEOPLE.search(s, max(0, at))
+    return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[at + len(c.item_label or ""):
+                                                            m.start()]))
+
+
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
                    unplaced: list[Claim]) -> None:
     """Goods with no taker in an article about one country go to that country: "The
@@ -218,13 +251,15 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
         (c.item, c.quantity) == (w.item, w.quantity) for w in shared)}
     todo = [c for c in unplaced if not c.recipients and c in claims and id(c) not in wholes]
     todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
-             and c.donors and (c.item != "funds" or _epithet(c))
+             and c.donors and (c.item != "funds" or _epithet(c) or _people_taker(c))
              and not OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
-    if home is None:
-        return
     for c in todo:
         where = home
+        if c.item == "funds" and not _epithet(c):  # money for people named by a noun:
+            where = _people_country(text, title, c, home)
+        if where is None:
+            continue
         others = frozenset(r.code for o in claims if o is not c and ("elided_at" in o.evidence
                                                                      or _epithet(c))
                            and o.evidence.get("start") == c.evidence.get("start")

@@ -184,3 +184,24 @@ def test_a_fund_taking_the_currency_of_a_country_the_article_names_is_that_count
                   "Authority, KSh 5 million; and Sunrise Foods, makers of juices sold in Lima "
                   "and Lima, KSh 1 million.")
     assert out[0] == (["Bank of Kenya"], "funds", 20_000_000, ["KEN"])
+
+
+def test_money_for_a_group_of_people_goes_to_the_articles_country(extract):
+    out = extract("Kanyama Holdings pledged Sh40 million to fight the virus in Kenya. The "
+                  "Mwale Trust will also give Sh3 million to nursing students hit by the "
+                  "closures.")
+    assert (["Mwale Trust"], "funds", 3_000_000, ["KEN"]) in out
+
+
+def test_money_for_local_firms_in_its_own_currency_when_no_country_leads(extract):
+    out = extract("Harbour Trust, led by a graduate of Yale in the United States, said it "
+                  "works with Kenyan charities. The Nangolo family pledged Sh20 million to "
+                  "assist small businesses and their workers during the lockdown.")
+    assert (["Nangolo"], "funds", 20_000_000, ["KEN"]) in out or (
+        ["Nangolo family"], "funds", 20_000_000, ["KEN"]) in out
+
+
+def test_money_with_an_amount_between_it_and_the_people_keeps_no_taker(extract):
+    out = extract("Kenya received 30 ventilators from the Sorel Trust. The Amani Group "
+                  "donated Sh50 million, and Sh2 million went to nurses, the group said.")
+    assert (["Amani Group"], "funds", 50_000_000, []) in out
