@@ -20,7 +20,8 @@ from aidledger.parsers.claim_money import (
     shared_taker,
     takers,
 )
-from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
+from aidledger.parsers.claim_partners import resolve_donors
+from aidledger.parsers.claim_parts import Clause, Trigger, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places, lookup_place
@@ -33,7 +34,7 @@ _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
 
 _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sales|profit|"
                         r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
-                        r"budget|stimulus|endowment|endowed|assets|fortune|net worth|"
+                        r"budget(?!\s+support)|stimulus|endowment|endowed|assets|fortune|net worth|"
                         r"turnover|funding round|valuation|fundrais\w*|crowdfund\w*|"
                         r"gofundme|campaign|target|goal|hopes? to|aiming to|appeal(?:ed)?"
                         r"|(?<!an )(?<!the )aims? to"  # not "donated $1m with an aim to help"
@@ -42,6 +43,14 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"\b", re.I)
 
 
+_APPROVED = re.compile(r"\b(?:approved|approves|approving)\b", re.I)
+_AS_GRANT = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:[\w-]+\s+){0,2}?(?:grants?|aid|"
+                       r"assistance)\b|\s+in\s+(?:[\w-]+\s+){0,2}?(?:funds|funding|grants?|aid|assistance)\b)",
+                       re.I)
+_GRANT_BEFORE = re.compile(r"\bgrants?\s+(?:of|worth|amounting to)\s+(?:about\s+|over\s+|"
+                           r"nearly\s+|up to\s+)?$", re.I)
+_WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|over\s+|nearly\s+|some\s+|"
+                           r"more than\s+|up to\s+)?$", re.I)
 _AND_GOODS = re.compile(r"\b(?:and|as well as|plus)\s+(?:another\s+|some\s+)?\d[\d,.]*"
                         r"(?:\s+(?:million|thousand|lakh|crore|billion))?\s+"
                         r"(?!(?:more\s+)?(?:to|for)\b)[a-zA-Z]")
@@ -202,8 +211,9 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
     goods = any(it.quantity for it in find_items(clause))
     mentions = [m[0] for m in item_mentions(clause)]
     for i, n in enumerate(money):
-        if not_gift(s, n.start, n.end, _NOT_GIFTS):
-            continue
+        if not_gift(s, n.start, n.end, _NOT_GIFTS) or goods and _WORTH_BEFORE.search(
+                s, max(0, n.start - 12), n.start):
+            continue  # "aid worth $1 million, including 5,000 masks": the goods' value
         if priced(s, n.start, mentions):
             continue  # "donates PPE to Kyrgyzstan for more than $500,000": the goods' price
         trig = trigger_in(clause, n.start)
@@ -241,6 +251,13 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if _RESTATED.search(s[:n.start]) or _PER.match(s, n.end) or _FOR_EVERY.match(s):
             continue  # "Of the Rs 1,125 crore, ...", "Rs 10 for every user": no new gift
         found = giver(clause, n.start, published)
+        if found is None and trig is None and (ok := _APPROVED.search(s, 0, n.start)) and (
+                _AS_GRANT.match(s, n.end) or _GRANT_BEFORE.search(s, ok.end(), n.start)) and (
+                not negated(s)):  # "the bank approved a $20 million grant", "approved $2
+            found = (resolve_donors(clause, Trigger(ok.start(), ok.end(), ok.group(0),  # billion
+                                                    "donated"), n.start),  # in emergency
+                     date_in(s, published))  # funds": approved as a grant (not a bare
+            # "approved $12 million for X's response", which may be lent)
         if found is not None and trig is not None and trig.start > n.end and (
                 own := own_noun(clause, money[i - 1].end if i else 0, n.start)):
             found = (own, found[1])  # "X declared a donation of Rs 70 lakh while Y gave ..."

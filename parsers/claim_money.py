@@ -56,6 +56,10 @@ _GIVES_PAY = re.compile(r"\b(?:donat\w*|contribut\w*|pledg\w*|give|gives|gave|gi
                         r"[^.;,]{0,40}$", re.I)
 
 
+_AID_WORTH = re.compile(r"\b(?:package|aid|assistance|grant|support|funding|financing|"
+                        r"another|one)\s+$", re.I)
+_GOODS_AFTER_WORTH = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:of|in)\b", re.I)  # "worth
+# $2m of medical supplies": the supplies' value
 _CHEQUE = re.compile(r"\b(?:cheque|check|cheques|checks|cash)\s+$", re.I)
 
 
@@ -72,6 +76,11 @@ def not_gift(s: str, start: int, end: int, not_gifts: re.Pattern[str]) -> bool:
             continue
         if m.group(0).lower() in ("worth", "valued") and _CHEQUE.search(s, max(0, at - 30), at):
             continue  # "handed over a cheque worth Rs 1 crore": the money itself
+        if m.group(0).lower() == "worth" and at < start and _AID_WORTH.search(
+                s, max(0, at - 30), at) and not _GOODS_AFTER_WORTH.match(s, end):
+            continue  # "a relief package worth $4 million", "grant aid worth 5 million
+            # dollars", "and another worth $1 million": the aid is the money (goods counted
+            # in the sentence make it their value: claim_amounts)
         if at >= end and m.group(0).lower() in ("worth", "valued", "costing", "priced") and (
                 re.search(r"\band\b|[,;]", s[end:at])):
             continue  # "a cheque of N35 million and sanitisers worth N1.5 million": theirs

@@ -289,3 +289,30 @@ def test_money_counted_in_food_or_in_kind_is_the_goods_value(extract):
                    "Orbis Union.") == []
     assert extract("Brindle Markets donated $3 million to the Zarnia food bank.") == [
         (["Brindle Markets"], "funds", 3_000_000, [])]
+
+
+def test_aid_or_a_package_worth_an_amount_is_that_money(extract):
+    out = extract("Norland will offer grant aid worth 8 million dollars to Tonga.")
+    assert out == [(["Norland"], "funds", 8_000_000, ["TON"])]
+    out = extract("Orvel Group gave an aid of 3 billion VND to the Ministry of Health of "
+                  "Vietnam and another worth 2 billion VND to the Hanoi hospital.")
+    assert [q for _, _, q, _ in out] == [3_000_000_000, 2_000_000_000]
+
+
+def test_aid_worth_an_amount_with_goods_counted_is_their_value(extract):
+    out = extract("Norland sent aid worth $2 million, including 40,000 masks, to Tonga.")
+    assert [c for _, c, _, _ in out] == ["face_mask"]
+    out = extract("Norland donated aid worth $2 million of medical supplies to Tonga.")
+    assert out == []
+
+
+def test_budget_support_is_aid_not_a_budget(extract):
+    out = extract("Norland has provided $6 million to Tonga in general budget support.")
+    assert out == [(["Norland"], "funds", 6_000_000, ["TON"])]
+
+
+def test_an_approved_grant_is_given_a_bare_approval_is_not(extract):
+    out = extract("The Orvel Development Bank has approved a $9.5 million grant to Malawi.")
+    assert out == [(["Orvel Development Bank"], "funds", 9_500_000, ["MWI"])]
+    out = extract("The Orvel Development Bank approved $9 million for Malawi's response.")
+    assert out == []
