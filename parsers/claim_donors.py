@@ -47,7 +47,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if people := _PEOPLE_OF.match(s, pos):
         pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
-        if n.start - pos > 3 or _STOP.search(n.text):
+        if (n.start - pos > 3 and not _HONORIFIC.fullmatch(s, pos, n.start)) or _STOP.search(
+                n.text):
             break  # "departed from Hangzhou Airport": where goods leave or land, no giver
         place = lookup_place(n.text) if n.kind == "place" else None
         if n.kind == "place" and not (countries and place and (
@@ -87,6 +88,8 @@ def _missions() -> re.Pattern[str]:
 
 
 _SEAT_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+# a title with its dot before the name ("by Mr. X", "from Dr. Y"): no break between them
+_HONORIFIC = re.compile(r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Madam|Hon|Rev)\.?\s+)+")
 _STOP = re.compile(r"\s(?:Airport|Airfield|Airbase|Air Base|Port|Harbou?r|Station|Terminal)$")
 _REPORTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|announced|reported|"
                       r"reports|confirmed|stated)\b")

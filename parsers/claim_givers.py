@@ -81,7 +81,7 @@ def donor_name(name: str) -> str:
     if m := _MEMBERS.match(name):
         name = m.group(1)
     if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and (
-            is_org_name(m.group(2)) or _firm_like(m.group(2))):
+            is_org_name(firm := _home_free(m.group(2))) or _firm_like(firm)):
         name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
     name = _role_holder(name)
     place = lookup_place(name)
@@ -119,6 +119,15 @@ def _role_holder(name: str) -> str:
             m.group(1)):
         return m.group(1)
     return name
+
+
+_HOME = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+def _home_free(firm: str) -> str:
+    """The firm without the country it is "of" ("Orvo Holdings Limited of Singapore")."""
+    m = _HOME.fullmatch(firm)
+    return m.group(1) if m and lookup_place(m.group(2)) else firm
 
 
 def _firm_like(name: str) -> bool:

@@ -34,16 +34,22 @@ _AMOUNT_ONLY = re.compile(r"\s+(?:an?\s+)?(?:amount\s+of\s+|sum\s+of\s+|total\s+
                           r"lakh|bn|m|cr)?\s*(?:[a-z]+\s*)?")
 
 
-_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?=[A-Z])")
+# (not the goods' maker: "kits developed by X")
+_BY_NAME = re.compile(r"(?<!developed )(?<!manufactured )(?<!produced )(?<!made )"
+                      r"(?<!designed )\bby\s+(?:the\s+)?(?=[A-Z])")
+
+
+# a part of a list of gifts: up to ";", ", and", or "and" before the next count
+_LIST_PART = re.compile(r"(?:[^;,\s]|,(?!\s+and\s)|\s(?!and\s+\d))+")
 
 
 def listed_by(clause: Clause, pos: int) -> list[str]:
     """ "2,000 masks by the Orvo Group; 300 gowns by Tessaro; ...": in a list of gifts that each
     name their giver with "by", the goods at `pos` are given by the "by" of their own part."""
     s = clause.sentence
-    if ";" not in s and ", and " not in s:
+    if ";" not in s and " and " not in s:
         return []
-    parts = list(re.finditer(r"(?:[^;,]|,(?!\s+and\s))+", s))  # "...; ..." or "..., and ..."
+    parts = list(_LIST_PART.finditer(s))  # "...; ...", "..., and ..." or "... and 300 ..."
     if sum(1 for p in parts if _BY_NAME.search(p.group(0))) < 2:
         return []
     part = next((p for p in parts if p.start() <= pos < p.end()), None)

@@ -246,3 +246,26 @@ def test_a_name_between_a_count_and_its_goods_is_their_brand_not_a_giver(extract
 def test_a_year_before_a_name_leaves_the_name_a_giver(extract):
     out = extract("In 2020 Kestrel donated 500 masks to Peru.")
     assert [c[0] for c in out] == [["Kestrel"]]
+
+
+def test_a_title_with_its_dot_after_by_leaves_the_person_the_giver(extract):
+    out = extract("Peru received 500 masks donated by Dr. Lim Tao Wen.")
+    assert [c[0] for c in out] == [["Lim Tao Wen"]]
+
+
+def test_a_person_of_a_firm_of_a_country_is_the_person(extract):
+    out = extract("Nepal got 40 ventilators donated by Mr. Lim Tao Wen of Orvo Holdings "
+                  "Limited of Singapore.")
+    assert [c[0] for c in out] == [["Lim Tao Wen"]]
+
+
+def test_each_part_of_a_list_joined_by_and_before_a_count_has_its_own_by(extract):
+    out = extract("Nepal got 15 ventilators donated by Mr. Lim Tao Wen of Orvo Limited and "
+                  "500 face masks donated by Mr. Quill Sen and Ms. Jo Tan of Kestrel Co.")
+    assert [c[0] for c in out] == [["Lim Tao Wen"], ["Quill Sen", "Jo Tan"]]
+
+
+def test_the_maker_after_by_in_a_list_part_is_no_giver_of_that_part(extract):
+    out = extract("Orvo Group donated 500 gowns by air and 200 kits developed by Kestrel "
+                  "Labs to Peru.")
+    assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
