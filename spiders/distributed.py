@@ -449,8 +449,7 @@ class FrontierStorePipeline(StorePipeline):
         elif lease:
             self.leases_waiting.setdefault(item.url, []).append(lease)
 
-    def _account(self, results: list[Result]) -> None:
-        super()._account(results)
+    def results_reported(self, results: list[Result]) -> None:
         worker = self._worker()
         for r in results:
             if worker is None or not (r.outcome.failed or r.outcome.snapshot_id):

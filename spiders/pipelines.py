@@ -161,6 +161,11 @@ class StorePipeline:
                          out.changed_records, out.gone)
         if results:
             self._progress()
+        self.results_reported(results)
+
+    def results_reported(self, results: list[Result]) -> None:
+        """A hook for subclasses, called with each batch the store reported (counted already):
+        the distributed pipeline acknowledges the leases of stored fetches here."""
 
     def _source(self, name: str | None) -> dict[str, int]:
         return self.by_source.setdefault(name or "(none)", {})

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, func, select, tuple_, update
+from sqlalchemy import Connection, bindparam, case, func, select, true, tuple_, update
 from sqlalchemy.orm import Session
 
 from aidledger.storage.models import Blob, FetchFailure, Page, Record, RecordVersion, Snapshot
@@ -154,7 +154,9 @@ class _Batch:
         page.first_fetched = min(page.first_fetched, f.fetched_at)
         page.last_fetched = max(page.last_fetched, f.fetched_at)
         if latest is not None and f.fetched_at < latest.fetched_at:  # arrived late
-            prior = self._in_force(page.id, f.fetched_at)
+            # older than every snapshot: the first one, if it shows this content, was already
+            # in force then (a killed crawl's writer storing after the page was fetched again)
+            prior = self._in_force(page.id, f.fetched_at) or self._first(page.id)
             if prior is not None and prior.sha == sha:
                 return self._seen_again(prior, f.fetched_at)
         elif latest is not None and latest.sha == sha:
@@ -173,11 +175,17 @@ class _Batch:
 
     def _in_force(self, page_id: int, when: datetime) -> _Latest | None:
         """The stored snapshot that was the page's content at `when` (for a late fetch)."""
+        return self._prior(Snapshot.fetched_at <= when, Snapshot.fetched_at.desc(), page_id)
+
+    def _first(self, page_id: int) -> _Latest | None:
+        """The page's earliest stored snapshot."""
+        return self._prior(true(), Snapshot.fetched_at, page_id)
+
+    def _prior(self, when: Any, order: Any, page_id: int) -> _Latest | None:
         row = self.session.execute(
             select(Snapshot.id, Snapshot.blob_sha256, Snapshot.fetched_at, Snapshot.last_seen,
-                   Snapshot.parsed_at).where(Snapshot.page_id == page_id,
-                                             Snapshot.fetched_at <= when)
-            .order_by(Snapshot.fetched_at.desc()).limit(1)).first()
+                   Snapshot.parsed_at).where(Snapshot.page_id == page_id, when)
+            .order_by(order).limit(1)).first()
         if row is None:
             return None
         if row.id not in self.prior:

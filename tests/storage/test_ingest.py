@@ -113,6 +113,18 @@ def test_a_late_fetch_of_the_content_then_in_force_is_seen_again(sessions):
             (2, T0 + timedelta(hours=5)), (1, T0 + timedelta(hours=10))]
 
 
+def test_a_late_fetch_older_than_every_snapshot_of_the_same_content_is_seen_again(sessions):
+    # a killed crawl's writer may store its fetch after another worker fetched the page again
+    ingest(sessions, fetched("rev1.html", 10))
+    late = ingest(sessions, fetched("rev1.html", 5))
+    other = ingest(sessions, fetched("rev2.html", 2))  # other content that early: its own
+    assert (late.changed, other.changed) == (False, True)
+    with sessions() as s:
+        snaps = list(s.scalars(select(Snapshot).order_by(Snapshot.fetched_at)))
+        assert [(x.fetched_at, x.times_seen) for x in snaps] == [
+            (T0 + timedelta(hours=2), 1), (T0 + timedelta(hours=10), 2)]
+
+
 def test_a_batch_stores_every_page_then_tracks_them_together(sessions):
     other = "https://harbor-light.example/program/regional"
     batch = [fetched("rev1.html", 0), FetchedPage(other, (FIXTURES / "rev2.html").read_bytes(),
