@@ -22,6 +22,14 @@ _KIN = re.compile(r"(?:its|their|his|her|our)\s+(?:(?!(?:in|at|to|on|from|for|wi
                   r"(?:of\s+(?:the\s+)?)?(?=[A-Z])")
 
 
+# "its sister state", "their partner city": a possessive and a noun that is no reference phrase
+# of its own ("his foundation" is one) nor the possessor's own members or money
+_RELATIVE_OF = re.compile(r"(?:its|their|his|her)\s+(?!(?:own|members?|staff|employees|workers|"
+                          r"volunteers|students|people|citizens|foundations?|company|charity|"
+                          r"trust|group|firm|team|club|government)\b)[a-z][a-z-]*\s+"
+                          r"(?!(?:foundations?|company|charity|trust|group|firm)\b)[a-z]")
+
+
 _PEOPLE_OF = re.compile(r"(?:people|citizens|government|Government|People|Citizens)\s+of\s+"
                         r"(?:the\s+)?(?=[A-Z])")
 _PLACE_OWNER = re.compile(r"(?:[a-z]*(?:north|south|east|west)[a-z]*\s+|central\s+)?"
@@ -72,6 +80,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if donors:
         return donors
     at = pos - 4 if s[pos - 4:pos].lower() == "the " else pos
+    if _RELATIVE_OF.match(s, at):
+        return []  # "from its sister city in Japan": a relation of the one before, unnamed
     for pattern, kind in references():
         if pattern.match(s, at):
             return resolve(kind, clause, pos)
@@ -141,7 +151,8 @@ _PURPOSE = re.compile(r"\b(?:to|will|would|can|could)\s+(?:help\s+(?:to\s+)?)?(?
 
 
 _HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|airlifted|handled|"
-                      r"managed|coordinated|shipped|handed over|handed out)\s+$", re.I)
+                      r"managed|coordinated|shipped|handed over|handed out|received|accepted|"
+                      r"collected|welcomed)\s+$", re.I)  # "..., which were received by": who takes
 
 
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
@@ -197,8 +208,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:the\s+)?", s[trig.end:])  # "received by X": X receives
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
-            donors := names_at(clause, trig.end + frm.end(), countries=True)):
-        return donors
+            donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
+            donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister
+        return donors  # city": the taker's own pronoun names the taker, not who gives
     supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
     for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"
         if donors := names_at(clause, m.end()):

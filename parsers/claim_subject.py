@@ -102,6 +102,7 @@ def _officer_of(clause: Clause, name: Name) -> Name | None:
 # "According to the ministry's spokeswoman X, ...": a source, not the subject of the gift
 _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
 # "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
+# (not a surname of a person named before: "Orvo, the Kenyan tycoon, has donated")
 _OPENER = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*$")
 _STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|air force|"
                           r"armed forces|government|embassy)\b")
@@ -272,7 +273,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         if n.end <= before and (not origin_before(region[:n.start]) or _MEMBERS_OF.search(
                 region[:n.start])) and n.kind != "place" \
                 and not _TAKES.match(region, n.end) and not _SOURCE.search(region[:n.start]) \
-                and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)) \
+                and not (n.start == 0 and " " not in n.text and _OPENER.match(region, n.end)
+                         and expand([n.text], clause) == [n.text]) \
                 and region.count("(", 0, n.start) <= region.count(")", 0, n.start) \
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
                 and not titled(region, n) and not dashed(region, n) and not n.oblique \
@@ -323,11 +325,14 @@ def subject(clause: Clause, before: int) -> list[str]:
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(
                 region, m.start(), m.end()) and not (
-                re.search(r",\s*$", region[:m.start()]) and "," in region[m.end():]):
+                re.search(r",\s*$", region[:m.start()]) and ("," in region[m.end():] or any(
+                    c[2] is not None and c[2].kind != "place" and re.fullmatch(
+                        r",\s*", region[c[2].end:m.start()]) for c in cands))):
             if brand := branded(clause, m):  # "The Tata group said": a name, no reference
                 cands.append((m.end(), "name", brand))
                 continue
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
+            # nor "Orvo, the tycoon had" (no closing comma): the name described is the subject
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])

@@ -19,3 +19,21 @@ def test_by_inside_a_purpose_after_the_gift_names_no_giver(extract):
                   "The donation will help fight the outbreak by Coastal County Councils and it contains "
                   "70,000 masks and 90 ventilators.")
     assert {tuple(c[0]) for c in out} == {("Tarsa Foundation",)}
+
+
+def test_a_body_that_receives_in_a_clause_after_the_gift_is_no_giver(extract):
+    out = extract("In Lyon, the Rotary Club of France gave 8,000 face shields which were "
+                  "received by the Peruvian Consulate General.")
+    assert out == [(["Rotary Club of France"], "face_shield", 8_000, ["PER"])]
+
+
+def test_the_takers_own_possessive_after_from_is_no_giver(extract):
+    out = extract("Ohio received 7,000 masks from its twin province in Japan.")
+    assert [c[0] for c in out] == [[]]
+
+
+def test_a_surname_opening_the_sentence_before_its_description_is_the_subject(extract):
+    out = extract("Kenya got its share of the kits pledged to Africa by the trader Tom Orvo. "
+                  "Its clinics will get them first. Orvo, the Kenyan magnate had earlier "
+                  "promised 900,000 test kits to Africa.")
+    assert [c[0] for c in out if c[2]] == [["Tom Orvo"]]
