@@ -137,6 +137,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if any(b <= p.start and _OWN_WORK.match(s, b, p.start) for _, b, _ in orgs):
             continue  # "to support UNICEF's work against the virus in the Americas", "to
             # PAHO, in support of its work in Caribbean countries": where the body works
+        if p.place.kind == "demonym" and _ABROAD.match(s, p.end):
+            continue  # "to Syrian refugees in Jordan": the people's origin; the place they
+            # are in takes
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
@@ -166,6 +169,10 @@ _OWN_WORK = re.compile(r"(?:['’]s?)?(?:\s+|[^;]{0,60}?\b(?:its|their|his|her)\
                        r"(?:[\w-]+\s+){0,2}?(?:work|efforts?|response|operations?|programmes?|programs?|activities|"
                        r"cooperation|mission|campaign)\b[^;]{0,80}?\b(?:in|across|throughout)\s+"
                        r"(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_ABROAD = re.compile(r"\s+(?:refugees|migrants|nationals|expatriates|expats|workers|students|"
+                     r"citizens|diaspora|communit(?:y|ies))\s+(?:(?:living|hosted|stranded|"
+                     r"based|sheltering|staying)\s+)?(?:in|across)\s+(?:the\s+)?"
+                     r"(?:neighbou?ring\s+)?[A-Z]")
 _ALLIES = re.compile(r"\s+(?:\w+\s+)?(?:allies|partners|friends|neighbou?rs|sister cities|"
                      r"sister city|twin cities|twin towns|counterparts)\b")
 

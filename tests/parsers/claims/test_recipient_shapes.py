@@ -216,3 +216,22 @@ def test_a_home_country_of_a_place_names_that_place(extract):
                   "hospitals in Italy and Novak's home country of Serbia.")
     assert out == [(["Ana Novak"], "funds", 500_000, ["ITA", "SRB"]),
                    (["Marc Bauer"], "funds", 500_000, ["ITA", "SRB"])]
+
+
+def test_people_of_one_country_living_in_others_go_to_where_they_live(extract):
+    out = extract("Denmark will give 12 million euros to Afghan refugees in Iran and Pakistan.")
+    assert out == [(["Denmark"], "funds", 12_000_000, ["IRN", "PAK"])]
+
+
+def test_a_somali_body_is_somalias(extract):
+    out = extract("Norway pledged 3 million dollars to Somali refugees hosted in Kenya. Oslo "
+                  "also sent 200 ventilators to the Somali government.")
+    assert (["Norway"], "funds", 3_000_000, ["KEN"]) in out
+    assert any(c[2] == 200 and c[3] == ["SOM"] for c in out)
+
+
+def test_metro_before_a_city_is_part_of_its_name_and_new_england_is_american(extract):
+    out = extract("Ardent Telecom gave 6,000 masks to hospitals in Metro Manila. Vessa Labs "
+                  "donated 900 gowns to Care New England Health System.")
+    assert (["Ardent Telecom"], "face_mask", 6_000, ["PHL"]) in out
+    assert all("GBR" not in c[3] for c in out)
