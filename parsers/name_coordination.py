@@ -21,11 +21,24 @@ def split_orgs(start: int, name: str) -> list[tuple[int, str]]:
             and lookup_place(own.group(1)) and is_org_name(m.group(2)):
         return [(start, m.group(1)), (start + m.start(2), m.group(2))]  # "Ministry of Health
         # and Chile's Red Cross": a second body, its country's own
+    if m and (named := _shared_name(m.group(1), m.group(2))):
+        return [(start, m.group(1)), (start + m.start(2), named)]
     if not m or " of " in f" {m.group(1)} " or not all(_is_body(x) for x in m.groups()):
         return [(start, name)]
     if _ADJECTIVE.match(m.group(1).split()[-1]) and _ADJECTIVE.match(m.group(2).split()[0]):
         return [(start, name)]  # "Pirogov National Medical and Surgical Center": one head
     return [(start, m.group(1)), (start + m.start(2), m.group(2))]
+
+
+def _shared_name(first: str, second: str) -> str | None:
+    """ "Orvo Sons and Trusts": a bare organisation word after "and" shares the name of the
+    body before it (Orvo Trusts), when that body ends in an organisation word too."""
+    orgs = vocab()["words"]["org_words"]
+    words = first.split()
+    if second in orgs and len(words) >= 2 and words[-1] in orgs and not lookup_place(
+            " ".join(words[:-1])):
+        return " ".join([*words[:-1], second])
+    return None
 
 
 def _is_body(name: str) -> bool:
@@ -42,6 +55,8 @@ def split_coordinated(name: str) -> list[str]:
         orgs = vocab()["words"]["org_words"]
         if head in orgs and plural not in orgs:  # not "Johnson and Johnson Services": a name
             return [f"{shared.group(1)} {head}", f"{shared.group(2)} {head}"]
+    if len(parts) == 2 and (named := _shared_name(parts[0], parts[1])):
+        return [parts[0], named]
     if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
             r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
         return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation

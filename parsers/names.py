@@ -89,6 +89,12 @@ _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdin
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
 _LEGAL_DOT = re.compile(r"\s(?:Corp|Ltd|Inc|Co|Plc|Pvt|Pte|Bhd)$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
+_SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]*"
+                           r"\(([A-Z][A-Z&.]{2,9})\)")
+# an occupation word (an agent noun) opening the sentence before a person's name
+_AGENT_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian)")
+# an adverb opening the sentence before a comma: "Afterwards,", "Subsequently,"
+_OPENING_ADVERB = re.compile(r"[A-Z][a-z]*wards|[A-Z][a-z]{5,}ly")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
@@ -122,6 +128,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if len(words) > 2 and words[1] in _PERSON_NOUNS and lookup_place(words[0]):
             start += len(words[0]) + 1  # "Zimbabwean Billionaire Strive Masiyiwa Donates":
             words = words[1:]  # the demonym describes the person, as the noun after it does
+        if start == m.start() == 0 and len(words) in (3, 4) and _AGENT_NOUN.fullmatch(
+                words[0]) and words[0] not in vocab()["words"]["given_names"] and not \
+                lookup_place(words[0]) and classify(" ".join(words[1:])) == "person":
+            start += len(words[0]) + 1  # "Cricketer Jo Tan donated": the occupation word
+            words = words[1:]  # opening the sentence describes the person, no part of the name
         while words and (words[0] in leading or words[0] in not_names
                          or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
                              words):  # "As for Peru, ...": Peru; no name opens with "for"
@@ -160,6 +171,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "15 Acme portable ventilators": the goods' brand, no giver
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
+        if start == offset and " " not in name and _OPENING_ADVERB.fullmatch(name) and \
+                text[m.end():m.end() + 1] == "," and not lookup_place(name):
+            continue  # "Afterwards, he went": an adverb opening the sentence, no name
         if start == offset and " " not in name and common_opening(name, text[m.end():]):
             continue  # "Products include ...", "Medical supplies were ...": no name at all
         if start == offset and " " not in name and name.endswith("ing") and re.match(
@@ -214,6 +228,13 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out += [Name(s, s + len(held.group(1)), held.group(1), classify(held.group(1))),
                     Name(p, p + len(held.group(2)), held.group(2), "person")]
             continue
+        seated = _SEAT_ACRONYM.match(text, m.end())
+        if seated and lookup_place(seated.group(1)) and spelled_by(
+                f"{name} in {seated.group(1)}", seated.group(2)):
+            s = offset + start  # "Board of Control for Sport in Peru (BCSP)": the place is
+            whole_name = f"{name} in {seated.group(1)}"  # part of the name its acronym spells
+            out.append(Name(s, s + len(whole_name), whole_name, classify(whole_name)))
+            continue
         acronym = _ACRONYM_AFTER.match(text, m.end())
         if " and " in name and acronym and spelled_by(name, acronym.group(1)):
             s = offset + start  # "China Road and Bridge Corporation (CRBC)": one body
@@ -224,7 +245,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start + part_start
             brand = part == name and bool(_BRAND.match(text, m.end())) and bool(
                 _BRAND_POSS.search(part))
-            out.append(Name(s, s + len(part), part, classify(part), brand=brand))
+            out.append(Name(s, min(s + len(part), offset + start + len(name)), part,
+                            classify(part), brand=brand))  # (a shared name: as long as written)
         out += _implied(m, text, offset)
         if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]

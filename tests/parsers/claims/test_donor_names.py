@@ -269,3 +269,26 @@ def test_the_maker_after_by_in_a_list_part_is_no_giver_of_that_part(extract):
     out = extract("Orvo Group donated 500 gowns by air and 200 kits developed by Kestrel "
                   "Labs to Peru.")
     assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
+
+
+def test_an_occupation_word_opening_the_sentence_is_no_part_of_the_persons_name(extract):
+    out = extract("Cricketer Jo Tan Lee donated Rs 31 lakh to the PM-CARES Fund.")
+    assert [c[0] for c in out] == [["Jo Tan Lee"]]
+    out = extract("Peter Jo Tan donated 500 masks to Peru.")
+    assert [c[0] for c in out] == [["Peter Jo Tan"]]
+
+
+def test_an_adverb_opening_the_sentence_before_a_comma_is_no_giver(extract):
+    out = extract("Afterwards, he went to Peru to donate 6,000 masks to a hospital.")
+    assert all("Afterwards" not in c[0] for c in out)
+
+
+def test_a_place_after_in_is_part_of_the_name_its_acronym_spells(extract):
+    out = extract("Earlier, the Board of Control for Sport in Peru (BCSP) gave $5 million "
+                  "to Peru.")
+    assert [c[0] for c in out] == [["Board of Control for Sport in Peru"]]
+
+
+def test_a_bare_organisation_word_after_and_shares_the_name_before_it(extract):
+    out = extract("Orvo Sons and Trusts pledged $15 million to Peru.")
+    assert [c[0] for c in out] == [["Orvo Sons", "Orvo Trusts"]]
