@@ -215,6 +215,28 @@ _PEOPLE = re.compile(r"\b(?:to|for|towards|help(?:ing)?|support(?:ing)?|assist(?
                      r"homeless|vulnerable|unemployed))\b", re.I)
 
 
+# the headline or first sentence tells what a place received: "Nigeria receives billions in
+# donations", "The relief committee of the city of Hanoi on Monday received donations from
+# local firms"
+_RECEIVED = re.compile(r"\b(?:receives?|received|gets|got|has\s+received|have\s+received)\s+"
+                       r"(?:[\w,-]+\s+){0,6}?(?:donations?|contributions|gifts|aid|support|"
+                       r"funds|funding|money|cash)\b", re.I)
+
+
+def _lead_taker(title: str | None, text: str) -> str | None:
+    """The country of the place that receives in the headline or first sentence, if one."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\n", text.strip(), maxsplit=1)[0]
+    for line in (title or "", first):
+        m = _RECEIVED.search(line)
+        if not m:
+            continue
+        places = [p for p in find_places(line[:m.start()]) if p.place.kind != "demonym"
+                  and ":" not in p.place.code and not _FROM.search(line, 0, p.start)]
+        if len({p.place.code for p in places}) == 1:
+            return places[0].place.code
+    return None
+
+
 def _people_country(text: str, title: str | None, c: Claim, home: str | None) -> str | None:
     """The country of money for people named by a noun: the one whose own currency it is, if
     the article names it; else the article's country, named outside the money's sentence
@@ -253,10 +275,17 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
     todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in wholes
              and c.donors and (c.item != "funds" or _epithet(c) or _people_taker(c))
              and not OTHER_COUNTRIES.search(c.evidence["sentence"])]
+    taker = _lead_taker(title, text)
+    if taker:  # an article on what one place received: its money naming no taker too
+        todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in
+                 wholes and c.donors and c.item == "funds"
+                 and not OTHER_COUNTRIES.search(c.evidence["sentence"])]
     home = home_country(text, title, claims) if todo else None
     for c in todo:
         where = home
-        if c.item == "funds" and not _epithet(c):  # money for people named by a noun:
+        if c.item == "funds" and taker and not _epithet(c):
+            where = taker
+        elif c.item == "funds" and not _epithet(c):  # money for people named by a noun:
             where = _people_country(text, title, c, home)
         if where is None:
             continue

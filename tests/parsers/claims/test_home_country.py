@@ -205,3 +205,18 @@ def test_money_with_an_amount_between_it_and_the_people_keeps_no_taker(extract):
     out = extract("Kenya received 30 ventilators from the Sorel Trust. The Amani Group "
                   "donated Sh50 million, and Sh2 million went to nurses, the group said.")
     assert (["Amani Group"], "funds", 50_000_000, []) in out
+
+
+def test_money_in_an_article_on_what_one_country_received_goes_there(extract):
+    out = extract("Ghana receives millions in virus donations. Several firms and people have "
+                  "given. Kofi Mensah, Tema Steel and Volta Mills donated 50,000 dollars each. "
+                  "Osei Trust gave 20,000 dollars.", title="Ghana receives millions in virus "
+                  "donations")
+    assert (["Osei Trust"], "funds", 20_000, ["GHA"]) in out
+
+
+def test_a_city_body_that_received_donations_in_the_first_sentence(extract):
+    out = extract("The relief committee of the city of Hanoi on Friday received donations from "
+                  "local firms. Among them, Perfume River Co. gave 300 million VND and Thanh "
+                  "Loc Group 200 million VND.")
+    assert any(c[2] == 300_000_000 and c[3] == ["VNM"] for c in out)
