@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.claim_givers import state_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_restated import rounded_in_body
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
@@ -44,13 +45,17 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
              or rounded_in_body(o, c) or rounded_in_body(c, o)), None)
         if dup is not None and (i in again or _told_back(c)):  # told again: what it lacked
             index_map[i] = dup
-            out[dup].donors = out[dup].donors or c.donors
+            out[dup].donors = c.donors if _state_then_body(out[dup], c) else (
+                out[dup].donors or c.donors)
             out[dup].recipients = out[dup].recipients or c.recipients
             continue
         if dup is not None:
             index_map[i] = dup
             if c.donors and own_words(out[dup]) and not own_words(c):
                 out[dup].donors = c.donors  # the giver's "we" first, its name told after
+            elif _state_then_body(out[dup], c):
+                out[dup].donors = c.donors  # "from China" first, "donated by the X
+                # Foundation" told after: the body named is the giver, its country was loose
             if rounded_in_body(out[dup], c):
                 out[dup].quantity = c.quantity  # "more than seven million", then "7.07 million"
             if out[dup].quantity_each is not None and c.quantity_each is None:
@@ -74,6 +79,18 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         if c.parent is not None:
             c.parent = index_map.get(c.parent)
     return out
+
+
+def _state_then_body(first: Claim, then: Claim) -> bool:
+    """The first reading names only states, the later one only private bodies (a state's own
+    agency, "the X Development Agency", stays the state's gift as first read)."""
+    return bool(first.donors) and bool(then.donors) and all(
+        state_of(d) for d in first.donors) and all(
+        _PRIVATE.search(d) and not state_of(d) for d in then.donors)
+
+
+_PRIVATE = re.compile(r"\b(?:Foundation|Charity|Trust|Group|Company|Corp|Corporation|Inc|Ltd|"
+                      r"Limited|Co|Association|Club|Society|Bank)\.?$")
 
 
 def _list_told_again(claims: list[Claim]) -> dict[int, int]:

@@ -37,3 +37,10 @@ def test_a_surname_opening_the_sentence_before_its_description_is_the_subject(ex
                   "Its clinics will get them first. Orvo, the Kenyan magnate had earlier "
                   "promised 900,000 test kits to Africa.")
     assert [c[0] for c in out if c[2]] == [["Tom Orvo"]]
+
+
+def test_a_private_body_named_in_a_restatement_beats_the_country_first_read(extract):
+    out = extract("Peru got from Japan a gift of 40,000 masks, 9,000 test kits and three "
+                  "ventilators. \"On Monday 40,000 masks, 9,000 test kits and 3 ventilators "
+                  "donated by the Orvo Foundation landed in Lima,\" the group said.")
+    assert {tuple(c[0]) for c in out} == {("Orvo Foundation",)}
