@@ -165,6 +165,29 @@ def test_machines_and_lines_that_make_goods_are_not_the_goods(extract):
         (["Ostra Motors"], "ventilator", 30, ["LAO"])]
 
 
+def test_machines_that_hand_out_or_clean_goods_are_not_the_goods(extract):
+    assert extract("Ostra Motors donated 12 mask vending machines to Laos.") == [
+        (["Ostra Motors"], "other", 12, ["LAO"])]
+    out = extract("Ostra Motors gave 90,000 masks and 15 mask-dispensing units to Laos.")
+    assert [(o[1], o[2]) for o in out] == [("face_mask", 90_000), ("other", 15)]
+
+
+def test_counted_medical_devices_and_relief_goods_are_other_goods(extract):
+    out = extract("Varda Aid donated 40 pacemakers, 300 oxygen-flow meters, 250 nasal cannula "
+                  "and 120 non-rebreather masks to Chad.")
+    assert out == [(["Varda Aid"], "other", n, ["TCD"]) for n in (40, 300, 250, 120)]
+    out = extract("Varda Aid distributed 70 tents, 310 sleeping mats, 95 mosquito nets and "
+                  "8,000 vaccines to Niger.")
+    assert [(o[1], o[2]) for o in out] == [("other", 70), ("other", 310), ("other", 95),
+                                           ("other", 8_000)]
+
+
+def test_protective_shields_and_medical_outfits_by_their_names(extract):
+    assert extract("Ostra Care donated 650 protective shields and 90 medical outfits to "
+                   "Laos.") == [(["Ostra Care"], "face_shield", 650, ["LAO"]),
+                                (["Ostra Care"], "protective_suit", 90, ["LAO"])]
+
+
 def test_other_kits_and_bipap_units_are_other_goods(extract):
     out = extract("Kisumu Mills donated 100 BiPAP units, 7 BiPAP ventilators and 4,000 "
                   "sanitation kits to Kenya.")
