@@ -43,6 +43,7 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"\b", re.I)
 
 
+_IN_CASH = re.compile(r"\s+(?:in|of)\s+(?:cash|money)\b", re.I)
 _APPROVED = re.compile(r"\b(?:approved|approves|approving)\b", re.I)
 _AS_GRANT = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:[\w-]+\s+){0,2}?(?:grants?|aid|"
                        r"assistance)\b|\s+in\s+(?:[\w-]+\s+){0,2}?(?:funds|funding|grants?|aid|assistance)\b)",
@@ -235,9 +236,10 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
                         if lent and nm.end <= lent.start() and not s[nm.end:lent.start()].strip()}
             continue  # "a $500 million loan to Pakistan": lent, not given ("X gave Rs 10
             # crore and Y lent Rs 5 crore to the fund": Y is no taker of X's money)
-        if _VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
-                goods_value_after(s, n.end)):
+        if (_VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
+                goods_value_after(s, n.end))) and not _IN_CASH.match(s, n.end):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
+            # ("N2 billion in cash and other materials": the cash itself)
         took = _TAKINGS.search(s[:n.start]) or (_IN_DONATIONS.match(s, n.end) and re.search(
             r"\b(?:received|receives|collected|gathered)\s+$", s[:n.start]))
         if took and not re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]", s[n.end:]):
