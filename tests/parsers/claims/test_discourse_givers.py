@@ -44,3 +44,9 @@ def test_a_private_body_named_in_a_restatement_beats_the_country_first_read(extr
                   "ventilators. \"On Monday 40,000 masks, 9,000 test kits and 3 ventilators "
                   "donated by the Orvo Foundation landed in Lima,\" the group said.")
     assert {tuple(c[0]) for c in out} == {("Orvo Foundation",)}
+
+
+def test_a_person_of_a_states_mission_gives_as_the_state(extract):
+    out = extract("Counsellor Tom Reyes of the Embassy of Peru in Oslo handed over 3,000 masks "
+                  "to the city.")
+    assert [c[0] for c in out] == [["Peru"]]
