@@ -285,8 +285,8 @@ def test_money_counted_in_food_or_in_kind_is_the_goods_value(extract):
     assert extract("Brindle Markets will give an extra $3 million in food each month to "
                    "shelters.") == []
     assert extract("Brindle gives P80M food to nurses") == []
-    assert extract("The cargo is part of a €12 million immediate in-kind support to the "
-                   "Orbis Union.") == []
+    assert extract("The cargo is part of a €12 million in-kind aid package for the Orbis "
+                   "Union.") == []
     assert extract("Brindle Markets donated $3 million to the Zarnia food bank.") == [
         (["Brindle Markets"], "funds", 3_000_000, [])]
 
