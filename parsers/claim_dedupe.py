@@ -289,11 +289,16 @@ def _rounded(title: Claim, b: Claim) -> bool:
 
 def _headline_conversion(title: Claim, b: Claim) -> bool:
     """ "Vinamilk donates 430,000 USD" over "10 billion VND (nearly 430,000 USD)": the headline
-    gives the body's amount as converted in its brackets, by the same giver."""
-    if not title.quantity or not _kin({d.lower() for d in title.donors},
-                                      {d.lower() for d in b.donors}):
+    gives the body's amount as converted in its brackets, by the same giver; a headline's
+    lone giver written otherwise ("Top Banker Gives $9 Million" over "X donated NOK 90
+    million ($9 million)") when the converted figure is the headline's to the unit."""
+    if not title.quantity:
+        return False
+    kin = _kin({d.lower() for d in title.donors}, {d.lower() for d in b.donors})
+    if not kin and len(title.donors) > 1:
         return False
     s = b.evidence.get("sentence", "")
+    near = 0.15 if kin else 0.0
     return any(n.currency == title.currency and n.value and s.count("(", 0, n.start) > s.count(
-        ")", 0, n.start) and abs(n.value - title.quantity) <= 0.15 * title.quantity
+        ")", 0, n.start) and abs(n.value - title.quantity) <= near * title.quantity
         for n in find_numbers(s))

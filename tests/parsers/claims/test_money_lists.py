@@ -309,3 +309,12 @@ def test_money_in_cash_beside_other_materials_is_the_cash(extract):
     out = extract("The Orvel Foundation has donated N3 billion in cash and other materials to "
                   "the Lagos State Government.")
     assert [(c, q) for _, c, q, _ in out] == [("funds", 3_000_000_000)]
+
+
+def test_a_headline_giving_the_bracketed_conversion_restates_the_body_gift(extract):
+    body = "The Brann Foundation donated NOK 90 million ($9 million) to help Lima."
+    out = extract(body, title="Top Oslo Banker Gives $9 Million for Lima")
+    assert out == [(["Brann Foundation"], "funds", 90_000_000, ["PER"])]
+    body = "The Brann Foundation donated NOK 100 million ($10 million) to help Lima."
+    out = extract(body, title="Top Oslo Banker Gives $9 Million for Lima")
+    assert len(out) == 2  # not the body's figure: a headline gift of its own
