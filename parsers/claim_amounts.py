@@ -87,7 +87,7 @@ _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto"
                        r"|\b(?:donations|contributions|pledges)\s+(?:[\w-]+\s+){0,3}?(?:come|came|"
                        r"comes|amount|amounts|amounted|add\s+up|adds\s+up|added\s+up)\s+to"
-                       r"(?:\s+a\s+total\s+of)?"  # "all the donations come to a total of"
+                       r"(?:\s+a\s+total\s+of)?"  # "so far the pledges came to a total of"
                        r"|\bbring(?:s|ing)?\s+(?:its|their|his|her|[A-Z][\w.-]*['’]s?)\s+total\s+"
                        r"(?!pledge|commitment)[^.;]{0,60}?\bto)"  # "brings Norway's total aid to"
                        r"\s+(?:about\s+|over\s+|nearly\s+|more than\s+)?$",
@@ -239,7 +239,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if (_VALUE_OF_GOODS.match(s, n.end) and (goods or _IN_GOODS.match(s, n.end)) or (
                 goods_value_after(s, n.end))) and not _IN_CASH.match(s, n.end):
             continue  # "as part of a $5.6 million humanitarian donation": the goods' value
-            # ("N2 billion in cash and other materials": the cash itself)
+            # ("N2 billion in cash and relief goods": the cash itself)
         took = _TAKINGS.search(s[:n.start]) or (_IN_DONATIONS.match(s, n.end) and re.search(
             r"\b(?:received|receives|collected|gathered)\s+$", s[:n.start]))
         if took and not re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]", s[n.end:]):

@@ -203,8 +203,8 @@ _VIRUS = re.compile(r"\b(?:covid|sars-cov)-?(?:19|2)\b", re.I)
 
 
 # money given to a group of people or local bodies the sentence names by a common noun, no
-# place ("R5 million to university students affected by the shutdown", "to assist small
-# businesses and their employees", "to support healthcare workers"): a cause inside the
+# place ("R3 million to students who lost their jobs", "to help small firms and the
+# people they employ", "to support nurses"): a cause inside the
 # article's country, which takes it as it takes goods with no taker
 _PEOPLE = re.compile(r"\b(?:to|for|towards|help(?:ing)?|support(?:ing)?|assist(?:ing)?|"
                      r"benefit(?:ing)?|feed(?:ing)?)\s+(?:the\s+|its\s+|their\s+)?"

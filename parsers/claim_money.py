@@ -100,7 +100,7 @@ _INDIAN_SCALE = re.compile(r"\b(?:lakhs?|lacs?|crores?|cr)\b", re.I)
 
 
 _LAKH_CURRENCIES = {"INR", "BDT", "PKR", "NPR", "LKR"}
-# "the infected ones are over 7 lakh", "deaths crossed 1 lakh": a count of people, no money
+# "patients now number over 4 lakh", "deaths crossed 1 lakh": a count of people, no money
 _COUNTED_BEFORE = re.compile(r"\b(?:cases|infect\w*|deaths|dead|died|people|persons|patients|"
                              r"tests|tested|population|workers|families|beneficiaries|"
                              r"households|migrants|labourers|laborers|residents|citizens)\b"
