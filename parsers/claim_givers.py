@@ -80,12 +80,11 @@ def donor_name(name: str) -> str:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if m := _MEMBERS.match(name):
         name = m.group(1)
-    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and (
-            code := country_of(m.group(2))) and not code.startswith("region:"):
-        return state_name(code)  # "Director X of the Ruritanian Embassy": the state's envoy
-    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person" and (
-            is_org_name(firm := _home_free(m.group(2))) or _firm_like(firm)):
-        name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
+    if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person":
+        if (code := country_of(m.group(2))) and not code.startswith("region:"):
+            return state_name(code)  # "Director X of the Ruritanian Embassy": the state's envoy
+        if is_org_name(firm := _home_free(m.group(2))) or _firm_like(firm):
+            name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
     name = _role_holder(name)
     place = lookup_place(name)
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:

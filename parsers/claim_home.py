@@ -192,11 +192,16 @@ EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation
 
 
 def _epithet(c: Claim) -> bool:
-    s = c.evidence["sentence"]
-    m = EPITHET.search(s, max(0, s.find(c.item_label or "")))
-    return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[s.find(c.item_label or "") + len(
-        c.item_label or ""):m.start()]))  # another amount between: its own taker ("COVID-19"
-    # is no amount)
+    return _after_goods(c, EPITHET)
+
+
+def _after_goods(c: Claim, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` follows the claim's goods in its sentence with no other amount
+    between (that amount would be its own taker's; "COVID-19" is no amount)."""
+    s, label = c.evidence["sentence"], c.item_label or ""
+    at = s.find(label)
+    m = pattern.search(s, max(0, at))
+    return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[at + len(label):m.start()]))
 
 
 _VIRUS = re.compile(r"\b(?:covid|sars-cov)-?(?:19|2)\b", re.I)
@@ -250,11 +255,7 @@ def _people_country(text: str, title: str | None, c: Claim, home: str | None) ->
 
 
 def _people_taker(c: Claim) -> bool:
-    s = c.evidence["sentence"]
-    at = s.find(c.item_label or "")
-    m = _PEOPLE.search(s, max(0, at))
-    return bool(m) and not re.search(r"\d", _VIRUS.sub("", s[at + len(c.item_label or ""):
-                                                            m.start()]))
+    return _after_goods(c, _PEOPLE)
 
 
 def place_unplaced(text: str, title: str | None, claims: list[Claim],

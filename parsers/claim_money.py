@@ -16,7 +16,7 @@ from aidledger.parsers.claim_parts import Clause, _all_triggers, noun
 from aidledger.parsers.claim_recipients import _funds_named as funds_named
 from aidledger.parsers.lexicon import find_places, org_country
 from aidledger.parsers.names import vocab
-from aidledger.parsers.numbers import NumberMention, find_numbers
+from aidledger.parsers.numbers import LAKH_CURRENCIES, NumberMention, find_numbers
 from aidledger.parsers.records import Recipient
 
 _WHOLE_AFTER = re.compile(r"\bas (?:a )?part of\b[^.;]*$", re.I)  # "as part of a $100m plan"
@@ -99,7 +99,6 @@ _NO_NOUN = re.compile(r"\s*(?:$|[,.;:)]|(?:to|for|each|towards|and|into|as|from|
 _INDIAN_SCALE = re.compile(r"\b(?:lakhs?|lacs?|crores?|cr)\b", re.I)
 
 
-_LAKH_CURRENCIES = {"INR", "BDT", "PKR", "NPR", "LKR"}
 # "patients now number over 4 lakh", "deaths crossed 1 lakh": a count of people, no money
 _COUNTED_BEFORE = re.compile(r"\b(?:cases|infect\w*|deaths|dead|died|people|persons|patients|"
                              r"tests|tested|population|workers|families|beneficiaries|"
@@ -117,9 +116,9 @@ def _earlier_currency(clause: Clause) -> str | None:
     if clause.start >= 0:
         before = find_numbers(clause.text[max(0, clause.start - 3000):clause.start])
         if found := next((n.currency for n in reversed(before)
-                          if n.currency in _LAKH_CURRENCIES), None):
+                          if n.currency in LAKH_CURRENCIES), None):
             return found
-    anywhere = (n.currency for n in find_numbers(clause.text) if n.currency in _LAKH_CURRENCIES)
+    anywhere = (n.currency for n in find_numbers(clause.text) if n.currency in LAKH_CURRENCIES)
     return next(anywhere, "INR")
 
 

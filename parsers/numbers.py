@@ -97,7 +97,8 @@ _SUFFIX_CUR = re.compile(
     + r")\b", re.I)
 
 
-_LAKH_SIGNS = {"INR", "PKR", "BDT", "NPR", "LKR"}
+# currencies counted in lakhs and crores (South Asia)
+LAKH_CURRENCIES = frozenset({"INR", "PKR", "BDT", "NPR", "LKR"})
 _LAKH_LETTER = re.compile(r"\s?L(?![\w'’-])")
 
 
@@ -258,7 +259,7 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
             end = suffix.end()
         elif currency is None and (us := _BARE_US.match(text, end)):  # "5 Million US": dollars
             currency, end = "USD", us.end()
-    if currency in _LAKH_SIGNS and value is not None and not pct and (
+    if currency in LAKH_CURRENCIES and value is not None and not pct and (
             lakh := _LAKH_LETTER.match(text, end)) and re.fullmatch(r"\d+(?:\.\d+)?", num):
         value, end = value * 100_000, lakh.end()  # "Rs 24 L", "Rs 5L": lakhs in a headline
     return NumberMention(
