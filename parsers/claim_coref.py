@@ -184,11 +184,31 @@ def _latest_with_head(noun: str, pool: list[Name], clause: Clause) -> list[str]:
     return []
 
 
+# what a site's name may add to the name of the body publishing on it ("X Newsroom")
+_SITE_WORDS = re.compile(r"\s+(?:Newsroom|News\s+Room|News|Press\s+Room|Press|Media\s+Centre|"
+                         r"Media\s+Center|Media|Global|Official\s+Site|Blog|Stories|Online)$",
+                         re.I)
+
+
+def publisher_named(clause: Clause) -> str | None:
+    """Who "we" with no speaker may be: the site's publisher, a body on its own site (a firm's
+    or a charity's release), by the name it gives itself in its text; not a news outlet, which
+    reports others' gifts and never its own ("Harbour Herald"), unless it names itself there."""
+    if not clause.publisher:
+        return None
+    name = _SITE_WORDS.sub("", re.sub(r"^The\s+", "", clause.publisher.strip()))
+    found = len(name) > 1 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", clause.text, re.I)
+    if found:
+        return found.group(0)
+    outlet = set(vocab()["words"]["news_outlet"])
+    return None if outlet & set(re.findall(r"[\w-]+", clause.publisher.lower())) else name
+
+
 def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind.startswith("head:"):
         return _by_head(kind[5:], clause, before)
     if kind == "first_person":
-        return list(clause.speaker or ([clause.publisher] if clause.publisher else []))
+        return list(clause.speaker or ([own] if (own := publisher_named(clause)) else []))
     if kind == "persons_company":  # "his company": the company the person before heads
         person = resolve("person", clause, before)
         seen = clause.text[:max(clause.start, 0)] + "\n" + clause.sentence[:before]

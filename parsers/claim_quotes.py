@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aidledger.parsers.claim_coref import expand
+from aidledger.parsers.claim_coref import expand, references, resolve
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.name_kinds import name_sets
 
@@ -23,14 +23,21 @@ _AUTHOR_LINE = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w*")
 _BARE_AUTHOR = re.compile(r"[—–][ \t]*([A-Z][\w.'’& -]{1,60}?)[ \t]*$")
 # 'Varga wrote, "...': the speaker named before the quotation opens
 _LEAD_IN = re.compile(rf"\b{_NAME}\s+{_SAYS}\s*[,:]?\s*$")
+# the speaker named at the end of the paragraph before a quotation that opens its own
+# paragraph ("He tweeted;", "The company said in a statement:", "Lee Ann Roe said:")
+_LEAD_BEFORE = re.compile(rf"\b(?:{_NAME}|(he|she|it|they|the\s+(?:company|firm|foundation|"
+                          rf"group|billionaire)))\s+{_SAYS}(?:\s+(?:in|on)\s+(?:a|an|the|"
+                          rf"his|her|its)\s+[\w\s]{{0,30}}?)?\s*[,:;]?\s*$", re.I)
 _OPEN, _CLOSE = "“", "”"
+_MARKS = re.compile(r"[“”‘’\"]")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n\n", 0, pos)
-    end = text.find("\n\n", pos)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+    """The line `pos` is on: the article's text holds one paragraph a line."""
+    start = text.rfind("\n", 0, pos)
+    end = text.find("\n", pos)
+    return start + 1, (len(text) if end < 0 else end)
 
 
 def _open_quote(text: str, start: int, pos: int) -> bool:
@@ -55,7 +62,7 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
     inside = _open_quote(text, par_start, clause.start) or s.lstrip()[:1] in (_OPEN, '"') or (
         s.count(_OPEN) > s.count(_CLOSE)) or s.count('"') % 2 == 1
     if not inside:
-        return None
+        return _continued(text, par_start, clause)
     close = min((i for i in (window.find(_CLOSE), window.find('"')) if i >= 0), default=-1)
     if close >= 0 and (m := _AFTER_CLOSE.match(window, close + 1)):
         return expand([m.group(1) or m.group(2)], clause)
@@ -67,4 +74,70 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
         opened = text.rfind('"', par_start, clause.start + 1)
     if opened >= 0 and (lead := _LEAD_IN.search(text, par_start, opened)):
         return expand([lead.group(1)], clause)  # 'Varga wrote, "One fight! We will send'
+    if opened >= 0 and not text[par_start:opened].strip():  # 'He tweeted;' ends the paragraph
+        return _lead_before(text, par_start, clause) or _continued(  # before, or it opened
+            text, par_start, clause, marked=True)  # the quotation this one goes on with
     return None
+
+
+def _unclosed(s: str) -> int:
+    """Where a quotation opened in `s` and not closed in it begins, else -1: curly double or
+    single marks, or straight ones (a closing single mark before a letter is an apostrophe)."""
+    opened, kind = -1, ""
+    for m in _MARKS.finditer(s):
+        ch, i = m.group(0), m.start()
+        if opened < 0 and ch in "“‘\"":
+            opened, kind = i, ch
+        elif (kind, ch) in (("“", "”"), ('"', '"')) or (
+                kind == "‘" and ch == "’" and not s[i + 1:i + 2].isalpha()):
+            opened, kind = -1, ""
+    return opened
+
+
+def _previous_paragraph(text: str, par_start: int) -> tuple[int, int] | None:
+    end = par_start - 1  # the line break before this paragraph
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1  # blank lines between paragraphs
+    return _paragraph(text, end - 1) if end > 0 else None
+
+
+def _lead_before(text: str, par_start: int, clause: Clause) -> list[str] | None:
+    """The speaker a paragraph of quotation is introduced by at the end of the one before."""
+    prev = _previous_paragraph(text, par_start)
+    if prev is None or not (lead := _LEAD_BEFORE.search(text, *prev)):
+        return None
+    return _speaking(lead.group(1) or lead.group(2), clause)
+
+
+def _continued(text: str, par_start: int, clause: Clause, marked: bool = False
+               ) -> list[str] | None:
+    """A paragraph with no quotation mark of its own before the sentence, inside a quotation
+    an earlier paragraph opened and left open (a long quote runs on over paragraphs, each
+    opening again or, in looser copy, not marked at all): that quotation's speaker, named
+    before it opens ('X said: "...' or 'X said:' ending the paragraph before it)."""
+    if not marked and _MARKS.search(text, par_start, clause.start):
+        return None
+    for _ in range(3):
+        prev = _previous_paragraph(text, par_start)
+        if prev is None:
+            return None
+        p0, p1 = prev
+        opened = _unclosed(text[p0:p1])
+        if opened < 0:
+            return None
+        if lead := _LEAD_IN.search(text, p0, p0 + opened):
+            return _speaking(lead.group(1), clause)
+        if text[p0:p0 + opened].strip():
+            return None  # opened after a sentence that names no speaker
+        if found := _lead_before(text, p0, clause):
+            return found
+        par_start = p0  # a paragraph of the quotation itself, opened again: go on back
+    return None
+
+
+def _speaking(who: str, clause: Clause) -> list[str] | None:
+    """The speaker as a giver: a pronoun or "the company" read back, a surname in full."""
+    for pattern, kind in references():
+        if pattern.fullmatch(who) and kind != "first_person":
+            return resolve(kind, clause, 0) or None
+    return expand([re.sub(r"^(?:The|A|An)\s+", "", who)], clause)

@@ -140,9 +140,47 @@ def test_a_taker_named_by_reference_takes_the_giver_before(extract):
 
 
 def test_a_wire_credit_after_a_dash_is_no_tweet_author(extract):
-    out = extract("We will send 5,000 masks to Peru. More will come. — Reuters",
-                  publisher="Daily Courier")
-    assert out == [(["Daily Courier"], "face_mask", 5_000, ["PER"])]
+    out = extract("Lantern Aid sends help. We will send 5,000 masks to Peru. More will come. "
+                  "— Reuters", publisher="Lantern Aid")
+    assert out == [(["Lantern Aid"], "face_mask", 5_000, ["PER"])]
+
+
+def test_we_with_no_speaker_is_a_publisher_only_when_it_names_itself(extract):
+    """A firm's own release says "we" for itself and names itself; a newspaper reporting
+    never tells its own deeds, so its name is no giver of an unattributed "we"."""
+    text = "Orvan Health has news. We will send 5,000 masks to Peru."
+    assert extract(text, publisher="Orvan Health Newsroom") == [
+        (["Orvan Health"], "face_mask", 5_000, ["PER"])]
+    assert extract(text, publisher="Daily Courier") == [([], "face_mask", 5_000, ["PER"])]
+    unnamed = "We will send 5,000 masks to Peru."  # a body's own site need not name itself
+    assert extract(unnamed, publisher="Orvan Health") == [
+        (["Orvan Health"], "face_mask", 5_000, ["PER"])]
+    assert extract(unnamed, publisher="The Harbour Herald") == [
+        ([], "face_mask", 5_000, ["PER"])]
+
+
+def test_a_quotation_running_over_paragraphs_keeps_its_speaker(extract):
+    """A long quote goes on over paragraphs, opened again at each one or, in looser copy,
+    not marked at all; its speaker is named where it first opened."""
+    loose = ("Ada Moreno, director of Kestrel Lines said: ‘When the calls came we answered. "
+             "Our staff worked nights.\nWe have shipped 4,000 gowns to Quito already.")
+    assert extract(loose, publisher="Daily Courier") == [
+        (["Kestrel Lines"], "protective_suit", 4_000, ["ECU"])]
+    reopened = ("Ada Moreno of Kestrel Lines said: “The calls came and we answered.\n"
+                "“We have shipped 4,000 gowns to Quito already.”")
+    assert extract(reopened, publisher="Daily Courier")[0][0] in (["Kestrel Lines"],
+                                                                  ["Ada Moreno"])
+    closed = ("Ada Moreno of Kestrel Lines said: “We are proud of the team.”\n"
+              "We will send 2,000 gowns to Quito.")
+    assert extract(closed, publisher="Daily Courier") == [
+        ([], "protective_suit", 2_000, ["ECU"])]
+
+
+def test_a_quotation_introduced_at_the_end_of_the_paragraph_before(extract):
+    text = ("Iris Mwangi spoke on Monday. She tweeted;\n“We will send 7,000 masks to Laos this "
+            "week.”")
+    assert extract(text, publisher="Valley Times") == [
+        (["Iris Mwangi"], "face_mask", 7_000, ["LAO"])]
 
 
 def test_a_giver_named_next_wins_over_the_one_a_consignment_took(extract):
