@@ -34,11 +34,18 @@ _HEADS = r"(?:CEO|chief executive(?: officer)?|president|President|chairman|Chai
 _COMPANY = r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 
 
+# heads of a body named before their title, never after it ("the WHO chief, Tedros": "chief of"
+# is rarer than "chief", so it stays out of the "X, title of Y" shape)
+_LEADS = rf"(?:{_HEADS}|chief|Chief|director[- ]general|Director[- ]General|secretary[- ]general|" \
+    r"Secretary[- ]General|executive director|Executive Director)"
+
+
 def headed(person: str, text: str) -> str | None:
     """The company the article says a person heads: "Salesforce CEO Marc Benioff", "Brad
-    Smith, president of Microsoft," (the latest such phrase)."""
+    Smith, president of Microsoft,", "the agency's chief, Ana Ruiz" written "the X chief, Ana
+    Ruiz" (the latest such phrase)."""
     who = re.escape(person)
-    found = [m for m in re.finditer(rf"{_COMPANY}\s+{_HEADS}\s+{who}\b", text)] + [
+    found = [m for m in re.finditer(rf"{_COMPANY}\s+{_LEADS},?\s+{who}\b", text)] + [
         m for m in re.finditer(rf"\b{who},\s+(?:the\s+)?{_HEADS}\s+(?:of|at)\s+{_COMPANY}",
                                text)]
     if not found:

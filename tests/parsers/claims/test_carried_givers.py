@@ -120,6 +120,17 @@ def test_we_said_by_an_executive_is_the_company_he_heads(extract):
     assert out == [(["Kestrel"], "face_mask", 5_000, ["PER"])]
 
 
+def test_we_said_by_a_body_s_chief_named_in_apposition_is_the_body(extract):
+    """ "the Orvan chief, Ana Ruiz," or "UNICEF Executive Director Ana Ruiz": the body she
+    heads speaks through her."""
+    out = extract('Orvan will ship tests soon, the Orvan chief, Ana Ruiz, said. "We intend to '
+                  'ship 40,000 masks to Peru," Ruiz said.', publisher="Daily Courier")
+    assert out == [(["Orvan"], "face_mask", 40_000, ["PER"])]
+    out = extract('Orvan Executive Director Ana Ruiz spoke. "We will ship 40,000 masks to '
+                  'Peru," Ruiz said.', publisher="Daily Courier")
+    assert out == [(["Orvan"], "face_mask", 40_000, ["PER"])]
+
+
 def test_we_in_a_tweet_stays_its_author(extract):
     out = extract("Kestrel founder Tomas Reyes spoke in Lima. We will send 5,000 masks to Peru! "
                   "— Tomas Reyes (@treyes)", publisher="Daily Courier")
