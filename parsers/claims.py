@@ -45,6 +45,7 @@ from aidledger.parsers.claim_fund_refs import (
 )
 from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
 from aidledger.parsers.claim_goods import goods_claims, per_donor
+from aidledger.parsers.claim_handles import handles_as_names
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import (
@@ -97,11 +98,25 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
     """Claims stated in `text` (and in the headline, when it states one the text does not);
     evidence offsets index into `text`. Never raises."""
     try:
-        return _extract(text or "", published, title, publisher)
+        text, title = text or "", title
+        read, read_title = handles_as_names(text), title and handles_as_names(title)
+        claims = _extract(read, published, read_title, publisher)
+        if read != text or read_title != title:
+            _as_written(claims, text, title)
+        return claims
     except Exception:  # hostile text must never crash a crawl: no claims, not an exception
         log.exception("claim extraction failed: no claims from this text (%d characters)",
                       len(text or ""))
         return []
+
+
+def _as_written(claims: list[Claim], text: str, title: str | None) -> None:
+    """Evidence quoted from the text as written, where handles were read as names."""
+    for c in claims:
+        if c.evidence.get("field") == "title" and title:
+            c.evidence["sentence"] = title.strip()
+        elif c.evidence.get("start", -1) >= 0:
+            c.evidence["sentence"] = text[c.evidence["start"]:c.evidence["end"]]
 
 
 def _segments(text: str, title: str | None) -> list[tuple[int, int, str]]:

@@ -3,6 +3,8 @@ places that belong to the giver or a funder rather than the taker."""
 
 from __future__ import annotations
 
+from aidledger.parsers.claims import extract_claims
+
 
 def test_a_health_ministry_named_without_its_country_gets_the_articles(extract):
     out = extract("Velta Mining handed 3,000 gloves to the Health Ministry on Friday. The firm "
@@ -235,3 +237,16 @@ def test_metro_before_a_city_is_part_of_its_name_and_new_england_is_american(ext
                   "donated 900 gowns to Care New England Health System.")
     assert (["Ardent Telecom"], "face_mask", 6_000, ["PHL"]) in out
     assert all("GBR" not in c[3] for c in out)
+
+
+def test_handles_of_international_bodies_are_those_bodies(extract):
+    """A quoted tweet names its takers by handle: a handle spelling a known body is that body
+    (case and underscores aside); the evidence keeps the handles as written."""
+    text = ("Our next gift of 90,000 masks will go to @_africanunion and @AfricaCDC.\n"
+            "Orvan will send 4,000 gowns to @WHO. Mail orders to help@who.example or @tarnhelp.")
+    assert extract(text, publisher="Orvan") == [
+        (["Orvan"], "face_mask", 90_000, ["org:African Union", "org:Africa CDC"]),
+        (["Orvan"], "protective_suit", 4_000, ["org:WHO"])]
+    first, second = extract_claims(text, publisher="Orvan")
+    assert first.evidence["sentence"] == text.splitlines()[0]
+    assert second.evidence["sentence"] == "Orvan will send 4,000 gowns to @WHO."
