@@ -105,3 +105,44 @@ def given_by(clause: Clause, region: str) -> list[str]:
 def _country(name: str) -> bool:
     place = lookup_place(name)
     return place is not None and place.kind in ("country", "demonym")
+
+
+# one giver told by a description opening the sentence, its name left for later ("A Lakeside
+# company has donated five ventilators", "An Orvan-based firm sent 2,000 masks"): the words
+# before the noun describe it (its town, its country's demonym), they do not name it
+_DESCRIBED = re.compile(
+    r"^(?:A|An)\s+(?:[\w.'’-]+\s+){0,3}?(?:(company|firm|business|manufacturer|maker|supplier|"
+    r"retailer|startup|start-up|conglomerate|charity|foundation|organi[sz]ation|group|bank|"
+    r"corporation|enterprise|NGO)|(businessman|businesswoman|philanthropist|entrepreneur|"
+    r"tycoon|billionaire|donor|benefactor|resident|couple))"
+    r"(?:\s+(?:based|headquartered)\s+in\s+(?:[\w.'’-]+\s+){1,3}?)?"
+    r"(?=\s+(?:has|have|had|will|is|was|also|recently|today|yesterday|on|this|last|[a-z]+ed)\b)")
+# where a name that is only mentioned, not the giver, stands: "in a Facebook message", "to X"
+_MENTIONED = re.compile(r"\b(?:in|on|via|through|with|to|for|at|like|than|a|an)\s+(?:the\s+)?$")
+_STATE_WORDS = re.compile(r"\b(?:Embassy|Consulate|Ministry|Government|Department|Commission|"
+                          r"Council|Authority|Agency)\b")
+
+
+def described_giver(sentence: str) -> str | None:
+    """ "organisation" or "person" when the sentence opens on one giver described but not
+    named ("A Lakeside company has donated"), else None."""
+    m = _DESCRIBED.match(sentence)
+    if not m:
+        return None
+    return "organisation" if m.group(1) else "person"
+
+
+def named_giver(sentence: str, names: list[Name], kind: str,
+                receivers: frozenset[str]) -> str | None:
+    """The name a later sentence gives the described giver: one introduced by "by" or "from"
+    first ("the kits were provided by Orvan Ltd"), else the first of its kind the sentence
+    does not merely mention ("in a Facebook post", "to the hospital"); never a place, a taker
+    or a body of a state."""
+    fits = [n for n in names if n.kind != "place" and n.text not in receivers
+            and not lookup_place(n.text) and not _STATE_WORDS.search(n.text)
+            and (n.kind == "person") == (kind == "person")
+            and (" " in n.text or n.text.isupper())]  # "Hospitals there lack them": no name
+    by = [n for n in fits if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", sentence[:n.start])]
+    rest = [n for n in fits if not _MENTIONED.search(sentence[:n.start])]
+    found = (by or rest or [None])[0]
+    return possessive_free(found.text) if found else None

@@ -31,8 +31,10 @@ from aidledger.parsers.claim_coref import as_named
 from aidledger.parsers.claim_counted import (
     HOW_MANY,
     counted_givers,
+    described_giver,
     fill_counted,
     listed_givers,
+    named_giver,
     unnamed_giver,
 )
 from aidledger.parsers.claim_dedupe import dedupe
@@ -143,6 +145,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     ctx = Context()
     table: Table | None = None
     counted: tuple[list[Claim], int] | None = None  # claims whose givers were only counted
+    described: tuple[list[Claim], str, int] | None = None  # ... only described ("A firm")
     listed: list[str] = []
     counted_money: set[int] = set()  # money whose givers were only counted, none named
     for start, end, sentence in _segments(text, title):
@@ -155,6 +158,13 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         names = find_names(sentence)
         if counted and (listed := listed_givers(sentence, names, frozenset(ctx.receivers))):
             fill_counted(counted[0], listed)  # "Two firms donated ...". "They are A and B."
+        if described and (named := named_giver(sentence, names, described[1],
+                                               frozenset(ctx.receivers))):
+            for c in described[0]:  # "A Lakeside company has donated ...". "... of Orvan
+                c.donors = [named]  # Health, said": the name the description stood for
+            described = None
+        described = (described[0], described[1], described[2] - 1) if described and \
+            described[2] > 1 else None
         counted = (counted[0], counted[1] - 1) if counted and counted[1] > 1 and not listed \
             else None
         if (len(sentence) < 12 and not bare_line(sentence.lstrip("-•*– "))) or skip_sentence(
@@ -192,6 +202,11 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                         if not c.donors and not unnamed_giver(part.sentence)]
             claims += found
             in_sentence += found
+        if in_sentence and start >= 0 and (kind := described_giver(sentence)):
+            for c in in_sentence:  # the description is no name: the giver is named later
+                c.donors = []  # or stays unnamed, never the place the description holds
+            carried = [(c, d) for c, d in carried if c not in in_sentence]
+            described = (in_sentence, kind, HOW_MANY)
         if in_sentence and (count := counted_givers(sentence)) and (
                 few := [c for c in in_sentence if len(c.donors) < count]):
             counted = (few + (counted[0] if counted else []), HOW_MANY)  # named next, if at

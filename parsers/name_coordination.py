@@ -57,9 +57,13 @@ def split_coordinated(name: str) -> list[str]:
             return [f"{shared.group(1)} {head}", f"{shared.group(2)} {head}"]
     if len(parts) == 2 and (named := _shared_name(parts[0], parts[1])):
         return [parts[0], named]
-    if len(parts) == 2 and parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
-            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Foundation|Fund|Trust)", parts[1]):
-        return [name]  # "Joseph and Clara Tsai Foundation": one couple's foundation
+    if len(parts) == 2 and (parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
+            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Family\s+)?(?:Foundation|Fund|Trust)", parts[1])
+            or re.fullmatch(r"[A-Z][a-z]+", parts[0]) and not is_org_name(parts[0]) and
+            re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+Family\s+(?:Foundation|Fund|Trust)",
+                         parts[1])):
+        return [name]  # "Joseph and Clara Tsai Foundation", "the Abel and Rosa Tan Family
+    # Foundation": one couple's foundation
     if len(parts) == 2 and _inner_and(parts[0], parts[1]):
         return [name]
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(

@@ -95,6 +95,8 @@ _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]
 _AGENT_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian)")
 # an adverb opening the sentence before a comma: "Afterwards,", "Subsequently,"
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]*wards|[A-Z][a-z]{5,}ly")
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"))
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
@@ -144,6 +146,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             words = words[:cut]
         while words and words[-1] in ("of", "and", "the", "&"):
             words = words[:-1]
+        while len(words) > 1 and words[-1] in _WEEKDAYS:  # "the Government of Tarn Thursday
+            words = words[:-1]  # donated": the day the news tells of, no part of the name
         name = " ".join(words).strip(" .'’")
         if _DOTTED.fullmatch(name) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's

@@ -73,3 +73,18 @@ def test_money_of_counted_givers_told_again_gift_by_gift_is_their_tally(extract)
 def test_money_of_counted_givers_named_nowhere_else_stays(extract):
     out = extract("Two large companies committed $2 million to the Zarnia Relief Fund.")
     assert [q for _, _, q, _ in out] == [2_000_000]
+
+
+def test_one_giver_described_first_takes_the_name_given_later(extract):
+    """ "A Lakeside company has donated": the town describes the giver, it names none; the
+    name comes a few sentences on, and until it does the giver is nobody yet."""
+    out = extract("A Lakeside company has donated five ventilators to Mercy Hospital in Lima. "
+                  "The devices help patients breathe. Ana Ruiz, vice president of Orvan "
+                  "Healthcare Group, said they had units to spare.")
+    assert out == [(["Orvan Healthcare Group"], "ventilator", 5, ["PER"])]
+    out = extract("An Italian firm has donated 3,000 masks to Peru, the Italian Embassy said. "
+                  "The embassy said in a Facebook post that the masks were provided by Tarsa "
+                  "Ltd., a maker of gowns.")
+    assert [o[0] for o in out if o[2]] == [["Tarsa Ltd."]]
+    assert extract("A Chilean company donated 2,000 masks to Peru. Hospitals there lack "
+                   "them.") == [([], "face_mask", 2_000, ["PER"])]

@@ -292,3 +292,15 @@ def test_a_place_after_in_is_part_of_the_name_its_acronym_spells(extract):
 def test_a_bare_organisation_word_after_and_shares_the_name_before_it(extract):
     out = extract("Orvo Sons and Trusts pledged $15 million to Peru.")
     assert [c[0] for c in out] == [["Orvo Sons", "Orvo Trusts"]]
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it(extract):
+    assert extract("Orvan Health Thursday donated 60 ventilators to Peru.") == [
+        (["Orvan Health"], "ventilator", 60, ["PER"])]
+
+
+def test_two_given_names_before_a_family_foundation_are_one_couple_s(extract):
+    assert extract("The Abel and Rosa Tanaka Family Foundation gave 900 gowns to Peru.") == [
+        (["Abel and Rosa Tanaka Family Foundation"], "protective_suit", 900, ["PER"])]
+    assert extract("Orvan and Rosa Tanaka Foundation gave 900 gowns to Peru.")[0][0] == [
+        "Orvan", "Rosa Tanaka Foundation"]
