@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from aidledger.parsers.claim_givers import country_of, state_of
+from aidledger.parsers.claim_locale import dateline_country, url_country
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
 from aidledger.parsers.records import Recipient
@@ -73,21 +74,30 @@ def state_body(name: str, expansions: dict[str, str]) -> bool:
 
 
 def home_country(text: str, title: str | None, claims: list[Claim],
-                 besides: frozenset[str] = frozenset()) -> str | None:
+                 besides: frozenset[str] = frozenset(), url: str | None = None) -> str | None:
     """The country the article is about: most named, the givers' own countries aside (a
     country that also takes another's gift is no mere giver: "Pakistan" handing on goods in
-    an article on China's aid to Pakistan)."""
+    an article on China's aid to Pakistan). A dateline's state or province ("SPRINGFIELD,
+    Ill. -") counts as one place named (its town not as another); the country of the page's
+    web address (".ca") only breaks a tie or stands alone when nothing else is named, so a
+    country the article names clearly outweighs both."""
     givers = {country_of(d) for c in claims for d in c.donors} | {  # "Bank of China"
         p.place.code for c in claims for d in c.donors for p in find_places(d)
         if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
     givers -= {r.code for c in claims for r in c.recipients
                if r.code not in {country_of(d) for d in c.donors}}
     givers |= besides  # countries ruled out for this claim: counted as givers' are
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()  # (a web address counts half)
     seen = f"{title or ''}\n{text}"
+    dateline = dateline_country(text.lstrip())
+    opened = len(seen) - len(text.lstrip())  # where the text (and its dateline) starts
+    if dateline and dateline[0] not in givers:
+        counts[dateline[0]] += 1  # "LAKEVIEW, NY -": the United States
     for d in {d for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
         seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about
     for p in find_places(seen):
+        if dateline and opened <= p.start < opened + dateline[1]:
+            continue  # "LONDON, Ont.": the town of a state's or province's dateline
         if p.place.kind == "city" and (re.match(r" [A-Z]", seen[p.end:p.end + 2]) or re.search(
                 r"(?<![.!?:])\b[A-Z][a-z]+ $", seen[max(0, p.start - 20):p.start])):
             continue  # "Tata Sons", "Ratan Tata": a name that is also a town, no place
@@ -105,6 +115,8 @@ def home_country(text: str, title: str | None, claims: list[Claim],
             for p in find_places(d):  # ("MTN Ghana Foundation" gave to "the Hospital")
                 if p.place.kind == "country" and p.place.code not in givers:
                     counts[p.place.code] += 1
+    if (where := url_country(url)) and where not in givers:
+        counts[where] += 0.5  # the web address's country: a tie broken, or the only one
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]
@@ -137,7 +149,8 @@ def _named(text: str) -> frozenset[str]:
                      if p.place.kind in ("country", "demonym"))
 
 
-def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> None:
+def place_state_bodies(text: str, title: str | None, claims: list[Claim],
+                       url: str | None = None) -> None:
     """Give each receiving state body without a country the one country its claim names
     beside it, else the article's country."""
     todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
@@ -147,7 +160,7 @@ def place_state_bodies(text: str, title: str | None, claims: list[Claim]) -> Non
     expansions = _expansions(f"{title or ''}\n{text}")
     todo = [(c, i) for c, i in todo if state_body(c.recipients[i].org or c.recipients[i].name,
                                                   expansions)]
-    home = home_country(text, title, claims) if todo else None
+    home = home_country(text, title, claims, url=url) if todo else None
     for c, i in todo:
         own = {r.code for r in c.recipients if r.code and ":" not in r.code}
         # the claim's own one country ("to the X Hospital and SAMU, two hospitals in Paris,
@@ -242,16 +255,20 @@ def _lead_taker(title: str | None, text: str) -> str | None:
     return None
 
 
-def _people_country(text: str, title: str | None, c: Claim, home: str | None) -> str | None:
+def _people_country(text: str, title: str | None, c: Claim, home: str | None,
+                    url: str | None = None) -> str | None:
     """The country of money for people named by a noun: the one whose own currency it is, if
     the article names it; else the article's country, named outside the money's sentence
-    (the giver's seat before the money, "the X Foundation in Austin, Texas", is no taker)."""
+    (the giver's seat before the money, "the X Foundation in Austin, Texas", is no taker) or
+    told by the page's dateline or web address alone ("SPRINGFIELD, Ill. -")."""
     cur = currency_country(c.currency)
     if cur and cur in _named(text):
         return cur
     s = c.evidence["sentence"]
     rest = f"{title or ''}\n{text.replace(s, ' ')}"
-    return home if home and home in {p.place.code for p in find_places(rest)} else None
+    told = {url_country(url), (dateline_country(text.lstrip()) or ("", 0))[0]}
+    return home if home and (home in told or home in {
+        p.place.code for p in find_places(rest)}) else None
 
 
 def _people_taker(c: Claim) -> bool:
@@ -259,7 +276,7 @@ def _people_taker(c: Claim) -> bool:
 
 
 def place_unplaced(text: str, title: str | None, claims: list[Claim],
-                   unplaced: list[Claim]) -> None:
+                   unplaced: list[Claim], url: str | None = None) -> None:
     """Goods with no taker in an article about one country go to that country: "The
     consignment included 20,000 masks" after a statement that named none, and goods given
     with no taker in their sentence ("Huawei donated 30,000 masks" in an article on a
@@ -281,13 +298,13 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
         todo += [c for c in claims if not c.recipients and c not in todo and id(c) not in
                  wholes and c.donors and c.item == "funds"
                  and not OTHER_COUNTRIES.search(c.evidence["sentence"])]
-    home = home_country(text, title, claims) if todo else None
+    home = home_country(text, title, claims, url=url) if todo else None
     for c in todo:
         where = home
         if c.item == "funds" and taker and not _epithet(c):
             where = taker
         elif c.item == "funds" and not _epithet(c):  # money for people named by a noun:
-            where = _people_country(text, title, c, home)
+            where = _people_country(text, title, c, home, url)
         if where is None:
             continue
         others = frozenset(r.code for o in claims if o is not c and ("elided_at" in o.evidence
@@ -296,7 +313,7 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
                            for r in o.recipients if r.code)
         if where in others:  # "500 to the Andean nation, and 300 to Chile": the taker of
             # the amount with its noun left out is another than the first amount's
-            where = home_country(text, title, claims, others)
+            where = home_country(text, title, claims, others, url)
         if where is not None and where not in _own_countries(c.donors):
             c.recipients = [Recipient(country_name(where), where)]
 
@@ -312,14 +329,15 @@ def _own_countries(donors: list[str]) -> set[str | None]:
 _ALSO_A_STATE = {("Georgia", "GEO"): "USA"}
 
 
-def states_of_home(text: str, title: str | None, claims: list[Claim]) -> None:
+def states_of_home(text: str, title: str | None, claims: list[Claim],
+                   url: str | None = None) -> None:
     """Read "Georgia" as the US state in an article whose country is the United States."""
     todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
             if (r.name, r.code) in _ALSO_A_STATE]
     if not todo:
         return
     besides = frozenset(code for _, code in _ALSO_A_STATE)
-    home = home_country(text, title, claims, besides)
+    home = home_country(text, title, claims, besides, url)
     for c, i in todo:
         r = c.recipients[i]
         if _ALSO_A_STATE[(r.name, r.code)] == home:
@@ -328,13 +346,14 @@ def states_of_home(text: str, title: str | None, claims: list[Claim]) -> None:
         c.recipients = list({r.code: r for r in reversed(c.recipients)}.values())[::-1]
 
 
-def not_to_itself(text: str, title: str | None, claims: list[Claim]) -> None:
+def not_to_itself(text: str, title: str | None, claims: list[Claim],
+                  url: str | None = None) -> None:
     """A state does not give to itself: a claim whose one taker is its giving state's own
     country ("Norway" handing gloves over, read as to Norway) goes to the country the article
     is about, that state left out; kept when the article names no other country clearly."""
     todo = [c for c in claims if len(c.recipients) == 1 and c.recipients[0].code
             and c.recipients[0].code in {state_of(d) for d in c.donors}]
     for c in todo:
-        home = home_country(text, title, claims, frozenset({c.recipients[0].code}))
+        home = home_country(text, title, claims, frozenset({c.recipients[0].code}), url)
         if home is not None:
             c.recipients = [Recipient(country_name(home), home)]

@@ -96,13 +96,15 @@ log = logging.getLogger(__name__)
 
 
 def extract_claims(text: str, published: datetime | date | None = None, *,
-                   title: str | None = None, publisher: str | None = None) -> list[Claim]:
+                   title: str | None = None, publisher: str | None = None,
+                   url: str | None = None) -> list[Claim]:
     """Claims stated in `text` (and in the headline, when it states one the text does not);
-    evidence offsets index into `text`. Never raises."""
+    evidence offsets index into `text`; `url`, the page's address, tells the country of a
+    local outlet that never names it. Never raises."""
     try:
         text, title = text or "", title
         read, read_title = handles_as_names(text), title and handles_as_names(title)
-        claims = _extract(read, published, read_title, publisher)
+        claims = _extract(read, published, read_title, publisher, url)
         if read != text or read_title != title:
             _as_written(claims, text, title)
         return claims
@@ -136,7 +138,7 @@ _ENDS = (".", "!", "?", '"', "”", ":")
 
 
 def _extract(text: str, published: datetime | date | None, title: str | None,
-             publisher: str | None) -> list[Claim]:
+             publisher: str | None, url: str | None = None) -> list[Claim]:
     names_so_far: list[Name] = []
     claims: list[Claim] = []
     carried: list[tuple[Claim, list[str]]] = []  # a claim naming no giver, the giver before it
@@ -235,10 +237,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     _the_fund(claims, text)
     the_fund_again(claims, text, title)
     to_the_drives_fund(claims, text, title)
-    place_state_bodies(text, title, claims)
-    place_unplaced(text, title, claims, ctx.unplaced)
-    states_of_home(text, title, claims)
-    not_to_itself(text, title, claims)
+    place_state_bodies(text, title, claims, url)
+    place_unplaced(text, title, claims, ctx.unplaced, url)
+    states_of_home(text, title, claims, url)
+    not_to_itself(text, title, claims, url)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(_counted_totals(drop_summed_totals(dedupe(claims)), counted_money))

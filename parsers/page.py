@@ -72,7 +72,7 @@ def parse_article(body: bytes | str, url: str | None, fetched_at: datetime | Non
     article = extract_article(body, url)
     published = article.published_datetime() or fetched_at
     claims = extract_claims(article.text, published, title=article.title,
-                            publisher=article.outlet)
+                            publisher=article.outlet, url=article.canonical_url or url)
     meta = article.to_json()
     records = [{**c.to_json(), "index": i} for i, c in enumerate(claims)]
     return ParsedPage(kind=ARTICLE, records=records,
