@@ -1,29 +1,34 @@
-"""The country of a state body that does not name it: "the National Disaster Management
-Authority", "the PM CARES Fund", "the Ministry of Health" in an article about one country.
+"""The country of a receiving body that does not name it: "the National Disaster Management
+Authority", "the PM CARES Fund", "the Ministry of Health", "the Lakeside Medical Center",
+"the Kafue Relief Trust" in an article about one country.
 
 A receiving organisation keeps its name and gets its country; for a body of a country's state
 (a ministry, a national authority, a prime minister's fund, a national relief or
-solidarity fund) that country is the one the article
-is about even when the name does not say it. That is the country the article names most (its
-recipients and places, the dateline counted too), leaving out the givers' own countries;
-so is a public institution, hospital or depot the article's country runs ("the King
-Institute of Preventive Medicine"); charities and companies stay `org:<name>` unless their
-name places them.
+solidarity fund), a public institution or hospital, and any other body that is not an
+international one (a university, a charity, a company, "the Red Cross" alone) that country is
+the one its claim names beside it, else the one the article is about, even when the name does
+not say it. That is the country the article names most (its recipients and places, the
+dateline counted too, a dateline's US state or Canadian province as well, the page's web
+address as a tie-breaker), leaving out the givers' own countries. International bodies (WHO,
+UNICEF, the African Union) stay `org:<name>`, and so does a body when no country is found.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 
+from aidledger.parsers.claim_bodies import international
 from aidledger.parsers.claim_givers import country_of, state_of
 from aidledger.parsers.claim_locale import dateline_country, url_country
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
+from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
+from aidledger.parsers.vocab_files import fold
 
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:National|Ministry|Department|Prime\s+Minister|PM|Chief\s+Minister|CM|"
@@ -149,17 +154,48 @@ def _named(text: str) -> frozenset[str]:
                      if p.place.kind in ("country", "demonym"))
 
 
-def place_state_bodies(text: str, title: str | None, claims: list[Claim],
-                       url: str | None = None) -> None:
-    """Give each receiving state body without a country the one country its claim names
-    beside it, else the article's country."""
+# the movement's name alone ("the Red Cross", "the Red Crescent") is the country's own society,
+# though the list of international bodies holds it (for its full international names)
+_LOCAL_SOCIETIES = frozenset({"red cross", "red crescent"})
+
+
+@cache
+def _stateless_bodies() -> re.Pattern[str]:
+    """The vocabulary's international bodies, their short names and the other bodies of no
+    one country (the movement's bare names aside), as whole words in a name."""
+    v = vocab()
+    names = {*international(), *v.get("org_short", {}), *v.get("org_short", {}).values(),
+             *v["words"].get("stateless_bodies", [])}
+    names = {n for n in names if fold(n) not in _LOCAL_SOCIETIES}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def stateless(name: str) -> bool:
+    """An international body with no country of its own: one of the vocabulary's (WHO, the
+    African Union, Gavi, "the WHO country office"), or one named for a region ("the West
+    African Health Organisation"); not "the Red Cross" alone, the country's own society."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if fold(bare) in _LOCAL_SOCIETIES:
+        return False
+    return bool(_stateless_bodies().search(bare) or org_country(bare) == "" or any(
+        p.place.kind == "region" for p in find_places(bare)))
+
+
+def place_bodies(text: str, title: str | None, claims: list[Claim],
+                 url: str | None = None) -> None:
+    """Give each receiving body without a country (a state body, a hospital, a university,
+    a charity, a company, "the Red Cross" alone; not an international body) the one country
+    its claim names beside it, else the article's country; kept `org:<name>` when neither
+    is found."""
     todo = [(c, i) for c in claims for i, r in enumerate(c.recipients)
-            if r.code and r.code.startswith("org:") and org_country(r.org or r.name) is None]
+            if r.code and r.code.startswith("org:") and not org_country(r.org or r.name)]
     if not todo:
         return
     expansions = _expansions(f"{title or ''}\n{text}")
-    todo = [(c, i) for c, i in todo if state_body(c.recipients[i].org or c.recipients[i].name,
-                                                  expansions)]
+    todo = [(c, i) for c, i in todo if not stateless(c.recipients[i].org or c.recipients[i].name)
+            and not stateless(expansions.get(c.recipients[i].org or c.recipients[i].name, ""))
+            and not stateless(c.recipients[i].code.removeprefix("org:"))]
     home = home_country(text, title, claims, url=url) if todo else None
     for c, i in todo:
         own = {r.code for r in c.recipients if r.code and ":" not in r.code}
@@ -222,15 +258,18 @@ _VIRUS = re.compile(r"\b(?:covid|sars-cov)-?(?:19|2)\b", re.I)
 
 # money given to a group of people or local bodies the sentence names by a common noun, no
 # place ("R3 million to students who lost their jobs", "to help small firms and the
-# people they employ", "to support nurses"): a cause inside the
+# people they employ", "to support nurses", "to local healthcare organizations", "to care
+# homes"): a cause inside the
 # article's country, which takes it as it takes goods with no taker
 _PEOPLE = re.compile(r"\b(?:to|for|towards|help(?:ing)?|support(?:ing)?|assist(?:ing)?|"
                      r"benefit(?:ing)?|feed(?:ing)?)\s+(?:the\s+|its\s+|their\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:students|workers|employees|staff|families|"
                      r"households|businesses|communities|residents|citizens|hospitals|clinics|"
                      r"patients|doctors|nurses|frontliners|farmers|vendors|traders|labou?rers|"
-                     r"artists|artisans|orphans|widows|villagers|the\s+(?:poor|needy|elderly|"
-                     r"homeless|vulnerable|unemployed))\b", re.I)
+                     r"artists|artisans|orphans|widows|villagers|organi[sz]ations|facilities|"
+                     r"providers|charities|non-?profits|NGOs|shelters|food\s+banks|hospices|"
+                     r"schools|responders|(?:care|nursing|retirement)\s+homes|"
+                     r"the\s+(?:poor|needy|elderly|homeless|vulnerable|unemployed))\b", re.I)
 
 
 # the headline or first sentence tells what a place received: "Nigeria receives billions in

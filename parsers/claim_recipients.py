@@ -252,7 +252,7 @@ def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
 
 
 # "to help the government with relief", "to support authorities of Central and State
-# government", "to authorities": the state the article is about, which place_state_bodies
+# government", "to authorities": the state the article is about, which place_bodies
 # names (or drops when it cannot tell)
 _LEVEL = r"(?:national|federal|central|state|union|local|provincial)"
 _THE_GOVERNMENT = re.compile(

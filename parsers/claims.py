@@ -7,7 +7,9 @@ Conventions (the ones evaluation follows; README "Claims"):
   unless the text states the total, which then wins;
 - a region with named examples ("24 Latin American nations, including Argentina, Brazil") gives
   the region code and each named country; a city gives its country (Milan: ITA);
-- an organisation recipient keeps its name and gets its country, or `org:<name>` if it has none;
+- an organisation recipient keeps its name and gets its country (its own, else the one its
+  claim names, else the article's), or `org:<name>` if it is an international body or none is
+  found;
 - "more than / nearly / around X" gives X; no number gives quantity null; money is item "funds";
 - negations, questions, hypotheticals and numbers that are not goods (cases, prices, shares)
   give no claim;
@@ -52,7 +54,7 @@ from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
 from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import (
     not_to_itself,
-    place_state_bodies,
+    place_bodies,
     place_unplaced,
     states_of_home,
 )
@@ -237,7 +239,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     _the_fund(claims, text)
     the_fund_again(claims, text, title)
     to_the_drives_fund(claims, text, title)
-    place_state_bodies(text, title, claims, url)
+    place_bodies(text, title, claims, url)
     place_unplaced(text, title, claims, ctx.unplaced, url)
     states_of_home(text, title, claims, url)
     not_to_itself(text, title, claims, url)

@@ -43,6 +43,18 @@ def test_a_dateline_state_places_goods_for_local_hospitals(extract):
     assert out == [(["Marden Plastics"], "face_shield", 4_000, ["USA"])]
 
 
+def test_a_dateline_province_places_a_receiving_body(extract):
+    out = extract("Marlow, Ont. (Agency) - The Pell Foundation gave 2,000 gloves to the "
+                  "Riverbend Community Health Centre.")
+    assert out == [(["Pell Foundation"], "gloves", 2_000, ["CAN"])]
+
+
+def test_a_dateline_state_places_money_for_local_organisations(extract):
+    out = extract("LAKEVIEW, NY — Orland College gave $40,000 to local healthcare "
+                  "organizations.")
+    assert out == [(["Orland College"], "funds", 40_000, ["USA"])]
+
+
 def test_the_dateline_town_of_a_province_is_no_other_country(extract):
     out = extract("LONDON, Ont. – Marden Plastics donated 4,000 face shields to the Thames "
                   "Valley Hospital.")
@@ -66,6 +78,15 @@ def test_the_web_address_alone_places_goods(extract):
     out = extract("The Pell Foundation gave 2,000 gloves to local hospitals on Monday.",
                   url="https://www.lakeviewherald.ca/news/1")
     assert out == [(["Pell Foundation"], "gloves", 2_000, ["CAN"])]
+
+
+def test_the_web_address_breaks_a_tie(extract):
+    out = extract("Orvo Mills, with plants in Ohio and Ontario, gave 500 masks to the Lakeside "
+                  "Medical Center.", url="https://www.example.ca/a")
+    assert out == [(["Orvo Mills"], "face_mask", 500, ["CAN"])]
+    out = extract("Orvo Mills, with plants in Ohio and Ontario, gave 500 masks to the Lakeside "
+                  "Medical Center.")
+    assert out == [(["Orvo Mills"], "face_mask", 500, ["org:Lakeside Medical Center"])]
 
 
 def test_the_web_address_never_outweighs_a_country_named(extract):

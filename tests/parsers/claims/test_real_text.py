@@ -76,9 +76,14 @@ def test_a_state_body_without_a_country_gets_the_country_of_the_article(extract)
     assert out[1] == (["Ostrava Mining Group"], "protective_suit", 4_000, ["ZMB"])
 
 
-def test_a_charity_without_a_country_keeps_its_org_code(extract):
+def test_a_charity_without_a_country_of_its_own_gets_the_articles(extract):
     out = extract("Zambia's mines reopened. Ostrava Mining Group gave 900 gowns to the "
                   "Kafue Relief Trust.")
+    assert out[-1][3] == ["ZMB"]
+
+
+def test_a_charity_keeps_its_org_code_when_no_country_is_found(extract):
+    out = extract("Ostrava Mining Group gave 900 gowns to the Kafue Relief Trust.")
     assert out[-1][3] == ["org:Kafue Relief Trust"]
 
 
