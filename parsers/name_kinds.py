@@ -22,7 +22,8 @@ def vocab() -> dict:
 @cache
 def name_sets() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     w = vocab()["words"]
-    org = re.compile(r"\b(?:" + "|".join(map(re.escape, w["org_words"])) + r")\b")
+    org = re.compile(r"\b(?:" + "|".join(map(re.escape, w["org_words"])) + r")\b|(?<=\w )(?:"
+                     + "|".join(map(re.escape, w.get("org_heads", []))) + r")\b")
     return frozenset(w["not_names"]), frozenset(w["leading"]), org
 
 

@@ -3,7 +3,8 @@ open a sentence: what is one donor's name and what is none."""
 
 from __future__ import annotations
 
-from aidledger.parsers.names import find_names
+from aidledger.parsers.claims import extract_claims
+from aidledger.parsers.names import classify, find_names
 
 
 def _names(text: str) -> list[str]:
@@ -247,3 +248,18 @@ def test_a_legal_forms_abbreviation_keeps_its_dot_as_written(extract):
     out = extract("Kestrel Heavy Industry Co., Ltd., a maker based in Hunan, shipped 9,000 "
                   "masks to Italy.")
     assert out[0][0] == ["Kestrel Heavy Industry Co., Ltd."]
+
+
+def test_a_firm_s_head_word_after_its_name_makes_it_an_organisation():
+    """ "Mercy Health Quito", "Orvan Dairy": a body by its head word, so it can take goods
+    (carried from the giver told before); opening a name, the word is no head ("Health
+    Ana Ruiz" is a person with her field before her name)."""
+    out = extract_claims("Recently, Lakeside University donated protective gear to help "
+                         "nurses. Staff members delivered 400 gowns and 60 goggles to Mercy "
+                         "Health Quito.")
+    assert [(c.donors, c.item, c.quantity) for c in out] == [
+        (["Lakeside University"], "protective_suit", 400),
+        (["Lakeside University"], "goggles", 60)]
+    assert all(r.org == "Mercy Health Quito" for c in out for r in c.recipients)
+    assert classify("Orvan Dairy") == "organisation"
+    assert classify("Health Ana Ruiz") == "person"
