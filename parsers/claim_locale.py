@@ -51,11 +51,20 @@ _GENERIC = frozenset({"co", "me", "tv", "io", "fm", "ly", "ai", "cc", "ws", "to"
                       "pw", "cx", "st", "su", "eu", "gs"})
 
 
+# the sections of a site for news from abroad: "/world/", "/international/", "/global-news/"
+_ABROAD = re.compile(r"/(?:world|international|global|foreign|abroad|world-news|"
+                     r"international-news|global-news|africa|asia|europe|americas|"
+                     r"middle-east|mideast)(?:/|$)", re.I)
+
+
 def url_country(url: str | None) -> str | None:
     """The country of a web address's country-code domain (".ca": CAN, ".co.uk": GBR, ".edu"
     and ".gov": USA); None for ".com", ".org" and the country domains used as words (".tv",
     ".io", ".co")."""
-    host = (urlsplit(url).hostname or "") if url else ""
+    parts = urlsplit(url) if url else None
+    host = (parts.hostname or "") if parts else ""
+    if parts and _ABROAD.search(parts.path):
+        return None  # a national outlet's world pages report other countries' news
     tld = host.rsplit(".", 1)[-1].lower()
     if tld in ("edu", "gov", "mil"):
         return "USA"

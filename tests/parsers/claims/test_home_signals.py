@@ -35,6 +35,9 @@ def test_country_domains_of_web_addresses():
     assert url_country("https://example.tv/a") is None  # a country's domain used as a word
     assert url_country("https://example.co/a") is None
     assert url_country(None) is None
+    # a national outlet's pages of news from abroad tell nothing of the country the news is in
+    assert url_country("https://www.lakeviewherald.ca/world/story/1") is None
+    assert url_country("https://kampala-daily.co.ug/international/a") is None
 
 
 def test_a_dateline_state_places_goods_for_local_hospitals(extract):
