@@ -113,7 +113,8 @@ def _country(name: str) -> bool:
 _DESCRIBED = re.compile(
     r"^(?:A|An)\s+(?:[\w.'’-]+\s+){0,3}?(?:(company|firm|business|manufacturer|maker|supplier|"
     r"retailer|startup|start-up|conglomerate|charity|foundation|organi[sz]ation|group|bank|"
-    r"corporation|enterprise|NGO)|(businessman|businesswoman|philanthropist|entrepreneur|"
+    r"corporation|enterprise|NGO|church|mosque|temple|school|university|college|club|team|"
+    r"association|union)|(businessman|businesswoman|philanthropist|entrepreneur|"
     r"tycoon|billionaire|donor|benefactor|resident|couple))"
     r"(?:\s+(?:based|headquartered)\s+in\s+(?:[\w.'’-]+\s+){1,3}?)?"
     r"(?=\s+(?:has|have|had|will|is|was|also|recently|today|yesterday|on|this|last|[a-z]+ed)\b)")

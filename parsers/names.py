@@ -219,8 +219,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start
             out.append(Name(s, offset + family.end(), f"{name} family", "foundation"))
             continue
-        if m.start() > 0 and text[m.start() - 1] == "@" and " " not in name:
-            handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa": Jack Ma
+        if m.start() > 0 and text[m.start() - 1] in "@#" and " " not in name and (
+                text[m.start() - 1] == "@" or re.fullmatch(r"(?:[A-Z][a-z]+){2,3}", name)):
+            handle = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "@JackMa", "#PopeFrancis"
             s = offset + start
             out.append(Name(s, s + len(name), handle, classify(handle)))
             continue
@@ -314,6 +315,13 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
     return out
 
 
+def _place_or_part(name: str) -> bool:
+    """A place, or a part of one by its compass point ("Southwest China" of "Southwest
+    China's Guizhou Province", the agencies' way of placing a province)."""
+    first, _, rest = name.partition(" ")
+    return bool(lookup_place(name) or (first in _COMPASS and rest and lookup_place(rest)))
+
+
 def _owner_part(text: str) -> str:
     """"JMF's RMB" -> "JMF"; "Japan's Softbank" -> "Softbank" (a place's company is the
     company); "Tesla CEO Elon Musk" -> "Elon Musk" (the person after a role word)."""
@@ -340,7 +348,7 @@ def _owner_part(text: str) -> str:
             classify(parts[0]), classify(parts[1])) or (classify(parts[1]) == "foundation"
                                                      and not parts[0].isupper()))
         # not "WHO's Solidarity Fund": the WHO's; "Rihanna's Clara Lionel Foundation" gives
-        text = parts[1] if parts[1][:1].isupper() and (lookup_place(parts[0]) or owned) \
+        text = parts[1] if parts[1][:1].isupper() and (_place_or_part(parts[0]) or owned) \
             else parts[0]  # "Vedanta Resources' Anil Agarwal", "Mukesh Ambani's Reliance
         # Industries": the person or company named after the owner is the one who acts
     m = _roles().search(text)

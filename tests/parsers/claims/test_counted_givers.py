@@ -86,5 +86,7 @@ def test_one_giver_described_first_takes_the_name_given_later(extract):
                   "The embassy said in a Facebook post that the masks were provided by Tarsa "
                   "Ltd., a maker of gowns.")
     assert [o[0] for o in out if o[2]] == [["Tarsa Ltd."]]
+    assert extract("A Lakeside church has donated 4,000 masks to Lima. Rock Hill Church gave "
+                   "them on Monday.")[0][0] == ["Rock Hill Church"]
     assert extract("A Chilean company donated 2,000 masks to Peru. Hospitals there lack "
                    "them.") == [([], "face_mask", 2_000, ["PER"])]

@@ -304,3 +304,15 @@ def test_two_given_names_before_a_family_foundation_are_one_couple_s(extract):
         (["Abel and Rosa Tanaka Family Foundation"], "protective_suit", 900, ["PER"])]
     assert extract("Orvan and Rosa Tanaka Foundation gave 900 gowns to Peru.")[0][0] == [
         "Orvan", "Rosa Tanaka Foundation"]
+
+
+def test_a_province_placed_by_its_compass_point_gives_itself(extract):
+    """The agencies' "Southwest China's Guizhou Province": the province gives, the country's
+    part before it only places it."""
+    assert extract("Northern China's Hebei Province has donated 20,000 masks to Peru.") == [
+        (["Hebei Province"], "face_mask", 20_000, ["PER"])]
+
+
+def test_a_camel_case_hashtag_of_a_name_is_that_name(extract):
+    assert extract("The charity office said #AnaRuiz has donated 35 ventilators to Peru.") == [
+        (["Ana Ruiz"], "ventilator", 35, ["PER"])]
