@@ -88,7 +88,7 @@ def home_country(text: str, title: str | None, claims: list[Claim],
     country the article names clearly outweighs both."""
     givers = {country_of(d) for c in claims for d in c.donors} | {  # "Bank of China"
         p.place.code for c in claims for d in c.donors for p in find_places(d)
-        if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])}
+        if re.search(r"\bof\s+(?:the\s+)?$", d[:p.start])} | _owners(text, claims)
     givers -= {r.code for c in claims for r in c.recipients
                if r.code not in {country_of(d) for d in c.donors}}
     givers |= besides  # countries ruled out for this claim: counted as givers' are
@@ -126,6 +126,18 @@ def home_country(text: str, title: str | None, claims: list[Claim],
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]
     return best if n > rest[0][1] else None
+
+
+def _owners(text: str, claims: list[Claim]) -> set[str | None]:
+    """The countries the text writes as a giver's owner ("China's Orvo Province", "Kenya's
+    Tarn Bank"): the giver's own country, as its name's would be."""
+    out: set[str | None] = set()
+    for d in {d for c in claims for d in c.donors if " " in d}:
+        for m in re.finditer(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+" + re.escape(d), text):
+            place = lookup_place(m.group(1))
+            if place is not None and place.kind == "country":
+                out.add(place.code)
+    return out
 
 
 # currencies many countries pay in, or no one country's own

@@ -26,7 +26,7 @@ _CARGO = re.compile(
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|materials|items|goods|support)s?\b(?:[^.;]|\.(?=\d))*?"
+    r"package|equipment|gear|material|items|goods|support)s?\b(?:[^.;]|\.(?=\d))*?"
     r"\b(?:(?:is|was|are|were) "  # (a dot before a digit is a decimal point: "$1.5 million")
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
     r"includes?|"

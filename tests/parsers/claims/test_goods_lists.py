@@ -125,3 +125,10 @@ def test_another_giver_named_in_a_quote_keeps_its_own_gift(extract):
             "donated 300,000 masks to Kenya as well,\" the company said.")
     assert [o[0] for o in extract(text, publisher="Daily Ledger")] == [
         ["Orchid Telecom"], ["Harbor Group"]]
+
+
+def test_a_consignment_named_material_in_the_singular_lists_its_goods(extract):
+    out = extract("Orvo Province has donated anti-epidemic material to Lima. The anti-epidemic "
+                  "material includes 1,000 N95 masks and 20,000 medical masks.")
+    assert out == [(["Orvo Province"], "respirator", 1_000, ["PER"]),
+                   (["Orvo Province"], "face_mask", 20_000, ["PER"])]

@@ -220,3 +220,13 @@ def test_a_city_body_that_received_donations_in_the_first_sentence(extract):
                   "local firms. Among them, Perfume River Co. gave 300 million VND and Thanh "
                   "Loc Group 200 million VND.")
     assert any(c[2] == 300_000_000 and c[3] == ["VNM"] for c in out)
+
+
+def test_a_giver_written_as_its_country_s_is_not_the_article_s_country(extract):
+    """ "China's Orvo Province": the province's own country is a giver's, not the taker's,
+    however often the article names it."""
+    text = ("BEIJING, Apr 2 (Wire): China's Orvo Province has donated anti-epidemic material "
+            "to Qarva province. The anti-epidemic material includes 1,000 N95 masks. It will be "
+            "sent from Orvo, China, to Qarva, one of the hardest hit areas in Pakistan, through "
+            "the Pakistan Embassy in Beijing.")
+    assert [o[3] for o in extract(text)] == [["PAK"]]
