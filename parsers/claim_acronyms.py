@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from aidledger.parsers.claim_givers import state_name
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.name_kinds import vocab
 from aidledger.parsers.names import find_names
@@ -97,9 +96,11 @@ def _bracketed_state(acronym: str, text: str) -> str | None:
     if at < 0:
         return None
     window = text[max(0, at - 60):at].rstrip()
-    place = next((lookup_place(n.text) for n in find_names(window)
-                  if n.kind == "place" and n.end == len(window)), None)
-    return state_name(place.code) if place is not None and place.kind == "country" else None
+    name = next((n.text for n in find_names(window)
+                 if n.kind == "place" and n.end == len(window)), None)  # as written ("the
+    place = lookup_place(name) if name else None  # Republic of Korea (ROK)": Republic of Korea)
+    return re.sub(r"^the\s+", "", name, flags=re.I) if name and place is not None and (
+        place.kind == "country") else None
 
 
 _LEGAL_FORM = re.compile(r"(?:,?\s+(?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|LLC|Pvt|Pte|GmbH|AG|SA)\.?)+$"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from aidledger.parsers.claim_givers import state_of
+from aidledger.parsers.claim_givers import giver_key, state_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_restated import rounded_in_body
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
@@ -14,7 +14,7 @@ from aidledger.parsers.places import lookup_place
 
 
 def _key(c: Claim) -> tuple:
-    return (tuple(sorted(d.lower() for d in c.donors)), c.item, c.quantity,
+    return (tuple(sorted(giver_key(d) for d in c.donors)), c.item, c.quantity,
             tuple(sorted(r.code or r.name for r in c.recipients)))
 
 
@@ -145,8 +145,8 @@ def _same(a: Claim, b: Claim) -> bool:
         return False
     ra = {r.code for r in a.recipients}
     rb = {r.code for r in b.recipients}
-    da = {d.lower() for d in a.donors}
-    db = {d.lower() for d in b.donors}
+    da = {giver_key(d) for d in a.donors}
+    db = {giver_key(d) for d in b.donors}
     if ra and rb:
         return (ra <= rb or rb <= ra or _within(ra, rb) or _within(rb, ra)) and (
             not da or not db or _kin(da, db) or own_words(a) or own_words(b))
@@ -254,7 +254,7 @@ def _restated(a: Claim, b: Claim) -> bool:
     if not a.quantity or not b.quantity or abs(a.quantity - b.quantity) > 0.15 * max(
             a.quantity, b.quantity):
         return False
-    da, db = {d.lower() for d in a.donors}, {d.lower() for d in b.donors}
+    da, db = {giver_key(d) for d in a.donors}, {giver_key(d) for d in b.donors}
     ra, rb = {r.code for r in a.recipients}, {r.code for r in b.recipients}
     return (not da or not db or da <= db or db <= da) and (  # "Jack Ma Foundation" for "the
         not ra or not rb or ra <= rb or rb <= ra)  # Jack Ma and Alibaba foundations": the same
@@ -270,7 +270,7 @@ def _rounded(title: Claim, b: Claim) -> bool:
     per-taker amount."""
     if title.quantity and b.quantity_each == title.quantity and b.item == title.item and (
             re.search(r"\b(?:each|apiece)\b", title.evidence["sentence"], re.I)):
-        return _kin({d.lower() for d in title.donors}, {d.lower() for d in b.donors}) or (
+        return _kin({giver_key(d) for d in title.donors}, {giver_key(d) for d in b.donors}) or (
             not title.donors)
     if title.item == b.item == "funds" and title.currency != b.currency:
         return _headline_conversion(title, b)
@@ -282,8 +282,9 @@ def _rounded(title: Claim, b: Claim) -> bool:
     ra, rb = {r.code for r in title.recipients}, {r.code for r in b.recipients}
     if ra and rb and not ra & rb:
         return False
-    words = [{w for d in c.donors for w in re.findall(r"[a-z]{4,}", d.lower())}
-             for c in (title, b)]
+    words = [{w for d in c.donors for w in ([giver_key(d)] if giver_key(d).startswith("state:")
+                                            else re.findall(r"[a-z]{4,}", d.lower()))}
+             for c in (title, b)]  # (a state by its code: "Peruvian Embassy" is "Peru")
     return not (words[0] and words[1]) or bool(words[0] & words[1])
 
 
@@ -294,7 +295,7 @@ def _headline_conversion(title: Claim, b: Claim) -> bool:
     million ($9 million)") when the converted figure is the headline's to the unit."""
     if not title.quantity:
         return False
-    kin = _kin({d.lower() for d in title.donors}, {d.lower() for d in b.donors})
+    kin = _kin({giver_key(d) for d in title.donors}, {giver_key(d) for d in b.donors})
     if not kin and len(title.donors) > 1:
         return False
     s = b.evidence.get("sentence", "")

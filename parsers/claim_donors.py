@@ -8,7 +8,7 @@ from functools import cache
 
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_described import described_as
-from aidledger.parsers.claim_givers import envoy_state, government_state, state_name
+from aidledger.parsers.claim_givers import country_of, envoy_state, government_state
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.lexicon import lookup_place
@@ -53,24 +53,35 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
             r"\s+(?:of|in)\s", s[m.end():]) and (state := resolve("embassy", clause, pos)):
         return state  # the state of the mission named before
     if people := _PEOPLE_OF.match(s, pos):
+        state = next((n for n in clause.names if n.start == people.end()), None)
+        if people.group(0)[0] in "gG" and state and (country_of(state.text) or "")[:1].isalpha():
+            return [s[pos:state.end]]  # "from the government of Peru": as the text names it
         pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
         if (n.start - pos > 3 and not _HONORIFIC.fullmatch(s, pos, n.start)) or _STOP.search(
                 n.text):
             break  # "departed from Hangzhou Airport": where goods leave or land, no giver
+        organ = _ORGAN_AFTER.match(s, n.end)  # "on behalf of the Chilean government"
+        state = lookup_place(n.text) if organ else None
+        organ = organ if state is not None and state.kind in ("country", "demonym") else None
         place = lookup_place(n.text) if n.kind == "place" else None
-        if n.kind == "place" and not (countries and place and (
+        if n.kind == "place" and not (countries and organ) and not (countries and place and (
                 place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ()))):
             break
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
-        donors += name_donors(n)
-        seat = _SEAT_IN.match(s, n.end)  # "by the Chinese Embassy in the Philippines and the
-        end = seat.end() if seat and lookup_place(seat.group(1)) else n.end  # X Foundation"
+        named = n.end
+        if organ:
+            donors.append(s[n.start:organ.end()])  # "by Japan's government": as written
+            named = organ.end()
+        else:
+            donors += name_donors(n)
+        seat = _SEAT_IN.match(s, named)  # "by the Chinese Embassy in the Philippines and the
+        end = seat.end() if seat and lookup_place(seat.group(1)) else named  # X Foundation"
         if short := re.match(r"\s*\([A-Z][\w&.-]*\)", s[end:]):
             end += short.end()  # "China Enterprises Chamber of Commerce (CECCM), ...": its acronym
         tail = re.match(r"\.?\s*(?:,(?:\s*(?:and|&|as well as)\b)?|and|&|as well as)\s*(?:the\s+)?"
-                        if end == n.end or short else
+                        if end == named or short else
                         r",?\s*(?:and|&|as well as)\s+(?:the\s+)?", s[end:])
         if not tail:
             break
@@ -97,6 +108,10 @@ def _missions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.I)
 
 
+# a state's government or mission written in lower case after its country ("by Japan's
+# government", "from the US embassy"): the giver is the whole phrase
+_ORGAN_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:federal|central|national)\s+)?(?:government|govt|"
+                          r"embassy|consulate(?:[\s-]general)?|authorities)\b")
 _SEAT_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 # a title with its dot before the name ("by Mr. X", "from Dr. Y"): no break between them
 _HONORIFIC = re.compile(r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Madam|Hon|Rev)\.?\s+)+")
@@ -169,6 +184,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)] + [
             names_at(clause, m.end(), countries=True) for m in _GOODS_BY.finditer(s, trig.start)
             if ";" not in s[trig.start:m.start()]]  # or "5,000 masks donated by Orvana"
+        behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s)  # "on behalf of the Chilean
+        if behalf and (state := names_at(clause, behalf.end(), countries=True)) and all(
+                country_of(d) for d in state):  # government": the state's body as written
+            after.append(state)
         return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek
         # Foundation" handed over by an embassy
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
@@ -203,7 +222,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                                                                                   trig.start)
                                                          or (gov_from.start() < 3 and gov_from
                                                              .group(0).startswith("by"))):
-        return [state_name(lookup_place(gov_from.group(1)).code)]  # type: ignore[union-attr]
+        return [gov_from.group(0).split(None, 1)[1].removeprefix("the ").removeprefix(
+            "The ")]  # "from the Peruvian embassy": the state's mission as written
     frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:the\s+)?", s[trig.end:])  # "received by X": X receives
@@ -221,7 +241,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         r"authorities|embassy)\b", s[:trig.start]))), None)
     if government and not re.search(r",\s+(?:the\s+)?[A-Z]", s[government.end():trig.start]) and (
             where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
-        return [where]  # not "With the help of the Chinese embassy, Hytera donated"
+        if (place := lookup_place(where)) is None or place.kind not in ("country", "demonym"):
+            return [where]  # "the New South Wales government": the state itself
+        words = government.group(1).split()  # the state's body as the text names it: its
+        at = next(i for i in range(len(words)) if lookup_place(" ".join(words[i:])))  # place
+        return [" ".join(words[at:]) + s[government.end(1):government.end()]]  # and role word
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and country_like(allies.group(1)):
         return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from aidledger.parsers.claim_coref import name_donors
+from aidledger.parsers.claim_givers import giver_key
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, Span, negated
 from aidledger.parsers.claim_partners import resolve_donors
@@ -153,8 +154,8 @@ def restates_counted(clause: Clause, claims: list[Claim], found: list[Claim]) ->
     went; its own amount-less claims are that donation again (True: they were joined to it)."""
     if any(c.quantity is not None for c in found):
         return False
-    givers = {d.lower() for c in claims[-1:] for d in c.donors}
-    if not all({d.lower() for d in c.donors} <= givers for c in found):
+    givers = {giver_key(d) for c in claims[-1:] for d in c.donors}
+    if not all({giver_key(d) for d in c.donors} <= givers for c in found):
         return False
     return _counted_after(clause, claims)
 

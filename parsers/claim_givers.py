@@ -1,18 +1,22 @@
 """Donor names as the ledger keeps them, and the last checks of a claim's parties.
 
-The rules that find a giver return the words of the text; news writes the same giver many
-ways. A government is its country ("the Government of Australia", "Japan's government", "the
-Chinese embassy": Australia, Japan, China), so is a demonym standing for a state's plane or
-force ("A Turkish military cargo plane": Turkey); members or volunteers of a body give as the
-body; a capital that gives stands for its government ("Beijing will send": China). A giver
-is not its own recipient: a country donor's own code is dropped from a claim that names other
-recipients ("The United States will give Russia 200 ventilators, the US embassy
-said" goes to Russia).
+The rules that find a giver return the words of the text, and a state giver keeps them: the
+state is named as the text names it where it gives ("the Government of Australia", "the
+Peruvian embassy", "the Republic of Chile": Government of Australia, Peruvian embassy, Republic
+of Chile; "Japan donated": Japan), "the" dropped and the country spelled as written. Where the
+text names no country, the country's name as the article writes it stands in: a demonym for a
+state's plane or force ("A Turkish military cargo plane": Turkey), a capital that gives
+("Beijing will send": China), an envoy of a demonym ("the Chinese Ambassador handed over").
+Members or volunteers of a body give as the body. The checks that need the state read it back
+from the name (country_of, state_of). A giver is not its own recipient: a country donor's own
+code is dropped from a claim that names other recipients ("The United States will give Russia
+200 ventilators, the US embassy said" goes to Russia).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -64,8 +68,35 @@ _SHORT = {"RUS": "Russia", "CZE": "Czech Republic", "MKD": "North Macedonia", "T
 
 
 def state_name(code: str) -> str:
-    """The short name news uses for a country ("Russia", "Turkey"), not its formal one."""
+    """The short name news uses for a country ("Russia", "Turkey"), not its formal one: the
+    stand-in where the text names no country (a demonym, a capital), until the article's own
+    spelling replaces it (as_the_text_writes)."""
     return _SHORT.get(code) or country_name(code)
+
+
+# a day or date the name ran on into ("the Government of Ruritania Thursday donated")
+_DAY_AFTER = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday)$")
+
+
+def _as_written(name: str) -> str:
+    """A state giver as the text names it: "the" dropped, a weekday after it too."""
+    return _DAY_AFTER.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+
+
+# a state's force gives as the state ("the German army": Germany), its people too
+_FORCE = re.compile(r"(?:\s|^)(?:armed forces|air force|army|navy|military)$|^people\s+of\s", re.I)
+
+
+def _stand_in(name: str, code: str) -> str:
+    """The name of a state the text names without its country (a demonym alone: "Turkish";
+    its force: "the Turkish army") is the country's short name; a name holding the country
+    or the state's government or mission ("US", "Government of Japan", "Peruvian Embassy",
+    "Republic of Chile") as written."""
+    place = lookup_place(name)
+    if (place is not None and place.kind == "demonym") or _FORCE.search(name):
+        return state_name(code)
+    return _as_written(name)
 
 
 _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Ambassador|Envoy|"
@@ -74,18 +105,22 @@ _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Amb
 
 @lru_cache(maxsize=4096)  # the same givers are named again at each step of an article
 def donor_name(name: str) -> str:
-    """The name the ledger keeps for a donor: as written, except a country, its government,
-    envoy or demonym, which is the country's common short name ("US", "U.S.", "the United
-    States of America": United States), so one state is one donor however it is written."""
+    """The name the ledger keeps for a donor: as written, "the" dropped; a state, its
+    government or mission as the text names it ("Canadian government", "Embassy of Japan",
+    "Republic of Chile"); a person of a state's mission gives as the mission ("Director X of
+    the Ruritanian Embassy": Ruritanian Embassy); a demonym alone or a capital as the country
+    ("Turkish", "Beijing": Turkey, China)."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     if m := _MEMBERS.match(name):
         name = m.group(1)
     if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person":
         if (code := country_of(m.group(2))) and not code.startswith("region:"):
-            return state_name(code)  # "Director X of the Ruritanian Embassy": the state's envoy
+            return _stand_in(m.group(2), code)  # "Director X of the Ruritanian Embassy"
         if is_org_name(firm := _home_free(m.group(2))) or _firm_like(firm):
             name = m.group(1)  # "Deji Adeleke of Pacific Holding Ltd" gives himself
     name = _role_holder(name)
+    if (dated := _DAY_AFTER.sub("", name)) != name and country_of(dated):
+        name = dated  # "the Government of Ruritania Thursday donated"
     place = lookup_place(name)
     if place is not None and place.kind == "city" and name in vocab()["words"]["capitals"]:
         return state_name(place.code)  # "Beijing will send"
@@ -93,7 +128,7 @@ def donor_name(name: str) -> str:
         name = envoy.group(1)  # "US Ambassador John Sullivan" hands over for the US
     code = country_of(name)
     if code is not None and not code.startswith("region:"):
-        return state_name(code)
+        return _stand_in(name, code)
     return name
 
 
@@ -139,30 +174,48 @@ def _firm_like(name: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and not lookup_place(name)
 
 
+def giver_key(donor: str) -> str:
+    """What two claims compare to tell one giver: a state however the text names it ("Peru",
+    "Peruvian Embassy", "the government of Peru" are one), else the name in lower case."""
+    code = country_of(donor)
+    return f"state:{code}" if code and not code.startswith("region:") else donor.lower()
+
+
 def donor_names(names: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(donor_name(n) for n in names if n.strip()))
-
-
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+    """Each giver once, a state once however often and however the claim names it ("the
+    Peruvian Embassy ... Peru": the first)."""
+    out: list[str] = []
+    states: set[str] = set()
+    for n in names:
+        if not n.strip():
+            continue
+        d = donor_name(n)
+        code = country_of(d)
+        if d in out or (code is not None and code in states):
+            continue
+        out.append(d)
+        if code is not None:
+            states.add(code)
+    return out
 
 
 def as_the_text_writes(donors: Sequence[str], text: str) -> list[str]:
-    """A country the article only ever abbreviates keeps the abbreviation ("UK", "U.S."):
-    the ledger's name for a giver is the fullest the text gives, and "United Kingdom" it
-    never gave. A country spelled out anywhere in the article keeps its common name."""
+    """A country's stand-in name the text never wrote (from "Turkish", "Beijing", a
+    "Japanese" envoy) is the country as the article writes it, most often ("UK", "U.S.",
+    "Korea"): the ledger's name for a giver is one the text gives."""
     codes = {d: country_of(d) for d in donors}
     if not any(code and not code.startswith("region:") for code in codes.values()):
         return list(donors)
-    forms: dict[str, list[str]] = {}
+    forms: dict[str, Counter[str]] = {}
     for p in find_places(text):
         if p.place.kind == "country":  # "American" writes no name of the country
-            forms.setdefault(p.place.code, []).append(p.text)
+            forms.setdefault(p.place.code, Counter())[re.sub(r"^the\s+", "", p.text,
+                                                              flags=re.I)] += 1
     out = []
     for d in donors:
-        written = forms.get(codes[d] or "", [])
-        if d == state_name(codes[d] or "") and written and all(
-                _ABBREVIATION.fullmatch(w) for w in written):
-            d = written[0]
+        written = forms.get(codes[d] or "", Counter())
+        if d == state_name(codes[d] or "") and written and d not in written:
+            d = written.most_common(1)[0][0]
         out.append(d)
     return out
 
@@ -225,17 +278,24 @@ def envoy_state(region: str) -> str | None:
         return None
     if m.group(4) is not None and not re.fullmatch(r"[^,;]*,\s*", region[m.end():]):
         return None  # "Chao Xiaoliang, Chinese Ambassador to Samoa, donated": the aside names
-    return government_state(m.group(1) or m.group(2) or m.group(3) or m.group(4))  # the envoy
+    group = next(g for g in (1, 2, 3, 4) if m.group(g) is not None)
+    state = government_state(m.group(group))  # the envoy's state; its mission as written
+    if state is not None and lookup_place(state) is not None and re.search(
+            r"(?:embassy|consulate)$", m.group(0), re.I):  # ("the Peruvian Embassy donated")
+        return f"{m.group(group)}{region[m.end(group):m.end()]}"
+    return state
 
 
 def government_state(name: str) -> str | None:
-    """ "The Japanese government" -> "Japan"; "the New South Wales government" stays a state;
-    the longest place name that ends the phrase decides ("South Korean", not "Korean")."""
+    """The state a phrase ending in a place names: a country as written ("Japan's" ->
+    "Japan"), a demonym's country ("Japanese" -> "Japan", in the article's spelling later),
+    a state itself ("the New South Wales government"); the longest place name that ends the
+    phrase decides ("South Korean", not "Korean")."""
     words = name.split()
     for i in range(len(words)):
         place = lookup_place(" ".join(words[i:]))
         if place is not None:
-            if place.kind in ("country", "demonym"):
+            if place.kind == "demonym":
                 return state_name(place.code)
-            return " ".join(words[i:])
+            return re.sub(r"['’]s$", "", " ".join(words[i:]))
     return None

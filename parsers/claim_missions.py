@@ -15,19 +15,30 @@ _MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’
                       r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 
+_ENVOY = re.compile(r"^(?:[A-Z][a-z]+(?:['’]s)?\s+)?Consul(?:[\s-]General)?\s+of\s+(?:the\s+)?"
+                    r"|^[A-Z][a-z]+(?:['’]s)?\s+Consul(?:[\s-]General)?$", re.I)
+
+
 def mission_state(clause: Clause, before: int) -> list[str]:
-    """The state of the latest embassy, consulate or high commission named so far ("the
-    Turkish embassy in Rome", "the Embassy of Japan"), never a receiver's."""
+    """The latest embassy, consulate or high commission named with its state so far, as the
+    article named it ("the Turkish embassy in Rome", "the Embassy of Japan": Turkish embassy,
+    Embassy of Japan), never a receiver's."""
     seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
     for m in reversed(list(_MISSION.finditer(seen))):
-        for group in (m.group(2), m.group(1)):
-            words = (group or "").split()
+        for g in (2, 1):
+            words = (m.group(g) or "").split()
             for i in range(len(words)):
                 place = lookup_place(" ".join(words[i:]))
                 if place is not None and place.kind in ("country", "demonym"):
-                    name = state_name(place.code)
-                    if name not in clause.receivers:
-                        return [name]
+                    if state_name(place.code) in clause.receivers or " ".join(
+                            words[i:]) in clause.receivers:
+                        continue
+                    start = m.start(g) + len(m.group(g)) - len(" ".join(words[i:])) if \
+                        g == 1 else m.start()  # "the Turkish embassy": from the place;
+                    name = re.sub(r"^the\s+", "", seen[start:m.end()], flags=re.I)
+                    if _ENVOY.match(name):  # a consul named, not the consulate: the state
+                        return [_ENVOY.sub("", name) or state_name(place.code)]  # as written
+                    return [name]  # ("Consul-General of Peru": Peru)
     return []
 
 

@@ -2,8 +2,8 @@
 
 "Prime Minister Hun Sen announced to donate 2 million masks", "Minister of Health Mam Bun Heng
 delivered", "H.E. Yuok Sambath, Secretary of State at the Ministry of Health, will bring the
-donated masks": the gift is the state's, and the ledger keeps the country (like an envoy or
-"the Japanese government"). The role is read where the article introduces the person, before
+donated masks": the gift is the state's, and the ledger keeps the country as the article
+writes it (like an envoy's). The role is read where the article introduces the person, before
 the name ("Japanese Foreign Minister Motegi Toshimitsu") or in an aside after it (", Prime
 Minister of the Kingdom of Cambodia,"); the country is the one the role names, else the
 country the article names most, the gift's recipients aside. "President" alone is a company
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from aidledger.parsers.claim_givers import government_state, state_name
+from aidledger.parsers.claim_givers import government_state
 from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import is_org_name
 
@@ -70,12 +70,17 @@ def _office_state(name: str, text: str) -> tuple[bool, str | None]:
 
 
 def _home(text: str, recipients: set[str]) -> str | None:
-    counts = Counter(p.place.code for p in find_places(text)
-                     if p.place.kind == "country" and p.place.code not in recipients)
+    """The country the article names most, recipients aside, as it writes it most often."""
+    found = [p for p in find_places(text)
+             if p.place.kind == "country" and p.place.code not in recipients]
+    counts = Counter(p.place.code for p in found)
     if not counts:
         return None
     (code, n), *rest = counts.most_common(2) + [("", 0)]
-    return state_name(code) if n > rest[0][1] else None
+    if n <= rest[0][1]:
+        return None
+    return Counter(re.sub(r"^the\s+", "", p.text, flags=re.I) for p in found
+                   if p.place.code == code).most_common(1)[0][0]
 
 
 def officials_as_states(donors: Sequence[str], text: str, recipients: set[str]) -> list[str]:

@@ -4,6 +4,7 @@ claim with the exact figure (the headline's own rounding is `claim_dedupe._round
 
 from __future__ import annotations
 
+from aidledger.parsers.claim_givers import giver_key
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.numbers import find_numbers
 
@@ -19,7 +20,8 @@ def rounded_in_body(rough: Claim, exact: Claim) -> bool:
             or rough.quantity_each is not None or exact.quantity_each is not None
             or abs(rough.quantity - exact.quantity) > 0.15 * exact.quantity):
         return False
-    if {d.lower() for d in rough.donors} != {d.lower() for d in exact.donors} or not rough.donors:
+    if {giver_key(d) for d in rough.donors} != {giver_key(d) for d in exact.donors} or (
+            not rough.donors):
         return False
     ra, rb = {r.code for r in rough.recipients}, {r.code for r in exact.recipients}
     if ra and rb and ra != rb:

@@ -104,8 +104,8 @@ _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
 # "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
 # (not a surname of a person named before: "Orvo, the Kenyan tycoon, has donated")
 _OPENER = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*$")
-_STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:army|military|navy|air force|"
-                          r"armed forces|government|embassy)\b")
+_STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+|(?<!\w)U\.S\.|[A-Z]{2,4})\s+(?:army|military|"
+                          r"navy|air force|armed forces|government|embassy)\b")
 # "X says China has pledged to donate": the country right before the verb chain gives
 _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|was|decided|"
                          r"agreed|pledged|promised|offered|plans|planned|vowed|committed|"
@@ -377,10 +377,12 @@ def subject(clause: Clause, before: int) -> list[str]:
     if name is not None and name.kind in ("person", "organisation") and (
             envoy := _STATE_ROLE.search(region[:name.start])) and country_like(envoy.group(1)):
         place = lookup_place(envoy.group(1))  # "Taiwanese President Tsai Ing-wen": Taiwan
-        return [state_name(place.code) if place else envoy.group(1)]
+        return [state_name(place.code) if place and place.kind == "demonym" else
+                envoy.group(1)]
     if name is not None and name.kind != "place" and (envoy := _ENVOY_NAME.match(name.text)) and (
             place := lookup_place(envoy.group(1))) and country_like(envoy.group(1)):
-        return [state_name(place.code)]  # "Indian High Commissioner in Nepal X handed over"
+        return [state_name(place.code) if place.kind == "demonym" else  # "Indian High
+                envoy.group(1)]  # Commissioner in Nepal X handed over": India
     if name is not None and (body := _officer_of(clause, name)):
         return expand(name_donors(body), clause)
     donors = (expand(name_donors(name), clause) if name is not None

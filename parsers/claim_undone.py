@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from aidledger.parsers.claim_givers import giver_key
 from aidledger.parsers.claim_model import Claim, kept
 from aidledger.parsers.lexicon import find_places
 from aidledger.parsers.names import vocab
@@ -82,11 +83,11 @@ def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
     """A tally is no claim when the article tells a gift of the same giver on its own (the
     tally counts it again); a giver's only statement, even "to date", is its donation.
     `tallies` holds the ids of the claims read from tally sentences; parents re-indexed."""
-    told = {d.lower() for c in claims if id(c) not in tallies for d in c.donors}
+    told = {giver_key(d) for c in claims if id(c) not in tallies for d in c.donors}
     goods = {c.item for c in claims if id(c) not in tallies}
 
     def counted_again(c: Claim) -> bool:  # a tally naming no giver counts the same goods told
-        return bool({d.lower() for d in c.donors} & told) if c.donors else c.item in goods
+        return bool({giver_key(d) for d in c.donors} & told) if c.donors else c.item in goods
     # ("Twenty ventilators were handed over. A total of 30 have now been delivered")
     keep = [i for i, c in enumerate(claims) if id(c) not in tallies or not counted_again(c)]
     return kept(claims, keep)
@@ -134,7 +135,7 @@ def _summed(i: int, total: Claim, claims: list[Claim]) -> bool:
             if sum(c.quantity or 0 for c in chosen) == total.quantity and (
                     total.item in {c.item for c in chosen}) and (
                     len({c.item for c in chosen}) > 1
-                    or len({frozenset(d.lower() for d in c.donors) for c in chosen}) > 1):
+                    or len({frozenset(giver_key(d) for d in c.donors) for c in chosen}) > 1):
                 return True
     return False
 

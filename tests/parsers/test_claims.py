@@ -158,7 +158,8 @@ def test_never_raises_on_arbitrary_text(text):
 def test_more_phrasings_of_who_gave_to_whom():
     cases = {
         "Nimbus provided Ecuador with 50,000 test kits.": (["Nimbus"], ["ECU"]),
-        "The Peruvian government sent 900 ventilators to Bolivia.": (["Peru"], ["BOL"]),
+        "The Peruvian government sent 900 ventilators to Bolivia.": (["Peruvian government"],
+                                                                     ["BOL"]),
         "Kenya's Safari Group gave 4,000 gowns to Uganda.": (["Safari Group"], ["UGA"]),
         "Orbis chief executive Lena Park gave 3,000 gloves to Chile.": (["Lena Park"], ["CHL"]),
         "The donation of 6,000 masks from Orbis to Malta landed on Friday.": (["Orbis"],
@@ -218,7 +219,7 @@ def test_implied_donors_a_company_of_its_chief_and_a_person_s_foundation():
                   "Malawi.")
     assert d.donors == ["Iris Mwangi Foundation"]
     (e,) = claims("The Chilean Red Cross received 900 gowns from the Peruvian government.")
-    assert (e.donors, codes(e)) == (["Peru"], ["CHL"])
+    assert (e.donors, codes(e)) == (["Peruvian government"], ["CHL"])
 
 
 def test_an_owner_place_is_not_a_recipient_and_follow_ups_need_a_delivery_verb():
@@ -381,7 +382,7 @@ def test_families_endowments_and_the_foundation_of_a_person_named_before():
 
 def test_the_european_union_is_the_region_and_a_speaker_is_not_the_giver():
     (c,) = claims("The Korean government will provide 900,000 masks to the European Union.")
-    assert (c.donors, codes(c)) == (["South Korea"], ["region:europe"])
+    assert (c.donors, codes(c)) == (["Korean government"], ["region:europe"])
     text = ("The Lantern Foundation delivered 4,000 test kits to Mali. Its founder, Ada Obi, "
             "said another 6,000 kits would arrive next week.")
     _, more = claims(text)
@@ -390,7 +391,7 @@ def test_the_european_union_is_the_region_and_a_speaker_is_not_the_giver():
 
 def test_presented_with_by_an_embassy_and_a_headline_naming_the_givers():
     (c,) = claims("The Mali Red Cross was presented with 300 gowns by the Korean embassy.")
-    assert (c.donors, codes(c)) == (["South Korea"], ["MLI"])
+    assert (c.donors, codes(c)) == (["Korean embassy"], ["MLI"])
     (d,) = claims("Chad will receive 5,000 masks from two foundations, officials said.",
                   title="Kestrel Foundation, Wren Foundation to donate 5,000 masks to Chad")
     assert (d.donors, codes(d)) == (["Kestrel Foundation", "Wren Foundation"], ["TCD"])

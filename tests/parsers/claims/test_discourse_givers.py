@@ -46,7 +46,7 @@ def test_a_private_body_named_in_a_restatement_beats_the_country_first_read(extr
     assert {tuple(c[0]) for c in out} == {("Orvo Foundation",)}
 
 
-def test_a_person_of_a_states_mission_gives_as_the_state(extract):
+def test_a_person_of_a_states_mission_gives_as_the_mission(extract):
     out = extract("Counsellor Tom Reyes of the Embassy of Peru in Oslo handed over 3,000 masks "
                   "to the city.")
-    assert [c[0] for c in out] == [["Peru"]]
+    assert [c[0] for c in out] == [["Embassy of Peru"]]

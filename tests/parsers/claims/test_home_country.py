@@ -175,7 +175,7 @@ def test_a_states_house_named_with_its_country_is_not_its_own_taker(extract):
 def test_a_state_giving_at_home_keeps_its_country_when_no_other_stands_out(extract):
     out = extract("The Norwegian government gave 500 ventilators to hospitals in Oslo on "
                   "Monday, as Sweden and Denmark also reported shortages.")
-    assert out == [(["Norway"], "ventilator", 500, ["NOR"])]
+    assert out == [(["Norwegian government"], "ventilator", 500, ["NOR"])]
 
 
 def test_a_fund_taking_the_currency_of_a_country_the_article_names_is_that_countrys(extract):

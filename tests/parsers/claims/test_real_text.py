@@ -133,7 +133,7 @@ def test_a_dateline_with_an_outlet_in_parentheses_and_a_colon_is_no_giver(extrac
 def test_the_peoples_republic_is_one_giver_and_the_speaker_after_it_none(extract):
     out = extract("The Peruvian government received 9,000 test kits from the People’s "
                   "Republic of China, the Foreign Ministry said on Sunday.")
-    assert out == [(["China"], "test_kit", 9_000, ["PER"])]
+    assert out == [(["People’s Republic of China"], "test_kit", 9_000, ["PER"])]
 
 
 def test_an_officer_of_a_state_gives_as_the_state(extract):
