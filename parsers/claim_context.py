@@ -168,11 +168,17 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
         if shape and c.status is None:
             c.status = ctx.list_status if shape == "list" else ctx.status
-        if shape in ("each", "list") and c.quantity is not None and c.quantity_each is None:
+        if shape in ("each", "list") and c.quantity is not None and c.quantity_each is None \
+                and not _STATED_TOTAL.search(clause.sentence):  # "..., a total of 1.08
+            # million kits": the total the sentence states is the whole gift, no amount each
             n = (_each_of(clause.sentence) or ctx.count or _countries(c.recipients)
                  ) if shape == "each" else ctx.list_each  # a line under "each will get:"
             if n and n > 1:
                 c.quantity_each, c.quantity = c.quantity, c.quantity * n
+
+
+_STATED_TOTAL = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+total|in\s+all|altogether)\b",
+                           re.I)
 
 
 def _goods_head(head: str, claim) -> bool:

@@ -5,6 +5,7 @@ amounts, and "respectively" pairings."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from aidledger.parsers.claim_amounts import gapped_giver
@@ -81,7 +82,9 @@ def goods_claims(clause: Clause, published: datetime | date | None,
                           or _EACH_GOT.search(clause.sentence, 0, it.start)):
             each_count = named  # "100 ventilators each to Italy and Spain", "per country"
         if it.quantity and (it.quantity.approx in ("a total of", "totalling", "totaling")
-                            or _A_TOTAL.search(clause.sentence, 0, it.quantity.start)):
+                            or _A_TOTAL.search(clause.sentence, 0, it.quantity.start)
+                            or _IN_ALL.match(clause.sentence, it.end)
+                            or ((tm := _TOTAL.search(clause.sentence)) and it.start >= tm.end())):
             each_count = None  # "20,000 kits to each of the 54 countries, a total of 1.08
             # million kits": the total is no amount per recipient
         if respectively and len(takers) == len(items) > 1:
@@ -121,6 +124,7 @@ def _gapped_goods(clause: Clause, prev_end: int, it: Item) -> str | None:
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|per (?:country|nation|recipient|state|hospital|"
                          r"province|city|region)|(?:for|to) each of (?:them|the two|both))\b",
                          re.I)
+_IN_ALL = re.compile(r"\s*(?:in\s+all|in\s+total|altogether|all\s+told)\b", re.I)  # after
 _A_TOTAL = re.compile(r"\b(?:a total of|in total|in all|totall?ing|altogether)\s*$", re.I)
 # "Italy, Spain and Greece will each receive 100,000 masks": the amount is per taker
 _EACH_GOT = re.compile(r"\beach\s+(?:\w+\s+)?(?:receive[sd]?|get|got|gets|be given|been given|"
@@ -166,7 +170,10 @@ def _given_part(clause: Clause, items: list, out: list[Claim]) -> None:
 
 
 _TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"
-                    r"|,\s*(?:a total of|in total|totall?ing)\b", re.I)
+                    r"|,\s*(?:(?:for\s+)?a total of|in total|totall?ing)\b", re.I)
+# a total of plain masks after graded ones sums those: "1,000 N95 masks to each of four
+# hospitals, for a total of 4,000 masks" is 4,000 N95 masks
+_GRADED = {"face_mask": "respirator"}
 
 
 def _totals_only(sentence: str, items: list) -> list:
@@ -176,8 +183,17 @@ def _totals_only(sentence: str, items: list) -> list:
     if not m:
         return items
     after = {it.code for it in items if it.start >= m.end() and it.quantity}
-    return [it for it in items if it.start >= m.start() or it.code not in after
-            or not it.quantity]
+    graded = {_GRADED[c] for c in after if c in _GRADED} - after
+    summed = {it.code for it in items if it.start < m.start() and it.code in graded
+              and it.quantity}
+    out = []
+    for it in items:
+        if it.start < m.start() and it.quantity and (it.code in after or it.code in summed):
+            continue  # an amount per recipient, summed by the total after it
+        if it.start >= m.end() and it.code in _GRADED and _GRADED[it.code] in summed:
+            it = replace(it, code=_GRADED[it.code])
+        out.append(it)
+    return out
 
 
 _EACH_GAVE = re.compile(r"\b(?:have|has|had|will|would)?\s*each\s+(?:\w+\s+)?(?:pledged|"

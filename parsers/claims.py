@@ -354,7 +354,10 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
 _AGENCY_DATELINE = (r"[A-Z][A-Z.'’ -]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                     r"[A-Z][a-z]{2,8})\.\s*/[^/\s][^/]{0,30}/\.?(?:\s+|$)")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
+    # "(Wire) — " opening a sentence: the rest of a dateline whose place ("LAKEVIEW, Va.") the
+    # sentence splitter took for a sentence of its own
+    r"^(?:\([A-Z][^)]{1,30}\)\s*(?:--|—|–|―|-)\s*(?=[A-Z0-9])"
+    r"|[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*\.?[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :",
     # "CDMX (April 1st, 2020).- ": the dateline of Mexican and other Spanish-language wires
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?"

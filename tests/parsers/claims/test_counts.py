@@ -269,3 +269,20 @@ def test_a_count_of_ones_is_more_of_the_goods_before(extract):
 def test_tests_kits_are_capable_of_conducting_are_no_count(extract):
     assert extract("Orvo Group donated to Kenya PCR kits capable of conducting up to 30,000 "
                    "tests and 200 gowns.") == [(["Orvo Group"], "protective_suit", 200, ["KEN"])]
+
+
+def test_a_total_stated_after_amounts_per_recipient_is_never_multiplied_again(extract):
+    """ "20,000 kits to each of the 54 countries, a total of 1.08 million": the total is the
+    gift, whichever way the sentence puts it; plain masks totalling graded ones are those."""
+    assert extract("Orvo donated 20,000 kits to each of the 54 countries, a total of 1.08 "
+                   "million kits.") == [(["Orvo"], "test_kit", 1_080_000, [])]
+    assert extract("Orvo will donate 20,000 test kits to each of the 54 African countries, "
+                   "1.08 million kits in all.") == [
+        (["Orvo"], "test_kit", 1_080_000, ["region:africa"])]
+    out = extract("To each of the 54 countries Orvo will give 20,000 test kits, 100,000 masks "
+                  "and 1,000 suits, that is a total of 1.08 million test kits, 5.4 million "
+                  "masks and 54,000 suits.")
+    assert [o[1:3] for o in out] == [("test_kit", 1_080_000), ("face_mask", 5_400_000),
+                                     ("protective_suit", 54_000)]
+    assert extract("Orvo donated 1,000 N95 masks to four hospitals in Lima on March 18, for a "
+                   "total of 4,000 masks.") == [(["Orvo"], "respirator", 4_000, ["PER"])]

@@ -25,3 +25,11 @@ def test_a_wire_between_slashes_after_the_dates_dot_is_no_giver(extract):
 def test_a_spanish_wire_dateline_with_a_full_stop_before_its_dash(extract):
     out = extract("CDMX (May 4th, 2020).- Peru received from Norway a donation of 9,000 masks.")
     assert out == [(["Norway"], "face_mask", 9_000, ["PER"])]
+
+
+def test_the_agency_left_of_a_dateline_split_at_its_state_s_dot_is_no_name(extract):
+    """ "LAKEVIEW, Va. (Wire) — A Lakeview church ...": the splitter ends a sentence at "Va.",
+    and the "(Wire) —" left opening the next is the dateline's, not part of the sentence."""
+    out = extract("LAKEVIEW, Va. (KLMN) — A Lakeview church has donated 4,000 masks to Mercy "
+                  "Hospital. Rock Hill Church gave them on March 18.")
+    assert out[0][0] == ["Rock Hill Church"] and out[0][1:3] == ("face_mask", 4_000)
