@@ -13,7 +13,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from aidledger.parsers.lexicon import fold
+from aidledger.parsers.claim_givers import country_of
+from aidledger.parsers.lexicon import country_name, fold
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def entity(name: str) -> Entity:
     key = _key(name)
     if key in by_alias:
         return by_alias[key]
+    code = country_of(name)  # a state however a text names it: "Peru", "the Peruvian
+    if code and not code.startswith("region:"):  # Embassy", "government of Peru" are one giver
+        return Entity(country_name(code), "state", f"state:{code}", code)
     return Entity(name.strip(), "unknown", key)
 
 

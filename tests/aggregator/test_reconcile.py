@@ -55,6 +55,20 @@ def test_related_donors_match_but_are_not_merged():
     assert d.links[1].role == "corroborates"
 
 
+def test_a_state_is_one_giver_however_each_source_names_it():
+    """Claims name a state giver as their text does ("the Peruvian Embassy", "government of
+    Peru", "Peru"): one entity, so two outlets telling its gift corroborate each other; a
+    body named for the country ("Bank of Peru") stays a giver of its own."""
+    assert {entity(n).name for n in ("Peru", "Peruvian Embassy", "government of Peru")} == {
+        "Peru"}
+    assert entity("Embassy of Peru").kind == "state"
+    assert entity("Bank of Peru").kind == "unknown"
+    one = claim(donors=("Peruvian Embassy",), places=("CHL",), url="https://one.example/a")
+    two = claim(donors=("government of Peru",), places=("CHL",), url="https://two.example/b")
+    (d,) = reconcile([one, two])
+    assert d.independent_sources == 2
+
+
 def test_syndicated_copies_count_once():
     a = claim(source="story:1", url="https://one.example/a")
     b = claim(source="story:1", url="https://two.example/b")
