@@ -160,7 +160,9 @@ def _described_before(noun: str, clause: Clause, before: int, pool: list[Name]) 
 
 # "the Group", "The Church", "the Foundation": a body's generic head written capitalised alone
 _HEAD_ALONE = re.compile(r"(?:[Tt]he\s+)?(Foundation|Group|Company|Church|Bank|Society|Trust|"
-                         r"Association|Federation|Council|Club|Corporation|Charity|Fund)")
+                         r"Association|Federation|Council|Club|Corporation|Charity|Fund|Union|"
+                         r"Organisation|Organization|University|Institute|Agency|Commission|"
+                         r"Alliance|Authority)")
 
 
 def head_alone(name: Name, clause: Clause) -> list[str]:

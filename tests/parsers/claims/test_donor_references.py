@@ -293,3 +293,11 @@ def test_the_province_is_the_latest_province_named_not_the_county_in_it(extract)
     out = extract("Lintao County donated 400 masks to Bari, Italy. The province has also sent "
                   "3,000 protective suits to Porto, Portugal.")  # no province named: as before
     assert [c[0] for c in out] == [["Lintao County"], ["Lintao County"]]
+
+
+def test_the_capitalised_head_of_a_body_named_before_is_that_body(extract):
+    """ "The Union will also give" after "the European Union", "The University" after
+    "Lakeside University": the body named before, not a giver called "Union"."""
+    out = extract("The European Union sent 12 ventilators to Peru. The Union will also give "
+                  "EUR 40 million to Peru.")
+    assert [o[0] for o in out] == [["European Union"], ["European Union"]]
