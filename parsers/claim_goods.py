@@ -198,7 +198,8 @@ def _totals_only(sentence: str, items: list) -> list:
 
 _EACH_GAVE = re.compile(r"\b(?:have|has|had|will|would)?\s*each\s+(?:\w+\s+)?(?:pledged|"
                         r"donated|given|gave|sent|promised|committed|contributed|pledge|donate|"
-                        r"give|send|provide|provided|offered)\b", re.I)
+                        r"give|send|provide|provided|offered|giving|donating|pledging|"
+                        r"contributing|sending|providing|offering)\b", re.I)
 
 
 def per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[Claim]:

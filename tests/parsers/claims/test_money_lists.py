@@ -318,3 +318,11 @@ def test_a_headline_giving_the_bracketed_conversion_restates_the_body_gift(extra
     body = "The Brann Foundation donated NOK 100 million ($10 million) to help Lima."
     out = extract(body, title="Top Oslo Banker Gives $9 Million for Lima")
     assert len(out) == 2  # not the body's figure: a headline gift of its own
+
+
+def test_each_giving_after_two_givers_is_an_amount_per_giver(extract):
+    out = extract("Tarn Bank injected Sh300 million, with Orvo Bank and Lumen Bank each giving "
+                  "Sh100 million to the Kenya fund.")
+    assert [(o[0], o[2]) for o in out] == [(["Tarn Bank"], 300_000_000),
+                                           (["Orvo Bank"], 100_000_000),
+                                           (["Lumen Bank"], 100_000_000)]
