@@ -94,3 +94,32 @@ def officials_as_states(donors: Sequence[str], text: str, recipients: set[str]) 
         if d not in out:
             out.append(d)
     return out
+
+
+# an office written alone, no person's name: "Principal Secretary", "Commissioner for Crisis
+# Management", "Secretary-General"
+_TITLE_ONLY = re.compile(
+    r"(?:(?:Principal|Permanent|Cabinet|Deputy|Assistant|Chief|Executive|Under|Vice|Senior)\s+)"
+    r"{0,2}(?:Secretary|Commissioner|Minister|Director|Spokesperson|Spokesman|Spokeswoman)"
+    r"(?:[- ]General)?(?:\s+(?:for|of)\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?")
+_BODY_AFTER = re.compile(r"\s+(?:in|of|at)\s+(?:the\s+)?((?:Ministry|Department|Office|Embassy|"
+                         r"Commission|Agency|Authority)\s+(?:of|for)\s+[A-Z][\w&]*(?:\s+(?:and\s+)?"
+                         r"[A-Z][\w&]*){0,3})")
+_PERSON_AFTER = re.compile(r"\s+(?:Ambassador|Dr|Mr|Mrs|Ms|Prof|Hon)\b.*$")
+
+
+def office_givers(donors: Sequence[str], text: str) -> list[str]:
+    """An office read as the giver with no holder named ("Principal Secretary"): the body it
+    is an office of, where the text says so ("Principal Secretary in the Ministry of Foreign
+    Affairs Ambassador X handed over"), else no giver at all, which a title alone is not."""
+    out: list[str] = []
+    for d in donors:
+        if _TITLE_ONLY.fullmatch(d):
+            m = next((b for m in re.finditer(re.escape(d), text)
+                      if (b := _BODY_AFTER.match(text, m.end()))), None)
+            if m is None:
+                continue
+            d = _PERSON_AFTER.sub("", m.group(1))
+        if d not in out:
+            out.append(d)
+    return out

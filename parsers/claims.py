@@ -61,7 +61,7 @@ from aidledger.parsers.claim_home import (
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence, kept
 from aidledger.parsers.claim_money import fund_before, ranked_fund, told_again, whole_shared
-from aidledger.parsers.claim_officials import officials_as_states
+from aidledger.parsers.claim_officials import office_givers, officials_as_states
 from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
@@ -224,7 +224,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
-        c.donors = founded_names(spelled_out(as_the_text_writes(c.donors, seen), seen), seen)
+        c.donors = office_givers(founded_names(spelled_out(as_the_text_writes(
+            c.donors, seen), seen), seen), seen)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:  # as written, not as read
