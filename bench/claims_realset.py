@@ -1,17 +1,20 @@
 """Strict claim scores on real news articles kept outside this repository.
 
     python bench/claims_realset.py SET_DIR [SET_DIR ...] [--split dev|test|all] [--show]
-                                   [--item ITEM]
+                                   [--item ITEM] [--fields] [--reading FILE]
 
 Real articles are third-party text, so they are not committed; a set is a folder of
 `docs/<id>.json` ({id, url, outlet, title, published, text: paragraphs split by blank lines}),
-`gold.jsonl` ({doc: <id>, donors, item, quantity, recipients} per donation with a quantity, read
-read from the text by the README's claim conventions) and `split.json` ({dev: [ids], test:
-[ids]}, drawn at random once). Each document is turned into a plain news page (title, published
-date, canonical URL, one paragraph per block) and goes through the crawl's own path
-(`parse_article`), then is scored exactly as `claims_dev.py` scores (donor set case-folded, item,
-quantity, recipient codes; money included). Rules may be tuned on a set's dev split with --show;
-its test split is only ever scored, which keeps it an estimate of articles the rules never saw.
+`gold.jsonl` ({doc: <id>, donors, item, quantity, recipients} per donation with a quantity,
+read from the text) and `split.json` ({dev: [ids], test: [ids]}, drawn at random once; without
+it the whole set is its test part). Each document is turned into a plain news page (title,
+published date, canonical URL, one paragraph per block) and goes through the crawl's own path
+(`parse_article`), then is scored exactly as `claims_dev.py` scores (donor set case-folded,
+item, quantity, recipient codes; money included). Rules may be tuned on a set's dev split with
+--show; its test split is only ever scored, which keeps it an estimate of articles the rules
+never saw. `--reading gold_b.jsonl` scores a second person's independent reading of the same
+articles instead of the extractor: how far two careful readers agree, which bounds what any
+extractor can score against one reader's gold.
 """
 
 from __future__ import annotations
@@ -48,18 +51,24 @@ def page_html(doc: dict) -> bytes:
             f"{body}</article></body></html>").encode()
 
 
-def load_set(folder: Path, split: str) -> tuple[list[Doc], dict[str, Counter]]:
-    """The set's documents of one split and their gold, named `<folder>/<id>`."""
-    chosen = json.loads((folder / "split.json").read_text())
+def load_set(folder: Path, split: str, gold_file: str = "gold.jsonl"
+             ) -> tuple[list[Doc], dict[str, Counter]]:
+    """The set's documents of one split and their gold, named `<folder>/<id>`; a set with no
+    split.json is one test part."""
+    split_file = folder / "split.json"
+    chosen = json.loads(split_file.read_text()) if split_file.exists() else {
+        "test": [json.loads(p.read_text())["id"] for p in (folder / "docs").glob("*.json")]}
     docs, gold = [], {}
     for path in sorted((folder / "docs").glob("*.json")):
         doc = json.loads(path.read_text())
         if split == "all" or doc["id"] in chosen.get(split, []):
             docs.append(Doc(f"{folder.name}/{doc['id']}", page_html(doc), doc.get("url"), None))
     wanted = {d.name for d in docs}
-    for line in (folder / "gold.jsonl").read_text().splitlines():
+    for line in (folder / gold_file).read_text().splitlines():
         if line.strip():
             g = json.loads(line)
+            if g.get("quantity") is None:
+                continue  # the contract scores claims that have a quantity
             name = f"{folder.name}/{g['doc']}"
             if name in wanted:
                 gold.setdefault(name, Counter())[key(g["donors"], g["item"], g["quantity"],
@@ -108,20 +117,31 @@ def main() -> int:
                     help="also F1 with only item+quantity, +donors, +recipients compared")
     ap.add_argument("--item", help="score only claims of this item, gold and predicted "
                     "(e.g. funds)")
+    ap.add_argument("--reading", metavar="FILE",
+                    help="score this second person's reading of the same set (a gold file in "
+                    "each set folder, e.g. gold_b.jsonl) in place of the extractor: how far two "
+                    "careful readers agree, the ceiling to read the extractor's score against")
     args = ap.parse_args()
-    docs, gold = [], {}
+    docs, gold, other = [], {}, {}
     for folder in args.sets:
-        if not (folder / "split.json").exists():
-            print(f"{folder}: no split.json (not a set folder?)", file=sys.stderr)
+        if not (folder / "docs").is_dir() or not (folder / "gold.jsonl").exists():
+            print(f"{folder}: no docs/ or gold.jsonl (not a set folder?)", file=sys.stderr)
             return 2
         more_docs, more_gold = load_set(folder, args.split)
         docs += more_docs
         gold.update(more_gold)
-    preds = {doc.name: predicted(doc, True) for doc in docs}
+        if args.reading:
+            if not (folder / args.reading).exists():
+                print(f"{folder}: no {args.reading}", file=sys.stderr)
+                return 2
+            other.update(load_set(folder, args.split, args.reading)[1])
+    preds = ({doc.name: other.get(doc.name, Counter()) for doc in docs} if args.reading
+             else {doc.name: predicted(doc, True) for doc in docs})
     if args.item:
         preds = {n: _only_item(c, args.item) for n, c in preds.items()}
         gold = {n: _only_item(c, args.item) for n, c in gold.items()}
-    score(f"real articles ({args.split})", docs, gold, True, args.show, preds)
+    who = f"second reading {args.reading}" if args.reading else "extractor"
+    score(f"real articles ({args.split}), {who}", docs, gold, True, args.show, preds)
     if args.fields:
         print("  ".join(f"{k} F1={v:.3f}" for k, v in field_scores(docs, gold, preds).items()))
     return 0
