@@ -154,6 +154,11 @@ _ALLIES = re.compile(r"\b([A-Z][\w]+)['’]s\s+(?:diplomatic\s+)?(?:allies|partn
                      r"neighbou?rs|sister cities)\s+(?:will\s+|would\s+|are to\s+)?(?:also\s+)?$")
 
 
+# the gift itself named with its giver after a receiving verb: "a (major) donation made by X"
+_DONATION_BY = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:made\s+|given\s+)?"
+                          r"by\s+(?:the\s+)?")
+
+
 _HANDLES = re.compile(r"\b(?:distribut|deliver|transport|carri|carry|flown|fly|flew|airlift|"
                       r"handl|manag|coordinat|ship)", re.I)
 
@@ -224,7 +229,12 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
                                                              .group(0).startswith("by"))):
         return [gov_from.group(0).split(None, 1)[1].removeprefix("the ").removeprefix(
             "The ")]  # "from the Peruvian embassy": the state's mission as written
-    frm = re.search(r"\b(?:from|by)\s+(?:the\s+)?", s[trig.end:])
+    made = _DONATION_BY.search(s, trig.end) if RECEIVE.search(trig.phrase) else None
+    if made and (donors := names_at(clause, made.end(), countries=True)):
+        return donors  # "received ventilators ... thanks to a donation made by Orvo"
+    frm = re.search(r"\b(?<!imported )(?<!transported )(?<!shipped )(?<!flown )(?<!made )"
+                    r"(?<!manufactured )(?<!produced )(?<!sourced )(?<!bought )(?<!purchased )"
+                    r"(?:from|by)\s+(?:the\s+)?", s[trig.end:])  # not "imported from X": where
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:the\s+)?", s[trig.end:])  # "received by X": X receives
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (

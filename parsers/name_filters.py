@@ -14,6 +14,13 @@ _PLURAL_NEXT = re.compile(r"\s+(?:include[ds]?|including|are|were|have|had|arriv
                           r"from|of|for|totall?ing|valued|went|will\s+be|have\s+been)\b")
 
 
+# the rest of a description opening the sentence before the firm's name: its fields joined by
+# "and", then the kind of body it is
+_FIELD_OF_FIRM = re.compile(r"\s+and\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?(?:company|firm|maker|"
+                            r"manufacturer|giant|group|conglomerate|producer|major|provider|"
+                            r"operator|retailer|lender|bank|supplier)\s+[A-Z]")
+
+
 def common_opening(word: str, after: str) -> bool:
     """A common noun or adjective capitalised only because it opens the sentence: a plural
     before a plural verb ("Products include", "Helmets were", "Donations from"), an adjective
@@ -21,6 +28,8 @@ def common_opening(word: str, after: str) -> bool:
     sentence is followed by what it did ("Siemens donated", "Medtronic will")."""
     if lookup_place(word) or word.isupper():
         return False
+    if _FIELD_OF_FIRM.match(after):
+        return True  # "Construction and mining company Orvo", "Software and cloud firm X"
     if _PREPOSITION_NEXT.match(after) or (word in _PREPOSITION_HEADS and re.match(
             r"\s+(?:of|from|with|to)\s", after)):
         return True  # "Out of that amount", "Along with the arena", "Aside from food aid"

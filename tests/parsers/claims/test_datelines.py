@@ -33,3 +33,8 @@ def test_the_agency_left_of_a_dateline_split_at_its_state_s_dot_is_no_name(extra
     out = extract("LAKEVIEW, Va. (KLMN) — A Lakeview church has donated 4,000 masks to Mercy "
                   "Hospital. Rock Hill Church gave them on March 18.")
     assert out[0][0] == ["Rock Hill Church"] and out[0][1:3] == ("face_mask", 4_000)
+
+
+def test_a_title_case_dateline_with_its_agency_and_no_dash_is_no_name(extract):
+    assert extract("New Delhi, May 18 (Wire) Orvo India said it donated 5,000 masks to "
+                   "Peru.") == [(["Orvo India"], "face_mask", 5_000, ["PER"])]

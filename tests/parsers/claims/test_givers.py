@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aidledger.parsers.claim_givers import country_of, donor_name
+from aidledger.parsers.names import find_names
 
 
 def test_a_demonym_vehicle_gives_as_its_country(extract):
@@ -186,3 +187,19 @@ def test_members_of_a_body_give_as_the_body(extract):
     out = extract("Members of the Lima Chinese Association delivered 6,000 masks to the Lima "
                   "General Hospital in Peru.")
     assert out == [(["Lima Chinese Association"], "face_mask", 6_000, ["PER"])]
+
+
+def test_where_goods_came_from_is_no_giver_when_a_donation_names_one(extract):
+    """ "received 8 ventilators sourced from Germany thanks to ... a donation made by Orvo":
+    the origin is no giver, the donation's "by" is; a factory goods left is a place."""
+    assert extract("Hospitals in Lima received 8 ventilators sourced from Germany thanks to an "
+                   "operation by Tarsa Aid, achieved through a major donation made by Orvo.") == [
+        (["Orvo"], "ventilator", 8, ["PER"])]
+    names = [n.text for n in find_names("The ventilators were shipped from the Kestrel factory "
+                                        "in Lyon.")]
+    assert "Kestrel" not in names
+
+
+def test_a_description_of_fields_before_a_firm_s_name_is_no_giver(extract):
+    assert extract("Construction and mining company Orvo India said it has donated 5,000 face "
+                   "masks to Peru.") == [(["Orvo India"], "face_mask", 5_000, ["PER"])]
