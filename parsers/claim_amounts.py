@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_described import represented
+from aidledger.parsers.claim_donors import names_at
 from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, Span, evidence, giver, negated
 from aidledger.parsers.claim_money import (
@@ -187,6 +188,11 @@ _DONOR_LIST = re.compile(r"\b(?:list|donors|contributors|givers)\b", re.I)
 _AMOUNT_NAME = re.compile(r"^\W*[A-Za-z$€£₹₦]{0,4}\.?\s?\d")
 
 
+_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
+_FROM_AFTER_ANY = re.compile(r"(?:[\d.,]+\s*(?:m|bn|million|billion|k)?)\s+from\s+(?:the\s+)?"
+                             r"[A-Z]")
+
+
 def _listed(clause: Clause, start: int) -> str | None:
     """ "The list includes Absa Bank (Sh50 million), Devki Group (Sh20 million)": an amount in
     brackets right after a name is that giver's (after another amount, it is a conversion)."""
@@ -276,6 +282,10 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if i and (agent := _gapped_agent(clause, money[i - 1], n)):
             donors = [agent]  # "Rs 600 crore will be provided by A and the remaining Rs
             # 300 crore by B": the verb left out, each amount's "by" names its own giver
+        if (frm := _FROM_AFTER.match(s, n.end)) and len(_FROM_AFTER_ANY.findall(s)) > 1 and (
+                named := names_at(clause, frm.end(), countries=True)):
+            donors = named  # "$500m from Saudi Arabia ...; $60m from Kuwait to the WHO": a
+            # list of gifts, each amount's "from" its own giver
         if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
             donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"
         limit = money[i + 1].start if i + 1 < len(money) else (len(s) if i else None)

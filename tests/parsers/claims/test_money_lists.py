@@ -326,3 +326,11 @@ def test_each_giving_after_two_givers_is_an_amount_per_giver(extract):
     assert [(o[0], o[2]) for o in out] == [(["Tarn Bank"], 300_000_000),
                                            (["Orvo Bank"], 100_000_000),
                                            (["Lumen Bank"], 100_000_000)]
+
+
+def test_a_list_of_amounts_each_from_its_own_giver(extract):
+    """ "$500m from Tarnia ...; $60m from Kuwait to the WHO": a list of gifts whose amounts
+    each name their giver with "from"."""
+    out = extract("Standout gifts include $500m from Tarnia to speed vaccine work; $60m from "
+                  "Kuwait to the World Health Organization.")
+    assert [(o[0], o[2]) for o in out] == [(["Tarnia"], 500_000_000), (["Kuwait"], 60_000_000)]
