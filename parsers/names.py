@@ -95,6 +95,8 @@ _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]
 _AGENT_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian)")
 # an adverb opening the sentence before a comma: "Afterwards,", "Subsequently,"
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]*wards|[A-Z][a-z]{5,}ly")
+_GROUP_AFTER = re.compile(r"[^\S\n]+(?:allies|partners|neighbou?rs|countries|nations|"
+                          r"islands|territories)\b")
 _FACILITY_AFTER = re.compile(r"[^\S\n]+(?:factory|plant|warehouse|facility|depot|hub|"
                              r"base|site|mill|workshop)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
@@ -174,6 +176,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "#Covid_19", "#PPE": a topic's hashtag, no body
         if len(name) == 1 or term_acronym(name, text[:m.start()]):
             continue  # "high-performance computing (HPC) systems": a term, not a body
+        if " " not in name and _GROUP_AFTER.match(text, m.end()) and not lookup_place(name):
+            continue  # "the four Pacific allies", "Nordic partners": a word describing them
         if _FACILITY_AFTER.match(text, m.end()) and _FROM_BEFORE.search(text, 0, m.start()):
             continue  # "shipped from the Orvo factory in Lyon": where goods left, no giver
         if goods_modifier(text[:m.start()], text[m.end():]) and not lookup_place(name):

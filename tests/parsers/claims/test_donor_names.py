@@ -4,6 +4,7 @@ a body named by its office, a description before a name."""
 from __future__ import annotations
 
 from aidledger.parsers.claim_givers import country_of
+from aidledger.parsers.names import find_names
 
 
 def test_an_acronym_in_brackets_that_spells_the_whole_keeps_one_body(extract):
@@ -322,3 +323,10 @@ def test_a_province_placed_by_its_compass_point_gives_itself(extract):
 def test_a_camel_case_hashtag_of_a_name_is_that_name(extract):
     assert extract("The charity office said #AnaRuiz has donated 35 ventilators to Peru.") == [
         (["Ana Ruiz"], "ventilator", 35, ["PER"])]
+
+
+def test_a_word_describing_a_group_of_takers_is_no_name():
+    """ "the four Pacific allies", "its Nordic partners": the word describes them."""
+    names = [n.text for n in find_names("The 80,000 masks for the four Pacific allies were "
+                                        "shipped by Orvo.")]
+    assert "Pacific" not in names and "Orvo" in names
