@@ -80,6 +80,7 @@ from aidledger.parsers.claim_shares import (
     part_claims,
 )
 from aidledger.parsers.claim_speakers import speaker
+from aidledger.parsers.claim_summed import summed_parts
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
     denies,
@@ -216,6 +217,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             counted = (few + (counted[0] if counted else []), HOW_MANY)  # named next, if at
             carried = [(c, d) for c, d in carried if c not in few]  # all: never carried
             counted_money |= {id(c) for c in few if c.item == "funds" and not c.donors}
+        if claims and start >= 0 and (summed := summed_parts(
+                clause, claims[:len(claims) - len(in_sentence)], in_sentence, published)):
+            claims += summed  # "Sh300 million will go through A and Sh200 million via B"
+            in_sentence += summed
         if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
             tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
         names_so_far += names
@@ -244,6 +249,9 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     place_unplaced(text, title, claims, ctx.unplaced, url)
     states_of_home(text, title, claims, url)
     not_to_itself(text, title, claims, url)
+    for c in claims:  # a part that names no place of its own goes where its whole went
+        if c.parent is not None and 0 <= c.parent < len(claims) and not c.recipients:
+            c.recipients = list(claims[c.parent].recipients)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
     return _anchored(_counted_totals(drop_summed_totals(dedupe(claims)), counted_money))

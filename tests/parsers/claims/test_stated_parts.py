@@ -1,0 +1,89 @@
+"""A whole, then its parts each with its own amount: every part is a claim of its own whose
+`parent` is the whole's index (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from aidledger.parsers.claims import extract_claims
+
+from .conftest import PUB
+
+
+def _parts(text: str) -> list[tuple]:
+    return [(c.donors, c.item, c.quantity, [r.code for r in c.recipients], c.parent)
+            for c in extract_claims(text, PUB)]
+
+
+def test_money_parts_in_the_next_sentence_that_add_up_to_the_whole():
+    out = _parts("Orvo Telecom has announced a donation of Sh500 million towards the fight "
+                 "against the virus in Kenya.\n\nOrvo chairman Tom Balu said Sh300 million "
+                 "will be channelled through the Red Cross and Sh200 million via the city "
+                 "water company to pay water bills.")
+    assert out == [(["Orvo Telecom"], "funds", 500_000_000, ["KEN"], None),
+                   (["Orvo Telecom"], "funds", 300_000_000, ["KEN"], 0),
+                   (["Orvo Telecom"], "funds", 200_000_000, ["KEN"], 0)]
+
+
+def test_of_this_parts_need_not_add_up_exactly():
+    out = _parts("The Mbali Foundation announced it would donate $4.27m to Kenya. "
+                 "Of this, $1.5m will go to support hospital workers and the remaining $2.7m "
+                 "to bolster testing.")
+    assert [(q, p) for _, _, q, _, p in out] == [(4_270_000, None), (1_500_000, 0),
+                                                (2_700_000, 0)]
+    assert all(d == ["Mbali Foundation"] for d, *_ in out)
+
+
+def test_parts_at_levels_go_where_the_whole_went():
+    out = _parts("Orvan Mining handed a cheque for $620,000 to the Kenyan government. \"We are "
+                 "funding the provision of medical equipment to the value of US$400,000 at the "
+                 "national level, US$120,000 for Kisumu county and US$100,000 for the Lake "
+                 "district.\"")
+    assert out == [(["Orvan Mining"], "funds", 620_000, ["KEN"], None),
+                   (["Orvan Mining"], "funds", 400_000, ["KEN"], 0),
+                   (["Orvan Mining"], "funds", 120_000, ["KEN"], 0),
+                   (["Orvan Mining"], "funds", 100_000, ["KEN"], 0)]
+
+
+def test_a_whole_and_its_parts_in_one_sentence():
+    out = _parts("Orvo Telecom set aside Sh500 million: Sh300 million for the Kenya Red Cross "
+                 "and Sh200 million for water bills in Nairobi.")
+    assert [(q, p) for _, _, q, _, p in out] == [(500_000_000, None), (300_000_000, 0),
+                                                (200_000_000, 0)]
+
+
+def test_of_which_parts_keep_the_wholes_country():
+    out = _parts("Orvan Mining gave $530,000 to Zambia, of which $340,000 goes to the national "
+                 "task force, $100,000 to the province and $90,000 to the district.")
+    assert out == [(["Orvan Mining"], "funds", 530_000, ["ZMB"], None),
+                   (["Orvan Mining"], "funds", 340_000, ["ZMB"], 0),
+                   (["Orvan Mining"], "funds", 100_000, ["ZMB"], 0),
+                   (["Orvan Mining"], "funds", 90_000, ["ZMB"], 0)]
+
+
+def test_a_donation_that_comprises_parts_told_again():
+    out = _parts("The Balu Foundation donated N700m to Nigeria. The N700m donation comprises "
+                 "N500m to the Lagos committee, N100m to the Kano committee and N100m to the "
+                 "Abuja committee.")
+    assert [(q, p) for _, _, q, _, p in out] == [(700_000_000, None), (500_000_000, 0),
+                                                (100_000_000, 0), (100_000_000, 0)]
+
+
+def test_goods_shared_out_of_the_whole_each_to_a_hospital():
+    out = _parts("Out of the nine ventilators donated by the Tamsin Trust to Moldova, four "
+                 "were donated to the city hospital, two are transmitted to the children's "
+                 "clinic and three of them are donated to the regional hospital.")
+    assert out == [(["Tamsin Trust"], "ventilator", 9, ["MDA"], None),
+                   (["Tamsin Trust"], "ventilator", 4, ["MDA"], 0),
+                   (["Tamsin Trust"], "ventilator", 2, ["MDA"], 0),
+                   (["Tamsin Trust"], "ventilator", 3, ["MDA"], 0)]
+
+
+def test_amounts_that_do_not_add_up_are_no_parts():
+    out = _parts("Orvo Telecom donated Sh500 million to Kenya. Last year it gave Sh300 million "
+                 "to the Red Cross and Sh100 million to schools.")
+    assert all(p is None for *_, p in out)
+
+
+def test_a_per_taker_amount_with_its_stated_total_is_no_part():
+    out = _parts("The Kauri Trust will donate 1.1 million test kits to 54 African "
+                 "countries. Each country will receive 20,000 kits.")
+    assert [q for _, _, q, _, _ in out] == [1_100_000]
