@@ -299,3 +299,37 @@ def government_state(name: str) -> str | None:
                 return state_name(place.code)
             return re.sub(r"['’]s$", "", " ".join(words[i:]))
     return None
+
+
+# what a firm's full name adds to the short name an article goes on with: its country or
+# city, its line and its legal form ("Hyundai Motor India", "Tarsa Bank Ghana Ltd")
+_FIRM_TAIL = frozenset(("Motor", "Motors", "Group", "Corporation", "Corp", "Corp.", "Company",
+                        "Co", "Co.", "Holdings", "Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Plc",
+                        "PLC", "LLC", "Bank", "International", "Industries", "Technologies",
+                        "Pvt", "Pvt.", "Private", "Bhd", "Berhad"))
+_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w.&-]*){1,3}")
+_ROLE_NEXT = re.compile(r"\s+(?:CEO|chief|Chief|president|President|chairman|Chairman|head|"
+                        r"managing|Managing|director|Director|spokes\w+|executive|Executive)\b")
+
+
+def firm_full_names(donors: Sequence[str], text: str) -> list[str]:
+    """A firm given by the short name the article goes on with ("Hyundai has donated") is
+    named as the article first wrote it in full ("Hyundai Motor India today announced"),
+    when what the full name adds is only its place, line of business or legal form; not a
+    person's name, a foundation (a giver of its own), or a name before a role ("Orvo Peru
+    CEO Ana Ruiz")."""
+    out = []
+    for d in donors:
+        first = re.search(rf"(?<![\w-]){re.escape(d)}(?![\w-])", text) if d and d[
+            0].isupper() and len(d.split()) <= 2 and not country_of(d) else None
+        if first and (m := _TAIL.match(text, first.end())):
+            tail = m.group(0).split()
+            while tail and not (tail[-1] in _FIRM_TAIL or lookup_place(tail[-1])):
+                tail = tail[:-1]  # "Hyundai Motor India Today": the words that fit only
+            fits = tail and all(w in _FIRM_TAIL or lookup_place(w) or lookup_place(
+                " ".join(tail[i:])) for i, w in enumerate(tail))
+            full = f"{d} {' '.join(tail)}" if fits else None
+            if full and not _ROLE_NEXT.match(text, first.start() + len(full)):
+                d = full
+        out.append(d)
+    return out

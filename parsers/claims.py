@@ -47,7 +47,12 @@ from aidledger.parsers.claim_fund_refs import (
     the_fund_again,
     to_the_drives_fund,
 )
-from aidledger.parsers.claim_givers import as_the_text_writes, donor_names, without_own_country
+from aidledger.parsers.claim_givers import (
+    as_the_text_writes,
+    donor_names,
+    firm_full_names,
+    without_own_country,
+)
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_handles import handles_as_names
 from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
@@ -229,8 +234,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
-        c.donors = office_givers(founded_names(spelled_out(as_the_text_writes(
-            c.donors, seen), seen), seen), seen)
+        c.donors = firm_full_names(office_givers(founded_names(spelled_out(as_the_text_writes(
+            c.donors, seen), seen), seen), seen), text)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:  # as written, not as read

@@ -330,3 +330,15 @@ def test_a_word_describing_a_group_of_takers_is_no_name():
     names = [n.text for n in find_names("The 80,000 masks for the four Pacific allies were "
                                         "shipped by Orvo.")]
     assert "Pacific" not in names and "Orvo" in names
+
+
+def test_a_firm_s_short_name_is_the_full_name_the_article_first_wrote(extract):
+    """ "Orvo Motor India today announced ..." then "Orvo has donated": the firm as first
+    named in full, when the full name adds only its place, line or legal form; never a
+    foundation (a giver of its own) or a name before a role."""
+    assert extract("Orvo Motor India today announced aid. Orvo has donated Rs 7 crore to "
+                   "Peru.")[0][0] == ["Orvo Motor India"]
+    assert extract("Orvo Peru CEO Ana Ruiz spoke. Orvo has donated 5,000 masks to "
+                   "Peru.")[0][0] == ["Orvo"]
+    assert extract("Jack Ma Foundation thanks all. Jack Ma has donated 5,000 masks to "
+                   "Peru.")[0][0] == ["Jack Ma"]

@@ -8,7 +8,7 @@ def test_amounts_sharing_out_a_stated_sum_go_where_the_sum_went(extract):
                   "Rs 900 crore towards the fight against the virus in India. Of the Rs 900 "
                   "crore, Orbis's commitment is Rs 100 crore, Quay Ltd will donate Rs 50 crore "
                   "and the Lantern Foundation will make a contribution of Rs 750 crore.")
-    assert out[1:] == [(["Orbis"], "funds", 1_000_000_000, ["IND"]),
+    assert out[1:] == [(["Orbis Ltd"], "funds", 1_000_000_000, ["IND"]),
                        (["Quay Ltd"], "funds", 500_000_000, ["IND"]),
                        (["Lantern Foundation"], "funds", 7_500_000_000, ["IND"])]
 

@@ -43,7 +43,7 @@ def test_goods_sent_around_the_world_do_not_take_the_headlines_recipient(extract
     out = extract("Pelor Aid Norway has given 9,000 gowns to the Norwegian health ministry. Since "
                   "January, Pelor Aid has shipped 70,000 gloves to countries across the globe.",
                   title="Pelor Aid Norway donates 9,000 gowns to Norway")
-    assert (["Pelor Aid"], "gloves", 70_000, []) in out
+    assert (["Pelor Aid Norway"], "gloves", 70_000, []) in out
 
 
 def test_an_agency_with_its_acronym_in_a_country_is_the_agency_alone(extract):
