@@ -292,7 +292,9 @@ def shared_taker(s: str, claims: list) -> None:
         c.recipients = list(last.recipients)
 
 
-_CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+)?$", re.I)
+_CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+|"
+                             r"which\s+is\s+|that\s+is\s+|(?:which|that)\s+(?:comes|amounts)\s+"
+                             r"to\s+)?$", re.I)  # ", which is about $150,000"
 _ABOUT = ("about", "approximately", "roughly", "around", "nearly", "some", "close to")
 
 
@@ -302,7 +304,7 @@ def converted(s: str, before, n) -> bool:
     gap = s[before.end:n.start]
     return (before.currency != n.currency and bool(_CONVERSION_GAP.fullmatch(gap))
             and (n.approx in _ABOUT or "or" in gap.split() or "i.e." in gap
-                 or "equ" in gap.lower()))
+                 or "equ" in gap.lower() or re.search(r"\b(?:which|that)\b", gap) is not None))
 
 
 _AS_GOODS = re.compile(r"\s+(?:in|worth of|in the form of)\s+(?:[\w-]+\s+){0,3}?(?:gear|goods|"

@@ -137,3 +137,10 @@ def test_a_taker_named_before_its_own_further_money(extract):
                                       (["Corvo Trust"], "funds", 2_000_000, ["UGA"])]
     assert extract("Norland gave $5 million to Kenya and Uganda $2 million.") == [
         (["Norland"], "funds", 5_000_000, ["KEN"]), (["Norland"], "funds", 2_000_000, ["UGA"])]
+
+
+def test_an_amount_converted_in_a_which_clause_is_no_second_gift(extract):
+    out = extract("Orvo Mines gave R10 million to Lima hospital. R8 million bought 10 "
+                  "ventilators and the other R2 million, which is about $150 000, went to food "
+                  "for Peru.")
+    assert all(o[2] != 150_000 for o in out)
