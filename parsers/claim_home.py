@@ -367,6 +367,24 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
             where = home_country(text, title, claims, others, url)
         if where is not None and where not in _own_countries(c.donors):
             c.recipients = [Recipient(country_name(where), where)]
+    _kept_at_home(text, title, claims, home if todo else None, url)
+
+
+def _kept_at_home(text: str, title: str | None, claims: list[Claim], home: str | None,
+                  url: str | None) -> None:
+    """A whole with no taker whose parts all go within the article's country ("two of the
+    ventilators will be sent to the island" of the same state) was given there too; a whole
+    shared out abroad keeps no taker."""
+    for i, c in enumerate(claims):
+        if c.recipients or not c.donors or c.item == "funds" or OTHER_COUNTRIES.search(
+                c.evidence.get("sentence", "")):  # "masks for workers around the world"
+            continue
+        codes = {r.code for p in claims if p.parent == i for r in p.recipients}
+        if not codes or any(p.parent == i and not p.recipients for p in claims):
+            continue
+        home = home or home_country(text, title, claims, url=url)
+        if codes == {home} and home not in _own_countries(c.donors):
+            c.recipients = [Recipient(country_name(home), home)]
 
 
 def _own_countries(donors: list[str]) -> set[str | None]:

@@ -11,7 +11,7 @@ from functools import cache
 
 from aidledger.parsers.claim_parts import Clause, Item
 from aidledger.parsers.names import vocab
-from aidledger.parsers.numbers import NumberMention
+from aidledger.parsers.numbers import NumberMention, parse_number
 
 _PCS_OPEN = re.compile(r"\s*(?:\(\s*|[:–—]\s*|\s-\s+)")
 _PCS_CLOSE = re.compile(r"\s*(?:(?:pcs|pieces|units|sets|pairs|nos)\.?\s*)?\)", re.I)
@@ -107,7 +107,16 @@ def share_of(sentence: str, q: NumberMention) -> NumberMention:
         return q
     pattern, shares = _share_before()
     m = pattern.search(sentence, max(0, q.start - 30), q.start)
-    return replace(q, value=round(q.value * shares[m.group(1).lower()])) if m else q
+    if m:
+        return replace(q, value=round(q.value * shares[m.group(1).lower()]))
+    count = _COUNT_OF.search(sentence, max(0, q.start - 30), q.start)  # "200 of the 500
+    part = parse_number(count.group(1)) if count else None  # ventilators": the 200
+    return replace(q, value=part) if part and part < q.value else q
+
+
+_COUNT_OF = re.compile(r"(?<![\w,.])(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+of\s+(?:the|these|"
+                       r"those)\s+$", re.I)
 
 
 # "One third of the masks": the number word opens a fraction, it counts nothing

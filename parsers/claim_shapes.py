@@ -67,7 +67,11 @@ _ORDINAL = re.compile(  # "The first 50 ventilators", "The latest batch, 300,000
     r"instal?lment|round|lot|load|cargo|flight)", re.I)
 _PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk]))?|"
                    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
-                   r"(?:million|thousand|hundred thousand|lakh))\s+of\s+"
+                   r"(?:million|thousand|hundred thousand|lakh)|\b(?:two|three|four|five|six|"
+                   r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+                   r"(?=\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:ventilators|respirators|"
+                   r"machines|devices|units|ambulances|vehicles|beds|monitors|concentrators)\b))"
+                   r"\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
 # what every _PART match holds: searched for first, as it is quick to find or miss
 _PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)

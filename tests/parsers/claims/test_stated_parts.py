@@ -87,3 +87,27 @@ def test_a_per_taker_amount_with_its_stated_total_is_no_part():
     out = _parts("The Kauri Trust will donate 1.1 million test kits to 54 African "
                  "countries. Each country will receive 20,000 kits.")
     assert [q for _, _, q, _, _ in out] == [1_100_000]
+
+
+def test_a_count_of_the_goods_sent_on_is_a_part_and_the_whole_keeps_its_taker():
+    out = _parts("Delta Aid donated five ventilators to Ghana. Two of the ventilators will "
+                 "be sent to Togo.")
+    assert out == [(["Delta Aid"], "ventilator", 5, ["GHA"], None),
+                   (["Delta Aid"], "ventilator", 2, ["TGO"], 0)]
+
+
+def test_n_of_the_m_goods_is_the_n():
+    out = _parts("Delta Aid donated 500,000 masks to Ghana. 200,000 of the 500,000 masks "
+                 "will be sent to Togo.")
+    assert [(q, r, p) for _, _, q, r, p in out] == [(500_000, ["GHA"], None),
+                                                   (200_000, ["TGO"], 0)]
+    out = _parts("Delta Aid donated five ventilators to Ghana. Two of the five ventilators "
+                 "will be sent to Togo.")
+    assert [(q, p) for _, _, q, _, p in out] == [(5, None), (2, 0)]
+
+
+def test_a_whole_whose_parts_stay_in_the_articles_country_goes_there():
+    out = _parts("The Kumasi clinic is better equipped with the donation of six ventilators "
+                 "from the Orvan Trust. The donation was received by Ghana's health ministry "
+                 "on Monday. The minister said two of the ventilators will be sent to Tamale.")
+    assert [(q, r, p) for _, _, q, r, p in out] == [(6, ["GHA"], None), (2, ["GHA"], 0)]
