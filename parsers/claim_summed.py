@@ -137,3 +137,29 @@ def _parts(clause: Clause, claims: list[Claim], first: int, whole: int,
                          date_in(s, published) or parent.date, evidence(clause),
                          parent=whole, currency=parent.currency))
     return out
+
+
+# "The first 15,000 masks went to ...", "The first batch of 11,000 kits arrived": the opening
+# part of goods told before
+_FIRST = re.compile(r"\bthe\s+first\s+(?:(?:batch|consignment|shipment|tranche|lot|delivery)"
+                    r"\s+(?:of\s+)?)?(?:(?:about|some|over|nearly|around|more\s+than)\s+)?$",
+                    re.I)
+
+
+def first_part(clause: Clause, before: list[Claim], found: list[Claim]) -> None:
+    """An amount after "the first" ("the first batch of") is a part of the latest whole of
+    the same goods told before with a larger amount: its `parent`, its giver when it names
+    none."""
+    s = clause.sentence
+    for c in found:
+        if c.parent is not None or not c.quantity or c.at is None or clause.start < 0:
+            continue
+        at = c.at - clause.start
+        if not 0 <= at <= len(s) or not _FIRST.search(s, max(0, at - 50), at):
+            continue
+        whole = next((i for i in range(len(before) - 1, -1, -1) if before[i].parent is None
+                      and before[i].item == c.item and (before[i].quantity or 0) > c.quantity),
+                     None)
+        if whole is not None:
+            c.parent = whole
+            c.donors = c.donors or list(before[whole].donors)

@@ -85,7 +85,7 @@ from aidledger.parsers.claim_shares import (
     part_claims,
 )
 from aidledger.parsers.claim_speakers import speaker
-from aidledger.parsers.claim_summed import summed_parts
+from aidledger.parsers.claim_summed import first_part, summed_parts
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
     denies,
@@ -222,6 +222,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             counted = (few + (counted[0] if counted else []), HOW_MANY)  # named next, if at
             carried = [(c, d) for c, d in carried if c not in few]  # all: never carried
             counted_money |= {id(c) for c in few if c.item == "funds" and not c.donors}
+        if in_sentence and start >= 0:  # "The first 15,000 masks went to ..."
+            first_part(clause, claims[:len(claims) - len(in_sentence)], in_sentence)
         if claims and start >= 0 and (summed := summed_parts(
                 clause, claims[:len(claims) - len(in_sentence)], in_sentence, published)):
             claims += summed  # "Sh300 million will go through A and Sh200 million via B"

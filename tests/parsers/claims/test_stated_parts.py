@@ -111,3 +111,19 @@ def test_a_whole_whose_parts_stay_in_the_articles_country_goes_there():
                  "from the Orvan Trust. The donation was received by Ghana's health ministry "
                  "on Monday. The minister said two of the ventilators will be sent to Tamale.")
     assert [(q, r, p) for _, _, q, r, p in out] == [(6, ["GHA"], None), (2, ["GHA"], 0)]
+
+
+def test_the_first_batch_of_the_goods_is_a_part_of_them():
+    out = _parts("Corvo donated 40,000 masks to Ghana. The first 15,000 masks went to Mercy "
+                 "Clinic in Accra.")
+    assert out == [(["Corvo"], "face_mask", 40_000, ["GHA"], None),
+                   (["Corvo"], "face_mask", 15_000, ["GHA"], 0)]
+    out = _parts("Corvo donated 40,000 masks to Ghana. The first batch of 15,000 masks "
+                 "arrived in Accra on Monday.")
+    assert [(q, p) for _, _, q, _, p in out] == [(40_000, None), (15_000, 0)]
+
+
+def test_the_first_of_other_goods_is_no_part():
+    out = _parts("Corvo donated 40,000 masks to Ghana. The first 15,000 gloves arrived in "
+                 "Accra on Monday.")
+    assert [p for *_, p in out] == [None, None]
