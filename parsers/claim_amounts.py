@@ -284,7 +284,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
             # 300 crore by B": the verb left out, each amount's "by" names its own giver
         if (frm := _FROM_AFTER.match(s, n.end)) and len(_FROM_AFTER_ANY.findall(s)) > 1 and (
                 named := names_at(clause, frm.end(), countries=True)):
-            donors = named  # "$500m from Saudi Arabia ...; $60m from Kuwait to the WHO": a
+            donors = named  # "$70m from Tarnia ...; $25m from Norway to the WHO": a
             # list of gifts, each amount's "from" its own giver
         if not donors and (owner := _OWNERS_PLEDGE.search(s, prev_end, n.start)):
             donors = [owner.group(1)]  # "in line with Seoul's pledge to provide US$21 million"

@@ -117,8 +117,9 @@ _DESCRIBED = re.compile(
     r"association|union)|(businessman|businesswoman|philanthropist|entrepreneur|"
     r"tycoon|billionaire|donor|benefactor|resident|couple))"
     r"(?:\s+(?:based|headquartered)\s+in\s+(?:[\w.'’-]+\s+){1,3}?)?"
-    r"(?=\s+(?:has|have|had|will|is|was|also|recently|today|yesterday|on|this|last|[a-z]+ed)\b)")
-# where a name that is only mentioned, not the giver, stands: "in a Facebook message", "to X"
+    r"(?=\s+(?:has|have|had|will|is|was|also|recently|today|yesterday|on|this|last|[a-z]+ed|"
+    r"gave|gives|sent|sends|donates|provides|delivers|pledges|offers|hands)\b)")
+# where a name that is only mentioned, not the giver, stands: "in a post on its page", "to X"
 _MENTIONED = re.compile(r"\b(?:in|on|via|through|with|to|for|at|like|than|a|an)\s+(?:the\s+)?$")
 _STATE_WORDS = re.compile(r"\b(?:Embassy|Consulate|Ministry|Government|Department|Commission|"
                           r"Council|Authority|Agency)\b")
@@ -126,7 +127,7 @@ _STATE_WORDS = re.compile(r"\b(?:Embassy|Consulate|Ministry|Government|Departmen
 
 def described_giver(sentence: str) -> str | None:
     """ "organisation" or "person" when the sentence opens on one giver described but not
-    named ("A Lakeside company has donated"), else None."""
+    named ("A Lakeside firm has given"), else None."""
     m = _DESCRIBED.match(sentence)
     if not m:
         return None
@@ -137,7 +138,7 @@ def named_giver(sentence: str, names: list[Name], kind: str,
                 receivers: frozenset[str]) -> str | None:
     """The name a later sentence gives the described giver: one introduced by "by" or "from"
     first ("the kits were provided by Orvan Ltd"), else the first of its kind the sentence
-    does not merely mention ("in a Facebook post", "to the hospital"); never a place, a taker
+    does not merely mention ("in a post on its page", "to the hospital"); never a place, a taker
     or a body of a state."""
     fits = [n for n in names if n.kind != "place" and n.text not in receivers
             and not lookup_place(n.text) and not _STATE_WORDS.search(n.text)

@@ -171,8 +171,8 @@ def _given_part(clause: Clause, items: list, out: list[Claim]) -> None:
 
 _TOTAL = re.compile(r"\b(?:that is|that's|i\.e\.|making|bringing it to)\s+a total of\b"
                     r"|,\s*(?:(?:for\s+)?a total of|in total|totall?ing)\b", re.I)
-# a total of plain masks after graded ones sums those: "1,000 N95 masks to each of four
-# hospitals, for a total of 4,000 masks" is 4,000 N95 masks
+# a total of plain masks after graded ones sums those: "500 N95 masks to each of six
+# clinics, for a total of 3,000 masks" is 3,000 N95 masks
 _GRADED = {"face_mask": "respirator"}
 
 

@@ -294,7 +294,7 @@ def shared_taker(s: str, claims: list) -> None:
 
 _CONVERSION_GAP = re.compile(r"\s*,?\s*(?:or\s+|i\.e\.\s*|equivalent to\s+|equal to\s+|"
                              r"which\s+is\s+|that\s+is\s+|(?:which|that)\s+(?:comes|amounts)\s+"
-                             r"to\s+)?$", re.I)  # ", which is about $150,000"
+                             r"to\s+)?$", re.I)  # ", which is about $210,000"
 _ABOUT = ("about", "approximately", "roughly", "around", "nearly", "some", "close to")
 
 

@@ -99,7 +99,8 @@ def officials_as_states(donors: Sequence[str], text: str, recipients: set[str]) 
 # an office written alone, no person's name: "Principal Secretary", "Commissioner for Crisis
 # Management", "Secretary-General"
 _TITLE_ONLY = re.compile(
-    r"(?:(?:Principal|Permanent|Cabinet|Deputy|Assistant|Chief|Executive|Under|Vice|Senior)\s+)"
+    r"(?:(?:Principal|Permanent|Cabinet|Deputy|Assistant|Chief|Executive|Under|Vice|Senior|"
+    r"Acting)\s+)"
     r"{0,2}(?:Secretary|Commissioner|Minister|Director|Spokesperson|Spokesman|Spokeswoman)"
     r"(?:[- ]General)?(?:\s+(?:for|of)\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?")
 _BODY_AFTER = re.compile(r"\s+(?:in|of|at)\s+(?:the\s+)?((?:Ministry|Department|Office|Embassy|"

@@ -170,7 +170,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             fill_counted(counted[0], listed)  # "Two firms donated ...". "They are A and B."
         if described and (named := named_giver(sentence, names, described[1],
                                                frozenset(ctx.receivers))):
-            for c in described[0]:  # "A Lakeside company has donated ...". "... of Orvan
+            for c in described[0]:  # "A Lakeside firm has given ...". "... head of Orvan
                 c.donors = [named]  # Health, said": the name the description stood for
             described = None
         described = (described[0], described[1], described[2] - 1) if described and \

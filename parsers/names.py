@@ -177,7 +177,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if len(name) == 1 or term_acronym(name, text[:m.start()]):
             continue  # "high-performance computing (HPC) systems": a term, not a body
         if " " not in name and _GROUP_AFTER.match(text, m.end()) and not lookup_place(name):
-            continue  # "the four Pacific allies", "Nordic partners": a word describing them
+            continue  # "its three Pacific allies", "Nordic partners": a word describing them
         if _FACILITY_AFTER.match(text, m.end()) and _FROM_BEFORE.search(text, 0, m.start()):
             continue  # "shipped from the Orvo factory in Lyon": where goods left, no giver
         if goods_modifier(text[:m.start()], text[m.end():]) and not lookup_place(name):

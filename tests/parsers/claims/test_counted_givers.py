@@ -76,17 +76,17 @@ def test_money_of_counted_givers_named_nowhere_else_stays(extract):
 
 
 def test_one_giver_described_first_takes_the_name_given_later(extract):
-    """ "A Lakeside company has donated": the town describes the giver, it names none; the
+    """ "A Lakeside firm has given": the town describes the giver, it names none; the
     name comes a few sentences on, and until it does the giver is nobody yet."""
-    out = extract("A Lakeside company has donated five ventilators to Mercy Hospital in Lima. "
-                  "The devices help patients breathe. Ana Ruiz, vice president of Orvan "
-                  "Healthcare Group, said they had units to spare.")
-    assert out == [(["Orvan Healthcare Group"], "ventilator", 5, ["PER"])]
-    out = extract("An Italian firm has donated 3,000 masks to Peru, the Italian Embassy said. "
-                  "The embassy said in a Facebook post that the masks were provided by Tarsa "
-                  "Ltd., a maker of gowns.")
+    out = extract("A Lakeside firm has given seven ventilators to Mercy Hospital in Lima. "
+                  "Such machines keep patients breathing. Ana Ruiz, head of Orvan Healthcare "
+                  "Group, said the units were spare.")
+    assert out == [(["Orvan Healthcare Group"], "ventilator", 7, ["PER"])]
+    out = extract("An Italian firm sent 3,000 masks to Peru, the Italian Embassy said. A post "
+                  "on the embassy's page said the masks were supplied by Tarsa Ltd., a gown "
+                  "maker.")
     assert [o[0] for o in out if o[2]] == [["Tarsa Ltd."]]
-    assert extract("A Lakeside church has donated 4,000 masks to Lima. Rock Hill Church gave "
-                   "them on Monday.")[0][0] == ["Rock Hill Church"]
+    assert extract("A Lakeside church gave 2,500 masks to Lima. Elm Street Church sent "
+                   "them on Monday.")[0][0] == ["Elm Street Church"]
     assert extract("A Chilean company donated 2,000 masks to Peru. Hospitals there lack "
                    "them.") == [([], "face_mask", 2_000, ["PER"])]

@@ -284,5 +284,5 @@ def test_a_total_stated_after_amounts_per_recipient_is_never_multiplied_again(ex
                   "masks and 54,000 suits.")
     assert [o[1:3] for o in out] == [("test_kit", 1_080_000), ("face_mask", 5_400_000),
                                      ("protective_suit", 54_000)]
-    assert extract("Orvo donated 1,000 N95 masks to four hospitals in Lima on March 18, for a "
-                   "total of 4,000 masks.") == [(["Orvo"], "respirator", 4_000, ["PER"])]
+    assert extract("Orvo gave 500 N95 masks to six clinics in Lima on May 2, for a total of "
+                   "3,000 masks.") == [(["Orvo"], "respirator", 3_000, ["PER"])]

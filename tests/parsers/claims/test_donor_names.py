@@ -326,9 +326,9 @@ def test_a_camel_case_hashtag_of_a_name_is_that_name(extract):
 
 
 def test_a_word_describing_a_group_of_takers_is_no_name():
-    """ "the four Pacific allies", "its Nordic partners": the word describes them."""
-    names = [n.text for n in find_names("The 80,000 masks for the four Pacific allies were "
-                                        "shipped by Orvo.")]
+    """ "its three Pacific allies", "its Nordic partners": the word describes them."""
+    names = [n.text for n in find_names("Orvo shipped 40,000 masks for its three Pacific "
+                                        "allies.")]
     assert "Pacific" not in names and "Orvo" in names
 
 

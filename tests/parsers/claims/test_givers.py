@@ -190,11 +190,11 @@ def test_members_of_a_body_give_as_the_body(extract):
 
 
 def test_where_goods_came_from_is_no_giver_when_a_donation_names_one(extract):
-    """ "received 8 ventilators sourced from Germany thanks to ... a donation made by Orvo":
+    """ "received 6 ventilators sourced from Germany ... under a donation made by Orvo":
     the origin is no giver, the donation's "by" is; a factory goods left is a place."""
-    assert extract("Hospitals in Lima received 8 ventilators sourced from Germany thanks to an "
-                   "operation by Tarsa Aid, achieved through a major donation made by Orvo.") == [
-        (["Orvo"], "ventilator", 8, ["PER"])]
+    assert extract("Clinics in Lima received 6 ventilators sourced from Germany, flown in by "
+                   "Tarsa Aid under a donation made by Orvo.") == [
+        (["Orvo"], "ventilator", 6, ["PER"])]
     names = [n.text for n in find_names("The ventilators were shipped from the Kestrel factory "
                                         "in Lyon.")]
     assert "Kestrel" not in names

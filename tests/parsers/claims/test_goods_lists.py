@@ -128,7 +128,7 @@ def test_another_giver_named_in_a_quote_keeps_its_own_gift(extract):
 
 
 def test_a_consignment_named_material_in_the_singular_lists_its_goods(extract):
-    out = extract("Orvo Province has donated anti-epidemic material to Lima. The anti-epidemic "
-                  "material includes 1,000 N95 masks and 20,000 medical masks.")
-    assert out == [(["Orvo Province"], "respirator", 1_000, ["PER"]),
-                   (["Orvo Province"], "face_mask", 20_000, ["PER"])]
+    out = extract("Orvo Province sent relief material to Lima this week. That relief material "
+                  "includes 2,400 N95 masks and 15,000 medical masks.")
+    assert out == [(["Orvo Province"], "respirator", 2_400, ["PER"]),
+                   (["Orvo Province"], "face_mask", 15_000, ["PER"])]

@@ -225,8 +225,8 @@ def test_a_city_body_that_received_donations_in_the_first_sentence(extract):
 def test_a_giver_written_as_its_country_s_is_not_the_article_s_country(extract):
     """ "China's Orvo Province": the province's own country is a giver's, not the taker's,
     however often the article names it."""
-    text = ("BEIJING, Apr 2 (Wire): China's Orvo Province has donated anti-epidemic material "
-            "to Qarva province. The anti-epidemic material includes 1,000 N95 masks. It will be "
-            "sent from Orvo, China, to Qarva, one of the hardest hit areas in Pakistan, through "
-            "the Pakistan Embassy in Beijing.")
+    text = ("BEIJING, Apr 2 (Wire): China's Orvo Province gave relief material to Qarva "
+            "province. The relief material includes 3,500 N95 masks. Trucks will carry it from "
+            "Orvo, China, to Qarva, a district of Pakistan, with help from the Pakistan "
+            "Embassy in Beijing.")
     assert [o[3] for o in extract(text)] == [["PAK"]]

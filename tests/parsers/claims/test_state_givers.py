@@ -201,11 +201,11 @@ def test_goods_an_envoy_hands_over_that_another_donated_are_that_givers(extract)
 
 
 def test_an_office_read_alone_as_the_giver_is_its_body_or_no_giver(extract):
-    """ "Principal Secretary in the Ministry of Trade Ambassador Ana Ruiz handed over": the
+    """ "Acting Principal Secretary in the Ministry of Trade Ambassador Ana Ruiz delivered": the
     ministry gives; an office with no body and no holder named is no giver."""
-    out = extract("The Ministry of Trade donated gear to the Ministry of Health. Principal "
-                  "Secretary in the Ministry of Trade Ambassador Ana Ruiz handed over the "
-                  "consignment. These included 3,000 gowns.")
+    out = extract("The Ministry of Trade gave gear to the Ministry of Health. Acting Principal "
+                  "Secretary in the Ministry of Trade Ambassador Ana Ruiz delivered the supplies. "
+                  "The supplies included 3,000 gowns.")
     assert [o[0] for o in out if o[2]] == [["Ministry of Trade"]]
     from aidledger.parsers.claim_officials import office_givers
     assert office_givers(["Commissioner for Crisis Management", "Orvo"], "...") == ["Orvo"]
