@@ -111,8 +111,8 @@ _PERSON_AFTER = re.compile(r"\s+(?:Ambassador|Dr|Mr|Mrs|Ms|Prof|Hon)\b.*$")
 
 def office_givers(donors: Sequence[str], text: str) -> list[str]:
     """An office read as the giver with no holder named ("Principal Secretary"): the body it
-    is an office of, where the text says so ("Principal Secretary in the Ministry of Foreign
-    Affairs Ambassador X handed over"), else no giver at all, which a title alone is not."""
+    is an office of, where the text says so ("Acting Principal Secretary in the Ministry of
+    Trade Ambassador X delivered"), else no giver at all, which a title alone is not."""
     out: list[str] = []
     for d in donors:
         if _TITLE_ONLY.fullmatch(d):

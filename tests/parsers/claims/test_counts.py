@@ -279,10 +279,10 @@ def test_a_total_stated_after_amounts_per_recipient_is_never_multiplied_again(ex
     assert extract("Orvo will donate 20,000 test kits to each of the 54 African countries, "
                    "1.08 million kits in all.") == [
         (["Orvo"], "test_kit", 1_080_000, ["region:africa"])]
-    out = extract("To each of the 54 countries Orvo will give 20,000 test kits, 100,000 masks "
-                  "and 1,000 suits, that is a total of 1.08 million test kits, 5.4 million "
-                  "masks and 54,000 suits.")
-    assert [o[1:3] for o in out] == [("test_kit", 1_080_000), ("face_mask", 5_400_000),
-                                     ("protective_suit", 54_000)]
+    out = extract("To each of the 54 countries Orvo will give 30,000 test kits, 80,000 masks "
+                  "and 2,000 suits, that is a total of 1.62 million test kits, 4.32 million "
+                  "masks and 108,000 suits.")
+    assert [o[1:3] for o in out] == [("test_kit", 1_620_000), ("face_mask", 4_320_000),
+                                     ("protective_suit", 108_000)]
     assert extract("Orvo gave 500 N95 masks to six clinics in Lima on May 2, for a total of "
                    "3,000 masks.") == [(["Orvo"], "respirator", 3_000, ["PER"])]
