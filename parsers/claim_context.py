@@ -247,10 +247,27 @@ def announcement(clause: Clause, ctx: Context) -> None:
         return
     donors = resolve_donors(clause, trig)
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
+    recips = [r for r in recips if not _made_in(clause.sentence, r.name)]
     if ctx.donors and donors and not _named_in(donors, clause):
         donors = []  # "X says they are committed to helping": a pronoun read back to a name
         # sentences before is no new giver for the goods told next (the last one stays)
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
+
+
+# "were shipped from the factory in Bremen, Germany": where the goods come from, no taker
+_FROM_IN = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?in\s+"
+                      r"(?:[A-Z][\w-]*,?\s+){0,3}$")
+
+
+# "a charity that operates in Italy and the Middle East": where a body works, no taker
+_WORKS_IN = re.compile(r"\b(?:operates|operating|based|active|headquartered)\s+in\s+"
+                       r"(?:[\w'’-]+,?\s+){0,4}$", re.I)
+
+
+def _made_in(sentence: str, name: str) -> bool:
+    at = sentence.find(name)
+    return at > 0 and bool(_FROM_IN.search(sentence, max(0, at - 80), at)
+                           or _WORKS_IN.search(sentence, max(0, at - 60), at))
 
 
 def _named_in(donors: list[str], clause: Clause) -> bool:

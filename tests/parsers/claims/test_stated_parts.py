@@ -127,3 +127,11 @@ def test_the_first_of_other_goods_is_no_part():
     out = _parts("Corvo donated 40,000 masks to Ghana. The first 15,000 gloves arrived in "
                  "Accra on Monday.")
     assert [p for *_, p in out] == [None, None]
+
+
+def test_another_batch_goes_where_the_gift_went_not_where_it_was_made():
+    out = _parts("Hospitals in Peru received ventilators through a large donation by Kelvo "
+                 "Health. The shipment was facilitated by Ayni Relief, a charity that "
+                 "operates in Peru and Central Asia. The ventilators were shipped from the "
+                 "factory in Bremen, Germany. Another 12 are on their way.")
+    assert (["Kelvo Health"], "ventilator", 12, ["PER"], None) in out
