@@ -254,12 +254,12 @@ def announcement(clause: Clause, ctx: Context) -> None:
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
 
 
-# "were shipped from the factory in Bremen, Germany": where the goods come from, no taker
+# "flown from a plant in Bremen, Germany": where the goods come from, no taker
 _FROM_IN = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?in\s+"
                       r"(?:[A-Z][\w-]*,?\s+){0,3}$")
 
 
-# "a charity that operates in Italy and the Middle East": where a body works, no taker
+# "a charity active in Peru and Central Asia": where a body works, no taker
 _WORKS_IN = re.compile(r"\b(?:operates|operating|based|active|headquartered)\s+in\s+"
                        r"(?:[\w'’-]+,?\s+){0,4}$", re.I)
 

@@ -373,8 +373,8 @@ def place_unplaced(text: str, title: str | None, claims: list[Claim],
 def _kept_at_home(text: str, title: str | None, claims: list[Claim], home: str | None,
                   url: str | None) -> None:
     """A whole with no taker whose parts all go within the article's country ("two of the
-    ventilators will be sent to the island" of the same state) was given there too; a whole
-    shared out abroad keeps no taker."""
+    ventilators are headed for Tamale" after a gift received in Ghana) was given there too;
+    a whole shared out abroad keeps no taker."""
     for i, c in enumerate(claims):
         if c.recipients or not c.donors or c.item == "funds" or OTHER_COUNTRIES.search(
                 c.evidence.get("sentence", "")):  # "masks for workers around the world"

@@ -1,6 +1,6 @@
-"""A whole told, then its parts with their own amounts: "Orvo gave Sh500 million. Sh300
-million will go through the Red Cross and Sh200 million via the water board." Each part is a
-claim of its own whose `parent` is the whole's index; the whole stays a claim."""
+"""A whole told, then its parts with their own amounts: "Telvo pledged Sh800 million. Sh500
+million goes to the hospitals fund and Sh300 million to school feeding." Each part is a claim
+of its own whose `parent` is the whole's index; the whole stays a claim."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from aidledger.parsers.numbers import NumberMention
 from aidledger.parsers.records import Recipient
 
 # "Of this, ...", "Out of the seven devices, ...", "of which": what follows shares out the
-# whole named before (its parts need not add up to it: "the remaining $3.8m")
+# whole named before (its parts need not add up to it: "$4m for meals and $5m for clinics")
 _LEAD = re.compile(r"^\W*(?:\w+,\s*)?(?:of|out of)\s+(?:this|that|it|these|those|them|which|"
                    r"the\s+[^,;:]{1,60}?)\s*,|\b(?:of|out of)\s+which\b", re.I)
-# a part goes somewhere: "for the Red Cross", "via the water board", "at the national level"
+# a part goes somewhere: "for clinics", "via the county fund", "at district level"
 _TOWARD = re.compile(r"\b(?:to|for|towards|via|through|at|into|in)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -72,7 +72,7 @@ def _summed(clause: Clause, claims: list[Claim], first: int, money: bool,
     nums = _amounts(clause, money, currency)
     here = [i for i in range(first, len(claims)) if claims[i].parent is None
             and (claims[i].item == "funds") == money]
-    if lead:  # "gave $530,000 to Zambia, of which ...": the whole before the lead, else before
+    if lead:  # "gave $820,000 to Zambia, of which ...": the whole before the lead, else before
         at = clause.start + lead.end()
         inside = [i for i in here if claims[i].at is not None and claims[i].at < at]
         parts = [n for n in nums if n.start >= lead.end()]
@@ -81,13 +81,13 @@ def _summed(clause: Clause, claims: list[Claim], first: int, money: bool,
         whole = inside[-1] if inside else _whole(claims[:first], money,
                                                  sum(n.value for n in parts), True)
     else:
-        # the whole in this sentence: its amount opens the list ("set aside Sh500 million:
-        # Sh300 million for A and Sh200 million for B")
+        # the whole in this sentence: its amount opens the list ("earmarked Sh900 million:
+        # Sh600 million for A and Sh300 million for B")
         for k, n in enumerate(nums):
             rest = nums[k + 1:]
             if len(rest) >= 2 and sum(r.value for r in rest) == n.value:
                 whole = next((i for i in here if claims[i].quantity == n.value), None)
-                if whole is None:  # "The N700m donation comprises ...": told before
+                if whole is None:  # "The N900m gift comprises ...": told before
                     whole = _whole(claims[:first], money, n.value, False)
                 if whole is not None:
                     return _parts(clause, claims, first, whole, rest, published)
@@ -139,7 +139,7 @@ def _parts(clause: Clause, claims: list[Claim], first: int, whole: int,
     return out
 
 
-# "The first 15,000 masks went to ...", "The first batch of 11,000 kits arrived": the opening
+# "The first 15,000 masks went to ...", "The first batch of 6,000 kits arrived": the opening
 # part of goods told before
 _FIRST = re.compile(r"\bthe\s+first\s+(?:(?:batch|consignment|shipment|tranche|lot|delivery)"
                     r"\s+(?:of\s+)?)?(?:(?:about|some|over|nearly|around|more\s+than)\s+)?$",
