@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 
 from aidledger.parsers.claim_home import OTHER_COUNTRIES
+from aidledger.parsers.claim_items import find_items
 from aidledger.parsers.claim_model import Claim, evidence
 from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.dates import date_in
@@ -163,3 +164,37 @@ def first_part(clause: Clause, before: list[Claim], found: list[Claim]) -> None:
         if whole is not None:
             c.parent = whole
             c.donors = c.donors or list(before[whole].donors)
+
+
+# "So far, eight ventilators have already been installed in hospitals in A and B": a part of
+# goods given before, put to use where they went
+_INSTALLED = re.compile(r"^\W*(?:(?:so far|already|by now|to date),?\s+)?(?:\w+\s+){1,4}?"
+                        r"(?:have|has|were|was)\s+(?:already\s+)?(?:been\s+)?(?:already\s+)?"
+                        r"(?:installed|set up|put into (?:use|service))\s+(?:at|in)\b", re.I)
+
+
+def installed_part(clause: Clause, claims: list[Claim],
+                   published: datetime | date | None) -> list[Claim]:
+    """Goods counted as installed somewhere, in a sentence that gives nothing, after a gift
+    of the same goods with no count or a larger one: a part of that gift, from its giver, to
+    the places named (else where the gift went)."""
+    if clause.start < 0 or not claims or not _INSTALLED.match(clause.sentence):
+        return []
+    items = [it for it in find_items(clause) if it.quantity and it.quantity.value]
+    if len(items) != 1:
+        return []
+    it = items[0]
+    n = it.quantity.value
+    whole = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].parent is None
+                  and claims[i].item == it.code and (claims[i].quantity is None
+                                                     or claims[i].quantity > n)), None)
+    if whole is None or not claims[whole].donors:
+        return []
+    parent = claims[whole]
+    codes = {}
+    for p in find_places(clause.sentence[it.end:]):
+        codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
+    return [Claim(list(parent.donors), parent.item, it.label, n,
+                  list(codes.values()) or list(parent.recipients), "arrived",
+                  date_in(clause.sentence, published) or parent.date, evidence(clause),
+                  parent=whole, at=clause.start + it.quantity.start)]

@@ -85,7 +85,7 @@ from aidledger.parsers.claim_shares import (
     part_claims,
 )
 from aidledger.parsers.claim_speakers import speaker
-from aidledger.parsers.claim_summed import first_part, summed_parts
+from aidledger.parsers.claim_summed import first_part, installed_part, summed_parts
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
     denies,
@@ -230,6 +230,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             in_sentence += summed
         if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
             tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
+        if not in_sentence and start >= 0:  # "So far, eight ventilators have been installed
+            claims += installed_part(clause, claims, published)  # in A" (no tally: a part)
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
     seen = f"{title or ''}\n{text}"

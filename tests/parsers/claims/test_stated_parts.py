@@ -131,3 +131,17 @@ def test_a_further_batch_goes_where_the_gift_went_not_where_it_was_made():
                  "charity active in Peru and Central Asia, arranged the transport. The machines "
                  "were flown from a plant in Bremen, Germany. A further 12 are on the way.")
     assert (["Kelvo Health"], "ventilator", 12, ["PER"], None) in out
+
+
+def test_goods_of_a_gift_installed_somewhere_are_a_delivered_part():
+    out = _parts("Kelvo Health has donated ventilators to hospitals in Peru. So far, eight "
+                 "ventilators have already been installed in hospitals in Lima and Cusco. A "
+                 "further 12 are on the way.")
+    assert [(d, q, r, p) for d, _, q, r, p in out] == [
+        (["Kelvo Health"], None, ["PER"], None), (["Kelvo Health"], 8, ["PER"], 0),
+        (["Kelvo Health"], 12, ["PER"], None)]
+
+
+def test_goods_installed_with_no_gift_before_are_no_claim():
+    assert _parts("Kelvo Health opened a plant in Lima. So far, eight ventilators have been "
+                  "installed in hospitals in Lima.") == []
