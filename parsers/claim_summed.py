@@ -1,5 +1,5 @@
-"""A whole told, then its parts with their own amounts: "Telvo pledged Sh800 million. Sh500
-million goes to the hospitals fund and Sh300 million to school feeding." Each part is a claim
+"""A whole told, then its parts with their own amounts: "Telvo pledged Sh800 million. Sh450
+million goes to the hospitals fund and Sh350 million to school feeding." Each part is a claim
 of its own whose `parent` is the whole's index; the whole stays a claim."""
 
 from __future__ import annotations

@@ -226,7 +226,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             first_part(clause, claims[:len(claims) - len(in_sentence)], in_sentence)
         if claims and start >= 0 and (summed := summed_parts(
                 clause, claims[:len(claims) - len(in_sentence)], in_sentence, published)):
-            claims += summed  # "Sh500 million goes to A and Sh300 million to B"
+            claims += summed  # "Sh450 million goes to A and Sh350 million to B"
             in_sentence += summed
         if in_sentence and running_total(sentence):  # (no claims: no tally, no search)
             tallies |= {id(c) for c in in_sentence}  # every part's: the sentence is the tally
