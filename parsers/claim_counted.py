@@ -108,7 +108,7 @@ def _country(name: str) -> bool:
 
 
 # one giver told by a description opening the sentence, its name left for later ("A Lakeside
-# company has donated five ventilators", "An Orvan-based firm sent 2,000 masks"): the words
+# firm gave seven ventilators", "An Orvan-based firm sent 2,000 masks"): the words
 # before the noun describe it (its town, its country's demonym), they do not name it
 _DESCRIBED = re.compile(
     r"^(?:A|An)\s+(?:[\w.'’-]+\s+){0,3}?(?:(company|firm|business|manufacturer|maker|supplier|"
