@@ -166,7 +166,7 @@ def first_part(clause: Clause, before: list[Claim], found: list[Claim]) -> None:
             c.donors = c.donors or list(before[whole].donors)
 
 
-# "So far, eight ventilators have already been installed in hospitals in A and B": a part of
+# "To date, five ventilators were installed at clinics in A and B": a part of
 # goods given before, put to use where they went
 _INSTALLED = re.compile(r"^\W*(?:(?:so far|already|by now|to date),?\s+)?(?:\w+\s+){1,4}?"
                         r"(?:have|has|were|was)\s+(?:already\s+)?(?:been\s+)?(?:already\s+)?"

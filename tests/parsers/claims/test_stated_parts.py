@@ -134,11 +134,11 @@ def test_a_further_batch_goes_where_the_gift_went_not_where_it_was_made():
 
 
 def test_goods_of_a_gift_installed_somewhere_are_a_delivered_part():
-    out = _parts("Kelvo Health has donated ventilators to hospitals in Peru. So far, eight "
-                 "ventilators have already been installed in hospitals in Lima and Cusco. A "
-                 "further 12 are on the way.")
+    out = _parts("Kelvo Health has donated ventilators to hospitals in Peru. To date, five "
+                 "ventilators were installed at clinics in Lima and Cusco. A further 12 are on "
+                 "the way.")
     assert [(d, q, r, p) for d, _, q, r, p in out] == [
-        (["Kelvo Health"], None, ["PER"], None), (["Kelvo Health"], 8, ["PER"], 0),
+        (["Kelvo Health"], None, ["PER"], None), (["Kelvo Health"], 5, ["PER"], 0),
         (["Kelvo Health"], 12, ["PER"], None)]
 
 
