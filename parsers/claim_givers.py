@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from aidledger.parsers.dates import WEEKDAYS
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.names import classify, is_org_name, vocab
 from aidledger.parsers.prefilter import may_hold
@@ -75,8 +76,8 @@ def state_name(code: str) -> str:
 
 
 # a day or date the name ran on into ("the Government of Ruritania Thursday donated")
-_DAY_AFTER = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                        r"Sunday)$")
+_DAY_AFTER = re.compile(r"\s+(?:on\s+)?(?:" + "|".join(d.capitalize() for d in WEEKDAYS)
+                        + r")$")
 
 
 def _as_written(name: str) -> str:

@@ -16,9 +16,9 @@ _MONTHS = {m: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in names}
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _M = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_D = "|".join(_DAYS)
+_D = "|".join(WEEKDAYS)
 DATE_PHRASE = re.compile(
     rf"\b(?:(?:last|this|next|on|past)\s+)?(?:{_D})\b"
     rf"|\b(?:{_M})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
@@ -46,7 +46,7 @@ def _weekday(phrase: str, base: date) -> date:
     """ "last Friday", "on Friday", "Friday": the latest such day up to the base (strictly
     before it for "last"); "this/next Friday": the coming one."""
     word, _, day = phrase.rpartition(" ")
-    delta = (base.weekday() - _DAYS.index(day)) % 7
+    delta = (base.weekday() - WEEKDAYS.index(day)) % 7
     if word in ("this", "next"):
         ahead = (7 - delta) % 7 or (7 if word == "next" else 0)
         return base + timedelta(days=ahead)
@@ -88,7 +88,7 @@ def _resolve(phrase: str, base: datetime | None) -> str | None:
     if text == "last month" and day is not None:
         return (day.replace(day=1) - timedelta(days=1)).replace(
             day=min(day.day, (day.replace(day=1) - timedelta(days=1)).day)).isoformat()
-    if text.split()[-1] in _DAYS and day is not None:
+    if text.split()[-1] in WEEKDAYS and day is not None:
         return _weekday(text, day).isoformat()
     found = _absolute(text, day)
     return found.isoformat() if found else _dateparser(text, base)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from aidledger.parsers.dates import WEEKDAYS
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.name_coordination import (
     possessive_free,
@@ -100,8 +101,7 @@ _GROUP_AFTER = re.compile(r"[^\S\n]+(?:allies|partners|neighbou?rs|countries|nat
 _FACILITY_AFTER = re.compile(r"[^\S\n]+(?:factory|plant|warehouse|facility|depot|hub|"
                              r"base|site|mill|workshop)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
-_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                       "Sunday"))
+_WEEKDAYS = frozenset(d.capitalize() for d in WEEKDAYS)
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
