@@ -375,6 +375,7 @@ def _kept_at_home(text: str, title: str | None, claims: list[Claim], home: str |
     """A whole with no taker whose parts all go within the article's country ("two of the
     ventilators are headed for Tamale" after a gift received in Ghana) was given there too;
     a whole shared out abroad keeps no taker."""
+    looked = home is not None  # the article's country, read once if the caller had none
     for i, c in enumerate(claims):
         if c.recipients or not c.donors or c.item == "funds" or OTHER_COUNTRIES.search(
                 c.evidence.get("sentence", "")):  # "masks for workers around the world"
@@ -382,7 +383,8 @@ def _kept_at_home(text: str, title: str | None, claims: list[Claim], home: str |
         codes = {r.code for p in claims if p.parent == i for r in p.recipients}
         if not codes or any(p.parent == i and not p.recipients for p in claims):
             continue
-        home = home or home_country(text, title, claims, url=url)
+        if not looked:
+            home, looked = home_country(text, title, claims, url=url), True
         if codes == {home} and home not in _own_countries(c.donors):
             c.recipients = [Recipient(country_name(home), home)]
 
