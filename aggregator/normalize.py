@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.lexicon import country_name, fold
+from aidledger.parsers.name_kinds import legal_words
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,8 @@ class Entity:
     country: str | None = None
 
 
-_LEGAL = re.compile(r"(\s+(corp|corporation|inc|incorporated|ltd|limited|co|company|llc|plc|"
-                    r"sa|ag|gmbh|holdings?|group))+$")
+_LEGAL = re.compile(r"(\s+(" + "|".join(sorted({w.lower().rstrip(".") for w in legal_words()},
+                                               key=len, reverse=True)) + r"))+$")
 
 
 def _key(name: str) -> str:

@@ -9,6 +9,7 @@ from aidledger.parsers.claim_givers import giver_key, state_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_restated import rounded_in_body
 from aidledger.parsers.lexicon import REGION_PREFIX, region_members
+from aidledger.parsers.name_kinds import legal_words
 from aidledger.parsers.numbers import find_numbers
 from aidledger.parsers.places import lookup_place
 
@@ -234,8 +235,7 @@ def _same_house(da: set[str], db: set[str]) -> bool:
     return len(da) == len(db) and {_core(d) for d in da} == {_core(d) for d in db} != {""}
 
 
-_LEGAL = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "co", "co.",
-          "company", "plc", "llc", "group"}
+_LEGAL = frozenset(w.lower() for w in legal_words())
 
 
 def _core(name: str) -> str:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from aidledger.parsers.dates import WEEKDAYS
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
+from aidledger.parsers.name_kinds import legal_words
 from aidledger.parsers.names import classify, is_org_name, vocab
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
@@ -304,10 +305,8 @@ def government_state(name: str) -> str | None:
 
 # what a firm's full name adds to the short name an article goes on with: its country or
 # city, its line and its legal form ("Hyundai Motor India", "Tarsa Bank Ghana Ltd")
-_FIRM_TAIL = frozenset(("Motor", "Motors", "Group", "Corporation", "Corp", "Corp.", "Company",
-                        "Co", "Co.", "Holdings", "Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Plc",
-                        "PLC", "LLC", "Bank", "International", "Industries", "Technologies",
-                        "Pvt", "Pvt.", "Private", "Bhd", "Berhad"))
+_FIRM_TAIL = frozenset(("Motor", "Motors", "Bank", "International", "Industries",
+                        "Technologies")) | legal_words()
 _TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w.&-]*){1,3}")
 _ROLE_NEXT = re.compile(r"\s+(?:CEO|chief|Chief|president|President|chairman|Chairman|head|"
                         r"managing|Managing|director|Director|spokes\w+|executive|Executive)\b")

@@ -27,6 +27,20 @@ def name_sets() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     return frozenset(w["not_names"]), frozenset(w["leading"]), org
 
 
+@cache
+def legal_forms() -> dict[str, tuple[str, ...]]:
+    """The `[legal_forms]` lists: `abbreviated`, `suffixes` and `nouns`."""
+    return {kind: tuple(words) for kind, words in vocab()["legal_forms"].items()}
+
+
+@cache
+def legal_words() -> frozenset[str]:
+    """Every legal form as a name may end with it, an abbreviation with or without its dot."""
+    forms = legal_forms()
+    return frozenset((*forms["abbreviated"], *(a + "." for a in forms["abbreviated"]),
+                      *forms["suffixes"], *forms["nouns"]))
+
+
 @dataclass(frozen=True)
 class Name:
     start: int

@@ -28,15 +28,23 @@ from aidledger.parsers.name_filters import (
     place_pair,
     term_acronym,
 )
-from aidledger.parsers.name_kinds import Name, classify, is_org_name, name_sets, vocab
+from aidledger.parsers.name_kinds import (
+    Name,
+    classify,
+    is_org_name,
+    legal_forms,
+    name_sets,
+    vocab,
+)
 from aidledger.parsers.numbers import CURRENCY_PREFIX
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
 
 # a company's legal form, part of its name: "Rotol (M) Sdn Bhd", "Acme Co., Ltd", "Toyota, Inc"
-_SUFFIX = (r"(?:Sdn|Bhd|Berhad|Inc|Ltd|Limited|LLC|Co|Corp|PLC|Plc|GmbH|AG|SA|S\.A|Pvt|Pte|"
-           r"Private|NV|BV|SpA|KK)\b")
+_SUFFIX = ("(?:" + "|".join(legal_forms()["abbreviated"] + legal_forms()["suffixes"])
+           + r"|S\.A)\b")
+_ABBREVIATED = "|".join(legal_forms()["abbreviated"])
 # a word of a name; "U.S." keeps its dots when a capitalised word follows ("U.S. Centers for
 # Disease Control", "the U.S. Embassy"); a dot before a capitalised word ends it ("of
 # China.Chinese ambassador": two sentences run together)
@@ -45,7 +53,7 @@ _PLURAL_OWNER = (r"(?:(?<=[a-z]s)['’](?=[^\S\n]+(?:Association|Union|Federatio
                  r"Trust|Society|Club|Forum|Chamber|Alliance|Network|Cooperative|Co-operative|"
                  r"Guild|League|Welfare|Foundation|Institute)\b))?")
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
-         r"|[A-Z](?:[\w'’&-]|\.(?!(?!Ltd|Inc|Corp|Bhd|Plc)[A-Z][a-z]{2}))*[\w&]" + _PLURAL_OWNER
+         r"|[A-Z](?:[\w'’&-]|\.(?!(?!" + _ABBREVIATED + r")[A-Z][a-z]{2}))*[\w&]" + _PLURAL_OWNER
          + r"|[A-Z])")
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
 _ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
@@ -88,7 +96,7 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-
 _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdings|Inc|Ltd|"
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
-_LEGAL_DOT = re.compile(r"\s(?:Corp|Ltd|Inc|Co|Plc|Pvt|Pte|Bhd)$")
+_LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]*"
                            r"\(([A-Z][A-Z&.]{2,9})\)")

@@ -172,6 +172,12 @@ def test_generic_donor_names_and_url_hosts():
     assert not is_generic_name("Quay Foundation")
     assert entity_key("JMF") == entity_key("the Jack Ma Foundation")
     assert entity_key("ACME Corp.") == entity_key("the Acme’s")
+    # every legal form the name rules know, however many are stacked
+    assert entity_key("Tembo Pvt Ltd") == entity_key("Tembo Private Limited") == entity_key(
+        "Tembo")
+    assert entity_key("Rantau Sdn Bhd") == entity_key("Rantau Berhad")
+    assert entity_key("Tembo Holding") == entity_key("TEMBO")
+    assert entity_key("Tembo Bank") != entity_key("Tembo")  # a line of business is no legal form
     assert url_host("https://WWW.Example.org:8080/a?b") == "www.example.org"
     assert url_host("https://user@host.example/x") == "host.example"
 
