@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -51,6 +52,14 @@ def page_html(doc: dict) -> bytes:
             f"{body}</article></body></html>").encode()
 
 
+def region_code(code: str) -> str:
+    """A reader's region code in the contract's spelling: readers write "region:Latin America"
+    for what `extract` calls "region:latin_america"; the region is the same."""
+    if not code.startswith("region:"):
+        return code
+    return "region:" + re.sub(r"[\s-]+", "_", code.removeprefix("region:").strip().lower())
+
+
 def load_set(folder: Path, split: str, gold_file: str = "gold.jsonl"
              ) -> tuple[list[Doc], dict[str, Counter]]:
     """The set's documents of one split and their gold, named `<folder>/<id>`; a set with no
@@ -72,7 +81,7 @@ def load_set(folder: Path, split: str, gold_file: str = "gold.jsonl"
             name = f"{folder.name}/{g['doc']}"
             if name in wanted:
                 gold.setdefault(name, Counter())[key(g["donors"], g["item"], g["quantity"],
-                                                     g["recipients"])] += 1
+                                                     [region_code(r) for r in g["recipients"]])] += 1
     return docs, gold
 
 
