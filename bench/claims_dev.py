@@ -50,7 +50,10 @@ class Doc:
 
 
 def key(donors: list[str], item: str, quantity: int, recipients: list[str]) -> tuple:
-    return (frozenset(d.lower() for d in donors), item, quantity, frozenset(recipients))
+    """What is compared: donors case-folded (and one apostrophe for ’ and '), item, quantity,
+    recipient codes."""
+    return (frozenset(d.lower().replace("’", "'") for d in donors), item, quantity,
+            frozenset(recipients))
 
 
 def load_gold(path: Path) -> dict[str, Counter]:

@@ -80,8 +80,9 @@ def load_set(folder: Path, split: str, gold_file: str = "gold.jsonl"
                 continue  # the contract scores claims that have a quantity
             name = f"{folder.name}/{g['doc']}"
             if name in wanted:
+                takers = [region_code(r) for r in g["recipients"]]
                 gold.setdefault(name, Counter())[key(g["donors"], g["item"], g["quantity"],
-                                                     [region_code(r) for r in g["recipients"]])] += 1
+                                                     takers)] += 1
     return docs, gold
 
 

@@ -97,6 +97,8 @@ _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdin
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
 _LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
+# "the U.S. Embassy-donated masks": the giver, joined to the participle that makes it an adjective
+_GIFT_COMPOUND = re.compile(r"-(?:donated|funded|sponsored|supplied|provided|gifted)$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]*"
                            r"\(([A-Z][A-Z&.]{2,9})\)")
@@ -161,7 +163,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             words = words[:-1]
         while len(words) > 1 and words[-1] in _WEEKDAYS:  # "the Government of Tarn Thursday
             words = words[:-1]  # donated": the day the news tells of, no part of the name
-        name = " ".join(words).strip(" .'’")
+        name = _GIFT_COMPOUND.sub("", " ".join(words)).strip(" .'’")
         if _DOTTED.fullmatch(name) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         elif " " in name and _LEGAL_DOT.search(name) and text[m.end():m.end() + 1] == ".":

@@ -342,3 +342,8 @@ def test_a_firm_s_short_name_is_the_full_name_the_article_first_wrote(extract):
                    "Peru.")[0][0] == ["Orvo"]
     assert extract("Jack Ma Foundation thanks all. Jack Ma has donated 5,000 masks to "
                    "Peru.")[0][0] == ["Jack Ma"]
+
+
+def test_a_giver_joined_to_its_participle_is_named_without_it():
+    names = [n.text for n in find_names("The Orvana Embassy-donated kits reached the clinic.")]
+    assert "Orvana Embassy" in names and not any(n.endswith("-donated") for n in names)
