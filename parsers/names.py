@@ -42,9 +42,8 @@ __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
 
 # a company's legal form, part of its name: "Rotol (M) Sdn Bhd", "Acme Co., Ltd", "Toyota, Inc"
-_SUFFIX = ("(?:" + "|".join(legal_forms()["abbreviated"] + legal_forms()["suffixes"])
-           + r"|S\.A)\b")
 _ABBREVIATED = "|".join(legal_forms()["abbreviated"])
+_SUFFIX = "(?:" + _ABBREVIATED + "|" + "|".join(legal_forms()["suffixes"]) + r"|S\.A)\b"
 # a word of a name; "U.S." keeps its dots when a capitalised word follows ("U.S. Centers for
 # Disease Control", "the U.S. Embassy"); a dot before a capitalised word ends it ("of
 # China.Chinese ambassador": two sentences run together)
@@ -97,8 +96,6 @@ _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdin
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
 _LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
-# "the U.S. Embassy-donated masks": the giver, joined to the participle that makes it an adjective
-_GIFT_COMPOUND = re.compile(r"-(?:donated|funded|sponsored|supplied|provided|gifted)$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]*"
                            r"\(([A-Z][A-Z&.]{2,9})\)")
@@ -386,6 +383,9 @@ _ATTRIBUTIVE = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*(?:[ -][A-Z][\w'’.&]*)*-
                           + "|".join(_ATTRIBUTES) + r")\b")
 _ATTRIBUTE_ENDS = tuple(f"-{a}" for a in _ATTRIBUTES)  # each match holds one: a text with
 # none is not searched (most sentences; same matches)
+# "the U.S. Embassy-donated masks": unlike the attributes above (taken out whole, "-funded"
+# among them), a participle of giving keeps the giver it is joined to, cut from the name's end
+_GIFT_COMPOUND = re.compile(r"-(?:donated|sponsored|supplied|provided|gifted)$")
 
 
 def _attributive_split(text: str) -> list[re.Match[str]]:
