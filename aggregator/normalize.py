@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.lexicon import country_name, fold
-from aidledger.parsers.name_kinds import legal_words
+from aidledger.parsers.name_kinds import legal_forms
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Entity:
     country: str | None = None
 
 
-_LEGAL = re.compile(r"(\s+(" + "|".join(sorted({w.lower().rstrip(".") for w in legal_words()},
-                                               key=len, reverse=True)) + r"))+$")
+_LEGAL = re.compile(r"(\s+(" + "|".join(sorted({w.lower() for forms in legal_forms().values()
+                                                for w in forms}, key=len, reverse=True)) + r"))+$")
 
 
 def _key(name: str) -> str:
