@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from aidledger.parsers import claim_takers as takers
+from aidledger.parsers.name_kinds import vocab
 from aidledger.parsers.prefilter import may_hold
 
 # where goods come from or pass through, not recipients (lead test: as in _DEST)
@@ -86,9 +87,18 @@ def cut(sentence: str) -> int:
 _ACCORDING = re.compile(r",\s+(?:according to|citing|as reported by)\b[^;]*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _givers_home() -> re.Pattern[str]:
+    """ "Kenyan doctors in Britain donated": where a giving group lives, ending at the place."""
+    nouns = "|".join(vocab()["words"]["peoples"])
+    return re.compile(r"\b(?:" + nouns + r")\s+(?:(?:living|based|residing)\s+)?in\s+"
+                      r"(?:the\s+)?$")
+
+
 def outside(s: str, start: int, trig_start: int) -> bool:
-    """A place that is an origin, a stop on the way, or the scene ("In Europe, ...") of a
-    sentence whose goods go elsewhere."""
+    """A place that is an origin, a stop on the way, the home of a giving group, or the scene
+    ("In Europe, ...") of a sentence whose goods go elsewhere."""
     before, near = s[:start], s[max(0, start - 90):start]
     return bool(_not_dest(near) and not takers.taker_seat(s, start)
-                or start >= cut(s) or start < trig_start and takers.scene(before, s))
+                or start >= cut(s) or start < trig_start and (
+                    takers.scene(before, s) or _givers_home().search(near) is not None))

@@ -143,7 +143,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if p.place.kind == "demonym" and not takers.COUNTRY_NOUNS.match(  # "the Peruvian and
                 re.sub(r"^\s+and\s+[A-Z]\w+", "", s[p.end:])):  # Chilean governments"
             continue
-        if may_hold(s[:p.start], takers.SEAT_WORDS) and takers.SEAT.search(s[:p.start]):
+        if may_hold(s[:p.start], takers.SEAT_WORDS) and (takers.SEAT.search(s[:p.start]) or
+                                                        takers.ENVOY_TAKER_SEAT.search(
+                                                            s[:p.start])):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker

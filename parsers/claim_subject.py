@@ -151,7 +151,7 @@ _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|
 
 
 # "Members of the Greater Dayton Chinese Association delivered": the body gives
-_MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|"
+_MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|group|"
                          r"representatives)\s+(?:of|from|at)\s+(?:the\s+)?$", re.I)
 
 

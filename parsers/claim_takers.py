@@ -198,7 +198,13 @@ COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|cit
                            r"(?:es?|ions?)|universit(?:y|ies)|laborator(?:y|ies)|labs?|ministr"
                            r"(?:y|ies)|departments?|agenc(?:y|ies)|charit(?:y|ies)|NGOs?|researchers|scientists|"
                            r"villages?|villagers|farmers|students|victims|survivors|army|military|"
-                           r"police|troops|soldiers|navy)\b", re.I)
+                           r"police|troops|soldiers|navy|ambassadors?|envoys?|consuls?|"
+                           r"high\s+commissioners?)\b", re.I)
+# "to the American Ambassador to Vietnam": an envoy who takes for the state sent from; the
+# country sent to is the envoy's seat, no taker
+ENVOY_TAKER_SEAT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Ambassador|Envoy|"
+                              r"Consul(?:[\s-]General)?|High\s+Commissioner)(?:\s+of\s+(?:the\s+)?"
+                              r"[A-Z][\w ]{1,30}?)?\s+to\s+(?:the\s+)?$")
 
 
 _THEN_STATE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2},\s*")

@@ -116,7 +116,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
     """Capitalised names in `text` (offsets shifted by `offset`), leading filler removed."""
     not_names, leading, _ = name_sets()
     out = []
+    inside = -1  # the end of a group's name that holds the places after its demonym
     for m in _attributive_split(text):
+        if offset + m.start() < inside:
+            continue
         whole = m.group(0)
         if text[m.end():m.end() + 1] == "$":  # "US$5 million", "HK$2m": a currency
             whole = re.sub(r"(?:['’]s)?\s*\S+$", "", whole)  # "Tencent's US$100m": Tencent
@@ -130,6 +133,15 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
+        tail = next((t for t in (2, 1) if len(words) >= t and all(
+            w in leading or w in _GROUP_LEAD for w in words[:-t])), 0)  # "Sri Lankan": two
+        people = _people_of(" ".join(words[-tail:]), text, m.end()) if tail and raw == whole \
+            and not _oblique(text, m.start()) else None
+        if people is not None:  # "Nigerian expatriates in Canada have sent": one giver,
+            s = offset + m.end() - len(" ".join(words[-tail:]))  # not Nigeria; Canada no taker
+            out.append(Name(s, offset + people, text[s - offset:people], "organisation"))
+            inside = offset + people
+            continue
         if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
             start += office.end()
             words = raw[office.end():].split(" ")
@@ -281,6 +293,34 @@ _MEMBERS_BODIES = ("Association", "Society", "Chamber of Commerce", "Federation"
                    "Council", "Community")
 _MEMBERS_BODY = re.compile(r"\b(?:" + "|".join(_MEMBERS_BODIES) + r")$")
 _SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)\b")
+
+
+@cache
+def _peoples() -> re.Pattern[str]:
+    """A people noun after a demonym: "Kenyan nurses", "the Chinese community"."""
+    return re.compile(r"[^\S\n]+(?:" + "|".join(vocab()["words"]["peoples"]) + r")\b")
+
+
+_LIVING_IN = re.compile(r"[^\S\n]+(?:(?:living|based|residing)[^\S\n]+)?in[^\S\n]+"
+                        r"(?:the[^\S\n]+)?([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})")
+
+
+# words that may open the run of a group's demonym: "Members of the Lebanese diaspora"
+_GROUP_LEAD = frozenset(("of", "the", "Members", "Group"))
+
+
+def _people_of(demonym: str, text: str, end: int) -> int | None:
+    """Where a group named by its nationality ends ("Pakistani expatriates in Singapore"):
+    such a group gives as itself, not as its state, and the place it lives in is part of it."""
+    place = lookup_place(demonym)
+    group = _peoples().match(text, end) if place is not None and place.kind == "demonym" \
+        else None
+    if group is None:
+        return None
+    seat = _LIVING_IN.match(text, group.end())
+    return seat.end() if seat and lookup_place(seat.group(1)) is not None else group.end()
+
+
 # a name after a preposition of direction is what goods go to or through, not a subject
 # a later "he" or "the company" could stand for
 _OBLIQUE = re.compile(r"\b(?:to|towards|into|through|via)\s+(?:(?:the|its|their|his|her)\s+"

@@ -347,3 +347,18 @@ def test_a_firm_s_short_name_is_the_full_name_the_article_first_wrote(extract):
 def test_a_giver_joined_to_its_participle_is_named_without_it():
     names = [n.text for n in find_names("The Orvana Embassy-donated kits reached the clinic.")]
     assert "Orvana Embassy" in names and not any(n.endswith("-donated") for n in names)
+
+
+def test_a_nationality_and_its_people_give_as_the_group_not_as_the_state(extract):
+    assert extract("Ghanaian nurses have shipped 3,000 gowns to Ghana.")[0][0] == [
+        "Ghanaian nurses"]
+    out = extract("The Bolivian community in Spain has sent 12,000 masks to Bolivia.")
+    assert out == [(["Bolivian community in Spain"], "face_mask", 12_000, ["BOL"])]
+    out = extract("A group of Sri Lankan doctors in Australia donated 40 ventilators to a "
+                  "hospital in Colombo.")
+    assert out == [(["Sri Lankan doctors in Australia"], "ventilator", 40, ["LKA"])]
+
+
+def test_a_nationalitys_people_as_takers_stay_people_of_their_place(extract):
+    out = extract("Tamsin Foods donated 5,000 masks to Syrian refugees in Lebanon.")
+    assert out == [(["Tamsin Foods"], "face_mask", 5_000, ["LBN"])]

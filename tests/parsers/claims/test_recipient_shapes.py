@@ -250,3 +250,10 @@ def test_handles_of_international_bodies_are_those_bodies(extract):
     first, second = extract_claims(text, publisher="Orvan")
     assert first.evidence["sentence"] == text.splitlines()[0]
     assert second.evidence["sentence"] == "Orvan will send 4,000 gowns to @WHO."
+
+
+def test_an_envoy_who_takes_takes_for_the_state_that_sent_them(extract):
+    out = extract("Harlow Textiles handed over 8,000 masks to the Canadian Ambassador to Chile.")
+    assert out == [(["Harlow Textiles"], "face_mask", 8_000, ["CAN"])]
+    out = extract("The Orvana Foundation gave 900 test kits to Swedish Envoy Lena Berg.")
+    assert out == [(["Orvana Foundation"], "test_kit", 900, ["SWE"])]
