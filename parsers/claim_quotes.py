@@ -76,8 +76,19 @@ def quote_author(text: str, clause: Clause) -> list[str] | None:
         return expand([lead.group(1)], clause)  # 'Varga wrote, "One fight! We will send'
     if opened >= 0 and not text[par_start:opened].strip():  # 'He tweeted;' ends the paragraph
         return _lead_before(text, par_start, clause) or _continued(  # before, or it opened
-            text, par_start, clause, marked=True)  # the quotation this one goes on with
+            text, par_start, clause, marked=True) or _quoted_before(  # the quotation this one
+            text, par_start, clause)  # goes on with, or its speaker quoted just before
     return None
+
+
+def _quoted_before(text: str, par_start: int, clause: Clause) -> list[str] | None:
+    """A quotation paragraph right after a quoted one that names its speaker ('"We stand
+    with you," the X said.' then '"We will send ..."'): the same speaker goes on."""
+    prev = _previous_paragraph(text, par_start)
+    if prev is None or text[prev[0]:prev[0] + 1] not in (_OPEN, '"'):
+        return None
+    said = list(_ATTRIBUTED.finditer(text, *prev))
+    return expand([said[-1].group(1) or said[-1].group(2)], clause) if said else None
 
 
 def _unclosed(s: str) -> int:

@@ -14,8 +14,9 @@ from aidledger.parsers.claim_parts import Clause
 
 _TWEET_BY = re.compile(r"[—–]\s*([A-Z][\w.'’& -]{1,60}?)\s*\(@\w+\)")
 _QUOTE_BY = re.compile(
-    r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|"
-    r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|tweeted|added))")
+    r"[”\"]\s*,?\s*(?:(?:said|says|wrote|tweeted|added)\s+(?:the\s+)?([A-Z][\w.-]+"
+    r"(?: [A-Z][\w.-]+)*)|(?:the\s+)?([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)\s+(?:said|says|wrote|"
+    r"tweeted|added))")  # '...," the Orvo Foundation said': the body named after "the"
 _REF_WORDS = r"it|he|she|they|the foundation|the company|the firm|the group|the billionaire"
 _QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tweeted|added)\b",
                         re.I)

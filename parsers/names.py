@@ -179,6 +179,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "Robinsons Land Corp.", "Co., Ltd.": the legal form as written
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if _as_reference(name, text, start):
+            continue  # "the Foundation said": a reference to the foundation named before
         if name in vocab()["words"]["titles"] and text[m.end():m.end() + 1] == ".":
             continue  # "Hon. Minister of Health": a title's abbreviation, no name
         if name.lower() in CURRENCY_PREFIX and _AMOUNT_NEXT.match(text, m.end()):
@@ -303,6 +305,23 @@ def _peoples() -> re.Pattern[str]:
 
 _LIVING_IN = re.compile(r"[^\S\n]+(?:(?:living|based|residing)[^\S\n]+)?in[^\S\n]+"
                         r"(?:the[^\S\n]+)?([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})")
+
+
+@cache
+def _reference_heads() -> frozenset[str]:
+    """Head nouns whose "the X" refers back ("the company", "the foundation")."""
+    w = vocab()["words"]
+    return frozenset(p[4:] for k in ("organisation", "foundation", "embassy") for p in w[k]
+                     if p.startswith("the ") and " " not in p[4:])
+
+
+def _as_reference(name: str, text: str, start: int) -> bool:
+    """ "In a statement the Foundation said": a head noun alone, capitalised, after "the"."""
+    head = name.split(" ")
+    if len(head) == 2 and head[0].lower() == "the":
+        return head[1].lower() in _reference_heads()
+    return len(head) == 1 and name.lower() in _reference_heads() and bool(
+        re.search(r"(?<![\w-])(?i:the)[^\S\n]+$", text[:start]))
 
 
 # words that may open the run of a group's demonym: "Members of the Lebanese diaspora"

@@ -301,3 +301,9 @@ def test_the_capitalised_head_of_a_body_named_before_is_that_body(extract):
     out = extract("The European Union sent 12 ventilators to Peru. The Union will also give "
                   "EUR 40 million to Peru.")
     assert [o[0] for o in out] == [["European Union"], ["European Union"]]
+
+
+def test_the_foundation_capitalised_is_the_foundation_named_before(extract):
+    out = extract("The Halvard Foundation has set up a relief line for Kenya. In a statement on "
+                  "Friday the Foundation said it is sending 40 ventilators to Kenya.")
+    assert out == [(["Halvard Foundation"], "ventilator", 40, ["KEN"])]

@@ -203,3 +203,17 @@ def test_where_goods_came_from_is_no_giver_when_a_donation_names_one(extract):
 def test_a_description_of_fields_before_a_firm_s_name_is_no_giver(extract):
     assert extract("Construction and mining company Orvo India said it has donated 5,000 face "
                    "masks to Peru.") == [(["Orvo India"], "face_mask", 5_000, ["PER"])]
+
+
+def test_we_in_a_quote_is_the_body_named_after_the_that_closes_it(extract):
+    out = extract("“We will ship 70,000 gloves to Bhutan,” the Tarrow Foundation said.")
+    assert out == [(["Tarrow Foundation"], "gloves", 70_000, ["BTN"])]
+    out = extract("“We and the Osk Trust will ship 70,000 gloves to Bhutan,” the Tarrow "
+                  "Foundation said.")
+    assert out == [(["Tarrow Foundation", "Osk Trust"], "gloves", 70_000, ["BTN"])]
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_keeps_its_speaker(extract):
+    out = extract("“Our neighbours need help now,” the Tarrow Foundation said.\n\n“We and the "
+                  "Osk Trust will ship 70,000 gloves to Bhutan. More is coming.”")
+    assert out == [(["Tarrow Foundation", "Osk Trust"], "gloves", 70_000, ["BTN"])]
