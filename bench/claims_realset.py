@@ -36,8 +36,8 @@ def page_html(doc: dict) -> bytes:
     """A plain news page of the document, the shape `extract_article` reads from a real one."""
     esc = html.escape
     paras = [p.strip() for p in doc["text"].split("\n\n") if p.strip()]
-    title = doc.get("title") or (paras[0] if paras else "")
-    if paras and paras[0] == title.strip():
+    title = doc.get("title") or ""  # none kept: the page had none, its text stays text
+    if paras and title and paras[0] == title.strip():
         paras = paras[1:]
     head = f"<meta charset='utf-8'><title>{esc(title)}</title>"
     if doc.get("published"):

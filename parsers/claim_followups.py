@@ -176,9 +176,15 @@ def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
             return False
     count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)
     codes: dict[str, Recipient] = {}
-    for p in find_places(clause.sentence):
+    places = find_places(clause.sentence)
+    for p in places:
         if p.place.kind != "demonym" and ":" not in p.place.code:
             codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
+    if len(codes) != count:  # "to the ambassadors of A, B and C in Hanoi": the city is
+        codes = {}  # where they met, the countries named are the count's
+        for p in places:
+            if p.place.kind == "country":
+                codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
     if len(codes) != count or count < 2:
         return False
     return _join_latest(claims, list(codes.values()), regions_only=True)

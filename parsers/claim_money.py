@@ -25,15 +25,19 @@ _PRICED = re.compile(r"\b(?:for|at)\s+$", re.I)
 
 def _taker_before(name: str) -> re.Pattern[str]:
     """A taker named before the money: after "to" or "to help", as the object of "gave"
-    ("gave the WHO $1 million") or as the subject of "received" (", who received"), also by a
-    demonym before its head ("Kenyan farmers received $1 million")."""
+    ("gave the WHO $1 million", "provided Chad with $1 million") or as the subject of
+    "received" (", who received"), also by a demonym before its head ("Kenyan farmers received
+    $1 million")."""
     at = rf"(?:the\s+)?{re.escape(name)}\b"
     return re.compile(rf"\b(?:to|towards|into|to help)\s+{at}"
                       rf"|{at}(?:,?\s+(?:who|which))?(?:\s+[a-z][\w'’-]*){{0,3}}?\s+(?:has\s+|"
                       rf"have\s+|had\s+|also\s+|will\s+)*(?:received|receives|"
                       rf"receive|got|gets|accepted)\b"  # "Namibia received donations of $5m"
                       rf"|\b(?:gave|give|gives|giving|handed|granted|awarded|offered|sent)\s+{at}"
-                      rf"[^.;]*$", re.I)
+                      rf"[^.;]*$"
+                      rf"|\b(?:provid|suppl|present|furnish)\w*\s+{at}\s+with\s+(?:an?\s+)?"
+                      rf"(?:additional\s+|further\s+|extra\s+|new\s+)?$", re.I)  # "provide
+    # Armenia with an additional $1 million"
 
 
 def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int

@@ -44,6 +44,11 @@ _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 
+# a monarch named with the title in the name, after his state: "Oman's Sultan Haitham"
+_ROYAL = re.compile(r"(?:King|Queen|Emir|Amir|Sultan|Crown\s+Prince)\s+[A-Z]")
+_STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+$")
+
+
 def _person(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 8 and not is_org_name(name) and lookup_place(name) is None \
@@ -56,6 +61,9 @@ def _office_state(name: str, text: str) -> tuple[bool, str | None]:
     for m in re.finditer(re.escape(name), text):
         before = text[max(0, m.start() - 120):m.start()]
         after = text[m.end():m.end() + 160]
+        if _ROYAL.match(name) and (own := _STATE_BEFORE.search(before)) and (
+                state := government_state(own.group(1))) and lookup_place(state):
+            return True, state  # "Saudi Arabia's King Salman donated": the kingdom gives
         for role in (_BEFORE.search(before), _BEFORE_LOWER.search(before), _AFTER.match(after)):
             if role is None:
                 continue

@@ -97,6 +97,11 @@ _TOTAL = re.compile(r"\b(?:totall?ing|a total of|in total|bringing (?:the|its) t
                     r"total to)\b[^,;]*$", re.I)
 
 
+# "will provide Armenia with $1 million": the name before "with" is given the amount
+_PROVIDED = re.compile(r"\b(?:provid|suppl|present|equipp?|assist|support|help|furnish)\w*\s+"
+                       r"(?:the\s+)?$", re.I)
+
+
 def amount_owners(clause: Clause, claims: list) -> None:
     """ "joined by Wipro Ltd with Rs 100 crore and Wipro Enterprises Ltd with Rs 25 crore,
     totaling Rs 1,125 crore": each amount is given by the name before its "with", and the
@@ -108,7 +113,7 @@ def amount_owners(clause: Clause, claims: list) -> None:
         at = s.find(c.item_label) if c.item == "funds" and c.item_label else -1
         if at < 0:
             continue
-        if m := _WITH_AMOUNT.search(s[:at]):
+        if (m := _WITH_AMOUNT.search(s[:at])) and not _PROVIDED.search(s, 0, m.start(1)):
             named = [n for n in re.split(r"\s*(?:,|\band\b)\s*", m.group(1)) if n]
             if not (c.donors and set(c.donors) <= set(named)):  # "A and B with Sh100 million
                 c.donors = named  # each": the per-giver split stands

@@ -263,6 +263,9 @@ def _first_predicate(clause: Clause, region: str) -> int | None:
     return None
 
 
+_THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     if (first := _first_predicate(clause, region)) is not None and (lead := subject(clause,
@@ -321,6 +324,10 @@ def subject(clause: Clause, before: int) -> list[str]:
                               region[:n.start])):
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not apposed(region, c[2])] or cands
+    if (way := _THROUGH.search(region)) and any(
+            c[2] is not None and c[2].end <= way.start() for c in cands):
+        cands = [c for c in cands if c[2] is None or c[2].end <= way.start()]  # "X through
+        # the Ministry of Foreign Affairs and its aid agency will provide": X, not the way
     cands = [c for c in cands if c[2] is None or not _described(clause, region, c[2])] or cands
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(

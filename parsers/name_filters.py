@@ -76,6 +76,15 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:[^\S\n]+(
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*)\b")
 
 
+# a mask's grade written as a word: "N-95", "KN95", "FFP2", "KF-94"
+_GRADE = re.compile(r"(?:K?N|KF|FFP|P)-?\d{1,3}")
+
+
+def grade(name: str) -> bool:
+    """ "adding N-95 masks would also be sent": a grade of the goods, never a giver."""
+    return _GRADE.fullmatch(name) is not None
+
+
 def goods_modifier(before: str, after: str) -> bool:
     """A name between a count and the goods it counts ("50 Acme-9 grade respirators", "15
     Vantor BiPAP ventilators"): a brand, model or grade of the goods, no giver; the words

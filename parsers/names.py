@@ -25,6 +25,7 @@ from aidledger.parsers.name_filters import (
     common_opening,
     goods_modifier,
     goods_word,
+    grade,
     place_pair,
     term_acronym,
 )
@@ -195,7 +196,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if m.start() > 0 and text[m.start() - 1] == "#" and re.search(
                 r"[\d_]|^(?:covid|corona|virus|ppe)", name, re.I):
             continue  # "#Covid_19", "#PPE": a topic's hashtag, no body
-        if len(name) == 1 or term_acronym(name, text[:m.start()]):
+        if len(name) == 1 or term_acronym(name, text[:m.start()]) or grade(name):
             continue  # "high-performance computing (HPC) systems": a term, not a body
         if " " not in name and _GROUP_AFTER.match(text, m.end()) and not lookup_place(name):
             continue  # "its three Pacific allies", "Nordic partners": a word describing them

@@ -283,4 +283,7 @@ def country_name(code: str) -> str:
     if code.startswith(REGION_PREFIX):
         return regions().get(code, (code, frozenset()))[0]
     c = pycountry.countries.get(alpha_3=code)
-    return getattr(c, "common_name", None) or (c.name if c else code)
+    if c is None:  # a code ISO leaves out ("XKX", Kosovo): the name the vocabulary gives it
+        return next((n.title() for n, k in _load("places.toml")["countries"].items()
+                     if k == code), code)
+    return getattr(c, "common_name", None) or c.name

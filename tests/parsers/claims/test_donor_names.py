@@ -362,3 +362,10 @@ def test_a_nationality_and_its_people_give_as_the_group_not_as_the_state(extract
 def test_a_nationalitys_people_as_takers_stay_people_of_their_place(extract):
     out = extract("Tamsin Foods donated 5,000 masks to Syrian refugees in Lebanon.")
     assert out == [(["Tamsin Foods"], "face_mask", 5_000, ["LBN"])]
+
+
+def test_a_mask_grade_is_never_a_giver(extract):
+    out = extract("The Chilean embassy sent aid to Peru. The donation includes 8,000 masks and 900 "
+                  "gloves, the embassy said, adding N-95 masks would also be sent.")
+    assert out and all("N-95" not in c[0] for c in out)
+    assert [n.text for n in find_names("adding KN95 and FFP2 masks")] == []

@@ -247,3 +247,9 @@ def test_a_name_whose_own_verb_follows_a_closing_dash_gives(extract):
     out = extract("Orbis Bank presented $5,000 to the Red Cross, whilst the Harbor Food Vendors "
                   "— Vendir Association – presented a cheque for $1,000.")
     assert [r for *_, r in out] == [["org:Red Cross"], []]
+
+
+def test_provided_a_country_with_money_gives_it_to_that_country(extract):
+    out = extract("The Government of Iceland will provide Malawi with an additional $3 million "
+                  "to fight the virus.")
+    assert out == [(["Government of Iceland"], "funds", 3_000_000, ["MWI"])]

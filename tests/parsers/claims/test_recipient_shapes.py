@@ -257,3 +257,15 @@ def test_an_envoy_who_takes_takes_for_the_state_that_sent_them(extract):
     assert out == [(["Harlow Textiles"], "face_mask", 8_000, ["CAN"])]
     out = extract("The Orvana Foundation gave 900 test kits to Swedish Envoy Lena Berg.")
     assert out == [(["Orvana Foundation"], "test_kit", 900, ["SWE"])]
+
+
+def test_the_countries_a_count_stood_for_are_named_where_their_envoys_met(extract):
+    out = extract("Norway gave 90,000 masks to three Asian countries on Monday. The masks were "
+                  "handed to the ambassadors of Laos, Nepal and Bhutan in Oslo.")
+    assert out == [(["Norway"], "face_mask", 90_000, ["region:asia", "LAO", "NPL", "BTN"])]
+
+
+def test_kosovo_is_a_country_with_its_common_code(extract):
+    from aidledger.parsers.lexicon import country_name
+    out = extract("Sweden has set aside €6 million for Kosovo.")
+    assert out == [(["Sweden"], "funds", 6_000_000, ["XKX"])] and country_name("XKX") == "Kosovo"

@@ -210,3 +210,14 @@ def test_an_office_read_alone_as_the_giver_is_its_body_or_no_giver(extract):
     from aidledger.parsers.claim_officials import office_givers
     assert office_givers(["Commissioner for Crisis Management", "Orvo"], "...") == ["Orvo"]
     assert office_givers(["Ana Ruiz"], "...") == ["Ana Ruiz"]
+
+
+def test_a_state_giving_through_its_bodies_is_the_giver(extract):
+    out = extract("The Government of Iceland through the Ministry of Foreign Affairs and the "
+                  "Icelandic Relief Agency will provide Malawi with $3 million.")
+    assert [c[0] for c in out] == [["Government of Iceland"]]
+
+
+def test_a_monarch_after_his_state_gives_for_the_state(extract):
+    out = extract("The WHO thanked Bahrain's King Hamad for donating $7 million to its appeal.")
+    assert [c[0] for c in out] == [["Bahrain"]]
