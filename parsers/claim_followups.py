@@ -82,9 +82,11 @@ def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: boo
     """Add `places` to the claims of the latest claim sentence that are no part of another
     (with `regions_only`, only to those naming no country yet); whether any took them."""
     last_start, joined = claims[-1].evidence["start"], False
+    first_start = claims[0].evidence["start"] if regions_only else last_start
     for c in claims:
-        if c.evidence["start"] != last_start or c.parent is not None or regions_only and any(
-                ":" not in (r.code or "") for r in c.recipients):
+        if not first_start <= c.evidence["start"] <= last_start or c.parent is not None or (
+                regions_only and any(
+                ":" not in (r.code or "") for r in c.recipients)):
             continue
         have = {r.code for r in c.recipients}
         c.recipients = [*c.recipients, *(p for p in places if p.code not in have)]
@@ -166,8 +168,24 @@ def _counted_in(sentence: str) -> re.Match[str] | None:
         else None  # (case kept: the pattern's nouns are lowercase)
 
 
+def _told_on(claims: list[Claim]) -> list[Claim]:
+    """The claims of the latest claim sentence, and those of the one before it when the latest
+    goes on with it to the same takers ("... masks to 15 African countries." "The aid also
+    includes 900,000 visors ..."): the sentences a count of countries can stand for."""
+    last = claims[-1].evidence["start"]
+    latest = [c for c in claims if c.evidence["start"] == last]
+    earlier = [c for c in claims if c.evidence["start"] < last]
+    if _counted_in(claims[-1].evidence["sentence"]) or not earlier:
+        return latest
+    before = [c for c in earlier if c.evidence["start"] == earlier[-1].evidence["start"]]
+    codes = {r.code for c in latest for r in c.recipients}
+    return before + latest if codes and codes == {
+        r.code for c in before for r in c.recipients} else latest
+
+
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
-    m = _counted_in(claims[-1].evidence["sentence"])
+    told = _told_on(claims)
+    m = _counted_in(told[0].evidence["sentence"])
     if not m:
         return False
     if any(n.value for n in clause.numbers):  # "on March 15": a date is no amount
@@ -187,4 +205,4 @@ def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
                 codes.setdefault(p.place.code, Recipient(p.text, p.place.code))
     if len(codes) != count or count < 2:
         return False
-    return _join_latest(claims, list(codes.values()), regions_only=True)
+    return _join_latest(told, list(codes.values()), regions_only=True)

@@ -42,6 +42,7 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"(?:\S+\s+)?"  # "to over 54 African countries"
                    r"|[,&:–—]\s*(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?"
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
+                   r"(?:\d{1,3}\s+)?"  # "to help 15 African countries"
                    r"|\bin\s+support\s+of\s+(?:the\s+)?"  # "$5 million in support of Italy's"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
@@ -125,7 +126,12 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     s = clause.sentence
     out = []
     trig = _first_trigger(clause)
-    for p in takers.unqualified(s, find_places(s)):
+    places = takers.unqualified(s, find_places(s))
+    for i, p in enumerate(places):
+        if i and p.place.code.startswith("region:") and _APPOSED_REGION.fullmatch(
+                s, places[i - 1].end, p.start) and re.search(
+                r"\b(?:countries|nations|states)$", p.text, re.I):
+            continue  # "to Spain and Italy, the European countries hit hardest": those two
         if any(a <= p.start < b and p.end <= b for a, b, _ in orgs) or any(d and (s.find(d, max(
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.
@@ -167,6 +173,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
+_APPOSED_REGION = re.compile(r"\s*,\s+(?:the\s+)?(?:two\s+|three\s+|both\s+)?")
 _OWN_WORK = re.compile(r"(?:['’]s?)?(?:\s+|[^;]{0,60}?\b(?:its|their|his|her)\s+)"
                        r"(?:[\w-]+\s+){0,2}?(?:work|efforts?|response|operations?|programmes?|programs?|activities|"
                        r"cooperation|mission|campaign)\b[^;]{0,80}?\b(?:in|across|throughout)\s+"

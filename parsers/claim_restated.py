@@ -1,11 +1,15 @@
 """A donation told once in round figures and once exactly in the body: "pledging to provide
 more than seven million of them" and "will donate a total of 7.07 million masks" are one
-claim with the exact figure (the headline's own rounding is `claim_dedupe._rounded`)."""
+claim with the exact figure (the headline's own rounding is `claim_dedupe._rounded`); and a
+share told after its total ("20,000 suits to Spain and Italy. Each country will receive 10,000
+of them."), which is the total's amount per recipient, no gift of its own."""
 
 from __future__ import annotations
 
+import re
+
 from aidledger.parsers.claim_givers import giver_key
-from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.claim_model import Claim, kept
 from aidledger.parsers.numbers import find_numbers
 
 _ROUNDING = {"more than", "over", "nearly", "almost", "around", "about", "some", "roughly",
@@ -34,3 +38,29 @@ def _stated(claim: Claim, approx: bool) -> bool:
     found = [n for n in find_numbers(claim.evidence.get("sentence", ""))
              if n.value == claim.quantity]
     return bool(found) and all((n.approx in _ROUNDING) == approx for n in found)
+
+
+# "Each country will receive 10,000 of them", "Each of the two hospitals gets 500": a share
+_EACH_GETS = re.compile(r"^\W*(?:each|every)\s+(?:of\s+(?:the|these|those|them)\s+)?"
+                        r"(?:\w+\s+)?(?:country|countries|nation|nations|state|states|city|"
+                        r"cities|hospital|hospitals|province|provinces|one|recipient|recipients)?"
+                        r"\s*(?:will\s+|would\s+|is\s+to\s+|shall\s+)?(?:receive|receives|get|gets|"
+                        r"be\s+given|take|takes)\b", re.I)
+
+
+def shares_restated(claims: list[Claim]) -> list[Claim]:
+    """A claim told as each recipient's share of the claim just before it (same giver and
+    goods, its amount times the whole's recipients is the whole) is that whole's
+    `quantity_each`; parents re-indexed."""
+    keep = []
+    for i, c in enumerate(claims):
+        whole = claims[i - 1] if i else None
+        if whole is not None and c.quantity and whole.quantity and c.item == whole.item and (
+                len(whole.recipients) > 1 and whole.quantity_each is None
+                and c.quantity * len({r.code for r in whole.recipients}) == whole.quantity
+                and _EACH_GETS.match(c.evidence.get("sentence", ""))
+                and {giver_key(d) for d in c.donors} <= {giver_key(d) for d in whole.donors}):
+            whole.quantity_each = c.quantity
+            continue
+        keep.append(i)
+    return kept(claims, keep) if len(keep) < len(claims) else claims

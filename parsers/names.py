@@ -367,6 +367,7 @@ _ROLE_SPLIT = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:CEO|Chairm
                          r"Founder|Co-founder|President|Chief)\b")
 _FOUNDATION_OF = re.compile(r"['’]s?\s+(?:charitable\s+|namesake\s+)?(?:foundation|charity|"
                             r"charitable arm)\b")
+_FOUNDATION_TITLED = re.compile(r"['’]s?\s+(?:Charitable\s+|Namesake\s+)?(?:Foundation|Charity)$")
 
 
 def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
@@ -379,6 +380,9 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
         out.append(Name(s, s + len(role.group(1)), role.group(1), "organisation"))
     tail = _FOUNDATION_OF.match(text, m.end() - 2) if m.group(0).endswith(("'s", "’s")) else \
         _FOUNDATION_OF.match(text, m.end())  # "Bill Gates' foundation" too
+    if tail is None and (titled := _FOUNDATION_TITLED.search(m.group(0))):
+        tail = _FOUNDATION_OF.match(text.lower(), m.start() + titled.start())  # "Jack Ma's
+        # Foundation": the same foundation, its word capitalised
     if tail:
         person = re.sub(r"['’]s$", "", _owner_part(m.group(0)))
         words = person.split()

@@ -286,3 +286,10 @@ def test_a_total_stated_after_amounts_per_recipient_is_never_multiplied_again(ex
                                      ("protective_suit", 108_000)]
     assert extract("Orvo gave 500 N95 masks to six clinics in Lima on May 2, for a total of "
                    "3,000 masks.") == [(["Orvo"], "respirator", 3_000, ["PER"])]
+
+
+def test_each_recipients_share_told_after_the_total_is_its_amount_each():
+    from aidledger.parsers.claims import extract_claims
+    out = extract_claims("Austria on Monday sent 8,000 gowns to Greece and Malta. Each country "
+                         "will receive 4,000 of them.")
+    assert [(c.quantity, c.quantity_each) for c in out] == [(8_000, 4_000)]

@@ -307,3 +307,9 @@ def test_the_foundation_capitalised_is_the_foundation_named_before(extract):
     out = extract("The Halvard Foundation has set up a relief line for Kenya. In a statement on "
                   "Friday the Foundation said it is sending 40 ventilators to Kenya.")
     assert out == [(["Halvard Foundation"], "ventilator", 40, ["KEN"])]
+
+
+def test_a_persons_foundation_written_capitalised_is_that_foundation(extract):
+    out = extract("Orvo founder Lin Bao's Foundation said it would help Ghana.\n\nIn a tweet the "
+                  "Foundation said it is sending 300 ventilators to Ghana.")
+    assert out == [(["Lin Bao Foundation"], "ventilator", 300, ["GHA"])]

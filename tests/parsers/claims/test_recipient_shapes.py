@@ -269,3 +269,18 @@ def test_kosovo_is_a_country_with_its_common_code(extract):
     from aidledger.parsers.lexicon import country_name
     out = extract("Sweden has set aside €6 million for Kosovo.")
     assert out == [(["Sweden"], "funds", 6_000_000, ["XKX"])] and country_name("XKX") == "Kosovo"
+
+
+def test_a_region_in_apposition_to_the_countries_named_adds_no_taker(extract):
+    out = extract("Austria on Monday sent 8,000 gowns to Greece and Malta, the European "
+                  "countries worst hit by the virus.")
+    assert out == [(["Austria"], "protective_suit", 8_000, ["GRC", "MLT"])]
+
+
+def test_the_countries_a_count_stood_for_reach_the_sentence_that_went_on_with_it(extract):
+    out = extract("Morocco began shipment of 3 million masks to help 3 African countries. The "
+                  "aid also includes 9,000 gowns. The aid will be shipped to Mali, Chad and "
+                  "Niger, the ministry said.")
+    takers = ["region:africa", "MLI", "TCD", "NER"]
+    assert out == [(["Morocco"], "face_mask", 3_000_000, takers),
+                   (["Morocco"], "protective_suit", 9_000, takers)]
