@@ -72,6 +72,7 @@ from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
 from aidledger.parsers.claim_restated import shares_restated
+from aidledger.parsers.claim_roll import roll_claims
 from aidledger.parsers.claim_shapes import (
     anaphor,
     bare_line,
@@ -213,6 +214,9 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                         if not c.donors and not unnamed_giver(part.sentence)]
             claims += found
             in_sentence += found
+        if rolled := roll_claims(clause, claims[:len(claims) - len(in_sentence)], in_sentence):
+            claims += rolled  # "the Petroleum Commission, GH¢1 million; the Ports Authority,
+            in_sentence += rolled  # GH¢500,000": each amount its name's gift
         if in_sentence and start >= 0 and (kind := described_giver(sentence)):
             for c in in_sentence:  # the description is no name: the giver is named later
                 c.donors = []  # or stays unnamed, never the place the description holds

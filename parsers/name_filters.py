@@ -71,9 +71,11 @@ def goods_word(word: str) -> bool:
 
 
 # a count right before a name: "15 Acme portable ventilators" (not a year: "in 2020 Acme")
-_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:[^\S\n]+(?:million|"
-                           r"thousand|hundred|lakh|crore))?[^\S\n]+$")
-_WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*)\b")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?i:two|three|four|five|"
+                           r"six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundreds?|"
+                           r"thousands?))(?:[^\S\n]+(?:million|thousand|hundred|lakh|crore))?"
+                           r"[^\S\n]+$")  # "two AR 100C ventilators" as "2"
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*|[A-Za-z]*\d[\w-]*)\b")  # or a model: "100C"
 
 
 # a mask's grade written as a word: "N-95", "KN95", "FFP2", "KF-94"

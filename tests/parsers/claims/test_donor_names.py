@@ -369,3 +369,9 @@ def test_a_mask_grade_is_never_a_giver(extract):
                   "gloves, the embassy said, adding N-95 masks would also be sent.")
     assert out and all("N-95" not in c[0] for c in out)
     assert [n.text for n in find_names("adding KN95 and FFP2 masks")] == []
+
+
+def test_a_model_between_a_count_and_its_goods_is_no_giver(extract):
+    out = extract("Velo Health gave 29 ventilators to Kenya. While three neonatal ventilators "
+                  "and two AX 200C ventilators came last week, five more are due on Friday.")
+    assert all(c[0] in (["Velo Health"], []) for c in out)

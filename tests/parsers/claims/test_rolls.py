@@ -1,0 +1,29 @@
+"""Rolls of givers and amounts: a fund's round-up names each giver with its own amount."""
+
+from __future__ import annotations
+
+
+def test_each_amount_of_a_roll_is_the_gift_of_the_name_before_it(extract):
+    out = extract("Donors include the Bank of Tamar, which presented a cheque for GH¢5 million; "
+                  "the Ports Authority, GH¢1 million; the Miners Association (MA), GH¢300,000; "
+                  "and Kofi Motors Limited, GH¢50,000.")
+    assert [(c[0], c[2]) for c in out] == [(["Bank of Tamar"], 5_000_000),
+                                           (["Ports Authority"], 1_000_000),
+                                           (["Miners Association"], 300_000),
+                                           (["Kofi Motors Limited"], 50_000)]
+
+
+def test_a_roll_that_goes_on_gives_to_where_the_gift_before_it_went(extract):
+    out = extract("The Bank of Tamar gave GH¢2 million to the Volta Relief Fund in Ghana.\n\n"
+                  "Others are Tano Oil Limited (TANO), GH¢100,000; Ms Ama Boateng, $300 and "
+                  "Graduate Traders Association, GH¢1,500.")
+    assert out == [(["Bank of Tamar"], "funds", 2_000_000, ["GHA"]),
+                   (["Tano Oil Limited"], "funds", 100_000, ["GHA"]),
+                   (["Ms Ama Boateng"], "funds", 300, ["GHA"]),
+                   (["Graduate Traders Association"], "funds", 1_500, ["GHA"])]
+
+
+def test_one_name_and_amount_in_an_aside_is_no_roll(extract):
+    out = extract("The Bank of Tamar, Ghana's central bank, gave GH¢2 million to the fund; "
+                  "it said more would follow.")
+    assert [c[0] for c in out] == [["Bank of Tamar"]]
