@@ -293,3 +293,8 @@ def test_each_recipients_share_told_after_the_total_is_its_amount_each():
     out = extract_claims("Austria on Monday sent 8,000 gowns to Greece and Malta. Each country "
                          "will receive 4,000 of them.")
     assert [(c.quantity, c.quantity_each) for c in out] == [(8_000, 4_000)]
+
+
+def test_a_masks_ply_printed_apart_is_no_count(extract):
+    assert extract("Tarn Mills gave 1.5 million 3- ply masks to Uganda.") == [
+        (["Tarn Mills"], "face_mask", 1_500_000, ["UGA"])]

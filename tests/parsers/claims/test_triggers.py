@@ -217,3 +217,11 @@ def test_a_stock_already_allocated_is_no_gift(extract):
     text = ("The national stockpile held about 9 million masks in March, and most of them "
             "have already been allocated to regions, officials said.")
     assert extract(text) == []
+
+
+def test_a_giver_that_began_distributing_gives_the_consignment_told_next(extract):
+    out = extract("The Halden Trust and the Kisumu Relief Board have commenced the distribution "
+                  "of a second consignment of protective gear to hospitals in Kenya.\n\nThe "
+                  "consignment includes 40,000 gloves and 9,000 face shields.")
+    assert out == [(["Halden Trust", "Kisumu Relief Board"], "gloves", 40_000, ["KEN"]),
+                   (["Halden Trust", "Kisumu Relief Board"], "face_shield", 9_000, ["KEN"])]
