@@ -195,6 +195,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             after.append(state)
         return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek
         # Foundation" handed over by an embassy
+    gift = re.search(r"\bas\s+(?:a|an)\s+(?:\w+\s+)?(?:gift|donation|present)\s+from\s+(?:the\s+)?",
+                     s[trig.end:])  # "Georgia sent 27 ventilators as a gift from the
+    if gift and (donors := names_at(clause, trig.end + gift.end(), countries=True)):
+        return donors  # Armenian community in Georgia": the community gives
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := names_at(clause, courtesy.end())):
         return donors
@@ -220,6 +224,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         by = None  # "The gift is to support the response by the member states": whose work
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
+    people = _people_by().match(s, trig.end + by.end()) if by and by.start() < 3 else None
+    if people and not re.search(r"[A-Z]", s[trig.end + by.end():people.start("noun")]):
+        return [people.group(0).rstrip(" ,.")]  # "donated by youth football players from
+        # Changsha": the givers as the text describes them
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
@@ -278,6 +286,17 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
 
 # goods an envoy hands over that the sentence says another "donated": the envoy only passes
 # them on ("the ambassador also handed over 5,000 masks donated by the Orvana Foundation")
+@cache
+def _people_by() -> re.Pattern[str]:
+    """Givers described, not named: a plural of people (lowercase words before it, no owner),
+    with where they are from: "youth football players from Changsha", "local residents"."""
+    nouns = "|".join([*vocab()["words"]["peoples"], "players", "fans", "well-wishers",
+                      "members", "employees", "staff", "athletes", "footballers", "parishioners"])
+    return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[a-z][\w-]*\s+){0,3}?"
+                      rf"(?P<noun>{nouns})\b(?:\s+(?:from|in|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
+                      r"(?:\s+[A-Z][\w'’-]*){0,2})?")
+
+
 _GOODS_BY = re.compile(r"\b(?:donated|provided|gifted|given|contributed|funded)\s+by\s+(?:the\s+)?")
 
 

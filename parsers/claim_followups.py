@@ -99,7 +99,8 @@ _BACKFILL = re.compile(r"^(?:the|these|those|this|its|their)\s+(?:[\w-]+\s+){0,3
                        r"respirators|shields|goggles|donations?|shipments?|consignments?|cargo|aid|"
                        r"assistance|relief|packages?|batch(?:es)?|deliver(?:y|ies))"
                        r"\b[^.]*?\b(?:were|was|are|is|have been|had been)\s+(?:\w+\s+)?"
-                       r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted)\s+by\b",
+                       r"(?:donated|provided|given|sent|supplied|paid for|funded|gifted|made)"
+                       r"\s+(?:\w+\s+)?by\b",  # "The donation was made recently by X"
                        re.I)
 
 
@@ -128,8 +129,9 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
                 c.donors, c.told = name_donors(frm), False
         return
     trig = trigger_in(clause)
-    if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]):
-        return  # "the donated medical supplies": goods described, no giver named
+    if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]) and not strict:
+        return  # "the donated medical supplies": goods described, no giver named ("The
+        # donation was made by X" names one)
     named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"
              and not _SPEAKS.match(clause.sentence, n.end)]  # '"...," Kagwe said, adding
     verb = not trig.phrase.lower().startswith(("donation", "gift"))

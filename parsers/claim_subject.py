@@ -4,6 +4,7 @@ with the co-donors listed before it ("Lenovo, ZTE and Haier", "Qatar and Kuwait"
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from aidledger.parsers.claim_coref import (
     HEAD,
@@ -30,9 +31,11 @@ from aidledger.parsers.claim_parts import Clause, origin_before
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, is_org_name, vocab
 
-_SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b(?:\s+\w+)?"
-                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|some|about|around|"
-                         r"approximately|almost|roughly|more than|nearly|over|\d)", re.I)
+_SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b"
+                         r"(?:\s+\w+){0,2}?"  # "told Xinhua", "told a reporter"
+                         r"(?:\s+that)?\s+(?:another|a further|an additional|the|all|these|those|"
+                         r"some|about|around|approximately|almost|roughly|more than|nearly|over|"
+                         r"\d)", re.I)
 _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
                            r"(?:(?i:[a-z]+ern\s+)?[A-Z][\w]+['’]s\s+)?"  # "Southern China's"
                            r"(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
@@ -266,8 +269,16 @@ def _first_predicate(clause: Clause, region: str) -> int | None:
 _THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
 
 
+# "Jamaica's response to the pandemic was boosted by a donation": the effort of the taker
+_OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battle|efforts?|war|"
+                         r"campaign|struggle|drive)\b")
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
+    if any(_OWN_EFFORT.match(region, n.end) for n in clause.names if n.end <= before):
+        clause = replace(clause, names=[n for n in clause.names if n.end > before or not
+                                        _OWN_EFFORT.match(region, n.end)])
     if (first := _first_predicate(clause, region)) is not None and (lead := subject(clause,
                                                                                      first)):
         return lead

@@ -140,6 +140,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             and not _oblique(text, m.start()) else None
         if people is not None:  # "Nigerian expatriates in Canada have sent": one giver,
             s = offset + m.end() - len(" ".join(words[-tail:]))  # not Nigeria; Canada no taker
+            if text[people - 1] == "." and not re.search(r"\b[A-Z]\.$", text[:people]):
+                people -= 1  # "... in Norway.": the sentence's full stop, not the name's
             out.append(Name(s, offset + people, text[s - offset:people], "organisation"))
             inside = offset + people
             continue

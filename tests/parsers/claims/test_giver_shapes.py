@@ -330,3 +330,32 @@ def test_it_after_a_company_named_with_an_acronym_that_said_is_that_company(extr
     out = extract("The Orvo Relief Fund was set up on March 28. In a separate release, KTL "
                   "Housing said it has donated Rs 2 crore for research in Delhi.")
     assert [c[0] for c in out] == [["KTL Housing"]]
+
+
+def test_givers_described_not_named_are_kept_as_described(extract):
+    out = extract("More than 9,000 masks donated by youth rugby players from Nantes are being "
+                  "sent to support Peru.")
+    assert out == [(["youth rugby players from Nantes"], "face_mask", 9_000, ["PER"])]
+    out = extract("Osk Foods donated 7,000 masks, which are needed by nurses, to Chile.")
+    assert out == [(["Osk Foods"], "face_mask", 7_000, ["CHL"])]
+
+
+def test_as_a_gift_from_names_the_giver_over_the_sender(extract):
+    out = extract("Norway has sent 27 ventilators to Chile as a gift from the Chilean community "
+                  "in Norway.")
+    assert out == [(["Chilean community in Norway"], "ventilator", 27, ["CHL"])]
+
+
+def test_a_countrys_own_effort_is_no_giver_and_the_donation_made_by_names_one(extract):
+    out = extract("Chile’s response to the virus has been boosted by a donation of 9,000 masks "
+                  "to the Ministry of Health.\n\nThe donation was made recently by Orvo "
+                  "Building Company Ltd.")
+    assert out == [(["Orvo Building Company Ltd."], "face_mask", 9_000, ["CHL"])]
+
+
+def test_a_speaker_telling_a_reporter_is_no_giver_and_filler_words_no_name(extract):
+    out = extract("Rugby players in Nantes collected masks for Peru. Tan told a reporter that "
+                  "all the supplies, including 4,000 masks, had been sent to Peru.")
+    assert all(c[0] != ["Tan"] for c in out)
+    out = extract("Much to the mayor's surprise, parcels containing 9,000 masks arrived.")
+    assert all(c[0] != ["Much"] for c in out)
