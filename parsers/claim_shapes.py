@@ -85,7 +85,7 @@ def part_leads(sentence: str) -> bool:
     return bool(_LEAD_PART.match(sentence))
 
 
-_LIST_LINE = re.compile(r"^[-•*–]\s+")
+_LIST_LINE = re.compile(r"^(?:[-*–]\s+|[•·▪●]\s*)")  # "•500,000 kits": a bullet needs no space
 
 # "1.1 million coronavirus test kits" on its own line under "Ma will donate at least:"
 _BARE_LINE = re.compile(r"^(?:(?:about|over|more than|at least|up to|some)\s+)?\d[\d,. ]*"

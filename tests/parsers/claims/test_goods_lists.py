@@ -132,3 +132,9 @@ def test_a_consignment_named_material_in_the_singular_lists_its_goods(extract):
                   "includes 2,400 N95 masks and 15,000 medical masks.")
     assert out == [(["Orvo Province"], "respirator", 2_400, ["PER"]),
                    (["Orvo Province"], "face_mask", 15_000, ["PER"])]
+
+
+def test_list_lines_with_a_bullet_glued_to_the_amount(extract):
+    out = extract("Norway sends aid to Chad:\n\n•40,000 rapid test kits\n\n•2 million face masks")
+    assert out == [(["Norway"], "test_kit", 40_000, ["TCD"]),
+                   (["Norway"], "face_mask", 2_000_000, ["TCD"])]

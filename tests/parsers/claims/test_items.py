@@ -306,3 +306,9 @@ def test_oxygen_therapy_masks_and_cannulas_are_other_goods(extract):
     assert extract("Ostra Motors sent 40 non-rebreather masks, 90 nasal cannula and 25 oxygen "
                    "flow meters to Laos.") == [(["Ostra Motors"], "other", n, ["LAO"])
                                                 for n in (40, 90, 25)]
+
+
+def test_a_grade_written_after_the_masks_makes_them_respirators(extract):
+    out = extract("Chad received aid from Norway. It includes 70 thousand masks KN95 and 9 "
+                  "thousand disposable masks.")
+    assert [(c[1], c[2]) for c in out] == [("respirator", 70_000), ("face_mask", 9_000)]
