@@ -194,3 +194,17 @@ def test_a_demonym_taker_as_the_subject_of_received_money(extract):
         (["Canada"], "funds", 1_000_000, ["AUS"])]
     assert extract("Japan handed over 300 tents to the Nepali army.") == [
         (["Japan"], "other", 300, ["NPL"])]
+
+
+def test_the_western_balkans_is_a_region_of_its_own(extract):
+    out = extract("The EU has set aside €40 million for the Western Balkans and Moldova.")
+    assert out == [(["EU"], "funds", 40_000_000, ["region:western_balkans", "MDA"])]
+    from aidledger.parsers.lexicon import region_members
+    assert region_members("region:western_balkans") >= {"SRB", "XKX", "ALB"}
+
+
+def test_vaccine_bodies_are_named_by_their_short_names(extract):
+    out = extract("Sweden will give $9 million to the Coalition for Epidemic Preparedness "
+                  "Innovations and $4 million to the Global Alliance for Vaccines and "
+                  "Immunization.")
+    assert [c[3] for c in out] == [["org:CEPI"], ["org:Gavi"]]
