@@ -8,7 +8,7 @@ import re
 from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_money import FUND_NAME
-from aidledger.parsers.lexicon import org_country
+from aidledger.parsers.lexicon import country_name, lookup_place, org_country
 from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
 
@@ -158,3 +158,31 @@ def more_of_the_same(claims: list[Claim], text: str) -> None:
         if (before is not None and before.recipients and set(before.donors) == set(c.donors)
                 and before.at is not None and c.at - before.at < 400):
             c.recipients = list(before.recipients)
+
+
+# money "to the fund" an article never names, but whose country it tells: "Ghana's COVID-19
+# fund", "the fund set up by the President to fight the disease in Ghana"
+_TO_A_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:national\s+|relief\s+|"
+                        r"emergency\s+|solidarity\s+|trust\s+)?fund\b", re.I)
+_FUND_OWNER = re.compile(r"\b([A-Z][\w]+(?:\s+[A-Z][\w]+)?)['’]s\s+(?:[\w-]+\s+){0,3}?(?i:fund)\b"
+                         r"|\b(?i:fund)\b[^.;]{0,120}?\bin\s+([A-Z][\w]+(?:\s+[A-Z][\w]+)?)")
+
+
+def _fund_country(title: str | None, text: str) -> str | None:
+    """The one country the headline (else the text's first mention) gives the fund."""
+    for where in (title or "", text[:1500]):
+        for m in _FUND_OWNER.finditer(where):
+            place = lookup_place(m.group(1) or m.group(2))
+            if place is not None and place.kind == "country":
+                return place.code
+    return None
+
+
+def unnamed_fund(claims: list[Claim], text: str, title: str | None) -> None:
+    """Money given "to the fund" with no taker goes to the country whose fund the article is
+    about, the giver's own included: a national fund takes the gifts of its own banks."""
+    todo = [c for c in claims if c.item == "funds" and not c.recipients
+            and _TO_A_FUND.search(c.evidence.get("sentence", ""))]
+    if todo and (code := _fund_country(title, text)):
+        for c in todo:
+            c.recipients = [Recipient(country_name(code), code)]

@@ -46,6 +46,7 @@ from aidledger.parsers.claim_fund_refs import (
     shared_takers,
     the_fund_again,
     to_the_drives_fund,
+    unnamed_fund,
 )
 from aidledger.parsers.claim_givers import (
     as_the_text_writes,
@@ -258,6 +259,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     more_of_the_same(claims, text)
     _the_fund(claims, text)
     the_fund_again(claims, text, title)
+    unnamed_fund(claims, text, title)
     to_the_drives_fund(claims, text, title)
     place_bodies(text, title, claims, url)
     place_unplaced(text, title, claims, ctx.unplaced, url)

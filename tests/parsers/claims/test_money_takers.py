@@ -253,3 +253,10 @@ def test_provided_a_country_with_money_gives_it_to_that_country(extract):
     out = extract("The Government of Iceland will provide Malawi with an additional $3 million "
                   "to fight the virus.")
     assert out == [(["Government of Iceland"], "funds", 3_000_000, ["MWI"])]
+
+
+def test_money_to_the_fund_goes_to_the_country_whose_fund_the_article_is_about(extract):
+    out = extract("The relief fund set up by the President to fight the virus in Malawi keeps "
+                  "drawing gifts. Malawi’s Tobacco Growers Bank has donated $90,000 to the fund.",
+                  title="More firms donate to Malawi's relief fund")
+    assert out == [(["Tobacco Growers Bank"], "funds", 90_000, ["MWI"])]
