@@ -134,10 +134,12 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
-        tail = next((t for t in (2, 1) if len(words) >= t and all(
-            w in leading or w in _GROUP_LEAD for w in words[:-t])), 0)  # "Sri Lankan": two
-        people = _people_of(" ".join(words[-tail:]), text, m.end()) if tail and raw == whole \
-            and not _oblique(text, m.start()) else None
+        people = None
+        if _peoples().match(text, m.end()) and raw == whole:  # (a people noun next: rare)
+            tail = next((t for t in (2, 1) if len(words) >= t and all(
+                w in leading or w in _GROUP_LEAD for w in words[:-t])), 0)  # "Sri Lankan"
+            people = _people_of(" ".join(words[-tail:]), text, m.end()) if tail and not \
+                _oblique(text, m.start()) else None
         if people is not None:  # "Nigerian expatriates in Canada have sent": one giver,
             s = offset + m.end() - len(" ".join(words[-tail:]))  # not Nigeria; Canada no taker
             if text[people - 1] == "." and not re.search(r"\b[A-Z]\.$", text[:people]):
@@ -324,7 +326,10 @@ def _as_reference(name: str, text: str, start: int) -> bool:
     if len(head) == 2 and head[0].lower() == "the":
         return head[1].lower() in _reference_heads()
     return len(head) == 1 and name.lower() in _reference_heads() and bool(
-        re.search(r"(?<![\w-])(?i:the)[^\S\n]+$", text[:start]))
+        _THE_BEFORE.search(text, max(0, start - 8), start))
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[^\S\n]+$")
 
 
 # words that may open the run of a group's demonym: "Members of the Lebanese diaspora"
