@@ -32,8 +32,10 @@ from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, is_org_name, vocab
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b"
-                         r"(?:\s+\w+){0,2}?"  # "told Xinhua", "told a reporter"
+                         r"(?:(?:\s+\w+){0,2}?|[^.;“\"]{0,60}?\s+that)"  # "told Xinhua", "told a
+                         # reporter", "said on its page on Saturday, April 18, that"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|all|these|those|"
+                         r"(?<=that )(?:a|an|after|following|during|when)\b|"
                          r"some|about|around|approximately|almost|roughly|more than|nearly|over|"
                          r"\d)", re.I)
 _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
@@ -266,6 +268,12 @@ def _first_predicate(clause: Clause, region: str) -> int | None:
     return None
 
 
+# "after a phone conversation between the two foreign ministers A and B, a cargo was
+# delivered": who met, not who gave
+_AT_AN_EVENT = re.compile(r"\b(?:after|following|during|at)\s+(?:a|an|the|their)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:conversation|call|meeting|talks?|visit|summit|"
+                          r"videoconference)\s+(?:between|with|of)\b[^,;:]*$"
+                          r"|\bon\s+(?:its|his|her|their|the)\s+$", re.I)  # "on its Facebook page"
 _THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
 
 
@@ -293,7 +301,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
                 and not titled(region, n) and not dashed(region, n) and not n.oblique \
                 and not represented(clause, region, n) \
-                and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]):
+                and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]) \
+                and not _AT_AN_EVENT.search(region, 0, n.start):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not origin_before(region[:m.start()]):

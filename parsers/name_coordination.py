@@ -66,6 +66,8 @@ def split_coordinated(name: str) -> list[str]:
     # Foundation": one couple's foundation
     if len(parts) == 2 and _inner_and(parts[0], parts[1]):
         return [name]
+    if len(parts) == 2 and parts[0] in _COMPASS and parts[1].split()[0] in _COMPASS:
+        return [name]  # "South and North Carolina Chamber of Commerce": one body of both
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
             is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
         return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
@@ -83,7 +85,9 @@ _SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+and\s+"
 
 
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"
-                       r"ce)$")
+                       r"ce|ade|try|port)$")  # "... of Industry and Trade", "... and Transport"
+_COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                      "Western", "Central"))
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
 # a field in the plural: "Affairs", "Securities", "Sciences", "Relations", "Economics"
 _FIELDS = re.compile(r"[A-Z][a-z]+(?:ies|airs|ces|ions|ics)$")

@@ -375,3 +375,10 @@ def test_a_model_between_a_count_and_its_goods_is_no_giver(extract):
     out = extract("Velo Health gave 29 ventilators to Kenya. While three neonatal ventilators "
                   "and two AX 200C ventilators came last week, five more are due on Friday.")
     assert all(c[0] in (["Velo Health"], []) for c in out)
+
+
+def test_two_regions_sharing_one_body_and_a_field_after_of_stay_one_name(extract):
+    assert extract("The East and West Yorvik Chamber of Commerce donated 900 masks to Fiji.")[
+        0][0] == ["East and West Yorvik Chamber of Commerce"]
+    assert extract("The Federation of Farming and Trade donated 300 gowns to Fiji.")[0][0] == [
+        "Federation of Farming and Trade"]

@@ -359,3 +359,10 @@ def test_a_speaker_telling_a_reporter_is_no_giver_and_filler_words_no_name(extra
     assert all(c[0] != ["Tan"] for c in out)
     out = extract("Much to the mayor's surprise, parcels containing 9,000 masks arrived.")
     assert all(c[0] != ["Much"] for c in out)
+
+
+def test_who_met_before_a_delivery_are_no_givers(extract):
+    out = extract("Peru thanked Chile on Monday. The embassy said that after a call between the "
+                  "two health ministers Ana Roa and Luis Pinto, \"a cargo was delivered to "
+                  "Arequipa, it included 8,000 masks and 900 gowns.\"")
+    assert out and all(c[0] == ["Chile"] and c[3] == ["PER"] for c in out)
