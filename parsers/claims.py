@@ -52,6 +52,7 @@ from aidledger.parsers.claim_givers import (
     as_the_text_writes,
     donor_names,
     firm_full_names,
+    named_in_full,
     without_own_country,
 )
 from aidledger.parsers.claim_goods import goods_claims, per_donor
@@ -244,8 +245,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     for c in claims:
         c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
-        c.donors = firm_full_names(office_givers(founded_names(spelled_out(as_the_text_writes(
-            c.donors, seen), seen), seen), seen), text)
+        c.donors = named_in_full(firm_full_names(office_givers(founded_names(spelled_out(
+            as_the_text_writes(c.donors, seen), seen), seen), seen), text), names_so_far)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:  # as written, not as read

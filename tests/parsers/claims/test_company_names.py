@@ -263,3 +263,11 @@ def test_a_firm_s_head_word_after_its_name_makes_it_an_organisation():
     assert all(r.org == "Mercy Health Quito" for c in out for r in c.recipients)
     assert classify("Orvan Dairy") == "organisation"
     assert classify("Health Ana Ruiz") == "person"
+
+
+def test_a_body_given_by_one_word_of_its_name_is_named_in_full(extract):
+    out = extract("Wilfrid Brock University has joined the effort. Brock has donated 3,000 "
+                  "gloves to a hospital in Ontario, Canada.")
+    assert out == [(["Wilfrid Brock University"], "gloves", 3_000, ["CAN"])]
+    out = extract("The Shanghai Orvo Foundation backs schools. Orvo gave 900 gloves to Chile.")
+    assert out[0][0] == ["Orvo"]
