@@ -274,6 +274,14 @@ _AT_AN_EVENT = re.compile(r"\b(?:after|following|during|at)\s+(?:a|an|the|their)
                           r"(?:[\w-]+\s+){0,2}?(?:conversation|call|meeting|talks?|visit|summit|"
                           r"videoconference)\s+(?:between|with|of)\b[^,;:]*$"
                           r"|\bon\s+(?:its|his|her|their|the)\s+$", re.I)  # "on its Facebook page"
+# "The Orvo Group, of which Tsai is the co-founder, had donated": a name inside the aside
+_RELATIVE_ASIDE = re.compile(r",\s+(?:of\s+which|of\s+whom|whose|which|who|where)\b[^,;]*$")
+def _aside(region: str, start: int, end: int) -> bool:
+    """Within an aside: one the giver's name opens, or a relative clause (", of which ...,")."""
+    return in_aside(region, start, end) or bool(
+        _RELATIVE_ASIDE.search(region, 0, start) and "," in region[end:])
+
+
 _THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
 
 
@@ -302,7 +310,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not titled(region, n) and not dashed(region, n) and not n.oblique \
                 and not represented(clause, region, n) \
                 and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]) \
-                and not _AT_AN_EVENT.search(region, 0, n.start):
+                and not _AT_AN_EVENT.search(region, 0, n.start) \
+                and not (_RELATIVE_ASIDE.search(region, 0, n.start) and "," in region[n.end:]):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not origin_before(region[:m.start()]):
@@ -312,7 +321,7 @@ def subject(clause: Clause, before: int) -> list[str]:
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
             continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
-        if in_aside(region, m.start(), m.end()):
+        if _aside(region, m.start(), m.end()):
             continue  # "A, established by the founder of B, are donating": not the founder
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
                 r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
@@ -350,7 +359,7 @@ def subject(clause: Clause, before: int) -> list[str]:
         # the Ministry of Foreign Affairs and its aid agency will provide": X, not the way
     cands = [c for c in cands if c[2] is None or not _described(clause, region, c[2])] or cands
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
-        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not in_aside(
+        if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not _aside(
                 region, m.start(), m.end()) and not (
                 re.search(r",\s*$", region[:m.start()]) and ("," in region[m.end():] or any(
                     c[2] is not None and c[2].kind != "place" and re.fullmatch(
@@ -420,7 +429,8 @@ def subject(clause: Clause, before: int) -> list[str]:
               "place" or _lead_state(region, n)) and n.text.split()[-1] not in vocab()[
             "words"]["roles"] and (re.fullmatch(  # "Qatar and Kuwait"; not "Alibaba Founder and"
             r"(?:,\s+(?:the|a|an|its|their)\s+[^,]{1,60},)?,?\s+and\s+(?:its|his|her|their)?"
-            r"\s*(?:[\w-]+\s+){0,2}", region[n.end:start])  # "A, the arm of B, and C"
+            r"\s*(?:[\w-]+\s+){0,2}(?:(?:wife|husband|son|daughter|partner),\s+)?",
+            region[n.end:start])  # "A, the arm of B, and C"; "A and his wife, B,"
             or described_and(region, n.end, start) or seated_and(region, n.end, start))]
         if co:
             donors = name_donors(co[-1]) + donors

@@ -217,3 +217,15 @@ def test_a_quote_paragraph_after_an_attributed_quote_keeps_its_speaker(extract):
     out = extract("“Our neighbours need help now,” the Tarrow Foundation said.\n\n“We and the "
                   "Osk Trust will ship 70,000 gloves to Bhutan. More is coming.”")
     assert out == [(["Tarrow Foundation", "Osk Trust"], "gloves", 70_000, ["BTN"])]
+
+
+def test_a_giver_and_his_wife_named_in_apposition_both_give(extract):
+    out = extract("Club owner Tom Reyes and his wife, Ana Lin Reyes, are donating 800 "
+                  "ventilators to New York.")
+    assert out == [(["Tom Reyes", "Ana Lin Reyes"], "ventilator", 800, ["USA"])]
+
+
+def test_a_name_in_a_relative_aside_is_no_giver(extract):
+    out = extract("Ana Lin Reyes gave masks to Peru. The Orvo Group, of which Reyes is the "
+                  "co-founder, had already donated one million masks to New York.")
+    assert (["Orvo Group"], "face_mask", 1_000_000, ["USA"]) in out
