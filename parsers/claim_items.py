@@ -82,7 +82,9 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
                     and _GRADE_GAP.fullmatch(sentence, prev[1], m[0]))
                 or (prev[2] == m[2] == "respirator"
                     and _GRADES_JOINED.fullmatch(sentence, prev[1], m[0]))):
-            out[-1] = (out[-1][0], m[1], out[-1][2])  # the words as written, grade to noun
+            graded = "respirator" if (out[-1][2], m[2]) == ("face_mask", "respirator") else \
+                out[-1][2]  # "masks KN95": the grade after its noun makes them respirators
+            out[-1] = (out[-1][0], m[1], graded)  # the words as written, grade to noun
             continue
         out.append(m)
     for i, (s, e, c) in enumerate(out):
