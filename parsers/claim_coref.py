@@ -177,10 +177,11 @@ def head_alone(name: Name, clause: Clause) -> list[str]:
 
 def _latest_with_head(noun: str, pool: list[Name], clause: Clause) -> list[str]:
     """The givers of the latest name before (in `pool`, then earlier sentences) that is no
-    place nor a recipient and carries `noun` among its words, not the bare head itself
+    place nor a recipient (nor goods went to it: "1,000 masks to Buffalo Medical Group. The
+    group also donated") and carries `noun` among its words, not the bare head itself
     ("Group" of "the Group"); [] when none does."""
     for n in [*reversed(pool), *reversed(clause.earlier)]:
-        if n.kind != "place" and n.text not in clause.receivers and noun in (
+        if n.kind != "place" and n.text not in clause.receivers and not n.oblique and noun in (
                 w.lower() for w in n.text.split()) and not _HEAD_ALONE.fullmatch(n.text):
             return expand(name_donors(n), clause)
     return []

@@ -25,7 +25,8 @@ _OFFICE = (r"(?:(?:Deputy|Vice|First)\s+)?(?:Prime\s+Minister|Premier|Chancellor
            r"Sultan|Crown\s+Prince|(?:Foreign|Health|Defen[cs]e|Finance|Interior|Home|Foreign\s+"
            r"Affairs)\s+(?:Minister|Secretary)|Minister\s+of\s+(?:State\s+for\s+)?[A-Z][\w&]*"
            r"(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|Secretary\s+of\s+State|Foreign\s+Secretary|"
-           r"Ambassador|Envoy|Consul(?:\s+General)?|(?P<president>President))")
+           r"Ambassador|Envoy|Consul(?:\s+General)?|Charg[ée]\s+d['’]\s?Affaires|"
+           r"(?P<president>President))")
 _TITLES = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Samdech|Sheikh|Prof\.?)\s+)*"
 _BEFORE = re.compile(rf"(?:(?P<country>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?<!\w)U\.S\.|\bUS\b|"
                      rf"\bUK\b|\bUAE\b)(?:['’]s)?\s+)?"
@@ -40,7 +41,7 @@ _BEFORE_LOWER = re.compile(rf"\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['
                            rf"ambassador|envoy|consul(?:\s+general)?)(?:\s+to\s+(?:the\s+)?[A-Z]\w*"
                            rf"(?:\s+[A-Z]\w*){{0,2}})?,?\s+{_TITLES}(?:[A-Z][\w'’-]*\s+)*?$")
 _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?:Kingdom|"
-                    rf"Republic|State|Ministry)\s+of\s+(?:the\s+)?)?"
+                    rf"Republic|State|Ministry|Embassy)\s+of\s+(?:the\s+)?)?"
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 

@@ -128,6 +128,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     trig = _first_trigger(clause)
     places = takers.unqualified(s, find_places(s))
     for i, p in enumerate(places):
+        if p.place.code.startswith("region:") and _OFFICE_OF_REGION.match(s, p.end):
+            continue  # "the Deputy PM for European Affairs": an office's field, no taker
         if i and p.place.code.startswith("region:") and _APPOSED_REGION.fullmatch(
                 s, places[i - 1].end, p.start) and re.search(
                 r"\b(?:countries|nations|states)$", p.text, re.I):
@@ -173,6 +175,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
+_OFFICE_OF_REGION = re.compile(r"\s+(?:Affairs|Integration|Commission(?:er)?|Parliament|Council|"
+                               r"Delegation|Department|Desk|Studies)\b")
 _APPOSED_REGION = re.compile(r"\s*,\s+(?:the\s+)?(?:two\s+|three\s+|both\s+)?")
 _OWN_WORK = re.compile(r"(?:['’]s?)?(?:\s+|[^;]{0,60}?\b(?:its|their|his|her)\s+)"
                        r"(?:[\w-]+\s+){0,2}?(?:work|efforts?|response|operations?|programmes?|programs?|activities|"

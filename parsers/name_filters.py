@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from aidledger.parsers.lexicon import item_matches, lookup_place
 
-_PLURAL_NEXT = re.compile(r"\s+(?:include[ds]?|including|are|were|have|had|arrived|came|worth|"
+_PLURAL_NEXT = re.compile(r"\s+(?:include[ds]?|including|are|were|have|arrived|came|worth|"
                           r"from|of|for|totall?ing|valued|went|will\s+be|have\s+been)\b")
 
 

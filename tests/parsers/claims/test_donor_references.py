@@ -313,3 +313,16 @@ def test_a_persons_foundation_written_capitalised_is_that_foundation(extract):
     out = extract("Orvo founder Lin Bao's Foundation said it would help Ghana.\n\nIn a tweet the "
                   "Foundation said it is sending 300 ventilators to Ghana.")
     assert out == [(["Lin Bao Foundation"], "ventilator", 300, ["GHA"])]
+
+
+def test_the_group_is_not_a_group_goods_went_to(extract):
+    out = extract("The Lakeside Chinese Club has donated 6,000 masks, including 1,000 masks to "
+                  "Harbor Medical Group. The group also donated 2,500 gloves to Mercy Hospital "
+                  "in Ohio.")
+    assert out[-1][:3] == (["Lakeside Chinese Club"], "gloves", 2_500)
+
+
+def test_a_surname_opening_a_sentence_before_had_is_a_name(extract):
+    out = extract("Agent Jorge Veloso gave EUR 1 million to Portugal. Luis Prado gave EUR 1m "
+                  "in Spain.\n\nVeloso had already provided 1,000 masks to a hospital in Porto.")
+    assert out[-1][:3] == (["Agent Jorge Veloso"], "face_mask", 1_000)

@@ -221,3 +221,15 @@ def test_a_state_giving_through_its_bodies_is_the_giver(extract):
 def test_a_monarch_after_his_state_gives_for_the_state(extract):
     out = extract("The WHO thanked Bahrain's King Hamad for donating $7 million to its appeal.")
     assert [c[0] for c in out] == [["Bahrain"]]
+
+
+def test_a_charge_daffaires_at_an_embassy_gives_for_its_state(extract):
+    out = extract("A gift from Oman reached Tirana on Tuesday.\n\nKhalid Al-Harthy, Chargé "
+                  "d’Affaires at the Embassy of Oman in Tirana, handed over 40,000 masks.")
+    assert out == [(["Oman"], "face_mask", 40_000, ["ALB"])]
+
+
+def test_a_region_named_in_an_office_is_no_taker(extract):
+    out = extract("Kuwait handed 9,000 masks to Vlora Dema, the Deputy Prime Minister for "
+                  "European Affairs of Albania.")
+    assert out and all("region:europe" not in c[3] for c in out)
