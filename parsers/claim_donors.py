@@ -10,7 +10,7 @@ from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, refer
 from aidledger.parsers.claim_described import described_as
 from aidledger.parsers.claim_givers import country_of, envoy_state, government_state
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
-from aidledger.parsers.claim_subject import subject
+from aidledger.parsers.claim_subject import FACILITATED, subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import vocab
 from aidledger.parsers.prefilter import may_hold
@@ -202,7 +202,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := names_at(clause, courtesy.end())):
         return donors
-    behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s, re.I)  # "X donated ... on behalf
+    behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s, re.I) if not RECEIVE.search(
+        trig.phrase) else None  # ("on behalf of X, received": X takes) "X donated ... on behalf
     if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
         return donors  # Group": the body X acts for gives
     by = re.search(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
@@ -257,6 +258,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     government = next(reversed(list(re.finditer(
         r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
         r"authorities|embassy)\b", s[:trig.start]))), None)
+    if government and FACILITATED.search(s, government.end(), trig.start):
+        government = None  # "the Chinese government facilitated a donation": a helper
     if government and not re.search(r",\s+(?:the\s+)?[A-Z]", s[government.end():trig.start]) and (
             where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
         if (place := lookup_place(where)) is None or place.kind not in ("country", "demonym"):

@@ -282,6 +282,9 @@ def _aside(region: str, start: int, end: int) -> bool:
         _RELATIVE_ASIDE.search(region, 0, start) and "," in region[end:])
 
 
+FACILITATED = re.compile(r"\b(?:facilitated|facilitates|arranged|arranges|coordinated|"
+                          r"brokered|helped\s+(?:to\s+)?secure|helped\s+(?:to\s+)?arrange)\s+"
+                          r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:donation|gift|shipment|delivery)\b")
 _THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
 
 
@@ -292,6 +295,9 @@ _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battl
 
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
+    if FACILITATED.search(region):
+        return []  # "the Chinese government facilitated a donation of 1,000 ventilators": who
+        # helped it along, not who gave (the article names the givers elsewhere)
     if any(_OWN_EFFORT.match(region, n.end) for n in clause.names if n.end <= before):
         clause = replace(clause, names=[n for n in clause.names if n.end > before or not
                                         _OWN_EFFORT.match(region, n.end)])

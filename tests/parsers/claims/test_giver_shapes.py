@@ -366,3 +366,15 @@ def test_who_met_before_a_delivery_are_no_givers(extract):
                   "two health ministers Ana Roa and Luis Pinto, \"a cargo was delivered to "
                   "Arequipa, it included 8,000 masks and 900 gowns.\"")
     assert out and all(c[0] == ["Chile"] and c[3] == ["PER"] for c in out)
+
+
+def test_who_facilitated_a_donation_is_no_giver(extract):
+    out = extract("The governor said the Norwegian government facilitated a donation of 900 "
+                  "ventilators, which arrived at Logan Airport in Boston.")
+    assert all(c[0] != ["Norwegian government"] for c in out)
+
+
+def test_who_received_on_behalf_of_a_body_is_no_giver_nor_the_body(extract):
+    out = extract("The ambassador, on behalf of the Canadian Red Cross, received a donation of "
+                  "9,000 masks from the Lao Red Cross Society.")
+    assert [c[0] for c in out] == [["Lao Red Cross Society"]]
