@@ -246,6 +246,9 @@ def announcement(clause: Clause, ctx: Context) -> None:
     if trig is None:
         return
     donors = resolve_donors(clause, trig)
+    if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
+        donors = []  # "..., the minister said, during a ceremony to receive the donation":
+        # who takes the gift, not who gives it
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
     recips = [r for r in recips if not _made_in(clause.sentence, r.name)]
     if ctx.donors and donors and not _named_in(donors, clause):
@@ -254,6 +257,8 @@ def announcement(clause: Clause, ctx: Context) -> None:
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
 
 
+_RECEIVED_GIFT = re.compile(r"\b(?:to\s+)?(?:receive|received|receiving|accept|accepted|"
+                            r"accepting)\s+(?:the|a|this|its|their)\s+$", re.I)
 # "flown from a plant in Bremen, Germany": where the goods come from, no taker
 _FROM_IN = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?in\s+"
                       r"(?:[A-Z][\w-]*,?\s+){0,3}$")

@@ -110,6 +110,11 @@ _FACILITY_AFTER = re.compile(r"[^\S\n]+(?:factory|plant|warehouse|facility|depot
                              r"base|site|mill|workshop)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
 _WEEKDAYS = frozenset(d.capitalize() for d in WEEKDAYS)
+# one head closing a name its acronym follows: "Turkish Cooperation and Coordination Agency
+# (TIKA)" is one body, whatever language its acronym was made in
+_ONE_HEAD = re.compile(r"\s(?:Agency|Corporation|Company|Bank|Association|Council|Commission|"
+                       r"Authority|Organi[sz]ation|Institute|Society|Federation|Union|Office|"
+                       r"Centre|Center|Board|Administration|Programme|Program)$")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
@@ -276,7 +281,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, s + len(whole_name), whole_name, classify(whole_name)))
             continue
         acronym = _ACRONYM_AFTER.match(text, m.end())
-        if " and " in name and acronym and spelled_by(name, acronym.group(1)):
+        if " and " in name and acronym and (spelled_by(name, acronym.group(1)) or (
+                _ONE_HEAD.search(name) and not is_org_name(name.split(" and ")[0]))):
             s = offset + start  # "China Road and Bridge Corporation (CRBC)": one body
             out.append(Name(s, s + len(name), name, classify(name), whole=True))
             continue

@@ -218,3 +218,10 @@ def test_the_donations_from_a_city_name_the_giver_the_sentence_before_left_unnam
     out = extract("A city in Japan has donated 30,000 masks to Lima on Monday. The gifts from "
                   "Sapporo were promised in April, the mayor said.")
     assert out == [(["Sapporo"], "face_mask", 30_000, ["PER"])]
+
+
+def test_who_received_the_donation_at_a_ceremony_is_not_the_giver_of_the_goods_next(extract):
+    out = extract("Chad received, on Monday, a donation from Norway.\n\n“Norway’s help is "
+                  "welcome,” Chad's Health Minister, Ali Idriss said, during a ceremony at the "
+                  "airport to receive the donation.\n\nThe donation includes 15 ventilators.")
+    assert out == [(["Norway"], "ventilator", 15, ["TCD"])]

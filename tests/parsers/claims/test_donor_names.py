@@ -382,3 +382,8 @@ def test_two_regions_sharing_one_body_and_a_field_after_of_stay_one_name(extract
         0][0] == ["East and West Yorvik Chamber of Commerce"]
     assert extract("The Federation of Farming and Trade donated 300 gowns to Fiji.")[0][0] == [
         "Federation of Farming and Trade"]
+
+
+def test_a_bracketed_acronym_after_one_head_keeps_the_and_inside_the_name(extract):
+    out = extract("The Tamar Cooperation and Relief Agency (TIBA) donated 5,000 masks to Chad.")
+    assert out[0][0] == ["Tamar Cooperation and Relief Agency"]
