@@ -87,6 +87,14 @@ def grade(name: str) -> bool:
     return _GRADE.fullmatch(name) is not None
 
 
+def counted_goods(name: str, before: str) -> bool:
+    """ "15,000 Disposable Coverall", "30,000 Nucleic Acid Test Kits": goods written in
+    capitals after their count, no giver."""
+    words = name.split()
+    return len(words) > 1 and bool(_COUNT_BEFORE.search(before[-40:])) and (
+        goods_word(words[-1]) or goods_word(" ".join(words[-2:])))
+
+
 def goods_modifier(before: str, after: str) -> bool:
     """A name between a count and the goods it counts ("50 Acme-9 grade respirators", "15
     Vantor BiPAP ventilators"): a brand, model or grade of the goods, no giver; the words

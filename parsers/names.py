@@ -23,6 +23,7 @@ from aidledger.parsers.name_coordination import (
 )
 from aidledger.parsers.name_filters import (
     common_opening,
+    counted_goods,
     goods_modifier,
     goods_word,
     grade,
@@ -213,6 +214,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "shipped from the Orvo factory in Lyon": where goods left, no giver
         if goods_modifier(text[:m.start()], text[m.end():]) and not lookup_place(name):
             continue  # "15 Acme portable ventilators": the goods' brand, no giver
+        if counted_goods(name, text[:m.start()]):
+            continue  # "15,000 Disposable Coverall (PPEs)": the goods themselves
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and _OPENING_ADVERB.fullmatch(name) and \

@@ -387,3 +387,9 @@ def test_two_regions_sharing_one_body_and_a_field_after_of_stay_one_name(extract
 def test_a_bracketed_acronym_after_one_head_keeps_the_and_inside_the_name(extract):
     out = extract("The Tamar Cooperation and Relief Agency (TIBA) donated 5,000 masks to Chad.")
     assert out[0][0] == ["Tamar Cooperation and Relief Agency"]
+
+
+def test_goods_written_in_capitals_after_their_count_are_no_giver(extract):
+    out = extract("Responding to the needs of Fiji, 20,000 Nucleic Acid Test Kits and 9,000 "
+                  "Disposable Coverall (PPEs), will arrive in Fiji on May 8.")
+    assert [c[0] for c in out] == [[], []]
