@@ -393,3 +393,12 @@ def test_goods_written_in_capitals_after_their_count_are_no_giver(extract):
     out = extract("Responding to the needs of Fiji, 20,000 Nucleic Acid Test Kits and 9,000 "
                   "Disposable Coverall (PPEs), will arrive in Fiji on May 8.")
     assert [c[0] for c in out] == [[], []]
+
+
+def test_initials_inside_a_name_and_a_role_before_a_person(extract):
+    out = extract("The Ralph T. Orvo Jr. Foundation donated $5 million to hospitals in Ohio.")
+    assert out[0][0] == ["Ralph T. Orvo Jr. Foundation"]
+    out = extract("A thank-you to Lakers Captain Tom Reyes.\n\nReyes has given 5,000 masks to "
+                  "hospitals in Ohio.")
+    assert out[0][0] == ["Tom Reyes"]
+    assert extract("Frenchman Luc Amar gave 900 masks to Lyon.")[0][0] == ["Luc Amar"]
