@@ -49,6 +49,7 @@ def name_donors(name: Name) -> list[str]:
 
 
 HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|association|charity|"
+                  r"university|college|"
                    r"trust|club|federation|council|temple|church|mosque|company|group|firm|bank|"
                    r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
@@ -130,6 +131,9 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
         return []  # none named so: no giver of its own (the statement before may give one)
     if carrying := _latest_with_head(noun, pool, clause):
         return carrying
+    if noun in _SCHOOLS and (given := [g for g in clause.givers if not lookup_place(g)]):
+        return [given[-1]]  # "Penn State has donated ... The university collected": the
+        # giver before, not a hospital it gave to ("Penn State Health Hershey Medical Center")
     if described := _described_before(noun, clause, before, pool):
         return described
     if noun == "group":  # "the group raised": a body of members, not the hospital it helped
@@ -140,6 +144,7 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
     return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
 
 
+_SCHOOLS = {"university", "college", "school"}
 _COLLECTIVE = {"Association", "Society", "Club", "Federation", "Council", "Alliance", "Union",
                "Network", "Chamber", "Community", "Coalition"}
 

@@ -252,8 +252,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         return donors  # city": the taker's own pronoun names the taker, not who gives
     supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
     for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"
-        if donors := names_at(clause, m.end()):
+        if (donors := names_at(clause, m.end())) and not (_DONATED.fullmatch(trig.phrase) and (
+                own := subject(clause, trig.start))):
             return donors
+        if donors:  # "The university donated two ventilators from its veterinary college":
+            return own  # the subject of "donated" gives what came from its own unit
     # the one nearest the verb: not "At the request of the Serbian government, ..."
     government = next(reversed(list(re.finditer(
         r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
@@ -344,6 +347,7 @@ _GIFT_FROM = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:of\s+[^;()
                         re.I)
 
 
+_DONATED = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:donated|donates|gave|gives)", re.I)
 _SUPPLY_FROM = re.compile(
     r"\b(?:supplies|aid|donations?|equipment|gear|assistance|materials|goods|items|cargo|"
     r"masks|kits|tests|ventilators|suits|gowns|gloves|respirators|goggles|shields|thermometers|"

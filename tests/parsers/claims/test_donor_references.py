@@ -326,3 +326,16 @@ def test_a_surname_opening_a_sentence_before_had_is_a_name(extract):
     out = extract("Agent Jorge Veloso gave EUR 1 million to Portugal. Luis Prado gave EUR 1m "
                   "in Spain.\n\nVeloso had already provided 1,000 masks to a hospital in Porto.")
     assert out[-1][:3] == (["Agent Jorge Veloso"], "face_mask", 1_000)
+
+
+def test_the_university_is_the_giver_before_not_a_hospital_it_gave_to(extract):
+    out = extract("Lakeview Tech has donated 900 gowns to two providers: Lakeview University "
+                  "Health Services and Mercy Medical Center in Ohio.\n\nThe university also "
+                  "donated 300 face shields to Mercy Medical Center.")
+    assert out[-1][:3] == (["Lakeview Tech"], "face_shield", 300)
+
+
+def test_the_subject_of_donated_gives_what_came_from_its_own_unit(extract):
+    out = extract("The University of Tarn gave 9,000 gloves to Ontario hospitals. The university "
+                  "already donated two ventilators from the Tarn Veterinary College in March.")
+    assert out[-1][:3] == (["University of Tarn"], "ventilator", 2)
