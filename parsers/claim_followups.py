@@ -175,17 +175,24 @@ def _told_on(claims: list[Claim]) -> list[Claim]:
     goes on with it to the same takers ("... masks to 15 African countries." "The aid also
     includes 900,000 visors ..."): the sentences a count of countries can stand for."""
     last = claims[-1].evidence["start"]
-    latest = [c for c in claims if c.evidence["start"] == last]
-    earlier = [c for c in claims if c.evidence["start"] < last]
-    if _counted_in(claims[-1].evidence["sentence"]) or not earlier:
+    i = len(claims)
+    while i and claims[i - 1].evidence["start"] == last:
+        i -= 1
+    latest = claims[i:]  # (claims come in text order: a sentence's are together, at the end)
+    if _counted_in(claims[-1].evidence["sentence"]) or not i:
         return latest
-    before = [c for c in earlier if c.evidence["start"] == earlier[-1].evidence["start"]]
+    prev, j = claims[i - 1].evidence["start"], i
+    while j and claims[j - 1].evidence["start"] == prev:
+        j -= 1
+    before = claims[j:i]
     codes = {r.code for c in latest for r in c.recipients}
     return before + latest if codes and codes == {
         r.code for c in before for r in c.recipients} else latest
 
 
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
+    if len(find_places(clause.sentence)) < 2:
+        return False  # a count stands for two countries or more: none named, none joined
     told = _told_on(claims)
     m = _counted_in(told[0].evidence["sentence"])
     if not m:

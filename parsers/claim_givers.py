@@ -23,7 +23,7 @@ from functools import lru_cache
 from aidledger.parsers.dates import WEEKDAYS
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place
 from aidledger.parsers.name_kinds import legal_words
-from aidledger.parsers.names import Name, classify, is_org_name, vocab
+from aidledger.parsers.names import classify, is_org_name, vocab
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
@@ -320,20 +320,19 @@ _BODY_HEAD = re.compile(r"\s(?:University|College|School|Institute|Academy|Hospi
 # giver of its own: "Fosun" is not the "Shanghai Fosun Foundation")
 
 
-def named_in_full(donors: Sequence[str], found: Sequence[Name]) -> list[str]:
+def named_in_full(donors: Sequence[str], found: Sequence[str]) -> list[str]:
     """A body given by one word of its name ("Laurier has donated 3,000 gloves") is named as
-    the article wrote it in full (`found`, the article's names: "Wilfrid Laurier University"), a
-    longer name holding
+    the article wrote it in full (`found`, the article's names of more than one word that are
+    no place: "Wilfrid Laurier University"), a longer name holding
     that word, not as its first (firm_full_names reads those), that ends in a body's head."""
     todo = [d for d in donors if d and " " not in d and d[0].isupper() and not d.isupper()
             and lookup_place(d) is None]
     if not todo:
         return list(donors)
-    names = [n.text for n in found if n.kind != "place" and " " in n.text]
     out = []
     for d in donors:
         if d in todo:
-            d = next((n for n in names if d in n.split()[1:] and _BODY_HEAD.search(n)), d)
+            d = next((n for n in found if d in n.split()[1:] and _BODY_HEAD.search(n)), d)
         out.append(d)
     return out
 

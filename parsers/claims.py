@@ -242,11 +242,12 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         names_so_far += names
     carry_giver(carried)  # after every later sentence had its chance to name the giver
     seen = f"{title or ''}\n{text}"
+    long_names = [n.text for n in names_so_far if n.kind != "place" and " " in n.text]
     for c in claims:
         c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
         c.donors = named_in_full(firm_full_names(office_givers(founded_names(spelled_out(
-            as_the_text_writes(c.donors, seen), seen), seen), seen), text), names_so_far)
+            as_the_text_writes(c.donors, seen), seen), seen), seen), text), long_names)
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:  # as written, not as read

@@ -84,14 +84,19 @@ _GRADE = re.compile(r"(?:K?N|KF|FFP|P)-?\d{1,3}")
 
 def grade(name: str) -> bool:
     """ "adding N-95 masks would also be sent": a grade of the goods, never a giver."""
-    return _GRADE.fullmatch(name) is not None
+    return name[:1] in "KNFP" and _GRADE.fullmatch(name) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def counted_goods(name: str, before: str) -> bool:
     """ "15,000 Disposable Coverall", "30,000 Nucleic Acid Test Kits": goods written in
     capitals after their count, no giver."""
+    if " " not in name or not _DIGIT.search(before, max(0, len(before) - 24)):
+        return False  # (most names: no count right before them)
     words = name.split()
-    return len(words) > 1 and bool(_COUNT_BEFORE.search(before[-40:])) and (
+    return bool(_COUNT_BEFORE.search(before[-40:])) and (
         goods_word(words[-1]) or goods_word(" ".join(words[-2:])))
 
 

@@ -332,6 +332,8 @@ def _reference_heads() -> frozenset[str]:
 
 def _as_reference(name: str, text: str, start: int) -> bool:
     """ "In a statement the Foundation said": a head noun alone, capitalised, after "the"."""
+    if name.rpartition(" ")[2].lower() not in _reference_heads():
+        return False  # (most names end in no reference head)
     head = name.split(" ")
     if len(head) == 2 and head[0].lower() == "the":
         return head[1].lower() in _reference_heads()
