@@ -20,6 +20,7 @@ from aidledger.parsers.claim_item_words import (
 )
 from aidledger.parsers.claim_other_goods import unnamed_goods
 from aidledger.parsers.claim_parts import Clause, Item, _all_triggers
+from aidledger.parsers.dates import MONTH_BEFORE
 from aidledger.parsers.lexicon import _items, _load, fold, trie_pattern
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
@@ -145,8 +146,11 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     best, restated = None, 0
     for n in clause.numbers:  # a hyphened compound is one word ("medical-grade")
         if _DESIGNATION.search(clause.sentence, max(0, n.start - 12), n.start) or (
-                FRACTION_NEXT.match(clause.sentence, n.end)):
-            continue  # "one million Level 3 surgical masks", "One third of the masks"
+                FRACTION_NEXT.match(clause.sentence, n.end)) or (
+                n.value is not None and n.value <= 31 and MONTH_BEFORE.search(
+                    clause.sentence, max(0, n.start - 11), n.start)):
+            continue  # "one million Level 3 surgical masks", "One third of the masks", "on
+            # March 19 when several respirators were shipped": a date
         gap = clause.sentence[n.end:start] if n.end <= start else ""
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
         if again and any(m.value == n.value for m in clause.numbers

@@ -18,6 +18,8 @@ _MONTHS = {m: i for i, names in enumerate(
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in names}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _M = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a month's name right before a day ("March 19"): that number is a date, never a count
+MONTH_BEFORE = re.compile(rf"\b(?i:{_M})\.?\s+$")
 _D = "|".join(WEEKDAYS)
 DATE_PHRASE = re.compile(
     rf"\b(?:(?:last|this|next|on|past)\s+)?(?:{_D})\b"

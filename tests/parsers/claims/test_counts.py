@@ -298,3 +298,9 @@ def test_each_recipients_share_told_after_the_total_is_its_amount_each():
 def test_a_masks_ply_printed_apart_is_no_count(extract):
     assert extract("Tarn Mills gave 1.5 million 3- ply masks to Uganda.") == [
         (["Tarn Mills"], "face_mask", 1_500_000, ["UGA"])]
+
+
+def test_the_day_of_a_date_is_no_count(extract):
+    out = extract("The drive began on April 12 when several respirators were flown to a clinic "
+                  "in Lima along with 300 N95 masks from Orvo.")
+    assert [(c[1], c[2]) for c in out] == [("respirator", 300)]
