@@ -11,11 +11,12 @@ from aidledger.parsers.claim_counted import given_by
 from aidledger.parsers.claim_heads import headed
 from aidledger.parsers.claim_missions import main_country, mission_state
 from aidledger.parsers.claim_parts import Clause
-from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
 
 _KINDS = ("person", "organisation", "foundation", "group", "first_person", "foundations",
-          "companies", "persons_foundation", "persons_company", "country", "embassy")
+          "companies", "persons_foundation", "persons_company", "country", "embassy",
+          "neighbour")
 
 
 @cache
@@ -227,6 +228,12 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "country":  # "The country will donate": the latest country that gave, else
         given = [g for g in reversed(clause.givers) if country_like(g)]  # the one the
         return given[:1] or main_country(clause, before)  # article is about
+    if kind == "neighbour":  # "delivered from the neighbouring country": the latest country
+        home = set(main_country(clause, before))  # named that is not the one the article is
+        seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]  # about
+        named = [p.text for p in find_places(seen) if p.place.kind == "country"]
+        home_codes = {lookup_place(h).code for h in home if lookup_place(h)}
+        return next(([t] for t in reversed(named) if lookup_place(t).code not in home_codes), [])
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
         return mission_state(clause, before)
     if kind in ("group", "foundations", "companies") and (

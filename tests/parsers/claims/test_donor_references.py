@@ -339,3 +339,10 @@ def test_the_subject_of_donated_gives_what_came_from_its_own_unit(extract):
     out = extract("The University of Tarn gave 9,000 gloves to Ontario hospitals. The university "
                   "already donated two ventilators from the Tarn Veterinary College in March.")
     assert out[-1][:3] == (["University of Tarn"], "ventilator", 2)
+
+
+def test_the_neighbouring_country_is_the_other_country_of_the_report(extract):
+    out = extract("Aid from Tajikistan was delivered to Bishkek today, the Emergencies Ministry "
+                  "of Kyrgyzstan said.\n\n7,000 gowns and 20,000 gloves were delivered from the "
+                  "neighbouring country.")
+    assert [c[0] for c in out] == [["Tajikistan"], ["Tajikistan"]]

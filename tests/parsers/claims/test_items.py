@@ -312,3 +312,9 @@ def test_a_grade_written_after_the_masks_makes_them_respirators(extract):
     out = extract("Chad received aid from Norway. It includes 70 thousand masks KN95 and 9 "
                   "thousand disposable masks.")
     assert [(c[1], c[2]) for c in out] == [("respirator", 70_000), ("face_mask", 9_000)]
+
+
+def test_lung_ventilation_devices_are_ventilators_and_pyrometers_thermometers(extract):
+    out = extract("Norway has donated 20 artificial lung ventilation devices and 300 pyrometers "
+                  "to Chad.")
+    assert [(c[1], c[2]) for c in out] == [("ventilator", 20), ("thermometer", 300)]
