@@ -35,7 +35,7 @@ _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed
                          r"(?:(?:\s+\w+){0,2}?|[^.;“\"]{0,60}?\s+that)"  # "told Xinhua", "told a
                          # reporter", "said on its page on Saturday, April 18, that"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|all|these|those|"
-                         r"(?<=that )(?:a|an|after|following|during|when)\b|"
+                         r"(?<=that )(?:after|following|during)\b|"
                          r"some|about|around|approximately|almost|roughly|more than|nearly|over|"
                          r"\d)", re.I)
 _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
