@@ -247,7 +247,7 @@ def announcement(clause: Clause, ctx: Context) -> None:
         return
     donors = resolve_donors(clause, trig)
     if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
-        donors = []  # "..., the minister said, during a ceremony to receive the donation":
+        donors = []  # "..., the minister said at the airport, where she took in the gift":
         # who takes the gift, not who gives it
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
     recips = [r for r in recips if not _made_in(clause.sentence, r.name)]

@@ -183,7 +183,7 @@ def head_alone(name: Name, clause: Clause) -> list[str]:
 
 def _latest_with_head(noun: str, pool: list[Name], clause: Clause) -> list[str]:
     """The givers of the latest name before (in `pool`, then earlier sentences) that is no
-    place nor a recipient (nor goods went to it: "1,000 masks to Buffalo Medical Group. The
+    place nor a recipient (nor goods went to it: "600 gloves to Lakeside Medical Group. The
     group also donated") and carries `noun` among its words, not the bare head itself
     ("Group" of "the Group"); [] when none does."""
     for n in [*reversed(pool), *reversed(clause.earlier)]:

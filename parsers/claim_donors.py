@@ -227,8 +227,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         return donors
     people = _people_by().match(s, trig.end + by.end()) if by and by.start() < 3 else None
     if people and not re.search(r"[A-Z]", s[trig.end + by.end():people.start("noun")]):
-        return [people.group(0).rstrip(" ,.")]  # "donated by youth football players from
-        # Changsha": the givers as the text describes them
+        return [people.group(0).rstrip(" ,.")]  # "donated by youth rugby players from
+        # Nantes": the givers as the text describes them
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
@@ -262,7 +262,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:state\s+)?(?:government|"
         r"authorities|embassy)\b", s[:trig.start]))), None)
     if government and FACILITATED.search(s, government.end(), trig.start):
-        government = None  # "the Chinese government facilitated a donation": a helper
+        government = None  # "the Norwegian government facilitated a gift": a helper
     if government and not re.search(r",\s+(?:the\s+)?[A-Z]", s[government.end():trig.start]) and (
             where := government_state(re.sub(r"^The\s+", "", government.group(1)))):
         if (place := lookup_place(where)) is None or place.kind not in ("country", "demonym"):
@@ -295,7 +295,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
 @cache
 def _people_by() -> re.Pattern[str]:
     """Givers described, not named: a plural of people (lowercase words before it, no owner),
-    with where they are from: "youth football players from Changsha", "local residents"."""
+    with where they are from: "youth rugby players from Nantes", "local residents"."""
     nouns = "|".join([*vocab()["words"]["peoples"], "players", "fans", "well-wishers",
                       "members", "employees", "staff", "athletes", "footballers", "parishioners"])
     return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[a-z][\w-]*\s+){0,3}?"

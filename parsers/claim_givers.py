@@ -255,7 +255,7 @@ _ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|
 _ENVOY_OF = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:[\s-][Gg]eneral)?|"
                        r"[Cc]harg[eé]\s+d['’]\s?[Aa]ffaires\s+(?:at|of)\s+the\s+[Ee]mbassy)\s+of\s+"
                        r"(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")  # "Chargé d'Affaires
-# at the Embassy of Qatar"
+# at the Embassy of Oman"
 
 _ENVOY_WORDS = ("ambassador", "envoy", "consul", "charg", "embassy")  # one in every match
 

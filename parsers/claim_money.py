@@ -37,7 +37,7 @@ def _taker_before(name: str) -> re.Pattern[str]:
                       rf"[^.;]*$"
                       rf"|\b(?:provid|suppl|present|furnish)\w*\s+{at}\s+with\s+(?:an?\s+)?"
                       rf"(?:additional\s+|further\s+|extra\s+|new\s+)?$", re.I)  # "provide
-    # Armenia with an additional $1 million"
+    # Chad with a further $2 million"
 
 
 def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int

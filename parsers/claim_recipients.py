@@ -133,7 +133,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if i and p.place.code.startswith("region:") and _APPOSED_REGION.fullmatch(
                 s, places[i - 1].end, p.start) and re.search(
                 r"\b(?:countries|nations|states)$", p.text, re.I):
-            continue  # "to Spain and Italy, the European countries hit hardest": those two
+            continue  # "to Greece and Malta, the European states worst hit": those two
         if any(a <= p.start < b and p.end <= b for a, b, _ in orgs) or any(d and (s.find(d, max(
                 0, p.end - len(d)), p.start + len(d)) >= 0 or s[p.end:].lstrip(" '’s").startswith(
                 d)) for d in donors):  # a place in the giver's name as written, "the U.S.

@@ -1,7 +1,7 @@
 """A donation told once in round figures and once exactly in the body: "pledging to provide
 more than seven million of them" and "will donate a total of 7.07 million masks" are one
 claim with the exact figure (the headline's own rounding is `claim_dedupe._rounded`); and a
-share told after its total ("20,000 suits to Spain and Italy. Each country will receive 10,000
+share told after its total ("8,000 gowns to Greece and Malta. Each country will receive 4,000
 of them."), which is the total's amount per recipient, no gift of its own."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _stated(claim: Claim, approx: bool) -> bool:
     return bool(found) and all((n.approx in _ROUNDING) == approx for n in found)
 
 
-# "Each country will receive 10,000 of them", "Each of the two hospitals gets 500": a share
+# "Each country will get 4,000 of them", "Each of the two clinics gets 500": a share
 _EACH_GETS = re.compile(r"^\W*(?:each|every)\s+(?:of\s+(?:the|these|those|them)\s+)?"
                         r"(?:\w+\s+)?(?:country|countries|nation|nations|state|states|city|"
                         r"cities|hospital|hospitals|province|provinces|one|recipient|recipients)?"

@@ -1,6 +1,6 @@
-"""Givers read off a roll of names and amounts: "They include the Bank of Ghana, that presented
-a cheque for GH¢10 million; the Petroleum Commission, GH¢1 million; the Ports Authority,
-GH¢500,000". Round-ups of a fund's donors list each giver with its own amount, the pairs set
+"""Givers read off a roll of names and amounts: "Donors include the Bank of Tamar, which gave
+a cheque for GH¢5 million; the Ports Authority, GH¢1 million; the Miners Association,
+GH¢300,000". Round-ups of a fund's donors list each giver with its own amount, the pairs set
 apart by semicolons (the last often by "and"); a sentence's verb, if it has one, belongs to its
 first giver only, and a roll that goes on ("Others are ...", "The rest are ...") has none: each
 pair is a gift of money to where the roll's gifts go."""

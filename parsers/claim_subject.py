@@ -33,7 +33,7 @@ from aidledger.parsers.names import Name, is_org_name, vocab
 
 _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed)\b"
                          r"(?:(?:\s+\w+){0,2}?|[^.;“\"]{0,60}?\s+that)"  # "told Xinhua", "told a
-                         # reporter", "said on its page on Saturday, April 18, that"
+                         # reporter", "said on its website on Monday, May 4, that"
                          r"(?:\s+that)?\s+(?:another|a further|an additional|the|all|these|those|"
                          r"(?<=that )(?:after|following|during)\b|"
                          r"some|about|around|approximately|almost|roughly|more than|nearly|over|"
@@ -268,13 +268,13 @@ def _first_predicate(clause: Clause, region: str) -> int | None:
     return None
 
 
-# "after a phone conversation between the two foreign ministers A and B, a cargo was
-# delivered": who met, not who gave
+# "after a call between the two ministers A and B, a cargo was delivered": who met, not
+# who gave
 _AT_AN_EVENT = re.compile(r"\b(?:after|following|during|at)\s+(?:a|an|the|their)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:conversation|call|meeting|talks?|visit|summit|"
                           r"videoconference)\s+(?:between|with|of)\b[^,;:]*$"
                           r"|\bon\s+(?:its|his|her|their|the)\s+$", re.I)  # "on its Facebook page"
-# "The Orvo Group, of which Tsai is the co-founder, had donated": a name inside the aside
+# "The Orvo Group, of which Reyes is a founder, had given": a name inside the aside
 _RELATIVE_ASIDE = re.compile(r",\s+(?:of\s+which|of\s+whom|whose|which|who|where)\b[^,;]*$")
 def _aside(region: str, start: int, end: int) -> bool:
     """Within an aside: one the giver's name opens, or a relative clause (", of which ...,")."""
@@ -296,7 +296,7 @@ _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battl
 def subject(clause: Clause, before: int) -> list[str]:
     region = clause.sentence[:before]
     if FACILITATED.search(region):
-        return []  # "the Chinese government facilitated a donation of 1,000 ventilators": who
+        return []  # "the Norwegian government facilitated a gift of 900 ventilators": who
         # helped it along, not who gave (the article names the givers elsewhere)
     if any(_OWN_EFFORT.match(region, n.end) for n in clause.names if n.end <= before):
         clause = replace(clause, names=[n for n in clause.names if n.end > before or not

@@ -217,7 +217,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             claims += found
             in_sentence += found
         if rolled := roll_claims(clause, claims[:len(claims) - len(in_sentence)], in_sentence):
-            claims += rolled  # "the Petroleum Commission, GH¢1 million; the Ports Authority,
+            claims += rolled  # "the Ports Authority, GH¢1 million; the Miners Association,
             in_sentence += rolled  # GH¢500,000": each amount its name's gift
         if in_sentence and start >= 0 and (kind := described_giver(sentence)):
             for c in in_sentence:  # the description is no name: the giver is named later

@@ -67,7 +67,7 @@ def split_coordinated(name: str) -> list[str]:
     if len(parts) == 2 and _inner_and(parts[0], parts[1]):
         return [name]
     if len(parts) == 2 and parts[0] in _COMPASS and parts[1].split()[0] in _COMPASS:
-        return [name]  # "South and North Carolina Chamber of Commerce": one body of both
+        return [name]  # "East and West Yorvik Chamber of Commerce": one body of both
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
             is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
         return [name]  # "Institute of Hydropower and Water Resources Planning and Design"

@@ -83,7 +83,7 @@ _GRADE = re.compile(r"(?:K?N|KF|FFP|P)-?\d{1,3}")
 
 
 def grade(name: str) -> bool:
-    """ "adding N-95 masks would also be sent": a grade of the goods, never a giver."""
+    """ "adding that N-95 masks would follow": a grade of the goods, never a giver."""
     return name[:1] in "KNFP" and _GRADE.fullmatch(name) is not None
 
 

@@ -113,7 +113,7 @@ _FACILITY_AFTER = re.compile(r"[^\S\n]+(?:factory|plant|warehouse|facility|depot
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
 _WEEKDAYS = frozenset(d.capitalize() for d in WEEKDAYS)
 # one head closing a name its acronym follows: "Turkish Cooperation and Coordination Agency
-# (TIKA)" is one body, whatever language its acronym was made in
+# (TIKA)" is one body, whatever language its acronym was made in (the name is the body's own)
 _ONE_HEAD = re.compile(r"\s(?:Agency|Corporation|Company|Bank|Association|Council|Commission|"
                        r"Authority|Organi[sz]ation|Institute|Society|Federation|Union|Office|"
                        r"Centre|Center|Board|Administration|Programme|Program)$")

@@ -366,13 +366,13 @@ def test_a_nationalitys_people_as_takers_stay_people_of_their_place(extract):
 
 def test_a_mask_grade_is_never_a_giver(extract):
     out = extract("The Chilean embassy sent aid to Peru. The donation includes 8,000 masks and 900 "
-                  "gloves, the embassy said, adding N-95 masks would also be sent.")
+                  "gloves, the embassy said, adding that N-95 masks were to be sent too.")
     assert out and all("N-95" not in c[0] for c in out)
     assert [n.text for n in find_names("adding KN95 and FFP2 masks")] == []
 
 
 def test_a_model_between_a_count_and_its_goods_is_no_giver(extract):
-    out = extract("Velo Health gave 29 ventilators to Kenya. While three neonatal ventilators "
+    out = extract("Velo Health gave 29 ventilators to Kenya. While three infant ventilators "
                   "and two AX 200C ventilators came last week, five more are due on Friday.")
     assert all(c[0] in (["Velo Health"], []) for c in out)
 
@@ -391,7 +391,7 @@ def test_a_bracketed_acronym_after_one_head_keeps_the_and_inside_the_name(extrac
 
 def test_goods_written_in_capitals_after_their_count_are_no_giver(extract):
     out = extract("Responding to the needs of Fiji, 20,000 Nucleic Acid Test Kits and 9,000 "
-                  "Disposable Coverall (PPEs), will arrive in Fiji on May 8.")
+                  "Disposable Coverall (PPEs), are due in Fiji on May 8.")
     assert [c[0] for c in out] == [[], []]
 
 

@@ -305,26 +305,26 @@ def test_the_capitalised_head_of_a_body_named_before_is_that_body(extract):
 
 def test_the_foundation_capitalised_is_the_foundation_named_before(extract):
     out = extract("The Halvard Foundation has set up a relief line for Kenya. In a statement on "
-                  "Friday the Foundation said it is sending 40 ventilators to Kenya.")
+                  "Friday the Foundation said it will send 40 ventilators to Kenya.")
     assert out == [(["Halvard Foundation"], "ventilator", 40, ["KEN"])]
 
 
 def test_a_persons_foundation_written_capitalised_is_that_foundation(extract):
     out = extract("Orvo founder Lin Bao's Foundation said it would help Ghana.\n\nIn a tweet the "
-                  "Foundation said it is sending 300 ventilators to Ghana.")
+                  "Foundation said it will ship 300 ventilators to Ghana.")
     assert out == [(["Lin Bao Foundation"], "ventilator", 300, ["GHA"])]
 
 
 def test_the_group_is_not_a_group_goods_went_to(extract):
     out = extract("The Lakeside Chinese Club has donated 6,000 masks, including 1,000 masks to "
-                  "Harbor Medical Group. The group also donated 2,500 gloves to Mercy Hospital "
+                  "Harbor Medical Group. The group later gave 2,500 gloves to Mercy Hospital "
                   "in Ohio.")
     assert out[-1][:3] == (["Lakeside Chinese Club"], "gloves", 2_500)
 
 
 def test_a_surname_opening_a_sentence_before_had_is_a_name(extract):
     out = extract("Agent Jorge Veloso gave EUR 1 million to Portugal. Luis Prado gave EUR 1m "
-                  "in Spain.\n\nVeloso had already provided 1,000 masks to a hospital in Porto.")
+                  "in Spain.\n\nVeloso had earlier provided 1,000 masks to a hospital in Porto.")
     assert out[-1][:3] == (["Agent Jorge Veloso"], "face_mask", 1_000)
 
 

@@ -347,7 +347,7 @@ def test_as_a_gift_from_names_the_giver_over_the_sender(extract):
 
 
 def test_a_countrys_own_effort_is_no_giver_and_the_donation_made_by_names_one(extract):
-    out = extract("Chile’s response to the virus has been boosted by a donation of 9,000 masks "
+    out = extract("Chile’s response to the virus got a lift from a donation of 9,000 masks "
                   "to the Ministry of Health.\n\nThe donation was made recently by Orvo "
                   "Building Company Ltd.")
     assert out == [(["Orvo Building Company Ltd."], "face_mask", 9_000, ["CHL"])]
@@ -369,12 +369,12 @@ def test_who_met_before_a_delivery_are_no_givers(extract):
 
 
 def test_who_facilitated_a_donation_is_no_giver(extract):
-    out = extract("The governor said the Norwegian government facilitated a donation of 900 "
+    out = extract("The governor said the Norwegian government had facilitated the gift of 900 "
                   "ventilators, which arrived at Logan Airport in Boston.")
     assert all(c[0] != ["Norwegian government"] for c in out)
 
 
 def test_who_received_on_behalf_of_a_body_is_no_giver_nor_the_body(extract):
-    out = extract("The ambassador, on behalf of the Canadian Red Cross, received a donation of "
+    out = extract("For the Canadian Red Cross, the ambassador received, on its behalf, a gift of "
                   "9,000 masks from the Lao Red Cross Society.")
     assert [c[0] for c in out] == [["Lao Red Cross Society"]]

@@ -315,6 +315,6 @@ def test_a_grade_written_after_the_masks_makes_them_respirators(extract):
 
 
 def test_lung_ventilation_devices_are_ventilators_and_pyrometers_thermometers(extract):
-    out = extract("Norway has donated 20 artificial lung ventilation devices and 300 pyrometers "
-                  "to Chad.")
-    assert [(c[1], c[2]) for c in out] == [("ventilator", 20), ("thermometer", 300)]
+    out = extract("Norway gave Chad 12 lung ventilation devices and 300 "
+                  "pyrometers.")
+    assert [(c[1], c[2]) for c in out] == [("ventilator", 12), ("thermometer", 300)]

@@ -261,7 +261,7 @@ def test_an_envoy_who_takes_takes_for_the_state_that_sent_them(extract):
 
 def test_the_countries_a_count_stood_for_are_named_where_their_envoys_met(extract):
     out = extract("Norway gave 90,000 masks to three Asian countries on Monday. The masks were "
-                  "handed to the ambassadors of Laos, Nepal and Bhutan in Oslo.")
+                  "passed to the ambassadors of Laos, Nepal and Bhutan in Oslo.")
     assert out == [(["Norway"], "face_mask", 90_000, ["region:asia", "LAO", "NPL", "BTN"])]
 
 
@@ -279,7 +279,7 @@ def test_a_region_in_apposition_to_the_countries_named_adds_no_taker(extract):
 
 def test_the_countries_a_count_stood_for_reach_the_sentence_that_went_on_with_it(extract):
     out = extract("Morocco began shipment of 3 million masks to help 3 African countries. The "
-                  "aid also includes 9,000 gowns. The aid will be shipped to Mali, Chad and "
+                  "gift also includes 9,000 gowns. It will be flown to Mali, Chad and "
                   "Niger, the ministry said.")
     takers = ["region:africa", "MLI", "TCD", "NER"]
     assert out == [(["Morocco"], "face_mask", 3_000_000, takers),

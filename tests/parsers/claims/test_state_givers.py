@@ -225,7 +225,7 @@ def test_a_monarch_after_his_state_gives_for_the_state(extract):
 
 def test_a_charge_daffaires_at_an_embassy_gives_for_its_state(extract):
     out = extract("A gift from Oman reached Tirana on Tuesday.\n\nKhalid Al-Harthy, Chargé "
-                  "d’Affaires at the Embassy of Oman in Tirana, handed over 40,000 masks.")
+                  "d’Affaires at the Embassy of Oman in Tirana, has handed over 40,000 masks.")
     assert out == [(["Oman"], "face_mask", 40_000, ["ALB"])]
 
 

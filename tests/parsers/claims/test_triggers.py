@@ -220,7 +220,7 @@ def test_a_stock_already_allocated_is_no_gift(extract):
 
 
 def test_a_giver_that_began_distributing_gives_the_consignment_told_next(extract):
-    out = extract("The Halden Trust and the Kisumu Relief Board have commenced the distribution "
+    out = extract("The Halden Trust and the Kisumu Relief Board commenced the distribution "
                   "of a second consignment of protective gear to hospitals in Kenya.\n\nThe "
                   "consignment includes 40,000 gloves and 9,000 face shields.")
     assert out == [(["Halden Trust", "Kisumu Relief Board"], "gloves", 40_000, ["KEN"]),
