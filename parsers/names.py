@@ -334,11 +334,10 @@ def _as_reference(name: str, text: str, start: int) -> bool:
     """ "In a statement the Foundation said": a head noun alone, capitalised, after "the"."""
     if name.rpartition(" ")[2].lower() not in _reference_heads():
         return False  # (most names end in no reference head)
-    head = name.split(" ")
-    if len(head) == 2 and head[0].lower() == "the":
-        return head[1].lower() in _reference_heads()
-    return len(head) == 1 and name.lower() in _reference_heads() and bool(
-        _THE_BEFORE.search(text, max(0, start - 8), start))
+    words = name.split(" ")
+    if len(words) == 2:
+        return words[0].lower() == "the"  # "the Foundation" kept as one head
+    return len(words) == 1 and bool(_THE_BEFORE.search(text, max(0, start - 8), start))
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[^\S\n]+$")
