@@ -196,9 +196,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         return next((d for d in after if d), [envoy])  # "two ventilators from the Temasek
         # Foundation" handed over by an embassy
     gift = re.search(r"\bas\s+(?:a|an)\s+(?:\w+\s+)?(?:gift|donation|present)\s+from\s+(?:the\s+)?",
-                     s[trig.end:])  # "Georgia sent 27 ventilators as a gift from the
+                     s[trig.end:])  # "Norway flew 40 ventilators in as a gift from the
     if gift and (donors := names_at(clause, trig.end + gift.end(), countries=True)):
-        return donors  # Armenian community in Georgia": the community gives
+        return donors  # Chilean community in Norway": the community gives
     courtesy = re.search(r"\bcourtesy of\s+(?:the\s+)?", s, re.I)
     if courtesy and (donors := names_at(clause, courtesy.end())):
         return donors

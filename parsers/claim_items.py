@@ -150,7 +150,7 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
                 n.value is not None and n.value <= 31 and MONTH_BEFORE.search(
                     clause.sentence, max(0, n.start - 11), n.start)):
             continue  # "one million Level 3 surgical masks", "One third of the masks", "on
-            # March 19 when several respirators were shipped": a date
+            # April 12 when several respirators were flown in": a date
         gap = clause.sentence[n.end:start] if n.end <= start else ""
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
         if again and any(m.value == n.value for m in clause.numbers

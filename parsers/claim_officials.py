@@ -64,7 +64,7 @@ def _office_state(name: str, text: str) -> tuple[bool, str | None]:
         after = text[m.end():m.end() + 160]
         if _ROYAL.match(name) and (own := _STATE_BEFORE.search(before)) and (
                 state := government_state(own.group(1))) and lookup_place(state):
-            return True, state  # "Saudi Arabia's King Salman donated": the kingdom gives
+            return True, state  # "Bahrain's King Hamad donated": the kingdom gives
         for role in (_BEFORE.search(before), _BEFORE_LOWER.search(before), _AFTER.match(after)):
             if role is None:
                 continue

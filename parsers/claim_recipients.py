@@ -42,7 +42,7 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"(?:\S+\s+)?"  # "to over 54 African countries"
                    r"|[,&:–—]\s*(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+)?"
                    r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
-                   r"(?:\d{1,3}\s+)?"  # "to help 15 African countries"
+                   r"(?:\d{1,3}\s+)?"  # "to help 12 African countries"
                    r"|\bin\s+support\s+of\s+(?:the\s+)?"  # "$5 million in support of Italy's"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
                    r"|municipalit(?:y|ies)|city|town|county|prefecture|council"
@@ -129,7 +129,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     places = takers.unqualified(s, find_places(s))
     for i, p in enumerate(places):
         if p.place.code.startswith("region:") and _OFFICE_OF_REGION.match(s, p.end):
-            continue  # "the Deputy PM for European Affairs": an office's field, no taker
+            continue  # "the Deputy Premier for European Affairs": an office's field, no taker
         if i and p.place.code.startswith("region:") and _APPOSED_REGION.fullmatch(
                 s, places[i - 1].end, p.start) and re.search(
                 r"\b(?:countries|nations|states)$", p.text, re.I):

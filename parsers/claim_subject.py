@@ -276,10 +276,14 @@ _AT_AN_EVENT = re.compile(r"\b(?:after|following|during|at)\s+(?:a|an|the|their)
                           r"|\bon\s+(?:its|his|her|their|the)\s+$", re.I)  # "on its Facebook page"
 # "The Orvo Group, of which Reyes is a founder, had given": a name inside the aside
 _RELATIVE_ASIDE = re.compile(r",\s+(?:of\s+which|of\s+whom|whose|which|who|where)\b[^,;]*$")
+def _relative_aside(region: str, start: int, end: int) -> bool:
+    """Within a relative clause set off by commas (", of which ..., had given")."""
+    return bool(_RELATIVE_ASIDE.search(region, 0, start)) and "," in region[end:]
+
+
 def _aside(region: str, start: int, end: int) -> bool:
-    """Within an aside: one the giver's name opens, or a relative clause (", of which ...,")."""
-    return in_aside(region, start, end) or bool(
-        _RELATIVE_ASIDE.search(region, 0, start) and "," in region[end:])
+    """Within an aside: one the giver's name opens, or a relative clause."""
+    return in_aside(region, start, end) or _relative_aside(region, start, end)
 
 
 FACILITATED = re.compile(r"\b(?:facilitated|facilitates|arranged|arranges|coordinated|"
@@ -288,7 +292,7 @@ FACILITATED = re.compile(r"\b(?:facilitated|facilitates|arranged|arranges|coordi
 _THROUGH = re.compile(r"\s(?:through|via)\s[^,;]*$")
 
 
-# "Jamaica's response to the pandemic was boosted by a donation": the effort of the taker
+# "Chile's response to the virus got a lift from a donation": the effort of the taker
 _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battle|efforts?|war|"
                          r"campaign|struggle|drive)\b")
 
@@ -317,7 +321,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not represented(clause, region, n) \
                 and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]) \
                 and not _AT_AN_EVENT.search(region, 0, n.start) \
-                and not (_RELATIVE_ASIDE.search(region, 0, n.start) and "," in region[n.end:]):
+                and not _relative_aside(region, n.start, n.end):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not origin_before(region[:m.start()]):

@@ -91,7 +91,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def counted_goods(name: str, before: str) -> bool:
-    """ "15,000 Disposable Coverall", "30,000 Nucleic Acid Test Kits": goods written in
+    """ "9,000 Disposable Coverall", "20,000 Nucleic Acid Test Kits": goods written in
     capitals after their count, no giver."""
     if " " not in name or not _DIGIT.search(before, max(0, len(before) - 24)):
         return False  # (most names: no count right before them)

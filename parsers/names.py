@@ -54,7 +54,7 @@ _PLURAL_OWNER = (r"(?:(?<=[a-z]s)['’](?=[^\S\n]+(?:Association|Union|Federatio
                  r"Trust|Society|Club|Forum|Chamber|Alliance|Network|Cooperative|Co-operative|"
                  r"Guild|League|Welfare|Foundation|Institute)\b))?")
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
-         r"|(?:[A-Z]|Jr|Sr)\.(?=[^\S\n]+[A-Z][a-z])"  # "Ralph C. Wilson Jr. Foundation"
+         r"|(?:[A-Z]|Jr|Sr)\.(?=[^\S\n]+[A-Z][a-z])"  # "Ralph T. Orvo Jr. Foundation"
          r"|[A-Z](?:[\w'’&-]|\.(?!(?!" + _ABBREVIATED + r")[A-Z][a-z]{2}))*[\w&]" + _PLURAL_OWNER
          + r"|[A-Z])")
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
@@ -216,7 +216,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if goods_modifier(text[:m.start()], text[m.end():]) and not lookup_place(name):
             continue  # "15 Acme portable ventilators": the goods' brand, no giver
         if counted_goods(name, text[:m.start()]):
-            continue  # "15,000 Disposable Coverall (PPEs)": the goods themselves
+            continue  # "9,000 Disposable Coverall (PPEs)": the goods themselves
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and _OPENING_ADVERB.fullmatch(name) and \

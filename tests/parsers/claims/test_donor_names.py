@@ -366,7 +366,7 @@ def test_a_nationalitys_people_as_takers_stay_people_of_their_place(extract):
 
 def test_a_mask_grade_is_never_a_giver(extract):
     out = extract("The Chilean embassy sent aid to Peru. The donation includes 8,000 masks and 900 "
-                  "gloves, the embassy said, adding that N-95 masks were to be sent too.")
+                  "gloves, the embassy noted, adding that N-95 masks were to be sent too.")
     assert out and all("N-95" not in c[0] for c in out)
     assert [n.text for n in find_names("adding KN95 and FFP2 masks")] == []
 

@@ -342,7 +342,7 @@ def test_the_subject_of_donated_gives_what_came_from_its_own_unit(extract):
 
 
 def test_the_neighbouring_country_is_the_other_country_of_the_report(extract):
-    out = extract("Aid from Tajikistan was delivered to Bishkek today, the Emergencies Ministry "
+    out = extract("Aid from Tajikistan reached Bishkek on Friday, the Emergencies Ministry "
                   "of Kyrgyzstan said.\n\n7,000 gowns and 20,000 gloves were delivered from the "
                   "neighbouring country.")
     assert [c[0] for c in out] == [["Tajikistan"], ["Tajikistan"]]

@@ -227,5 +227,5 @@ def test_a_giver_and_his_wife_named_in_apposition_both_give(extract):
 
 def test_a_name_in_a_relative_aside_is_no_giver(extract):
     out = extract("Ana Lin Reyes gave masks to Peru. The Orvo Group, of which Reyes is the "
-                  "co-founder, had already donated one million masks to New York.")
+                  "co-founder, had earlier given one million masks to New York.")
     assert (["Orvo Group"], "face_mask", 1_000_000, ["USA"]) in out

@@ -197,7 +197,7 @@ def test_a_demonym_taker_as_the_subject_of_received_money(extract):
 
 
 def test_the_western_balkans_is_a_region_of_its_own(extract):
-    out = extract("The EU has set aside €40 million for the Western Balkans and Moldova.")
+    out = extract("The EU has earmarked €40 million for the Western Balkans and Moldova.")
     assert out == [(["EU"], "funds", 40_000_000, ["region:western_balkans", "MDA"])]
     from aidledger.parsers.lexicon import region_members
     assert region_members("region:western_balkans") >= {"SRB", "XKX", "ALB"}

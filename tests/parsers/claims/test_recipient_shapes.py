@@ -267,7 +267,7 @@ def test_the_countries_a_count_stood_for_are_named_where_their_envoys_met(extrac
 
 def test_kosovo_is_a_country_with_its_common_code(extract):
     from aidledger.parsers.lexicon import country_name
-    out = extract("Sweden has set aside €6 million for Kosovo.")
+    out = extract("Sweden has earmarked €6 million for Kosovo.")
     assert out == [(["Sweden"], "funds", 6_000_000, ["XKX"])] and country_name("XKX") == "Kosovo"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def test_each_amount_of_a_roll_is_the_gift_of_the_name_before_it(extract):
-    out = extract("Donors include the Bank of Tamar, which presented a cheque for GH¢5 million; "
+    out = extract("Donors include the Bank of Tamar, which handed over a cheque for GH¢5 million; "
                   "the Ports Authority, GH¢1 million; the Miners Association (MA), GH¢300,000; "
                   "and Kofi Motors Limited, GH¢50,000.")
     assert [(c[0], c[2]) for c in out] == [(["Bank of Tamar"], 5_000_000),
