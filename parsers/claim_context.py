@@ -257,8 +257,11 @@ def announcement(clause: Clause, ctx: Context) -> None:
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
 
 
+# "... to receive the donation": who takes it, not who gives
 _RECEIVED_GIFT = re.compile(r"\b(?:to\s+)?(?:receive|received|receiving|accept|accepted|"
                             r"accepting)\s+(?:the|a|this|its|their)\s+$", re.I)
+
+
 # "flown from a plant in Bremen, Germany": where the goods come from, no taker
 _FROM_IN = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}?in\s+"
                       r"(?:[A-Z][\w-]*,?\s+){0,3}$")

@@ -229,11 +229,10 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
         given = [g for g in reversed(clause.givers) if country_like(g)]  # the one the
         return given[:1] or main_country(clause, before)  # article is about
     if kind == "neighbour":  # "delivered from the neighbouring country": the latest country
-        home = set(main_country(clause, before))  # named that is not the one the article is
-        seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]  # about
-        named = [p.text for p in find_places(seen) if p.place.kind == "country"]
-        home_codes = {lookup_place(h).code for h in home if lookup_place(h)}
-        return next(([t] for t in reversed(named) if lookup_place(t).code not in home_codes), [])
+        home = {pl.code for h in main_country(clause, before) if (pl := lookup_place(h))}
+        seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]  # named
+        named = [p for p in find_places(seen) if p.place.kind == "country"]  # that is not the
+        return next(([p.text] for p in reversed(named) if p.place.code not in home), [])  # home
     if kind == "embassy":  # "The embassy also donated": the state whose mission was named
         return mission_state(clause, before)
     if kind in ("group", "foundations", "companies") and (

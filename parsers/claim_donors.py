@@ -296,8 +296,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
 def _people_by() -> re.Pattern[str]:
     """Givers described, not named: a plural of people (lowercase words before it, no owner),
     with where they are from: "youth rugby players from Nantes", "local residents"."""
-    nouns = "|".join([*vocab()["words"]["peoples"], "players", "fans", "well-wishers",
-                      "members", "employees", "staff", "athletes", "footballers", "parishioners"])
+    w = vocab()["words"]
+    nouns = "|".join([*w["peoples"], *w["described_peoples"]])
     return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[a-z][\w-]*\s+){0,3}?"
                       rf"(?P<noun>{nouns})\b(?:\s+(?:from|in|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*){0,2})?")

@@ -191,7 +191,8 @@ def _told_on(claims: list[Claim]) -> list[Claim]:
 
 
 def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
-    if len(find_places(clause.sentence)) < 2:
+    places = find_places(clause.sentence)
+    if len(places) < 2:
         return False  # a count stands for two countries or more: none named, none joined
     told = _told_on(claims)
     m = _counted_in(told[0].evidence["sentence"])
@@ -203,7 +204,6 @@ def _counted_after(clause: Clause, claims: list[Claim]) -> bool:
             return False
     count = next((n.value for n in find_numbers(m.group(1)) if n.value), 0)
     codes: dict[str, Recipient] = {}
-    places = find_places(clause.sentence)
     for p in places:
         if p.place.kind != "demonym" and ":" not in p.place.code:
             codes.setdefault(p.place.code, Recipient(p.text, p.place.code))

@@ -321,10 +321,10 @@ _BODY_HEAD = re.compile(r"\s(?:University|College|School|Institute|Academy|Hospi
 
 
 def named_in_full(donors: Sequence[str], found: Sequence[str]) -> list[str]:
-    """A body given by one word of its name ("Laurier has donated 3,000 gloves") is named as
-    the article wrote it in full (`found`, the article's names of more than one word that are
-    no place: "Wilfrid Laurier University"), a longer name holding
-    that word, not as its first (firm_full_names reads those), that ends in a body's head."""
+    """A body given by one word of its name ("Brock has donated 3,000 gloves") is named as the
+    article wrote it in full: the first of `found` (the article's names of more than one word
+    that are no place) holding that word, not as its first (firm_full_names reads those), and
+    ending in a body's head ("Wilfrid Brock University")."""
     todo = [d for d in donors if d and " " not in d and d[0].isupper() and not d.isupper()
             and lookup_place(d) is None]
     if not todo:

@@ -276,6 +276,8 @@ _AT_AN_EVENT = re.compile(r"\b(?:after|following|during|at)\s+(?:a|an|the|their)
                           r"|\bon\s+(?:its|his|her|their|the)\s+$", re.I)  # "on its Facebook page"
 # "The Orvo Group, of which Reyes is a founder, had given": a name inside the aside
 _RELATIVE_ASIDE = re.compile(r",\s+(?:of\s+which|of\s+whom|whose|which|who|where)\b[^,;]*$")
+
+
 def _relative_aside(region: str, start: int, end: int) -> bool:
     """Within a relative clause set off by commas (", of which ..., had given")."""
     return bool(_RELATIVE_ASIDE.search(region, 0, start)) and "," in region[end:]

@@ -141,18 +141,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         raw = _owner_part(whole)
         words = raw.split(" ")
         start = m.start() + max(0, m.group(0).find(raw))
-        people = None
-        if _peoples().match(text, m.end()) and raw == whole:  # (a people noun next: rare)
-            tail = next((t for t in (2, 1) if len(words) >= t and all(
-                w in leading or w in _GROUP_LEAD for w in words[:-t])), 0)  # "Sri Lankan"
-            people = _people_of(" ".join(words[-tail:]), text, m.end()) if tail and not \
-                _oblique(text, m.start()) else None
-        if people is not None:  # "Nigerian expatriates in Canada have sent": one giver,
-            s = offset + m.end() - len(" ".join(words[-tail:]))  # not Nigeria; Canada no taker
-            if text[people - 1] == "." and not re.search(r"\b[A-Z]\.$", text[:people]):
-                people -= 1  # "... in Norway.": the sentence's full stop, not the name's
-            out.append(Name(s, offset + people, text[s - offset:people], "organisation"))
-            inside = offset + people
+        group = _people_group(words, text, m, leading) if raw == whole else None
+        if group is not None:  # "Nigerian expatriates in Canada have sent": one giver, not
+            s, end = group  # Nigeria, and Canada is no taker
+            out.append(Name(offset + s, offset + end, text[s:end], "organisation"))
+            inside = offset + end
             continue
         if office := _OFFICE_OF.match(raw):  # "Minister of Health Mary Otieno": the person
             start += office.end()
@@ -347,16 +340,31 @@ _THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[^\S\n]+$")
 _GROUP_LEAD = frozenset(("of", "the", "Members", "Group"))
 
 
-def _people_of(demonym: str, text: str, end: int) -> int | None:
-    """Where a group named by its nationality ends ("Pakistani expatriates in Singapore"):
-    such a group gives as itself, not as its state, and the place it lives in is part of it."""
-    place = lookup_place(demonym)
-    group = _peoples().match(text, end) if place is not None and place.kind == "demonym" \
-        else None
+def _people_group(words: list[str], text: str, m: re.Match[str], leading: frozenset[str]
+                  ) -> tuple[int, int] | None:
+    """Where a group named by its nationality starts and ends in `text` ("Pakistani
+    expatriates in Singapore", the run `m` ending at its demonym, one or two words: "Sri
+    Lankan"): such a group gives as itself, not as its state, and the place it lives in is
+    part of it. None when no people noun follows the demonym (most runs)."""
+    group = _peoples().match(text, m.end())
     if group is None:
         return None
+    tail = next((t for t in (2, 1) if len(words) >= t and all(
+        w in leading or w in _GROUP_LEAD for w in words[:-t])), 0)
+    if not tail or _oblique(text, m.start()):
+        return None
+    demonym = " ".join(words[-tail:])
+    place = lookup_place(demonym)
+    if place is None or place.kind != "demonym":
+        return None
     seat = _LIVING_IN.match(text, group.end())
-    return seat.end() if seat and lookup_place(seat.group(1)) is not None else group.end()
+    end = seat.end() if seat and lookup_place(seat.group(1)) is not None else group.end()
+    if text[end - 1] == "." and not _INITIAL_END.search(text, max(0, end - 3), end):
+        end -= 1  # "... in Norway.": the sentence's full stop, not the name's
+    return m.end() - len(demonym), end
+
+
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "... in the U.S.": the dot is the name's
 
 
 # a name after a preposition of direction is what goods go to or through, not a subject
