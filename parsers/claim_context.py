@@ -19,6 +19,7 @@ from aidledger.parsers.claim_home import EPITHET
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
 from aidledger.parsers.claim_recipients import recipients_in
+from aidledger.parsers.claim_shapes import anaphor
 from aidledger.parsers.claim_speakers import attributed_donors
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import parse_number
@@ -124,6 +125,11 @@ def list_intro(clause: Clause, ctx: Context) -> None:
         ctx.list_status = status_of(clause, len(clause.sentence))
         recips, _, _ = recipients_in(clause, _At(trig.end), ctx.list_donors)
         ctx.list_recipients = recips or ctx.recipients
+    elif ctx.donors and anaphor(clause) == "cargo":  # "The latest batch of aid includes:":
+        # the lines are the contents of the donation told before
+        ctx.list_open = True
+        ctx.list_donors, ctx.list_status = list(ctx.donors), ctx.status
+        ctx.list_recipients = list(ctx.recipients)
     if re.search(r"\beach\b", clause.sentence, re.I):  # "each of the 54 countries will get:"
         ctx.list_each = (_each_of(clause.sentence) or country_count(clause.sentence)
                          or _countries(ctx.list_recipients))

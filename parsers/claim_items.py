@@ -137,7 +137,7 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 def _stop_gap() -> re.Pattern[str]:
     w = vocab()["words"]
     words = sorted(map(re.escape, [*w["not_goods"], *w["units"]]), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:to|and|or|in|for|from|with|by|each|kinds?|types?|sorts?|"
+    return re.compile(r"(?<![\w-])(?:to|and|or|plus|in|for|from|with|by|each|kinds?|types?|sorts?|"
                       r"varieties|categories|models|brands|" + "|".join(words) + r")(?![\w-])")
     # (a hyphened compound is one word: "3,500 made-in-Vietnam masks" counts the masks)
 
@@ -163,6 +163,10 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     if best is None or best.percent or best.currency:
         return None
     gap = clause.sentence[best.end + restated:start].lower()
+    if (pair := _KINDS_JOINED.fullmatch(gap)) and not _item_mentions(gap) and not _COUNTED_IN.match(
+            pair.group(1)):
+        gap = f" {pair.group(1)} {pair.group(2)}"  # "300,000 surgery and isolation gowns":
+        # two kinds of the one goods, counted together
     if gap.lstrip().startswith("each of "):  # "10,000 each of masks and gloves": of each
         gap = gap[gap.index("each of ") + 8:]
     if _stop_gap().search(gap) or any(best.end <= t.start < start
@@ -178,6 +182,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
 
 
 _DESIGNATION = re.compile(r"\b(?:level|type|class|grade|category|size|model|tier)\s+$", re.I)
+_COUNTED_IN = re.compile(r"(?:pieces|pcs|pairs|sets|units|items|articles|nos)$")
+_KINDS_JOINED = re.compile(r"\s*([a-z][a-z-]+)\s*(?:\s(?:and|or)\s|&|/)\s*((?:[a-z][a-z-]+\s+)?)")
 _RESTATED_IN_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)")
 
 

@@ -22,11 +22,13 @@ from aidledger.parsers.records import Recipient
 _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b(?:[^.;]{0,60}?\bthat\s+|"
     r"\s+(?=(?:the|this|these|its|their)\s))"
-    r"|according\s+to\s+[^,.;]{1,60},\s+)?"  # "According to the ministry, the shipment ..."
+    r"|according\s+to\s+[^,.;]{1,60},\s+"  # "According to the ministry, the shipment ..."
+    r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to)\s+[^,.;]{1,60},\s+)?"  # "Apart
+    # from the 50 ventilators, the list includes ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|material|items|goods|support)s?\b(?:[^.;]|\.(?=\d))*?"
+    r"package|equipment|gear|material|items|goods|support|list)s?\b(?:[^.;]|\.(?=\d))*?"
     r"\b(?:(?:is|was|are|were) "  # (a dot before a digit is a decimal point: "$1.5 million")
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
     r"includes?|"

@@ -44,6 +44,8 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
                            r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
 
 
+_GOVERNMENT_OF = re.compile(r"\b((?:federal\s+|central\s+|national\s+)?(?:government|govt)\s+of\s+"
+                            r"(?:the\s+)?)$", re.I)
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
 
@@ -400,6 +402,10 @@ def subject(clause: Clause, before: int) -> list[str]:
             lead.insert(0, p.text)  # "Qatar and Kuwait have sent"
         return lead
     end, kind, name = max(cands, key=lambda c: c[0])
+    if name is not None and name.kind == "place" and (organ := _GOVERNMENT_OF.search(
+            region, 0, name.start)) and country_like(name.text):
+        return [region[organ.start(1):name.end]]  # "the government of Peru donated": the
+        # state's body as the text names it (its capitalised form is one name already)
     if name is None and kind == "organisation" and _GOVERNMENT_SAID.search(region, 0, end - 2):
         kind = "country"  # "the government announced that it would donate": the state
     if name is None and (said := _PAIR_SAID.search(region, 0, end)) and len(

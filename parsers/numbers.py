@@ -75,7 +75,8 @@ _NUMBER = re.compile(
     _LEAD + _APPROX + _SIGN +
     rf"(?P<num>(?:{_DIGITS})(?:\s*(?:k|K|m|M|mn|mln|bn|b|tn)(?![\w'-])|\s*-?(?:crores?|cr|lakhs?)\b"
     rf"|(?:(?:\s+|-|(?<=\d))(?:{_SCALEWORD}))+)?"
-    rf"|\b(?:{_WORDS}))(?![\w])(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
+    rf"|\b(?:{_WORDS}))(?:(?![\w])|(?<=\d)(?=(?:pcs?|pairs?|sets|units|nos)\b))"  # "10,000pcs"
+    rf"(?!-(?!plus\b|odd\b)[^\W\d_])"  # "three-ply masks": no count
     r"(?!-?\s(?:ply|layers?)\b)"  # nor "3- ply", "3 ply", "3 layer" as printed
     rf"(?![,.]\d)(?!(?:\s+|-)(?:{_SCALEWORD})\b)"  # never a part of a longer number
     rf"(?P<pct>\s*(?:%|per\s*cent\b|percent\b))?",

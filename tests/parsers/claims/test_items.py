@@ -318,3 +318,20 @@ def test_lung_ventilation_devices_are_ventilators_and_pyrometers_thermometers(ex
     out = extract("Norway gave Chad 12 lung ventilation devices and 300 "
                   "pyrometers.")
     assert [(c[1], c[2]) for c in out] == [("ventilator", 12), ("thermometer", 300)]
+
+
+def test_a_unit_written_against_the_count_still_counts(extract):
+    assert extract("Ostra Care gave 6,000pcs surgical masks and 1,500pair gloves to Chile.") == [
+        (["Ostra Care"], "face_mask", 6_000, ["CHL"]), (["Ostra Care"], "gloves", 1_500, ["CHL"])]
+
+
+def test_two_kinds_of_one_goods_share_the_count(extract):
+    assert extract("Ostra Care gave 8,000 surgical and isolation gowns to Chile.") == [
+        (["Ostra Care"], "protective_suit", 8_000, ["CHL"])]
+    assert extract("Ostra Care gave 8,000 exam or surgical gloves to Chile.") == [
+        (["Ostra Care"], "gloves", 8_000, ["CHL"])]
+
+
+def test_goods_added_with_plus_and_no_count_take_none(extract):
+    assert extract("Ostra Care gave Chile 3,000 gowns plus printed visors.") == [
+        (["Ostra Care"], "protective_suit", 3_000, ["CHL"])]

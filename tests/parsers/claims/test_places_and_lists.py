@@ -208,3 +208,20 @@ def test_vaccine_bodies_are_named_by_their_short_names(extract):
                   "Innovations and $4 million to the Global Alliance for Vaccines and "
                   "Immunization.")
     assert [c[3] for c in out] == [["org:CEPI"], ["org:Gavi"]]
+
+
+def test_lines_under_a_consignment_that_names_no_giver_are_the_gift_told_before(extract):
+    text = ("The Corvo Trust has donated a third batch of supplies to Peru.\n\n"
+            "The third batch contains:\n\n- 4,000 face masks\n\n- 250 gowns;")
+    assert extract(text) == [(["Corvo Trust"], "face_mask", 4_000, ["PER"]),
+                             (["Corvo Trust"], "protective_suit", 250, ["PER"])]
+    text = "The Corvo Trust held a gala.\n\nThe menu contains:\n\n- 40 cakes\n\n- 250 masks;"
+    assert extract(text) == []  # no gift told before: the lines are nobody's donation
+
+
+def test_a_list_after_the_goods_already_named_is_the_same_gift(extract):
+    text = ("Corvo Trust donated 12 ventilators and other supplies to Peru.\n\nBesides the 12 "
+            "ventilators, the list includes 700 gowns and 9,000 masks, the trust said.")
+    assert extract(text) == [(["Corvo Trust"], "ventilator", 12, ["PER"]),
+                             (["Corvo Trust"], "protective_suit", 700, ["PER"]),
+                             (["Corvo Trust"], "face_mask", 9_000, ["PER"])]

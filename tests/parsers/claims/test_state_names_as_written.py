@@ -90,3 +90,10 @@ def test_one_gift_told_twice_under_two_names_of_the_state_is_one_claim(extract):
 def test_a_claim_names_a_state_once(extract):
     out = extract("The Uruguayan Embassy and Uruguay donated 600 gowns to Peru.")
     assert [d for d, *_ in out] == [["Uruguayan Embassy"]]
+
+
+def test_a_lower_case_government_of_a_country_as_subject_keeps_its_words(extract):
+    assert extract("The government of Uruguay donated 900 gowns to Paraguay.") == [
+        (["government of Uruguay"], "protective_suit", 900, ["PRY"])]
+    assert extract("On Friday the government of the Philippines sent 900 gowns to Palau.") == [
+        (["government of the Philippines"], "protective_suit", 900, ["PLW"])]
