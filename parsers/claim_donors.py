@@ -12,7 +12,7 @@ from aidledger.parsers.claim_givers import country_of, envoy_state, government_s
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.claim_subject import FACILITATED, subject
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.names import vocab
+from aidledger.parsers.names import Name, vocab
 from aidledger.parsers.prefilter import may_hold
 
 # (the words are the kin's noun phrase: no verb or preposition of the clause after it, as in
@@ -71,9 +71,13 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
         named = n.end
+        chief = _chief_after(clause, n)
         if organ:
             donors.append(s[n.start:organ.end()])  # "by Japan's government": as written
             named = organ.end()
+        elif chief is not None:
+            donors.append(chief.text)  # "donated by Senate President Lena Varga": the person
+            named = chief.end
         else:
             donors += name_donors(n)
         seat = _SEAT_IN.match(s, named)  # "by the Chinese Embassy in the Philippines and the
@@ -106,6 +110,22 @@ def _missions() -> re.Pattern[str]:
     """ "the embassy", "the Consulate General": the references that stand for a mission."""
     phrases = sorted(vocab()["words"]["embassy"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.I)
+
+
+def _chief_after(clause: Clause, n: Name) -> Name | None:
+    """The person a body's office title introduces right after the body's name ("National
+    Assembly President Lena Varga"): who gave, the body only says what office they hold."""
+    if n.kind == "person" or not (m := _role_title().match(clause.sentence, n.end)):
+        return None
+    return next((p for p in clause.names if p.kind == "person" and p.start >= m.end() and
+                 re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", clause.sentence[m.end():p.start])),
+                None)  # (an honorific may stand between title and name)
+
+
+@cache
+def _role_title() -> re.Pattern[str]:
+    roles = sorted(map(re.escape, vocab()["words"]["roles"]), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(roles) + r")\s+(?=[A-Z])")
 
 
 # a state's government or mission written in lower case after its country ("by Japan's
@@ -349,8 +369,11 @@ _GIFT_FROM = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:of\s+[^;()
 
 _DONATED = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:donated|donates|gave|gives)", re.I)
 _SUPPLY_FROM = re.compile(
-    r"\b(?:supplies|aid|donations?|equipment|gear|assistance|materials|goods|items|cargo|"
+    r"\b(?:(?:donations?|grants?|gifts?|contributions?)\s+of\s+[$€£¥]?\d[\d,.]*"
+    r"(?:\s+(?:million|billion|thousand|lakh|crore))?(?:\s+[a-z][\w-]*){0,3}?\s+"  # "a donation
+    r"|(?:supplies|aid|donations?|grants?|gifts?|contributions?|equipment|gear|assistance|"  # of
+    r"materials|goods|items|cargo|"  # $200,000 from the X Foundation"
     r"masks|kits|tests|ventilators|suits|gowns|gloves|respirators|goggles|shields|thermometers|"
-    r"swabs|reagents)\s+(?:donated\s+|provided\s+|sent\s+)?from\s+(?:the\s+)?", re.I)
+    r"swabs|reagents)\s+(?:donated\s+|provided\s+|sent\s+)?)from\s+(?:the\s+)?", re.I)
 
 

@@ -14,6 +14,7 @@ from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, _all_triggers, noun
 from aidledger.parsers.claim_recipients import _funds_named as funds_named
+from aidledger.parsers.claim_recipients import announced_gift
 from aidledger.parsers.lexicon import find_places, org_country
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import LAKH_CURRENCIES, NumberMention, find_numbers
@@ -46,8 +47,11 @@ def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int
     it (after the amount before, `prev_end`) as its taker ("made its contribution to the
     PM-CARES Fund by donating Rs 51 crore"); the whole after "as part of" keeps none of the
     part's."""
+    told = announced_gift(s)
     return [r for r in recips if s.find(r.name, end) >= 0 or (
-        not _WHOLE_AFTER.search(s, 0, start) and _taker_before(r.name).search(s, prev_end, start))]
+        not _WHOLE_AFTER.search(s, 0, start) and _taker_before(r.name).search(s, prev_end, start))
+        or (told is not None and start > told.start() and 0 <= s.find(r.name) < told.start())]
+    # ("Mercy Hospital announced a $25,000 grant from Orvo": the gift it has from Orvo)
 
 
 # "to the WHO appeal", "towards the relief campaign": the money goes into it, a gift

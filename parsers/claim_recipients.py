@@ -199,12 +199,18 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     triggers = _all_triggers(clause.sentence)
     s = clause.sentence
     trig = next((t for t in triggers if RECEIVE.search(t.phrase) or _handed(s, t)), None)
-    if trig is None or any(t.end <= trig.start and not RECEIVE.search(t.phrase)
-                           for t in triggers):
+    at = trig.start if trig is not None else None
+    if trig is not None and any(t.end <= trig.start and not RECEIVE.search(t.phrase)
+                                for t in triggers):
+        return []
+    if at is None and (told := announced_gift(s)) and not any(
+            t.end <= told.start() for t in triggers):
+        at = told.start()  # "Mercy Hospital announced a $25,000 grant from Orvo": it takes
+    if at is None:
         return []
     out = []
     for n in clause.names:
-        if n.end > trig.start or (_ORIGIN.search(s[:n.start]) and not re.search(
+        if n.end > at or (_ORIGIN.search(s[:n.start]) and not re.search(
                 r"\b(?:governments?|governor|mayor|minister|ministry|president|premier|people|"
                 r"embassy|ambassador)\s+of\s+(?:the\s+)?$", s[:n.start], re.I)):
             continue
@@ -219,10 +225,23 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
             out.append((n.start, n.end, Recipient(n.text, UNNAMED_STATE, "the government")))
-        elif is_org_name(n.text):
+        elif is_org_name(n.text) or (n.kind == "organisation" and re.fullmatch(
+                r"\W*(?:the\s+)?", s[:n.start], re.I)):  # (a body the sentence opens with)
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     return out
+
+
+def announced_gift(sentence: str) -> re.Match[str] | None:
+    """ "X has announced a $25,000 grant from Y", "X announced a donation of 900 shields from
+    Y": the body announcing a gift it has from another takes it."""
+    return _ANNOUNCED_GIFT.search(sentence) if "from" in sentence else None
+
+
+_ANNOUNCED_GIFT = re.compile(
+    r"\b(?:announced|announces|unveiled|secured|won|(?:been|was|were)\s+awarded)\s+"
+    r"(?:[A-Z]?[a-z]+day\s+)?(?:a|an|the)\s+(?:[\w$€£¥,.-]+\s+){0,3}?(?:grant|donation|gift|"
+    r"contribution)s?\s+(?:of\s+[^;]{1,50}?\s+)?from\s+(?:the\s+)?[A-Z]")
 
 
 # "Chile and Peru were then handed over a gift of 90,000 masks", "Peru was given 300
@@ -320,7 +339,9 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
         first = after[0][0]  # US, as well as 200,000 kits for Russia": the next group's
         nearest = [r for r in after if not _items_between(clause, first, r[0])]
     if not nearest and limit is None:  # only places before the goods: not one that speaks
-        found = [r for r in found if not takers.SPEAKS.match(clause.sentence, r[1])]
+        told = announced_gift(clause.sentence)
+        found = [r for r in found if not takers.SPEAKS.match(clause.sentence, r[1]) or (
+            told and r[1] <= told.start())]  # (but one announcing a gift it has from another)
     nearest = nearest or (found if limit is None else after)
     firsts: dict[str | None, Recipient] = {}
     for _, _, r in nearest:

@@ -392,7 +392,7 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*\.?[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :",
     # "CDMX (April 1st, 2020).- ": the dateline of Mexican and other Spanish-language wires
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z]{2,8})(?:,?\s+\d{4})?)?"
     r"\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,30}/)?\s*(?:--|—|–|―|-)\s*"  # "/Wire/ --"
     r"(?:\([^)]{1,40}\)\s*(?:--|—|–|-)\s*)?"
     r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
@@ -401,10 +401,16 @@ _DATELINE = re.compile(
     r"|" + _AGENCY_DATELINE + ")")
 
 
+_TOWN_COLON = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+(?=[A-Z])")
+
+
 def _dateline(sentence: str) -> int:
     """Length of a leading dateline ("KUALA LUMPUR, March 31 (Wire) - ") or live-blog time
     stamp ("09:40 GMT - "): place and outlet there are neither donors nor recipients."""
     m = _DATELINE.match(sentence)
+    if m is None and (town := _TOWN_COLON.match(sentence)) and (
+            place := lookup_place(town.group(1))) and place.kind == "city":
+        return town.end()  # "Jakarta: A total of 400 ventilators ...": a town's dateline
     if m and re.fullmatch(r"[A-Z]+-", m.group(0)) and not lookup_place(m.group(0)[:-1].title()):
         return 0  # "TECO-Boston said": a name with a hyphen, not a place's dateline
     if m and m.end() == len(sentence) and re.fullmatch(_AGENCY_DATELINE, sentence):

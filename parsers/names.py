@@ -151,11 +151,13 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             start += office.end()
             words = raw[office.end():].split(" ")
         if len(words) == 2 and words[0] in _COMPASS and _POSS.search(words[1]) and lookup_place(
-                words[1][:-2]):  # "Southern China's province of Hainan": the country's part
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) == 1 and _POSS.search(words[0]) and lookup_place(words[0][:-2]):
-            words = [words[0][:-2]]  # "Japan's donation of": the country, its gift
+                words[1][:-2]) and not lookup_place(f"{words[0]} {words[1][:-2]}"):
+            start += len(words[0]) + 1  # "Southern China's province of Hainan": the country's
+            words = words[1:]  # part (but "South Korea's" is the country's own)
+        if len(words) in (1, 2) and _POSS.search(words[-1]) and lookup_place(
+                " ".join(words)[:-2]):
+            words = [*words[:-1], words[-1][:-2]]  # "Japan's donation of", "South Korea's
+            # foreign ministry": the country, its gift or its body
         if len(words) > 2 and words[1] in _PERSON_NOUNS and lookup_place(words[0]):
             start += len(words[0]) + 1  # "Zimbabwean Billionaire Strive Masiyiwa Donates":
             words = words[1:]  # the demonym describes the person, as the noun after it does
@@ -190,9 +192,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "Hon. Minister of Health": a title's abbreviation, no name
         if name.lower() in CURRENCY_PREFIX and _AMOUNT_NEXT.match(text, m.end()):
             continue  # "worth Rp 26 billion", "KSh 100": a currency's sign, no body
-        if " " in name and name.rsplit(" ", 1)[1] in not_names and lookup_place(
-                name.rsplit(" ", 1)[0]):
-            continue  # "a Korean NGO", "Chinese PPE": a description, not a name
+        if " " in name and name.rsplit(" ", 1)[1] in not_names and (place := lookup_place(
+                name.rsplit(" ", 1)[0])) and (place.kind == "demonym" or not is_org_name(name)):
+            continue  # "a Korean NGO", "Chinese PPE": a description, not a name (but "the
+            # Boston Foundation" is the town's foundation's name)
         if place_pair(name):
             continue  # "Chinese-American students", "the U.S.-Vietnam partnership": adjectives
         if _ONLY_SUFFIX.fullmatch(name):

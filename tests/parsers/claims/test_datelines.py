@@ -38,3 +38,10 @@ def test_the_agency_left_of_a_dateline_split_at_its_state_s_dot_is_no_name(extra
 def test_a_title_case_dateline_with_its_agency_and_no_dash_is_no_name(extract):
     assert extract("New Delhi, May 18 (Wire) Orvo India said it donated 5,000 masks to "
                    "Peru.") == [(["Orvo India"], "face_mask", 5_000, ["PER"])]
+
+
+def test_a_town_and_colon_or_a_capitalised_month_open_a_dateline(extract):
+    assert extract("Quito: A batch of 300 ventilators from Uruguay arrived in Peru.") == [
+        (["Uruguay"], "ventilator", 300, ["PER"])]
+    assert extract("LIMA, APRIL 9 - Uruguay is sending 300 ventilators to Peru.") == [
+        (["Uruguay"], "ventilator", 300, ["PER"])]

@@ -402,3 +402,13 @@ def test_initials_inside_a_name_and_a_role_before_a_person(extract):
                   "hospitals in Ohio.")
     assert out[0][0] == ["Tom Reyes"]
     assert extract("Frenchman Luc Amar gave 900 masks to Lyon.")[0][0] == ["Luc Amar"]
+
+
+def test_a_foundation_named_for_its_town_is_a_name(extract):
+    assert extract("The Leeds Foundation gave $40,000 to Harrogate Hospital.")[0][0] == [
+        "Leeds Foundation"]
+
+
+def test_a_person_after_a_bodys_office_title_is_the_giver(extract):
+    assert extract("The clinic got 6,000 masks donated by Senate President Lena Varga.")[0][0] == [
+        "Lena Varga"]

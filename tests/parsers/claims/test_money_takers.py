@@ -260,3 +260,10 @@ def test_money_to_the_fund_goes_to_the_country_whose_fund_the_article_is_about(e
                   "drawing gifts. Malawi’s Tobacco Growers Bank has donated $90,000 to the fund.",
                   title="More firms donate to Malawi's relief fund")
     assert out == [(["Tobacco Growers Bank"], "funds", 90_000, ["MWI"])]
+
+
+def test_a_body_announcing_a_grant_from_another_takes_it(extract):
+    assert extract("Mercy Clinic announced a $30,000 grant from the Leeds Foundation.") == [
+        (["Leeds Foundation"], "funds", 30_000, ["org:Mercy Clinic"])]
+    assert extract("Mercy Clinic announced Monday a donation of $30,000 from Orvo Bank.") == [
+        (["Orvo Bank"], "funds", 30_000, ["org:Mercy Clinic"])]

@@ -97,3 +97,8 @@ def test_a_lower_case_government_of_a_country_as_subject_keeps_its_words(extract
         (["government of Uruguay"], "protective_suit", 900, ["PRY"])]
     assert extract("On Friday the government of the Philippines sent 900 gowns to Palau.") == [
         (["government of the Philippines"], "protective_suit", 900, ["PLW"])]
+
+
+def test_a_two_word_country_owning_its_body_is_the_country_whole(extract):
+    assert extract("South Africa’s health ministry donated 2,500 gowns to Lesotho.") == [
+        (["South Africa"], "protective_suit", 2_500, ["LSO"])]
