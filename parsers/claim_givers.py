@@ -308,7 +308,12 @@ def government_state(name: str) -> str | None:
 # what a firm's full name adds to the short name an article goes on with: its country or
 # city, its line and its legal form ("Hyundai Motor India", "Tarsa Bank Ghana Ltd")
 _FIRM_TAIL = frozenset(("Motor", "Motors", "Bank", "International", "Industries",
-                        "Technologies")) | legal_words()
+                        "Technologies", "Technology", "Energy", "Electronics", "Pharmaceuticals",
+                        "Pharma", "Telecom", "Airlines", "Foods", "Steel", "Power", "Holdings",
+                        "Group", "Corporation", "Company", "Mining", "Resources", "Logistics")
+                       ) | legal_words()
+_LEGAL_PREFIX = re.compile(r"(?:PT|CV|JSC|OJSC|PJSC|M/s\.?)\s+$")  # "PT Adaro Energy Tbk"
+
 _TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w.&-]*){1,3}")
 _ROLE_NEXT = re.compile(r"\s+(?:CEO|chief|Chief|president|President|chairman|Chairman|head|"
                         r"managing|Managing|director|Director|spokes\w+|executive|Executive)\b")
@@ -355,6 +360,7 @@ def firm_full_names(donors: Sequence[str], text: str) -> list[str]:
                 " ".join(tail[i:])) for i, w in enumerate(tail))
             full = f"{d} {' '.join(tail)}" if fits else None
             if full and not _ROLE_NEXT.match(text, first.start() + len(full)):
-                d = full
+                lead = _LEGAL_PREFIX.search(text, max(0, first.start() - 5), first.start())
+                d = f"{lead.group(0)}{full}" if lead else full
         out.append(d)
     return out
