@@ -250,7 +250,7 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     history = [n for n in history if n.text not in clause.receivers]
     for n in history:
         if n.kind in wanted and not (n.kind == "organisation" and (
-                n.text in people or lookup_place(n.text)
+                n.text in people or lookup_place(n.text) or _people_of_place(n.text)
                 or (_ROLEISH.search(n.text) and not is_org_name(n.text)))):
             if kind in ("group", "foundations", "companies"):
                 if len(joint := name_donors(n)) > 1:  # "Orvan and Tarsa ... They donated"
@@ -270,6 +270,12 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
         return resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
     return []
+
+
+def _people_of_place(name: str) -> bool:
+    """ "Canadians", "Nigerians": a nation's people, never what "the company" refers to."""
+    place = lookup_place(name[:-1]) if " " not in name and name.endswith("s") else None
+    return place is not None and place.kind == "demonym"
 
 
 _SAID_IT = re.compile(r"\b(?:said|says|announced|announces|confirmed|stated|added|noted|"

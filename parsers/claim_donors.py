@@ -32,6 +32,10 @@ _RELATIVE_OF = re.compile(r"(?:its|their|his|her)\s+(?!(?:own|members?|staff|emp
 
 _PEOPLE_OF = re.compile(r"(?:people|citizens|government|Government|People|Citizens)\s+of\s+"
                         r"(?:the\s+)?(?=[A-Z])")
+# an envoy named by title and mission after "from"/"by": the mission's state gives
+_ENVOY_AT = re.compile(r"(?i:charg[eé]\s+d['’]\s?affaires|ambassador|envoy|consul(?:[\s-]general)?)"
+                       r"\s+(?:(?:of|at|from)\s+)?(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                       r"(?i:embassy|consulate|mission)\b")
 _PLACE_OWNER = re.compile(r"(?:[a-z]*(?:north|south|east|west)[a-z]*\s+|central\s+)?"
                           r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
 
@@ -46,6 +50,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = kin.end()
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
+    if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
+        return [state]  # "from Charge d'affaires of the Chinese Embassy Yang Xin": China
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by (northwest) China's Fosun Group": the company gives
     mission = pos - 4 if s[pos - 4:pos].lower() == "the " else pos

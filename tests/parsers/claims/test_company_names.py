@@ -277,3 +277,9 @@ def test_a_firm_by_its_short_name_is_the_name_written_first_with_its_line_and_le
     out = extract("Lakeside miner PT Orvana Energy Tbk gave Rp5 billion to the task force.\n\n"
                   "\"Orvana has given Rp5 billion for the task force,\" the agency said.")
     assert [c[0] for c in out] == [["PT Orvana Energy Tbk"]]  # one gift, told twice
+
+
+def test_a_participle_or_trade_word_opening_the_sentence_is_no_part_of_the_name(extract):
+    assert extract("Brewer Orvana donated 9,000 masks to Peru.")[0][0] == ["Orvana"]
+    assert extract("Using Orvana funds, Tessa Bank gave 9,000 masks to Peru.")[0][0] == [
+        "Tessa Bank"]

@@ -346,3 +346,9 @@ def test_the_neighbouring_country_is_the_other_country_of_the_report(extract):
                   "of Kyrgyzstan said.\n\n7,000 gowns and 20,000 gloves were delivered from the "
                   "neighbouring country.")
     assert [c[0] for c in out] == [["Tajikistan"], ["Tajikistan"]]
+
+
+def test_the_company_never_refers_to_a_nations_people(extract):
+    out = extract("Orvana plans to ship 600 ventilators to help Peruvians cope.\n\nThe Chinese "
+                  "company has already shipped 90,000 masks to Peru.")
+    assert all("Peruvians" not in c[0] for c in out)

@@ -233,3 +233,9 @@ def test_a_region_named_in_an_office_is_no_taker(extract):
     out = extract("Kuwait handed 9,000 masks to Vlora Dema, the Deputy Prime Minister for "
                   "European Affairs of Albania.")
     assert out and all("region:europe" not in c[3] for c in out)
+
+
+def test_an_envoy_by_title_and_mission_after_from_gives_for_the_state(extract):
+    out = extract("Health Minister Ana Ruiz received 4,000 gowns from Charge d'affaires of the "
+                  "Uruguayan Embassy Marta Lens.")
+    assert out[0][:3] == (["Uruguay"], "protective_suit", 4_000)
