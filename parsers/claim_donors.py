@@ -233,7 +233,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
         return donors  # Group": the body X acts for gives
     by = re.search(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
-                   r"(?<!produced )\bby\s+(?:the\s+)?",
+                   r"(?<!produced )(?<!headed )(?<!led )(?<!chaired )(?<!run )(?<!directed )"
+                   r"(?<!founded )(?<!owned )(?<!coordinated )\bby\s+(?:the\s+)?",
                    s[trig.end:trig.end + 60])  # "gave N, followed by X with M": a ranking, not
     # the agent; "to the city, represented by its mayor": who stands for the taker; "masks
     # manufactured by X": their maker
@@ -268,6 +269,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if made and (donors := names_at(clause, made.end(), countries=True)):
         return donors  # "received ventilators ... thanks to a donation made by Orvo"
     frm = re.search(r"\b(?<!imported )(?<!transported )(?<!shipped )(?<!flown )(?<!made )"
+                    r"(?<!on arrival )(?<!arriving )(?<!transit )(?<!transiting )"
                     r"(?<!manufactured )(?<!produced )(?<!sourced )(?<!bought )(?<!purchased )"
                     r"(?:from|by)\s+(?:the\s+)?", s[trig.end:])  # not "imported from X": where
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):

@@ -23,7 +23,8 @@ _CARGO = re.compile(
     r"^(?:[^.;]{0,80}?\b(?:said|says|announced|reported|confirmed)\b(?:[^.;]{0,60}?\bthat\s+|"
     r"\s+(?=(?:the|this|these|its|their)\s))"
     r"|according\s+to\s+[^,.;]{1,60},\s+"  # "According to the ministry, the shipment ..."
-    r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to)\s+[^,.;]{1,60},\s+)?"  # "Apart
+    r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to|delivered|received|handed\s+over|"
+    r"arriving|landing)\s+[^,.;]{1,60},\s+)?"  # "Apart
     # from the 50 ventilators, the list includes ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"

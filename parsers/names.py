@@ -85,6 +85,7 @@ _LOWER_FAMILY = re.compile(r"\s+family\b")
 # a plural head after names joined by "and", shared by each: "the Roe and Doe families"
 _LOWER_PLURAL = re.compile(r"[^\S\n]+(families|foundations)\b")
 _PAIR_SPLIT = re.compile(r"((?:(?!\s+and\s+|,\s+).)+)(?:\s+and\s+|,\s+|$)")
+_CONTRACTION = re.compile(r"(?:We|I|It|They|You|He|She|There|That|Let)['’](?:re|ve|ll|d|m|s)")
 _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
                       "Northwestern", "Southeastern", "Southwestern", "Northeast", "Northwest",
                       "Southeast", "Southwest", "North", "South", "East", "West"))
@@ -186,6 +187,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             name += "."  # "Robinsons Land Corp.", "Co., Ltd.": the legal form as written
         if not name or name in not_names or name.rstrip("'’s") in not_names:
             continue
+        if _CONTRACTION.fullmatch(name):
+            continue  # "We’re giving them 250 ventilators": a pronoun, read by the quote rules
         if _as_reference(name, text, start):
             continue  # "the Foundation said": a reference to the foundation named before
         if name in vocab()["words"]["titles"] and text[m.end():m.end() + 1] == ".":

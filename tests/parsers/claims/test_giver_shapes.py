@@ -378,3 +378,20 @@ def test_who_received_on_behalf_of_a_body_is_no_giver_nor_the_body(extract):
     out = extract("For the Canadian Red Cross, the ambassador received, on its behalf, a gift of "
                   "9,000 masks from the Lao Red Cross Society.")
     assert [c[0] for c in out] == [["Lao Red Cross Society"]]
+
+
+def test_a_contraction_opening_a_quote_is_the_speaker_not_a_name(extract):
+    out = extract("“We’re sending them 90 ventilators,” Lena Varga said on Friday.")
+    assert out[0][0] == ["Lena Varga"]
+
+
+def test_where_goods_arrive_from_in_transit_is_no_giver(extract):
+    out = extract("Orvana donated supplies to Chad. The items, including 4,000 masks, were "
+                  "received on arrival from Cameroon by the health minister.")
+    assert out[0][:3] == (["Orvana"], "face_mask", 4_000)
+
+
+def test_who_heads_the_taking_body_is_no_giver(extract):
+    out = extract("Peru sent aid to Chile. The shipment includes 900 gowns, to be given to the "
+                  "Chilean health ministry, headed by Rosa Vila.")
+    assert out[0][:3] == (["Peru"], "protective_suit", 900)

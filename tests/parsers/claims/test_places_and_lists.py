@@ -225,3 +225,10 @@ def test_a_list_after_the_goods_already_named_is_the_same_gift(extract):
     assert extract(text) == [(["Corvo Trust"], "ventilator", 12, ["PER"]),
                              (["Corvo Trust"], "protective_suit", 700, ["PER"]),
                              (["Corvo Trust"], "face_mask", 9_000, ["PER"])]
+
+
+def test_a_consignment_opened_by_where_it_was_delivered_is_the_gift_told_before(extract):
+    out = extract("Peru sent a second batch of aid to Chile. Delivered at Santiago airport, the "
+                  "second batch includes 7,000 masks and 300 gowns.")
+    assert [c[:3] for c in out] == [(["Peru"], "face_mask", 7_000),
+                                    (["Peru"], "protective_suit", 300)]
