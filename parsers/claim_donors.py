@@ -253,9 +253,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     people = _people_by().match(s, trig.end + by.end()) if by and by.start() < 3 else None
-    if people and not re.search(r"[A-Z]", s[trig.end + by.end():people.start("noun")]):
-        return [people.group(0).rstrip(" ,.")]  # "donated by youth rugby players from
-        # Nantes": the givers as the text describes them
+    if people and all(lookup_place(w) for w in re.findall(
+            r"[A-Z][\w-]*", s[trig.end + by.end():people.start("noun")])):  # (or a demonym:
+        return [people.group(0).rstrip(" ,.")]  # "Chinese businesses") "donated by youth
+        # rugby players from Nantes": the givers as the text describes them
     gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
                          r"authorities|embassy)\b", s[trig.end:])
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
@@ -326,7 +327,7 @@ def _people_by() -> re.Pattern[str]:
     with where they are from: "youth rugby players from Nantes", "local residents"."""
     w = vocab()["words"]
     nouns = "|".join([*w["peoples"], *w["described_peoples"]])
-    return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[a-z][\w-]*\s+){0,3}?"
+    return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[A-Za-z][\w-]*\s+){0,3}?"
                       rf"(?P<noun>{nouns})\b(?:\s+(?:from|in|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*){0,2})?")
 

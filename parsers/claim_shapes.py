@@ -37,6 +37,11 @@ _CARGO = re.compile(
     r"carr(?:ies|ied|ying)|(?:is|was|are|were) made up of|(?:is|was|are|were) made of|"
     r"(?:is|was|are|were) composed of|"
     r"(?:arrived|landed|left|departed|reached \w+(?: \w+)?),? with)\b", re.I)
+# "The humanitarian gift of 32,000 tests aims to ...", "Thursday's shipment of 500 gowns
+# will ...": the donation told before, its goods named after "of"
+_GIFT_OF = re.compile(r"^(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                      r"(?:gift|donation|consignment|shipment|batch|package|cargo|delivery)\s+"
+                      r"of\s+(?![$€£¥]|US\$|\w+\s+(?:million|billion)\s+(?:dollars|euros))", re.I)
 # a word of _CARGO's verb, one of which every match holds
 _CARGO_VERBS = ("part of", "consist", "includ", "contain", "compris", "carr", "made", "composed",
                 "arrived", "landed", "left", "departed", "reached")
@@ -203,7 +208,8 @@ def anaphor(clause: Clause) -> str | None:
         return "part"
     if may_hold(s, ("each",)) and _EACH_REF.search(s):  # (each match holds "each")
         return "each"
-    if (may_hold(s, _CARGO_VERBS) and _CARGO.match(s)) or _CARGO_REF.match(s):
+    if (may_hold(s, _CARGO_VERBS) and _CARGO.match(s)) or _CARGO_REF.match(s) or (
+            _GIFT_OF.match(s)):
         return "cargo"
     if (may_hold(s, ("further", "another", "additional")) and _FURTHER.search(s)) or (
             _ORDINAL.match(s)):

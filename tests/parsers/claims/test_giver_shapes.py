@@ -395,3 +395,8 @@ def test_who_heads_the_taking_body_is_no_giver(extract):
     out = extract("Peru sent aid to Chile. The shipment includes 900 gowns, to be given to the "
                   "Chilean health ministry, headed by Rosa Vila.")
     assert out[0][:3] == (["Peru"], "protective_suit", 900)
+
+
+def test_a_nationalitys_businesses_after_donated_by_give_as_described(extract):
+    out = extract("The 70 ventilators donated by Peruvian businesses reached Quito on Monday.")
+    assert out[0][:3] == (["Peruvian businesses"], "ventilator", 70)

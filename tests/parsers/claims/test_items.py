@@ -335,3 +335,8 @@ def test_two_kinds_of_one_goods_share_the_count(extract):
 def test_goods_added_with_plus_and_no_count_take_none(extract):
     assert extract("Ostra Care gave Chile 3,000 gowns plus printed visors.") == [
         (["Ostra Care"], "protective_suit", 3_000, ["CHL"])]
+
+
+def test_respiratory_masks_are_respirators(extract):
+    assert extract("Ostra Care gave 700 pieces of respiratory mask to Chile.") == [
+        (["Ostra Care"], "respirator", 700, ["CHL"])]

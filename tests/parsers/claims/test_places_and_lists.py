@@ -232,3 +232,9 @@ def test_a_consignment_opened_by_where_it_was_delivered_is_the_gift_told_before(
                   "second batch includes 7,000 masks and 300 gowns.")
     assert [c[:3] for c in out] == [(["Peru"], "face_mask", 7_000),
                                     (["Peru"], "protective_suit", 300)]
+
+
+def test_the_gift_of_goods_as_a_subject_is_the_gift_told_before(extract):
+    out = extract("Peru has donated equipment to Chile.\n\nThe humanitarian gift of 6,000 "
+                  "coronavirus tests aims to help rural clinics.")
+    assert out == [(["Peru"], "test_kit", 6_000, ["CHL"])]
