@@ -23,14 +23,37 @@ from aidledger.parsers.claim_model import (
     negated,
 )
 from aidledger.parsers.claim_partners import listed_by
-from aidledger.parsers.claim_parts import Clause, Item, status_of
+from aidledger.parsers.claim_parts import Clause, Item, _all_triggers, status_of
 from aidledger.parsers.claim_purchases import given_parts
-from aidledger.parsers.claim_recipients import receivers_of, recipients_in
+from aidledger.parsers.claim_recipients import each_at, receivers_of, recipients_in
 from aidledger.parsers.claim_shapes import part_leads
 from aidledger.parsers.dates import date_in
-from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.numbers import quantity_warning
 from aidledger.parsers.prefilter import may_hold
+from aidledger.parsers.records import Recipient
+
+_NEXT_CLAUSE = re.compile(r",\s*(?:while|whereas|but|and)\b|;")
+
+
+def _own_clause(clause: Clause, it: Item, recips: list) -> list:
+    """ "The US will get 500,000 kits, while each of Africa's 54 countries will get 20,000":
+    with a clause of its own ("while", "whereas", ";"), an amount goes to the places its own
+    clause names, when it names any."""
+    s = clause.sentence
+    cuts = [m for m in _NEXT_CLAUSE.finditer(s) if not m.group(0).rstrip().endswith("and")]
+    if not cuts:
+        return recips
+    lo = max((m.end() for m in cuts if m.end() <= it.start), default=0)
+    hi = min((m.start() for m in cuts if m.start() >= it.end), default=len(s))
+    if lo == 0 and hi == len(s):
+        return recips
+    mine = [r for r in recips if 0 <= s.find(r.name, lo) < hi]
+    if mine:
+        return mine
+    places = [p for p in find_places(s[lo:hi]) if p.place.kind in ("country", "region", "demonym",
+                                                                    "city")]
+    return [Recipient(p.text, p.place.code) for p in places[:1]] or recips
 
 
 def goods_claims(clause: Clause, published: datetime | date | None,
@@ -69,9 +92,14 @@ def goods_claims(clause: Clause, published: datetime | date | None,
         elif n and it.quantity and (listed := listed_by(clause, it.start)):
             donors = listed  # "2,000 masks by Orvo; 300 gowns by Tessaro": each part's own
         recips, each_count, respectively = recipients_in(clause, it, donors)
+        recips = _own_clause(clause, it, recips)
         if cut < len(clause.sentence):  # the places after an elided amount are its own
             recips = [r for r in recips if clause.sentence.find(r.name) < cut] or \
                 recipients_in(clause, Span(0, 0, cut), donors)[0]  # "provide A with N ..."
+        if n and _purchase().search(clause.sentence, items[n - 1].end, it.start) and not any(
+                items[n - 1].end <= t.start < it.start for t in _all_triggers(clause.sentence)):
+            continue  # "sends 2 million masks, while the government signed a contract for 100
+            # million more": the later goods are bought, no gift
         unread = it.quantity is not None and it.quantity.value is None
         if (it.quantity is None or unread) and not (donors and recips):
             continue  # a bare "donating masks" names no transfer we could check
@@ -87,6 +115,10 @@ def goods_claims(clause: Clause, published: datetime | date | None,
                             or ((tm := _TOTAL.search(clause.sentence)) and it.start >= tm.end())):
             each_count = None  # "20,000 kits to each of the 54 countries, a total of 1.08
             # million kits": the total is no amount per recipient
+        if each_count and (at := each_at(clause.sentence)) is not None and at > it.end and (
+                _NEXT_CLAUSE.search(clause.sentence, it.end, at)):
+            each_count = None  # "The US will get 500,000 kits, while each of the 54 countries
+            # will get 20,000": the amount each is the later clause's alone
         if respectively and len(takers) == len(items) > 1:
             targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
         elif respectively and len(recips) == len(items) > 1:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
 from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_items import find_items
@@ -13,6 +14,7 @@ from aidledger.parsers.claim_model import Claim, evidence
 from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention
 from aidledger.parsers.records import Recipient
 
@@ -25,11 +27,21 @@ _TOWARD = re.compile(r"\b(?:to|for|towards|via|through|at|into|in)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
+@cache
+def _counts_other() -> re.Pattern[str]:
+    """ "two hospitals", "five countries": a number counting what is no goods."""
+    w = vocab()["words"]
+    nouns = sorted({*w["not_goods"], *w["not_goods_nouns"]}, key=len, reverse=True)
+    return re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+
+
 def _amounts(clause: Clause, money: bool, currency: str | None) -> list[NumberMention]:
     out = []
     for n in clause.numbers:
         if not n.value or n.percent or _YEAR.match(n.raw.strip()):
             continue
+        if not n.currency and _counts_other().match(clause.sentence, n.end):
+            continue  # "200,000 have been shipped to two hospitals": the hospitals counted
         if money != bool(n.currency) or (money and currency and n.currency != currency):
             continue
         out.append(n)

@@ -316,3 +316,9 @@ def test_an_approved_grant_is_given_a_bare_approval_is_not(extract):
     assert out == [(["Orvel Development Bank"], "funds", 9_500_000, ["MWI"])]
     out = extract("The Orvel Development Bank approved $9 million for Malawi's response.")
     assert out == []
+
+
+def test_goods_under_a_contract_after_a_gift_are_bought(extract):
+    out = extract("Peru is sending 9,000 masks to Chile, while the Chilean government has signed a "
+                  "contract with Orvana for a further 2 million masks.")
+    assert out == [(["Peru"], "face_mask", 9_000, ["CHL"])]

@@ -150,3 +150,16 @@ def test_a_total_one_giver_shares_out_among_takers_stays(extract):
     out = extract("Ardent Bank donated a total of 5,000 masks to Peru and Chile: 3,000 masks "
                   "to Peru and 2,000 masks to Chile.")
     assert [o[2] for o in out] == [5_000, 3_000, 2_000]
+
+
+def test_a_count_of_hospitals_in_a_part_is_no_amount_of_goods(extract):
+    out = extract("Orvana will donate 90,000 masks to Chilean hospitals, of which 30,000 have "
+                  "already been shipped to three hospitals in Valparaiso.")
+    assert sorted(c[2] for c in out) == [30_000, 90_000]
+
+
+def test_an_amount_each_in_a_later_clause_is_that_clauses_alone(extract):
+    out = extract("Peru will receive 8,000 test kits and 30,000 masks, while each of Africa's 54 "
+                  "countries will get 2,000 test kits.")
+    assert out == [([], "test_kit", 8_000, ["PER"]), ([], "face_mask", 30_000, ["PER"]),
+                   ([], "test_kit", 108_000, ["region:africa"])]
