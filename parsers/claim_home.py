@@ -253,7 +253,15 @@ EPITHET = re.compile(r"\b(?:to|for|towards)\s+the\s+(?:[\w-]+\s+){1,2}?(?:nation
 
 
 def _epithet(c: Claim) -> bool:
-    return _after_goods(c, EPITHET)
+    return _after_goods(c, EPITHET) or bool(_GIVE_THE_COUNTRY.search(
+        c.evidence["sentence"], 0, max(0, c.evidence["sentence"].find(c.item_label or "\0"))))
+
+
+# "it would give the country R2.5 million": the country as the object the amount goes to
+_GIVE_THE_COUNTRY = re.compile(r"\b(?:give|gives|gave|given|giving|provide[ds]?|providing|"
+                               r"offer(?:s|ed)?|grant(?:s|ed)?|hand(?:s|ed)?)\s+the\s+"
+                               r"(?:nation|country)\s+(?:with\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+                               re.I)
 
 
 def _after_goods(c: Claim, pattern: re.Pattern[str]) -> bool:

@@ -194,6 +194,9 @@ def _first_trigger(clause: Clause) -> int:
     return next((t.start for t in _all_triggers(clause.sentence)), len(clause.sentence))
 
 
+_MEMBER_STATE = re.compile(r"\s+member\s+(?:states?|countries|nations)\b")
+
+
 def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     """The subject of "received"/"will receive" is a recipient ("Peru received 100...")."""
     triggers = _all_triggers(clause.sentence)
@@ -221,6 +224,10 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\s+(?:diplomatic\s+)?(?:allies|partners|friends|neighbou?rs)\b", s[n.end:]):
             continue  # "Taiwan's allies will receive": the allies take, Taiwan gives
         place = lookup_place(possessive_free(n.text)) or unit_place(n.text) or code_place(n.text)
+        if (members := _MEMBER_STATE.match(s, n.end)) and (
+                bloc := lookup_place(f"{n.text} member states")):
+            out.append((n.start, members.end(), Recipient(f"{n.text} member states", bloc.code)))
+            continue  # "each African Union member state received": the bloc's region
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who

@@ -230,3 +230,9 @@ def test_a_giver_written_as_its_country_s_is_not_the_article_s_country(extract):
             "Orvo, China, to Qarva, a district of Pakistan, with help from the Pakistan "
             "Embassy in Beijing.")
     assert [o[3] for o in extract(text)] == [["PAK"]]
+
+
+def test_money_given_to_the_country_goes_to_the_articles_country(extract):
+    out = extract("Chile is getting help from abroad. The Peruvian embassy said it would give "
+                  "the country $90,000 for test kits.")
+    assert out == [(["Peruvian embassy"], "funds", 90_000, ["CHL"])]

@@ -284,3 +284,20 @@ def test_the_countries_a_count_stood_for_reach_the_sentence_that_went_on_with_it
     takers = ["region:africa", "MLI", "TCD", "NER"]
     assert out == [(["Morocco"], "face_mask", 3_000_000, takers),
                    (["Morocco"], "protective_suit", 9_000, takers)]
+
+
+def test_the_africa_cdc_in_american_spelling_is_the_african_body(extract):
+    out = extract("Norway gave 9,000 test kits to the Africa Centers for Disease Control and "
+                  "Prevention.")
+    assert out == [(["Norway"], "test_kit", 9_000, ["org:Africa CDC"])]
+
+
+def test_a_blocs_member_state_that_receives_is_the_blocs_region(extract):
+    out = extract("Each African Union member state received 3,000 test kits from Orvana.")
+    assert out == [(["Orvana"], "test_kit", 3_000, ["region:africa"])]
+
+
+def test_a_givers_earlier_recipients_are_not_the_new_gifts(extract):
+    out = extract("The Quell Foundation will donate 8,000 masks to Peru.\n\nIts earlier "
+                  "donation recipients included Chile and Bolivia.")
+    assert out == [(["Quell Foundation"], "face_mask", 8_000, ["PER"])]
