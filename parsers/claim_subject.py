@@ -111,6 +111,7 @@ _SOURCE = re.compile(r"\baccording\s+to\b[^,;]*$", re.I)
 # "Meanwhile, the army has donated": a lone opener before a comma and a subject of its own
 # (not a surname of a person named before: "Orvo, the Kenyan tycoon, has donated")
 _OPENER = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*$")
+_HOME_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:Central|Union|Federal|National)\s+[Gg]overnment\b")
 _STATE_ORGAN = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+|(?<!\w)U\.S\.|[A-Z]{2,4})\s+(?:army|military|"
                           r"navy|air force|armed forces|government|embassy)\b")
 # "X says China has pledged to donate": the country right before the verb chain gives
@@ -327,6 +328,9 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not _AT_AN_EVENT.search(region, 0, n.start) \
                 and not _relative_aside(region, n.start, n.end):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
+    for m in _HOME_GOVERNMENT.finditer(region):  # "The Central government provided": the
+        cands = [c for c in cands if c[2] is None or not (m.start() <= c[2].start < m.end())]
+        cands.append((m.end(), "country", None))  # state the article is about
     for m in _STATE_ORGAN.finditer(region):  # "the German army has donated": Germany
         if country_like(m.group(1)) and not origin_before(region[:m.start()]):
             cands.append((m.end(), "name", Name(m.start(1), m.end(), m.group(0).strip(),

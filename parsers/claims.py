@@ -413,6 +413,11 @@ def _dateline(sentence: str) -> int:
         return town.end()  # "Jakarta: A total of 400 ventilators ...": a town's dateline
     if m and re.fullmatch(r"[A-Z]+-", m.group(0)) and not lookup_place(m.group(0)[:-1].title()):
         return 0  # "TECO-Boston said": a name with a hyphen, not a place's dateline
+    if m and m.group(0).endswith("-") and sentence[m.end():m.end() + 1].islower():
+        return 0  # "A SOUTHAMPTON-based provider": a compound word, no dateline
     if m and m.end() == len(sentence) and re.fullmatch(_AGENCY_DATELINE, sentence):
         return m.end()  # "HAIKOU, April 13. /Wire/." read as a sentence of its own: no names
+    if m and sentence.startswith("(") and (more := _DATELINE.match(sentence[m.end():])) and (
+            m.end() + more.end() < len(sentence)):
+        return m.end() + more.end()  # "(Wire) - BEIJING, MARCH 17 - ": agency, then place
     return m.end() if m and m.end() < len(sentence) else 0

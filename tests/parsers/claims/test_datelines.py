@@ -45,3 +45,15 @@ def test_a_town_and_colon_or_a_capitalised_month_open_a_dateline(extract):
         (["Uruguay"], "ventilator", 300, ["PER"])]
     assert extract("LIMA, APRIL 9 - Uruguay is sending 300 ventilators to Peru.") == [
         (["Uruguay"], "ventilator", 300, ["PER"])]
+
+
+def test_an_agency_then_a_town_and_date_open_one_dateline(extract):
+    out = extract("(Wire) - LIMA, APRIL 9 - A team of experts is carrying 300 ventilators to "
+                  "Chile for Uruguay.")
+    assert all("LIMA" not in c[0] and "APRIL" not in c[0] for c in out)
+
+
+def test_a_capitalised_town_in_a_compound_word_is_no_dateline(extract):
+    out = extract("A LEEDS-based care provider is donating 4,000 masks to local charities.\n\n"
+                  "Orvana Healthcare has pledged to donate 4,000 masks to Hampshire charities.")
+    assert out == [(["Orvana Healthcare"], "face_mask", 4_000, ["GBR"])]

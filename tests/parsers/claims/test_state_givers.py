@@ -239,3 +239,9 @@ def test_an_envoy_by_title_and_mission_after_from_gives_for_the_state(extract):
     out = extract("Health Minister Ana Ruiz received 4,000 gowns from Charge d'affaires of the "
                   "Uruguayan Embassy Marta Lens.")
     assert out[0][:3] == (["Uruguay"], "protective_suit", 4_000)
+
+
+def test_the_central_or_union_government_is_the_articles_state(extract):
+    out = extract("Uruguay has helped its neighbours.\n\nThe Central government sent 9,000 "
+                  "gowns to Paraguay.")
+    assert out == [(["Uruguay"], "protective_suit", 9_000, ["PRY"])]
