@@ -249,9 +249,12 @@ def announcement(clause: Clause, ctx: Context) -> None:
     """A donation stated without quantities ("X announced donations to A, B and C") becomes
     the statement later sentences refer back to."""
     trig = trigger_in(clause)
-    if trig is None:
-        return
+    if trig is None or _EVENT_AFTER.match(clause.sentence, trig.end):
+        return  # "attended the donation handover ceremony": an event, no one gives in it
     donors = resolve_donors(clause, trig)
+    if ctx.donors and _TOLD_GOODS.match(clause.sentence, trig.end):
+        donors = []  # "X handed over the medical gears to ...": the gift told before, whose
+        # giver stays the giver; X only hands it over
     if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
         donors = []  # "..., the minister said at the airport, where she took in the gift":
         # who takes the gift, not who gives it
@@ -261,6 +264,13 @@ def announcement(clause: Clause, ctx: Context) -> None:
         donors = []  # "X says they are committed to helping": a pronoun read back to a name
         # sentences before is no new giver for the goods told next (the last one stays)
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:hand(?:ing)?[\s-]?over\s+)?(?:ceremony|event|programme|program|"
+                          r"function|drive|campaign|ceremonies|events)\b", re.I)
+_TOLD_GOODS = re.compile(r"\s+(?:over\s+)?(?:the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:gears?|supplies|donations?|items|equipment|consignment|shipment|"
+                         r"goods|aid|materials|cargo|batch|package)\b", re.I)
 
 
 # "... to receive the donation": who takes it, not who gives

@@ -132,3 +132,17 @@ def test_a_taker_that_hands_the_goods_on_is_no_new_giver(extract):
                   "Ministry. The CPO's director Ian Bart says the items include 3,000 N95 masks "
                   "and 2,000 gloves.")
     assert [c[0] for c in out] == [["Andean Relief Agency"], ["Andean Relief Agency"]]
+
+
+def test_who_hands_over_the_gift_told_before_does_not_become_its_giver(extract):
+    text = ("The Quell Foundation donated 40 ventilators and other gear to Peru.\n\nChief "
+            "Executive Officer of Orvo Bank Rui Sato on Friday handed over the medical gear to "
+            "the health minister.\n\nBesides the 40 ventilators, the list includes 9,000 masks.")
+    assert [c[0] for c in extract(text)] == [["Quell Foundation"], ["Quell Foundation"]]
+
+
+def test_attending_the_donation_ceremony_is_no_giving(extract):
+    text = ("The Quell Foundation donated 40 ventilators to Peru.\n\nPresident Ana Ruiz attended "
+            "the donation handover ceremony by video link.\n\nThe consignment also includes "
+            "9,000 masks.")
+    assert [c[0] for c in extract(text)] == [["Quell Foundation"], ["Quell Foundation"]]
