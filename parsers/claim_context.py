@@ -250,10 +250,10 @@ def announcement(clause: Clause, ctx: Context) -> None:
     the statement later sentences refer back to."""
     trig = trigger_in(clause)
     if trig is None or _EVENT_AFTER.match(clause.sentence, trig.end):
-        return  # "attended the donation handover ceremony": an event, no one gives in it
+        return  # "watched the donation handover ceremony online": an event, no one gives in it
     donors = resolve_donors(clause, trig)
     if ctx.donors and _TOLD_GOODS.match(clause.sentence, trig.end):
-        donors = []  # "X handed over the medical gears to ...": the gift told before, whose
+        donors = []  # "X handed over the supplies at the ceremony": the gift told before, whose
         # giver stays the giver; X only hands it over
     if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
         donors = []  # "..., the minister said at the airport, where she took in the gift":

@@ -51,7 +51,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
     if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
-        return [state]  # "from Charge d'affaires of the Chinese Embassy Yang Xin": China
+        return [state]  # "from Chargé d'affaires of the Peruvian Embassy Ana Ruiz": Peru
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
         pos = owner.end()  # "donated by (northwest) China's Fosun Group": the company gives
     mission = pos - 4 if s[pos - 4:pos].lower() == "the " else pos

@@ -56,7 +56,7 @@ def follow_up(clause: Clause, claims: list[Claim]) -> None:
 # goes to, named after it (added to its recipients: the region stays, the countries join)
 _NAMED_AFTER = re.compile(
     r"^(?:the|these|those|its|their)\s+(?!(?:[\w-]+\s+){0,2}?(?:prior|previous|earlier|past|"
-    r"former|other)\b)"  # "Their prior donation recipients included ...": other gifts
+    r"former|other)\b)"  # "Its earlier donation recipients were ...": other gifts
     r"(?:[\w-]+\s+){0,3}?(?:recipients|beneficiaries|"
     r"recipient countries|countries|nations|states)\s+(?:are|were|will be|include|included|"
     r"comprise)\b", re.I)

@@ -37,7 +37,7 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:while|whereas|but|and)\b|;")
 
 
 def _own_clause(clause: Clause, it: Item, recips: list) -> list:
-    """ "The US will get 500,000 kits, while each of Africa's 54 countries will get 20,000":
+    """ "Peru gets 8,000 kits, whereas each of the 12 Asian states gets 2,000 kits":
     with a clause of its own ("while", "whereas", ";"), an amount goes to the places its own
     clause names, when it names any."""
     s = clause.sentence
@@ -117,8 +117,8 @@ def goods_claims(clause: Clause, published: datetime | date | None,
             # million kits": the total is no amount per recipient
         if each_count and (at := each_at(clause.sentence)) is not None and at > it.end and (
                 _NEXT_CLAUSE.search(clause.sentence, it.end, at)):
-            each_count = None  # "The US will get 500,000 kits, while each of the 54 countries
-            # will get 20,000": the amount each is the later clause's alone
+            each_count = None  # "Peru gets 8,000 kits, whereas each of the 12 Asian states
+            # gets 2,000": the amount each is the later clause's alone
         if respectively and len(takers) == len(items) > 1:
             targets = [[takers[n]]]  # "France and Italy will receive 200,000 and 150,000"
         elif respectively and len(recips) == len(items) > 1:

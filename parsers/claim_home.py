@@ -257,7 +257,7 @@ def _epithet(c: Claim) -> bool:
         c.evidence["sentence"], 0, max(0, c.evidence["sentence"].find(c.item_label or "\0"))))
 
 
-# "it would give the country R2.5 million": the country as the object the amount goes to
+# "it will give the country $90,000": the country as the object the amount goes to
 _GIVE_THE_COUNTRY = re.compile(r"\b(?:give|gives|gave|given|giving|provide[ds]?|providing|"
                                r"offer(?:s|ed)?|grant(?:s|ed)?|hand(?:s|ed)?)\s+the\s+"
                                r"(?:nation|country)\s+(?:with\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",

@@ -165,7 +165,7 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     gap = clause.sentence[best.end + restated:start].lower()
     if (pair := _KINDS_JOINED.fullmatch(gap)) and not _item_mentions(gap) and not _COUNTED_IN.match(
             pair.group(1)):
-        gap = f" {pair.group(1)} {pair.group(2)}"  # "300,000 surgery and isolation gowns":
+        gap = f" {pair.group(1)} {pair.group(2)}"  # "8,000 surgical and isolation gowns":
         # two kinds of the one goods, counted together
     if gap.lstrip().startswith("each of "):  # "10,000 each of masks and gloves": of each
         gap = gap[gap.index("each of ") + 8:]

@@ -51,7 +51,7 @@ def takers(s: str, recips: list[Recipient], start: int, end: int, prev_end: int
     return [r for r in recips if s.find(r.name, end) >= 0 or (
         not _WHOLE_AFTER.search(s, 0, start) and _taker_before(r.name).search(s, prev_end, start))
         or (told is not None and start > told.start() and 0 <= s.find(r.name) < told.start())]
-    # ("Mercy Hospital announced a $25,000 grant from Orvo": the gift it has from Orvo)
+    # ("Mercy Clinic announced a $30,000 grant from Orvo": the gift it has from Orvo)
 
 
 # "to the WHO appeal", "towards the relief campaign": the money goes into it, a gift

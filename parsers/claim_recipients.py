@@ -208,7 +208,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
         return []
     if at is None and (told := announced_gift(s)) and not any(
             t.end <= told.start() for t in triggers):
-        at = told.start()  # "Mercy Hospital announced a $25,000 grant from Orvo": it takes
+        at = told.start()  # "Mercy Clinic announced a $30,000 grant from Orvo": it takes
     if at is None:
         return []
     out = []
@@ -227,7 +227,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
         if (members := _MEMBER_STATE.match(s, n.end)) and (
                 bloc := lookup_place(f"{n.text} member states")):
             out.append((n.start, members.end(), Recipient(f"{n.text} member states", bloc.code)))
-            continue  # "each African Union member state received": the bloc's region
+            continue  # "every EU member state got 500 ventilators": the bloc's region
         if place:
             out.append((n.start, n.end, Recipient(n.text, place.code)))
         elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
@@ -240,7 +240,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
 
 
 def announced_gift(sentence: str) -> re.Match[str] | None:
-    """ "X has announced a $25,000 grant from Y", "X announced a donation of 900 shields from
+    """ "X has announced a $30,000 grant from Y", "X announced a donation of 900 shields from
     Y": the body announcing a gift it has from another takes it."""
     return _ANNOUNCED_GIFT.search(sentence) if "from" in sentence else None
 

@@ -25,7 +25,7 @@ _CARGO = re.compile(
     r"|according\s+to\s+[^,.;]{1,60},\s+"  # "According to the ministry, the shipment ..."
     r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to|delivered|received|handed\s+over|"
     r"arriving|landing)\s+[^,.;]{1,60},\s+)?"  # "Apart
-    # from the 50 ventilators, the list includes ..."
+    # from the 12 ventilators, the list includes ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"

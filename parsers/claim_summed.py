@@ -41,7 +41,7 @@ def _amounts(clause: Clause, money: bool, currency: str | None) -> list[NumberMe
         if not n.value or n.percent or _YEAR.match(n.raw.strip()):
             continue
         if not n.currency and _counts_other().match(clause.sentence, n.end):
-            continue  # "200,000 have been shipped to two hospitals": the hospitals counted
+            continue  # "30,000 went to three hospitals": the hospitals counted
         if money != bool(n.currency) or (money and currency and n.currency != currency):
             continue
         out.append(n)

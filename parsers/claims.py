@@ -410,7 +410,7 @@ def _dateline(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m is None and (town := _TOWN_COLON.match(sentence)) and (
             place := lookup_place(town.group(1))) and place.kind == "city":
-        return town.end()  # "Jakarta: A total of 400 ventilators ...": a town's dateline
+        return town.end()  # "Quito: A batch of 300 ventilators ...": a town's dateline
     if m and re.fullmatch(r"[A-Z]+-", m.group(0)) and not lookup_place(m.group(0)[:-1].title()):
         return 0  # "TECO-Boston said": a name with a hyphen, not a place's dateline
     if m and m.group(0).endswith("-") and sentence[m.end():m.end() + 1].islower():

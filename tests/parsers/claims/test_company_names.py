@@ -274,8 +274,8 @@ def test_a_body_given_by_one_word_of_its_name_is_named_in_full(extract):
 
 
 def test_a_firm_by_its_short_name_is_the_name_written_first_with_its_line_and_legal_form(extract):
-    out = extract("Lakeside miner PT Orvana Energy Tbk gave Rp5 billion to the task force.\n\n"
-                  "\"Orvana has given Rp5 billion for the task force,\" the agency said.")
+    out = extract("Lakeside miner PT Orvana Energy Tbk gave Rp5 billion to the relief effort.\n\n"
+                  "\"Orvana has given Rp5 billion for the relief effort,\" the agency said.")
     assert [c[0] for c in out] == [["PT Orvana Energy Tbk"]]  # one gift, told twice
 
 

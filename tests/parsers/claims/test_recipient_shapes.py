@@ -287,13 +287,13 @@ def test_the_countries_a_count_stood_for_reach_the_sentence_that_went_on_with_it
 
 
 def test_the_africa_cdc_in_american_spelling_is_the_african_body(extract):
-    out = extract("Norway gave 9,000 test kits to the Africa Centers for Disease Control and "
-                  "Prevention.")
+    out = extract("Norway's gift of 9,000 test kits went to the Africa Centers for Disease "
+                  "Control and Prevention.")
     assert out == [(["Norway"], "test_kit", 9_000, ["org:Africa CDC"])]
 
 
 def test_a_blocs_member_state_that_receives_is_the_blocs_region(extract):
-    out = extract("Each African Union member state received 3,000 test kits from Orvana.")
+    out = extract("Every African Union member state got 3,000 test kits from Orvana.")
     assert out == [(["Orvana"], "test_kit", 3_000, ["region:africa"])]
 
 
