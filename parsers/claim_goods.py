@@ -33,15 +33,18 @@ from aidledger.parsers.numbers import quantity_warning
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
+# where a sentence's next clause starts: with its own takers ("while", "whereas", ";"), and
+# with its own amounts each (", and" too)
+_OWN_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\b|;")
 _NEXT_CLAUSE = re.compile(r",\s*(?:while|whereas|but|and)\b|;")
 
 
-def _own_clause(clause: Clause, it: Item, recips: list) -> list:
+def _own_clause(clause: Clause, it: Item, recips: list[Recipient]) -> list[Recipient]:
     """ "Peru gets 8,000 kits, whereas each of the 12 Asian states gets 2,000 kits":
-    with a clause of its own ("while", "whereas", ";"), an amount goes to the places its own
-    clause names, when it names any."""
+    with a clause of its own, an amount goes to the places its own clause names, when it
+    names any."""
     s = clause.sentence
-    cuts = [m for m in _NEXT_CLAUSE.finditer(s) if not m.group(0).rstrip().endswith("and")]
+    cuts = list(_OWN_CLAUSE.finditer(s))
     if not cuts:
         return recips
     lo = max((m.end() for m in cuts if m.end() <= it.start), default=0)

@@ -309,14 +309,18 @@ def _the_government(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return [(m.start(1), m.end(1), Recipient(m.group(1), UNNAMED_STATE, "the government"))]
 
 
+def _each(sentence: str) -> re.Match[str] | None:
+    return _EACH.search(sentence) if may_hold(sentence, ("each", "apiece", "every one")) else None
+
+
 def each_at(sentence: str) -> int | None:
     """Where the sentence's "each of the N countries" is written, if anywhere."""
-    m = _EACH.search(sentence) if may_hold(sentence, ("each", "apiece", "every one")) else None
+    m = _each(sentence)
     return m.start() if m else None
 
 
 def _each_count(sentence: str) -> int | None:
-    m = _EACH.search(sentence) if may_hold(sentence, ("each", "apiece", "every one")) else None
+    m = _each(sentence)
     if not m:
         return None
     return parse_number((m.group(1) or m.group(2) or "").strip(","))
