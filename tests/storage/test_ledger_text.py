@@ -91,7 +91,8 @@ def _reference(sessions, f: dict, sort: str, desc: bool) -> list[str]:
     return ids[::-1] if desc else ids
 
 
-def _pages(sessions, f: dict, sort: str, desc: bool, limit: int = 9):
+def _pages(sessions, f: dict, sort: str, desc: bool, limit: int = 24):
+    # (24 a page: the larger matches still span several pages, at a third of the queries)
     out, offset = [], 0
     with sessions() as s:
         while True:
