@@ -12,7 +12,7 @@ from aidledger.parsers.claim_givers import country_of, envoy_state, government_s
 from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
 from aidledger.parsers.claim_subject import FACILITATED, subject
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.names import Name, vocab
+from aidledger.parsers.names import Name, roles_before, vocab
 from aidledger.parsers.prefilter import may_hold
 
 # (the words are the kin's noun phrase: no verb or preposition of the clause after it, as in
@@ -121,17 +121,13 @@ def _missions() -> re.Pattern[str]:
 def _chief_after(clause: Clause, n: Name) -> Name | None:
     """The person a body's office title introduces right after the body's name ("National
     Assembly President Lena Varga"): who gave, the body only says what office they hold."""
-    if n.kind == "person" or not (m := _role_title().match(clause.sentence, n.end)):
+    s = clause.sentence
+    gap = len(s) - n.end - len(s[n.end:].lstrip())
+    if n.kind == "person" or not gap or not (m := roles_before().match(s, n.end + gap)):
         return None
     return next((p for p in clause.names if p.kind == "person" and p.start >= m.end() and
-                 re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", clause.sentence[m.end():p.start])),
+                 re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", s[m.end():p.start])),
                 None)  # (an honorific may stand between title and name)
-
-
-@cache
-def _role_title() -> re.Pattern[str]:
-    roles = sorted(map(re.escape, vocab()["words"]["roles"]), key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(roles) + r")\s+(?=[A-Z])")
 
 
 # a state's government or mission written in lower case after its country ("by Japan's
@@ -323,8 +319,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
 # them on ("the ambassador also handed over 5,000 masks donated by the Orvana Foundation")
 @cache
 def _people_by() -> re.Pattern[str]:
-    """Givers described, not named: a plural of people (lowercase words before it, no owner),
-    with where they are from: "youth rugby players from Nantes", "local residents"."""
+    """Givers described, not named: a plural of people (words before it, no owner; the caller
+    lets only a demonym among them be capitalised), with where they are from: "youth rugby
+    players from Nantes", "local residents", "Chinese businesses"."""
     w = vocab()["words"]
     nouns = "|".join([*w["peoples"], *w["described_peoples"]])
     return re.compile(r"(?!(?:its|their|his|her|our|the)\s)(?:[A-Za-z][\w-]*\s+){0,3}?"

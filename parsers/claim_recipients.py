@@ -4,6 +4,7 @@ the subject of "received", a country an organisation belongs to."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aidledger.parsers import claim_takers as takers
 from aidledger.parsers.claim_bodies import canonical, international, with_known_bodies
@@ -239,6 +240,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
     return out
 
 
+@lru_cache(maxsize=256)  # asked again for each amount and item of the sentence
 def announced_gift(sentence: str) -> re.Match[str] | None:
     """ "X has announced a $30,000 grant from Y", "X announced a donation of 900 shields from
     Y": the body announcing a gift it has from another takes it."""

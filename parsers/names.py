@@ -463,12 +463,13 @@ def _owner_part(text: str) -> str:
         text = parts[1] if parts[1][:1].isupper() and (_place_or_part(parts[0]) or owned) \
             else parts[0]  # "Vedanta Resources' Anil Agarwal", "Mukesh Ambani's Reliance
         # Industries": the person or company named after the owner is the one who acts
-    m = _roles().search(text)
+    m = roles_before().search(text)
     return text[m.end():] if m else text
 
 
 @cache
-def _roles() -> re.Pattern[str]:
+def roles_before() -> re.Pattern[str]:
+    """A role word before a capitalised name ("CEO", "President", "Secretary of State")."""
     roles = vocab()["words"]["roles"]
     return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\s+(?=[A-Z])")
 
