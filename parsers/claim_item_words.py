@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from aidledger.parsers.claim_parts import Clause, Item
+from aidledger.parsers.dates import MONTH_BEFORE
 from aidledger.parsers.names import vocab
 from aidledger.parsers.numbers import NumberMention, parse_number
 
@@ -153,8 +154,6 @@ def counts_no_gift(sentence: str, q: NumberMention, end: int) -> bool:
                 or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start))
 
 
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                           r"\.?\s+$", re.I)  # the number after it is a day, no amount
 
 
 def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
@@ -166,7 +165,7 @@ def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
             before = [n for n in clause.numbers if n.end <= q.start and not n.currency
                       and not n.percent and n.value is not None and re.fullmatch(
                           r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])
-                      and not _MONTH_BEFORE.search(clause.sentence, max(0, n.start - 12),
+                      and not MONTH_BEFORE.search(clause.sentence, max(0, n.start - 12),
                                                    n.start)]  # "On May 4, 300 gowns"
             if before:
                 n = before[-1]
