@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -158,7 +158,9 @@ def test_review_is_refused_without_the_token_and_stored_with_it(store_url: str):
 
 
 def test_serve_command_serves_the_store(store_url: str):
-    port = 18000 + os.getpid() % 1000
+    with socket.socket() as probe:  # a port free now, from the system, not a guessed one
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "aidledger.cli.main", "serve", "--port",
                              str(port), "--db", store_url], stderr=subprocess.PIPE, text=True)
     try:
