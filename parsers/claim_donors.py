@@ -118,12 +118,15 @@ def _missions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.I)
 
 
+_GAP = re.compile(r"\s+")
+
+
 def _chief_after(clause: Clause, n: Name) -> Name | None:
     """The person a body's office title introduces right after the body's name ("National
     Assembly President Lena Varga"): who gave, the body only says what office they hold."""
     s = clause.sentence
-    gap = len(s) - n.end - len(s[n.end:].lstrip())
-    if n.kind == "person" or not gap or not (m := roles_before().match(s, n.end + gap)):
+    if n.kind == "person" or not (gap := _GAP.match(s, n.end)) \
+            or not (m := roles_before().match(s, gap.end())):
         return None
     return next((p for p in clause.names if p.kind == "person" and p.start >= m.end() and
                  re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", s[m.end():p.start])),

@@ -154,8 +154,6 @@ def counts_no_gift(sentence: str, q: NumberMention, end: int) -> bool:
                 or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start))
 
 
-
-
 def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
     """ "200,000 and 150,000 masks": the first amount is of the same goods."""
     out: list[Item] = []
@@ -166,7 +164,7 @@ def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
                       and not n.percent and n.value is not None and re.fullmatch(
                           r"\s*(?:and|or|,)\s*", clause.sentence[n.end:q.start])
                       and not MONTH_BEFORE.search(clause.sentence, max(0, n.start - 12),
-                                                   n.start)]  # "On May 4, 300 gowns"
+                                                  n.start)]  # "On May 4, 300 gowns"
             if before:
                 n = before[-1]
                 out.append(Item(n.start, n.end, it.code, it.label, n))
