@@ -9,7 +9,7 @@ from functools import cache
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_described import described_as
 from aidledger.parsers.claim_givers import country_of, envoy_state, government_state
-from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers
+from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers, speech_before
 from aidledger.parsers.claim_subject import FACILITATED, subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, roles_before, vocab
@@ -309,7 +309,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated
         earlier = [t for t in _all_triggers(s) if t.end <= trig.start
                    and not RECEIVE.search(t.phrase)]
-        return subject(clause, earlier[-1].start) if earlier else []
+        if earlier:
+            return subject(clause, earlier[-1].start)
+        return _body_speaking(clause, trig)
     if _PASSIVE_TAKER.search(s, 0, trig.start) and _GIVEN.match(trig.phrase):
         return []  # "UNICEF was provided US$500,000 of this grant": who takes, giver unstated
     if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
@@ -385,4 +387,24 @@ _SUPPLY_FROM = re.compile(
     r"masks|kits|tests|ventilators|suits|gowns|gloves|respirators|goggles|shields|thermometers|"
     r"swabs|reagents)\s+(?:donated\s+|provided\s+|sent\s+)?)from\s+(?:the\s+)?", re.I)
 
+
+_OFFICIAL = re.compile(r"\b(?:ministry|minister|government|govt|department|authority|"
+                       r"authorities|agency|council|office|president|governor|mayor|embassy|"
+                       r"official|spokes\w+|health|hospital|state)\b", re.I)
+
+
+def _body_speaking(clause: Clause, trig: Trigger) -> list[str]:
+    """ "The X Foundation said on Sunday that Kenya would receive 20,000 kits": with no giver
+    written, a foundation or company announcing what others will receive gives it; a ministry,
+    an office or a state saying so is on the taking side, so the giver stays unstated."""
+    said = speech_before(clause, trig.start)
+    if said is None:
+        return []
+    who = [n for n in clause.names if n.end <= said.start()]
+    lead = subject(clause, said.start())
+    if not lead or not all(any(n.text == d and n.kind in ("organisation", "foundation")
+                               and not _OFFICIAL.search(n.text) and not lookup_place(n.text)
+                               for n in who) for d in lead):
+        return []
+    return lead
 

@@ -150,7 +150,7 @@ def status_of(clause: Clause, pos: int) -> str | None:
 
 _ORIGIN = re.compile(r"\b(?:to|in|across|for|into|from|at|(?<!\bcity )(?<!\bstate )"
                      r"(?<!\bprovince )(?<!\bprefecture )(?<!\bgovernment )(?<!\bpeople )"
-                     r"(?<!\bmunicipality )of)\s+"
+                     r"(?<!\bmunicipality )(?<!\beach )(?<!\ball )(?<!\bevery one )of)\s+"
                      r"(?:the\s+)?$", re.I)
 
 
@@ -159,6 +159,20 @@ def origin_before(text: str) -> bool:
     for from the second-last word on (the same answer), not over a whole sentence's prefix."""
     head = text.rstrip().rsplit(None, 2)
     return bool(_ORIGIN.search(text, len(head[0]) if len(head) == 3 else 0))
+
+
+_SPOKEN = re.compile(r"\b(?:said|says|announced|announces|stated|confirmed|told\s+\w+)"
+                     r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s", re.I)
+
+
+def speech_before(clause: Clause, at: int) -> re.Match[str] | None:
+    """ "X said on Sunday that Kenya would receive": the speech verb before the receiving verb
+    at `at` when a name of its own follows it, so X is the speaker and not who takes ("X said
+    it had received" has none: X is told again and takes)."""
+    heard = list(_SPOKEN.finditer(clause.sentence, 0, at))
+    if heard and any(heard[-1].end() <= n.start and n.end <= at for n in clause.names):
+        return heard[-1]
+    return None
 
 
 RECEIVE = re.compile(r"\breceiv|\brecipients? of\b|\breceipt of\b|\bwelcom|\bget\b|\bgets\b|"

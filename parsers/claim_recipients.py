@@ -16,6 +16,7 @@ from aidledger.parsers.claim_parts import (
     RECEIVE,
     Clause,
     _all_triggers,
+    speech_before,
 )
 from aidledger.parsers.lexicon import (
     code_place,
@@ -161,7 +162,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
             continue  # "to Taiwan's diplomatic allies": the allies take, Taiwan is no taker
         if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
-                r"\b(?:to|for|help|support|assist)\s+(?:the\s+)?$", s[:p.start]) or any(
+                r"\b(?:to|for|help|support|assist)\s+(?:(?:each|all|every\s+one|many|most|some)"
+                r"\s+of\s+)?(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
         if not _dest_before(s[max(0, p.start - 90):p.start]) or outside(s, p.start, trig):
@@ -212,8 +214,11 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
         at = told.start()  # "Mercy Clinic announced a $30,000 grant from Orvo": it takes
     if at is None:
         return []
+    heard = speech_before(clause, at)
     out = []
     for n in clause.names:
+        if heard is not None and n.end <= heard.end():
+            continue  # "X said on Sunday that Kenya would receive": X speaks, Kenya takes
         if n.end > at or (_ORIGIN.search(s[:n.start]) and not re.search(
                 r"\b(?:governments?|governor|mayor|minister|ministry|president|premier|people|"
                 r"embassy|ambassador)\s+of\s+(?:the\s+)?$", s[:n.start], re.I)):
@@ -230,7 +235,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
             out.append((n.start, members.end(), Recipient(f"{n.text} member states", bloc.code)))
             continue  # "every EU member state got 500 ventilators": the bloc's region
         if place:
-            out.append((n.start, n.end, Recipient(n.text, place.code)))
+            out.append((n.start, n.end, Recipient(possessive_free(n.text), place.code)))
         elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
             out.append((n.start, n.end, Recipient(n.text, UNNAMED_STATE, "the government")))
         elif is_org_name(n.text) or (n.kind == "organisation" and re.fullmatch(

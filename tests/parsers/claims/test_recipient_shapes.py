@@ -301,3 +301,16 @@ def test_a_givers_earlier_recipients_are_not_the_new_gifts(extract):
     out = extract("The Quell Foundation will donate 8,000 masks to Peru.\n\nIts earlier "
                   "donation recipients included Chile and Bolivia.")
     assert out == [(["Quell Foundation"], "face_mask", 8_000, ["PER"])]
+
+
+def test_each_of_a_regions_countries_is_the_region(extract):
+    out = extract("The Karoo Trust will send 5,000 test kits to each of Africa's 54 countries.")
+    assert out == [(["Karoo Trust"], "test_kit", 270_000, ["region:africa"])]
+    out = extract("Each of Africa's 54 countries would receive 5,000 test kits from the "
+                  "Karoo Trust.")
+    assert out == [(["Karoo Trust"], "test_kit", 270_000, ["region:africa"])]
+
+
+def test_all_of_a_regions_hospitals_is_the_region(extract):
+    out = extract("The Karoo Trust will send 5,000 gowns to all of Europe's hospitals.")
+    assert out == [(["Karoo Trust"], "protective_suit", 5_000, ["region:europe"])]

@@ -225,3 +225,26 @@ def test_a_giver_that_began_distributing_gives_the_consignment_told_next(extract
                   "consignment includes 40,000 gloves and 9,000 face shields.")
     assert out == [(["Halden Trust", "Kisumu Relief Board"], "gloves", 40_000, ["KEN"]),
                    (["Halden Trust", "Kisumu Relief Board"], "face_shield", 9_000, ["KEN"])]
+
+
+def test_would_receive_in_reported_speech_is_a_pledge(extract):
+    out = extract("Lusaka would receive 12,000 test kits from the Karoo Trust, officials said.")
+    assert out == [(["Karoo Trust"], "test_kit", 12_000, ["ZMB"])]
+
+
+def test_a_body_announcing_what_others_will_receive_gives_it(extract):
+    out = extract("The Karoo Trust and the Baobab Fund said on Tuesday that Zambia would "
+                  "receive 12,000 test kits.")
+    assert out == [(["Karoo Trust", "Baobab Fund"], "test_kit", 12_000, ["ZMB"])]
+
+
+def test_a_ministry_announcing_what_it_will_receive_names_no_giver(extract):
+    out = extract("The Health Ministry said on Tuesday that Zambia would receive 12,000 "
+                  "test kits.")
+    assert out == [([], "test_kit", 12_000, ["ZMB"])]
+
+
+def test_a_speaker_told_again_as_it_still_takes(extract):
+    out = extract("Zambia's health ministry said it had received 12,000 test kits from the "
+                  "Karoo Trust.")
+    assert out == [(["Karoo Trust"], "test_kit", 12_000, ["ZMB"])]
