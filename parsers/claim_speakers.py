@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.claim_coref import HEAD, PEOPLE_HEADS
 from aidledger.parsers.claim_coref import expand as _expand
 from aidledger.parsers.claim_coref import references as _references
 from aidledger.parsers.claim_coref import resolve as resolve_reference
@@ -86,5 +87,8 @@ def attributed_donors(clause: Clause) -> list[str]:
         if pattern.fullmatch(who):  # "..., it said" after "the Ministry of Foreign Affairs
             return [d for d in resolve_reference(kind, clause, m.start(1))  # announced":
                     if not _MINISTRY.search(d)]  # the ministry relays, as "the ministry said"
+    if (head := HEAD.fullmatch(who)) and head.group(1).lower() in PEOPLE_HEADS:
+        return resolve_reference("person", clause, m.start(1))  # ", the Alibaba co-founder
+        # said": the person described, not the company named in the description
     names = [n for n in clause.names if m.start(1) <= n.start < m.end(1) and n.kind != "place"]
     return _expand([names[-1].text], clause) if names else []

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from aidledger.parsers.claim_coref import (
     HEAD,
+    PEOPLE_HEADS,
     apposed,
     country_like,
     expand,
@@ -46,6 +47,7 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
 
 _GOVERNMENT_OF = re.compile(r"\b((?:federal\s+|central\s+|national\s+)?(?:government|govt)\s+of\s+"
                             r"(?:the\s+)?)$", re.I)
+_TITLED_REF = re.compile(r"(?:^|\s)[Tt]he\s+$")
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
 
@@ -314,6 +316,12 @@ def subject(clause: Clause, before: int) -> list[str]:
                                                                                      first)):
         return lead
     cands: list[tuple[int, str, Name | None]] = []
+    if described := [n for n in clause.names if n.end <= before and " " in n.text
+                     and n.text.split()[-1].lower() in PEOPLE_HEADS
+                     and _TITLED_REF.search(region, 0, n.start)]:
+        clause = replace(clause, names=[n for n in clause.names if n not in described])
+        cands += [(n.end, "person", None) for n in described]  # "the Alibaba Co-founder sent":
+        # the person the company's title describes, named before
     for n in clause.names:
         if n.end <= before and (not origin_before(region[:n.start]) or _MEMBERS_OF.search(
                 region[:n.start])) and n.kind != "place" \

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from aidledger.parsers.claim_parts import RECEIVE
 from aidledger.parsers.lexicon import find_places
+from aidledger.parsers.places import region_members
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
@@ -42,9 +43,22 @@ _ONWARD = re.compile(r"[^.;]{0,40}?\b(?:so\s+(?:that\s+)?(?:it|they)\s+(?:can|co
                      r"(?:across|to|among|throughout|around|in)\s+(?:the\s+)?", re.I)
 
 
+# "donated to 54 African countries, arrived on Sunday in Addis Ababa": where the goods
+# for a region landed
+_LANDED_IN = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down|"
+                        r"reached)\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_TO_REGION = re.compile(r"\bto\s+(?:the\s+)?(?:(?:all|each|every\s+one)\s+of\s+(?:the\s+)?)?"
+                        r"(?:\d+\s+)?$", re.I)
+
+
 def hub(s: str, place) -> bool:
     """The place is where goods land before they go on to a region or other countries named
-    right after: a stop, not the taker."""
+    right after, or where goods given to a region named before landed: a stop, not the taker."""
+    if not place.place.code.startswith("region:") and _LANDED_IN.search(s, 0, place.start) and any(
+            q.end <= place.start and q.place.code.startswith("region:")
+            and place.place.code in region_members(q.place.code)
+            and _TO_REGION.search(s, 0, q.start) for q in find_places(s[:place.start])):
+        return True
     m = _ONWARD.match(s, place.end)
     if m is None:
         return False

@@ -314,3 +314,11 @@ def test_each_of_a_regions_countries_is_the_region(extract):
 def test_all_of_a_regions_hospitals_is_the_region(extract):
     out = extract("The Karoo Trust will send 5,000 gowns to all of Europe's hospitals.")
     assert out == [(["Karoo Trust"], "protective_suit", 5_000, ["region:europe"])]
+
+
+def test_where_goods_for_a_region_landed_is_no_taker(extract):
+    out = extract("9,000 gowns given by the Karoo Trust to 54 African countries arrived on "
+                  "Sunday in Addis Ababa.")
+    assert out == [(["Karoo Trust"], "protective_suit", 9_000, ["region:africa"])]
+    out = extract("The Karoo Trust gave 9,000 gowns to Kenya, which arrived in Nairobi.")
+    assert out == [(["Karoo Trust"], "protective_suit", 9_000, ["KEN"])]

@@ -144,3 +144,12 @@ def test_a_consignment_told_according_to_a_source_lists_its_contents(extract):
                   "shipment includes 20,000 masks and 500 gowns.")
     assert out == [(["Orvo Group"], "face_mask", 20_000, ["KEN"]),
                    (["Orvo Group"], "protective_suit", 500, ["KEN"])]
+
+
+def test_the_company_title_of_a_person_named_before_is_that_person(extract):
+    text = ("Lena Brandt pledged 40,000 masks to Chile. On Monday, the Orvo Co-founder sent "
+            "300 ventilators to Peru.")
+    assert extract(text)[1] == (["Lena Brandt"], "ventilator", 300, ["PER"])
+    text = ("Lena Brandt pledged 40,000 masks to Chile. In a video, the Orvo co-founder said "
+            "300 ventilators would go to Peru.")
+    assert extract(text)[1] == (["Lena Brandt"], "ventilator", 300, ["PER"])
