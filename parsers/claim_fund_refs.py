@@ -160,6 +160,27 @@ def more_of_the_same(claims: list[Claim], text: str) -> None:
             c.recipients = list(before.recipients)
 
 
+_OWN_PURPOSE = re.compile(r"\b(?:for|towards?|to|into)\s", re.I)
+_ALSO_GAVE = re.compile(r"\b(?:also|too|as\s+well)\b|\bin\s+addition\s+to\b", re.I)
+
+
+def money_also_given(claims: list[Claim]) -> None:
+    """ "Orvo donated R1m to the health department. The Karoo Association also contributed
+    R2m.": money another giver also gave, with no taker of its own, went where the money just
+    before it went (the latest money claim in that sentence or the one before)."""
+    for i, c in enumerate(claims):
+        if c.item != "funds" or c.recipients or not c.donors or c.at is None or not \
+                _ALSO_GAVE.search(c.evidence.get("sentence", "")):
+            continue
+        sentence, start = c.evidence.get("sentence", ""), c.evidence.get("start", 0)
+        if _OWN_PURPOSE.search(sentence, max(0, c.at - start)):
+            continue  # "also gave Rs 2 crore for the cause": a purpose of its own, no taker
+        before = next((d for d in reversed(claims[:i]) if d.item == "funds"), None)
+        if before is not None and before.recipients and before.at is not None and \
+                0 < c.at - before.at < 400 and not set(before.donors) & set(c.donors):
+            c.recipients = list(before.recipients)
+
+
 # money "to the fund" an article never names, but whose country it tells: "Ghana's COVID-19
 # fund", "the fund set up by the President to fight the disease in Ghana"
 _TO_A_FUND = re.compile(r"\b(?:to|towards|into|for)\s+the\s+(?:national\s+|relief\s+|"

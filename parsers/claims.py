@@ -42,6 +42,7 @@ from aidledger.parsers.claim_counted import (
 from aidledger.parsers.claim_dedupe import dedupe
 from aidledger.parsers.claim_followups import backfill, follow_up, named_after, restates_counted
 from aidledger.parsers.claim_fund_refs import (
+    money_also_given,
     more_of_the_same,
     shared_takers,
     the_fund_again,
@@ -259,6 +260,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     carry_headline_recipients(claims)
     shared_takers(claims, text)
     more_of_the_same(claims, text)
+    money_also_given(claims)
     _the_fund(claims, text)
     the_fund_again(claims, text, title)
     unnamed_fund(claims, text, title)

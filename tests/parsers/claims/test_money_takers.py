@@ -267,3 +267,16 @@ def test_a_body_announcing_a_grant_from_another_takes_it(extract):
         (["Leeds Foundation"], "funds", 30_000, ["org:Mercy Clinic"])]
     assert extract("Mercy Clinic announced Monday a donation of $30,000 from Orvo Bank.") == [
         (["Orvo Bank"], "funds", 30_000, ["org:Mercy Clinic"])]
+
+
+def test_money_another_giver_also_gave_goes_where_the_money_before_went(extract):
+    text = ("Orvo has donated R3m to the Namibian health ministry. The Karoo Traders Union "
+            "also contributed R1m.")
+    assert extract(text) == [(["Orvo"], "funds", 3_000_000, ["NAM"]),
+                             (["Karoo Traders Union"], "funds", 1_000_000, ["NAM"])]
+
+
+def test_money_with_no_also_keeps_no_taker(extract):
+    text = ("Orvo has donated R3m to the Namibian health ministry. The Karoo Traders Union "
+            "contributed R1m to its members.")
+    assert extract(text)[1] == (["Karoo Traders Union"], "funds", 1_000_000, [])
