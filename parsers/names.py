@@ -84,6 +84,7 @@ _LOWER_GOVERNMENT = re.compile(r"\s+government\b")
 _LOWER_FAMILY = re.compile(r"\s+family\b")
 # a plural head after names joined by "and", shared by each: "the Roe and Doe families"
 _LOWER_PLURAL = re.compile(r"[^\S\n]+(families|foundations)\b")
+_COMMA_ONLY = re.compile(r",[^\S\n]*")
 _PAIR_SPLIT = re.compile(r"((?:(?!\s+and\s+|,\s+).)+)(?:\s+and\s+|,\s+|$)")
 _CONTRACTION = re.compile(r"(?:We|I|It|They|You|He|She|There|That|Let)['’](?:re|ve|ll|d|m|s)")
 _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
@@ -256,6 +257,16 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 s = offset + start + p.start(1)  # family and a Doe family, two givers
                 end = offset + shared.end() if p.end() == len(name) else s + len(p.group(1))
                 out.append(Name(s, end, f"{p.group(1)} {head}", "foundation"))
+            continue
+        shared = _LOWER_PLURAL.match(text, m.end()) if " " not in name else None
+        if shared and out and _COMMA_ONLY.fullmatch(text, out[-1].end - offset, start) \
+                and not lookup_place(name) and not lookup_place(out[-1].text) and \
+                out[-1].kind != "person" and " " not in out[-1].text:
+            head = "family" if shared.group(1) == "families" else "Foundation"
+            prev = out[-1]  # "from China's Tencent, Fosun foundations": a Tencent Foundation
+            out[-1] = Name(prev.start, prev.end, f"{prev.text} {head}", "foundation")  # and a
+            s = offset + start  # Fosun Foundation, a headline's comma for "and"
+            out.append(Name(s, offset + shared.end(), f"{name} {head}", "foundation"))
             continue
         family = _LOWER_FAMILY.match(text, m.end())
         if family and not lookup_place(name):  # "the Weston family" gives as one

@@ -412,3 +412,8 @@ def test_a_foundation_named_for_its_town_is_a_name(extract):
 def test_a_person_after_a_bodys_office_title_is_the_giver(extract):
     assert extract("The clinic got 6,000 masks donated by Senate President Lena Varga.")[0][0] == [
         "Lena Varga"]
+
+
+def test_a_headline_comma_shares_the_plural_head(extract):
+    out = extract("Namibia receives 40,000 masks from Karoo, Baobab foundations")
+    assert out == [(["Karoo Foundation", "Baobab Foundation"], "face_mask", 40_000, ["NAM"])]
