@@ -28,6 +28,12 @@ _BACK_REFERENCE = re.compile(
     r"forwarded|shipped|handed|go|arrive|made\s+to|given\s+to)\b", re.I)
 
 
+def _at(c: Claim) -> int:
+    """Where the claim's sentence starts in the text; the headline's (whose offsets are its
+    own) before all of them, so it is never read as part of the first body sentence."""
+    return -1 if c.evidence.get("field") == "title" else c.evidence["start"]
+
+
 # "delivered to Addis Ababa, where the prime minister will oversee the distribution to other
 # African countries": a hub the goods pass through, not their recipient
 _HUB = re.compile(r"\bwhere\b[^.;]*\bdistribut|\b(?:for|before) (?:onward |further )?"
@@ -43,9 +49,9 @@ def follow_up(clause: Clause, claims: list[Claim]) -> None:
     recips, _, _ = recipients_in(clause, Span(0, 0), [])
     if not recips:
         return
-    last_start = claims[-1].evidence["start"]
+    last_start = _at(claims[-1])
     for c in claims:
-        if c.evidence["start"] == last_start and len(c.recipients) <= 1:
+        if _at(c) == last_start and len(c.recipients) <= 1:
             kept = [r for r in c.recipients if r.code in {x.code for x in recips} or (
                 r.code or "").startswith("region:") and all(  # "to Europe" then "to Italy,
                 x.code in region_members(r.code) for x in recips)]  # Spain": both stay
@@ -83,10 +89,10 @@ def _join_latest(claims: list[Claim], places: list[Recipient], regions_only: boo
                  ) -> bool:
     """Add `places` to the claims of the latest claim sentence that are no part of another
     (with `regions_only`, only to those naming no country yet); whether any took them."""
-    last_start, joined = claims[-1].evidence["start"], False
-    first_start = claims[0].evidence["start"] if regions_only else last_start
+    last_start, joined = _at(claims[-1]), False
+    first_start = _at(claims[0]) if regions_only else last_start
     for c in claims:
-        if not first_start <= c.evidence["start"] <= last_start or c.parent is not None or (
+        if not first_start <= _at(c) <= last_start or c.parent is not None or (
                 regions_only and any(
                 ":" not in (r.code or "") for r in c.recipients)):
             continue
@@ -116,9 +122,9 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     """ "A jet carrying 1,000 ventilators landed at JFK. The ventilators were donated by X
     and Y.": the givers named next belong to the claims just before that named none; so do
     the subjects of "X and Y flew in the masks" when the sentence names the same goods."""
-    last_start = claims[-1].evidence["start"]
+    last_start = _at(claims[-1])
     strict = bool(_BACKFILL.match(clause.sentence))  # "This batch was donated by X and Y":
-    todo = [c for c in claims if c.evidence["start"] == last_start and (  # also over a giver
+    todo = [c for c in claims if _at(c) == last_start and (  # also over a giver
         not c.donors or c.told and strict)]  # the consignment took from the statement before
     if not todo or negated(clause.sentence):
         return
@@ -176,15 +182,15 @@ def _told_on(claims: list[Claim]) -> list[Claim]:
     """The claims of the latest claim sentence, and those of the one before it when the latest
     goes on with it to the same takers ("... masks to 12 African countries." "The aid also
     holds 50,000 visors ..."): the sentences a count of countries can stand for."""
-    last = claims[-1].evidence["start"]
+    last = _at(claims[-1])
     i = len(claims)
-    while i and claims[i - 1].evidence["start"] == last:
+    while i and _at(claims[i - 1]) == last:
         i -= 1
     latest = claims[i:]  # (claims come in text order: a sentence's are together, at the end)
     if _counted_in(claims[-1].evidence["sentence"]) or not i:
         return latest
-    prev, j = claims[i - 1].evidence["start"], i
-    while j and claims[j - 1].evidence["start"] == prev:
+    prev, j = _at(claims[i - 1]), i
+    while j and _at(claims[j - 1]) == prev:
         j -= 1
     before = claims[j:i]
     codes = {r.code for c in latest for r in c.recipients}

@@ -238,3 +238,11 @@ def test_the_gift_of_goods_as_a_subject_is_the_gift_told_before(extract):
     out = extract("Peru has donated equipment to Chile.\n\nThe humanitarian gift of 6,000 "
                   "coronavirus tests aims to help rural clinics.")
     assert out == [(["Peru"], "test_kit", 6_000, ["CHL"])]
+
+
+def test_countries_named_after_a_count_join_it_under_a_headline_too(extract):
+    text = ("Orvo has shipped 80,000 masks to four foreign countries.\n\n"
+            "Orvo said it shipped FFP2 masks to Chile, Peru, Bolivia and Ecuador on May 2.")
+    want = [(["Orvo"], "face_mask", 80_000, ["CHL", "PER", "BOL", "ECU"])]
+    assert extract(text) == want
+    assert extract(text, title="Orvo donates 80,000 masks to foreign countries") == want
