@@ -177,6 +177,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                     and words[i + 1] in not_names), None)
         if cut is not None:  # "the PM CARES Fund and Rs 5 crore": the name ends at "and"
             words = words[:cut]
+        if len(words) > 2 and words[-2] in ("and", "&") and words[-1] in vocab()["words"][
+                "titles"] and text[m.end():m.end() + 1] == ".":
+            words = words[:-1]  # "Tom Reyes and Lt. Col. Ana Ruiz": the rank opens the next name
         while words and words[-1] in ("of", "and", "the", "&"):
             words = words[:-1]
         while len(words) > 1 and words[-1] in _WEEKDAYS:  # "the Government of Tarn Thursday

@@ -8,7 +8,11 @@ from collections.abc import Iterator
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "inc", "ltd", "corp", "jr", "sr",
            "vs", "etc", "gov", "gen", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
            "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx",
-           "rs", "tk", "ksh", "kshs", "rp"}  # "Rs. 50 lakh": a currency sign, not an end
+           "rs", "tk", "ksh", "kshs", "rp",  # "Rs. 50 lakh": a currency sign, not an end
+           # ranks and titles before a name: "Lt. Col. Jeffrey Bostic", "Hon. Minister"
+           "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig", "hon", "rev", "fr",
+           "pres", "supt", "insp", "messrs", "engr", "atty", "dept", "govt", "mt", "ft", "sra",
+           "dra", "mme"}
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]|\s*$|[A-Z][a-z])|\n+")
 
 

@@ -322,3 +322,13 @@ def test_where_goods_for_a_region_landed_is_no_taker(extract):
     assert out == [(["Karoo Trust"], "protective_suit", 9_000, ["region:africa"])]
     out = extract("The Karoo Trust gave 9,000 gowns to Kenya, which arrived in Nairobi.")
     assert out == [(["Karoo Trust"], "protective_suit", 9_000, ["KEN"])]
+
+
+def test_a_rank_before_a_name_does_not_end_the_sentence(extract):
+    from aidledger.parsers.sentences import split_sentences
+    text = ("The gift, handed by Ambassador Ana Ruiz to Lt. Col. Tom Reyes, included 900 "
+            "gowns. It came by sea.")
+    assert len(list(split_sentences(text))) == 2
+    out = extract("Fiji received a batch of supplies from the Karoo Trust. The gift, handed over "
+                  "to Hon. Minister Tom Reyes and Lt. Col. Ana Ruiz, included 900 gowns.")
+    assert out == [(["Karoo Trust"], "protective_suit", 900, ["FJI"])]
