@@ -133,6 +133,12 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
+# "200 brand new, state-of-the-art ventilators": describing words listed with a comma (not
+# goods: "10,000 masks, gloves" counts the masks alone)
+_COUNT_WORD = re.compile(r"\b(?:pieces|pcs|pairs|sets|units|items|boxes|packs|cartons|rolls)\b")
+_LISTED_GAP = re.compile(r"^\s*(?:[a-z][\w-]*,?\s+){1,4}$")
+
+
 @cache
 def _stop_gap() -> re.Pattern[str]:
     w = vocab()["words"]
@@ -158,7 +164,9 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
             gap = gap[again.end():]
         else:
             again = None
-        if n.end <= start and _GAP.match(gap[:-1] + " " if gap.endswith("-") else gap):
+        if n.end <= start and (_GAP.match(gap[:-1] + " " if gap.endswith("-") else gap) or (
+                _LISTED_GAP.match(gap) and not _item_mentions(gap) and not _stop_gap().search(gap)
+                and not _COUNT_WORD.search(gap))):
             best, restated = n, again.end() if again else 0
     if best is None or best.percent or best.currency:
         return None

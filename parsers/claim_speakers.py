@@ -23,7 +23,8 @@ _QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tw
                         re.I)
 _QUOTE_LEAD = re.compile(
     rf"^[^“\"]{{0,80}}?\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*|{_REF_WORDS})\s+(?:said|says|wrote|"
-    r"tweeted|added|announced)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
+    r"tweeted|added|announced|declared|stated|highlighted|noted|explained|stressed|emphasi[sz]ed|"
+    r"remarked|commented|affirmed|told\s+\w+)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
 _SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company
     r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chief executive|chief executive officer|ceo|chairman|"
     r"chairwoman|president|founder|co-founder|head|director|managing director|spokesman|"

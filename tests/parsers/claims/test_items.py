@@ -340,3 +340,10 @@ def test_goods_added_with_plus_and_no_count_take_none(extract):
 def test_respiratory_masks_are_respirators(extract):
     assert extract("Ostra Care gave 700 pieces of respiratory mask to Chile.") == [
         (["Ostra Care"], "respirator", 700, ["CHL"])]
+
+
+def test_describing_words_listed_with_a_comma_still_count_the_goods(extract):
+    out = extract("The Karoo Trust donated 40 brand new, state-of-the-art ventilators to Peru.")
+    assert out == [(["Karoo Trust"], "ventilator", 40, ["PER"])]
+    out = extract("The Karoo Trust donated 4,000 masks, gloves and gowns to Peru.")
+    assert out == [(["Karoo Trust"], "face_mask", 4_000, ["PER"])]

@@ -153,3 +153,8 @@ def test_the_company_title_of_a_person_named_before_is_that_person(extract):
     text = ("Lena Brandt pledged 40,000 masks to Chile. In a video, the Orvo co-founder said "
             "300 ventilators would go to Peru.")
     assert extract(text)[1] == (["Lena Brandt"], "ventilator", 300, ["PER"])
+
+
+def test_we_in_a_quote_opened_by_a_declaring_speaker_is_the_speaker(extract):
+    out = extract('Lena Brandt declared: "We are sending 300 ventilators to Peru."')
+    assert out == [(["Lena Brandt"], "ventilator", 300, ["PER"])]
