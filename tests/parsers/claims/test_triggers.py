@@ -3,6 +3,8 @@ same words used for something else."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_contribution_noun_states_a_gift(extract):
     out = extract("A contribution of $250,000 was made by the Karoo Trust to Namibia.")
@@ -248,3 +250,21 @@ def test_a_speaker_told_again_as_it_still_takes(extract):
     out = extract("Zambia's health ministry said it had received 12,000 test kits from the "
                   "Karoo Trust.")
     assert out == [(["Karoo Trust"], "test_kit", 12_000, ["ZMB"])]
+
+
+@pytest.mark.parametrize("verb", ["is pledging", "would offer", "will dispatch", "is presenting",
+                                  "plans to transfer", "has channelled", "is granting",
+                                  "will disburse", "airlifts"])
+def test_each_tense_of_a_giving_verb_states_a_gift(extract, verb):
+    goods = "$80,000" if verb in ("plans to transfer", "has channelled", "is granting",
+                                  "will disburse") else "800 gowns"
+    out = extract(f"The Karoo Trust {verb} {goods} to Namibia.")
+    assert [(d, q, r) for d, _, q, r in out] == [(["Karoo Trust"], 80_000 if "$" in goods
+                                                  else 800, ["NAM"])]
+
+
+def test_a_grant_that_pays_for_purchases_lists_no_gifts_of_goods(extract):
+    text = ("Namibia has received $90,000 from the Karoo Trust. The grant from the trust will "
+            "be used to procure equipment including:\n\nNine bedside monitors\n\nSix "
+            "defibrillators")
+    assert extract(text) == [(["Karoo Trust"], "funds", 90_000, ["NAM"])]
