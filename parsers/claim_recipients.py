@@ -19,6 +19,7 @@ from aidledger.parsers.claim_parts import (
     speech_before,
 )
 from aidledger.parsers.lexicon import (
+    PlaceMention,
     code_place,
     find_places,
     lookup_place,
@@ -234,7 +235,12 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 bloc := lookup_place(f"{n.text} member states")):
             out.append((n.start, members.end(), Recipient(f"{n.text} member states", bloc.code)))
             continue  # "every EU member state got 500 ventilators": the bloc's region
-        if place:
+        if place and place.kind == "region":  # "the president of the African ally
+            code = one_of_region(PlaceMention(n.start, n.end, n.text, place), s,  # received":
+                                 clause.text[:max(clause.start, 0)] + s[:n.start])  # one state
+            if code is not None:
+                out.append((n.start, n.end, Recipient(possessive_free(n.text), code)))
+        elif place:
             out.append((n.start, n.end, Recipient(possessive_free(n.text), place.code)))
         elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
             out.append((n.start, n.end, Recipient(n.text, UNNAMED_STATE, "the government")))

@@ -122,7 +122,8 @@ def unit_place(name: str) -> Place | None:
     return lookup_place(m.group(1)) if m else None
 
 
-_ONE_STATE = re.compile(r"\s+(?:nation|country|state|kingdom|republic|island nation)\b")
+_ONE_STATE = re.compile(r"\s+(?:nation|country|state|kingdom|republic|island nation|island|ally|"
+                        r"neighbou?r|partner|monarchy|emirate|archipelago)\b(?!\s*s\b)")
 
 
 def one_of_region(mention: PlaceMention, sentence: str, before: str) -> str | None:

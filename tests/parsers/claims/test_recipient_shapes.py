@@ -332,3 +332,11 @@ def test_a_rank_before_a_name_does_not_end_the_sentence(extract):
     out = extract("Fiji received a batch of supplies from the Karoo Trust. The gift, handed over "
                   "to Hon. Minister Tom Reyes and Lt. Col. Ana Ruiz, included 900 gowns.")
     assert out == [(["Karoo Trust"], "protective_suit", 900, ["FJI"])]
+
+
+def test_a_regions_ally_that_received_is_the_country_named_before(extract):
+    text = ("Namibian President Hage Geingob thanked donors on Monday. The president of the "
+            "African ally confirmed having received 18,000 masks from Taiwan.")
+    assert extract(text) == [(["Taiwan"], "face_mask", 18_000, ["NAM"])]
+    assert extract("Taiwan gave 18,000 masks to its African allies.") == [
+        (["Taiwan"], "face_mask", 18_000, ["region:africa"])]
