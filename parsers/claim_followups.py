@@ -143,8 +143,10 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     named = [n for n in clause.names if n.end <= trig.start and n.kind != "place"
              and not _SPEAKS.match(clause.sentence, n.end)]  # '"...," Kagwe said, adding
     verb = not trig.phrase.lower().startswith(("donation", "gift"))
-    if not (strict or (item_mentions(clause) and verb and named)):
-        return
+    told = {code for _, _, code in item_mentions(clause)} | {"funds"}  # (money: any amount)
+    if not (strict or (told & {c.item for c in todo} and item_mentions(clause) and verb
+                       and named)):
+        return  # (not "UNICA will donate alcohol" after tests told with no giver)
     donors = resolve_donors(clause, trig)
     for c in todo:
         if donors and (not c.donors or strict):

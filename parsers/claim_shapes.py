@@ -83,6 +83,9 @@ _PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk
                    r"\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
 # what every _PART match holds: searched for first, as it is quick to find or miss
+# "Out of these, 400,000 tests will be given to the ministry": a part told after its whole
+_OUT_OF = re.compile(r"^(?:out\s+of|of|from)\s+(?:these|them|those|this|the\s+total)\s*,\s*"
+                     r"(?:(?:about|some|around|nearly|roughly)\s+)?\d", re.I)
 _PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)
 # "One million of the masks ... are being transferred to Spain": the part is the subject, so
 # the names in the sentence are where it goes, and its giver is the whole's
@@ -205,7 +208,7 @@ def anaphor(clause: Clause) -> str | None:
     s = clause.sentence.lstrip(_OPEN_QUOTES)
     if _LIST_LINE.match(s):
         return "list"
-    if _PART_OF.search(s) and _PART.search(s):
+    if _PART_OF.search(s) and _PART.search(s) or _OUT_OF.match(s):
         return "part"
     if may_hold(s, ("each",)) and _EACH_REF.search(s):  # (each match holds "each")
         return "each"

@@ -145,3 +145,19 @@ def test_goods_of_a_gift_installed_somewhere_are_a_delivered_part():
 def test_goods_installed_with_no_gift_before_are_no_claim():
     assert _parts("Kelvo Health opened a plant in Lima. So far, eight ventilators have been "
                   "installed in hospitals in Lima.") == []
+
+
+def test_out_of_these_opens_a_part_of_the_gift_before(extract):
+    text = ("The Karoo Trust will donate 600,000 tests to Namibia. Out of these, 400,000 tests "
+            "will go to the Ministry of Health, while the remaining 200,000 will be delivered "
+            "to Windhoek.\n\nThe Baobab Union said its members will donate alcohol to clinics.")
+    out = extract(text)
+    assert [(d, q) for d, _, q, _ in out] == [(["Karoo Trust"], 600_000),
+                                              (["Karoo Trust"], 400_000),
+                                              (["Karoo Trust"], 200_000)]
+
+
+def test_a_giver_of_other_goods_next_gives_nothing_told_before(extract):
+    text = ("Out of these, 400,000 tests will go to Windhoek.\n\nThe Baobab Union will "
+            "donate hand sanitizer to clinics.")
+    assert [d for d, _, q, _ in extract(text) if q] == [[]]
