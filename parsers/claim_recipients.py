@@ -158,6 +158,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                                                         takers.ENVOY_TAKER_SEAT.search(
                                                             s[:p.start])):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
+        if _GIVER_SEAT.search(s, 0, p.start):
+            continue  # "will receive masks from Orvo in China": where the giver is
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
@@ -179,6 +181,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
+_GIVER_SEAT = re.compile(r"\b(?:receive[sd]?|receiving|get|gets|got|getting)\b[^,;]{0,60}?"
+                         r"\bfrom\s+(?:both\s+)?(?:the\s+)?[A-Z][^,;]{0,60}?\s+(?:in|based\s+in)"
+                         r"\s+(?:the\s+)?$")
 _OFFICE_OF_REGION = re.compile(r"\s+(?:Affairs|Integration|Commission(?:er)?|Parliament|Council|"
                                r"Delegation|Department|Desk|Studies)\b")
 _APPOSED_REGION = re.compile(r"\s*,\s+(?:the\s+)?(?:two\s+|three\s+|both\s+)?")

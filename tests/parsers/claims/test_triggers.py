@@ -268,3 +268,10 @@ def test_a_grant_that_pays_for_purchases_lists_no_gifts_of_goods(extract):
             "be used to procure equipment including:\n\nNine bedside monitors\n\nSix "
             "defibrillators")
     assert extract(text) == [(["Karoo Trust"], "funds", 90_000, ["NAM"])]
+
+
+def test_a_taker_expecting_to_receive_from_givers_abroad(extract):
+    out = extract("Namibia is expecting to receive 9,000 masks from both Orvo and Tarsa.")
+    assert out == [(["Orvo", "Tarsa"], "face_mask", 9_000, ["NAM"])]
+    out = extract("Namibia expects to receive 9,000 masks from Orvo in China next week.")
+    assert out == [(["Orvo"], "face_mask", 9_000, ["NAM"])]
