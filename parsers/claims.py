@@ -390,6 +390,9 @@ _DATELINE = re.compile(
     # "New Delhi, May 18 (Wire) Orvo said": a town in title case, a date, the agency, no dash
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][\w .]{1,20}\)\s+"
     r"(?=[A-Z])"
+    # "Santo Domingo, D.N. – ", "Washington, D.C. - ": a town in title case, its district's
+    # initials, a dash
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s*(?:[A-Z]\.){1,3}\s*(?:--|—|–|―|-)\s*(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40}:\s+(?=[A-Z0-9])"
     r"|[A-Z][A-Z.'’ -]{2,40},?\s*\([^)]{1,80}\)\s*\.?[:—–-]+\s*(?=[A-Z0-9])"  # "MANILA, (Wire) :",
     # "CDMX (April 1st, 2020).- ": the dateline of Mexican and other Spanish-language wires

@@ -57,3 +57,11 @@ def test_a_capitalised_town_in_a_compound_word_is_no_dateline(extract):
     out = extract("A LEEDS-based care provider is donating 4,000 masks to local charities.\n\n"
                   "Orvana Healthcare has pledged to donate 4,000 masks to Hampshire charities.")
     assert out == [(["Orvana Healthcare"], "face_mask", 4_000, ["GBR"])]
+
+
+def test_a_title_case_town_with_its_districts_initials_is_a_dateline(extract):
+    out = extract("Santo Domingo, D.N. – Fiji, via the Karoo Trust, will be providing 2,000 "
+                  "tests to the Dominican Republic.")
+    assert out == [(["Fiji"], "test_kit", 2_000, ["DOM"])]
+    out = extract("Santo Domingo, D.N. – 2,000 tests will be provided to the Dominican Republic.")
+    assert out == [([], "test_kit", 2_000, ["DOM"])]

@@ -347,3 +347,9 @@ def test_describing_words_listed_with_a_comma_still_count_the_goods(extract):
     assert out == [(["Karoo Trust"], "ventilator", 40, ["PER"])]
     out = extract("The Karoo Trust donated 4,000 masks, gloves and gowns to Peru.")
     assert out == [(["Karoo Trust"], "face_mask", 4_000, ["PER"])]
+
+
+def test_artificial_respirators_are_ventilators_and_reagent_test_kits_are_kits(extract):
+    out = extract("The Karoo Trust sent 12 artificial respirators and 900 reagent test kits to "
+                  "Peru.")
+    assert [(i, q) for _, i, q, _ in out] == [("ventilator", 12), ("test_kit", 900)]
