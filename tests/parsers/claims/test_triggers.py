@@ -253,10 +253,10 @@ def test_a_speaker_told_again_as_it_still_takes(extract):
 
 
 @pytest.mark.parametrize("verb", ["is pledging", "would offer", "will dispatch", "is presenting",
-                                  "plans to transfer", "has channelled", "is granting",
+                                  "plans to transfer", "will award", "is granting",
                                   "will disburse", "airlifts"])
 def test_each_tense_of_a_giving_verb_states_a_gift(extract, verb):
-    goods = "$80,000" if verb in ("plans to transfer", "has channelled", "is granting",
+    goods = "$80,000" if verb in ("plans to transfer", "will award", "is granting",
                                   "will disburse") else "800 gowns"
     out = extract(f"The Karoo Trust {verb} {goods} to Namibia.")
     assert [(d, q, r) for d, _, q, r in out] == [(["Karoo Trust"], 80_000 if "$" in goods
@@ -275,3 +275,9 @@ def test_a_taker_expecting_to_receive_from_givers_abroad(extract):
     assert out == [(["Orvo", "Tarsa"], "face_mask", 9_000, ["NAM"])]
     out = extract("Namibia expects to receive 9,000 masks from Orvo in China next week.")
     assert out == [(["Orvo"], "face_mask", 9_000, ["NAM"])]
+
+
+def test_money_channelled_through_a_body_is_routed_not_given_by_the_speaker(extract):
+    text = ("Orvo Uganda has announced a donation of USh 500 million to Uganda. Orvo Uganda "
+            "Chairman Tom Reyes said USh 300 million will be channelled through the Red Cross.")
+    assert all(d == ["Orvo Uganda"] for d, *_ in extract(text))
