@@ -255,6 +255,10 @@ def announcement(clause: Clause, ctx: Context) -> None:
     if ctx.donors and _TOLD_GOODS.match(clause.sentence, trig.end):
         donors = []  # "X handed over the supplies at the ceremony": the gift told before, whose
         # giver stays the giver; X only hands it over
+        if (by := _DONATED_BY.search(clause.sentence, trig.end)) and (
+                later := trigger_in(clause, by.start() + 1)) is not None:
+            donors = resolve_donors(clause, later)  # "... the supplies donated by the Chinese
+            # government": the giver the sentence names, as written there
     if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
         donors = []  # "..., the minister said at the airport, where she took in the gift":
         # who takes the gift, not who gives it
@@ -266,6 +270,7 @@ def announcement(clause: Clause, ctx: Context) -> None:
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
 
 
+_DONATED_BY = re.compile(r"\b(?:donated|provided|given|gifted|offered|sent)\s+by\s", re.I)
 _EVENT_AFTER = re.compile(r"\s+(?:hand(?:ing)?[\s-]?over\s+)?(?:ceremony|event|programme|program|"
                           r"function|drive|campaign|ceremonies|events)\b", re.I)
 _TOLD_GOODS = re.compile(r"\s+(?:over\s+)?(?:the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"

@@ -102,3 +102,12 @@ def test_a_lower_case_government_of_a_country_as_subject_keeps_its_words(extract
 def test_a_two_word_country_owning_its_body_is_the_country_whole(extract):
     assert extract("South Africa’s health ministry donated 2,500 gowns to Lesotho.") == [
         (["South Africa"], "protective_suit", 2_500, ["LSO"])]
+
+
+def test_the_giver_named_where_the_goods_are_handed_over_outranks_the_headlines(extract):
+    text = ("The Japanese embassy in Tanzania on Friday handed over the first batch of supplies "
+            "donated by the Japanese government.\n\nThe supplies include 2,000 N95 masks and "
+            "500 infrared thermometers.")
+    out = extract(text, title="Japan donates medical supplies to Tanzania")
+    assert out == [(["Japanese government"], "respirator", 2_000, ["TZA"]),
+                   (["Japanese government"], "thermometer", 500, ["TZA"])]
