@@ -106,8 +106,10 @@ def home_country(text: str, title: str | None, claims: list[Claim],
         if p.place.kind == "city" and (re.match(r" [A-Z]", seen[p.end:p.end + 2]) or re.search(
                 r"(?<![.!?:])\b[A-Z][a-z]+ $", seen[max(0, p.start - 20):p.start])):
             continue  # "Tata Sons", "Ratan Tata": a name that is also a town, no place
-        if _FROM.search(seen, max(0, p.start - 12), p.start):
-            continue  # "1,048 from China", "flights from Nevada": where goods came from
+        if _FROM.search(seen, max(0, p.start - 12), p.start) or _FROM_IN.search(
+                seen, max(0, p.start - 60), p.start):
+            continue  # "1,048 from China", "flights from Nevada", "from well-wishers in
+            # China": where goods came from; "the Kenyan embassy in Beijing": an envoy's seat
         if (p.place.kind != "demonym" or _STATE_NOUN.match(seen, p.end)) and ":" not in \
                 p.place.code and p.place.code not in givers:
             counts[p.place.code] += 1  # "the Kenyan government" names Kenya
@@ -155,6 +157,9 @@ def currency_country(currency: str | None) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_FROM_IN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:in|based\s+in)\s+(?:the\s+)?$"
+                      r"|\b(?:embassy|consulate|mission|high\s+commission)\s+in\s+(?:the\s+)?$",
+                      re.I)
 _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"
                          r"president|people|capital|parliament)\b")
 

@@ -236,3 +236,10 @@ def test_money_given_to_the_country_goes_to_the_articles_country(extract):
     out = extract("Chile is getting help from abroad. The Peruvian embassy said it would give "
                   "the country $90,000 for test kits.")
     assert out == [(["Peruvian embassy"], "funds", 90_000, ["CHL"])]
+
+
+def test_where_goods_came_from_and_an_envoys_seat_do_not_make_the_articles_country(extract):
+    text = ("The Ministry of Health received 3,000 pairs of gloves from the foreign ministry "
+            "on Tuesday at a ceremony in Nairobi. Other items came from well-wishers in China "
+            "and from donors in China, through the Kenyan embassy in Beijing.")
+    assert [r for *_, r in extract(text)] == [["KEN"]]
