@@ -157,7 +157,9 @@ def currency_country(currency: str | None) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_FROM_IN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:in|based\s+in)\s+(?:the\s+)?$"
+_FROM_IN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|reach(?:es)?\b|"
+                      r"was\b|were\b|is\b|are\b)[\w'’-]+\s+){1,4}?(?:in|based\s+in)\s+"
+                      r"(?:the\s+)?$"
                       r"|\b(?:embassy|consulate|mission|high\s+commission)\s+in\s+(?:the\s+)?$",
                       re.I)
 _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"

@@ -183,7 +183,9 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
 
 _GIVER_SEAT = re.compile(r"\b(?:receive[sd]?|receiving|get|gets|got|getting)\b"
                          r"(?:[^,;]|,(?=\d)){0,60}?"
-                         r"\bfrom\s+(?:both\s+)?(?:the\s+)?[\w-][^,;]{0,60}?\s+(?:in|based\s+in)"
+                         r"\bfrom\s+(?:both\s+)?(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|"
+                         r"reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b)[\w&'’.-]+\s+)"
+                         r"{1,6}?(?:in|based\s+in)"
                          r"\s+(?:the\s+)?$")
 _OFFICE_OF_REGION = re.compile(r"\s+(?:Affairs|Integration|Commission(?:er)?|Parliament|Council|"
                                r"Delegation|Department|Desk|Studies)\b")

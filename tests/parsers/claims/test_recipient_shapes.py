@@ -340,3 +340,8 @@ def test_a_regions_ally_that_received_is_the_country_named_before(extract):
     assert extract(text) == [(["Taiwan"], "face_mask", 18_000, ["NAM"])]
     assert extract("Taiwan gave 18,000 masks to its African allies.") == [
         (["Taiwan"], "face_mask", 18_000, ["region:africa"])]
+
+
+def test_a_town_the_goods_arrived_in_after_their_giver_still_takes(extract):
+    out = extract("Namibia received 900 masks from the Karoo Trust which arrived in Windhoek.")
+    assert out == [(["Karoo Trust"], "face_mask", 900, ["NAM"])]
