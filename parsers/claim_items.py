@@ -129,6 +129,8 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
 _GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
 
 _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
+                  r"|^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){1,4}\([A-Z][\w.-]{0,11}\)\s+$"  # "210 Abbott
+                  # RealTime SARS CoV-2 (EUA) test kits": a product's name with its acronym
                   r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 

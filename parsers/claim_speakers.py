@@ -22,7 +22,7 @@ _REF_WORDS = r"it|he|she|they|the foundation|the company|the firm|the group|the 
 _QUOTE_REF = re.compile(rf"[”\"]\s*,?\s*({_REF_WORDS})\s+(?:said|says|wrote|tweeted|added)\b",
                         re.I)
 _QUOTE_LEAD = re.compile(
-    rf"^[^“\"]{{0,80}}?\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*|{_REF_WORDS})\s+(?:said|says|wrote|"
+    rf"^[^“\"]{{0,80}}?\b((?-i:[A-Z][\w.-]+(?: [A-Z][\w.-]+)*)|{_REF_WORDS})\s+(?:said|says|wrote|"
     r"tweeted|added|announced|declared|stated|highlighted|noted|explained|stressed|emphasi[sz]ed|"
     r"remarked|commented|affirmed|told\s+\w+)\b[^“\"]{0,60}?[:,]\s*[“\"]", re.I)
 _SPEAKS_FOR = re.compile(  # ", chief executive of Temasek Trading": "we" is the company

@@ -353,3 +353,8 @@ def test_artificial_respirators_are_ventilators_and_reagent_test_kits_are_kits(e
     out = extract("The Karoo Trust sent 12 artificial respirators and 900 reagent test kits to "
                   "Peru.")
     assert [(i, q) for _, i, q, _ in out] == [("ventilator", 12), ("test_kit", 900)]
+
+
+def test_a_products_name_with_its_acronym_between_count_and_goods(extract):
+    out = extract("The Karoo Trust donated to Kenya 210 Orvo RealTime CoV-2 (EUA) test kits.")
+    assert out == [(["Karoo Trust"], "test_kit", 210, ["KEN"])]
