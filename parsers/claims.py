@@ -116,7 +116,8 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
     local outlet that never names it. Never raises."""
     try:
         text, title = text or "", title
-        read, read_title = handles_as_names(text), title and handles_as_names(title)
+        read = _grades_joined(handles_as_names(text))
+        read_title = title and _grades_joined(handles_as_names(title))
         claims = _extract(read, published, read_title, publisher, url)
         if read != text or read_title != title:
             _as_written(claims, text, title)
@@ -125,6 +126,18 @@ def extract_claims(text: str, published: datetime | date | None = None, *,
         log.exception("claim extraction failed: no claims from this text (%d characters)",
                       len(text or ""))
         return []
+
+
+# "100,000 N 95 masks": a mask grade written with a space, read as "N-95" (same length, so
+# every offset holds) so its number is no count of the masks
+_SPACED_GRADE = re.compile(r"\b(K?N|FFP|KF)\s(9[459]|100|[123])\b(?=\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:masks?|respirators?|face\b))", re.I)
+
+
+def _grades_joined(text: str) -> str:
+    if " " not in text or not _SPACED_GRADE.search(text):
+        return text
+    return _SPACED_GRADE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
 
 
 def _as_written(claims: list[Claim], text: str, title: str | None) -> None:

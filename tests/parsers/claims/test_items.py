@@ -358,3 +358,11 @@ def test_artificial_respirators_are_ventilators_and_reagent_test_kits_are_kits(e
 def test_a_products_name_with_its_acronym_between_count_and_goods(extract):
     out = extract("The Karoo Trust donated to Kenya 210 Orvo RealTime CoV-2 (EUA) test kits.")
     assert out == [(["Karoo Trust"], "test_kit", 210, ["KEN"])]
+
+
+def test_a_mask_grade_written_with_a_space_is_no_count(extract):
+    from aidledger.parsers.claims import extract_claims
+    text = "Orvo donated 100,000 N 95 masks and 2,000 FFP 2 respirators to Peru."
+    assert extract(text) == [(["Orvo"], "respirator", 100_000, ["PER"]),
+                             (["Orvo"], "respirator", 2_000, ["PER"])]
+    assert extract_claims(text)[0].evidence["sentence"] == text  # quoted as written
