@@ -281,3 +281,23 @@ def test_money_channelled_through_a_body_is_routed_not_given_by_the_speaker(extr
     text = ("Orvo Uganda has announced a donation of USh 500 million to Uganda. Orvo Uganda "
             "Chairman Tom Reyes said USh 300 million will be channelled through the Red Cross.")
     assert all(d == ["Orvo Uganda"] for d, *_ in extract(text))
+
+
+@pytest.mark.parametrize("verb", ["will also receive", "will soon receive", "would now receive"])
+def test_receive_after_an_adverb_is_still_a_receiving_verb(extract, verb):
+    out = extract(f"Namibia {verb} 900 masks from the Karoo Trust.")
+    assert out == [(["Karoo Trust"], "face_mask", 900, ["NAM"])]
+
+
+@pytest.mark.parametrize("verb", ["hopes to receive", "is hoping to get", "wants to receive",
+                                  "would like to receive"])
+def test_a_hope_or_a_wish_to_receive_is_no_gift(extract, verb):
+    assert extract(f"Namibia {verb} 900 masks from the Karoo Trust.") == []
+
+
+def test_a_body_announcing_goods_a_union_will_soon_receive_gives_the_batch_told_next(extract):
+    text = ("The member states of the African Union will soon receive more supplies, after the "
+            "arrival today of the third batch from the Karoo Trust.\n\nThe supplies consist "
+            "of 900 masks and 30 ventilators.")
+    assert extract(text) == [(["Karoo Trust"], "face_mask", 900, ["org:African Union"]),
+                             (["Karoo Trust"], "ventilator", 30, ["org:African Union"])]
