@@ -40,6 +40,13 @@ _PLACE_OWNER = re.compile(r"(?:[a-z]*(?:north|south|east|west)[a-z]*\s+|central\
                           r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
 
 
+_DESCRIBED_FIRST = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:foundation|charity|company|firm|"
+                              r"group|businessman|businesswoman|billionaire|philanthropist|"
+                              r"trust|organi[sz]ation|association|society|fund|bank|"
+                              r"conglomerate|maker|manufacturer|giant|couple|family)"
+                              r",\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
 def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked."""
@@ -50,6 +57,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = kin.end()
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
+    elif apposed := _DESCRIBED_FIRST.match(s, pos):  # "donated by a Chinese foundation, the
+        pos = apposed.end()  # Tsai Foundation": the name after the description
     if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
         return [state]  # "from Chargé d'affaires of the Peruvian Embassy Ana Ruiz": Peru
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
@@ -256,8 +265,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             r"[A-Z][\w-]*", s[trig.end + by.end():people.start("noun")])):  # (or a demonym:
         return [people.group(0).rstrip(" ,.")]  # "Chinese businesses") "donated by youth
         # rugby players from Nantes": the givers as the text describes them
-    gov_from = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:government|"
-                         r"authorities|embassy)\b", s[trig.end:])
+    gov_from = re.search(r"(?<!facilitated )(?<!arranged )(?<!coordinated )(?<!brokered )"
+                         r"(?<!organized )(?<!organised )\b(?:from|by)\s+(?:the\s+)?"
+                         r"([A-Z][a-z]+)\s+(?:government|authorities|embassy)\b", s[trig.end:])
     taking = trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)
     if gov_from and lookup_place(gov_from.group(1)) and (taking or not subject(clause,
                                                                                   trig.start)

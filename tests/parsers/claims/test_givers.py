@@ -229,3 +229,9 @@ def test_a_name_in_a_relative_aside_is_no_giver(extract):
     out = extract("Ana Lin Reyes gave masks to Peru. The Orvo Group, of which Reyes is the "
                   "co-founder, had earlier given one million masks to New York.")
     assert (["Orvo Group"], "face_mask", 1_000_000, ["USA"]) in out
+
+
+def test_a_giver_described_first_then_named_after_a_comma(extract):
+    out = extract("900 ventilators arrived in Lima on Saturday, donated by a Chilean foundation, "
+                  "the Orvo Foundation, and facilitated by Chilean government officials.")
+    assert out == [(["Orvo Foundation"], "ventilator", 900, ["PER"])]
