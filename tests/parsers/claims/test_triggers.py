@@ -301,3 +301,10 @@ def test_a_body_announcing_goods_a_union_will_soon_receive_gives_the_batch_told_
             "of 900 masks and 30 ventilators.")
     assert extract(text) == [(["Karoo Trust"], "face_mask", 900, ["org:African Union"]),
                              (["Karoo Trust"], "ventilator", 30, ["org:African Union"])]
+
+
+def test_a_hope_after_the_gift_leaves_the_gift(extract):
+    out = extract("900 masks are being delivered to Namibia today, with the hope to help those "
+                  "in need. The trust will donate $40,000 to Namibia, hoping to speed up tests.")
+    assert [(i, q, r) for _, i, q, r in out] == [("face_mask", 900, ["NAM"]),
+                                                 ("funds", 40_000, ["NAM"])]
