@@ -163,7 +163,8 @@ _FROM_IN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b
                       r"|\b(?:embassy|consulate|mission|high\s+commission)\s+in\s+(?:the\s+)?$",
                       re.I)
 _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"
-                         r"president|people|capital|parliament)\b")
+                         r"president|people|capital|parliament|(?:[Hh]ealth\s+|[Pp]rime\s+)?"
+                         r"[Mm]inister|[Hh]ealth\s+[Mm]inistry)\b")
 
 
 @lru_cache(maxsize=8)

@@ -47,6 +47,8 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
 
 _GOVERNMENT_OF = re.compile(r"\b((?:federal\s+|central\s+|national\s+)?(?:government|govt)\s+of\s+"
                             r"(?:the\s+)?)$", re.I)
+_JOINED_IN = re.compile(r"\s(?:has\s+|have\s+|had\s+)?join(?:s|ed)\s+(?:the\s+)?(?=[A-Z])"
+                        r"(?=[^,;]*\sin\s+$)")
 _TITLED_REF = re.compile(r"(?:^|\s)[Tt]he\s+$")
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
@@ -312,6 +314,10 @@ def subject(clause: Clause, before: int) -> list[str]:
     if any(_OWN_EFFORT.match(region, n.end) for n in clause.names if n.end <= before):
         clause = replace(clause, names=[n for n in clause.names if n.end > before or not
                                         _OWN_EFFORT.match(region, n.end)])
+    if (joined := _JOINED_IN.search(region)) and (lead := subject(clause, joined.start())):
+        other = [n.text for n in clause.names if joined.end() <= n.start and n.end <= before
+                 and n.kind != "place"]  # "Alibaba joined Tencent in donating": both give
+        return lead + [o for o in other[:1] if o not in lead]
     if (first := _first_predicate(clause, region)) is not None and (lead := subject(clause,
                                                                                      first)):
         return lead

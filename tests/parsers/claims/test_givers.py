@@ -235,3 +235,15 @@ def test_a_giver_described_first_then_named_after_a_comma(extract):
     out = extract("900 ventilators arrived in Lima on Saturday, donated by a Chilean foundation, "
                   "the Orvo Foundation, and facilitated by Chilean government officials.")
     assert out == [(["Orvo Foundation"], "ventilator", 900, ["PER"])]
+
+
+def test_a_giver_who_joined_another_in_giving_gives_with_it(extract):
+    out = extract("Orvo joined the Karoo Trust in donating 500 ventilators to Peru.")
+    assert out == [(["Orvo", "Karoo Trust"], "ventilator", 500, ["PER"])]
+    out = extract("Orvo joined the Karoo Trust, which donated 500 ventilators to Peru.")
+    assert out == [(["Karoo Trust"], "ventilator", 500, ["PER"])]
+
+
+def test_a_thanking_minister_of_a_nationality_places_the_gift(extract):
+    out = extract("Peruvian Health Minister Ana Ruiz thanked Orvo for donating 500 ventilators.")
+    assert out == [(["Orvo"], "ventilator", 500, ["PER"])]
