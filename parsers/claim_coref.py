@@ -59,9 +59,10 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"chairman|chairwoman|firms|companies|foundations|charities|airlines|"
                    r"province|county|prefecture)\b",
                    re.I)
-PEOPLE_HEADS = ("businessman", "businesswoman", "billionaire", "tycoon", "philanthropist", "singer",
-           "actor", "actress", "footballer", "star", "entrepreneur", "magnate", "mogul",
-           "investor", "founder", "co-founder", "executive", "chairman", "chairwoman")
+PEOPLE_HEADS = ("businessman", "businesswoman", "billionaire", "tycoon", "philanthropist",
+                "singer", "actor", "actress", "footballer", "star", "entrepreneur", "magnate",
+                "mogul", "investor", "founder", "co-founder", "executive", "chairman",
+                "chairwoman")
 _HEAD_KIND = {**dict.fromkeys(PEOPLE_HEADS, "person"),
               "foundation": "foundation", "charity": "foundation", "trust": "foundation",
               "firms": "companies", "companies": "companies", "airlines": "companies",

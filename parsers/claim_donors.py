@@ -281,11 +281,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     frm = re.search(r"\b(?<!imported )(?<!transported )(?<!shipped )(?<!flown )(?<!made )"
                     r"(?<!on arrival )(?<!arriving )(?<!transit )(?<!transiting )"
                     r"(?<!manufactured )(?<!produced )(?<!sourced )(?<!bought )(?<!purchased )"
-                    r"(?:from|by)\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # not "imported from
-    # X": where
+                    r"(?:from|by)\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # not "imported
+    # from X": where the goods came from
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
-        frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received by
-        # X": X receives
+        frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received
+        # by X": X receives
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister
@@ -419,4 +419,3 @@ def _body_speaking(clause: Clause, trig: Trigger) -> list[str]:
                                for n in who) for d in lead):
         return []
     return lead
-

@@ -25,6 +25,7 @@ from aidledger.parsers.claim_bodies import international
 from aidledger.parsers.claim_givers import country_of, state_of
 from aidledger.parsers.claim_locale import dateline_country, url_country
 from aidledger.parsers.claim_model import Claim
+from aidledger.parsers.claim_parts import FROM_ONE_IN
 from aidledger.parsers.lexicon import country_name, find_places, lookup_place, org_country
 from aidledger.parsers.names import vocab
 from aidledger.parsers.records import Recipient
@@ -157,11 +158,8 @@ def currency_country(currency: str | None) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_FROM_IN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|reach(?:es)?\b|"
-                      r"was\b|were\b|is\b|are\b)[\w'’-]+\s+){1,4}?(?:in|based\s+in)\s+"
-                      r"(?:the\s+)?$"
-                      r"|\b(?:embassy|consulate|mission|high\s+commission)\s+in\s+(?:the\s+)?$",
-                      re.I)
+_FROM_IN = re.compile(FROM_ONE_IN + r"|\b(?:embassy|consulate|mission|high\s+commission)\s+in\s+"
+                      r"(?:the\s+)?$", re.I)
 _STATE_NOUN = re.compile(r"\s+(?:government|authorities|ministry|health\s+ministry|"
                          r"president|people|capital|parliament|(?:[Hh]ealth\s+|[Pp]rime\s+)?"
                          r"[Mm]inister|[Hh]ealth\s+[Mm]inistry)\b")

@@ -161,6 +161,11 @@ def origin_before(text: str) -> bool:
     return bool(_ORIGIN.search(text, len(head[0]) if len(head) == 3 else 0))
 
 
+# "from Orvo in China", "from well-wishers in China", "from firms based in": a giver and where
+# it is (no verb between: not "from the trust arrived in Namibia"); ends where the place starts
+FROM_ONE_IN = (r"\bfrom\s+(?:both\s+)?(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|"
+               r"reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b)[\w&'’.-]+\s+){1,6}?"
+               r"(?:in|based\s+in)\s+(?:the\s+)?$")
 _SPOKEN = re.compile(r"\b(?:said|says|announced|announces|stated|confirmed|told\s+\w+)"
                      r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s", re.I)
 

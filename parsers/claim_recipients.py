@@ -13,6 +13,7 @@ from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_outside import cut, outside
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
+    FROM_ONE_IN,
     RECEIVE,
     Clause,
     _all_triggers,
@@ -182,11 +183,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
 
 
 _GIVER_SEAT = re.compile(r"\b(?:receive[sd]?|receiving|get|gets|got|getting)\b"
-                         r"(?:[^,;]|,(?=\d)){0,60}?"
-                         r"\bfrom\s+(?:both\s+)?(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|"
-                         r"reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b)[\w&'’.-]+\s+)"
-                         r"{1,6}?(?:in|based\s+in)"
-                         r"\s+(?:the\s+)?$")
+                         r"(?:[^,;]|,(?=\d)){0,60}?" + FROM_ONE_IN)
 _OFFICE_OF_REGION = re.compile(r"\s+(?:Affairs|Integration|Commission(?:er)?|Parliament|Council|"
                                r"Delegation|Department|Desk|Studies)\b")
 _APPOSED_REGION = re.compile(r"\s*,\s+(?:the\s+)?(?:two\s+|three\s+|both\s+)?")
