@@ -60,8 +60,8 @@ def test_a_capitalised_town_in_a_compound_word_is_no_dateline(extract):
 
 
 def test_a_title_case_town_with_its_districts_initials_is_a_dateline(extract):
-    out = extract("Santo Domingo, D.N. – Fiji, via the Karoo Trust, will be providing 2,000 "
-                  "tests to the Dominican Republic.")
+    out = extract("Santo Domingo, D.N. – Fiji, through the Karoo Trust, has sent 2,000 tests "
+                  "to the Dominican Republic.")
     assert out == [(["Fiji"], "test_kit", 2_000, ["DOM"])]
-    out = extract("Santo Domingo, D.N. – 2,000 tests will be provided to the Dominican Republic.")
+    out = extract("Santo Domingo, D.N. – 2,000 tests were flown to the Dominican Republic.")
     assert out == [([], "test_kit", 2_000, ["DOM"])]

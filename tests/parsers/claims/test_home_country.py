@@ -240,6 +240,7 @@ def test_money_given_to_the_country_goes_to_the_articles_country(extract):
 
 def test_where_goods_came_from_and_an_envoys_seat_do_not_make_the_articles_country(extract):
     text = ("The Ministry of Health received 3,000 pairs of gloves from the foreign ministry "
-            "on Tuesday at a ceremony in Nairobi. Other items came from well-wishers in China "
-            "and from donors in China, through the Kenyan embassy in Beijing.")
+            "on Tuesday. The Kenyan government thanked the ministry. Further parcels were sent "
+            "by well-wishers in China via Kenya's embassy in Beijing, and came from donors in "
+            "China and from firms in China.")
     assert [r for *_, r in extract(text)] == [["KEN"]]

@@ -241,8 +241,8 @@ def test_the_gift_of_goods_as_a_subject_is_the_gift_told_before(extract):
 
 
 def test_countries_named_after_a_count_join_it_under_a_headline_too(extract):
-    text = ("Orvo has shipped 80,000 masks to four foreign countries.\n\n"
-            "Orvo said it shipped FFP2 masks to Chile, Peru, Bolivia and Ecuador on May 2.")
+    text = ("Orvo's gift of 80,000 masks went to four foreign countries.\n\n"
+            "The firm said Chile, Peru, Bolivia and Ecuador got its FFP2 masks on May 2.")
     want = [(["Orvo"], "face_mask", 80_000, ["CHL", "PER", "BOL", "ECU"])]
     assert extract(text) == want
-    assert extract(text, title="Orvo donates 80,000 masks to foreign countries") == want
+    assert extract(text, title="Orvo sends 80,000 masks abroad") == want

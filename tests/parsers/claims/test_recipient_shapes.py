@@ -335,8 +335,8 @@ def test_a_rank_before_a_name_does_not_end_the_sentence(extract):
 
 
 def test_a_regions_ally_that_received_is_the_country_named_before(extract):
-    text = ("Namibian President Hage Geingob thanked donors on Monday. The president of the "
-            "African ally confirmed having received 18,000 masks from Taiwan.")
+    text = ("Namibian President Hage Geingob thanked donors on Monday. Its leader said the "
+            "African ally had received 18,000 masks from Taiwan.")
     assert extract(text) == [(["Taiwan"], "face_mask", 18_000, ["NAM"])]
     assert extract("Taiwan gave 18,000 masks to its African allies.") == [
         (["Taiwan"], "face_mask", 18_000, ["region:africa"])]

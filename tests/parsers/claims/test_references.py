@@ -161,10 +161,9 @@ def test_we_in_a_quote_opened_by_a_declaring_speaker_is_the_speaker(extract):
 
 
 def test_lowercase_words_before_said_are_no_speakers_name(extract):
-    text = ("The Karoo Trust gave 900 gowns to Kenya. Its envoy, Ana Ruiz, on the gown "
-            "donations to the Ministry of Health said, “We are proud to add 300 more gowns "
-            "for Kenya. Ruiz continued Along with the gowns, the trust sent 40 ventilators "
-            "to Kenya.”")
+    text = ("The Karoo Trust gave 900 gowns to Kenya. Its envoy Ana Ruiz, speaking about the "
+            "gown deliveries to hospitals said, “We are glad to add 300 more gowns for Kenya. "
+            "Ruiz went on Along with the gowns, the trust sent 40 ventilators to Kenya.”")
     donors = {tuple(d) for d, *_ in extract(text)}
     assert not any(" " in d.lower() and d[:1].islower() for ds in donors for d in ds)
     assert ("Along",) not in donors

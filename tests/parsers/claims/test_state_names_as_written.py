@@ -105,9 +105,9 @@ def test_a_two_word_country_owning_its_body_is_the_country_whole(extract):
 
 
 def test_the_giver_named_where_the_goods_are_handed_over_outranks_the_headlines(extract):
-    text = ("The Japanese embassy in Tanzania on Friday handed over the first batch of supplies "
+    text = ("Staff of the Japanese embassy handed over the supplies in Dodoma this week, goods "
             "donated by the Japanese government.\n\nThe supplies include 2,000 N95 masks and "
             "500 infrared thermometers.")
-    out = extract(text, title="Japan donates medical supplies to Tanzania")
+    out = extract(text, title="Japan sends Tanzania a consignment of medical aid")
     assert out == [(["Japanese government"], "respirator", 2_000, ["TZA"]),
                    (["Japanese government"], "thermometer", 500, ["TZA"])]

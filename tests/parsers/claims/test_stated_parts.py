@@ -148,9 +148,9 @@ def test_goods_installed_with_no_gift_before_are_no_claim():
 
 
 def test_out_of_these_opens_a_part_of_the_gift_before(extract):
-    text = ("The Karoo Trust will donate 600,000 tests to Namibia. Out of these, 400,000 tests "
-            "will go to the Ministry of Health, while the remaining 200,000 will be delivered "
-            "to Windhoek.\n\nThe Baobab Union said its members will donate alcohol to clinics.")
+    text = ("The Karoo Trust will donate 600,000 tests to Namibia. Out of these, 400,000 are "
+            "meant for the health ministry and the other 200,000 for Windhoek.\n\nThe Baobab "
+            "Union said its members will donate alcohol to clinics.")
     out = extract(text)
     assert [(d, q) for d, _, q, _ in out] == [(["Karoo Trust"], 600_000),
                                               (["Karoo Trust"], 400_000),
@@ -158,6 +158,6 @@ def test_out_of_these_opens_a_part_of_the_gift_before(extract):
 
 
 def test_a_giver_of_other_goods_next_gives_nothing_told_before(extract):
-    text = ("Out of these, 400,000 tests will go to Windhoek.\n\nThe Baobab Union will "
+    text = ("Of the lot, 400,000 test kits will go to Windhoek.\n\nThe Baobab Union will "
             "donate hand sanitizer to clinics.")
     assert [d for d, _, q, _ in extract(text) if q] == [[]]

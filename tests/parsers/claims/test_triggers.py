@@ -264,14 +264,13 @@ def test_each_tense_of_a_giving_verb_states_a_gift(extract, verb):
 
 
 def test_a_grant_that_pays_for_purchases_lists_no_gifts_of_goods(extract):
-    text = ("Namibia has received $90,000 from the Karoo Trust. The grant from the trust will "
-            "be used to procure equipment including:\n\nNine bedside monitors\n\nSix "
-            "defibrillators")
+    text = ("Namibia has received $90,000 from the Karoo Trust. The trust's grant is to pay "
+            "for equipment, among it:\n\nFour patient monitors\n\nTwo defibrillators")
     assert extract(text) == [(["Karoo Trust"], "funds", 90_000, ["NAM"])]
 
 
 def test_a_taker_expecting_to_receive_from_givers_abroad(extract):
-    out = extract("Namibia is expecting to receive 9,000 masks from both Orvo and Tarsa.")
+    out = extract("Namibia expects to receive 9,000 masks from both Orvo and Tarsa this month.")
     assert out == [(["Orvo", "Tarsa"], "face_mask", 9_000, ["NAM"])]
     out = extract("Namibia expects to receive 9,000 masks from Orvo in China next week.")
     assert out == [(["Orvo"], "face_mask", 9_000, ["NAM"])]
@@ -296,15 +295,14 @@ def test_a_hope_or_a_wish_to_receive_is_no_gift(extract, verb):
 
 
 def test_a_body_announcing_goods_a_union_will_soon_receive_gives_the_batch_told_next(extract):
-    text = ("The member states of the African Union will soon receive more supplies, after the "
-            "arrival today of the third batch from the Karoo Trust.\n\nThe supplies consist "
-            "of 900 masks and 30 ventilators.")
+    text = ("African Union members will soon receive a new batch of aid from the Karoo Trust, "
+            "its third.\n\nThe aid is made up of 900 masks and 30 ventilators.")
     assert extract(text) == [(["Karoo Trust"], "face_mask", 900, ["org:African Union"]),
                              (["Karoo Trust"], "ventilator", 30, ["org:African Union"])]
 
 
 def test_a_hope_after_the_gift_leaves_the_gift(extract):
-    out = extract("900 masks are being delivered to Namibia today, with the hope to help those "
-                  "in need. The trust will donate $40,000 to Namibia, hoping to speed up tests.")
+    out = extract("Namibia will get 900 masks this week, in the hope to ease the shortage. The "
+                  "trust will donate $40,000 to Namibia, hoping to speed up tests.")
     assert [(i, q, r) for _, i, q, r in out] == [("face_mask", 900, ["NAM"]),
                                                  ("funds", 40_000, ["NAM"])]
