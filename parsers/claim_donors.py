@@ -57,8 +57,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         pos = kin.end()
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
-    elif apposed := _DESCRIBED_FIRST.match(s, pos):  # "donated by a Chinese foundation, the
-        pos = apposed.end()  # Tsai Foundation": the name after the description
+    elif apposed := _DESCRIBED_FIRST.match(s, pos):  # "donated by a Chilean charity, the
+        pos = apposed.end()  # Orvo Foundation": the name after the description
     if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
         return [state]  # "from Chargé d'affaires of the Peruvian Embassy Ana Ruiz": Peru
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):

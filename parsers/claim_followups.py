@@ -146,7 +146,7 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
     told = {code for _, _, code in item_mentions(clause)} | {"funds"}  # (money: any amount)
     if not (strict or (told & {c.item for c in todo} and item_mentions(clause) and verb
                        and named)):
-        return  # (not "UNICA will donate alcohol" after tests told with no giver)
+        return  # (not "the Baobab Union will donate alcohol" after tests told with no giver)
     donors = resolve_donors(clause, trig)
     for c in todo:
         if donors and (not c.donors or strict):

@@ -129,13 +129,13 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
 _GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
 
 _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
-                  r"|^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){1,4}\([A-Z][\w.-]{0,11}\)\s+$"  # "210 Abbott
-                  # RealTime SARS CoV-2 (EUA) test kits": a product's name with its acronym
+                  r"|^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){1,4}\([A-Z][\w.-]{0,11}\)\s+$"  # "64 Lumo
+                  # QuickPlex V-3 (RUO) test kits": a product's name with its acronym
                   r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
-# "200 brand new, state-of-the-art ventilators": describing words listed with a comma (not
+# "40 brand new, top-of-the-range ventilators": describing words listed with a comma (not
 # goods: "10,000 masks, gloves" counts the masks alone)
 _COUNT_WORD = re.compile(r"\b(?:pieces|pcs|pairs|sets|units|items|boxes|packs|cartons|rolls)\b")
 _LISTED_GAP = re.compile(r"^\s*(?:[a-z][\w-]*,?\s+){1,4}$")

@@ -83,7 +83,7 @@ _PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk
                    r"\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
 # what every _PART match holds: searched for first, as it is quick to find or miss
-# "Out of these, 400,000 tests will be given to the ministry": a part told after its whole
+# "Out of these, 400,000 are meant for the health ministry": a part told after its whole
 _OUT_OF = re.compile(r"^(?:out\s+of|of|from)\s+(?:these|them|those|this|the\s+total)\s*,\s*"
                      r"(?:(?:about|some|around|nearly|roughly)\s+)?\d", re.I)
 _PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)
