@@ -137,6 +137,7 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 
 # "40 brand new, top-of-the-range ventilators": describing words listed with a comma (not
 # goods: "10,000 masks, gloves" counts the masks alone)
+_CLOSING_QUOTES = ("”", '"', "’")
 _COUNT_WORD = re.compile(r"\b(?:pieces|pcs|pairs|sets|units|items|boxes|packs|cartons|rolls)\b")
 _LISTED_GAP = re.compile(r"^\s*(?:[a-z][\w-]*,?\s+){1,4}$")
 
@@ -160,6 +161,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
             continue  # "one million Level 3 surgical masks", "One third of the masks", "on
             # April 12 when several respirators were flown in": a date
         gap = clause.sentence[n.end:start] if n.end <= start else ""
+        if gap[:1] in _CLOSING_QUOTES:
+            gap = gap[1:]  # 'donating "up to 1,000" ventilators': the quoted count counts
         again = _RESTATED_IN_BRACKETS.match(gap)  # "1,000,000 (one million) masks"
         if again and any(m.value == n.value for m in clause.numbers
                          if n.end < m.start < n.end + again.end()):

@@ -304,3 +304,8 @@ def test_the_day_of_a_date_is_no_count(extract):
     out = extract("The drive began on April 12 when several respirators were flown to a clinic "
                   "in Lima along with 300 N95 masks from Orvo.")
     assert [(c[1], c[2]) for c in out] == [("respirator", 300)]
+
+
+def test_a_count_in_quotation_marks_still_counts_the_goods(extract):
+    out = extract("The Karoo Trust is donating “up to 900” ventilators to Namibia.")
+    assert out == [(["Karoo Trust"], "ventilator", 900, ["NAM"])]
