@@ -263,6 +263,10 @@ def _restated(a: Claim, b: Claim) -> bool:
 _MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 masks" below
 
 
+_ABOUT = re.compile(r"\b(?:over|more than|nearly|almost|about|around|some|roughly|"
+                    r"close to)\s+(?:[A-Z]{0,3}\$|[£€₹₱¥]|[A-Z]{3}\s?)?\d", re.I)
+
+
 def _rounded(title: Claim, b: Claim) -> bool:
     """A headline's round figure for the body's ("over half million masks" for 520,000, "1
     million" for 1.1 million): the same goods within 15%, givers and takers not at odds; an
@@ -274,6 +278,11 @@ def _rounded(title: Claim, b: Claim) -> bool:
             not title.donors)
     if title.item == b.item == "funds" and title.currency != b.currency:
         return _headline_conversion(title, b)
+    if title.item == b.item == "funds" and title.quantity and b.quantity and \
+            abs(b.quantity - title.quantity) <= 0.1 * title.quantity and _ABOUT.search(
+                title.evidence.get("sentence", "")) and _kin(
+                {giver_key(d) for d in title.donors}, {giver_key(d) for d in b.donors}):
+        return True  # "Foundation donates over $900,000" over "has donated $909,090"
     if not (title.item == b.item or {title.item, b.item} <= _MASKS) or title.item == "funds":
         return False
     if not title.quantity or not b.quantity or abs(title.quantity - b.quantity) > 0.15 * max(

@@ -143,3 +143,11 @@ def test_an_amount_converted_in_a_which_clause_is_no_second_gift(extract):
     out = extract("Orvo Mines gave R12 million to a Lima clinic. R9 million paid for beds, and "
                   "the remaining R3 million, which is about $210 000, went to meals for Peru.")
     assert all(o[2] != 210_000 for o in out)
+
+
+def test_a_headlines_approximate_sum_is_the_bodys_exact_one(extract):
+    text = "The Karoo Foundation has donated $909,090 to fight the virus in Namibia."
+    out = extract(text, title="Karoo Foundation donates over $900,000 to Namibia")
+    assert out == [(["Karoo Foundation"], "funds", 909_090, ["NAM"])]
+    out = extract(text, title="Karoo Foundation donates $800,000 to Namibia")
+    assert len(out) == 2  # a different sum in the headline is told apart
