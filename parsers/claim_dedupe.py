@@ -282,7 +282,7 @@ def _rounded(title: Claim, b: Claim) -> bool:
             abs(b.quantity - title.quantity) <= 0.1 * title.quantity and _ABOUT.search(
                 title.evidence.get("sentence", "")) and _kin(
                 {giver_key(d) for d in title.donors}, {giver_key(d) for d in b.donors}):
-        return True  # "Foundation donates over $900,000" over "has donated $909,090"
+        return True  # "Karoo Foundation gives over $800,000" over "has given $812,500"
     if not (title.item == b.item or {title.item, b.item} <= _MASKS) or title.item == "funds":
         return False
     if not title.quantity or not b.quantity or abs(title.quantity - b.quantity) > 0.15 * max(
