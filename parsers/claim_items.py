@@ -135,9 +135,9 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
+_CLOSING_QUOTES = ("”", '"', "’")
 # "40 brand new, top-of-the-range ventilators": describing words listed with a comma (not
 # goods: "10,000 masks, gloves" counts the masks alone)
-_CLOSING_QUOTES = ("”", '"', "’")
 _COUNT_WORD = re.compile(r"\b(?:pieces|pcs|pairs|sets|units|items|boxes|packs|cartons|rolls)\b")
 _LISTED_GAP = re.compile(r"^\s*(?:[a-z][\w-]*,?\s+){1,4}$")
 
@@ -170,8 +170,8 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
         else:
             again = None
         if n.end <= start and (_GAP.match(gap[:-1] + " " if gap.endswith("-") else gap) or (
-                _LISTED_GAP.match(gap) and not _item_mentions(gap) and not _stop_gap().search(gap)
-                and not _COUNT_WORD.search(gap))):
+                _LISTED_GAP.match(gap) and not _COUNT_WORD.search(gap)
+                and not _stop_gap().search(gap) and not _item_mentions(gap))):
             best, restated = n, again.end() if again else 0
     if best is None or best.percent or best.currency:
         return None

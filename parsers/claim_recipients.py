@@ -131,6 +131,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     out = []
     trig = _first_trigger(clause)
     places = takers.unqualified(s, find_places(s))
+    seated = "from" in s  # (every _GIVER_SEAT match holds it)
     for i, p in enumerate(places):
         if p.place.code.startswith("region:") and _OFFICE_OF_REGION.match(s, p.end):
             continue  # "the Deputy Premier for European Affairs": an office's field, no taker
@@ -159,7 +160,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                                                         takers.ENVOY_TAKER_SEAT.search(
                                                             s[:p.start])):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
-        if _GIVER_SEAT.search(s, 0, p.start):
+        if seated and _GIVER_SEAT.search(s, 0, p.start):
             continue  # "will receive masks from Orvo in China": where the giver is
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker

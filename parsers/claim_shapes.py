@@ -83,10 +83,10 @@ _PART = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|lakh|crore|[mk
                    r"\s+of\s+"
                    r"(?:the|them|those|these)\b", re.I)  # "One million of the masks"
 # what every _PART match holds: searched for first, as it is quick to find or miss
+_PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)
 # "Out of these, 400,000 are meant for the health ministry": a part told after its whole
 _OUT_OF = re.compile(r"^(?:out\s+of|of|from)\s+(?:these|them|those|this|the\s+total)\s*,\s*"
                      r"(?:(?:about|some|around|nearly|roughly)\s+)?\d", re.I)
-_PART_OF = re.compile(r"\sof\s+(?:the|them|those|these)\b", re.I)
 # "One million of the masks ... are being transferred to Spain": the part is the subject, so
 # the names in the sentence are where it goes, and its giver is the whole's
 _LEAD_PART = re.compile(r"^(?:(?:about|some|around|nearly|over|more than|roughly)\s+)?"

@@ -57,7 +57,7 @@ def hub(s: str, place) -> bool:
     if not place.place.code.startswith("region:") and _LANDED_IN.search(s, 0, place.start) and any(
             q.end <= place.start and q.place.code.startswith("region:")
             and place.place.code in region_members(q.place.code)
-            and _TO_REGION.search(s, 0, q.start) for q in find_places(s[:place.start])):
+            and _TO_REGION.search(s, 0, q.start) for q in find_places(s)):
         return True
     m = _ONWARD.match(s, place.end)
     if m is None:

@@ -135,9 +135,7 @@ _SPACED_GRADE = re.compile(r"\b(K?N|FFP|KF)\s(9[459]|100|[123])\b(?=\s+(?:[\w-]+
 
 
 def _grades_joined(text: str) -> str:
-    if " " not in text or not _SPACED_GRADE.search(text):
-        return text
-    return _SPACED_GRADE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
+    return _SPACED_GRADE.sub(r"\1-\2", text)
 
 
 def _as_written(claims: list[Claim], text: str, title: str | None) -> None:
