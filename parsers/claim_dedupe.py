@@ -19,23 +19,19 @@ def _key(c: Claim) -> tuple:
             tuple(sorted(r.code or r.name for r in c.recipients)))
 
 
-def _title(c: Claim) -> bool:
-    return c.evidence.get("field") == "title"
-
-
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """The same fact stated twice is one claim: the body's wording beats the headline's, a
     stated total beats a per-recipient amount times the recipients ("stated total wins")."""
     body = {(c.item, c.quantity): i for i, c in reversed(list(enumerate(claims)))
-            if not _title(c)}
+            if not c.from_title}
     for c in claims:  # "1 million test kits" in the headline, "1.1 million" in the body
-        if _title(c) and (c.item, c.quantity) not in body:
-            twin = next((i for i, o in enumerate(claims) if not _title(o) and _rounded(c, o)),
+        if c.from_title and (c.item, c.quantity) not in body:
+            twin = next((i for i, o in enumerate(claims) if not o.from_title and _rounded(c, o)),
                         None)
             if twin is not None:
                 body[(c.item, c.quantity)] = twin
-    order = [i for i, c in enumerate(claims) if _title(c) and (c.item, c.quantity) not in body]
-    order += [i for i, c in enumerate(claims) if not _title(c)]
+    order = [i for i, c in enumerate(claims) if c.from_title and (c.item, c.quantity) not in body]
+    order += [i for i, c in enumerate(claims) if not c.from_title]
     out: list[Claim] = []
     index_map: dict[int, int] = {}
     again = _list_told_again(claims)
@@ -64,7 +60,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 out[dup] = c  # the stated total, not each x count
             elif not out[dup].recipients and c.recipients:
                 out[dup].recipients = c.recipients
-            elif not _title(out[dup]) and not _title(c):  # "eight EU countries", then the
+            elif not out[dup].from_title and not c.from_title:  # "eight EU countries", then the
                 have = {r.code for r in out[dup].recipients}  # eight named: all of them
                 out[dup].recipients += [r for r in c.recipients if r.code not in have]
             continue
@@ -101,7 +97,7 @@ def _list_told_again(claims: list[Claim]) -> dict[int, int]:
     giver or taker each reading found. Each repeated claim's index -> its earlier twin's."""
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
-        if not _title(c) and c.item != "funds" and c.quantity:
+        if not c.from_title and c.item != "funds" and c.quantity:
             groups.setdefault(c.evidence["start"], []).append(i)
     lists = [g for g in groups.values() if len(g) > 1]
     out: dict[int, int] = {}
@@ -162,7 +158,7 @@ def own_words(c: Claim) -> bool:
     said', a tweet: "We are pledging to donate Rs 5 crore to relief funds"): "we" or "our" the
     subject of its count's verb. Whoever its "we" was read as, the same goods to the same
     takers (or to none named) as a claim told in the article's words are that claim."""
-    if c.at is None or _title(c):
+    if c.at is None or c.from_title:
         return False
     s = c.evidence["sentence"]
     at = c.at - c.evidence.get("start", 0)
@@ -176,7 +172,7 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")  # "we h
 def _told_back(c: Claim) -> bool:
     """ "Hsu said that the 80,000 masks for the four allies had been shipped out": goods with
     "the" before their count are goods told of before, whoever each reading found gives them."""
-    if c.at is None or _title(c):
+    if c.at is None or c.from_title:
         return False
     at = c.at - c.evidence.get("start", 0)
     return 0 < at <= len(c.evidence["sentence"]) and bool(
@@ -190,7 +186,7 @@ def _two_mentions(a: Claim, b: Claim) -> bool:
     """ "200 units of Oxygen Concentrators 5L and 200 units of Oxygen Concentrators 10L",
     "10,000 face masks for nurses, 10,000 surgical masks": one sentence counting the goods
     twice, each entry with its own number, states two donations, not one twice."""
-    return a.at is not None and b.at is not None and a.at != b.at and not _title(a) and (
+    return a.at is not None and b.at is not None and a.at != b.at and not a.from_title and (
         a.evidence.get("start") == b.evidence.get("start"))
 
 

@@ -31,7 +31,7 @@ _BACK_REFERENCE = re.compile(
 def _at(c: Claim) -> int:
     """Where the claim's sentence starts in the text; the headline's (whose offsets are its
     own) before all of them, so it is never read as part of the first body sentence."""
-    return -1 if c.evidence.get("field") == "title" else c.evidence["start"]
+    return -1 if c.from_title else c.evidence["start"]
 
 
 # "delivered to Addis Ababa, where the prime minister will oversee the distribution to other

@@ -80,7 +80,7 @@ def carry_headline_recipients(claims: list[Claim]) -> None:
     """Body claims with no recipient take the headline's, when the headline names one set of
     recipients and a giver sharing a word with theirs, unless their sentence sends the goods to
     countries it leaves unnamed."""
-    heads = [c for c in claims if c.evidence.get("field") == "title"]
+    heads = [c for c in claims if c.from_title]
     if len({frozenset(r.code for r in c.recipients) for c in heads} - {frozenset()}) != 1 or \
             not all(c.recipients for c in heads):  # "$174m ... including $2.9m to India": the
         return  # whole went to no named recipient; India is the part's alone

@@ -34,6 +34,11 @@ class Claim:
     told: bool = field(default=False, compare=False, repr=False)  # giver from the one before
     at: int | None = field(default=None, compare=False)  # where its count is in the text
 
+    @property
+    def from_title(self) -> bool:
+        """Read from the headline: its offsets index the title, not the text."""
+        return self.evidence.get("field") == "title"
+
     def to_json(self) -> dict[str, Any]:
         return {"kind": "claim", "donors": self.donors, "item": self.item,
                 "item_label": self.item_label, "quantity": self.quantity,
@@ -42,7 +47,7 @@ class Claim:
                 "date": self.date, "evidence": self.evidence, "parent": self.parent,
                 "block": None, "status_label": None, "status_parts": [], "raw": dict(self.raw),
                 "warnings": list(self.warnings),
-                "locator": ("title" if self.evidence.get("field") == "title" else
+                "locator": ("title" if self.from_title else
                             f"char:{self.evidence['start']}-{self.evidence['end']}")}
 
 

@@ -118,7 +118,7 @@ def drop_summed_totals(claims: list[Claim]) -> list[Claim]:
 
 
 def _summed(i: int, total: Claim, claims: list[Claim]) -> bool:
-    if not total.quantity or total.at is None or total.evidence.get("field") == "title":
+    if not total.quantity or total.at is None or total.from_title:
         return False
     at = total.at - total.evidence.get("start", 0)
     sentence = total.evidence["sentence"]

@@ -141,7 +141,7 @@ def _grades_joined(text: str) -> str:
 def _as_written(claims: list[Claim], text: str, title: str | None) -> None:
     """Evidence quoted from the text as written, where handles were read as names."""
     for c in claims:
-        if c.evidence.get("field") == "title" and title:
+        if c.from_title and title:
             c.evidence["sentence"] = title.strip()
         elif c.evidence.get("start", -1) >= 0:
             c.evidence["sentence"] = text[c.evidence["start"]:c.evidence["end"]]
@@ -263,7 +263,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         c.recipients = without_own_country(c.donors, c.recipients)
     claims = drop_tallies(claims, tallies)
     for c in claims:  # as written, not as read
-        if c.evidence.get("field") == "title" and title:
+        if c.from_title and title:
             c.evidence["sentence"] = title.strip()
         elif (written := text[c.evidence["start"]:c.evidence["end"]]).lower() == c.evidence[
                 "sentence"].lower():
@@ -305,7 +305,7 @@ def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:
                 c.quantity or 0):  # the gifts told after are most of it: its breakdown
             drop.add(i)
     totals = [claims[i] for i in drop]
-    drop |= {i for i, c in enumerate(claims) if c.evidence.get("field") == "title" and not c.donors
+    drop |= {i for i, c in enumerate(claims) if c.from_title and not c.donors
              and c.item == "funds" and any(t.currency == c.currency and abs(
                  (c.quantity or 0) - (t.quantity or 0)) <= 0.15 * (t.quantity or 0)
                  for t in totals)}  # "Relief Fund gets $0.9m more": that total rounded
