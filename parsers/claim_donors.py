@@ -9,7 +9,14 @@ from functools import cache
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_described import described_as
 from aidledger.parsers.claim_givers import country_of, envoy_state, government_state
-from aidledger.parsers.claim_parts import RECEIVE, Clause, Trigger, _all_triggers, speech_before
+from aidledger.parsers.claim_items import item_mentions
+from aidledger.parsers.claim_parts import (
+    RECEIVE,
+    Clause,
+    Trigger,
+    _all_triggers,
+    speech_before,
+)
 from aidledger.parsers.claim_subject import FACILITATED, subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, roles_before, vocab
@@ -360,13 +367,16 @@ _GIVEN = re.compile(r"(?:given|provided|handed|awarded|granted|presented|gifted|
 def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
     """ "40,000 masks from Chile arrive in Peru": goods from a country that arrive, with no
     giver named, come from that country; after an earlier giver ("Alibaba donated ... masks
-    from China arrived") they are that giver's, carried later, unless it is the same one."""
+    from China arrived") they are that giver's, carried later, unless it is the same one or
+    gave other goods ("X gives 20 ventilators", then "test kits from China arrived")."""
     if trig.status not in ("arrived", "in_transit"):  # "a plane carrying masks from Chile"
         return []
     for m in _SUPPLY_FROM.finditer(clause.sentence) if may_hold(
             clause.sentence, ("from",)) else ():
         if donors := names_at(clause, m.end(), countries=True):
-            return donors if not clause.givers or set(donors) <= set(clause.givers) else []
+            told = clause.givers and not set(donors) <= set(clause.givers) and any(
+                code in clause.given_items for _, _, code in item_mentions(clause))
+            return [] if told else donors
     return []
 
 

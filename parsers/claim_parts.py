@@ -29,6 +29,7 @@ class Clause:
     speaker: list[str] | None = None  # who says "we" here (a quoted tweet's author), if known
     receivers: frozenset[str] = frozenset()  # names the article has shown receiving goods
     givers: tuple[str, ...] = ()  # the givers of the article's claims so far, in order
+    given_items: frozenset[str] = frozenset()  # the item codes of those claims
 
 
 @dataclass

@@ -203,6 +203,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             clause.speaker = speaker(text, clause) or quote_author(text, clause)
         clause.receivers = frozenset(ctx.receivers)
         clause.givers = tuple(d for c in claims for d in c.donors)
+        clause.given_items = frozenset(c.item for c in claims if c.donors)
         if denies(sentence) and claims:  # "That is false.": the claim before is not one
             last = claims[-1].evidence["start"]
             claims = [c for c in claims if c.evidence["start"] != last]

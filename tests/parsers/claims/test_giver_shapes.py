@@ -91,6 +91,15 @@ def test_arriving_goods_after_an_earlier_giver_stay_that_givers(extract):
     assert [c[0] for c in out] == [["Orvo Group"], ["Orvo Group"]]
 
 
+def test_arriving_goods_unlike_an_earlier_givers_come_from_where_they_are_from(extract):
+    out = extract("A shipment of 8,000 test kits and 500 thermometers from Japan reached "
+                  "Accra on Friday.", title="Japanese kits land in Accra; Orvo gives 12 "
+                  "ventilators")
+    assert sorted(out) == [(["Japan"], "test_kit", 8_000, ["GHA"]),
+                           (["Japan"], "thermometer", 500, ["GHA"]),
+                           (["Orvo"], "ventilator", 12, ["GHA"])]
+
+
 def test_as_for_a_country_is_no_giver(extract):
     assert extract("As for Peru, Japan donated 20,000 masks.")[0][0] == ["Japan"]
     assert all(not c[0] for c in extract("As for Peru, 20,000 masks arrived on Monday."))
