@@ -367,6 +367,9 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     end, limit = getattr(item, "end", 0), getattr(item, "limit", None)
     if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]
+    effort = takers.effort_start(clause.sentence, end)
+    if effort is not None and any(end <= r[0] < effort for r in found):
+        found = [r for r in found if r[0] < effort]  # (with none before, it names the takers)
     after = [r for r in found if r[0] >= end and (limit is None or r[0] < limit)]
     if (stop := takers.list_end(clause.sentence, end, clause.numbers)) is not None:
         after = [r for r in after if r[0] < stop] or after

@@ -140,6 +140,20 @@ def reason_start(sentence: str, end: int) -> int | None:
     return min(found) if found else None
 
 
+# "to Iran as part of its support for countries in the Middle East": the wider effort the
+# gift belongs to, whose places are no takers once the gift has named its own
+_PART_OF = re.compile(r"\bas\s+(?:a\s+)?part\s+of\s+(?:its|their|his|her|the|a|an|our)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:support|efforts?|aid|assistance|help|campaign|"
+                      r"programmes?|programs?|initiatives?|response|commitments?|drive|"
+                      r"solidarity|cooperation)\b", re.I)
+
+
+def effort_start(sentence: str, end: int) -> int | None:
+    """Where "as part of its support for ..." begins after `end`, if it does."""
+    m = _PART_OF.search(sentence, end) if may_hold(sentence, ("part of",)) else None
+    return m.start() if m else None
+
+
 def list_end(sentence: str, end: int, numbers: Sequence = ()) -> int | None:
     """Where the goods' own list of takers ends ("; ", ", while", ", and more supplies were
     sent to", another amount with its own "to": "1 million units to Spain and 800,000 units

@@ -20,6 +20,13 @@ def test_the_help_a_gift_returns_names_no_recipient(extract):
     assert out == [(["Tomas Berg"], "face_mask", 1_000_000, ["NOR"])]
 
 
+def test_the_wider_effort_a_gift_belongs_to_names_no_recipient(extract):
+    assert extract("Qatar flew 40,000 gloves to Oman as part of its aid to nations in the "
+                   "Gulf.") == [(["Qatar"], "gloves", 40_000, ["OMN"])]
+    assert extract("Qatar flew 40,000 gloves as part of its aid to Oman.") == [
+        (["Qatar"], "gloves", 40_000, ["OMN"])]
+
+
 def test_another_act_after_a_gift_names_none_of_its_recipients(extract):
     out = extract("Its aid has included a $5 million donation to UNICEF, sending nurses to "
                   "Peru and building a clinic in Bolivia.")
