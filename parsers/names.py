@@ -100,6 +100,8 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-
 _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdings|Inc|Ltd|"
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
+# "co-founder of Alibaba Jack Ma": a one-word body, then its holder's first and last names
+_HELD_BY_ONE = re.compile(r"([A-Z][\w'’&-]+)\s+([A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*)")
 _LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
 _SEAT_ACRONYM = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]*"
@@ -282,8 +284,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start
             out.append(Name(s, s + len(name), handle, classify(handle)))
             continue
-        held = _HELD_BY.fullmatch(name) if " of" in text[max(0, start - 5):start] and \
-            _ROLE_OF_BEFORE.search(text, max(0, start - 40), start) else None
+        held = (_HELD_BY.fullmatch(name) or _held_by_one(name)) if " of" in text[
+            max(0, start - 5):start] and _ROLE_OF_BEFORE.search(
+                text, max(0, start - 40), start) else None
         if held and not name_sets()[2].search(held.group(2)):  # "chairman of Alibaba Group
             s = offset + start  # Jack Ma": the body of the role, then the person holding it
             p = s + held.start(2)
@@ -482,6 +485,16 @@ def _owner_part(text: str) -> str:
 
 
 @cache
+def _held_by_one(name: str) -> re.Match[str] | None:
+    """ "Alibaba Jack Ma" after "founder of", unless its first words are a place ("New York
+    Presbyterian") or its last two a body's ("Tesla Motor Works")."""
+    m = _HELD_BY_ONE.fullmatch(name)
+    if not m or lookup_place(m.group(1)) or lookup_place(name.rsplit(" ", 1)[0]) or \
+            name_sets()[2].search(m.group(2)):
+        return None
+    return m
+
+
 def roles_before() -> re.Pattern[str]:
     """A role word before a capitalised name ("CEO", "President", "Secretary of State")."""
     roles = vocab()["words"]["roles"]

@@ -208,6 +208,14 @@ def test_a_role_of_a_body_run_on_into_its_holders_name_names_the_holder(extract)
     assert [c[0] for c in out] == [["Lin Bao"]]
 
 
+def test_a_role_of_a_one_word_body_run_on_into_its_holders_name_names_the_holder(extract):
+    out = extract("Kenyan tycoon and co-founder of Orvex Lin Bao said he will give 40,000 "
+                  "masks to Uganda.")
+    assert out == [(["Lin Bao"], "face_mask", 40_000, ["UGA"])]
+    out = extract("The head of New York Presbyterian said 30,000 masks were donated by Orvex.")
+    assert [c[0] for c in out] == [["Orvex"]]
+
+
 def test_an_acronym_in_brackets_after_a_name_is_that_name_whatever_its_letters(extract):
     out = extract("The Orvo Disaster Relief Command (ORDECOM) met officials in Lima on Monday. "
                   "ORDECOM will donate 4 field hospitals to Peru.")
