@@ -53,6 +53,8 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
             sentence[n.end:t.start]) or _relative(sentence, n.end, t))), None)
         if subject is not None:
             b = _subject_start(sentence, names, subject)
+            if b is None:  # "...; the governor said that Orvo gave": a semicolon's clause
+                b = _after_semicolon(sentence, subject.start, cuts[-1] if cuts else 0)
             if b is None and _relative(sentence, subject.end, t) and not _AGENT.search(
                     sentence, 0, subject.start):  # "... and thanked Honda, which donated":
                 b = subject.start  # Honda's clause; not "from X, which raised": X's gift
@@ -117,6 +119,12 @@ def _agent_list(sentence: str, names: list[Name], pos: int) -> bool:
             return True
         start = prev.start
     return False
+
+
+def _after_semicolon(sentence: str, pos: int, since: int) -> int | None:
+    """The last semicolon before `pos` and after `since`: a new clause, whoever reports it."""
+    at = sentence.rfind(";", since, pos)
+    return at if at >= 0 else None
 
 
 def _verb_before(verbs: list, pos: int) -> bool:

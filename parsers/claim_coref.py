@@ -12,7 +12,14 @@ from aidledger.parsers.claim_heads import headed
 from aidledger.parsers.claim_missions import main_country, mission_state
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, lookup_place
-from aidledger.parsers.names import Name, is_org_name, possessive_free, split_coordinated, vocab
+from aidledger.parsers.names import (
+    Name,
+    is_org_name,
+    possessive_free,
+    split_coordinated,
+    spoken_for,
+    vocab,
+)
 
 _KINDS = ("person", "organisation", "foundation", "group", "first_person", "foundations",
           "companies", "persons_foundation", "persons_company", "country", "embassy",
@@ -239,8 +246,9 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind in ("group", "foundations", "companies") and (
             counted := given_by(clause, clause.sentence[:before])):
         return counted
-    pool = [n for n in clause.names if n.end <= before
-            and not apposed(clause.sentence[:before], n) and not n.oblique]
+    pool = [n for n in clause.names if n.end <= before and not n.oblique and (
+        not apposed(clause.sentence[:before], n) or kind == "organisation" and spoken_for(
+            clause.sentence, n.start))]  # "X, a spokesperson for Orvo, said the company"
     if kind == "organisation" and (said := _said_it(clause.sentence[:before], pool)):
         return said  # "Taiwan announced early last month that it would be donating"
     history = list(reversed(pool)) + [n for n in reversed(clause.earlier) if not n.oblique]

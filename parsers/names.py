@@ -314,9 +314,21 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, min(s + len(part), offset + start + len(name)), part,
                             classify(part), brand=brand))  # (a shared name: as long as written)
         out += _implied(m, text, offset)
+        if spoken_for(text, start):  # "a spokesperson for
+            out = [replace(n, kind="organisation") if n.start == offset + start and  # Goldman
+                   n.kind == "person" else n for n in out]  # Sachs": a body, whatever its words
         if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return sorted(out, key=lambda n: n.start)
+
+
+_SPOKES_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|"
+                         r"spokespeople)\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
+
+
+def spoken_for(text: str, start: int) -> bool:
+    """The name at `start` follows "a spokesperson for": the body its speaker speaks for."""
+    return bool(_SPOKES_FOR.search(text, max(0, start - 40), start))
 
 
 _OWNED = re.compile(r"\s+(?:[a-z]+\s+)?(?:companies|subsidiaries|units|affiliates|members|"
@@ -424,7 +436,8 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
     Ma's foundation", so that "the company" or "it" can refer back to them."""
     out = []
     role = _ROLE_SPLIT.match(m.group(0))
-    if role and not lookup_place(role.group(1)):
+    if role and not lookup_place(role.group(1)) and not all(  # "Vice President Mike Pence":
+            w in name_sets()[1] for w in role.group(1).split()):  # a rank, no company
         s = offset + m.start()
         out.append(Name(s, s + len(role.group(1)), role.group(1), "organisation"))
     tail = _FOUNDATION_OF.match(text, m.end() - 2) if m.group(0).endswith(("'s", "’s")) else \

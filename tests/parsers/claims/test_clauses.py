@@ -73,3 +73,9 @@ def test_a_second_giver_that_weighed_in_gives_its_own_goods(extract):
     assert out == [(["Kestrel"], "face_mask", 3_000, ["PER"]),
                    (["Tarsa Group"], "goggles", 500, ["PER"]),
                    (["Tarsa Group"], "ventilator", 20, ["PER"])]
+
+
+def test_a_semicolons_clause_reported_by_someone_has_its_own_giver(extract):
+    out = extract("Kestrel gave 4 million masks, its chief said; and on Monday, the mayor said "
+                  "that Tarsa Group donated 30,000 masks to her city of Lima.")
+    assert [(c[0], c[2]) for c in out] == [(["Kestrel"], 4_000_000), (["Tarsa Group"], 30_000)]

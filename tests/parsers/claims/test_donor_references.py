@@ -352,3 +352,15 @@ def test_the_company_never_refers_to_a_nations_people(extract):
     out = extract("Orvana plans to ship 600 ventilators to help Peruvians cope.\n\nThe Chinese "
                   "company has already shipped 90,000 masks to Peru.")
     assert all("Peruvians" not in c[0] for c in out)
+
+
+def test_the_body_a_spokesperson_speaks_for_is_the_company(extract):
+    out = extract("Mara Tell, a spokesperson for Holm Brandt, said in an email that the company "
+                  "is donating 20,000 masks to Oslo.")
+    assert out == [(["Holm Brandt"], "face_mask", 20_000, ["NOR"])]
+
+
+def test_a_rank_before_a_role_is_no_company_to_refer_to(extract):
+    out = extract("Orvex gave 500 ventilators, Vice President Lin Bao said on Monday. The "
+                  "company will also give 10,000 gloves to Peru.")
+    assert [c[0] for c in out] == [["Orvex"], ["Orvex"]]
