@@ -123,7 +123,12 @@ _DESCRIBED = re.compile(
 # where a name that is only mentioned, not the giver, stands: "in a post on its page", "to X"
 _MENTIONED = re.compile(r"\b(?:in|on|via|through|with|to|for|at|like|than|a|an)\s+(?:the\s+)?$")
 _STATE_WORDS = re.compile(r"\b(?:Embassy|Consulate|Ministry|Government|Department|Commission|"
-                          r"Council|Authority|Agency)\b")
+                          r"Council|Authority|Agency|City of|Municipality)\b")
+# "the donor company Orvo", "Orvo, the donor": named as the giver, whatever comes first
+_DONOR_NOUN = re.compile(r"\b(?:by|from|donor(?:\s+(?:company|firm|group|foundation|"
+                         r"business))?)\s+(?:the\s+)?$")
+_TAKES = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:to\s+receive|received|receives|accepted|took\s+"
+                    r"delivery)\b")
 
 
 def described_giver(sentence: str) -> str | None:
@@ -144,8 +149,9 @@ def named_giver(sentence: str, names: list[Name], kind: str,
     fits = [n for n in names if n.kind != "place" and n.text not in receivers
             and not lookup_place(n.text) and not _STATE_WORDS.search(n.text)
             and (n.kind == "person") == (kind == "person")
-            and (" " in n.text or n.text.isupper())]  # "Hospitals there lack them": no name
-    by = [n for n in fits if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", sentence[:n.start])]
+            and (" " in n.text or n.text.isupper())  # "Hospitals there lack them": no name
+            and not _TAKES.match(sentence, n.end)]  # "X hosted a ceremony to receive them"
+    by = [n for n in fits if _DONOR_NOUN.search(sentence[:n.start])]
     rest = [n for n in fits if not _MENTIONED.search(sentence[:n.start])]
     found = (by or rest or [None])[0]
     return possessive_free(found.text) if found else None

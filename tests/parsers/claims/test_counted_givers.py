@@ -90,3 +90,10 @@ def test_one_giver_described_first_takes_the_name_given_later(extract):
                    "them on Monday.")[0][0] == ["Elm Street Church"]
     assert extract("A Chilean company donated 2,000 masks to Peru. Hospitals there lack "
                    "them.") == [([], "face_mask", 2_000, ["PER"])]
+
+
+def test_the_described_giver_is_not_the_body_that_received_but_the_donor_named(extract):
+    out = extract("A Korean firm on Friday gave 9,000 masks to a hospital in Lima. Mercy "
+                  "Care Trust held a short event to receive the masks. Among the guests was "
+                  "Ana Ruiz, head of the donor company Tarsa Lima Holdings.")
+    assert out == [(["Tarsa Lima Holdings"], "face_mask", 9_000, ["PER"])]
