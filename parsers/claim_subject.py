@@ -155,7 +155,8 @@ _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|ann
 
 # "China has promised Pakistan to supply": the place after the verb is its object
 _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|told|tells|asked|"
-                     r"urged|helped|helps)\s+$")
+                     r"urged|helped|helps|follow(?:s|ed|ing)?(?:\s+in)?|emulat(?:es|ed|ing)"
+                     r")\s+(?:the\s+)?$")  # "Facebook is following Apple's lead by donating"
 
 
 _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"

@@ -409,3 +409,10 @@ def test_who_heads_the_taking_body_is_no_giver(extract):
 def test_a_nationalitys_businesses_after_donated_by_give_as_described(extract):
     out = extract("The 70 ventilators donated by Peruvian businesses reached Quito on Monday.")
     assert out[0][:3] == (["Peruvian businesses"], "ventilator", 70)
+
+
+def test_the_giver_whose_lead_another_follows_is_not_the_giver(extract):
+    assert extract("Orvex is following Tarsa's lead by donating 6,000 masks to Peru.") == [
+        (["Orvex"], "face_mask", 6_000, ["PER"])]
+    assert extract("Following Tarsa's example, Orvex gave 6,000 masks to Peru.")[0][0] == [
+        "Orvex"]
