@@ -173,7 +173,9 @@ _BENEFICIARY_OF = re.compile(
     r"programmes?|programs?|initiatives?|campaign)\b")
 
 
-_OWN_GIFT = re.compile(r"\s+(?:the\s+)?(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
+_ANNOUNCED = re.compile(r"announc\w*|unveil\w*", re.I)
+_OWN_GIFT = re.compile(r"\s+(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?(?:the\s+)?"
+                       r"(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
                        r"(?:[a-z-]+\s+)?(?:donations?|gifts?|contributions?)\b)")
 
 
@@ -320,9 +322,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and country_like(allies.group(1)):
         return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives
-    if RECEIVE.search(trig.phrase) and (own := _OWN_GIFT.match(s, trig.end)) and (
+    if (RECEIVE.search(trig.phrase) or _ANNOUNCED.fullmatch(trig.phrase)) and (
+            own := _OWN_GIFT.match(s, trig.end)) and (
             donors := names_at(clause, own.end(), countries=True)):
-        return [re.sub(r"['’]s?$", "", d) for d in donors]  # "received Orvo's donation of"
+        return [re.sub(r"['’]s?$", "", d) for d in donors]  # "received Orvo's donation of",
+        # "announced on May 11 Taiwan's donation of": the gift's owner gives
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated

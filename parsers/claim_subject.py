@@ -131,8 +131,15 @@ _WITH = re.compile(r"\b(?:met|meeting|meets)?\s*with\s+(?:the\s+)?$", re.I)  # "
 # donated": X is who was met, not who gave
 _QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life channel': a label
 # "a flight from Guangzhou, China arrived": the country only places the origin city
-_ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*"
-                          r"(?:\s+[A-Z][\w'’.-]*)*,\s*$")
+_ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?([A-Z][\w'’.-]*"
+                          r"(?:\s+[A-Z][\w'’.-]*)*),\s*$")
+
+
+def _origin_city(region: str) -> bool:
+    """`region` ends on "from Guangzhou, ": the place next names the city's country, not a
+    subject; after a country ("Excluding the gift to Canada, Taiwan has donated") it is one."""
+    m = _ORIGIN_CITY.search(region)
+    return bool(m) and not ((p := lookup_place(m.group(1))) and p.kind == "country")
 # "Chinese firms have stood behind the Philippines, donating": whom the givers back, not one
 _BEHIND = re.compile(r"\b(?:behind|alongside|beside|against|among|to|for|with|towards|into)\s+"
                      r"(?:the\s+)?$", re.I)
@@ -250,7 +257,7 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
     return n.kind == "place" and n.end <= before and (
         country_like(n.text) or n.text in vocab()["words"]["capitals"]) and not origin_before(
         region[:n.start]) and bool(_VERB_CHAIN.fullmatch(region, n.end)) and not \
-        _AFTER_PREP.search(region[:n.start]) and not _ORIGIN_CITY.search(region[:n.start])
+        _AFTER_PREP.search(region[:n.start]) and not _origin_city(region[:n.start])
 
 
 # "X has been backing the Y Alliance, a new mechanism, and has already made a contribution":
@@ -406,7 +413,7 @@ def subject(clause: Clause, before: int) -> list[str]:
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
-                  and not _ORIGIN_CITY.search(region[:n.start]) and not dashed(region, n)
+                  and not _origin_city(region[:n.start]) and not dashed(region, n)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start])
                        or _owned_place_start(region[:n.start]))]
         if not places:

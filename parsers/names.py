@@ -171,6 +171,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             start += len(words[0]) + 1  # "Cricketer Jo Tan donated": the occupation word
             words = words[1:]  # opening the sentence describes the person, no part of the name
         while words and (words[0] in leading or words[0] in not_names
+                         or _POSS.sub("", words[0]) in leading  # "Today's donations"
                          or words[0] in ("of", "for", "and", "the", "&")) and not _kept_head(
                              words):  # "As for Peru, ...": Peru; no name opens with "for"
             start += len(words[0]) + 1

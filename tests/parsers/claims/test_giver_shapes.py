@@ -416,3 +416,14 @@ def test_the_giver_whose_lead_another_follows_is_not_the_giver(extract):
         (["Orvex"], "face_mask", 6_000, ["PER"])]
     assert extract("Following Tarsa's example, Orvex gave 6,000 masks to Peru.")[0][0] == [
         "Orvex"]
+
+
+def test_the_owner_of_a_gift_someone_announces_gives_it(extract):
+    out = extract("Consul Ana Ruiz, joined by Mr. Tom Berg of the state agency, announced on "
+                  "June 2 Norway's donation of 40,000 masks to the State of Ohio.")
+    assert out == [(["Norway"], "face_mask", 40_000, ["USA"])]
+
+
+def test_a_time_word_owning_the_donations_is_no_giver(extract):
+    out = extract("Today's donations add to the 9 million masks already delivered to Peru.")
+    assert all(c[0] == [] for c in out)

@@ -245,3 +245,9 @@ def test_the_central_or_union_government_is_the_articles_state(extract):
     out = extract("Uruguay has helped its neighbours.\n\nThe Central government sent 9,000 "
                   "gowns to Paraguay.")
     assert out == [(["Uruguay"], "protective_suit", 9_000, ["PRY"])]
+
+
+def test_a_country_after_a_fronted_phrase_ending_in_another_country_gives(extract):
+    out = extract("Besides the gift to Chile, Norway this week has donated 3 million "
+                  "masks to Peru.")
+    assert out == [(["Norway"], "face_mask", 3_000_000, ["PER"])]
