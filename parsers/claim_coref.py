@@ -251,7 +251,8 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
             clause.sentence, n.start))]  # "X, a spokesperson for Orvo, said the company"
     if kind == "organisation" and (said := _said_it(clause.sentence[:before], pool)):
         return said  # "Taiwan announced early last month that it would be donating"
-    history = list(reversed(pool)) + [n for n in reversed(clause.earlier) if not n.oblique]
+    history = [n for n in [*reversed(pool), *(m for m in reversed(clause.earlier)
+                                              if not m.oblique)] if not n.example]
     wanted = {"person": ("person",), "organisation": ("organisation", "foundation"),
               "foundation": ("foundation",), "group": ("foundation", "organisation"),
               "foundations": ("foundation",), "companies": ("organisation",)}[kind]

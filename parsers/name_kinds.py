@@ -51,6 +51,8 @@ class Name:
     brand: bool = False  # its "'s" is its own ("Sainsbury's has donated"), not an owner's
     oblique: bool = False  # after "to", "through": "donate to Prime Minister Modi's fund"
     whole: bool = False  # its "and" is inside it: "China Road and Bridge Corporation (CRBC)"
+    example: bool = False  # one of a list after "like", "such as": "bodies like the WHO, the
+    # CDC": named to show a kind, never what a later "it" stands for
 
 
 def is_org_name(name: str) -> bool:

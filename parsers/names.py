@@ -320,7 +320,26 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                    n.kind == "person" else n for n in out]  # Sachs": a body, whatever its words
         if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
-    return sorted(out, key=lambda n: n.start)
+    return _examples_marked(text, offset, sorted(out, key=lambda n: n.start))
+
+
+# "organisations like the WHO, the CDC and ...": names listed as examples of a kind
+_LIKE = re.compile(r"\b(?:like|such\s+as)\s+(?:the\s+)?$", re.I)
+_LIST_ON = re.compile(r"(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+
+
+def _examples_marked(text: str, offset: int, names: list[Name]) -> list[Name]:
+    if " like " not in text and "such as" not in text:
+        return names
+    out: list[Name] = []
+    for n in names:
+        s, prev = n.start - offset, out[-1] if out else None
+        if _LIKE.search(text, max(0, s - 12), s) or (
+                prev is not None and prev.example and _LIST_ON.fullmatch(
+                    text, prev.end - offset, s)):
+            n = replace(n, example=True)
+        out.append(n)
+    return out
 
 
 _SPOKES_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|"

@@ -364,3 +364,10 @@ def test_a_rank_before_a_role_is_no_company_to_refer_to(extract):
     out = extract("Orvex gave 500 ventilators, Vice President Lin Bao said on Monday. The "
                   "company will also give 10,000 gloves to Peru.")
     assert [c[0] for c in out] == [["Orvex"], ["Orvex"]]
+
+
+def test_bodies_named_as_examples_are_not_what_it_stands_for(extract):
+    out = extract("The Holm Fund is giving $9 million to fight the virus. Part of it goes to "
+                  "agencies like the WHO, the ECDC and labs in Peru. It will also provide "
+                  "$2 million to clinics in Chile.")
+    assert [c[0] for c in out] == [["Holm Fund"], ["Holm Fund"]]
