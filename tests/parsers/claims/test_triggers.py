@@ -306,3 +306,8 @@ def test_a_hope_after_the_gift_leaves_the_gift(extract):
                   "trust will donate $40,000 to Namibia, hoping to speed up tests.")
     assert [(i, q, r) for _, i, q, r in out] == [("face_mask", 900, ["NAM"]),
                                                  ("funds", 40_000, ["NAM"])]
+
+
+def test_money_a_giver_will_direct_somewhere_is_pledged(extract):
+    assert extract("The Holm Fund will direct $3 million to clinics in Peru.") == [
+        (["Holm Fund"], "funds", 3_000_000, ["PER"])]
