@@ -167,6 +167,12 @@ def origin_before(text: str) -> bool:
 FROM_ONE_IN = (r"\bfrom\s+(?:both\s+)?(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|"
                r"reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b)[\w&'’.-]+\s+){1,6}?"
                r"(?:in|based\s+in)\s+(?:the\s+)?$")
+# "10,000 masks from the local government in Hunan province in south-central China": where
+# the goods' giver is, whatever the verb (not "from Hangzhou to hospitals in Spain")
+FROM_SEAT = re.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?![a-z]+ed\b|arrives?\b|"
+                       r"lands?\b|reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b|to\b|"
+                       r"for\b|towards?\b|and\b)[\w&'’.-]+\s+){1,8}?(?:in|based\s+in)\s+"
+                       r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$")
 _SPOKEN = re.compile(r"\b(?:said|says|announced|announces|stated|confirmed|told\s+\w+)"
                      r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s", re.I)
 

@@ -14,6 +14,7 @@ from aidledger.parsers.claim_outside import cut, outside
 from aidledger.parsers.claim_parts import (
     _ORIGIN,
     FROM_ONE_IN,
+    FROM_SEAT,
     RECEIVE,
     Clause,
     _all_triggers,
@@ -160,7 +161,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                                                         takers.ENVOY_TAKER_SEAT.search(
                                                             s[:p.start])):
             continue  # "to the Ambassador of Chile in Beijing": the envoy's seat
-        if seated and _GIVER_SEAT.search(s, 0, p.start):
+        if seated and (_GIVER_SEAT.search(s, 0, p.start) or FROM_SEAT.search(
+                s, max(0, p.start - 120), p.start)):
             continue  # "will receive masks from Orvo in China": where the giver is
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker

@@ -128,3 +128,11 @@ def test_a_hub_the_goods_go_on_from_is_no_taker(extract):
     out = extract("Orbis sent 500 masks to Ethiopia, to be distributed to hospitals in the "
                   "capital.")  # distributed inside the country: still its taker
     assert [r for *_, r in out] == [["ETH"]]
+
+
+def test_where_the_goods_giver_is_after_from_is_no_taker(extract):
+    out = extract("The envoy handed the Peruvian health ministry 9,000 masks from the city "
+                  "government in Sichuan province in western China.")
+    assert [c[3] for c in out] == [["PER"]]
+    out = extract("Lin Bao sent 9,000 masks from Chengdu to clinics in Peru.")
+    assert [c[3] for c in out] == [["PER"]]
