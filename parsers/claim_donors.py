@@ -337,6 +337,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         return _body_speaking(clause, trig)
     if _PASSIVE_TAKER.search(s, 0, trig.start) and _GIVEN.match(trig.phrase):
         return []  # "UNICEF was provided US$500,000 of this grant": who takes, giver unstated
+    if _PASSIVE_GIFT.search(s, max(0, trig.start - 30), trig.start) and _PARTICIPLE.fullmatch(
+            trig.phrase) and _TO_AFTER.match(s, trig.end):
+        return []
     if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
                                                  and _VEHICLE.fullmatch(s, t.end, trig.start)]):
         trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
@@ -366,6 +369,14 @@ _PASSIVE_TAKER = re.compile(r"(?<![\w'’-])[A-Z][\w.&'’-]*[A-Za-z]\s+(?:was|w
                             r"had been|will be|would be|is being|are being)\s+"
                             r"(?:also\s+|then\s+|now\s+|already\s+)?$")
 _GIVEN = re.compile(r"(?:given|provided|handed|awarded|granted|presented|gifted|offered)\b", re.I)
+# "The ceremony took place in X, and was given to Y": a passive predicate with no subject of
+# its own, whose subject is the gift (never a name the first predicate placed it at)
+_PASSIVE_GIFT = re.compile(r"(?:,\s*|\s)and\s+(?:was|were|is|are|has been|have been|had been)\s+"
+                           r"(?:also\s+|then\s+|now\s+|already\s+|later\s+)?$", re.I)
+_PARTICIPLE = re.compile(r"given|provided|donated|sent|delivered|handed(?: over)?|presented|"
+                         r"distributed|shipped|offered|supplied|gifted|dispatched|allocated|"
+                         r"awarded|granted|transferred", re.I)
+_TO_AFTER = re.compile(r"\s+(?:to|for|among|between)\s")
 
 
 def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:

@@ -59,13 +59,17 @@ _CARGO_REF = re.compile(
     # donation are 300 thermometers": the goods of the donation told before
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were))\b", re.I)
+# the takers a gift told before shares out among: "each of the three hospitals", "the councils"
+_TAKERS = (r"(?:country|nation|member state|state|recipient|government|countries|nations|"
+           r"member states|states|recipients|governments|hospitals?|clinics?|councils?|"
+           r"health (?:centres?|centers?|facilities)|facilities|municipalit(?:y|ies)|"
+           r"provinces?|districts?|counties|county|cities|city|regions?|institutions?)")
 _EACH_REF = re.compile(
-    r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w-]+)?)? (?:country|nation|"
-    r"member state|state|recipient|government|countries|nations|member states|states|"
-    r"recipients|governments)\b", re.I)
+    r"\beach(?: one)?(?: of (?:the|these|those|its|their)(?: [\w'’-]+){0,2})? " + _TAKERS
+    + r"(?!['’])\b", re.I)
 _GROUP_REF = re.compile(
-    r"\b(?:the|these|those|all) (?:[\w-]+ )?(?:countries|nations|member states|states|"
-    r"recipients|governments)\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
+    r"\b(?:the|these|those|all) (?:[\w'’-]+ ){0,2}?" + _TAKERS
+    + r"\s+(?:will|would|are to|have|had|each)?\s*(?:also\s+)?(?:all\s+)?"
     r"(?:receive|received|get|got)\b", re.I)
 _FURTHER = re.compile(
     r"^(?:[^,]{0,30},\s*)?(?:a further|another|an additional|more than another)\b"

@@ -163,3 +163,15 @@ def test_an_amount_each_in_a_later_clause_is_that_clauses_alone(extract):
                   "states gets 2,000 test kits.")
     assert out == [([], "test_kit", 8_000, ["PER"]), ([], "face_mask", 30_000, ["PER"]),
                    ([], "test_kit", 24_000, ["region:asia"])]
+
+
+def test_goods_each_of_the_hospitals_told_before_will_get(extract):
+    out = extract("Norway on Monday gave medical supplies to four of Peru's main hospitals. "
+                  "The handover was held at the embassy in the capital, Lima, and was given to "
+                  "San Borja Hospital. Each of the four hospitals will get 2,000 masks and 5 "
+                  "ventilators.")
+    assert out == [(["Norway"], "face_mask", 8_000, ["PER"]),
+                   (["Norway"], "ventilator", 20, ["PER"])]
+    out = extract("Norway gave medical supplies to clinics in Peru. The clinics will get "
+                  "2,000 masks.")
+    assert out == [(["Norway"], "face_mask", 2_000, ["PER"])]
