@@ -80,15 +80,18 @@ def running_total(sentence: str) -> bool:
 
 
 def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
-    """A tally is no claim when the article tells a gift of the same giver on its own (the
-    tally counts it again); a giver's only statement, even "to date", is its donation.
+    """A tally is no claim when the article tells a gift of the same giver and goods on its
+    own (the tally counts it again); a giver's only statement of those goods, even "to
+    date", is its donation (its money "so far" beside masks told alone too).
     `tallies` holds the ids of the claims read from tally sentences; parents re-indexed."""
-    told = {giver_key(d) for c in claims if id(c) not in tallies for d in c.donors}
+    told = {(giver_key(d), c.item) for c in claims if id(c) not in tallies for d in c.donors}
     goods = {c.item for c in claims if id(c) not in tallies}
 
-    def counted_again(c: Claim) -> bool:  # a tally naming no giver counts the same goods told
-        return bool({giver_key(d) for d in c.donors} & told) if c.donors else c.item in goods
-    # ("Twenty ventilators were handed over. A total of 30 have now been delivered")
+    def counted_again(c: Claim) -> bool:  # the same giver's same goods (or money) told on
+        # their own; a tally naming no giver counts the same goods told ("Twenty ventilators
+        # were handed over. A total of 30 have now been delivered")
+        return bool({(giver_key(d), c.item) for d in c.donors} & told) if c.donors else \
+            c.item in goods
     keep = [i for i, c in enumerate(claims) if id(c) not in tallies or not counted_again(c)]
     return kept(claims, keep)
 

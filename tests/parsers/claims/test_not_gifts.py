@@ -184,9 +184,11 @@ def test_goods_still_needed_are_no_gift(extract):
 
 
 def test_a_tally_of_a_givers_gifts_so_far_is_no_second_claim(extract):
+    """The test kits told on their own are counted again; the masks only the tally tells."""
     text = ("Norvik Health donated 4,000 test kits to Laos on Monday. Norvik Health's aid to "
             "Laos so far includes 9,000 test kits and 50,000 masks.")
-    assert extract(text) == [(["Norvik Health"], "test_kit", 4_000, ["LAO"])]
+    assert extract(text) == [(["Norvik Health"], "test_kit", 4_000, ["LAO"]),
+                             (["Norvik Health"], "face_mask", 50_000, ["LAO"])]
     text = ("Tarsa Group sent 30 ventilators to Chad. With this gift, Tarsa Group has now "
             "donated 120 ventilators to Chad.")
     assert extract(text) == [(["Tarsa Group"], "ventilator", 30, ["TCD"])]

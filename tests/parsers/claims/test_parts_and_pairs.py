@@ -50,8 +50,12 @@ def test_a_share_of_the_givers_own_stock_is_no_part(extract):
 
 def test_a_tally_up_to_the_present_is_no_second_claim(extract):
     text = ("Corvo Relief sent 90,000 masks to Peru. Up to the present, Corvo Relief has "
-            "provided $4 million to Peru.")
+            "provided 200,000 masks to Peru.")
     assert extract(text) == [(["Corvo Relief"], "face_mask", 90_000, ["PER"])]
+    text = ("Corvo Relief sent 90,000 masks to Peru. Up to the present, Corvo Relief has "
+            "provided $4 million to Peru.")  # its money only the tally tells
+    assert extract(text) == [(["Corvo Relief"], "face_mask", 90_000, ["PER"]),
+                             (["Corvo Relief"], "funds", 4_000_000, ["PER"])]
 
 
 def test_bracketed_amounts_after_takers_share_out_the_sum(extract):
