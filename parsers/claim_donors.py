@@ -54,6 +54,10 @@ _DESCRIBED_FIRST = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:foundation|char
                               r",\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
+_LIST_ON = re.compile(r"\s*(?:,(?:\s*(?:and|&|as well as)\b)?|\s+and|\s+&|\s+as well as)\s*"
+                      r"(?:the\s+)?(?=[A-Z])")
+
+
 def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked."""
@@ -77,8 +81,13 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
     if people := _PEOPLE_OF.match(s, pos):
         state = next((n for n in clause.names if n.start == people.end()), None)
         if people.group(0)[0] in "gG" and state and (country_of(state.text) or "")[:1].isalpha():
-            return [s[pos:state.end]]  # "from the government of Peru": as the text names it
-        pos, countries = people.end(), True  # "a gift from the people of India": India
+            donors.append(s[pos:state.end])  # "from the government of Peru": as the text
+            more = _LIST_ON.match(s, state.end)  # names it, and the givers listed after it
+            if not more:
+                return donors
+            pos = more.end()
+        else:
+            pos, countries = people.end(), True  # "a gift from the people of India": India
     for n in (n for n in clause.names if n.start >= pos - 1):
         if (n.start - pos > 3 and not _HONORIFIC.fullmatch(s, pos, n.start)) or _STOP.search(
                 n.text):

@@ -248,3 +248,10 @@ def test_a_giver_who_joined_another_in_giving_gives_with_it(extract):
 def test_a_thanking_minister_of_a_nationality_places_the_gift(extract):
     out = extract("Peruvian Health Minister Ana Ruiz thanked Orvo for donating 500 ventilators.")
     assert out == [(["Orvo"], "ventilator", 500, ["PER"])]
+
+
+def test_givers_listed_after_a_government_of_a_country_give_with_it(extract):
+    out = extract("The $2 million includes donations from the government of Norway, the Peru "
+                  "Relief Agency and the Holm Fund.")
+    assert out == [(["government of Norway", "Peru Relief Agency", "Holm Fund"], "funds",
+                    2_000_000, [])]
