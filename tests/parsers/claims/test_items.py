@@ -366,3 +366,9 @@ def test_a_mask_grade_written_with_a_space_is_no_count(extract):
     assert extract(text) == [(["Orvo"], "respirator", 100_000, ["PER"]),
                              (["Orvo"], "respirator", 2_000, ["PER"])]
     assert extract_claims(text)[0].evidence["sentence"] == text  # quoted as written
+
+
+def test_units_of_personal_protective_equipment_are_protective_suits(extract):
+    out = extract("Orvo gave 400,000 surgical masks and 6,000 units of Personal Protective "
+                  "Equipment (PPE) to Peru.")
+    assert [(c[1], c[2]) for c in out] == [("face_mask", 400_000), ("protective_suit", 6_000)]
