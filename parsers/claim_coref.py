@@ -225,7 +225,11 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind.startswith("head:"):
         return _by_head(kind[5:], clause, before)
     if kind == "first_person":
-        return list(clause.speaker or ([own] if (own := publisher_named(clause)) else []))
+        if clause.speaker:
+            return list(clause.speaker)
+        if said := _announced_we(clause, before):
+            return said
+        return [own] if (own := publisher_named(clause)) else []
     if kind == "persons_company":  # "his company": the company the person before heads
         person = resolve("person", clause, before)
         seen = clause.text[:max(clause.start, 0)] + "\n" + clause.sentence[:before]
@@ -280,6 +284,19 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     if kind == "foundation" and _PERSONS_FOUNDATION.search(clause.text[:max(clause.start, 0)]):
         return resolve("persons_foundation", clause, before)  # "His foundation ..." earlier
     return []
+
+
+# "The Consulate General is pleased to announce that, together with X, we will donate": the
+# body announcing what "we" will do speaks for itself
+_ANNOUNCES_THAT = re.compile(r"\s+(?:is|are)\s+(?:pleased|proud|happy|delighted|glad|honou?red)"
+                             r"\s+to\s+announce[ds]?\s+that\b", re.I)
+
+
+def _announced_we(clause: Clause, before: int) -> list[str]:
+    region = clause.sentence[:before]
+    m = _ANNOUNCES_THAT.search(region) if "announce" in region else None
+    lead = [n for n in clause.names if m and n.end == m.start() and n.kind != "place"]
+    return name_donors(lead[-1]) if lead else []
 
 
 def _people_of_place(name: str) -> bool:

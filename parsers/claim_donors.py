@@ -182,7 +182,19 @@ _BENEFICIARY_OF = re.compile(
     r"programmes?|programs?|initiatives?|campaign)\b")
 
 
+def _owned_gift(clause: Clause, trig: Trigger) -> list[str]:
+    """The owner of a gift named after the verb with its possessive ("the Chinese
+    Government's additional donation of"), whoever hands it over."""
+    s = clause.sentence
+    own = _OWNED_GIFT.search(s, trig.end) if "'" in s or "’" in s else None
+    if own is None or ";" in s[trig.end:own.start()]:
+        return []
+    return [re.sub(r"['’]s?$", "", d) for d in names_at(clause, own.end(), countries=True)]
+
+
 _ANNOUNCED = re.compile(r"announc\w*|unveil\w*", re.I)
+_OWNED_GIFT = re.compile(r"(?<![\w-])(?:the\s+)?(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?"
+                         r"\s+(?:[a-z-]+\s+){0,2}?(?:donations?|gifts?|contributions?)\b)")
 _OWN_GIFT = re.compile(r"\s+(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?(?:the\s+)?"
                        r"(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
                        r"(?:[a-z-]+\s+)?(?:donations?|gifts?|contributions?)\b)")
@@ -241,6 +253,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         after = [names_at(clause, m.end()) for m in _SUPPLY_FROM.finditer(s, trig.end)] + [
             names_at(clause, m.end(), countries=True) for m in _GOODS_BY.finditer(s, trig.start)
             if ";" not in s[trig.start:m.start()]]  # or "5,000 masks donated by Orvana"
+        if gift := _owned_gift(clause, trig):
+            after.append(gift)  # "handed over the Chinese Government's donation of"
         behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s)  # "on behalf of the Chilean
         if behalf and (state := names_at(clause, behalf.end(), countries=True)) and all(
                 country_of(d) for d in state):  # government": the state's body as written
@@ -304,6 +318,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received
         # by X": X receives
+    if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig)):
+        return gift  # "received from Ambassador X the Chinese Government's donation of"
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister

@@ -13,7 +13,7 @@ from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.prefilter import may_hold
 
-_PARTNER = re.compile(r",?\s+(?:together|along|jointly|in partnership|in cooperation|"
+_PARTNER = re.compile(r"(?:,?\s+|^\W*)(?:together|along|jointly|in partnership|in cooperation|"
                       r"in collaboration|in conjunction|joined hands|joined forces|teamed up|"
                       r"partnered|partnering|teaming up)\s+with\s+(?:the\s+)?", re.I)
 # every _PARTNER match holds one of these (keep in step): a sentence with none is not searched
@@ -75,6 +75,10 @@ def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> lis
             continue
         if m.start() < trig.start:  # the subject side: "X, together with Y, ... donated"
             lead = subject(clause, m.start())
+            if not lead and _FRONTED.fullmatch(s, 0, m.start()) and _JOINT.search(m.group(0)):
+                donors = donors + [p for p in partners if p not in donors]  # "Together with Y,
+                continue  # X will donate", "... announce that, together with Y, we will donate"
+                # (not "In partnership with Y, X provided": Y helps, X gives)
             if lead and set(partners) & set(donors):
                 donors = lead + [p for p in partners if p not in lead]
             elif lead and set(lead) & set(donors):
@@ -90,6 +94,8 @@ def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> lis
     return donors
 
 
+_FRONTED = re.compile(r"\W*|.*\bthat\s*,?", re.S)
+_JOINT = re.compile(r"together|along|jointly", re.I)
 _ONE = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*"
 _WITH_AMOUNT = re.compile(rf"({_ONE}(?:\s*(?:,|\band\b)\s*{_ONE})*)\s+with\s+(?:a\s+|an\s+)?$")
 _EACH = re.compile(r"\s*,?\s*(?:each|apiece)\b", re.I)

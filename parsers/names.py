@@ -63,7 +63,7 @@ _ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
 _NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
     r"(?<![\w-])(?![NR]\d)" + _WORD + r"(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
     r"\.?,?[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
-    + r"))(?:(?:of[^\S\n]+the|of|for|and|the|de|du|von|" + _ON_TOPIC + r")[^\S\n]+)?(?![NR]\d)"
+    + r"))(?:(?:of[^\S\n]+the|of|for|and|de|du|von|" + _ON_TOPIC + r")[^\S\n]+)?(?![NR]\d)"
     + _WORD + r")*")
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 

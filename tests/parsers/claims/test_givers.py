@@ -255,3 +255,21 @@ def test_givers_listed_after_a_government_of_a_country_give_with_it(extract):
                   "Relief Agency and the Holm Fund.")
     assert out == [(["government of Norway", "Peru Relief Agency", "Holm Fund"], "funds",
                     2_000_000, [])]
+
+
+def test_a_body_announcing_that_together_with_another_we_will_donate(extract):
+    out = extract("The Orvo Foundation is pleased to announce that, together with the Holm "
+                  "Fund, we will donate 12,000 gowns to Lima.")
+    assert out == [(["Orvo Foundation", "Holm Fund"], "protective_suit", 12_000, ["PER"])]
+    out = extract("Together with the Holm Fund, the Orvo Foundation will donate 12,000 gowns "
+                  "to Lima.")
+    assert out[0][0] == ["Orvo Foundation", "Holm Fund"]
+    out = extract("In partnership with the Holm Fund, the Orvo Foundation gave 12,000 gowns "
+                  "to Lima.")  # the partner helps; the subject gives
+    assert out[0][0] == ["Orvo Foundation"]
+
+
+def test_an_envoy_handing_over_his_governments_gift_gives_as_that_government(extract):
+    out = extract("Minister Ana Ruiz received from Norwegian Ambassador Lars Holm the Norwegian "
+                  "Government's second donation of 40,000 test kits on Monday.")
+    assert [c[0] for c in out] == [["Norwegian Government"]]
