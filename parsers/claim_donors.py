@@ -361,6 +361,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             return subject(clause, earlier[-1].start)
         return _body_speaking(clause, trig)
     if _PASSIVE_TAKER.search(s, 0, trig.start) and _GIVEN.match(trig.phrase):
+        by = [m for m in _GOODS_BY.finditer(s, 0, trig.start) if ";" not in s[m.end():trig.start]]
+        if by and (donors := names_at(clause, by[-1].end(), countries=True)):
+            return donors  # "supplies donated by the Government of China were handed over"
         return []  # "UNICEF was provided US$500,000 of this grant": who takes, giver unstated
     if _PASSIVE_GIFT.search(s, max(0, trig.start - 30), trig.start) and _PARTICIPLE.fullmatch(
             trig.phrase) and _TO_AFTER.match(s, trig.end):

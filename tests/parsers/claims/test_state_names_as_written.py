@@ -111,3 +111,9 @@ def test_the_giver_named_where_the_goods_are_handed_over_outranks_the_headlines(
     out = extract(text, title="Japan sends Tanzania a consignment of medical aid")
     assert out == [(["Japanese government"], "respirator", 2_000, ["TZA"]),
                    (["Japanese government"], "thermometer", 500, ["TZA"])]
+
+
+def test_goods_donated_by_a_government_then_handed_over_are_that_governments(extract):
+    out = extract("A new batch of supplies donated by the government of Chile was handed "
+                  "over to Peru on Monday, including 3,000 gowns.")
+    assert out == [(["government of Chile"], "protective_suit", 3_000, ["PER"])]
