@@ -76,7 +76,7 @@ def test_a_pledge_per_country_restates_the_delivered_total_of_fewer_givers(extra
 
 
 def test_goods_with_the_before_their_count_are_told_back(extract):
-    text = ("Norway donated 45,000 masks to three Pacific nations. The three recipients are "
+    text = ("Norway donated 45,000 masks to three island nations. The three recipients are "
             "Fiji, Samoa and Tonga. Lund said at a ceremony that the 45,000 masks for the "
             "Pacific partners had been shipped out.")
     assert extract(text) == [(["Norway"], "face_mask", 45_000, ["FJI", "WSM", "TON"])]

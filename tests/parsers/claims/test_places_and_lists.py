@@ -246,3 +246,8 @@ def test_countries_named_after_a_count_join_it_under_a_headline_too(extract):
     want = [(["Orvo"], "face_mask", 80_000, ["CHL", "PER", "BOL", "ECU"])]
     assert extract(text) == want
     assert extract(text, title="Orvo sends 80,000 masks abroad") == want
+
+
+def test_the_pacific_island_states_are_a_region(extract):
+    assert extract("Norway is giving $3 million to help Pacific island countries test for the "
+                   "virus.") == [(["Norway"], "funds", 3_000_000, ["region:pacific"])]

@@ -91,9 +91,10 @@ def test_an_envoy_of_one_country_to_another_takes_for_the_first(extract):
 
 
 def test_the_nations_of_a_region_named_one_by_one(extract):
+    """The region with its named examples, as for any region."""
     out = extract("Kestrel Bank gave 8,000 masks to the Pacific island nations of Fiji and "
                   "Samoa.")
-    assert [sorted(c[3]) for c in out] == [["FJI", "WSM"]]
+    assert [sorted(c[3]) for c in out] == [["FJI", "WSM", "region:pacific"]]
 
 
 def test_two_bodies_of_two_countries_and_a_taker_after_as_well_as(extract):
