@@ -182,6 +182,13 @@ _BENEFICIARY_OF = re.compile(
     r"programmes?|programs?|initiatives?|campaign)\b")
 
 
+# givers described in the plural, then named as examples: "by companies and foundations,
+# including tech giant Tencent, ...": the named ones give
+_MANY_INCLUDING = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*s(?:\s+and\s+(?:[a-z][\w-]*\s+)"
+                             r"{0,2}?[a-z][\w-]*s)?\s*,?\s+(?:including|such\s+as|among\s+them)"
+                             r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
+
+
 def _owned_gift(clause: Clause, trig: Trigger) -> list[str]:
     """The owner of a gift named after the verb with its possessive ("the Chinese
     Government's additional donation of"), whoever hands it over."""
@@ -290,6 +297,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         by = None  # "donated masks to Spain, which were distributed by the Red Cross"
     if by and _PURPOSE.search(s, trig.end, trig.end + by.start()):
         by = None  # "The gift is to support the response by the member states": whose work
+    if by and (many := _MANY_INCLUDING.match(s, trig.end + by.end())) and (
+            donors := names_at(clause, many.end(), countries=True)):
+        return donors  # "donated by companies and foundations, including Tencent and ..."
     if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
         return donors
     people = _people_by().match(s, trig.end + by.end()) if by and by.start() < 3 else None

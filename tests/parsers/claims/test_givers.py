@@ -273,3 +273,9 @@ def test_an_envoy_handing_over_his_governments_gift_gives_as_that_government(ext
     out = extract("Minister Ana Ruiz received from Norwegian Ambassador Lars Holm the Norwegian "
                   "Government's second donation of 40,000 test kits on Monday.")
     assert [c[0] for c in out] == [["Norwegian Government"]]
+
+
+def test_givers_described_in_the_plural_then_named_as_examples(extract):
+    out = extract("The $2 million was donated by firms and charities, including shipping group "
+                  "Orvex and the Holm Fund.")
+    assert out == [(["Orvex", "Holm Fund"], "funds", 2_000_000, [])]
