@@ -105,6 +105,9 @@ _ENVOY = re.compile(r"^([A-Z][\w.]*)\s+(?:President|Prime\s+Minister|Premier|Amb
                     r"Foreign\s+Minister|Consul(?:\s+General)?)\s+[A-Z]")
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+(?=[A-Z][\w'’-]*$)")
+
+
 @lru_cache(maxsize=4096)  # the same givers are named again at each step of an article
 def donor_name(name: str) -> str:
     """The name the ledger keeps for a donor: as written, "the" dropped; a state, its
@@ -113,6 +116,8 @@ def donor_name(name: str) -> str:
     the Ruritanian Embassy": Ruritanian Embassy); a demonym alone or a capital as the country
     ("Turkish", "Beijing": Turkey, China)."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = _HONORIFIC.sub("", name)  # "Mr Ma said in a tweet": the person named before
+    # by the surname (a full name keeps its title as written: "Ms Ama Boateng")
     if m := _MEMBERS.match(name):
         name = m.group(1)
     if (m := _OF_COMPANY.fullmatch(name)) and classify(m.group(1)) == "person":

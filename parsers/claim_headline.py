@@ -19,11 +19,15 @@ from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import _load, lookup_place
 from aidledger.parsers.names import vocab
 
+# lowercased wherever they stand in a Title Case headline, inside a run of names too
+_RELATIVES = {"that", "which", "who", "towards", "toward", "have", "has", "had", "the", "a", "an"}
 _SMALL = {"to", "of", "for", "and", "in", "on", "with", "from", "by", "as", "at", "is", "are",
           "was", "were", "be", "will", "its", "his", "her", "their", "more", "than", "over",
           "million", "billion", "thousand", "hundred", "says", "said", "amid", "after", "worth",
           "help", "fight", "against", "workers", "healthcare", "health", "medical", "supplies",
-          "coronavirus", "millions", "thousands", "hit", "hardest", "countries", "nations"}
+          "coronavirus", "millions", "thousands", "hit", "hardest", "countries", "nations",
+          "organizations", "organisations", "billionaires", "companies", "firms", "donors",
+          "charities", "these", "those", "how", "why", "what", "list", *_RELATIVES}
 
 
 @cache
@@ -54,7 +58,7 @@ def untitled(title: str) -> str:
 _FUNCTION = {"to", "of", "for", "and", "in", "on", "with", "from", "by", "as", "at", "is", "are",
              "was", "were", "be", "will", "its", "his", "her", "their", "more", "than", "over",
              "says", "said", "amid", "after", "against", "million", "billion", "thousand",
-             "hundred", "millions", "thousands"}
+             "hundred", "millions", "thousands", *_RELATIVES}
 
 
 @cache

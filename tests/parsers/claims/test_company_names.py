@@ -283,3 +283,11 @@ def test_a_participle_or_trade_word_opening_the_sentence_is_no_part_of_the_name(
     assert extract("Brewer Orvana donated 9,000 masks to Peru.")[0][0] == ["Orvana"]
     assert extract("Using Orvana funds, Tessa Bank gave 9,000 masks to Peru.")[0][0] == [
         "Tessa Bank"]
+
+
+def test_a_title_case_headline_of_donor_lists_names_no_giver():
+    from aidledger.parsers.claim_headline import untitled
+    assert untitled("Tycoons, Charities That Have Made Gifts Towards Peru's Fight Against "
+                    "Covid") == ("Tycoons, charities that have made gifts towards Peru's Fight "
+                                 "against Covid")
+    assert _names("Items donated include 3,000 gowns.") == []

@@ -371,3 +371,9 @@ def test_bodies_named_as_examples_are_not_what_it_stands_for(extract):
                   "agencies like the WHO, the ECDC and labs in Peru. It will also provide "
                   "$2 million to clinics in Chile.")
     assert [c[0] for c in out] == [["Holm Fund"], ["Holm Fund"]]
+
+
+def test_a_surname_with_its_title_is_the_person_named_before(extract):
+    out = extract("Lin Bao runs the Orvex group. Mr Bao said in a post: \"Our gift to Peru is on "
+                  "its way. It includes 300 ventilators.\"")
+    assert [c[0] for c in out] == [["Lin Bao"]]
