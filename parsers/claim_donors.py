@@ -8,7 +8,7 @@ from functools import cache
 
 from aidledger.parsers.claim_coref import HEAD, country_like, name_donors, references, resolve
 from aidledger.parsers.claim_described import described_as
-from aidledger.parsers.claim_givers import country_of, envoy_state, government_state
+from aidledger.parsers.claim_givers import country_of, envoy_state, government_state, state_name
 from aidledger.parsers.claim_items import item_mentions
 from aidledger.parsers.claim_parts import (
     RECEIVE,
@@ -199,6 +199,20 @@ def _owned_gift(clause: Clause, trig: Trigger) -> list[str]:
     return [re.sub(r"['’]s?$", "", d) for d in names_at(clause, own.end(), countries=True)]
 
 
+# "received a US shipment of", "took delivery of a Chinese donation of": the state it is from
+_STATE_GIFT = re.compile(r"\s+(?:a|an|the)\s+(?:first\s+|second\s+|third\s+|new\s+|further\s+)?"
+                         r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:shipment|donation|gift|consignment|"
+                         r"delivery|batch|planeload)\s+of\b")
+
+
+def _state_gift(clause: Clause, trig: Trigger) -> list[str]:
+    m = _STATE_GIFT.match(clause.sentence, trig.end)
+    place = lookup_place(m.group(1)) if m else None
+    if m is None or place is None or place.kind not in ("country", "demonym"):
+        return []
+    return [m.group(1) if place.kind == "country" else state_name(place.code)]
+
+
 _ANNOUNCED = re.compile(r"announc\w*|unveil\w*", re.I)
 _OWNED_GIFT = re.compile(r"(?<![\w-])(?:the\s+)?(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?"
                          r"\s+(?:[a-z-]+\s+){0,2}?(?:donations?|gifts?|contributions?)\b)")
@@ -328,8 +342,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received
         # by X": X receives
-    if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig)):
-        return gift  # "received from Ambassador X the Chinese Government's donation of"
+    if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig) or _state_gift(
+            clause, trig)):  # "received from Ambassador X the Chinese Government's donation
+        return gift  # of", "received a US shipment of 211 ventilators"
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister

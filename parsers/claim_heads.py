@@ -47,7 +47,9 @@ def headed(person: str, text: str) -> str | None:
     who = re.escape(person)
     found = [m for m in re.finditer(rf"{_COMPANY}\s+{_LEADS},?\s+{who}\b", text)] + [
         m for m in re.finditer(rf"\b{who},\s+(?:the\s+)?{_HEADS}\s+(?:of|at)\s+{_COMPANY}",
-                               text)]
+                               text)] + [  # "the Board Chairman of the X Foundation, Prof. Y"
+        m for m in re.finditer(rf"\b(?:[Bb]oard\s+)?{_LEADS}\s+(?:of|at)\s+(?:the\s+)?{_COMPANY},"
+                               rf"\s+(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon)\.?\s+)?{who}\b", text)]
     if not found:
         return None
     name = max(found, key=lambda m: m.start()).group(1)

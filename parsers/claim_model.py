@@ -177,7 +177,8 @@ def _participle_by(clause: Clause, pos: int) -> Trigger | None:
     t = after[0]
     gap = clause.sentence[pos:t.start]
     return t if t.phrase.endswith(("ed", "sent", "given")) and not re.search(
-        r"[;:]|\b(?:and|which|that|who|was|were|is|are|has|have)\b", gap) else None
+        r"[;:]|\b(?:and|which|that|who|was|were|is|are|has|have)\b|\bpart\s+of\b", gap) else None
+    # (not "... as part of aid promised by X": the participle tells of the wider aid)
 
 
 def giver(clause: Clause, pos: int, published: datetime | date | None

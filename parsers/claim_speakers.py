@@ -73,8 +73,8 @@ def speaker(text: str, clause: Clause) -> list[str] | None:
 def _heads(names: list[str], clause: Clause) -> list[str]:
     """ "We" said by an executive is the company the article says the speaker heads
     ("Salesforce CEO Marc Benioff ... '... we deliver,' he added": Salesforce)."""
-    seen = clause.text[:max(clause.start, 0)]
-    return [headed(n, seen) or n for n in names]
+    seen = clause.text[:max(clause.end, 0)]  # (its own sentence too: "the Chairman of X,
+    return [headed(n, seen) or n for n in names]  # Y said, 'We ...'")
 
 
 def attributed_donors(clause: Clause) -> list[str]:

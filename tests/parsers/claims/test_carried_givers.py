@@ -225,3 +225,10 @@ def test_who_received_the_donation_at_a_ceremony_is_not_the_giver_of_the_goods_n
                   "welcome,” Chad's Health Minister, Ali Idriss said at the "
                   "airport, where he came to receive the donation.\n\nThe donation includes 15 ventilators.")
     assert out == [(["Norway"], "ventilator", 15, ["TCD"])]
+
+
+def test_we_said_by_the_chairman_of_a_foundation_is_the_foundation(extract):
+    out = extract("At the handover, the Board Chairman of the Holm Relief Foundation, Prof. Ana "
+                  "Ruiz said, \"We are pleased to donate these supplies.\" The items comprise "
+                  "the following:\n• Gloves – 4,000\n• N95 Masks – 2,500")
+    assert [c[0] for c in out] == [["Holm Relief Foundation"], ["Holm Relief Foundation"]]

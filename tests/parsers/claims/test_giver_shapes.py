@@ -427,3 +427,9 @@ def test_the_owner_of_a_gift_someone_announces_gives_it(extract):
 def test_a_time_word_owning_the_donations_is_no_giver(extract):
     out = extract("Today's donations add to the 9 million masks already delivered to Peru.")
     assert all(c[0] == [] for c in out)
+
+
+def test_a_states_shipment_received_is_that_states_gift(extract):
+    out = extract("Peru said it received a Chilean shipment of 90 ventilators as part of aid "
+                  "promised by President Ruiz.")
+    assert out == [(["Chile"], "ventilator", 90, ["PER"])]
