@@ -161,8 +161,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 # named next, "were donated by X", still wins; "from well-wishers": none)
             elif said:
                 c.donors = list(said)
-            elif _receipt_of_earlier(clause, c, ctx):
-                c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ..."
+            elif _receipt_of_earlier(clause, c, ctx) or (ctx.donors and _TOLD_RECEIPT.search(
+                    clause.sentence)):  # "France and Italy will receive 200,000 ...", "the
+                c.donors = list(ctx.donors)  # minister received the consignment of ..."
         if shape and not c.recipients and not _REST.search(clause.sentence):
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
             if not c.recipients and shape == "list" and ctx.list_home:
@@ -170,8 +171,10 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
             if not c.recipients and shape in _REFERS_BACK and c.item != "funds":  # "The
                 # consignment included 20,000 masks": goods for the article's country
                 ctx.unplaced.append(c)
-        elif not c.recipients and _WE_RECEIVE.search(clause.sentence):
-            c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting"
+        elif not c.recipients and (_WE_RECEIVE.search(clause.sentence) or (
+                c.told or c.donors == ctx.donors) and _TOLD_RECEIPT.search(clause.sentence)):
+            c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting",
+            # "the Deputy Minister received the consignment of ...": the takers told
         if shape and c.status is None:
             c.status = ctx.list_status if shape == "list" else ctx.status
         if shape in ("each", "list") and c.quantity is not None and c.quantity_each is None \
@@ -196,6 +199,11 @@ def _goods_head(head: str, claim) -> bool:
 _REFERS_BACK = {"cargo", "passive"}
 
 
+# receiving the gift told before: "received the consignment of", "took delivery of the
+# donation" (its giver and takers are the statement's)
+_TOLD_RECEIPT = re.compile(r"\b(?:received|receives|receiving|accepted|collected|took\s+delivery\s+"
+                           r"of)\s+(?:the|this|that|these)\s+(?:[\w-]+\s+)?(?:consignment|donation|"
+                           r"shipment|supplies|batch|cargo|package|items|goods|gift)\b", re.I)
 _RECEIVES = re.compile(r"\b(?:will|would|are to|is to)?\s*(?:receive|get|share|split)\b|"
                        r"\b(?:received|receives|got|gets|getting)\b", re.I)
 

@@ -348,7 +348,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister
-        return donors  # city": the taker's own pronoun names the taker, not who gives
+        # city": the taker's own pronoun names the taker, not who gives
+        return [] if trig.status == "arrived" and _told_before(clause, donors) else donors
     supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
     for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"
         if (donors := names_at(clause, m.end())) and not (_DONATED.fullmatch(trig.phrase) and (
@@ -442,10 +443,15 @@ def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
     for m in _SUPPLY_FROM.finditer(clause.sentence) if may_hold(
             clause.sentence, ("from",)) else ():
         if donors := names_at(clause, m.end(), countries=True):
-            told = clause.givers and not set(donors) <= set(clause.givers) and any(
-                code in clause.given_items for _, _, code in item_mentions(clause))
-            return [] if told else donors
+            return [] if _told_before(clause, donors) else donors
     return []
+
+
+def _told_before(clause: Clause, donors: list[str]) -> bool:
+    """The goods arriving "from" `donors` are ones another giver was told giving before
+    ("Jack Ma donated test kits ...", then "the test kits arrived from Ethiopia")."""
+    return bool(clause.givers) and not set(donors) <= set(clause.givers) and any(
+        code in clause.given_items for _, _, code in item_mentions(clause))
 
 
 _CARRYING = re.compile(r"carr|loaded", re.I)

@@ -232,3 +232,11 @@ def test_we_said_by_the_chairman_of_a_foundation_is_the_foundation(extract):
                   "Ruiz said, \"We are pleased to donate these supplies.\" The items comprise "
                   "the following:\n• Gloves – 4,000\n• N95 Masks – 2,500")
     assert [c[0] for c in out] == [["Holm Relief Foundation"], ["Holm Relief Foundation"]]
+
+
+def test_an_official_receiving_the_consignment_told_before_takes_it_for_the_country(extract):
+    out = extract("Peru has received its consignment of test kits donated by the Holm Fund. "
+                  "The kits arrived in the country on Monday from Chile. The deputy minister, "
+                  "Ana Ruiz, received the consignment of 40,000 test kits at the airport.")
+    assert out == [(["Holm Fund"], "test_kit", None, ["PER"]),
+                   (["Holm Fund"], "test_kit", 40_000, ["PER"])]
