@@ -15,6 +15,7 @@ from aidledger.parsers.claim_parts import (
     Clause,
     Trigger,
     _all_triggers,
+    noun,
     speech_before,
 )
 from aidledger.parsers.claim_subject import FACILITATED, subject
@@ -58,9 +59,11 @@ _LIST_ON = re.compile(r"\s*(?:,(?:\s*(?:and|&|as well as)\b)?|\s+and|\s+&|\s+as 
                       r"(?:the\s+)?(?=[A-Z])")
 
 
-def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
+def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = False
+             ) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
-    there ("the two foundations", "the company") stands for; countries only when asked."""
+    there ("the two foundations", "the company") stands for; countries only when asked, and
+    cities too when `cities` (the agent of "donated by": "masks donated by Huai'an")."""
     s = clause.sentence
     donors: list[str] = []
     kin = _KIN.match(s, pos)  # "from its partner province of Jiangxi": the province gives
@@ -97,7 +100,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False) -> list[str]:
         organ = organ if state is not None and state.kind in ("country", "demonym") else None
         place = lookup_place(n.text) if n.kind == "place" else None
         if n.kind == "place" and not (countries and organ) and not (countries and place and (
-                place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ()))):
+                place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ())
+                or (cities and place.kind == "city"))):
             break
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
@@ -314,7 +318,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if by and (many := _MANY_INCLUDING.match(s, trig.end + by.end())) and (
             donors := names_at(clause, many.end(), countries=True)):
         return donors  # "donated by companies and foundations, including Tencent and ..."
-    if by and (donors := names_at(clause, trig.end + by.end(), countries=True)):
+    if by and (donors := names_at(clause, trig.end + by.end(), countries=True,
+                                  cities=by.group(0).startswith("by") and by.start() < 3)):
         return donors
     people = _people_by().match(s, trig.end + by.end()) if by and by.start() < 3 else None
     if people and all(lookup_place(w) for w in re.findall(
@@ -397,7 +402,23 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if _CARRYING.match(trig.phrase) and (sent := [t for t in _all_triggers(s) if t.end <= trig.start
                                                  and _VEHICLE.fullmatch(s, t.end, trig.start)]):
         trig = sent[-1]  # "China sent a plane carrying 450,000 masks": who sent the plane
+    if (main := _main_verb(clause, trig)) is not None:
+        trig = main  # "Orvo had donated supplies to A, B and C, sending 10,000 masks each"
     return subject(clause, trig.start) or _from_donor(clause) or _arrived_from(clause, trig)
+
+
+_GERUND_AFTER = re.compile(r",\s*(?:and\s+)?(?:also\s+)?$")
+
+
+def _main_verb(clause: Clause, trig: Trigger) -> Trigger | None:
+    """The verb of the main clause a giving participle after a comma belongs to: its subject
+    is the participle's ("..., sending 10,000 masks"), not the last name before the comma."""
+    if not trig.phrase.lower().endswith("ing") or " " in trig.phrase or not _GERUND_AFTER.search(
+            clause.sentence, max(0, trig.start - 12), trig.start):
+        return None
+    return next((t for t in _all_triggers(clause.sentence) if t.end <= trig.start - 2
+                 and not t.phrase.lower().endswith("ing") and not RECEIVE.search(t.phrase)
+                 and not noun(t.phrase)), None)
 
 
 # goods an envoy hands over that the sentence says another "donated": the envoy only passes

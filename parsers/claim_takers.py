@@ -220,6 +220,8 @@ TAKER_BASED = re.compile(r"\b(?:to|for|towards|among)\s+(?:the\s+)?(?:[\w'’-]+
 
 # what a demonym before it makes a taker of that country ("a Kenyan hospital")
 COUNTRY_NOUNS = re.compile(r"^\s+(countries|nations|states|hospitals?|cities|city|towns?|people|"
+                           r"(?:sister|partner|twin|friendship)\s+(?:cit(?:y|ies)|provinces?|"
+                           r"states?|towns?|regions?)|"
                            r"governments?|health|medical|authorities|doctors|capital|province|"
                            r"region|port|clinics?|families|communities|workers|nurses|patients|"
                            r"citizens|children|schools|frontline|healthcare|refugees|institut"

@@ -433,3 +433,14 @@ def test_a_states_shipment_received_is_that_states_gift(extract):
     out = extract("Peru said it received a Chilean shipment of 90 ventilators as part of aid "
                   "promised by President Ruiz.")
     assert out == [(["Chile"], "ventilator", 90, ["PER"])]
+
+
+def test_a_city_that_donated_goods_another_received_gives_them(extract):
+    out = extract("The city of Lima also received 9,000 masks donated by Chengdu.")
+    assert out == [(["Chengdu"], "face_mask", 9_000, ["PER"])]
+
+
+def test_a_participle_after_the_main_clause_shares_its_subject(extract):
+    out = extract("Orvo has given supplies to its partner towns of Arles in France and Lund in "
+                  "Sweden, sending 4,000 masks to each.")
+    assert [c[0] for c in out] == [["Orvo"]]

@@ -346,3 +346,8 @@ def test_a_regions_ally_that_received_is_the_country_named_before(extract):
 def test_a_town_the_goods_arrived_in_after_their_giver_still_takes(extract):
     out = extract("Namibia received 900 masks from the Karoo Trust which arrived in Windhoek.")
     assert out == [(["Karoo Trust"], "face_mask", 900, ["NAM"])]
+
+
+def test_a_sister_city_named_by_its_countrys_demonym_takes_that_country(extract):
+    out = extract("Orvo sent 9,000 masks to Kestrelby, its Norwegian sister city.")
+    assert out == [(["Orvo"], "face_mask", 9_000, ["NOR"])]
