@@ -387,8 +387,26 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     firsts: dict[str | None, Recipient] = {}
     for _, _, r in nearest:
         firsts.setdefault(r.code, r)  # the first of each code, in order
-    out = list(firsts.values()) or (_scene_taker(clause) if limit is None else [])
+    out = list(firsts.values()) or (_scene_taker(clause) or _speaker_taker(clause)
+                                    if limit is None else [])
     return out, _each_count(clause.sentence), "respectively" in clause.sentence.lower()
+
+
+# "The government of Braga says Shenyang will give it 10,000 masks": "it" is the speaker
+_GIVE_IT = re.compile(r"\b(?:give|gives|send|sends|donate|donates|provide|provides|offer|offers|"
+                      r"hand|hands)\s+(?:it|them)\s", re.I)
+_SAYS = re.compile(r"\s(?:says|said|announced|stated)\s+(?:that\s+)?", re.I)
+
+
+def _speaker_taker(clause: Clause) -> list[Recipient]:
+    s = clause.sentence
+    give = _GIVE_IT.search(s) if " it " in s or " them " in s else None
+    says = _SAYS.search(s, 0, give.start()) if give else None
+    if says is None:
+        return []
+    places = [p for p in find_places(s[:says.start()]) if p.place.kind in ("country", "city")
+              or p.place.kind == "demonym" and takers.COUNTRY_NOUNS.match(s, p.end)]
+    return [Recipient(places[-1].text, places[-1].place.code)] if places else []
 
 
 def _scene_taker(clause: Clause) -> list[Recipient]:

@@ -28,7 +28,7 @@ from aidledger.parsers.claim_described import (
     titled,
 )
 from aidledger.parsers.claim_givers import state_name
-from aidledger.parsers.claim_parts import Clause, origin_before
+from aidledger.parsers.claim_parts import Clause, origin_before, speech_before
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, is_org_name, vocab
 
@@ -39,7 +39,8 @@ _SPEAKER_OF = re.compile(r"^[^.;]*?\b(?:said|says|told|announced|added|confirmed
                          r"(?<=that )(?:after|following|during)\b|"
                          r"some|about|around|approximately|almost|roughly|more than|nearly|over|"
                          r"\d)", re.I)
-_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*)(?i:the\s+)?(?:"
+_CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*|\b(?:says|said|announced|stated|confirmed)\s+"
+                           r"(?:that\s+)?)(?i:the\s+)?(?:"
                            r"(?:(?i:[a-z]+ern\s+)?[A-Z][\w]+['’]s\s+)?"  # "Southern China's"
                            r"(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
                            r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
@@ -314,7 +315,17 @@ _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battl
                          r"campaign|struggle|drive)\b")
 
 
+_PRONOUN_NEXT = re.compile(r"(?:it|they|he|she|we|its|their|his|her|our)\b", re.I)
+
+
 def subject(clause: Clause, before: int) -> list[str]:
+    heard = speech_before(clause, before)
+    if heard is not None and heard.start() > 0 and not _PRONOUN_NEXT.match(clause.sentence,
+                                                                          heard.end()):
+        own = replace(clause, sentence=" " * heard.end() + clause.sentence[heard.end():],
+                      names=[n for n in clause.names if n.start >= heard.end()])
+        if said := subject(own, before):  # "The council of Arequipa says the city of
+            return said  # Antofagasta will give it": the speaker's clause has its own subject
     region = clause.sentence[:before]
     if FACILITATED.search(region):
         return []  # "the Norwegian government facilitated a gift of 900 ventilators": who

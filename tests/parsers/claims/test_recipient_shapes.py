@@ -351,3 +351,9 @@ def test_a_town_the_goods_arrived_in_after_their_giver_still_takes(extract):
 def test_a_sister_city_named_by_its_countrys_demonym_takes_that_country(extract):
     out = extract("Orvo sent 9,000 masks to Kestrelby, its Norwegian sister city.")
     assert out == [(["Orvo"], "face_mask", 9_000, ["NOR"])]
+
+
+def test_it_that_a_giver_will_give_to_is_the_speaking_place(extract):
+    out = extract("The council of the Peruvian city of Arequipa says the Chilean city of "
+                  "Antofagasta will give it 6,000 masks.")
+    assert out == [(["Antofagasta"], "face_mask", 6_000, ["PER"])]
