@@ -517,7 +517,6 @@ def _owner_part(text: str) -> str:
     return text[m.end():] if m else text
 
 
-@cache
 def _held_by_one(name: str) -> re.Match[str] | None:
     """ "Alibaba Jack Ma" after "founder of", unless its first words are a place ("New York
     Presbyterian") or its last two a body's ("Tesla Motor Works")."""
@@ -528,6 +527,7 @@ def _held_by_one(name: str) -> re.Match[str] | None:
     return m
 
 
+@cache
 def roles_before() -> re.Pattern[str]:
     """A role word before a capitalised name ("CEO", "President", "Secretary of State")."""
     roles = vocab()["words"]["roles"]
