@@ -59,6 +59,11 @@ _LIST_ON = re.compile(r"\s*(?:,(?:\s*(?:and|&|as well as)\b)?|\s+and|\s+&|\s+as 
                       r"(?:the\s+)?(?=[A-Z])")
 
 
+_DEMONYM_DESCRIBED = re.compile(r"([A-Z][a-z]+)\s+(?:billionaire|businessman|businesswoman|"
+                                r"philanthropist|tycoon|entrepreneur|charity|firm|company|"
+                                r"conglomerate|giant)\s*,\s+(?:the\s+)?(?=[A-Z])")
+
+
 def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = False
              ) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
@@ -73,6 +78,9 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         pos = described.end()
     elif apposed := _DESCRIBED_FIRST.match(s, pos):  # "donated by a Chilean charity, the
         pos = apposed.end()  # Orvo Foundation": the name after the description
+    elif (apposed := _DEMONYM_DESCRIBED.match(s, pos)) and (
+            (p := lookup_place(apposed.group(1))) is not None and p.kind == "demonym"):
+        pos = apposed.end()  # "donated by Chinese billionaire, Jack Ma"
     if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
         return [state]  # "from Chargé d'affaires of the Peruvian Embassy Ana Ruiz": Peru
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):

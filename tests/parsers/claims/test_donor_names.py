@@ -425,3 +425,10 @@ def test_a_person_after_a_bodys_office_title_is_the_giver(extract):
 def test_a_headline_comma_shares_the_plural_head(extract):
     out = extract("Namibia gets 40,000 masks from Karoo, Baobab foundations")
     assert out == [(["Karoo Foundation", "Baobab Foundation"], "face_mask", 40_000, ["NAM"])]
+
+
+def test_a_demonym_description_then_a_comma_before_the_givers_name(extract):
+    out = extract("Peru took delivery of 800 test kits donated by Norwegian tycoon, Lars Holm.")
+    assert out == [(["Lars Holm"], "test_kit", 800, ["PER"])]
+    assert extract("800 masks were donated by Orvo Group, a Chilean firm.")[0][0] == [
+        "Orvo Group"]
