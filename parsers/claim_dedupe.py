@@ -56,8 +56,11 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             if rounded_in_body(out[dup], c):
                 out[dup].quantity = c.quantity  # "more than seven million", then "7.07 million"
             if out[dup].quantity_each is not None and c.quantity_each is None:
-                c.recipients = c.recipients or out[dup].recipients
-                out[dup] = c  # the stated total, not each x count
+                each = {r.code for r in out[dup].recipients}
+                if not c.recipients or (_within(each, {r.code for r in c.recipients}) and
+                                        not _within({r.code for r in c.recipients}, each)):
+                    c.recipients = out[dup].recipients  # (the region the total went to, not
+                out[dup] = c  # the hub it lands in) the stated total, not each x count
             elif not out[dup].recipients and c.recipients:
                 out[dup].recipients = c.recipients
             elif not out[dup].from_title and not c.from_title:  # "eight EU countries", then the
@@ -253,7 +256,9 @@ def _restated(a: Claim, b: Claim) -> bool:
     da, db = {giver_key(d) for d in a.donors}, {giver_key(d) for d in b.donors}
     ra, rb = {r.code for r in a.recipients}, {r.code for r in b.recipients}
     return (not da or not db or da <= db or db <= da) and (  # "Jack Ma Foundation" for "the
-        not ra or not rb or ra <= rb or rb <= ra)  # Jack Ma and Alibaba foundations": the same
+        not ra or not rb or ra <= rb or rb <= ra  # Jack Ma and Alibaba foundations": the same;
+        or _within(ra, rb) or _within(rb, ra))  # "to the 54 African nations", then "delivered
+    # to Addis Ababa" in the region: the region's total
 
 
 _MASKS = {"face_mask", "respirator"}  # "100,000 masks" in a headline, "KN95 masks" below

@@ -179,3 +179,10 @@ def test_goods_each_of_the_hospitals_told_before_will_get(extract):
     out = extract("Norway gave medical supplies to clinics in Peru. The clinics will get "
                   "2,000 masks.")
     assert out == [(["Norway"], "face_mask", 2_000, ["PER"])]
+
+
+def test_a_total_stated_next_for_goods_each_of_a_regions_nations_gets_is_the_claim(extract):
+    out = extract("The Holm Fund will give each of the 54 African nations 1,000 test kits. In "
+                  "total, 60,000 test kits will be delivered to Addis Ababa, the capital of "
+                  "Ethiopia. Its government will manage their distribution.")
+    assert out == [(["Holm Fund"], "test_kit", 60_000, ["region:africa"])]
