@@ -260,6 +260,10 @@ def announcement(clause: Clause, ctx: Context) -> None:
     if trig is None or _EVENT_AFTER.match(clause.sentence, trig.end):
         return  # "watched the donation handover ceremony online": an event, no one gives in it
     donors = resolve_donors(clause, trig)
+    if not donors and (by := _DONATED_BY.search(clause.sentence, trig.end)) and (
+            later := trigger_in(clause, by.start() + 1)) is not None:
+        donors = resolve_donors(clause, later)  # "arrived ... with a consignment of supplies
+        # donated by China": the giver the sentence names
     if ctx.donors and _TOLD_GOODS.match(clause.sentence, trig.end):
         donors = []  # "X handed over the supplies at the ceremony": the gift told before, whose
         # giver stays the giver; X only hands it over

@@ -126,8 +126,9 @@ _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|
                          r"|(?:made|makes|make|making)\s+(?:an?\s+)?(?:[a-z]+\s+)?)*")  # "Qatar has
 # made a contribution of": the noun after "made a" is the giving word
 # "An Ethiopian Airlines cargo flight ... arrived with": the carrier, not the giver
-_CARRIER = re.compile(r"\s+(?:cargo\s+|charter(?:ed)?\s+|special\s+)?(?:plane|flight|aircraft|jet|"
-                      r"freighter|airplane|airliner|ship|vessel|truck|lorry)s?\b", re.I)
+_CARRIER = re.compile(r"\s+(?:[A-Z]?\d{2,4}[A-Z]?\s+)?(?:cargo\s+|charter(?:ed)?\s+|special\s+)?"
+                      r"(?:plane|flight|aircraft|jet|freighter|airplane|airliner|ship|vessel|truck|"
+                      r"lorry)s?\b", re.I)  # (a model's number too: "a Boeing 777 aircraft")
 _WITH = re.compile(r"\b(?:met|meeting|meets)?\s*with\s+(?:the\s+)?$", re.I)  # "met with X and
 # donated": X is who was met, not who gave
 _QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life channel': a label

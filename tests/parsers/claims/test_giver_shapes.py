@@ -444,3 +444,10 @@ def test_a_participle_after_the_main_clause_shares_its_subject(extract):
     out = extract("Orvo has given supplies to its partner towns of Arles in France and Lund in "
                   "Sweden, sending 4,000 masks to each.")
     assert [c[0] for c in out] == [["Orvo"]]
+
+
+def test_an_aircraft_by_its_model_that_brought_a_gift_named_by_its_giver(extract):
+    out = extract("On Friday an Airbus A330 aircraft, which flew from Chengdu, China, landed in "
+                  "Lima with a cargo of medical supplies donated by China. Items donated "
+                  "include 7 000 N95 masks.")
+    assert out == [(["China"], "respirator", 7_000, ["PER"])]
