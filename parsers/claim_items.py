@@ -135,6 +135,13 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
+# "100 prisoners will start producing masks": a verb between the number and the goods makes
+# it a count of something else
+_CLAUSE_GAP = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|"
+                         r"have|had|been|being|start|started|began|begin)\s")
+# (but "200,000 units will be N95 units", "of which 5,000 are N95 masks": what they are)
+_COPULA_GAP = re.compile(r"\s*(?:(?:units|pieces|sets|of\s+them)\s+)?(?:will\s+be|would\s+be|are|"
+                         r"were|is|was)\s+(?:[\w-]+\s+){0,2}$")
 _CLOSING_QUOTES = ("”", '"', "’")
 # "40 brand new, top-of-the-range ventilators": describing words listed with a comma (not
 # goods: "10,000 masks, gloves" counts the masks alone)
@@ -169,7 +176,9 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
             gap = gap[again.end():]
         else:
             again = None
-        if n.end <= start and (_GAP.match(gap[:-1] + " " if gap.endswith("-") else gap) or (
+        clause_gap = _CLAUSE_GAP.search(gap) and not _COPULA_GAP.match(gap)
+        if n.end <= start and not clause_gap and (_GAP.match(
+                gap[:-1] + " " if gap.endswith("-") else gap) or (
                 _LISTED_GAP.match(gap) and not _COUNT_WORD.search(gap)
                 and not _stop_gap().search(gap) and not _item_mentions(gap))):
             best, restated = n, again.end() if again else 0

@@ -240,3 +240,10 @@ def test_an_official_receiving_the_consignment_told_before_takes_it_for_the_coun
                   "Ana Ruiz, received the consignment of 40,000 test kits at the airport.")
     assert out == [(["Holm Fund"], "test_kit", None, ["PER"]),
                    (["Holm Fund"], "test_kit", 40_000, ["PER"])]
+
+
+def test_goods_told_given_then_arriving_at_an_unknown_stop_take_giver_and_takers(extract):
+    out = extract("Orvo donated masks and gloves to Peru. An Orvo Air plane landed at Jorge "
+                  "Chavez on Monday with 60 thousand masks and 9 thousand gloves.")
+    assert out[1:] == [(["Orvo"], "face_mask", 60_000, ["PER"]),
+                       (["Orvo"], "gloves", 9_000, ["PER"])]

@@ -309,3 +309,11 @@ def test_the_day_of_a_date_is_no_count(extract):
 def test_a_count_in_quotation_marks_still_counts_the_goods(extract):
     out = extract("The Karoo Trust is donating “up to 900” ventilators to Namibia.")
     assert out == [(["Karoo Trust"], "ventilator", 900, ["NAM"])]
+
+
+def test_a_count_before_a_verb_counts_no_goods_after_it(extract):
+    assert extract("About 300 volunteers will start sewing masks on Monday, the Lima council "
+                   "announced.") == []
+    out = extract("Orvo will give Peru 9 million masks, of which 500,000 units will be N95 "
+                  "masks.")
+    assert (["Orvo"], "respirator", 500_000, ["PER"]) in out
