@@ -137,6 +137,8 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
                 c.donors, c.told = name_donors(frm), False
         return
     trig = trigger_in(clause)
+    if trig is not None and trig.phrase.lower().startswith("announce") and not strict:
+        return  # "..., the Ministry of Justice announced": who tells news, no giver
     if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]) and not strict:
         return  # "the donated medical supplies": goods described, no giver named ("The
         # donation was made by X" names one)

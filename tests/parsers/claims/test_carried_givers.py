@@ -247,3 +247,10 @@ def test_goods_told_given_then_arriving_at_an_unknown_stop_take_giver_and_takers
                   "Chavez on Monday with 60 thousand masks and 9 thousand gloves.")
     assert out[1:] == [(["Orvo"], "face_mask", 60_000, ["PER"]),
                        (["Orvo"], "gloves", 9_000, ["PER"])]
+
+
+def test_a_body_announcing_other_news_gives_none_of_the_goods_told_before(extract):
+    out = extract("Orvo donated masks to Peru. A plane landed at Jorge Chavez on Monday with "
+                  "60 thousand masks. Some 40 tailors will start sewing masks this week, the "
+                  "Ministry of Labour announced.")
+    assert [c[0] for c in out] == [["Orvo"], ["Orvo"]]
