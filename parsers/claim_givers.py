@@ -188,6 +188,24 @@ def giver_key(donor: str) -> str:
     return f"state:{code}" if code and not code.startswith("region:") else donor.lower()
 
 
+def ampersand_pairs(donors: Sequence[str], text: str) -> list[str]:
+    """ "Huawei & Inditex" is two givers when the article names one of them alone too
+    ("Inditex's warehouse"); "Procter & Gamble", never named so, stays one."""
+    out: list[str] = []
+    for d in donors:
+        parts = d.split(" & ") if " & " in d else [d]
+        if len(parts) == 2 and parts[0] != parts[1] and all(
+                _ALONE.fullmatch(p) for p in parts) and any(
+                re.search(rf"(?<!& )(?<!&)\b{re.escape(p)}\b(?!\s*&)", text) for p in parts):
+            out += parts
+        else:
+            out.append(d)
+    return out
+
+
+_ALONE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+
+
 def donor_names(names: Sequence[str]) -> list[str]:
     """Each giver once, a state once however often and however the claim names it ("the
     Peruvian Embassy ... Peru": the first)."""

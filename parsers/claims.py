@@ -50,6 +50,7 @@ from aidledger.parsers.claim_fund_refs import (
     unnamed_fund,
 )
 from aidledger.parsers.claim_givers import (
+    ampersand_pairs,
     as_the_text_writes,
     donor_names,
     firm_full_names,
@@ -257,7 +258,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     seen = f"{title or ''}\n{text}"
     long_names = [n.text for n in names_so_far if n.kind != "place" and " " in n.text]
     for c in claims:
-        c.donors = officials_as_states(as_named(donor_names(c.donors), names_so_far), seen,
+        c.donors = officials_as_states(as_named(donor_names(ampersand_pairs(c.donors, seen)),
+                                                names_so_far), seen,
                                        {r.code for r in c.recipients if r.code})
         c.donors = named_in_full(firm_full_names(office_givers(founded_names(spelled_out(
             as_the_text_writes(c.donors, seen), seen), seen), seen), text), long_names)

@@ -432,3 +432,10 @@ def test_a_demonym_description_then_a_comma_before_the_givers_name(extract):
     assert out == [(["Lars Holm"], "test_kit", 800, ["PER"])]
     assert extract("800 masks were donated by Orvo Group, a Chilean firm.")[0][0] == [
         "Orvo Group"]
+
+
+def test_two_firms_joined_by_an_ampersand_are_two_givers_when_each_is_named_alone(extract):
+    out = extract("Peru will get 90,000 masks from both Orvex & Tarsa. Tarsa's depot in Lima "
+                  "will take the first lot.")
+    assert out[0][0] == ["Orvex", "Tarsa"]
+    assert extract("Holm & Berg donated 9,000 masks to Peru.")[0][0] == ["Holm & Berg"]
