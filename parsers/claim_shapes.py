@@ -206,10 +206,15 @@ def cargo_funds(clause: Clause, published: datetime | date | None,
 _OPEN_QUOTES = "\"“‘'«"
 
 
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def anaphor(clause: Clause) -> str | None:
     """The shape by which this sentence refers back to an earlier donation, if any (a quote
     opening it is read through: "“This batch includes 1,000 gowns”" is the batch's contents)."""
     s = clause.sentence.lstrip(_OPEN_QUOTES)
+    if "." in s[:-1]:  # "worth 436,500 U.S. dollars, included": no full stop for the shapes
+        s = _DOTTED.sub(lambda m: m.group(0).replace(".", "_"), s)
     if _LIST_LINE.match(s):
         return "list"
     if _PART_OF.search(s) and _PART.search(s) or _OUT_OF.match(s):

@@ -146,3 +146,9 @@ def test_attending_the_donation_ceremony_is_no_giving(extract):
             "the donation handover ceremony by video link.\n\nThe consignment also includes "
             "9,000 masks.")
     assert [c[0] for c in extract(text)] == [["Quell Foundation"], ["Quell Foundation"]]
+
+
+def test_a_dotted_abbreviation_inside_the_gift_told_back_keeps_its_shape(extract):
+    out = extract("The Holm Fund has donated a batch of supplies to Peru. The donation, worth "
+                  "about 40,000 U.S. dollars, included 9,000 masks.")
+    assert out == [(["Holm Fund"], "face_mask", 9_000, ["PER"])]
