@@ -178,8 +178,8 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         elif not c.recipients and not c.donors and c.status in ("arrived", "in_transit") and (
                 ctx.donors and ctx.recipients and ctx.item and any(
                     o.item == ctx.item[0] for o in claims)):
-            c.recipients = list(ctx.recipients)  # "Orvo donated masks to the Netherlands. A
-            # plane landed at Schiphol with 80,000 masks": the goods told, arriving (the
+            c.recipients = list(ctx.recipients)  # "Orvo donated masks to Peru. A plane
+            # landed at Jorge Chavez with 60,000 masks": the goods told, arriving (the
             # giver is carried to them later)
         if shape and c.status is None:
             c.status = ctx.list_status if shape == "list" else ctx.status

@@ -286,7 +286,7 @@ def resolve(kind: str, clause: Clause, before: int) -> list[str]:
     return []
 
 
-# "The Consulate General is pleased to announce that, together with X, we will donate": the
+# "The Orvo Foundation is pleased to announce that, together with X, we will donate": the
 # body announcing what "we" will do speaks for itself
 _ANNOUNCES_THAT = re.compile(r"\s+(?:is|are)\s+(?:pleased|proud|happy|delighted|glad|honou?red)"
                              r"\s+to\s+announce[ds]?\s+that\b", re.I)

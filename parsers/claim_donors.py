@@ -68,7 +68,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
              ) -> list[str]:
     """The donor names starting at `pos` ("by X, Y and the Z Foundation"), or what a reference
     there ("the two foundations", "the company") stands for; countries only when asked, and
-    cities too when `cities` (the agent of "donated by": "masks donated by Huai'an")."""
+    cities too when `cities` (the agent of "donated by": "masks donated by Chengdu")."""
     s = clause.sentence
     donors: list[str] = []
     kin = _KIN.match(s, pos)  # "from its partner province of Jiangxi": the province gives
@@ -202,8 +202,8 @@ _MANY_INCLUDING = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*s(?:\s+and\s+(
 
 
 def _owned_gift(clause: Clause, trig: Trigger) -> list[str]:
-    """The owner of a gift named after the verb with its possessive ("the Chinese
-    Government's additional donation of"), whoever hands it over."""
+    """The owner of a gift named after the verb with its possessive ("the Norwegian
+    Government's second donation of"), whoever hands it over."""
     s = clause.sentence
     own = _OWNED_GIFT.search(s, trig.end) if "'" in s or "’" in s else None
     if own is None or ";" in s[trig.end:own.start()]:
@@ -287,7 +287,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             names_at(clause, m.end(), countries=True) for m in _GOODS_BY.finditer(s, trig.start)
             if ";" not in s[trig.start:m.start()]]  # or "5,000 masks donated by Orvana"
         if gift := _owned_gift(clause, trig):
-            after.append(gift)  # "handed over the Chinese Government's donation of"
+            after.append(gift)  # "handed over the Norwegian Government's donation of"
         behalf = re.search(r"\bon behalf of\s+(?:the\s+)?", s)  # "on behalf of the Chilean
         if behalf and (state := names_at(clause, behalf.end(), countries=True)) and all(
                 country_of(d) for d in state):  # government": the state's body as written
@@ -356,7 +356,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received
         # by X": X receives
     if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig) or _state_gift(
-            clause, trig)):  # "received from Ambassador X the Chinese Government's donation
+            clause, trig)):  # "received from Ambassador X the Norwegian Government's donation
         return gift  # of", "received a US shipment of 211 ventilators"
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
@@ -390,7 +390,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             own := _OWN_GIFT.match(s, trig.end)) and (
             donors := names_at(clause, own.end(), countries=True)):
         return [re.sub(r"['’]s?$", "", d) for d in donors]  # "received Orvo's donation of",
-        # "announced on May 11 Taiwan's donation of": the gift's owner gives
+        # "announced on June 2 Norway's donation of": the gift's owner gives
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated

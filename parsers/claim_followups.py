@@ -138,7 +138,7 @@ def backfill(clause: Clause, claims: list[Claim]) -> None:
         return
     trig = trigger_in(clause)
     if trig is not None and trig.phrase.lower().startswith("announce") and not strict:
-        return  # "..., the Ministry of Justice announced": who tells news, no giver
+        return  # "..., the Ministry of Labour announced": who tells news, no giver
     if trig is None or _ATTRIBUTIVE.search(clause.sentence[:trig.start]) and not strict:
         return  # "the donated medical supplies": goods described, no giver named ("The
         # donation was made by X" names one)

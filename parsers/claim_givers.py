@@ -189,8 +189,8 @@ def giver_key(donor: str) -> str:
 
 
 def ampersand_pairs(donors: Sequence[str], text: str) -> list[str]:
-    """ "Huawei & Inditex" is two givers when the article names one of them alone too
-    ("Inditex's warehouse"); "Procter & Gamble", never named so, stays one."""
+    """ "Orvex & Tarsa" is two givers when the article names one of them alone too
+    ("Tarsa's depot"); "Procter & Gamble", never named so, stays one."""
     out: list[str] = []
     for d in donors:
         parts = d.split(" & ") if " & " in d else [d]

@@ -135,11 +135,11 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 
 
-# "100 prisoners will start producing masks": a verb between the number and the goods makes
+# "300 volunteers will start sewing masks": a verb between the number and the goods makes
 # it a count of something else
 _CLAUSE_GAP = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|"
                          r"have|had|been|being|start|started|began|begin)\s")
-# (but "200,000 units will be N95 units", "of which 5,000 are N95 masks": what they are)
+# (but "500,000 units will be N95 masks", "of which 5,000 are N95 masks": what they are)
 _COPULA_GAP = re.compile(r"\s*(?:(?:units|pieces|sets|of\s+them)\s+)?(?:will\s+be|would\s+be|are|"
                          r"were|is|was)\s+(?:[\w-]+\s+){0,2}$")
 _CLOSING_QUOTES = ("”", '"', "’")

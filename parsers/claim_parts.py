@@ -167,7 +167,7 @@ def origin_before(text: str) -> bool:
 FROM_ONE_IN = (r"\bfrom\s+(?:both\s+)?(?:the\s+)?(?:(?![a-z]+ed\b|arrives?\b|lands?\b|"
                r"reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b)[\w&'’.-]+\s+){1,6}?"
                r"(?:in|based\s+in)\s+(?:the\s+)?$")
-# "10,000 masks from the local government in Hunan province in south-central China": where
+# "9,000 masks from the city government in Sichuan province in western China": where
 # the goods' giver is, whatever the verb (not "from Hangzhou to hospitals in Spain")
 FROM_SEAT = re.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?![a-z]+ed\b|arrives?\b|"
                        r"lands?\b|reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b|to\b|"

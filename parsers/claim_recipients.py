@@ -165,7 +165,7 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 s, max(0, p.start - 120), p.start)):
             continue  # "will receive masks from Orvo in China": where the giver is
         if _FROM_CITY.search(s, max(0, p.start - 60), p.start):
-            continue  # "flew from Guangzhou, China, to Lima": the origin city's country
+            continue  # "flew from Chengdu, China, to Lima": the origin city's country
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
@@ -395,7 +395,7 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
     return out, _each_count(clause.sentence), "respectively" in clause.sentence.lower()
 
 
-# "The government of Braga says Shenyang will give it 10,000 masks": "it" is the speaker
+# "The council of Arequipa says Antofagasta will give it 6,000 masks": "it" is the speaker
 _GIVE_IT = re.compile(r"\b(?:give|gives|send|sends|donate|donates|provide|provides|offer|offers|"
                       r"hand|hands)\s+(?:it|them)\s", re.I)
 _SAYS = re.compile(r"\s(?:says|said|announced|stated)\s+(?:that\s+)?", re.I)

@@ -128,7 +128,7 @@ _VERB_CHAIN = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|now|is|
 # "An Ethiopian Airlines cargo flight ... arrived with": the carrier, not the giver
 _CARRIER = re.compile(r"\s+(?:[A-Z]?\d{2,4}[A-Z]?\s+)?(?:cargo\s+|charter(?:ed)?\s+|special\s+)?"
                       r"(?:plane|flight|aircraft|jet|freighter|airplane|airliner|ship|vessel|truck|"
-                      r"lorry)s?\b", re.I)  # (a model's number too: "a Boeing 777 aircraft")
+                      r"lorry)s?\b", re.I)  # (a model's number too: "an Airbus A330 aircraft")
 _WITH = re.compile(r"\b(?:met|meeting|meets)?\s*with\s+(?:the\s+)?$", re.I)  # "met with X and
 # donated": X is who was met, not who gave
 _QUOTED = re.compile(r"[”\"’]\s+[a-z]")  # 'pass the "Hangzhou-Liege" life channel': a label
@@ -139,7 +139,7 @@ _ORIGIN_CITY = re.compile(r"\b(?:from|in|via|at|to)\s+(?:the\s+)?([A-Z][\w'’.-
 
 def _origin_city(region: str) -> bool:
     """`region` ends on "from Guangzhou, ": the place next names the city's country, not a
-    subject; after a country ("Excluding the gift to Canada, Taiwan has donated") it is one."""
+    subject; after a country ("Besides the gift to Chile, Norway has donated") it is one."""
     m = _ORIGIN_CITY.search(region)
     return bool(m) and not ((p := lookup_place(m.group(1))) and p.kind == "country")
 # "Chinese firms have stood behind the Philippines, donating": whom the givers back, not one
@@ -165,7 +165,7 @@ _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|ann
 # "China has promised Pakistan to supply": the place after the verb is its object
 _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|told|tells|asked|"
                      r"urged|helped|helps|follow(?:s|ed|ing)?(?:\s+in)?|emulat(?:es|ed|ing)"
-                     r")\s+(?:the\s+)?$")  # "Facebook is following Apple's lead by donating"
+                     r")\s+(?:the\s+)?$")  # "Orvo is following Tarsa's lead by donating"
 
 
 _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"

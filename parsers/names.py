@@ -100,7 +100,7 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-
 _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdings|Inc|Ltd|"
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
-# "co-founder of Alibaba Jack Ma": a one-word body, then its holder's first and last names
+# "co-founder of Orvex Lin Bao": a one-word body, then its holder's first and last names
 _HELD_BY_ONE = re.compile(r"([A-Z][\w'’&-]+)\s+([A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*)")
 _LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
@@ -316,8 +316,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                             classify(part), brand=brand))  # (a shared name: as long as written)
         out += _implied(m, text, offset)
         if spoken_for(text, start):  # "a spokesperson for
-            out = [replace(n, kind="organisation") if n.start == offset + start and  # Goldman
-                   n.kind == "person" else n for n in out]  # Sachs": a body, whatever its words
+            out = [replace(n, kind="organisation") if n.start == offset + start and  # Holm
+                   n.kind == "person" else n for n in out]  # Brandt": a body, whatever its words
         if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
     return _examples_marked(text, offset, sorted(out, key=lambda n: n.start))
@@ -456,7 +456,7 @@ def _implied(m: re.Match[str], text: str, offset: int) -> list[Name]:
     Ma's foundation", so that "the company" or "it" can refer back to them."""
     out = []
     role = _ROLE_SPLIT.match(m.group(0))
-    if role and not lookup_place(role.group(1)) and not all(  # "Vice President Mike Pence":
+    if role and not lookup_place(role.group(1)) and not all(  # "Vice President Lin Bao":
             w in name_sets()[1] for w in role.group(1).split()):  # a rank, no company
         s = offset + m.start()
         out.append(Name(s, s + len(role.group(1)), role.group(1), "organisation"))
@@ -518,7 +518,7 @@ def _owner_part(text: str) -> str:
 
 
 def _held_by_one(name: str) -> re.Match[str] | None:
-    """ "Alibaba Jack Ma" after "founder of", unless its first words are a place ("New York
+    """ "Orvex Lin Bao" after "founder of", unless its first words are a place ("New York
     Presbyterian") or its last two a body's ("Tesla Motor Works")."""
     m = _HELD_BY_ONE.fullmatch(name)
     if not m or lookup_place(m.group(1)) or lookup_place(name.rsplit(" ", 1)[0]) or \
