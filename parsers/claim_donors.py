@@ -107,10 +107,10 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         state = lookup_place(n.text) if organ else None
         organ = organ if state is not None and state.kind in ("country", "demonym") else None
         place = lookup_place(n.text) if n.kind == "place" else None
-        if n.kind == "place" and not (countries and organ) and not (countries and place and (
-                place.kind == "country" or kin or n.text in vocab()["words"].get("capitals", ())
-                or (cities and place.kind == "city"))):
-            break
+        if n.kind == "place" and place is not None and not (countries and organ) and not (
+                countries and (place.kind == "country" or kin or n.text in vocab()["words"].get(
+                    "capitals", ()) or (cities and place.kind == "city"))):
+            break  # (a unit-named place, "Gansu Province", found by no lookup, gives)
         if donors and _REPORTS.match(s, n.end):
             break  # "from China, the Department of Foreign Affairs said": who speaks
         named = n.end

@@ -64,6 +64,10 @@ def is_org_name(name: str) -> bool:
 _FOUNDATION_WORD = re.compile(r"\b(Foundation|Fund|Trust|Charity|Charitable)\b")
 
 
+_ADMIN_UNITS = frozenset(("Province", "Prefecture", "County", "Region", "District",
+                          "Municipality", "Oblast", "Governorate"))
+
+
 @lru_cache(maxsize=4096)  # names repeat within an article
 def classify(name: str) -> str:
     _, _, org = name_sets()
@@ -74,6 +78,8 @@ def classify(name: str) -> str:
     if lookup_place(name):
         return "place"
     words = name.split()
+    if len(words) >= 2 and words[-1] in _ADMIN_UNITS and lookup_place(" ".join(words[:-1])):
+        return "place"  # "Hubei Province", "Osaka Prefecture": the place and its unit word
     if len(words) >= 2 and _country_suffix(words):
         return "organisation"  # "Oppo India", "Xiaomi India": a company's national arm
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):

@@ -251,3 +251,10 @@ def test_a_country_after_a_fronted_phrase_ending_in_another_country_gives(extrac
     out = extract("Besides the gift to Chile, Norway this week has donated 3 million "
                   "masks to Peru.")
     assert out == [(["Norway"], "face_mask", 3_000_000, ["PER"])]
+
+
+def test_a_body_seated_in_a_named_province_gives_not_the_province(extract):
+    out = extract("The Holm Foundation in Peru's Cusco Province has donated 800 masks to Chile.")
+    assert out == [(["Holm Foundation"], "face_mask", 800, ["CHL"])]
+    out = extract("Peru's Cusco Province donated 800 masks to Chile.")
+    assert out[0][0] == ["Cusco Province"]
