@@ -80,7 +80,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         pos = apposed.end()  # Orvo Foundation": the name after the description
     elif (apposed := _DEMONYM_DESCRIBED.match(s, pos)) and (
             (p := lookup_place(apposed.group(1))) is not None and p.kind == "demonym"):
-        pos = apposed.end()  # "donated by Chinese billionaire, Jack Ma"
+        pos = apposed.end()  # "donated by Norwegian tycoon, Lars Holm"
     if (envoy := _ENVOY_AT.match(s, pos)) and (state := government_state(envoy.group(1))):
         return [state]  # "from Chargé d'affaires of the Peruvian Embassy Ana Ruiz": Peru
     if (owner := _PLACE_OWNER.match(s, pos)) and lookup_place(owner.group(1)):
@@ -357,7 +357,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         # by X": X receives
     if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig) or _state_gift(
             clause, trig)):  # "received from Ambassador X the Norwegian Government's donation
-        return gift  # of", "received a US shipment of 211 ventilators"
+        return gift  # of", "received a Chilean shipment of 90 ventilators"
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
             donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister
@@ -402,7 +402,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if _PASSIVE_TAKER.search(s, 0, trig.start) and _GIVEN.match(trig.phrase):
         by = [m for m in _GOODS_BY.finditer(s, 0, trig.start) if ";" not in s[m.end():trig.start]]
         if by and (donors := names_at(clause, by[-1].end(), countries=True)):
-            return donors  # "supplies donated by the Government of China were handed over"
+            return donors  # "supplies donated by the government of Chile was handed over"
         return []  # "UNICEF was provided US$500,000 of this grant": who takes, giver unstated
     if _PASSIVE_GIFT.search(s, max(0, trig.start - 30), trig.start) and _PARTICIPLE.fullmatch(
             trig.phrase) and _TO_AFTER.match(s, trig.end):
@@ -478,7 +478,7 @@ def _arrived_from(clause: Clause, trig: Trigger) -> list[str]:
 
 def _told_before(clause: Clause, donors: list[str]) -> bool:
     """The goods arriving "from" `donors` are ones another giver was told giving before
-    ("Jack Ma donated test kits ...", then "the test kits arrived from Ethiopia")."""
+    ("the Holm Fund donated test kits ...", then "the kits arrived from Chile")."""
     return bool(clause.givers) and not set(donors) <= set(clause.givers) and any(
         code in clause.given_items for _, _, code in item_mentions(clause))
 
