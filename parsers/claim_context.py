@@ -146,6 +146,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         head = _LIST_DONOR.match(clause.sentence).group(1).strip()  # type: ignore[union-attr]
         for c in claims:
             c.recipients = [Recipient(head, line_place.code)]
+    told_receipt = bool(_TOLD_RECEIPT.search(clause.sentence))  # "received the consignment"
+    told_item = ctx.item[0] if ctx.item else None  # the goods told last, any named again
+    told_goods = told_item is not None and any(o.item == told_item for o in claims)
     for c in claims:
         parent = _parent(c, earlier) if shape == "part" else None
         if parent is not None:
@@ -161,9 +164,9 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 # named next, "were donated by X", still wins; "from well-wishers": none)
             elif said:
                 c.donors = list(said)
-            elif _receipt_of_earlier(clause, c, ctx) or (ctx.donors and _TOLD_RECEIPT.search(
-                    clause.sentence)):  # "France and Italy will receive 200,000 ...", "the
-                c.donors = list(ctx.donors)  # minister received the consignment of ..."
+            elif _receipt_of_earlier(clause, c, ctx) or (ctx.donors and told_receipt):
+                c.donors = list(ctx.donors)  # "France and Italy will receive 200,000 ...",
+                # "the minister received the consignment of ..."
         if shape and not c.recipients and not _REST.search(clause.sentence):
             c.recipients = list(ctx.list_recipients if shape == "list" else ctx.recipients)
             if not c.recipients and shape == "list" and ctx.list_home:
@@ -172,12 +175,11 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
                 # consignment included 20,000 masks": goods for the article's country
                 ctx.unplaced.append(c)
         elif not c.recipients and (_WE_RECEIVE.search(clause.sentence) or (
-                c.told or c.donors == ctx.donors) and _TOLD_RECEIPT.search(clause.sentence)):
+                c.told or c.donors == ctx.donors) and told_receipt):
             c.recipients = list(ctx.recipients)  # a recipient's official: "we are getting",
             # "the Deputy Minister received the consignment of ...": the takers told
         elif not c.recipients and not c.donors and c.status in ("arrived", "in_transit") and (
-                ctx.donors and ctx.recipients and ctx.item and any(
-                    o.item == ctx.item[0] for o in claims)):
+                ctx.donors and ctx.recipients and told_goods):
             c.recipients = list(ctx.recipients)  # "Orvo donated masks to Peru. A plane
             # landed at Jorge Chavez with 60,000 masks": the goods told, arriving (the
             # giver is carried to them later)

@@ -55,8 +55,10 @@ _DESCRIBED_FIRST = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:foundation|char
                               r",\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
-_LIST_ON = re.compile(r"\s*(?:,(?:\s*(?:and|&|as well as)\b)?|\s+and|\s+&|\s+as well as)\s*"
-                      r"(?:the\s+)?(?=[A-Z])")
+# what joins the next giver of a list on ("X, Y and the Z Foundation"), after a name or after
+# its seat ("by the Chinese Embassy in the Philippines and the X Foundation")
+_NEXT_NAME = re.compile(r"\.?\s*(?:,(?:\s*(?:and|&|as well as)\b)?|and|&|as well as)\s*(?:the\s+)?")
+_NEXT_AFTER_SEAT = re.compile(r",?\s*(?:and|&|as well as)\s+(?:the\s+)?")
 
 
 _DEMONYM_DESCRIBED = re.compile(r"([A-Z][a-z]+)\s+(?:billionaire|businessman|businesswoman|"
@@ -93,8 +95,8 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         state = next((n for n in clause.names if n.start == people.end()), None)
         if people.group(0)[0] in "gG" and state and (country_of(state.text) or "")[:1].isalpha():
             donors.append(s[pos:state.end])  # "from the government of Peru": as the text
-            more = _LIST_ON.match(s, state.end)  # names it, and the givers listed after it
-            if not more:
+            more = _NEXT_NAME.match(s, state.end)  # names it, and the givers listed after
+            if not more or not s[more.end():more.end() + 1].isupper():
                 return donors
             pos = more.end()
         else:
@@ -127,9 +129,7 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         end = seat.end() if seat and lookup_place(seat.group(1)) else named  # X Foundation"
         if short := re.match(r"\s*\([A-Z][\w&.-]*\)", s[end:]):
             end += short.end()  # "China Enterprises Chamber of Commerce (CECCM), ...": its acronym
-        tail = re.match(r"\.?\s*(?:,(?:\s*(?:and|&|as well as)\b)?|and|&|as well as)\s*(?:the\s+)?"
-                        if end == named or short else
-                        r",?\s*(?:and|&|as well as)\s+(?:the\s+)?", s[end:])
+        tail = (_NEXT_NAME if end == named or short else _NEXT_AFTER_SEAT).match(s[end:])
         if not tail:
             break
         pos = end + tail.end()
@@ -226,11 +226,14 @@ def _state_gift(clause: Clause, trig: Trigger) -> list[str]:
 
 
 _ANNOUNCED = re.compile(r"announc\w*|unveil\w*", re.I)
-_OWNED_GIFT = re.compile(r"(?<![\w-])(?:the\s+)?(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?"
-                         r"\s+(?:[a-z-]+\s+){0,2}?(?:donations?|gifts?|contributions?)\b)")
-_OWN_GIFT = re.compile(r"\s+(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?(?:the\s+)?"
-                       r"(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
-                       r"(?:[a-z-]+\s+)?(?:donations?|gifts?|contributions?)\b)")
+# an owner's possessive before a gift noun ("the Norwegian Government's second donation"):
+# searched anywhere after a verb, or right after "announced" (a date between)
+_OWNER = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}['’]s?\s+"
+_GIFT_NOUN = r"(?:donations?|gifts?|contributions?)\b"
+_OWNED_GIFT = re.compile(r"(?<![\w-])(?:the\s+)?(?=" + _OWNER + r"(?:[a-z-]+\s+){0,2}?"
+                         + _GIFT_NOUN + ")")
+_OWN_GIFT = re.compile(r"\s+(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?(?:the\s+)?(?="
+                       + _OWNER + r"(?:[a-z-]+\s+)?" + _GIFT_NOUN + ")")
 
 
 _CARGO_FROM = re.compile(r"\b(?:shipments?|consignments?|cargo|donations?|gifts?|supplies|aid|"
@@ -386,11 +389,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     allies = _ALLIES.search(s[:trig.start])
     if RECEIVE.search(trig.phrase) and allies and country_like(allies.group(1)):
         return [allies.group(1)]  # "Taiwan's allies will receive 1 million masks": Taiwan gives
-    if (RECEIVE.search(trig.phrase) or _ANNOUNCED.fullmatch(trig.phrase)) and (
-            own := _OWN_GIFT.match(s, trig.end)) and (
+    if _ANNOUNCED.fullmatch(trig.phrase) and (own := _OWN_GIFT.match(s, trig.end)) and (
             donors := names_at(clause, own.end(), countries=True)):
-        return [re.sub(r"['’]s?$", "", d) for d in donors]  # "received Orvo's donation of",
-        # "announced on June 2 Norway's donation of": the gift's owner gives
+        return [re.sub(r"['’]s?$", "", d) for d in donors]  # "announced on June 2 Norway's
+        # donation of": the gift's owner gives ("received Orvo's donation of": _owned_gift)
     if RECEIVE.search(trig.phrase):
         # "...announce donations to the US, which will receive...": the giver is the subject of
         # an earlier verb; with none, the subject of "received" is the recipient, donor unstated

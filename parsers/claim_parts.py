@@ -14,6 +14,7 @@ from aidledger.parsers.names import (
     vocab,
 )
 from aidledger.parsers.numbers import NumberMention
+from aidledger.parsers.prefilter import may_hold
 
 
 @dataclass
@@ -173,6 +174,8 @@ FROM_SEAT = re.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?![a-z]+ed\b|
                        r"lands?\b|reach(?:es)?\b|was\b|were\b|is\b|are\b|which\b|that\b|to\b|"
                        r"for\b|towards?\b|and\b)[\w&'’.-]+\s+){1,8}?(?:in|based\s+in)\s+"
                        r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$")
+# every _SPOKEN match holds one of these (keep in step)
+_SPOKEN_WORDS = ("said", "says", "announce", "stated", "confirmed", "told")
 _SPOKEN = re.compile(r"\b(?:said|says|announced|announces|stated|confirmed|told\s+\w+)"
                      r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s", re.I)
 
@@ -181,6 +184,8 @@ def speech_before(clause: Clause, at: int) -> re.Match[str] | None:
     """ "X said on Sunday that Kenya would receive": the speech verb before the receiving verb
     at `at` when a name of its own follows it, so X is the speaker and not who takes ("X said
     it had received" has none: X is told again and takes)."""
+    if not may_hold(clause.sentence, _SPOKEN_WORDS):
+        return None  # (asked by every subject search: most sentences hold no speech verb)
     heard = list(_SPOKEN.finditer(clause.sentence, 0, at))
     if heard and any(heard[-1].end() <= n.start and n.end <= at for n in clause.names):
         return heard[-1]
