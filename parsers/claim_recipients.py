@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from aidledger.parsers import claim_takers as takers
 from aidledger.parsers.claim_bodies import canonical, international, with_known_bodies
-from aidledger.parsers.claim_home import defined_state_body, other_acronym
+from aidledger.parsers.claim_home import defined_state_body, other_acronym, stateless
 from aidledger.parsers.claim_items import _item_mentions
 from aidledger.parsers.claim_outside import cut, outside
 from aidledger.parsers.claim_parts import (
@@ -109,9 +109,10 @@ def _org_recipients(clause: Clause) -> list[tuple[int, int, Recipient]]:
         place = lookup_place(owner.group(1)) if owner else None
         code = place.code if place else None if n.text in international() else org_country(
             n.text)  # "Pan American Health Organization": a body of no country
-        if code is None and not intl and (
+        if code is None and (not intl or not stateless(n.text)) and (
                 m := re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w .'-]{2,40})", s[n.end:])):
-            where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP
+            where = find_places(m.group(1))  # "the Hospital Clinic in Barcelona": ESP; "the
+            # Red Cross in Peru": that country's own society
             code = where[0].place.code if where and where[0].start == 0 else None
         if code is None and not intl and ((n.text.isupper() and not defined_state_body(
                 n.text, clause.text)) or re.search(

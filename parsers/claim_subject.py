@@ -378,6 +378,9 @@ def subject(clause: Clause, before: int) -> list[str]:
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
                 r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
             continue  # "Tata Sons, the group's holding company, committed": an aside
+        if m.group(0).lower() in ("its", "their", "his", "her") and any(re.fullmatch(
+                r"\s+(?:and|&)\s+", region[n.end:m.start()]) for n in clause.names):
+            continue  # "Orvo FC and its players have given": the name before gives, with its own
         if m.group(0).lower() in ("its", "their", "his", "her") and (
                 lead := _possessor(clause, region, m.start())):
             cands.append((m.end(), "name", lead))  # "Taiwan began its second round by

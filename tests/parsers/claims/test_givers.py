@@ -279,3 +279,11 @@ def test_givers_described_in_the_plural_then_named_as_examples(extract):
     out = extract("The $2 million was donated by firms and charities, including shipping group "
                   "Orvex and the Holm Fund.")
     assert out == [(["Orvex", "Holm Fund"], "funds", 2_000_000, [])]
+
+
+def test_a_club_and_its_players_give_as_the_club(extract):
+    out = extract("Portuguese side Orvo Desportivo and its players have given 150,000 euros "
+                  "to hospitals in Porto.")
+    assert out == [(["Orvo Desportivo"], "funds", 150_000, ["PRT"])]
+    out = extract("Rugby club Tarsa RFC and its players have given 9,000 masks to Lima.")
+    assert out == [(["Tarsa RFC"], "face_mask", 9_000, ["PER"])]

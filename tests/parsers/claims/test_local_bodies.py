@@ -104,3 +104,10 @@ def test_money_for_local_organisations_and_care_homes(extract):
 def test_local_takers_with_no_clear_country_stay_without(extract):
     out = extract("Danlo Cement gave $6,000 to local healthcare organizations.")
     assert out == [(["Danlo Cement"], "funds", 6_000, [])]
+
+
+def test_the_red_cross_in_a_named_country_is_that_countrys_society(extract):
+    out = extract("The Holm Fund pledged $300,000 to the Red Cross in Peru. Separately, Lin "
+                  "Bao gave 8,000 masks to clinics in Ohio.")
+    assert (["Holm Fund"], "funds", 300_000, ["PER"]) in out
+    assert (["Lin Bao"], "face_mask", 8_000, ["USA"]) in out
