@@ -254,3 +254,12 @@ def test_a_body_announcing_other_news_gives_none_of_the_goods_told_before(extrac
                   "60 thousand masks. Some 40 tailors will start sewing masks this week, the "
                   "Ministry of Labour announced.")
     assert [c[0] for c in out] == [["Orvo"], ["Orvo"]]
+
+
+def test_a_gift_a_quotation_recalls_is_not_the_giver_of_the_goods_told_next(extract):
+    out = extract("The Republic of Orvania donated supplies to Peru on Tuesday.\n\n“Peru stood "
+                  "by us last winter,” envoy Lin Bao said. “And the Peruvian people gave "
+                  "donations of medical equipment to Orvania.”\n\nThe supplies handed over on "
+                  "Tuesday consist of nine ventilators and 7,000 test kits.")
+    assert (["Republic of Orvania"], "ventilator", 9, ["PER"]) in out
+    assert (["Republic of Orvania"], "test_kit", 7_000, ["PER"]) in out
