@@ -18,6 +18,7 @@ from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_home import EPITHET
 from aidledger.parsers.claim_partners import resolve_donors
 from aidledger.parsers.claim_parts import Clause, status_of, trigger_in
+from aidledger.parsers.claim_quotes import recalled_gift
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.claim_shapes import anaphor
 from aidledger.parsers.claim_speakers import attributed_donors
@@ -282,6 +283,9 @@ def announcement(clause: Clause, ctx: Context) -> None:
     if _RECEIVED_GIFT.search(clause.sentence, 0, trig.start):
         donors = []  # "..., the minister said at the airport, where she took in the gift":
         # who takes the gift, not who gives it
+    if donors and _named_in(donors, clause) and recalled_gift(clause.text, clause, trig.start):
+        return  # "“Peruvians sent gloves when we were short,” the envoy said": past help a
+        # quote recalls; the goods told next are still the report's own gift
     recips, _, _ = recipients_in(clause, _At(trig.end), donors)
     recips = [r for r in recips if not _made_in(clause.sentence, r.name)]
     if ctx.donors and donors and not _named_in(donors, clause):

@@ -48,6 +48,17 @@ def _open_quote(text: str, start: int, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
+def recalled_gift(text: str, clause: Clause, trigger: int) -> bool:
+    """A speaker's quoted words about someone else's gift ("“And the people of Peru sent us
+    gloves too,” the envoy said"): a memory the quote recalls, not the gift the report
+    goes on to tell; a gift of the speaker's own side ("we sent") is theirs to tell."""
+    if clause.start < 0 or re.search(r"\b(?:we|our)\b", clause.sentence[:trigger], re.I):
+        return False
+    par_start, _ = _paragraph(text, clause.start)
+    return clause.sentence.lstrip().startswith((_OPEN, '"')) or _open_quote(
+        text, par_start, clause.start)
+
+
 def quote_author(text: str, clause: Clause) -> list[str] | None:
     """The author of the quotation holding this sentence, if the text names one."""
     if clause.start < 0 or not _FIRST_PERSON.search(clause.sentence):
