@@ -179,8 +179,9 @@ _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|stude
 
 # "Director of the Orvo Foundation, Lin Bao, handed over": the role's holder, in apposition,
 # gives (as "Lin Bao, Director of the Orvo Foundation," does); the body is no co-giver
-_ROLE_OF = re.compile(r"\b(?:Chairperson|Chairman|Chairwoman|Chair|President|CEO|Founder|"
-                      r"Director|Head|Representative|Trustee)\s+of\s+(?:the\s+)?[A-Z][^,]*$",
+_ROLE_OF = re.compile(r"\b(?:Chairperson|Chairman|Chairwoman|Chair|President|CEO|(?:Co-)?Founder|"
+                      r"Director|Head|Representative|Trustee|(?:Co-)?Owner|Captain|Coach|"
+                      r"Manager|Boss)\s+of\s+(?:the\s+)?[A-Z][^,]*$",
                       re.I)
 
 
@@ -230,6 +231,10 @@ def _possessor(clause: Clause, region: str, at: int) -> Name | None:
             between):  # "X said its clubs would give": the clubs give, as X's (reference path)
         return lead
     return None
+
+
+# a subordinate clause whose pronoun subject is the main clause's: "X ..., when he announced"
+_WHEN_HE = re.compile(r"\b(?:when|as|after|because|since|while|before|once)\s+$")
 
 
 _OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$")
@@ -381,6 +386,10 @@ def subject(clause: Clause, before: int) -> list[str]:
         if m.group(0).lower() in ("its", "their", "his", "her") and any(re.fullmatch(
                 r"\s+(?:and|&)\s+", region[n.end:m.start()]) for n in clause.names):
             continue  # "Orvo FC and its players have given": the name before gives, with its own
+        if m.group(0).lower() in ("he", "she") and _WHEN_HE.search(region, 0, m.start()) and (
+                lead := _possessor(clause, region, m.start())) and lead.kind != "place":
+            cands.append((m.end(), "name", lead))  # "Ortiz won praise when he announced a
+            continue  # gift": the name the sentence opens on, not the person before
         if m.group(0).lower() in ("its", "their", "his", "her") and (
                 lead := _possessor(clause, region, m.start())):
             cands.append((m.end(), "name", lead))  # "Taiwan began its second round by

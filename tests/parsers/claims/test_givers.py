@@ -287,3 +287,16 @@ def test_a_club_and_its_players_give_as_the_club(extract):
     assert out == [(["Orvo Desportivo"], "funds", 150_000, ["PRT"])]
     out = extract("Rugby club Tarsa RFC and its players have given 9,000 masks to Lima.")
     assert out == [(["Tarsa RFC"], "face_mask", 9_000, ["PER"])]
+
+
+def test_the_owner_of_a_club_named_in_apposition_gives_not_the_club(extract):
+    out = extract("The owner of the Lima Hawks, Tom Reyes, and his wife, Ana Reyes, donated "
+                  "600 ventilators to Cusco.")
+    assert out == [(["Tom Reyes", "Ana Reyes"], "ventilator", 600, ["PER"])]
+
+
+def test_he_in_a_when_clause_is_the_name_the_sentence_opens_on(extract):
+    out = extract("Inspired by his teammate Juan Ortiz, Tom Reyes gave 500 masks to Peru.\n\n"
+                  "Ortiz on Monday won praise when he announced a USD 40,000 donation to the "
+                  "Peru Relief Fund.")
+    assert (["Juan Ortiz"], "funds", 40_000, ["PER"]) in out
