@@ -439,3 +439,10 @@ def test_two_firms_joined_by_an_ampersand_are_two_givers_when_each_is_named_alon
                   "will take the first lot.")
     assert out[0][0] == ["Orvex", "Tarsa"]
     assert extract("Holm & Berg donated 9,000 masks to Peru.")[0][0] == ["Holm & Berg"]
+
+
+def test_still_opening_a_sentence_is_no_giver(extract):
+    out = extract("Still on the outbreak, Lima singer Rosa Quispe has donated 9,000 masks to "
+                  "Cusco.\n\nStill, Tom Reyes gave 500 gloves to Peru.")
+    assert out == [(["Rosa Quispe"], "face_mask", 9_000, ["PER"]),
+                   (["Tom Reyes"], "gloves", 500, ["PER"])]

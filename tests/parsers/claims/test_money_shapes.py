@@ -151,3 +151,10 @@ def test_a_headlines_approximate_sum_is_the_bodys_exact_one(extract):
     assert out == [(["Karoo Foundation"], "funds", 909_090, ["NAM"])]
     out = extract(text, title="Karoo Foundation donates $800,000 to Namibia")
     assert len(out) == 2  # a different sum in the headline is told apart
+
+
+def test_smaller_currencies_written_after_the_amount(extract):
+    assert extract("Lima singer Rosa Quispe has pledged to donate 4 million soles to families "
+                   "in Peru.") == [(["Rosa Quispe"], "funds", 4_000_000, ["PER"])]
+    out = extract("The Kafue Trust gave 3 million kwacha to clinics in Zambia.")
+    assert out == [(["Kafue Trust"], "funds", 3_000_000, ["ZMB"])]
