@@ -254,7 +254,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 out.append((n.start, n.end, Recipient(possessive_free(n.text), code)))
         elif place:
             out.append((n.start, n.end, Recipient(possessive_free(n.text), place.code)))
-        elif n.kind == "person" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
+        elif n.kind != "place" and _OFFICE.search(s[:n.start]):  # "Health minister X, who
             out.append((n.start, n.end, Recipient(n.text, UNNAMED_STATE, "the government")))
         elif is_org_name(n.text) or (n.kind == "organisation" and re.fullmatch(
                 r"\W*(?:the\s+)?", s[:n.start], re.I)):  # (a body the sentence opens with)
@@ -290,8 +290,8 @@ def _handed(s: str, t) -> bool:
 
 # the holder of a state office who receives takes for the state ("Health minister X, who
 # received R2 million from Y"): the article's country, as "the government" is
-_OFFICE = re.compile(r"\b(?:minister|president|premier|governor)\s+(?:of\s+[A-Z]\w+\s+)?$",
-                     re.I)
+_OFFICE = re.compile(r"\b(?:minister|president|premier|governor|mayor|(?-i:CM|PM))\s+"
+                     r"(?:of\s+[A-Z]\w+\s+)?$", re.I)  # "CM Paz received": a chief minister
 
 
 # "towards the Prime Minister's Citizen Assistance and Relief in Emergency Situation (PM-CARES)

@@ -357,3 +357,13 @@ def test_it_that_a_giver_will_give_to_is_the_speaking_place(extract):
     out = extract("The council of the Peruvian city of Arequipa says the Chilean city of "
                   "Antofagasta will give it 6,000 masks.")
     assert out == [(["Antofagasta"], "face_mask", 6_000, ["PER"])]
+
+
+def test_an_office_holder_receiving_the_goods_told_before_takes_for_the_country(extract):
+    text = ("Face masks donated by Chile reached Cusco on Friday.\n\nCM Paz received the "
+            "300,000 face masks at Lima’s cargo terminal as flags of Peru and Chile were "
+            "raised.")
+    assert (["Chile"], "face_mask", 300_000, ["PER"]) in extract(text)
+    text = ("Gowns donated by Chile reached Cusco on Friday.\n\nGovernor Paz received the "
+            "7,000 gowns at the airport.")
+    assert (["Chile"], "protective_suit", 7_000, ["PER"]) in extract(text)
