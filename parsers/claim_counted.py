@@ -28,8 +28,11 @@ _JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&
                    r"(?:the\s+)?")
 HOW_MANY = 3  # sentences after the counted one that may name them
 # a giver the sentence states but does not name: "received from well-wishers in China",
-# "donated by private companies" (not "from the people of India", which is India's)
-_UNNAMED = re.compile(r"\b(?:from|by)\s+(?:the\s+)?(?:(?:some|several|various|many|local|private|"
+# "donated by private companies" (not "from the people of India", which is India's, nor
+# "bought locally from Peruvian firms", whom the giver paid)
+_UNNAMED = re.compile(r"(?<!purchased )(?<!bought )(?<!procured )(?<!sourced )(?<!locally )"
+                      r"(?<!made )(?<!manufactured )(?<!produced )\b(?:from|by)\s+(?:the\s+)?"
+                      r"(?:(?:some|several|various|many|local|private|"
                       r"anonymous|overseas|other|individual|generous|unnamed|[A-Z][a-z]+)\s+){0,3}"
                       r"(?:well-?wishers|donors|benefactors|philanthropists|sponsors|individuals|"
                       r"businesses|companies|firms|enterprises|entrepreneurs|citizens|residents|"

@@ -29,7 +29,7 @@ _CARGO = re.compile(
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|material|items|goods|support|list)s?\b(?:[^.;]|\.(?=\d|\s+[A-Z]))*?"
+    r"package|equipment|gear|material|items|goods|support|list|PPE)s?\b(?:[^.;]|\.(?=\d|\s+[A-Z]))*?"
     r"\b(?:(?:is|was|are|were) "  # (a dot before a digit is a decimal point: "$1.5 million";
     # one before a capital inside a sentence ends an abbreviation: "handed to Lt. Col. X")
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"

@@ -188,7 +188,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         while len(words) > 1 and words[-1] in _WEEKDAYS:  # "the Government of Tarn Thursday
             words = words[:-1]  # donated": the day the news tells of, no part of the name
         name = _GIFT_COMPOUND.sub("", " ".join(words)).strip(" .'’")
-        if _DOTTED.fullmatch(name) and text[m.end():m.end() + 1] == ".":
+        if _DOTTED.fullmatch(re.sub(r"^[Tt]he\s+", "", name)) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
         elif " " in name and _LEGAL_DOT.search(name) and text[m.end():m.end() + 1] == ".":
             name += "."  # "Robinsons Land Corp.", "Co., Ltd.": the legal form as written

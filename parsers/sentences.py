@@ -15,6 +15,10 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "inc", "ltd", "cor
            "dra", "mme"}
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]|\s*$|[A-Z][a-z])|\n+")
 
+# words that open a sentence and never continue a name: after "U.S." they start a new one
+_OPENER = re.compile(r"\s+(?:The|A|An|It|He|She|They|We|This|That|These|Those|Its|His|Her|"
+                     r"Their|But|However|Meanwhile|In|On|At|Last|Earlier|Now)\s")
+
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence; paragraph breaks always end one."""
@@ -23,9 +27,10 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         end = m.end()
         if m.group(0)[0] == ".":
             token = _word_before(text, start, m.start()).lower()
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(
-                    r"(?:[a-z]\.)+[a-z]", token):
-                continue
+            dotted = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+            if (token in _ABBREV or re.fullmatch(r"[a-z]", token) or dotted) and not (
+                    dotted and _OPENER.match(text, end)):
+                continue  # "the U.S. Embassy"; but "from the U.S. The firm said": an end
         span = _strip(text, start, end)
         if span:
             yield span

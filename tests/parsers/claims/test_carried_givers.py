@@ -263,3 +263,11 @@ def test_a_gift_a_quotation_recalls_is_not_the_giver_of_the_goods_told_next(extr
                   "Tuesday consist of nine ventilators and 7,000 test kits.")
     assert (["Republic of Orvania"], "ventilator", 9, ["PER"]) in out
     assert (["Republic of Orvania"], "test_kit", 7_000, ["PER"]) in out
+
+
+def test_the_ppe_told_next_bought_locally_from_firms_is_the_givers(extract):
+    out = extract("The Peruvian Embassy donated protective equipment to the Chile Armed Forces "
+                  "Division. The PPE included 1,300 KN95 masks and 250 face shields — all "
+                  "purchased locally from Chilean companies.")
+    assert out == [(["Peruvian Embassy"], "respirator", 1_300, ["CHL"]),
+                   (["Peruvian Embassy"], "face_shield", 250, ["CHL"])]

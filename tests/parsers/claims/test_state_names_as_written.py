@@ -117,3 +117,13 @@ def test_goods_donated_by_a_government_then_handed_over_are_that_governments(ext
     out = extract("A new batch of supplies donated by the government of Chile was handed "
                   "over to Peru on Monday, including 3,000 gowns.")
     assert out == [(["government of Chile"], "protective_suit", 3_000, ["PER"])]
+
+
+def test_the_us_with_its_dots_opening_a_sentence_keeps_its_last_dot(extract):
+    assert extract("The U.S. has provided over $12.5 million to Chile.") == [
+        (["U.S."], "funds", 12_500_000, ["CHL"])]
+
+
+def test_a_sentence_ending_on_us_dot_ends_before_the_next_one(extract):
+    assert extract("Gowns came from the U.S. The Orvo Group gave 700 gloves to Peru.") == [
+        (["Orvo Group"], "gloves", 700, ["PER"])]
