@@ -138,3 +138,10 @@ def test_list_lines_with_a_bullet_glued_to_the_amount(extract):
     out = extract("Norway sends aid to Chad:\n\n•40,000 rapid test kits\n\n•2 million face masks")
     assert out == [(["Norway"], "test_kit", 40_000, ["TCD"]),
                    (["Norway"], "face_mask", 2_000_000, ["TCD"])]
+
+
+def test_all_in_all_the_donation_includes_lists_the_gift_told_before(extract):
+    out = extract("The Tarsa Group is donating supplies to Chile. All in all, the donation "
+                  "includes almost 6 million face masks and 900,000 pairs of gloves.")
+    assert out == [(["Tarsa Group"], "face_mask", 6_000_000, ["CHL"]),
+                   (["Tarsa Group"], "gloves", 900_000, ["CHL"])]
