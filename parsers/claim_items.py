@@ -139,8 +139,10 @@ _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
 # it a count of something else
 _CLAUSE_GAP = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|"
                          r"have|had|been|being|start|started|began|begin)\s")
-# (but "500,000 units will be N95 masks", "of which 5,000 are N95 masks": what they are)
-_COPULA_GAP = re.compile(r"\s*(?:(?:units|pieces|sets|of\s+them)\s+)?(?:will\s+be|would\s+be|are|"
+# (but "500,000 units will be N95 masks", "of which 5,000 are N95 masks", "5,000 of which are
+# N95 masks": what they are)
+_COPULA_GAP = re.compile(r"\s*(?:(?:units|pieces|sets|of\s+them|of\s+which|of\s+these)\s+)?"
+                         r"(?:will\s+be|would\s+be|are|"
                          r"were|is|was)\s+(?:[\w-]+\s+){0,2}$")
 _CLOSING_QUOTES = ("”", '"', "’")
 # "40 brand new, top-of-the-range ventilators": describing words listed with a comma (not

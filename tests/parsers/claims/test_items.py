@@ -372,3 +372,9 @@ def test_units_of_personal_protective_equipment_are_protective_suits(extract):
     out = extract("Orvo gave 400,000 surgical masks and 6,000 units of Personal Protective "
                   "Equipment (PPE) to Peru.")
     assert [(c[1], c[2]) for c in out] == [("face_mask", 400_000), ("protective_suit", 6_000)]
+
+
+def test_a_part_told_after_its_whole_by_of_which_is_its_own_grade(extract):
+    out = extract("Tarsa donated 70,000 masks to Chile, 20,000 of which are N95 masks.")
+    assert out == [(["Tarsa"], "face_mask", 70_000, ["CHL"]),
+                   (["Tarsa"], "respirator", 20_000, ["CHL"])]
