@@ -221,6 +221,11 @@ _BY_HEAD = frozenset(("the group", "the bank", "the club", "the foundation", "th
 _MISSION_SAID = re.compile(r"\bthe\s+(?:embassy|consulate(?:[\s-]general)?|high commission)$", re.I)
 
 
+def _names_next(clause: Clause, at: int) -> bool:
+    """Whether a name (not a place) follows right after `at`: "the charity Good Hands"."""
+    return any(n.start == at + 1 and n.kind != "place" for n in clause.names)
+
+
 def _possessor(clause: Clause, region: str, at: int) -> Name | None:
     """The name opening the clause when a verb stands between it and a possessive at `at`."""
     lead = next((n for n in clause.names if n.end <= at and _CLAUSE_START.search(
@@ -378,6 +383,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     for m in pattern.finditer(region):
         if m.group(0).isupper() and len(m.group(0)) > 1:
             continue  # "US$5 million", "IT": an abbreviation, not "us" or "it"
+        if m.group(0)[:4].lower() == "the " and _names_next(clause, m.end()):
+            continue  # "to the charity Good Hands": the name it describes, no reference
         if _aside(region, m.start(), m.end()):
             continue  # "A, established by the founder of B, are donating": not the founder
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
@@ -423,6 +430,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         # the Ministry of Foreign Affairs and its aid agency will provide": X, not the way
     cands = [c for c in cands if c[2] is None or not _described(clause, region, c[2])] or cands
     for m in HEAD.finditer(region):  # "the Seattle-based foundation", "the society"
+        if _names_next(clause, m.end()):
+            continue  # (as above)
         if m.group(1).islower() and not any(c[0] == m.end() for c in cands) and not _aside(
                 region, m.start(), m.end()) and not (
                 re.search(r",\s*$", region[:m.start()]) and ("," in region[m.end():] or any(

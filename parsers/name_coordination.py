@@ -73,8 +73,9 @@ def split_coordinated(name: str) -> list[str]:
         return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
-            len(parts[0].split()) == 1 and classify(parts[-1]) == "person"):
-        return parts
+            len(parts[0].split()) == 1 and classify(parts[-1]) == "person"
+            and not _STAGE_NAME.fullmatch(parts[0])):  # "Tom and Ana Reyes": one couple's
+        return parts  # surname; but "DJ-K and Lil Tom": a stage name of its own
     return [name]
 
 
@@ -82,6 +83,10 @@ def split_coordinated(name: str) -> list[str]:
 # Ministries", "Jane Roe and Acme Foundations" (a name of two or three words before it too)
 _SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+and\s+"
                           r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}?)\s+([A-Z][a-z]+s)")
+
+
+# a one-word stage name no given name is written like: "MC-R", "JAY-Z", "RZA"
+_STAGE_NAME = re.compile(r"[A-Z][A-Za-z]*-[A-Z][\w-]*|[A-Z]{2,}")
 
 
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics|ism|ogy|ship|"

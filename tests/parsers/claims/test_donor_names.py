@@ -446,3 +446,15 @@ def test_still_opening_a_sentence_is_no_giver(extract):
                   "Cusco.\n\nStill, Tom Reyes gave 500 gloves to Peru.")
     assert out == [(["Rosa Quispe"], "face_mask", 9_000, ["PER"]),
                    (["Tom Reyes"], "gloves", 500, ["PER"])]
+
+
+def test_a_stage_name_and_a_full_name_are_two_givers(extract):
+    assert extract("Rappers DJ-K and Lil Tom sent 40,000 masks to prisons in the U.S.") == [
+        (["DJ-K", "Lil Tom"], "face_mask", 40_000, ["USA"])]
+    assert extract("Tom and Ana Reyes gave 500 masks to Lima.") == [
+        (["Tom and Ana Reyes"], "face_mask", 500, ["PER"])]
+
+
+def test_a_plural_role_word_opening_a_list_of_givers_is_no_part_of_the_first(extract):
+    out = extract("Stars Ana Ruiz, Tom Vega and Luis Soto also gave 6,000 masks to Lima.")
+    assert out == [(["Ana Ruiz", "Tom Vega", "Luis Soto"], "face_mask", 6_000, ["PER"])]

@@ -300,3 +300,10 @@ def test_he_in_a_when_clause_is_the_name_the_sentence_opens_on(extract):
                   "Ortiz on Monday won praise when he announced a USD 40,000 donation to the "
                   "Peru Relief Fund.")
     assert (["Juan Ortiz"], "funds", 40_000, ["PER"]) in out
+
+
+def test_a_taker_described_before_its_name_is_not_the_second_predicates_giver(extract):
+    out = extract("The Holm Fund gave masks to Lima. Rosa Quispe gave 5 million soles to the "
+                  "charity Good Hands and donated 2,000 gowns to Cusco.")
+    assert (["Rosa Quispe"], "protective_suit", 2_000, ["PER"]) in out
+    assert (["Rosa Quispe"], "funds", 5_000_000, ["PER"]) in out
