@@ -251,6 +251,12 @@ def per_donor(clause: Clause, claims: list[Claim], respectively: bool) -> list[C
             for i, c in enumerate(same):
                 c.donors = [c.donors[i]]
             return claims
+    if respectively and len(claims) == 1 and len((c := claims[0]).donors) > 1:
+        takers = c.recipients if len(c.recipients) == len(c.donors) else None
+        return [Claim([d], c.item, c.item_label, c.quantity, [takers[i]] if takers else list(
+            c.recipients), c.status, c.date, c.evidence, currency=c.currency)
+            for i, d in enumerate(c.donors)]  # "A, B and C gave 5 million won to X, Y and Z,
+        # respectively": one amount, each giver's own gift to its own taker
     for c in claims:
         at = clause.sentence.find(c.item_label) if c.item == "funds" else len(clause.sentence)
         if len(c.donors) > 1 and (any(m.start() < at or c.item != "funds"

@@ -186,3 +186,13 @@ def test_a_total_stated_next_for_goods_each_of_a_regions_nations_gets_is_the_cla
                   "total, 60,000 test kits will be delivered to Addis Ababa, the capital of "
                   "Ethiopia. Its government will manage their distribution.")
     assert out == [(["Holm Fund"], "test_kit", 60_000, ["region:africa"])]
+
+
+def test_givers_and_takers_paired_by_respectively_with_one_amount(extract):
+    out = extract("Orvo and Tarsa donated 8,000 masks to Chile and Peru, respectively.")
+    assert out == [(["Orvo"], "face_mask", 8_000, ["CHL"]),
+                   (["Tarsa"], "face_mask", 8_000, ["PER"])]
+    out = extract("Singers Ana Ruiz, Tom Vega and Luis Soto also gave 2 million soles to the "
+                  "Lima Fund, the Cusco Trust and Arequipa Aid, respectively.")
+    assert [o[0] for o in out] == [["Ana Ruiz"], ["Tom Vega"], ["Luis Soto"]]
+    assert all(o[1:] == ("funds", 2_000_000, ["PER"]) for o in out)
