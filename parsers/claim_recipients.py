@@ -351,6 +351,11 @@ def _each_count(sentence: str) -> int | None:
     return parse_number((m.group(1) or m.group(2) or "").strip(","))
 
 
+# "received 200 ventilators through partnerships with the US and Chile": partners, no takers
+_PARTNERS_WITH = re.compile(r"\b(?:partnerships?|cooperation|collaboration|agreements?)\s+with\s")
+_TO_AFTER = re.compile(r"\b(?:to|for)\s")
+
+
 def recipients_in(clause: Clause, item: object, donors: list[str]
                   ) -> tuple[list[Recipient], int | None, bool]:
     """(recipients for the item, per-recipient count if "each of N", "respectively" seen)."""
@@ -370,6 +375,9 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
                                        for a, b, _ in places)]  # "member states of the AU"
     found = sorted(orgs + places + receivers_of(clause) + takers.counted_back(
         clause.sentence, clause.text[:max(clause.start, 0)]), key=lambda r: r[0])
+    if (pw := _PARTNERS_WITH.search(clause.sentence)) is not None:
+        found = [r for r in found if r[0] < pw.end() or _TO_AFTER.search(
+            clause.sentence, pw.end(), r[0])]  # "through partnerships with the US and Chile"
     end, limit = getattr(item, "end", 0), getattr(item, "limit", None)
     if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]

@@ -367,3 +367,10 @@ def test_an_office_holder_receiving_the_goods_told_before_takes_for_the_country(
     text = ("Gowns donated by Chile reached Cusco on Friday.\n\nGovernor Paz received the "
             "7,000 gowns at the airport.")
     assert (["Chile"], "protective_suit", 7_000, ["PER"]) in extract(text)
+
+
+def test_partners_named_after_partnerships_with_are_no_takers(extract):
+    text = ("Peru has received 90 ventilators through separate partnerships with the United "
+            "States and Chile, the ministry said.\n\nForeign Minister Ana Ruiz said the country "
+            "received 40 ventilators from the US on Wednesday.")
+    assert (["US"], "ventilator", 40, ["PER"]) in extract(text)
