@@ -31,6 +31,7 @@ _BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+|as\s+(?:did
                        r"|;\s*|\s+(?:and|while|whereas|but)\s+)(?:the\s+)?$", re.I)
 _AUX = re.compile(r"\s*(?:(?:has|have|had|will|would|also|is|are|was|were|then|later|"
                   r"separately|itself|each|too|already)\s+)*", re.I)
+_FROM_END = re.compile(r"\s+from\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"(?:,\s*(?:and\s+|while\s+|but\s+)?|;\s*|\s+(?:and|while|but)\s+)"
                       r"(?:it|he|she|they)\s+$", re.I)
 
@@ -51,6 +52,9 @@ def split_points(sentence: str, names: list[Name]) -> list[int]:
             continue
         subject = next((n for n in reversed(names) if n.end <= t.start and (_AUX.fullmatch(
             sentence[n.end:t.start]) or _relative(sentence, n.end, t))), None)
+        if subject is not None and subject.kind == "place" and (fr := _FROM_END.search(
+                sentence, 0, subject.start)):  # "..., Orvo Trading from Chile donated S/900":
+            subject = next((m for m in names if m.end == fr.start()), subject)  # Orvo's
         if subject is not None:
             b = _subject_start(sentence, names, subject)
             if b is None:  # "...; the governor said that Orvo gave": a semicolon's clause

@@ -27,3 +27,12 @@ def test_one_name_and_amount_in_an_aside_is_no_roll(extract):
     out = extract("The Bank of Tamar, Ghana's central bank, gave GH¢2 million to the fund; "
                   "it said more would follow.")
     assert [c[0] for c in out] == [["Bank of Tamar"]]
+
+
+def test_a_roll_of_givers_with_their_own_verbs_and_origins(extract):
+    out = extract("The Ministry of Foreign Affairs donated 3,000 N95 masks, Orvo Trading from "
+                  "Chile donated 5,000 gloves, the Holm Foundation from Japan donated 14,900 "
+                  "masks.")
+    assert [o[:3] for o in out] == [(["Ministry of Foreign Affairs"], "respirator", 3_000),
+                                    (["Orvo Trading"], "gloves", 5_000),
+                                    (["Holm Foundation"], "face_mask", 14_900)]
