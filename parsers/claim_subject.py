@@ -43,7 +43,8 @@ _CLAUSE_START = re.compile(r"(?:^\W*|[,;:—–]\s*|\b(?:says|said|announced|sta
                            r"(?:that\s+)?)(?i:the\s+)?(?:"
                            r"(?:(?i:[a-z]+ern\s+)?[A-Z][\w]+['’]s\s+)?"  # "Southern China's"
                            r"(?:[a-z]+ern\s+)?(?:[A-Z][a-z]+\s+)?"
-                           r"(?i:state|city|province|government|prefecture|county)\s+of\s+)?$")
+                           r"(?i:state|city|province|government|prefecture|county)\s+of\s+"
+                           r"|(?i:sister\s+)?(?i:city|town)\s+)?$")  # "Sister city Tacna gave"
 
 
 _GOVERNMENT_OF = re.compile(r"\b((?:federal\s+|central\s+|national\s+)?(?:government|govt)\s+of\s+"

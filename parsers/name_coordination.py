@@ -64,8 +64,9 @@ def split_coordinated(name: str) -> list[str]:
                          parts[1])):
         return [name]  # "Joseph and Clara Tsai Foundation", "the Abel and Rosa Tan Family
     # Foundation": one couple's foundation
-    if len(parts) == 2 and _inner_and(parts[0], parts[1]):
-        return [name]
+    if len(parts) == 2 and (_inner_and(parts[0], parts[1]) or (
+            parts[0].split()[-1] in _TRADE_LEFT and _TRADE_PAIR.match(parts[1]))):
+        return [name]  # (and "Orvo Import and Export": one trading firm)
     if len(parts) == 2 and parts[0] in _COMPASS and parts[1].split()[0] in _COMPASS:
         return [name]  # "East and West Yorvik Chamber of Commerce": one body of both
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
@@ -83,6 +84,12 @@ def split_coordinated(name: str) -> list[str]:
 # Ministries", "Jane Roe and Acme Foundations" (a name of two or three words before it too)
 _SHARED_HEAD = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+and\s+"
                           r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}?)\s+([A-Z][a-z]+s)")
+
+
+_TRADE_LEFT = frozenset(("Import", "Imports", "Trading", "Trade", "Research", "Manufacturing",
+                         "Sales"))
+_TRADE_PAIR = re.compile(r"(?:Export|Exports|Trade|Trading|Supply|Supplies|Distribution|"
+                         r"Development|Construction)\b")
 
 
 # a one-word stage name no given name is written like: "MC-R", "JAY-Z", "RZA"

@@ -291,3 +291,8 @@ def test_a_title_case_headline_of_donor_lists_names_no_giver():
                     "Covid") == ("Tycoons, charities that have made gifts towards Peru's Fight "
                                  "against Covid")
     assert _names("Items donated include 3,000 gowns.") == []
+
+
+def test_an_import_and_export_firm_is_one_name(extract):
+    assert extract("Ningbo Orvo Import and Export donated 760 gowns to Lima.") == [
+        (["Ningbo Orvo Import and Export"], "protective_suit", 760, ["PER"])]

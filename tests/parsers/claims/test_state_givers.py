@@ -258,3 +258,8 @@ def test_a_body_seated_in_a_named_province_gives_not_the_province(extract):
     assert out == [(["Holm Foundation"], "face_mask", 800, ["CHL"])]
     out = extract("Peru's Cusco Province donated 800 masks to Chile.")
     assert out[0][0] == ["Cusco Province"]
+
+
+def test_a_sister_city_opening_the_sentence_gives(extract):
+    assert extract("Sister city Tacna donated 30,000 masks to Lima.") == [
+        (["Tacna"], "face_mask", 30_000, ["PER"])]
