@@ -351,6 +351,7 @@ def _each_count(sentence: str) -> int | None:
     return parse_number((m.group(1) or m.group(2) or "").strip(","))
 
 
+_TO_WHICH = re.compile(r",\s+to\s+(?:which|whom)\s")
 # "received 200 ventilators through partnerships with the US and Chile": partners, no takers
 _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|cooperation|collaboration|agreements?)\s+with\s")
 _TO_AFTER = re.compile(r"\b(?:to|for)\s")
@@ -379,6 +380,10 @@ def recipients_in(clause: Clause, item: object, donors: list[str]
         found = [r for r in found if r[0] < pw.end() or _TO_AFTER.search(
             clause.sentence, pw.end(), r[0])]  # "through partnerships with the US and Chile"
     end, limit = getattr(item, "end", 0), getattr(item, "limit", None)
+    if (rel := _TO_WHICH.search(clause.sentence, 0, end)) and (
+            before := [r for r in found if r[1] <= rel.start()]):
+        last = max(before, key=lambda r: r[1])  # "..., countries like Chile, to which Orvo
+        found = [last] + [r for r in found if r[0] >= end]  # gave masks": Chile alone takes
     if (hard := takers.reason_start(clause.sentence, end)) is not None:  # ", when it was in China"
         found = [r for r in found if r[0] < hard]
     effort = takers.effort_start(clause.sentence, end)

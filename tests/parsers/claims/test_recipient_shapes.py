@@ -374,3 +374,9 @@ def test_partners_named_after_partnerships_with_are_no_takers(extract):
             "States and Chile, the ministry said.\n\nForeign Minister Ana Ruiz said the country "
             "received 40 ventilators from the US on Wednesday.")
     assert (["US"], "ventilator", 40, ["PER"]) in extract(text)
+
+
+def test_to_which_names_the_one_taker_before_it(extract):
+    out = extract("Orvo has told of gifts to Asia, Africa and countries such as Chile, to which "
+                  "Tarsa already donated 400,000 masks.")
+    assert out == [(["Tarsa"], "face_mask", 400_000, ["CHL"])]
