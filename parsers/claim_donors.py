@@ -48,6 +48,9 @@ _PLACE_OWNER = re.compile(r"(?:[a-z]*(?:north|south|east|west)[a-z]*\s+|central\
                           r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?=[A-Z])")
 
 
+_BARE_DESCRIBED = re.compile(r"(?:voluntary|volunteer|local|community|charitable|non-?profit|"
+                             r"aid|relief)\s+(?:group|organi[sz]ation|association|charity),\s+"
+                             r"(?=[A-Z])")
 _DESCRIBED_FIRST = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:foundation|charity|company|firm|"
                               r"group|businessman|businesswoman|billionaire|philanthropist|"
                               r"trust|organi[sz]ation|association|society|fund|bank|"
@@ -78,8 +81,9 @@ def names_at(clause: Clause, pos: int, countries: bool = False, cities: bool = F
         pos = kin.end()
     elif described := described_as().match(s, pos):  # "by the Chinese charity Mammoth Foundation"
         pos = described.end()
-    elif apposed := _DESCRIBED_FIRST.match(s, pos):  # "donated by a Chilean charity, the
-        pos = apposed.end()  # Orvo Foundation": the name after the description
+    elif apposed := _DESCRIBED_FIRST.match(s, pos) or _BARE_DESCRIBED.match(s, pos):
+        pos = apposed.end()  # "donated by a Chilean charity, the Orvo Foundation", "by
+        # voluntary group, Lima-Aid": the name after the description
     elif (apposed := _DEMONYM_DESCRIBED.match(s, pos)) and (
             (p := lookup_place(apposed.group(1))) is not None and p.kind == "demonym"):
         pos = apposed.end()  # "donated by Norwegian tycoon, Lars Holm"

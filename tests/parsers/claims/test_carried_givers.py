@@ -271,3 +271,11 @@ def test_the_ppe_told_next_bought_locally_from_firms_is_the_givers(extract):
                   "purchased locally from Chilean companies.")
     assert out == [(["Peruvian Embassy"], "respirator", 1_300, ["CHL"]),
                    (["Peruvian Embassy"], "face_shield", 250, ["CHL"])]
+
+
+def test_goods_delivered_by_a_described_group_then_listed_after_an_adverb(extract):
+    out = extract("A large haul of PPE is being delivered to 12 sites in Cusco today by "
+                  "voluntary group, Andes-Aid.\n\nNationally, the delivery includes 90,000 face "
+                  "masks and 4,000 gowns to hospitals.")
+    assert out == [(["Andes-Aid"], "face_mask", 90_000, ["PER"]),
+                   (["Andes-Aid"], "protective_suit", 4_000, ["PER"])]
