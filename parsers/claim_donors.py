@@ -366,9 +366,11 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             clause, trig)):  # "received from Ambassador X the Norwegian Government's donation
         return gift  # of", "received a Chilean shipment of 90 ventilators"
     if (trig.status in ("accepted", "arrived") or RECEIVE.search(trig.phrase)) and frm and (
-            donors := names_at(clause, trig.end + frm.end(), countries=True)) and not set(
+            donors := names_at(clause, trig.end + frm.end(), countries=True, cities=bool(
+                frm.group(0).startswith("from") and RECEIVE.search(trig.phrase)))) and not set(
             donors) <= set(subject(clause, trig.start)):  # "X received masks from its sister
-        # city": the taker's own pronoun names the taker, not who gives
+        # city": the taker's own pronoun names the taker, not who gives; "received masks from
+        # Tacna": a city a taker receives from gives
         return [] if trig.status == "arrived" and _told_before(clause, donors) else donors
     supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
     for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"

@@ -166,7 +166,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
                 s, max(0, p.start - 120), p.start)):
             continue  # "will receive masks from Orvo in China": where the giver is
         if _FROM_CITY.search(s, max(0, p.start - 60), p.start):
-            continue  # "flew from Chengdu, China, to Lima": the origin city's country
+            continue  # "flew from Chengdu, China, to Lima": the origin city's country; "from
+            # Tacna, its Chilean partner city": the giver described
         if re.match(r"-[a-z]", s[p.end:p.end + 2]):
             continue  # "US-produced ventilators", "China-made masks": an origin, not a taker
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
@@ -188,7 +189,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
     return out
 
 
-_FROM_CITY = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*$")
+_FROM_CITY = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*"
+                        r"(?:(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 _GIVER_SEAT = re.compile(r"\b(?:receive[sd]?|receiving|get|gets|got|getting)\b"
                          r"(?:[^,;]|,(?=\d)){0,60}?" + FROM_ONE_IN)
 _OFFICE_OF_REGION = re.compile(r"\s+(?:Affairs|Integration|Commission(?:er)?|Parliament|Council|"

@@ -263,3 +263,9 @@ def test_a_body_seated_in_a_named_province_gives_not_the_province(extract):
 def test_a_sister_city_opening_the_sentence_gives(extract):
     assert extract("Sister city Tacna donated 30,000 masks to Lima.") == [
         (["Tacna"], "face_mask", 30_000, ["PER"])]
+
+
+def test_a_partner_city_a_town_received_from_gives_and_its_description_takes_nothing(extract):
+    out = extract("The southern Peruvian city of Kelca has received 9,000 masks from Tacna, its "
+                  "Chilean partner city, the mayor said.")
+    assert out == [(["Tacna"], "face_mask", 9_000, ["PER"])]
