@@ -324,3 +324,11 @@ def test_goods_under_a_contract_after_a_gift_are_bought(extract):
     out = extract("Peru is sending 9,000 masks to Chile, while the Chilean government has signed a "
                   "contract with Orvana for a further 2 million masks.")
     assert out == [(["Peru"], "face_mask", 9_000, ["CHL"])]
+
+
+def test_goods_money_is_given_to_procure_are_no_gift_of_their_own(extract):
+    assert extract("Tarsa announced a donation of $2 million to procure more than 800 "
+                   "ventilators for hospitals across Chile.") == [
+        (["Tarsa"], "funds", 2_000_000, ["CHL"])]
+    assert extract("Tarsa gave $1 million for the purchase of 300 ventilators for Chile.") == [
+        (["Tarsa"], "funds", 1_000_000, ["CHL"])]
