@@ -37,8 +37,10 @@ _NOT_GIFTS = re.compile(r"\b(worth|valued|price|priced|cost|costing|revenue|sale
                         r"market value|valuing|shares?|stake|fined|loss|salary|salaries|"
                         r"budget(?!\s+support)|stimulus|endowment|endowed|assets|fortune|net worth|"
                         r"turnover|funding round|valuation|fundrais\w*|crowdfund\w*|"
-                        r"gofundme|campaign|target|goal|hopes? to|aiming to|appeal(?:ed)?"
-                        r"|(?<!an )(?<!the )aims? to"  # not "donated $1m with an aim to help"
+                        r"gofundme|campaign|target|goal|hopes? to|appeal(?:ed)?"
+                        r"|(?<!an )(?<!the )(?:aims?|aiming) to(?!\s+(?:contribute|donate|give))"
+                        # not "donated $1m with an aim to help"; "aims to contribute Rs 5 crore
+                        # to the fund" is a pledge, "aims to raise" a target
                         r"|value of|help(?:ed)? raise|raised? a total"
                         r"|from (?:more than |over |about )?[\d,]+ (?:donors|people|residents))"
                         r"\b", re.I)

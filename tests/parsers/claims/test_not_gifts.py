@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from aidledger.parsers.claims import extract_claims
+
+from .conftest import PUB
+
 
 def test_production_capacity_is_not_a_gift(extract):
     assert extract("The plant can make 400,000 masks a day and will donate some of them.") == []
@@ -260,11 +264,16 @@ def test_a_running_total_of_goods_after_bringing_is_no_gift(extract):
                    "to 50,000 masks.") == [(["Korvel Group"], "face_mask", 9_000, ["TCD"])]
 
 
-def test_a_gift_with_an_aim_is_still_a_gift_but_an_aim_to_give_is_none(extract):
+def test_a_gift_with_an_aim_is_still_a_gift_and_an_aim_to_give_is_a_pledge(extract):
     out = extract("The Orbis Society also donated $400,000 to the Red Cross with an aim to "
                   "support relief in Zarnia.")
     assert [(d, q) for d, _, q, _ in out] == [(["Orbis Society"], 400_000)]
-    assert extract("The Orbis Society aims to contribute $400,000 to the Red Cross.") == []
+    # as "aims to donate 5,000 masks" is: an intention to give, told as a pledge
+    out = extract_claims("The Orbis Society aims to contribute $400,000 to the Zarnia Red Cross.",
+                         PUB)
+    assert [(c.donors, c.quantity, c.status) for c in out] == [
+        (["Orbis Society"], 400_000, "pledged")]
+    assert extract("The Orbis Society aims to raise $400,000 for the Red Cross.") == []
 
 
 def test_a_small_decimal_sum_without_its_scale_word_is_no_gift(extract):
