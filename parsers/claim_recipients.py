@@ -46,7 +46,8 @@ _DEST = re.compile(r"(?:(?<!\w)(?=\w)|(?=[,&:–—]))"
                    r"(?:(?:over|more\s+than|nearly|almost|about|around|at\s+least|up\s+to)\s+)?"
                    r"(?:\S+\s+)?"  # "to over 54 African countries"
                    r"|[,&:–—]\s*(?:the\s+|some\s+|several\s+|many\s+|most\s+|other\s+|its\s+|their\s+)?"
-                   r"|\b(?:help|helps|helping|support|supporting|assist|assisting)\s+(?:the\s+)?"
+                   r"|\b(?:help|helps|helping|support|supporting|assist|assisting|complement|"
+                   r"bolster|strengthen)\s+(?:the\s+)?"
                    r"(?:\d{1,3}\s+)?"  # "to help 12 African countries"
                    r"|\bin\s+support\s+of\s+(?:the\s+)?"  # "$5 million in support of Italy's"
                    r"|\b(?:funds?|governments?|people|hospitals|ministr(?:y|ies)|states?|provinces?"
@@ -173,7 +174,8 @@ def _place_recipients(clause: Clause, orgs: list[tuple[int, int, Recipient]],
         if s[p.end:p.end + 2] in ("'s", "’s") and _ALLIES.match(s, p.end + 2):
             continue  # "to Taiwan's diplomatic allies": the allies take, Taiwan is no taker
         if s[p.end:p.end + 2] in ("'s", "’s") and (not re.search(
-                r"\b(?:to|for|help|support|assist)\s+(?:(?:each|all|every\s+one|many|most|some)"
+                r"\b(?:to|for|help|support|assist|complement|bolster|strengthen|support\s+of)\s+"
+                r"(?:(?:each|all|every\s+one|many|most|some)"
                 r"\s+of\s+)?(?:the\s+)?$", s[:p.start]) or any(
                 0 <= a - p.end <= 4 for a, _, _ in orgs)):
             continue  # "Ethiopia's prime minister": the owner of something, not a recipient
