@@ -47,6 +47,8 @@ _BOUGHT_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|we
                            r"(?:purchased|bought|procured|ordered|imported)\s+(?:by|from)\b", re.I)
 _GIVEN_AFTER = re.compile(r"\b(?:and|then|to)\s+(?:\w+\s+){0,3}?(?:donat\w*|gift\w*|give|gave|"
                           r"given|hand(?:ed)? over|distribut\w*)\b", re.I)
+_GIVEN_BEFORE = re.compile(r"\b(?:sent|sends|donated|donates|gave|gives|provided|handed\s+over|"
+                           r"delivered|shipped|gifted)\b", re.I)
 _FIRMS_AFTER = re.compile(r"[\s-]+(?:(?:making|producing|manufacturing|production)[\s-]+)?"
                           r"(?:firms|companies|makers|manufacturers|producers|factories|plants|"
                           r"enterprises|suppliers)\b", re.I)
@@ -80,6 +82,9 @@ def _other_kind_of_kit(sentence: str, start: int) -> bool:
 def bought_after(sentence: str, end: int) -> bool:
     """Goods named with their buyer right after them, not given away later in the sentence."""
     m = _BOUGHT_AFTER.match(sentence, end)
+    if m is not None and m.group(0).rstrip().endswith("from") and _GIVEN_BEFORE.search(
+            sentence, 0, end):
+        return False  # "sent 300,000 masks ordered from Chile": the giver bought, then gave
     return m is not None and not _GIVEN_AFTER.search(sentence, m.end())
 
 
