@@ -85,7 +85,8 @@ _ROLE_ASIDE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}?(?:Chairman|Cha
                          r"Secretary|Minister|Owner|Trustee)\b")
 
 
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:set up|(?:co-)?founded|(?:co-)?owned|led|"
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
+                       r"(?:set up|(?:co-)?founded|(?:co-)?owned|led|"
                        r"run|headed|backed|chaired|created|established|started|controlled|"
                        r"operated|launched)\s+by)\b")
 

@@ -377,3 +377,9 @@ def test_a_surname_with_its_title_is_the_person_named_before(extract):
     out = extract("Lin Bao runs the Orvex group. Mr Bao said in a post: \"Our gift to Peru is on "
                   "its way. It includes 300 ventilators.\"")
     assert [c[0] for c in out] == [["Lin Bao"]]
+
+
+def test_a_reference_inside_a_described_founded_by_aside_is_no_giver(extract):
+    out = extract("Tom Reyes is a Lima billionaire.\n\nThe Andes Light Foundation, a charity "
+                  "founded by the billionaire, has donated $3 million to Cusco.")
+    assert out == [(["Andes Light Foundation"], "funds", 3_000_000, ["PER"])]
