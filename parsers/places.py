@@ -257,6 +257,11 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     return tuple(sorted(out, key=lambda p: p.start))
 
 
+# a landmark word after a country's or city's name makes a local place name of it
+_LANDMARK = re.compile(r"\s+(?:Lake|Lakes|River|Valley|Creek|Hill|Hills|Grove|Springs|Bay|"
+                       r"Beach|Point|Street|Road|Avenue|Township|Heights|Falls)\b")
+
+
 def org_country(name: str) -> str | None:
     """The country an organisation sits in ("Korean Red Cross" -> KOR), "" if international.
 
@@ -271,6 +276,8 @@ def org_country(name: str) -> str | None:
         if mention.place.kind == "city" and mention.start > 0 and not re.search(
                 r"\b(?:of|in|de|di|du)\s+(?:the\s+)?$", name[:mention.start], re.I):
             continue  # "Akshaya Patra Foundation": a word that is also a city, not its seat
+        if mention.place.kind in ("country", "city") and _LANDMARK.match(name, mention.end):
+            continue  # "Holland Lake Nursing Center", "Jordan Valley Clinic": a local place
         if mention.place.kind in ("country", "city", "demonym"):
             return mention.place.code
     for org in sorted(orgs, key=len, reverse=True):
