@@ -30,7 +30,7 @@ from aidledger.parsers.numbers import NumberMention
 _BOUNDARY = re.compile(r"(?:,\s*(?:and\s+|while\s+|whereas\s+|but\s+|as\s+(?:did|has|had|have)\s+)?"
                        r"|;\s*|\s+(?:and|while|whereas|but)\s+)(?:the\s+)?$", re.I)
 _AUX = re.compile(r"\s*(?:(?:has|have|had|will|would|also|is|are|was|were|then|later|"
-                  r"separately|itself|each|too|already)\s+)*", re.I)
+                  r"separately|itself|each|too|already|started|begun|began)\s+)*", re.I)
 _FROM_END = re.compile(r"\s+from\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"(?:,\s*(?:and\s+|while\s+|but\s+)?|;\s*|\s+(?:and|while|but)\s+)"
                       r"(?:it|he|she|they)\s+$", re.I)

@@ -42,8 +42,8 @@ def described_and(region: str, end: int, start: int) -> bool:
 def seated_and(region: str, end: int, start: int) -> bool:
     """ "Gandhi Smriti and Darshan Samiti (GSDS) New Delhi and Lupin Human Welfare Association,
     Rajasthan sent": the first giver's acronym and seat stand between it and the "and"."""
-    gap = re.match(r"\s*\([A-Z][\w&.-]*\)|,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,?\s+and\s)",
-                   region[end:start])
+    gap = re.match(r"\s*\([A-Z][\w&.-]*\)|,?\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                   r"(?=,?\s+and\s)", region[end:start])  # "Orvo Cars in Chile and Tarsa"
     if not gap or (gap.group(1) and not lookup_place(gap.group(1))):
         return False
     rest = region[end + gap.end():start]

@@ -20,7 +20,8 @@ from aidledger.parsers.records import Recipient
 
 _WILL_GIVE = re.compile(r"\s+(?:will|would|is|are|has|have|had)\s+(?:also\s+)?(?:be\s+)?"
                         r"[a-z]+ing\b|\s+(?:will|would)\s+(?:also\s+)?(?:donate|give|send|"
-                        r"provide|make)\b")
+                        r"provide|make)\b"
+                        r"|\s+(?:has|have)\s+(?:also\s+)?(?:started|begun|been)\s+[a-z]+ing\b")
 # a name whose own verb of giving follows (after its legal form): the subject of a clause
 _GIVES_NEXT = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:,?\s*(?:Co|Ltd|Inc|LLC|Corp|Limited|Plc|"
                          r"PLC|Group|Pvt|Bhd|AG|SA|GmbH)\b\.?)*(?:,|\s+[–—-])?\s+(?:has\s+|have\s+|had\s+|"

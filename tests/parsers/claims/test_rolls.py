@@ -36,3 +36,10 @@ def test_a_roll_of_givers_with_their_own_verbs_and_origins(extract):
     assert [o[:3] for o in out] == [(["Ministry of Foreign Affairs"], "respirator", 3_000),
                                     (["Orvo Trading"], "gloves", 5_000),
                                     (["Holm Foundation"], "face_mask", 14_900)]
+
+
+def test_a_giver_seated_in_a_country_and_a_second_one_then_another_clause_of_the_roll(extract):
+    out = extract("Orvo Cars in Chile and Tarsa Chile have donated over 9,000 masks to local "
+                  "hospitals, Lumo Motors has started shipping gloves to Italy.")
+    assert out[0] == (["Orvo Cars", "Tarsa Chile"], "face_mask", 9_000, ["CHL"])
+    assert [o[0] for o in out[1:]] == [["Lumo Motors"]]
