@@ -357,6 +357,9 @@ def expand(names: list[str], clause: Clause) -> list[str]:
     return out
 
 
+_GIVEN_LAST = re.compile(r"\s[A-Z][a-z]+-[a-z]+$")
+
+
 def as_named(donors: list[str], names: list[Name]) -> list[str]:
     """Each giver as the article names the person in full: a surname alone ("from Ma") or a
     case slip ("Jack ma said") is the person named earlier ("Jack Ma")."""
@@ -366,6 +369,9 @@ def as_named(donors: list[str], names: list[Name]) -> list[str]:
         full = next((p for p in reversed(people) if p.lower() == d.lower()), None) or (
             next((p for p in reversed(people) if p.split()[-1] == d), None) if " " not in d
             else None)
+        if full is None and " " not in d:  # "director Bong": Bong Joon-ho, his family name
+            full = next((p for p in reversed(people) if p.split()[0] == d and _GIVEN_LAST.search(
+                p)), None)  # first where the given name is hyphened ("Joon-ho", "Ka-shing")
         d = full or d
         if d not in out:
             out.append(d)

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from aidledger.parsers.claims import extract_claims
+
+from .conftest import PUB
+
 
 def test_a_contribution_noun_states_a_gift(extract):
     out = extract("A contribution of $250,000 was made by the Karoo Trust to Namibia.")
@@ -311,3 +315,12 @@ def test_a_hope_after_the_gift_leaves_the_gift(extract):
 def test_money_a_giver_will_direct_somewhere_is_pledged(extract):
     assert extract("The Holm Fund will direct $3 million to clinics in Peru.") == [
         (["Holm Fund"], "funds", 3_000_000, ["PER"])]
+
+
+def test_dropped_off_and_chipped_in_are_gifts_made(extract):
+    assert extract("Tom Reyes dropped off 200 N95 respirator masks at the Lima Gardens care "
+                   "home.") == [(["Tom Reyes"], "respirator", 200, ["PER"])]
+    out = extract_claims("Park Min-jun gave 100 million won to the Seoul Fund. On Thursday, "
+                         "director Park chipped in another 50 million won to the Busan Fund.", PUB)
+    assert [(c.donors, c.quantity, c.status) for c in out] == [
+        (["Park Min-jun"], 100_000_000, "donated"), (["Park Min-jun"], 50_000_000, "donated")]
