@@ -31,7 +31,7 @@ _CARGO = re.compile(
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|material|items|goods|support|list|PPE)s?\b(?:[^.;]|\.(?=\d|\s+[A-Z]))*?"
+    r"package|equipment|gear|material|items|goods|support|list)s?\b(?:[^.;]|\.(?=\d|\s+[A-Z]))*?"
     r"\b(?:(?:is|was|are|were) "  # (a dot before a digit is a decimal point: "$1.5 million";
     # one before a capital inside a sentence ends an abbreviation: "handed to Lt. Col. X")
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
@@ -60,7 +60,9 @@ _CARGO_REF = re.compile(
     # "Included were 3,000 tents", "Also donated were 500 gowns", "Included in the
     # donation are 300 thermometers": the goods of the donation told before
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
-    r"\s+(?:are|were))\b", re.I)
+    r"\s+(?:are|were)"
+    r"|the\s+PPE\s+(?:included|includes|consisted\s+of|comprised))\b", re.I)  # "The PPE
+# included 1,200 KN95 masks": the protective gear told before (not "PPE, including ...")
 # the takers a gift told before shares out among: "each of the three hospitals", "the councils"
 _TAKERS = (r"(?:country|nation|member state|state|recipient|government|countries|nations|"
            r"member states|states|recipients|governments|hospitals?|clinics?|councils?|"
