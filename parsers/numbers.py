@@ -48,13 +48,20 @@ CURRENCY_SUFFIX: dict[str, str] = _CURRENCIES["suffix"]
 _NUMWORD = "|".join(sorted([*UNITS, "hundred", "thousand", "million", "billion", "trillion",
                             "lakh", "lakhs", "crore", "crores"], key=len, reverse=True))
 _SCALEWORD = r"hundred|thousand|lakhs?|lac|million|crores?|billion|trillion"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
+           "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan.", "Feb.", "Mar.", "Apr.",
+           "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
+_NO_DATE_BEFORE = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS) + r"(?<!\d )(?<!, )"
 _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, value None
            r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,%]|\s*(?:k|m|mn|mln|bn|b|tn|cr|per\s*cent|percent)\b"
            rf"|(?:\s+|-)(?:{_SCALEWORD}))"  # "200.000 masks": a European thousands dot
            rf"|\d{{1,3}},\d(?=(?:\s+|-)(?:{_SCALEWORD})\b)"  # "1,1 million": a decimal comma
            r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:, 000)+(?![\d,.]\d)"  # "50, 000 masks": a space slipped in after the
-           # comma; only a group of zeros ("on May 5, 300 masks" are two numbers)
+           # comma; only a group of zeros ("on May 5, 300 masks" are two numbers), or any
+           # group when no month or day word is before it ("99, 642 masks")
+           r"|" + _NO_DATE_BEFORE + r"[1-9]\d{0,2}(?:, \d{3})+(?![\d,.]\d)(?!,? (?:and|or) )"
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
            r"|\d+(?:\.\d+)?")

@@ -119,3 +119,11 @@ def test_space_slipped_in_after_a_thousands_comma():
     assert got == [("70, 000", 70_000), ("2, 000, 000", 2_000_000), ("$ 310, 000", 310_000)]
     assert [n.value for n in find_numbers("On June 4, 250 beds arrived.")] == [4, 250]
     assert [n.value for n in find_numbers("gave GH¢30,000, 120 packs of juice")] == [30_000, 120]
+
+
+def test_a_space_slipped_in_after_a_thousands_comma_still_joins_the_groups():
+    assert [n.value for n in find_numbers("Orvo gave 87, 315 masks")] == [87_315]
+    assert [n.value for n in find_numbers("it sent 2, 400, 000 gloves")] == [2_400_000]
+    # a day and then a count stay two numbers
+    assert [n.value for n in find_numbers("On May 5, 300 masks arrived")] == [5, 300]
+    assert [n.value for n in find_numbers("Sept. 9, 410 gowns came")] == [9, 410]
