@@ -73,7 +73,8 @@ _WORDS = (rf"(?:(?:a|an|one|two|three)\s+)?(?:half|quarter|third)[\s-]+(?:of\s+)
 _LEAD = (r"(?:(?<![\w.,$^])|(?<=[a-z],))"  # "masks,5,000 suits": a space lost after a comma
          r"(?<![A-Za-z]-)(?<!covid )(?<!#)")
 _APPROX = rf"(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
-_SIGN = (r"(?P<cur>(?:(?:(?:US|HK|NT|A|C|S|R|NZ)?\$|GH¢|¥|￥|€|£|₹|₩|₦|₱|฿|RMB|CNY|USD|EUR|GBP|HKD|"
+_SIGN = (r"(?P<cur>(?:(?:(?:US|HK|NT|A|C|S|R|NZ|J|TT|EC|BDS|BD|G)?\$|GH¢|¥|￥|€|£|₹|₩|₦|₱|฿|"
+         r"RMB|CNY|USD|EUR|GBP|HKD|"
          r"AUD|INR|JPY|KRW|SGD|CAD|CHF|NGN|ZAR|KES|NPR|PKR|BDT|PHP|MYR|IDR|THB|AED|SAR|EGP|GHS|UGX|"
          r"TZS|NZD|VND|SEK|NOK|DKK|ETB|ZMW|MWK|KWD|QAR|QR|OMR|BHD|Rs\.?|Kshs\.?|K?Shs?\.?|U[Ss]hs?\.?|T[Ss]hs?\.?|Tk\.?|"
          r"RM|Rp\.?|Baht|Birr|Dhs?)\s?"
@@ -263,8 +264,12 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     end = m.end()
     if not m.group("pct"):
         suffix = _SUFFIX_CUR.match(text, end)
-        if suffix and (currency is None or suffix.group(1).lower() in ("yuan", "rmb")):
-            currency = currency or CURRENCY_SUFFIX[suffix.group(1).lower()]
+        bare_dollar = (m.group("cur") or "").strip() == "$" and suffix is not None and \
+            suffix.group(1).lower().endswith(" dollars")  # "$140 million Jamaican dollars"
+        if suffix and (currency is None or suffix.group(1).lower() in ("yuan", "rmb")
+                       or bare_dollar):
+            currency = CURRENCY_SUFFIX[suffix.group(1).lower()] if bare_dollar else (
+                currency or CURRENCY_SUFFIX[suffix.group(1).lower()])
             end = suffix.end()
         elif currency is None and (us := _BARE_US.match(text, end)):  # "5 Million US": dollars
             currency, end = "USD", us.end()

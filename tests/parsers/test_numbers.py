@@ -127,3 +127,14 @@ def test_a_space_slipped_in_after_a_thousands_comma_still_joins_the_groups():
     # a day and then a count stay two numbers
     assert [n.value for n in find_numbers("On May 5, 300 masks arrived")] == [5, 300]
     assert [n.value for n in find_numbers("Sept. 9, 410 gowns came")] == [9, 410]
+
+
+def test_caribbean_dollars_by_sign_or_by_name_after_a_bare_dollar_sign():
+    assert [(n.value, n.currency) for n in find_numbers("gave J$90 million")] == [
+        (90_000_000, "JMD")]
+    assert [(n.value, n.currency) for n in find_numbers("gave TT$3 million")] == [
+        (3_000_000, "TTD")]
+    assert [(n.value, n.currency) for n in find_numbers("gave $40 million Jamaican dollars")] == [
+        (40_000_000, "JMD")]
+    assert [(n.value, n.currency) for n in find_numbers("gave $4 million US dollars")] == [
+        (4_000_000, "USD")]
