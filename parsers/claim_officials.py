@@ -44,6 +44,12 @@ _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:
                     rf"Republic|State|Ministry|Embassy)\s+of\s+(?:the\s+)?)?"
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
+# the office in lower case in an aside after the name: "Luis Vega, a Peruvian minister,",
+# "Ana Ruiz, minister attached to the Prime Minister,", "Tom Reyes, deputy foreign minister,"
+_AFTER_LOWER = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?P<country>[A-Z][a-z]+)\s+)?"
+                          r"(?:(?:deputy|vice|junior|state|foreign|health)\s+){0,2}"
+                          r"(?:minister|secretary\s+of\s+state|ambassador|envoy)\b")
+
 
 # a monarch named with the title in the name, after his state: "Oman's Sultan Haitham"
 _ROYAL = re.compile(r"(?:King|Queen|Emir|Amir|Sultan|Crown\s+Prince)\s+[A-Z]")
@@ -65,7 +71,8 @@ def _office_state(name: str, text: str) -> tuple[bool, str | None]:
         if _ROYAL.match(name) and (own := _STATE_BEFORE.search(before)) and (
                 state := government_state(own.group(1))) and lookup_place(state):
             return True, state  # "Bahrain's King Hamad donated": the kingdom gives
-        for role in (_BEFORE.search(before), _BEFORE_LOWER.search(before), _AFTER.match(after)):
+        for role in (_BEFORE.search(before), _BEFORE_LOWER.search(before), _AFTER.match(after),
+                     _AFTER_LOWER.match(after)):
             if role is None:
                 continue
             where = role.groupdict().get("country") or role.groupdict().get("of")

@@ -269,3 +269,15 @@ def test_a_partner_city_a_town_received_from_gives_and_its_description_takes_not
     out = extract("The southern Peruvian city of Kelca has received 9,000 masks from Tacna, its "
                   "Chilean partner city, the mayor said.")
     assert out == [(["Tacna"], "face_mask", 9_000, ["PER"])]
+
+
+def test_an_official_whose_office_follows_in_lower_case_gives_as_the_state(extract):
+    assert extract("Luis Vega, a Peruvian minister, gave 500 masks to Chile.") == [
+        (["Peru"], "face_mask", 500, ["CHL"])]
+    text = ("Peru on Monday donated over 900,000 masks to Chile.\n\nLuis Vega, minister "
+            "attached to the Prime Minister, flew the donation to Santiago.\n\nAn official said "
+            "the donation included 900,000 face masks and 4,000 goggles.")
+    assert extract(text) == [(["Peru"], "face_mask", 900_000, ["CHL"]),
+                             (["Peru"], "goggles", 4_000, ["CHL"])]
+    assert extract("Tom Reyes, the club's minister of fun, gave 500 masks to Chile.") == [
+        (["Tom Reyes"], "face_mask", 500, ["CHL"])]
