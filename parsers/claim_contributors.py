@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from aidledger.parsers.claim_donors import names_at
+from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_parts import Clause
 
@@ -25,3 +27,26 @@ def contributors_named(clause: Clause, claims: list[Claim]) -> None:
     todo = [c for c in claims if c.evidence["start"] == last and not c.donors]
     for c in todo:
         c.donors = list(dict.fromkeys(names))
+
+
+# "The items were donated by the Orvo Foundation through the embassy": the goods just told,
+# named again with the body that gave them where the report first named only the state
+_GIVEN_BY = re.compile(r"^\W*(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:items|supplies|goods|"
+                       r"kits|masks|donations?|equipment|materials|consignment|shipment)\s+"
+                       r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:donated|provided|"
+                       r"given|gifted)\s+by\s+(?:the\s+)?", re.I)
+
+
+def giver_named_after(clause: Clause, claims: list[Claim]) -> None:
+    """Give the latest claim sentence's claims that name no giver, or only a country, the
+    bodies a sentence after them says gave those goods."""
+    m = _GIVEN_BY.match(clause.sentence)
+    if not m or not claims or any(n.value for n in clause.numbers):
+        return
+    names = names_at(clause, m.end())
+    if not names:
+        return
+    last = claims[-1].evidence["start"]
+    for c in claims:
+        if c.evidence["start"] == last and all(country_of(d) for d in c.donors):
+            c.donors = list(names)

@@ -28,7 +28,7 @@ from aidledger.parsers.claim_amounts import funds_claims, share_claims
 from aidledger.parsers.claim_carry import carry_giver, drop_self_givers, latest_giver
 from aidledger.parsers.claim_clauses import sub_clauses
 from aidledger.parsers.claim_context import Context, announcement, fill, list_intro
-from aidledger.parsers.claim_contributors import contributors_named
+from aidledger.parsers.claim_contributors import contributors_named, giver_named_after
 from aidledger.parsers.claim_coref import as_named
 from aidledger.parsers.claim_counted import (
     HOW_MANY,
@@ -381,6 +381,7 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         named_after(clause, claims)
         backfill(clause, claims)
         contributors_named(clause, claims)
+        giver_named_after(clause, claims)
     if found:
         last = found[-1]
         ctx.note(last.donors, last.recipients, last.status, clause.sentence)

@@ -279,3 +279,14 @@ def test_goods_delivered_by_a_described_group_then_listed_after_an_adverb(extrac
                   "masks and 4,000 gowns to hospitals.")
     assert out == [(["Andes-Aid"], "face_mask", 90_000, ["PER"]),
                    (["Andes-Aid"], "protective_suit", 4_000, ["PER"])]
+
+
+def test_goods_a_later_sentence_says_a_body_gave_take_that_body_for_the_state(extract):
+    text = ("Chile donated another 30,000 test kits to Peru on Saturday, the ministry said.\n\n"
+            "The Chilean Ambassador handed over the items at a ceremony in Lima.\n\nThe items "
+            "were donated by the Orvo Foundation and Tarsa Foundation through the Chilean "
+            "Embassy.")
+    assert extract(text) == [(["Orvo Foundation", "Tarsa Foundation"], "test_kit", 30_000,
+                              ["PER"])]
+    assert extract("Lumo Group donated 500 masks to Peru. The masks were donated by the Holm "
+                   "Fund.") == [(["Lumo Group"], "face_mask", 500, ["PER"])]
