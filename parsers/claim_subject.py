@@ -273,10 +273,13 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
         _AFTER_PREP.search(region[:n.start]) and not _origin_city(region[:n.start])
 
 
-# "X has been backing the Y Alliance, a new mechanism, and has already made a contribution":
-# a second predicate joined by "and" with no subject of its own shares the first one's
+# "X has been backing the Y Alliance, a new mechanism, and has already made a contribution",
+# "X set up a fund called Y and contributed $1m": a second predicate joined by "and" with no
+# subject of its own shares the first one's
 _AND_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:has|have|had|will|would|is|are|was|were|"
-                            r"also|already|then|later|now|since|recently|subsequently)\s)")
+                            r"also|already|then|later|now|since|recently|subsequently|donated|"
+                            r"gave|contributed|sent|provided|pledged|offered|supplied|handed)\s"
+                            r"|$)")  # (the region may end right before the second verb)
 _PREDICATE = re.compile(r"\s+(?:has|have|had|will|would|is|are|was|were|also|already|recently|"
                         r"earlier|[a-z]{3,}ed)\s")
 

@@ -307,3 +307,11 @@ def test_a_taker_described_before_its_name_is_not_the_second_predicates_giver(ex
                   "charity Good Hands and donated 2,000 gowns to Cusco.")
     assert (["Rosa Quispe"], "protective_suit", 2_000, ["PER"]) in out
     assert (["Rosa Quispe"], "funds", 5_000_000, ["PER"]) in out
+
+
+def test_a_second_verb_after_a_named_object_shares_the_first_verbs_subject(extract):
+    out = extract("Team-mates Tom Vega and Luis Soto have set up a fund called Lima Hope and "
+                  "contributed one million euros between them.")
+    assert out == [(["Tom Vega", "Luis Soto"], "funds", 1_000_000, [])]
+    assert extract("The Holm Fund thanked Tarsa and donated 90 gowns to Cusco.") == [
+        (["Holm Fund"], "protective_suit", 90, ["PER"])]
