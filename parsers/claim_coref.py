@@ -369,7 +369,7 @@ def as_named(donors: list[str], names: list[Name]) -> list[str]:
         full = next((p for p in reversed(people) if p.lower() == d.lower()), None) or (
             next((p for p in reversed(people) if p.split()[-1] == d), None) if " " not in d
             else None)
-        if full is None and " " not in d:  # "director Bong": Bong Joon-ho, his family name
+        if full is None and " " not in d:  # "director Park": Park Min-jun, his family name
             full = next((p for p in reversed(people) if p.split()[0] == d and _GIVEN_LAST.search(
                 p)), None)  # first where the given name is hyphened ("Joon-ho", "Ka-shing")
         d = full or d

@@ -277,7 +277,7 @@ def org_country(name: str) -> str | None:
                 r"\b(?:of|in|de|di|du)\s+(?:the\s+)?$", name[:mention.start], re.I):
             continue  # "Akshaya Patra Foundation": a word that is also a city, not its seat
         if mention.place.kind in ("country", "city") and _LANDMARK.match(name, mention.end):
-            continue  # "Holland Lake Nursing Center", "Jordan Valley Clinic": a local place
+            continue  # "Jordan Valley Nursing Center", "Peru Lake Clinic": a local place
         if mention.place.kind in ("country", "city", "demonym"):
             return mention.place.code
     for org in sorted(orgs, key=len, reverse=True):

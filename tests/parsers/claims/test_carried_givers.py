@@ -258,34 +258,33 @@ def test_a_body_announcing_other_news_gives_none_of_the_goods_told_before(extrac
 
 def test_a_gift_a_quotation_recalls_is_not_the_giver_of_the_goods_told_next(extract):
     out = extract("The Republic of Orvania donated supplies to Peru on Tuesday.\n\n“Peru stood "
-                  "by us last winter,” envoy Lin Bao said. “And the Peruvian people gave "
-                  "donations of medical equipment to Orvania.”\n\nThe supplies handed over on "
-                  "Tuesday consist of nine ventilators and 7,000 test kits.")
+                  "by us last winter,” envoy Lin Bao said. “And Peruvians sent boxes of gloves "
+                  "to Orvania back then.”\n\nThe supplies handed over this week consist of "
+                  "nine ventilators and 7,000 test kits.")
     assert (["Republic of Orvania"], "ventilator", 9, ["PER"]) in out
     assert (["Republic of Orvania"], "test_kit", 7_000, ["PER"]) in out
 
 
 def test_the_ppe_told_next_bought_locally_from_firms_is_the_givers(extract):
-    out = extract("The Peruvian Embassy donated protective equipment to the Chile Armed Forces "
-                  "Division. The PPE included 1,300 KN95 masks and 250 face shields — all "
-                  "purchased locally from Chilean companies.")
+    out = extract("The Peruvian Embassy gave gear to the Chilean army's medical corps. The PPE "
+                  "included 1,300 KN95 masks and 250 face shields, every item bought locally from "
+                  "Chilean firms.")
     assert out == [(["Peruvian Embassy"], "respirator", 1_300, ["CHL"]),
                    (["Peruvian Embassy"], "face_shield", 250, ["CHL"])]
 
 
 def test_goods_delivered_by_a_described_group_then_listed_after_an_adverb(extract):
-    out = extract("A large haul of PPE is being delivered to 12 sites in Cusco today by "
+    out = extract("Protective gear is being shipped to a dozen Cusco clinics this week by "
                   "voluntary group, Andes-Aid.\n\nNationally, the delivery includes 90,000 face "
-                  "masks and 4,000 gowns to hospitals.")
+                  "masks and 4,000 gowns.")
     assert out == [(["Andes-Aid"], "face_mask", 90_000, ["PER"]),
                    (["Andes-Aid"], "protective_suit", 4_000, ["PER"])]
 
 
 def test_goods_a_later_sentence_says_a_body_gave_take_that_body_for_the_state(extract):
-    text = ("Chile donated another 30,000 test kits to Peru on Saturday, the ministry said.\n\n"
-            "The Chilean Ambassador handed over the items at a ceremony in Lima.\n\nThe items "
-            "were donated by the Orvo Foundation and Tarsa Foundation through the Chilean "
-            "Embassy.")
+    text = ("Chile sent Peru 30,000 more test kits this weekend, Lima's health ministry said."
+            "\n\nThe kits were given by the Orvo Foundation and Tarsa Foundation, with the "
+            "Chilean Embassy arranging transport.")
     assert extract(text) == [(["Orvo Foundation", "Tarsa Foundation"], "test_kit", 30_000,
                               ["PER"])]
     assert extract("Lumo Group donated 500 masks to Peru. The masks were donated by the Holm "

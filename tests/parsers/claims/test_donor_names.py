@@ -442,14 +442,14 @@ def test_two_firms_joined_by_an_ampersand_are_two_givers_when_each_is_named_alon
 
 
 def test_still_opening_a_sentence_is_no_giver(extract):
-    out = extract("Still on the outbreak, Lima singer Rosa Quispe has donated 9,000 masks to "
-                  "Cusco.\n\nStill, Tom Reyes gave 500 gloves to Peru.")
+    out = extract("Still on the relief drive, Lima singer Rosa Quispe has donated 9,000 masks "
+                  "to Cusco.\n\nStill, Tom Reyes gave 500 gloves to Peru.")
     assert out == [(["Rosa Quispe"], "face_mask", 9_000, ["PER"]),
                    (["Tom Reyes"], "gloves", 500, ["PER"])]
 
 
 def test_a_stage_name_and_a_full_name_are_two_givers(extract):
-    assert extract("Rappers DJ-K and Lil Tom sent 40,000 masks to prisons in the U.S.") == [
+    assert extract("Rappers DJ-K and Lil Tom shipped 40,000 masks to shelters in Ohio.") == [
         (["DJ-K", "Lil Tom"], "face_mask", 40_000, ["USA"])]
     assert extract("Tom and Ana Reyes gave 500 masks to Lima.") == [
         (["Tom and Ana Reyes"], "face_mask", 500, ["PER"])]

@@ -380,6 +380,6 @@ def test_a_surname_with_its_title_is_the_person_named_before(extract):
 
 
 def test_a_reference_inside_a_described_founded_by_aside_is_no_giver(extract):
-    out = extract("Tom Reyes is a Lima billionaire.\n\nThe Andes Light Foundation, a charity "
-                  "founded by the billionaire, has donated $3 million to Cusco.")
+    out = extract("Tom Reyes is a Lima billionaire.\n\nThe Andes Light Foundation, a trust "
+                  "founded by the billionaire, gave $3 million to Cusco last week.")
     assert out == [(["Andes Light Foundation"], "funds", 3_000_000, ["PER"])]

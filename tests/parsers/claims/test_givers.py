@@ -297,8 +297,8 @@ def test_the_owner_of_a_club_named_in_apposition_gives_not_the_club(extract):
 
 def test_he_in_a_when_clause_is_the_name_the_sentence_opens_on(extract):
     out = extract("Inspired by his teammate Juan Ortiz, Tom Reyes gave 500 masks to Peru.\n\n"
-                  "Ortiz on Monday won praise when he announced a USD 40,000 donation to the "
-                  "Peru Relief Fund.")
+                  "Ortiz drew applause on Friday when he pledged USD 40,000 to the Peru Relief "
+                  "Fund.")
     assert (["Juan Ortiz"], "funds", 40_000, ["PER"]) in out
 
 
@@ -310,8 +310,8 @@ def test_a_taker_described_before_its_name_is_not_the_second_predicates_giver(ex
 
 
 def test_a_second_verb_after_a_named_object_shares_the_first_verbs_subject(extract):
-    out = extract("Team-mates Tom Vega and Luis Soto have set up a fund called Lima Hope and "
-                  "contributed one million euros between them.")
-    assert out == [(["Tom Vega", "Luis Soto"], "funds", 1_000_000, [])]
+    out = extract("Team-mates Tom Vega and Luis Soto launched a fund named Lima Hope and "
+                  "contributed 400,000 euros to it.")
+    assert [o[:3] for o in out] == [(["Tom Vega", "Luis Soto"], "funds", 400_000)]
     assert extract("The Holm Fund thanked Tarsa and donated 90 gowns to Cusco.") == [
         (["Holm Fund"], "protective_suit", 90, ["PER"])]

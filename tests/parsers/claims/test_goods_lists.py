@@ -141,7 +141,7 @@ def test_list_lines_with_a_bullet_glued_to_the_amount(extract):
 
 
 def test_all_in_all_the_donation_includes_lists_the_gift_told_before(extract):
-    out = extract("The Tarsa Group is donating supplies to Chile. All in all, the donation "
-                  "includes almost 6 million face masks and 900,000 pairs of gloves.")
+    out = extract("The Tarsa Group is donating supplies to Chile. All in all, the gift "
+                  "comprises nearly 6 million face masks and 900,000 gloves.")
     assert out == [(["Tarsa Group"], "face_mask", 6_000_000, ["CHL"]),
                    (["Tarsa Group"], "gloves", 900_000, ["CHL"])]

@@ -115,5 +115,5 @@ def test_the_red_cross_in_a_named_country_is_that_countrys_society(extract):
 
 def test_a_country_word_before_a_landmark_in_a_body_name_is_a_local_place(extract):
     out = extract("Texas care homes are short of masks, officials in Austin said. Gibbs "
-                  "Hardware gave 60 N95 masks to Holland Lake Nursing Center.")
-    assert out == [(["Gibbs Hardware"], "respirator", 60, ["USA"])]
+                  "Hardware gave 75 N95 masks to the Jordan Valley Nursing Center.")
+    assert out == [(["Gibbs Hardware"], "respirator", 75, ["USA"])]

@@ -336,8 +336,8 @@ def test_goods_under_a_contract_after_a_gift_are_bought(extract):
 
 
 def test_goods_money_is_given_to_procure_are_no_gift_of_their_own(extract):
-    assert extract("Tarsa announced a donation of $2 million to procure more than 800 "
-                   "ventilators for hospitals across Chile.") == [
+    assert extract("Tarsa is giving $2 million to procure 800 ventilators for hospitals in "
+                   "Chile.") == [
         (["Tarsa"], "funds", 2_000_000, ["CHL"])]
     assert extract("Tarsa gave $1 million for the purchase of 300 ventilators for Chile.") == [
         (["Tarsa"], "funds", 1_000_000, ["CHL"])]
@@ -345,6 +345,6 @@ def test_goods_money_is_given_to_procure_are_no_gift_of_their_own(extract):
 
 def test_goods_a_giver_sent_after_ordering_them_from_abroad_are_still_its_gift(extract):
     out = extract("A plane carried aid from the Tarsa Foundation to Peru.\n\nThe foundation sent "
-                  "9 ventilators and 70,000 medical masks ordered from several countries.")
+                  "9 ventilators and 70,000 masks ordered from suppliers in Chile.")
     assert (["Tarsa Foundation"], "face_mask", 70_000, ["PER"]) in out
     assert extract("Peru got 30,000 masks purchased by the health ministry.") == []

@@ -361,8 +361,7 @@ def test_it_that_a_giver_will_give_to_is_the_speaking_place(extract):
 
 def test_an_office_holder_receiving_the_goods_told_before_takes_for_the_country(extract):
     text = ("Face masks donated by Chile reached Cusco on Friday.\n\nCM Paz received the "
-            "300,000 face masks at Lima’s cargo terminal as flags of Peru and Chile were "
-            "raised.")
+            "300,000 face masks in Lima’s airport with the flags of Peru and Chile behind him.")
     assert (["Chile"], "face_mask", 300_000, ["PER"]) in extract(text)
     text = ("Gowns donated by Chile reached Cusco on Friday.\n\nGovernor Paz received the "
             "7,000 gowns at the airport.")
@@ -370,13 +369,13 @@ def test_an_office_holder_receiving_the_goods_told_before_takes_for_the_country(
 
 
 def test_partners_named_after_partnerships_with_are_no_takers(extract):
-    text = ("Peru has received 90 ventilators through separate partnerships with the United "
-            "States and Chile, the ministry said.\n\nForeign Minister Ana Ruiz said the country "
-            "received 40 ventilators from the US on Wednesday.")
+    text = ("Peru got 90 ventilators under partnerships with the United States and Chile, "
+            "officials said.\n\nThe minister told reporters the country received 40 "
+            "ventilators from the US this week.")
     assert (["US"], "ventilator", 40, ["PER"]) in extract(text)
 
 
 def test_to_which_names_the_one_taker_before_it(extract):
-    out = extract("Orvo has told of gifts to Asia, Africa and countries such as Chile, to which "
-                  "Tarsa already donated 400,000 masks.")
+    out = extract("Orvo listed gifts to Asia, Africa and countries such as Chile, to which "
+                  "Tarsa had sent 400,000 masks in March.")
     assert out == [(["Tarsa"], "face_mask", 400_000, ["CHL"])]

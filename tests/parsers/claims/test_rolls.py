@@ -30,12 +30,11 @@ def test_one_name_and_amount_in_an_aside_is_no_roll(extract):
 
 
 def test_a_roll_of_givers_with_their_own_verbs_and_origins(extract):
-    out = extract("The Ministry of Foreign Affairs donated 3,000 N95 masks, Orvo Trading from "
-                  "Chile donated 5,000 gloves, the Holm Foundation from Japan donated 14,900 "
-                  "masks.")
-    assert [o[:3] for o in out] == [(["Ministry of Foreign Affairs"], "respirator", 3_000),
-                                    (["Orvo Trading"], "gloves", 5_000),
-                                    (["Holm Foundation"], "face_mask", 14_900)]
+    out = extract("The Ministry of Health gave 2,500 N95 masks, Orvo Trading from Chile gave "
+                  "4,000 gloves, the Holm Foundation from Japan gave 8,200 masks.")
+    assert [o[:3] for o in out] == [(["Ministry of Health"], "respirator", 2_500),
+                                    (["Orvo Trading"], "gloves", 4_000),
+                                    (["Holm Foundation"], "face_mask", 8_200)]
 
 
 def test_a_giver_seated_in_a_country_and_a_second_one_then_another_clause_of_the_roll(extract):

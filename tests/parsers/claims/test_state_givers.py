@@ -266,16 +266,16 @@ def test_a_sister_city_opening_the_sentence_gives(extract):
 
 
 def test_a_partner_city_a_town_received_from_gives_and_its_description_takes_nothing(extract):
-    out = extract("The southern Peruvian city of Kelca has received 9,000 masks from Tacna, its "
-                  "Chilean partner city, the mayor said.")
+    out = extract("Peru's town of Kelca got word on Monday that it has received 9,000 masks "
+                  "from Tacna, its Chilean partner city.")
     assert out == [(["Tacna"], "face_mask", 9_000, ["PER"])]
 
 
 def test_an_official_whose_office_follows_in_lower_case_gives_as_the_state(extract):
     assert extract("Luis Vega, a Peruvian minister, gave 500 masks to Chile.") == [
         (["Peru"], "face_mask", 500, ["CHL"])]
-    text = ("Peru on Monday donated over 900,000 masks to Chile.\n\nLuis Vega, minister "
-            "attached to the Prime Minister, flew the donation to Santiago.\n\nAn official said "
+    text = ("Peru on Monday donated over 900,000 masks to Chile.\n\nLuis Vega, a minister in "
+            "the prime minister's office, flew the donation to Santiago.\n\nAn official said "
             "the donation included 900,000 face masks and 4,000 goggles.")
     assert extract(text) == [(["Peru"], "face_mask", 900_000, ["CHL"]),
                              (["Peru"], "goggles", 4_000, ["CHL"])]
