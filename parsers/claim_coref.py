@@ -371,7 +371,7 @@ def as_named(donors: list[str], names: list[Name]) -> list[str]:
             else None)
         if full is None and " " not in d:  # "director Park": Park Min-jun, his family name
             full = next((p for p in reversed(people) if p.split()[0] == d and _GIVEN_LAST.search(
-                p)), None)  # first where the given name is hyphened ("Joon-ho", "Ka-shing")
+                p)), None)  # first where the given name is hyphened ("Min-jun", "Seo-yeon")
         d = full or d
         if d not in out:
             out.append(d)

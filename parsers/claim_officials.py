@@ -45,7 +45,7 @@ _AFTER = re.compile(rf"^,\s+(?:the\s+)?{_OFFICE}(?:\s+(?:of|at)\s+(?:the\s+)?(?:
                     rf"(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 # the office in lower case in an aside after the name: "Luis Vega, a Peruvian minister,",
-# "Ana Ruiz, minister attached to the Prime Minister,", "Tom Reyes, deputy foreign minister,"
+# "Ana Ruiz, deputy health minister,", "Tom Reyes, the state minister,"
 _AFTER_LOWER = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?P<country>[A-Z][a-z]+)\s+)?"
                           r"(?:(?:deputy|vice|junior|state|foreign|health)\s+){0,2}"
                           r"(?:minister|secretary\s+of\s+state|ambassador|envoy)\b")

@@ -26,8 +26,8 @@ _CARGO = re.compile(
     r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to|delivered|received|handed\s+over|"
     r"arriving|landing)\s+[^,.;]{1,60},\s+"  # "Apart from the 12 ventilators, the list
     r"|(?:all\s+in\s+all|in\s+all|in\s+total|all\s+told|altogether|overall|in\s+sum),?\s+"
-    r"|[A-Z][a-z]+ly,\s+)?"  # "Nationally, the delivery includes ..."
-    # includes ...", "All in all, the donation includes ..."
+    r"|[A-Z][a-z]+ly,\s+)?"  # "Nationally, the shipment comprises ..."
+    # includes ...", "All in all, the gift comprises ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
@@ -62,7 +62,7 @@ _CARGO_REF = re.compile(
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were)"
     r"|the\s+PPE\s+(?:included|includes|consisted\s+of|comprised))\b", re.I)  # "The PPE
-# included 1,200 KN95 masks": the protective gear told before (not "PPE, including ...")
+# included 1,300 KN95 masks": the protective gear told before (not "PPE, including ...")
 # the takers a gift told before shares out among: "each of the three hospitals", "the councils"
 _TAKERS = (r"(?:country|nation|member state|state|recipient|government|countries|nations|"
            r"member states|states|recipients|governments|hospitals?|clinics?|councils?|"

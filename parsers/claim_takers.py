@@ -121,8 +121,8 @@ _IN_RETURN = re.compile(r"\bin\s+(?:return|exchange|gratitude|thanks)\s+for\b"
                         r"|,?\s+and\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+\d"  # "and
                         # Chile 5,000": a gapped clause with its own taker
                         r"|,\s+(?:has|have|had|is|was)\s+(?:now|since|then)\s+[a-z]+\b"
-                        # "amid a surge of cases in Uganda", "as cases rose in Tanzania", "as
-                        # flags of Peru and Chile were raised": the setting; "and will soon send
+                        # "amid a surge of cases in Uganda", "as cases rose in Tanzania", "with
+                        # the flags of Peru and Chile behind him": the setting; "and will soon send
                         # more to Uganda": a later gift
                         r"|\b(?:as|while|with|under)\s+(?:the\s+)?(?:national\s+)?flags\s+of\b"
                         r"|\bamid(?:st)?\b|\bas\s+(?:the\s+)?(?:number\s+of\s+)?(?:cases|infections|"

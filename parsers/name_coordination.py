@@ -92,7 +92,7 @@ _TRADE_PAIR = re.compile(r"(?:Export|Exports|Trade|Trading|Supply|Supplies|Distr
                          r"Development|Construction)\b")
 
 
-# a one-word stage name no given name is written like: "MC-R", "JAY-Z", "RZA"
+# a one-word stage name no given name is written like: "MC-R", "DJ-K", "KRS"
 _STAGE_NAME = re.compile(r"[A-Z][A-Za-z]*-[A-Z][\w-]*|[A-Z]{2,}")
 
 

@@ -60,7 +60,7 @@ _DIGITS = (r"\d+(?:\.\d+)?[eE][+-]?\d{1,6}(?![\d.])"  # "1e400": seen whole, val
            r"|\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?!\d)"  # 300,000 / 1,00,000 / 1,234.5
            r"|\d{1,3}(?:, 000)+(?![\d,.]\d)"  # "50, 000 masks": a space slipped in after the
            # comma; only a group of zeros ("on May 5, 300 masks" are two numbers), or any
-           # group when no month or day word is before it ("99, 642 masks")
+           # group when no month or day word is before it ("87, 315 masks")
            r"|" + _NO_DATE_BEFORE + r"[1-9]\d{0,2}(?:, \d{3})+(?![\d,.]\d)(?!,? (?:and|or) )"
            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 300 000 with a narrow space
            r"|(?<!\d\s)\d{1,3}(?: \d{3})+(?![\d,.]\d)"  # "60 000 protective suits"
@@ -265,7 +265,7 @@ def _mention(m: re.Match[str], text: str) -> NumberMention | None:
     if not m.group("pct"):
         suffix = _SUFFIX_CUR.match(text, end)
         bare_dollar = (m.group("cur") or "").strip() == "$" and suffix is not None and \
-            suffix.group(1).lower().endswith(" dollars")  # "$140 million Jamaican dollars"
+            suffix.group(1).lower().endswith(" dollars")  # "$90 million Jamaican dollars"
         if suffix and (currency is None or suffix.group(1).lower() in ("yuan", "rmb")
                        or bare_dollar):
             currency = CURRENCY_SUFFIX[suffix.group(1).lower()] if bare_dollar else (
