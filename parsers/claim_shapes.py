@@ -24,10 +24,9 @@ _CARGO = re.compile(
     r"\s+(?=(?:the|this|these|its|their)\s))"
     r"|according\s+to\s+[^,.;]{1,60},\s+"  # "According to the ministry, the shipment ..."
     r"|(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to|delivered|received|handed\s+over|"
-    r"arriving|landing)\s+[^,.;]{1,60},\s+"  # "Apart from the 12 ventilators, the list
+    r"arriving|landing)\s+[^,.;]{1,60},\s+"  # "Apart from the 12 ventilators, the list ..."
     r"|(?:all\s+in\s+all|in\s+all|in\s+total|all\s+told|altogether|overall|in\s+sum),?\s+"
-    r"|[A-Z][a-z]+ly,\s+)?"  # "Nationally, the shipment comprises ..."
-    # includes ...", "All in all, the gift comprises ..."
+    r"|[A-Z][a-z]+ly,\s+)?"  # "All in all, the gift comprises ...", "Nationally, the shipment ..."
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
