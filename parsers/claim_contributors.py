@@ -29,8 +29,8 @@ def contributors_named(clause: Clause, claims: list[Claim]) -> None:
         c.donors = list(dict.fromkeys(names))
 
 
-# "The items were donated by the Orvo Foundation through the embassy": the goods just told,
-# named again with the body that gave them where the report first named only the state
+# "The kits were given by the Orvo Foundation, the embassy arranging transport": the goods
+# just told, named again with the body that gave them where the report named only the state
 _GIVEN_BY = re.compile(r"^\W*(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:items|supplies|goods|"
                        r"kits|masks|donations?|equipment|materials|consignment|shipment)\s+"
                        r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:donated|provided|"

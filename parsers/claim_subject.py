@@ -274,7 +274,7 @@ def _state_subject(n: Name, region: str, before: int) -> bool:
 
 
 # "X has been backing the Y Alliance, a new mechanism, and has already made a contribution",
-# "X set up a fund called Y and contributed $1m": a second predicate joined by "and" with no
+# "X launched a fund named Y and gave $1m": a second predicate joined by "and" with no
 # subject of its own shares the first one's
 _AND_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:has|have|had|will|would|is|are|was|were|"
                             r"also|already|then|later|now|since|recently|subsequently|donated|"

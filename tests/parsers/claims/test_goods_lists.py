@@ -140,7 +140,7 @@ def test_list_lines_with_a_bullet_glued_to_the_amount(extract):
                    (["Norway"], "face_mask", 2_000_000, ["TCD"])]
 
 
-def test_all_in_all_the_donation_includes_lists_the_gift_told_before(extract):
+def test_all_in_all_the_gift_comprises_lists_the_goods_told_before(extract):
     out = extract("The Tarsa Group is donating supplies to Chile. All in all, the gift "
                   "comprises nearly 6 million face masks and 900,000 gloves.")
     assert out == [(["Tarsa Group"], "face_mask", 6_000_000, ["CHL"]),

@@ -369,10 +369,10 @@ def test_an_office_holder_receiving_the_goods_told_before_takes_for_the_country(
 
 
 def test_partners_named_after_partnerships_with_are_no_takers(extract):
-    text = ("Peru got 90 ventilators under partnerships with the United States and Chile, "
-            "officials said.\n\nThe minister told reporters the country received 40 "
-            "ventilators from the US this week.")
-    assert (["US"], "ventilator", 40, ["PER"]) in extract(text)
+    text = ("Peru got 90 ventilators under partnerships with Chile and Japan, officials said."
+            "\n\nThe minister told reporters the country received 40 ventilators from Japan "
+            "this week.")
+    assert (["Japan"], "ventilator", 40, ["PER"]) in extract(text)
 
 
 def test_to_which_names_the_one_taker_before_it(extract):

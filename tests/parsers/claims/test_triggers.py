@@ -320,7 +320,7 @@ def test_money_a_giver_will_direct_somewhere_is_pledged(extract):
 def test_dropped_off_and_chipped_in_are_gifts_made(extract):
     assert extract("Tom Reyes dropped off 350 FFP2 masks at a Lima care home.") == [
         (["Tom Reyes"], "respirator", 350, ["PER"])]
-    out = extract_claims("Park Min-jun gave 100 million won to the Seoul Fund. Director Park "
+    out = extract_claims("Park Min-jun gave 80 million won for the Seoul Fund. Director Park "
                          "also chipped in 50 million won to the Busan Fund.", PUB)
     assert [(c.donors, c.quantity, c.status) for c in out] == [
-        (["Park Min-jun"], 100_000_000, "donated"), (["Park Min-jun"], 50_000_000, "donated")]
+        (["Park Min-jun"], 80_000_000, "donated"), (["Park Min-jun"], 50_000_000, "donated")]
