@@ -394,26 +394,27 @@ def subject(clause: Clause, before: int) -> list[str]:
         if re.search(r",\s", region[m.end():]) and any(re.fullmatch(
                 r"\s*,\s*", region[n.end:m.start()]) for n in clause.names if n.end <= m.start()):
             continue  # "Tata Sons, the group's holding company, committed": an aside
-        if m.group(0).lower() in ("its", "their", "his", "her") and any(re.fullmatch(
-                r"\s+(?:and|&)\s+", region[n.end:m.start()]) for n in clause.names):
-            continue  # "Orvo FC and its players have given": the name before gives, with its own
-        if m.group(0).lower() in ("he", "she") and _WHEN_HE.search(region, 0, m.start()) and (
+        word = m.group(0).lower()
+        if word in ("he", "she") and _WHEN_HE.search(region, 0, m.start()) and (
                 lead := _possessor(clause, region, m.start())) and lead.kind != "place":
             cands.append((m.end(), "name", lead))  # "Ortiz won praise when he announced a
             continue  # gift": the name the sentence opens on, not the person before
-        if m.group(0).lower() in ("its", "their", "his", "her") and (
-                lead := _possessor(clause, region, m.start())):
-            cands.append((m.end(), "name", lead))  # "Taiwan began its second round by
-            continue  # pledging": the possessive is the subject's own, in the object
-        if kinds[m.group(0).lower()] == "country" and not re.match(r"['’]s\b", region[
+        if word in ("its", "their", "his", "her"):
+            if any(re.fullmatch(r"\s+(?:and|&)\s+", region[n.end:m.start()])
+                   for n in clause.names):
+                continue  # "Orvo FC and its players have given": the name before gives
+            if lead := _possessor(clause, region, m.start()):
+                cands.append((m.end(), "name", lead))  # "Taiwan began its second round by
+                continue  # pledging": the possessive is the subject's own, in the object
+        if kinds[word] == "country" and not re.match(r"['’]s\b", region[
                 m.end():]) and not re.fullmatch(
                 r"\W*(?:[\w ]{1,20},\s*)?|.*\band\s+", region[:m.start()]):
             continue  # "X, the richest banker in the country, will": not the subject
         if not (m.group(0)[0].isupper() and any(n.start <= m.start() < n.end
                                                  for n in clause.names)):
-            kind = kinds[m.group(0).lower()]  # "the group": by its head noun, a body of members
-            said = m.group(0).lower()  # "the bank": the latest name with "Bank" in it first
-            cands.append((m.end(), f"head:{said[4:]}" if said in _BY_HEAD else kind, None))
+            kind = kinds[word]  # "the group": by its head noun, a body of members; "the
+            # bank": the latest name with "Bank" in it first
+            cands.append((m.end(), f"head:{word[4:]}" if word in _BY_HEAD else kind, None))
     for m in _PLACES_PERSON.finditer(region):  # "India's richest man also pledged": a person
         if lookup_place(m.group(1)):
             cands.append((m.end(), "person", None))
