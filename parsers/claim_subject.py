@@ -154,9 +154,10 @@ _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|th
 
 # "At the request of the Ministry of Health, UNICEF has provided": a name that is the object
 # of a phrase fronted before the subject's comma is no giver listed with the subject
-_FRONTED = re.compile(r"\W*(?:At|On|In|Upon|Under|Following|After|With|Amid|Thanks\s+to|Due\s+to|"
-                      r"Owing\s+to|Because\s+of)\b[^,;]*\b(?:of|at|on|in|from|for|with|by|to)\s+"
-                      r"(?:the\s+)?$")
+_FRONTED = re.compile(r"\W*(?:(?:At|On|In|Upon|Under|Following|After|With|Amid|Thanks\s+to|Due\s+to|"
+                      r"Owing\s+to|Because\s+of)\b[^,;]*\b(?:of|at|on|in|from|for|with|by|to)\s+|"
+                      r"To\s+(?:mark|celebrate|honou?r|commemorate|observe)\s+)(?:the\s+)?$")
+# ("To mark Hands Week, Orvo is donating": the occasion neither)
 
 
 _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|announced|added|noted|"
@@ -165,8 +166,10 @@ _SAYS_THAT = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:said|says|told\s+\w+|ann
 
 # "China has promised Pakistan to supply": the place after the verb is its object
 _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|told|tells|asked|"
-                     r"urged|helped|helps|follow(?:s|ed|ing)?(?:\s+in)?|emulat(?:es|ed|ing)"
-                     r")\s+(?:the\s+)?$")  # "Orvo is following Tarsa's lead by donating"
+                     r"urged|helped|helps|follow(?:s|ed|ing)?(?:\s+in)?|emulat(?:es|ed|ing)|"
+                     r"(?:mark|honou?r|celebrat|commemorat)(?:s|es|ed|ing)"
+                     r")\s+(?:the\s+)?$")  # "Orvo is following Tarsa's lead by donating",
+# "Orvo marks Hands Week with a gift": the occasion is no giver
 
 
 _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"

@@ -451,3 +451,11 @@ def test_an_aircraft_by_its_model_that_brought_a_gift_named_by_its_giver(extract
                   "Lima with a cargo of medical supplies donated by China. Items donated "
                   "include 7 000 N95 masks.")
     assert out == [(["China"], "respirator", 7_000, ["PER"])]
+
+
+def test_the_occasion_a_gift_marks_is_no_giver(extract):
+    out = extract("Orvo Health, a maker of gloves and other protective gear (PPE), is honoring "
+                  "Asia Mask Day (Oct. 3-9, 2020) with a donation of 12 million masks.")
+    assert [c[0] for c in out] == [["Orvo Health"]]
+    out = extract("To mark Asia Mask Day, Orvo Health is donating 12 million masks.")
+    assert [c[0] for c in out] == [["Orvo Health"]]
