@@ -129,8 +129,9 @@ _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s
 _GRADES_JOINED = re.compile(r"\s*(?:and|or|/|&)\s*")
 
 _GAP = re.compile(r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}$"
-                  r"|^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){1,4}\([A-Z][\w.-]{0,11}\)\s+$"  # "64 Lumo
-                  # QuickPlex V-3 (RUO) test kits": a product's name with its acronym
+                  r"|^\s*(?:[\w-]+(?:\.[\w-]+)*\.?\s+){0,4}\([\w.-]{1,12}\)\s*"
+                  r"(?:[\w-]+\s+){0,2}$"  # "64 Lumo QuickPlex V-3 (RUO) test kits": a product's
+                  # name with its acronym; "40,000(PCR) testing kits", "surgical (3-ply) masks"
                   r"|^\s*(?:units|pieces|sets|pairs)\s+of\s+(?:[\w-]+\s+){0,5}$")  # "100,008
 # units of Novel Coronavirus Nucleic Acid Diagnostic Kit"
 

@@ -150,19 +150,24 @@ def inherit_currency(clause: Clause) -> list[NumberMention]:
 
 # "Of the Rs 1,125 crore, ...", "Out of the donation amount, ...": what follows shares it out
 _OF_WHOLE = re.compile(r"^\W*(?:[^,]{0,40},\s*)?(?:of|out of)\s+(?:the|this|that|its|their|his|"
-                       r"her)\s+(?:(?:total|donation|amount|sum|pledge|contribution)\b(?:\s+"
+                       r"her)\s+(?:(?:total|donation|amount|sum|pledge|contribution|funding|funds|grant)\b(?:\s+"
                        r"(?:of|amount))?\s*,)?", re.I)
+
+
+# "The remaining Rs 2 crore will go to clinics": the rest of the latest whole sum
+_REMAINING = re.compile(r"^\W*(?:the\s+)?(?:remaining|rest\s+of\s+the|balance\s+of\s+the)\s", re.I)
 
 
 def whole_shared(clause: Clause, found: list, claims: list) -> None:
     """Money after "Of the Rs 1,125 crore," is a part of that earlier sum: its `parent`, its
     giver when the part names none, and where the whole went when the part says nowhere."""
-    m = _OF_WHOLE.match(clause.sentence)
+    rest = _REMAINING.match(clause.sentence)
+    m = rest or _OF_WHOLE.match(clause.sentence)
     parts = [c for c in found if c.item == "funds" and c.parent is None]
     if not m or not parts:
         return
     value = None
-    if not m.group(0).rstrip().endswith(","):  # "Of the Rs 1,125 crore,": that sum
+    if not rest and not m.group(0).rstrip().endswith(","):  # "Of the Rs 1,125 crore,": that sum
         value = next((n.value for n in clause.numbers if n.start == m.end() and n.currency), -1)
     whole = next((i for i in range(len(claims) - 1, -1, -1) if claims[i].item == "funds"
                   and claims[i].parent is None and value in (None, claims[i].quantity)), None)

@@ -296,3 +296,10 @@ def test_a_title_case_headline_of_donor_lists_names_no_giver():
 def test_an_import_and_export_firm_is_one_name(extract):
     assert extract("Ningbo Orvo Import and Export donated 760 gowns to Lima.") == [
         (["Ningbo Orvo Import and Export"], "protective_suit", 760, ["PER"])]
+
+
+def test_a_firm_named_by_its_line_of_business_is_the_it_that_speaks(extract):
+    assert extract("Orvo Computing said it would donate 500 masks to Peru.") == [
+        (["Orvo Computing"], "face_mask", 500, ["PER"])]
+    assert extract("Tarsa Diagnostics said it had donated 700 test kits to Chile.") == [
+        (["Tarsa Diagnostics"], "test_kit", 700, ["CHL"])]

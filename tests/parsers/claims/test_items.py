@@ -358,6 +358,10 @@ def test_artificial_respirators_are_ventilators_and_reagent_test_kits_are_kits(e
 def test_a_products_name_with_its_acronym_between_count_and_goods(extract):
     out = extract("The Karoo Trust sent 64 Lumo QuickPlex V-3 (RUO) test kits to Kenya.")
     assert out == [(["Karoo Trust"], "test_kit", 64, ["KEN"])]
+    out = extract("The Karoo Trust sent 7,500(RT-PCR) detection kits to Kenya.")
+    assert out == [(["Karoo Trust"], "test_kit", 7_500, ["KEN"])]
+    out = extract("The Karoo Trust sent 1,200 surgical (3-ply) masks to Kenya.")
+    assert out == [(["Karoo Trust"], "face_mask", 1_200, ["KEN"])]
 
 
 def test_a_mask_grade_written_with_a_space_is_no_count(extract):

@@ -30,6 +30,15 @@ def test_of_this_parts_need_not_add_up_exactly():
                    (["Lindqvist Trust"], "funds", 5_000_000, ["KEN"], 0)]
 
 
+def test_of_this_funding_and_the_remaining_sum_dedicated_are_parts():
+    out = _parts("Orvo Computing said it had committed Rs 6 crore to relief work in Peru. Of "
+                 "this funding, Rs 4 crore will be donated as oxygen equipment to hospitals. "
+                 "The remaining Rs 2 crore will be dedicated towards field clinics.")
+    assert out == [(["Orvo Computing"], "funds", 60_000_000, ["PER"], None),
+                   (["Orvo Computing"], "funds", 40_000_000, ["PER"], 0),
+                   (["Orvo Computing"], "funds", 20_000_000, ["PER"], 0)]
+
+
 def test_parts_naming_no_country_go_where_the_whole_went():
     out = _parts("Orvan Mining gave $750,000 to the Kenyan government on Monday. The miner "
                  "said $500,000 pays for equipment nationwide, $150,000 for Kisumu county and "
