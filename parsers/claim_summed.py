@@ -20,8 +20,9 @@ from aidledger.parsers.records import Recipient
 
 # "Of this, ...", "Out of the seven devices, ...", "of which": what follows shares out the
 # whole named before (its parts need not add up to it: "$4m for meals and $5m for clinics")
-_LEAD = re.compile(r"^\W*(?:\w+,\s*)?(?:of|out of)\s+(?:(?:this|that|these|those)(?:\s+[a-z]+){0,2}|it|"
-                   r"them|which|the\s+[^,;:]{1,60}?)\s*,|\b(?:of|out of)\s+which\b", re.I)
+_LEAD = re.compile(r"^\W*(?:\w+,\s*)?(?:of|out of)\s+(?:(?:this|that|these|those)"
+                   r"(?:\s+[a-z]+){0,2}|it|them|which|the\s+[^,;:]{1,60}?)\s*,"
+                   r"|\b(?:of|out of)\s+which\b", re.I)
 # ("Of this funding, ...", "Of these masks, ...")
 # a part goes somewhere: "for clinics", "via the county fund", "at district level"
 _TOWARD = re.compile(r"\b(?:to|for|towards|via|through|at|into|in)\b", re.I)
