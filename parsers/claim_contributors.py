@@ -32,21 +32,25 @@ def contributors_named(clause: Clause, claims: list[Claim]) -> None:
 # "The kits were given by the Orvo Foundation, the embassy arranging transport": the goods
 # just told, named again with the body that gave them where the report named only the state
 _GIVEN_BY = re.compile(r"^\W*(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:items|supplies|goods|"
-                       r"kits|masks|donations?|equipment|materials|consignment|shipment)\s+"
+                       r"kits|masks|donations?|equipment|materials|consignment|shipment)"
+                       r"(?:,\s+(?:which|that)\s[^,;]{1,120},)?\s+"
                        r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:donated|provided|"
-                       r"given|gifted)\s+by\s+(?:the\s+)?", re.I)
+                       r"given|gifted)\s+(?:to\s+(?:the\s+)?[^,;]{1,60}?\s+)?by\s+(?:the\s+)?",
+                       re.I)  # "The masks, which ..., were donated to the state by X"
 
 
-def giver_named_after(clause: Clause, claims: list[Claim]) -> None:
+def giver_named_after(clause: Clause, claims: list[Claim]) -> bool:
     """Give the latest claim sentence's claims that name no giver, or only a country, the
-    bodies a sentence after them says gave those goods."""
+    bodies a sentence after them says gave those goods; whether it did."""
     m = _GIVEN_BY.match(clause.sentence)
     if not m or not claims or any(n.value for n in clause.numbers):
-        return
+        return False
     names = names_at(clause, m.end())
     if not names:
-        return
+        return False
     last = claims[-1].evidence["start"]
-    for c in claims:
-        if c.evidence["start"] == last and all(country_of(d) for d in c.donors):
-            c.donors = list(names)
+    todo = [c for c in claims if c.evidence["start"] == last
+            and all(country_of(d) for d in c.donors)]
+    for c in todo:
+        c.donors = list(names)
+    return bool(todo)

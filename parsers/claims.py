@@ -376,6 +376,10 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     if not found and claims:
         found = part_claims(clause, claims, published) or share_claims(clause, claims,
                                                                           published)
+    if found and claims and all(c.quantity is None for c in found) and giver_named_after(
+            clause, claims):
+        found = []  # "The masks, which ..., were donated to the state by X": the goods just
+        # told, whose giver it names, no second gift
     if not found and claims:
         follow_up(clause, claims)
         named_after(clause, claims)

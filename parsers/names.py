@@ -38,7 +38,7 @@ from aidledger.parsers.name_kinds import (
     name_sets,
     vocab,
 )
-from aidledger.parsers.numbers import CURRENCY_PREFIX
+from aidledger.parsers.numbers import CURRENCY_PREFIX, SCALES, UNITS
 
 __all__ = ["Name", "classify", "find_names", "is_org_name", "possessive_free",
            "split_coordinated", "vocab"]
@@ -223,6 +223,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue  # "15 Acme portable ventilators": the goods' brand, no giver
         if counted_goods(name, text[:m.start()]):
             continue  # "9,000 Disposable Coverall (PPEs)": the goods themselves
+        if all(w in UNITS or w in SCALES for w in re.split(r"[\s-]+", name.lower())):
+            continue  # "Forty-thousand N95 masks have been delivered": a count, no name
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and _OPENING_ADVERB.fullmatch(name) and \
