@@ -61,6 +61,8 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"trust|club|federation|council|temple|church|mosque|company|group|firm|bank|"
                    r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
+                   r"store|chain|supermarket|manufacturer|producer|brand|startup|supplier|"
+                   r"multinational|corporation|"
                    r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star|"
                    r"entrepreneur|magnate|mogul|investor|founder|co-founder|executive|"
                    r"chairman|chairwoman|firms|companies|foundations|charities|airlines|"
@@ -151,10 +153,16 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
             if n.kind != "place" and n.text not in clause.receivers and not n.oblique and \
                     n.text.split()[-1] in _COLLECTIVE:
                 return expand(name_donors(n), clause)
-    return resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+    found = resolve(_HEAD_KIND.get(noun, "organisation"), clause, before)
+    if noun in _TRADES and found and all(country_like(f) for f in found):
+        return []  # "The Danish toy store has donated": a firm of that country, not the state
+    return found
 
 
 _SCHOOLS = {"university", "college", "school"}
+_TRADES = {"company", "firm", "maker", "carmaker", "automaker", "retailer", "conglomerate",
+           "airline", "insurer", "lender", "store", "chain", "supermarket", "manufacturer",
+           "producer", "brand", "startup", "supplier", "multinational", "corporation", "giant"}
 _COLLECTIVE = {"Association", "Society", "Club", "Federation", "Council", "Alliance", "Union",
                "Network", "Chamber", "Community", "Coalition"}
 

@@ -383,3 +383,11 @@ def test_a_reference_inside_a_described_founded_by_aside_is_no_giver(extract):
     out = extract("Tom Reyes is a Lima billionaire.\n\nThe Andes Light Foundation, a trust "
                   "founded by the billionaire, gave $3 million to Cusco last week.")
     assert out == [(["Andes Light Foundation"], "funds", 3_000_000, ["PER"])]
+
+
+def test_a_firm_described_by_its_trade_and_country_is_the_firm_not_the_state(extract):
+    text = ("Lumo opened its first shop in Lima in 2019. The Danish toy store has now donated "
+            "300 masks to the hospitals of Lima.")
+    assert extract(text) == [(["Lumo"], "face_mask", 300, ["PER"])]
+    text = "The Danish toy store has donated 300 masks to the hospitals of Lima."
+    assert [c[0] for c in extract(text)] == [[]]  # no firm named: no giver, never Denmark
