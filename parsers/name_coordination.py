@@ -105,6 +105,15 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
 _FIELDS = re.compile(r"[A-Z][a-z]+(?:ies|airs|ces|ions|ics)$")
 
 
+_MINISTRY_OF = re.compile(r"\b(?:Ministry|Ministries|Department|Secretariat|Bureau)\s+of\s+"
+                          r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$")
+# the last word of a ministry's second field, though it may end a body's name elsewhere
+_FIELD_HEADS = frozenset(("Affairs", "Welfare", "Development", "Resources", "Security",
+                          "Planning", "Cooperation", "Fisheries"))
+_FIELD_OPENERS = frozenset(("Human", "Social", "Family", "Public", "Foreign", "Home", "Rural",
+                            "Urban", "Veterans", "Consumer", "Civil", "Natural"))
+
+
 def _inner_and(left: str, right: str) -> bool:
     """ "Industrial and Commercial Bank of China", "Foundation for Peace and Development",
     "Ministry of Health and Family Welfare": the "and" joins words inside one name (two
@@ -121,6 +130,12 @@ def _inner_and(left: str, right: str) -> bool:
         return True  # "Securities and Exchange Commission", "Islamic Affairs and Charitable
         # Activities Department": a field named in the plural opens the one body's name
     words = right.split()
+    if _MINISTRY_OF.search(left) and len(words) <= 3 and all(
+            w[:1].isupper() and not w.isupper() for w in words) and (
+            words[-1] in _FIELD_HEADS or words[0] in _FIELD_OPENERS
+            or not is_org_name(right) and classify(right) != "person"):
+        return True  # "Ministry of Patriots and Veterans Affairs", "Department of Health and
+        # Human Services": the two fields of one ministry
     if not re.search(r"\s(?:of|for)\s+[A-Z]", left):
         return False
     if len(words) == 1 and right in vocab()["words"]["org_words"]:

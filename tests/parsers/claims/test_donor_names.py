@@ -458,3 +458,13 @@ def test_a_stage_name_and_a_full_name_are_two_givers(extract):
 def test_a_plural_role_word_opening_a_list_of_givers_is_no_part_of_the_first(extract):
     out = extract("Stars Ana Ruiz, Tom Vega and Luis Soto also gave 6,000 masks to Lima.")
     assert out == [(["Ana Ruiz", "Tom Vega", "Luis Soto"], "face_mask", 6_000, ["PER"])]
+
+
+def test_a_ministry_of_two_fields_is_one_giver(extract):
+    out = extract("The Ministry of Pensions and Veterans Affairs said it would donate 800 masks "
+                  "to Peru.")
+    assert [c[0] for c in out] == [["Ministry of Pensions and Veterans Affairs"]]
+    out = extract("The Department of Labour and Human Services gave 800 masks to Peru.")
+    assert [c[0] for c in out] == [["Department of Labour and Human Services"]]
+    out = extract("The Ministry of Labour and Orvo Energy gave 800 masks to Peru.")
+    assert [c[0] for c in out] == [["Ministry of Labour", "Orvo Energy"]]
