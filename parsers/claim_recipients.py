@@ -304,7 +304,13 @@ _FUND_NAME = re.compile(
     r"\b(?:to|towards|into|for|and)\s+(?:the\s+)?((?:(?:[A-Z][\w’'.-]*|of|and(?!\s+the\b)|in|for|"
     r"the|&)\s+){0,10}?"  # not "to PM-CARES and the State Relief Fund": two funds
     r"(?:(?:relief|welfare|emergency|cares|national|disaster)\s+){0,2}"  # "the Prime
-    r"(?:\([A-Z][\w -]{1,20}\)\s+)?[Ff]und)\b")  # Minister's relief fund", "(PM CARES) Fund"
+    r"(?:\([A-Z][\w -]{1,20}\)\s+)?(?:[Ff]und(?:raiser)?|Appeal))\b")  # Minister's relief
+# fund", "(PM CARES) Fund"
+# "the Holm Foundation's Combat Virus Fundraiser": a body's own fund takes as the body
+_OWNED_FUND = re.compile(r"(.+?)['’]s?\s+(?:[\w-]+\s+){0,4}?(?:fund|fundraiser|appeal)", re.I)
+
+
+_ROLE_WORD = re.compile(r"\b(?:Minister|President|Governor|Mayor|Premier|Chief|King|Queen)\b")
 
 
 def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
@@ -313,6 +319,9 @@ def _funds_named(clause: Clause) -> list[tuple[int, int, Recipient]]:
         name = m.group(1)
         if not name[0].isupper() or m.start(1) >= cut(clause.sentence):
             continue
+        if (owned := _OWNED_FUND.fullmatch(name)) and is_org_name(owned.group(1)) and not \
+                _ROLE_WORD.search(owned.group(1)):
+            name = owned.group(1)  # (not "the Prime Minister's relief fund": the state's)
         code = org_country(name)
         short = vocab().get("org_short", {}).get(name, name)  # "Solidarity Response Fund": WHO's
         out.append((m.start(1), m.end(1), Recipient(name, code or f"org:{short}", name)))

@@ -287,3 +287,17 @@ def test_money_to_complement_or_in_support_of_a_states_response_goes_to_that_sta
         (["U.S."], "funds", 21_500_000, ["CHL"])]
     assert extract("The U.S. provided $9 million in support of Chile’s pandemic response.") == [
         (["U.S."], "funds", 9_000_000, ["CHL"])]
+
+
+def test_money_to_a_bodys_own_fundraiser_goes_to_the_body(extract):
+    out = extract("Lumo is committing $4 million to the Holm Foundation’s Clean Air Fundraiser.")
+    assert out == [(["Lumo"], "funds", 4_000_000, ["org:Holm Foundation"])]
+    out = extract("Lumo gave Rs 3 crore to the Prime Minister’s Relief Fund.")
+    assert out[0][3] != ["org:Prime Minister"]  # an office's fund is no body of its own
+
+
+def test_the_cdc_foundation_keeps_its_own_code_in_a_foreign_outlets_article(extract):
+    from aidledger.parsers.claims import extract_claims
+    text = "Tokyo firms have been generous. Lumo is giving $2 million to the CDC Foundation."
+    out = extract_claims(text, None, url="https://www.tokyo-weekly.jp/2020/04/lumo-gift/")
+    assert [r.code for r in out[0].recipients] == ["org:CDC Foundation"]
