@@ -216,6 +216,10 @@ _SITE_WORDS = re.compile(r"\s+(?:Newsroom|News\s+Room|News|Press\s+Room|Press|Me
                          re.I)
 
 
+_CREDIT = re.compile(r"[(\[]\s*$")
+_CREDIT_END = re.compile(r"\s*[)\]]")
+
+
 def publisher_named(clause: Clause) -> str | None:
     """Who "we" with no speaker may be: the site's publisher, a body on its own site (a firm's
     or a charity's release), by the name it gives itself in its text; not a news outlet, which
@@ -223,11 +227,18 @@ def publisher_named(clause: Clause) -> str | None:
     if not clause.publisher:
         return None
     name = _SITE_WORDS.sub("", re.sub(r"^The\s+", "", clause.publisher.strip()))
-    found = len(name) > 1 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", clause.text, re.I)
-    if found:
-        return found.group(0)
     outlet = set(vocab()["words"]["news_outlet"])
-    return None if outlet & set(re.findall(r"[\w-]+", clause.publisher.lower())) else name
+    news = bool(outlet & set(re.findall(r"[\w-]+", clause.publisher.lower())))
+    credited = False
+    short = re.sub(r"\s*\([^()]*\)$", "", name)  # "BSS (Bangladesh Sangbad Sangstha)"
+    for found in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", clause.text, re.I) if len(
+            short) > 1 else ():
+        if _CREDIT.search(clause.text, 0, found.start()) and (
+                _CREDIT_END.match(clause.text, found.end())):
+            credited = True  # "DHAKA, March 21 (BSS) –", "... in 2014. (Colombo Gazette)":
+            continue  # an outlet crediting its report, no body speaking
+        return found.group(0)
+    return None if news or credited else name
 
 
 def resolve(kind: str, clause: Clause, before: int) -> list[str]:

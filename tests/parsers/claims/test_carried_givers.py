@@ -170,6 +170,20 @@ def test_we_with_no_speaker_is_a_publisher_only_when_it_names_itself(extract):
         ([], "face_mask", 5_000, ["PER"])]
 
 
+def test_a_news_outlet_credited_in_brackets_does_not_name_itself(extract):
+    text = ("LIMA, May 2 (PNA) – Lin Bao, the richest man in Peru, has pledged masks to his "
+            "neighbours.\n\nWe will send 5,000 masks to Chile, Bolivia and Ecuador.")
+    out = extract(text, publisher="PNA (Peru News Agency)")
+    assert [c[0] for c in out if c[2]] == [["Lin Bao"]]
+    text = "We will send 5,000 masks to Chile. Lin Bao is Peru's richest man. (Andes Herald)"
+    assert extract(text, publisher="Andes Herald")[0][0] != ["Andes Herald"]
+
+
+def test_a_bulleted_summary_opening_on_comes_after_names_no_giver(extract):
+    text = "Lin Bao gave masks to Peru.\n\nComes after he donated 8,000 masks to Chile."
+    assert [c[0] for c in extract(text) if c[2]] == [["Lin Bao"]]
+
+
 def test_a_quotation_running_over_paragraphs_keeps_its_speaker(extract):
     """A long quote goes on over paragraphs, opened again at each one or, in looser copy,
     not marked at all; its speaker is named where it first opened."""
