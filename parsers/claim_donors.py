@@ -279,6 +279,15 @@ _HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|air
                       r"collected|welcomed)\s+$", re.I)  # "..., which were received by": who takes
 
 
+_AGENT_BY = re.compile(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
+                       r"(?<!produced )(?<!headed )(?<!led )(?<!chaired )(?<!run )(?<!directed )"
+                       r"(?<!founded )(?<!owned )(?<!coordinated )\bby\s+(?:the\s+)?")
+_FROM_DEST = re.compile(r"\s+(?:first\s+|initially\s+)?to\s")
+_VEHICLE_BY = re.compile(r"(?:(?:a|an|its|their)\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}"
+                         r"(?:(?:cargo|military|special|chartered|relief|transport)\s+)?(?:plane|aircraft|jet|flight|airplane|ship|"
+                         r"vessel|truck|lorry|train|airlifter)s?\b")
+
+
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
@@ -312,12 +321,14 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         trig.phrase) else None  # ("on behalf of X, received": X takes) "X donated ... on behalf
     if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
         return donors  # Group": the body X acts for gives
-    by = re.search(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
-                   r"(?<!produced )(?<!headed )(?<!led )(?<!chaired )(?<!run )(?<!directed )"
-                   r"(?<!founded )(?<!owned )(?<!coordinated )\bby\s+(?:the\s+)?",
-                   s[trig.end:trig.end + 60])  # "gave N, followed by X with M": a ranking, not
-    # the agent; "to the city, represented by its mayor": who stands for the taker; "masks
-    # manufactured by X": their maker
+    by = _AGENT_BY.search(s[trig.end:trig.end + 60])  # "gave N, followed by X with M": a
+    # ranking, not the agent; "to the city, represented by its mayor": who stands for the
+    # taker; "masks manufactured by X": their maker
+    if by is None and _FROM_DEST.match(s, trig.end) and (  # "was sent to the seat of the
+            late := _AGENT_BY.search(s[trig.end:trig.end + 200])) and re.fullmatch(
+            r"[^;:!?]*", s[trig.end:trig.end + late.start()]) and s[  # Andean Community in
+            trig.end + late.end():][:1].isupper():  # Lima, Peru by X": the agent after a long
+        by = late  # destination
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
             ).startswith("present"):
         by = None  # "received by officials of the NCDC": who receives
@@ -328,6 +339,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         by = None  # "will be distributed by the WHO": who hands it on, not who gives
     if by and by.start() >= 3 and _HANDLED.search(s, 0, trig.end + by.start()):
         by = None  # "donated masks to Spain, which were distributed by the Red Cross"
+    if by and _VEHICLE_BY.match(s, trig.end + by.end()):
+        by = None  # "arrived in Abuja by the Nigerian Air Force cargo plane": how it came
     if by and _PURPOSE.search(s, trig.end, trig.end + by.start()):
         by = None  # "The gift is to support the response by the member states": whose work
     if by and (many := _MANY_INCLUDING.match(s, trig.end + by.end())) and (
@@ -362,6 +375,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):
         frm = re.search(r"\bfrom\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # "received
         # by X": X receives
+    if frm and _VEHICLE_BY.match(s, trig.end + frm.end()):
+        frm = None  # (as above: the plane that brought it)
     if RECEIVE.search(trig.phrase) and (gift := _owned_gift(clause, trig) or _state_gift(
             clause, trig)):  # "received from Ambassador X the Norwegian Government's donation
         return gift  # of", "received a Chilean shipment of 90 ventilators"

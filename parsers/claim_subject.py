@@ -336,6 +336,11 @@ _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battl
 _PRONOUN_NEXT = re.compile(r"(?:it|they|he|she|we|its|their|his|her|our)\b", re.I)
 
 
+# "Chile's share of the consignment arrived": the state that takes its part, no giver
+_SHARE_OF = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:share|portion|allocation|allotment|quota|"
+                       r"part)\b")
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     heard = speech_before(clause, before)
     if heard is not None and heard.start() > 0 and not _PRONOUN_NEXT.match(clause.sentence,
@@ -455,6 +460,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _origin_city(region[:n.start]) and not dashed(region, n)
+                  and not _SHARE_OF.match(region, n.end)
                   and (country_like(n.text) or _CLAUSE_START.search(region[:n.start])
                        or _owned_place_start(region[:n.start]))]
         if not places:

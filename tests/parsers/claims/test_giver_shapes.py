@@ -459,3 +459,12 @@ def test_the_occasion_a_gift_marks_is_no_giver(extract):
     assert [c[0] for c in out] == [["Orvo Health"]]
     out = extract("To mark Asia Mask Day, Orvo Health is donating 12 million masks.")
     assert [c[0] for c in out] == [["Orvo Health"]]
+
+
+def test_the_agent_after_a_long_destination_and_the_plane_that_brought_a_share(extract):
+    text = ("The cargo was first sent to the seat of the Andean Council in Lima, Peru by the "
+            "Holm Foundation for sharing across the region. Chile’s share of the cargo reached "
+            "Santiago on May 4 by a Chilean Air Force cargo plane.\n\nThe cargo includes "
+            "30,000 masks and 6,000 test kits.")
+    assert extract(text) == [(["Holm Foundation"], "face_mask", 30_000, ["CHL"]),
+                             (["Holm Foundation"], "test_kit", 6_000, ["CHL"])]
