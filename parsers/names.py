@@ -54,7 +54,8 @@ _PLURAL_OWNER = (r"(?:(?<=[a-z]s)['’](?=[^\S\n]+(?:Association|Union|Federatio
                  r"Trust|Society|Club|Forum|Chamber|Alliance|Network|Cooperative|Co-operative|"
                  r"Guild|League|Welfare|Foundation|Institute)\b))?")
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
-         r"|(?:[A-Z]|Jr|Sr)\.(?=[^\S\n]+[A-Z][a-z])"  # "Ralph T. Orvo Jr. Foundation"
+         r"|(?:[A-Z]|Jr|Sr|St|Mt)\.(?=[^\S\n]+[A-Z][a-z])"  # "Ralph T. Orvo Jr. Foundation",
+         # "St. Jude Children’s Research Hospital"
          r"|[A-Z](?:[\w'’&-]|\.(?!(?!" + _ABBREVIATED + r")[A-Z][a-z]{2}))*[\w&]" + _PLURAL_OWNER
          + r"|[A-Z])")
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name

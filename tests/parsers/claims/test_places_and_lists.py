@@ -251,3 +251,14 @@ def test_countries_named_after_a_count_join_it_under_a_headline_too(extract):
 def test_the_pacific_island_states_are_a_region(extract):
     assert extract("Norway is giving $3 million to help Pacific island countries test for the "
                    "virus.") == [(["Norway"], "funds", 3_000_000, ["region:pacific"])]
+
+
+def test_country_names_news_copy_often_misspells(extract):
+    out = extract("Orvo will send 900 masks to Nepal, Afganistan and the Phillipines.")
+    assert out[0][3] == ["NPL", "AFG", "PHL"]
+
+
+def test_a_saints_name_abbreviated_stays_in_the_takers_name(extract):
+    from aidledger.parsers.claims import extract_claims
+    out = extract_claims("Orvo donated $7,000 to St. Clare Children’s Hospital.", None)
+    assert [r.name for r in out[0].recipients] == ["St. Clare Children’s Hospital"]
