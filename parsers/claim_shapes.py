@@ -60,7 +60,8 @@ _CARGO_REF = re.compile(
     # donation are 300 thermometers": the goods of the donation told before
     r"|the\s+(?:items|supplies|goods)(?:\s+(?:donated|delivered|sent|provided|handed over))?"
     r"\s+(?:are|were)"
-    r"|the\s+PPE\s+(?:included|includes|consisted\s+of|comprised))\b", re.I)  # "The PPE
+    r"|(?:[^.;]{0,60}?\b(?:said|says|added|noted)\s+(?:that\s+)?)?"  # ("Vega said the PPE
+    r"the\s+PPE\s+(?:included|includes|consisted\s+of|comprised))\b", re.I)  # "The PPE
 # included 1,300 KN95 masks": the protective gear told before (not "PPE, including ...")
 # the takers a gift told before shares out among: "each of the three hospitals", "the councils"
 _TAKERS = (r"(?:country|nation|member state|state|recipient|government|countries|nations|"

@@ -145,3 +145,14 @@ def test_all_in_all_the_gift_comprises_lists_the_goods_told_before(extract):
                   "comprises nearly 6 million face masks and 900,000 gloves.")
     assert out == [(["Tarsa Group"], "face_mask", 6_000_000, ["CHL"]),
                    (["Tarsa Group"], "gloves", 900_000, ["CHL"])]
+
+
+def test_the_ppe_a_speaker_says_includes_is_the_gear_told_before(extract):
+    text = ("The Orvo Aid Agency today handed over protective gear to the Civil Defence "
+            "Institute in Lima.\n\n{} isolation gowns (4,200 pieces), hand gloves (1,800 "
+            "pieces) and N95 masks (900 pieces).")
+    want = [(["Orvo Aid Agency"], "protective_suit", 4_200, ["PER"]),
+            (["Orvo Aid Agency"], "gloves", 1_800, ["PER"]),
+            (["Orvo Aid Agency"], "respirator", 900, ["PER"])]
+    assert extract(text.format("The PPE included")) == want
+    assert extract(text.format("Director Rosa Vega said the PPE includes")) == want
