@@ -62,7 +62,7 @@ HEAD = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){0,3}?(foundation|society|assoc
                    r"organisation|organization|agency|ngo|giant|maker|carmaker|automaker|"
                    r"retailer|conglomerate|airline|insurer|lender|businessman|businesswoman|"
                    r"store|chain|supermarket|manufacturer|producer|brand|startup|supplier|"
-                   r"multinational|corporation|"
+                   r"multinational|corporation|carrier|"
                    r"billionaire|tycoon|philanthropist|singer|actor|actress|footballer|star|"
                    r"entrepreneur|magnate|mogul|investor|founder|co-founder|executive|"
                    r"chairman|chairwoman|firms|companies|foundations|charities|airlines|"
@@ -143,6 +143,9 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
         return []  # none named so: no giver of its own (the statement before may give one)
     if carrying := _latest_with_head(noun, pool, clause):
         return carrying
+    for word in _HEAD_WORDS.get(noun, ()):  # "the carrier": the latest airline named
+        if carrying := _latest_with_head(word, pool, clause):
+            return carrying
     if noun in _SCHOOLS and (given := [g for g in clause.givers if not lookup_place(g)]):
         return [given[-1]]  # "Penn State has donated ... The university collected": the
         # giver before, not a hospital it gave to ("Penn State Health Hershey Medical Center")
@@ -160,9 +163,12 @@ def _by_head(noun: str, clause: Clause, before: int) -> list[str]:
 
 
 _SCHOOLS = {"university", "college", "school"}
+# the words a name carries that a head noun stands for ("the carrier": "Alaska Airlines")
+_HEAD_WORDS = {"carrier": ("airlines", "airways", "air", "aviation")}
 _TRADES = {"company", "firm", "maker", "carmaker", "automaker", "retailer", "conglomerate",
            "airline", "insurer", "lender", "store", "chain", "supermarket", "manufacturer",
-           "producer", "brand", "startup", "supplier", "multinational", "corporation", "giant"}
+           "producer", "brand", "startup", "supplier", "multinational", "corporation", "giant",
+           "carrier"}
 _COLLECTIVE = {"Association", "Society", "Club", "Federation", "Council", "Alliance", "Union",
                "Network", "Chamber", "Community", "Coalition"}
 

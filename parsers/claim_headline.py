@@ -27,7 +27,8 @@ _SMALL = {"to", "of", "for", "and", "in", "on", "with", "from", "by", "as", "at"
           "help", "fight", "against", "workers", "healthcare", "health", "medical", "supplies",
           "coronavirus", "millions", "thousands", "hit", "hardest", "countries", "nations",
           "organizations", "organisations", "billionaires", "companies", "firms", "donors",
-          "charities", "these", "those", "how", "why", "what", "list", *_RELATIVES}
+          "charities", "these", "those", "how", "why", "what", "list", "support", "additional",
+          "further", "efforts", "testing", "frontline", *_RELATIVES}
 
 
 @cache

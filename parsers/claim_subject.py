@@ -219,7 +219,8 @@ _IT_SAID = re.compile(r"(?<=[A-Za-z])\s+(?:has\s+|had\s+)?(?:said|says|announced
 
 
 # references whose noun a body's name carries ("PT Bank DBS Indonesia ... the bank donated")
-_BY_HEAD = frozenset(("the group", "the bank", "the club", "the foundation", "the charity"))
+_BY_HEAD = frozenset(("the group", "the bank", "the club", "the foundation", "the charity",
+                      "the carrier"))
 
 
 _MISSION_SAID = re.compile(r"\bthe\s+(?:embassy|consulate(?:[\s-]general)?|high commission)$", re.I)

@@ -391,3 +391,17 @@ def test_a_firm_described_by_its_trade_and_country_is_the_firm_not_the_state(ext
     assert extract(text) == [(["Lumo"], "face_mask", 300, ["PER"])]
     text = "The Danish toy store has donated 300 masks to the hospitals of Lima."
     assert [c[0] for c in extract(text)] == [[]]  # no firm named: no giver, never Denmark
+
+
+def test_the_carrier_is_the_airline_named_before(extract):
+    text = ("Orvo Airlines flew nurses to Lima.\n\n“Health care workers come in every day,” "
+            "Tom Berg said.\n\nIn addition, the carrier sent 4,000 care kits to the Santa Rosa "
+            "Hospital in Lima.")
+    assert [c[0] for c in extract(text)] == [["Orvo Airlines"]]
+
+
+def test_a_subheads_title_case_words_are_no_name_the_firm_is_referred_by(extract):
+    text = ("Tarsa Motor gave $2 million to Peru.\n\nTarsa Makes Additional Donations in "
+            "Support of Drive-Thru Testing\n\nIn the last 3 weeks, the automaker has awarded $3 "
+            "million in grants.")
+    assert [c[0] for c in extract(text)] == [["Tarsa Motor"], ["Tarsa Motor"]]
