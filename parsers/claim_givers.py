@@ -273,7 +273,7 @@ def without_own_country(donors: Sequence[str], recipients: list[Recipient]
 _ENVOY_PHRASE = re.compile(r"(?:\b([A-Z][a-z]+)['’]s|\b[Tt]he\s+([A-Z][a-z]+)|^\W*([A-Z][a-z]+)|"
                            r"[A-Z][a-z]+,\s+([A-Z][a-z]+))\s+"
                            r"(?:new\s+|outgoing\s+|acting\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
-                           r"charg[eé] d'affaires|embassy|consulate)\b", re.I)
+                           r"charg[eé] d'affaires|embassy|consulate(?:[\s-]general)?)\b", re.I)
 
 _ENVOY_OF = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:[\s-][Gg]eneral)?|"
                        r"[Cc]harg[eé]\s+d['’]\s?[Aa]ffaires\s+(?:at|of)\s+the\s+[Ee]mbassy)\s+of\s+"
@@ -308,7 +308,8 @@ def envoy_state(region: str) -> str | None:
     group = next(g for g in (1, 2, 3, 4) if m.group(g) is not None)
     state = government_state(m.group(group))  # the envoy's state; its mission as written
     if state is not None and lookup_place(state) is not None and re.search(
-            r"(?:embassy|consulate)$", m.group(0), re.I):  # ("the Peruvian Embassy donated")
+            r"(?:embassy|consulate(?:[\s-]general)?)$", m.group(0), re.I):  # ("the Peruvian
+        # Embassy donated", "the Chinese Consulate General")
         return f"{m.group(group)}{region[m.end(group):m.end()]}"
     return state
 

@@ -281,3 +281,9 @@ def test_an_official_whose_office_follows_in_lower_case_gives_as_the_state(extra
                              (["Peru"], "goggles", 4_000, ["CHL"])]
     assert extract("Tom Reyes, the club's minister of fun, gave 500 masks to Chile.") == [
         (["Tom Reyes"], "face_mask", 500, ["CHL"])]
+
+
+def test_a_consulate_general_keeps_its_whole_title(extract):
+    out = extract("The Peruvian Consulate General in Santiago donated 8,000 masks to clinics in "
+                  "Chile.")
+    assert out == [(["Peruvian Consulate General"], "face_mask", 8_000, ["CHL"])]
