@@ -48,6 +48,26 @@ _TAIPEI_MISSION = re.compile(r"(?:the\s+)?(?:Taipei\s+(?:Economic\s+and\s+Cultur
                              r"(?:Representative\s+)?|Representative\s+)Offices?|TECRO|TECO)\b")
 
 
+# where a mission sits, after its name ("the Chinese Embassy in Tanzania"): not its state
+_MISSION_WORD = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate|[Hh]igh\s+[Cc]ommission)\b")
+_SEAT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
+
+
+def seat_of(name: str) -> tuple[str, str] | None:
+    """Where a mission named with its seat sits, and that place's country ("Chinese Consulate
+    General in Toronto": Toronto, CAN); None for other names."""
+    m = _SEAT_AFTER.search(name) if _MISSION_WORD.search(name) else None
+    where = re.sub(r"^\s+in\s+(?:the\s+)?", "", m.group(0)) if m else ""
+    place = lookup_place(where) if where else None
+    return (where, place.code) if place is not None and place.kind in ("country", "city") else None
+
+
+def seatless(name: str) -> str:
+    """A mission's name without the place it sits in ("Embassy of Japan in Kenya": Embassy
+    of Japan), for the state it stands for; other names as they are."""
+    return _SEAT_AFTER.sub("", name) if _MISSION_WORD.search(name) else name
+
+
 @lru_cache(maxsize=4096)  # each claim's givers, asked again by several rules
 def country_of(name: str) -> str | None:
     """The ISO code a donor name stands for when it is a country, its government or demonym."""
@@ -56,7 +76,8 @@ def country_of(name: str) -> str | None:
     place = lookup_place(name)
     if place is not None and place.kind in ("country", "demonym"):
         return place.code
-    m = _GOVERNMENT.match(name.strip())
+    name = seatless(name.strip())  # "Chinese Embassy in Tanzania": China
+    m = _GOVERNMENT.match(name)
     if m:
         place = lookup_place(m.group("a") or m.group("b") or m.group("c"))
         if place is not None and place.kind in ("country", "demonym"):
@@ -310,8 +331,15 @@ def envoy_state(region: str) -> str | None:
     if state is not None and lookup_place(state) is not None and re.search(
             r"(?:embassy|consulate(?:[\s-]general)?)$", m.group(0), re.I):  # ("the Peruvian
         # Embassy donated", "the Chinese Consulate General")
-        return f"{m.group(group)}{region[m.end(group):m.end()]}"
+        seat = _MISSION_SEAT.match(region, m.end())
+        where = lookup_place(seat.group(1)) if seat else None
+        return f"{m.group(group)}{region[m.end(group):m.end()]}" + (
+            seat.group(0) if where is not None and where.kind in ("country", "city") else "")
     return state
+
+
+# where a mission sits, as the text names it with it ("the Chinese Embassy in Tanzania")
+_MISSION_SEAT = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def government_state(name: str) -> str | None:

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from aidledger.parsers.claim_bodies import international
-from aidledger.parsers.claim_givers import country_of, state_of
+from aidledger.parsers.claim_givers import country_of, seatless, state_of
 from aidledger.parsers.claim_locale import dateline_country, url_country
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.claim_parts import FROM_ONE_IN
@@ -99,8 +99,9 @@ def home_country(text: str, title: str | None, claims: list[Claim],
     opened = len(seen) - len(text.lstrip())  # where the text (and its dateline) starts
     if dateline and dateline[0] not in givers:
         counts[dateline[0]] += 1  # "LAKEVIEW, NY -": the United States
-    for d in {d for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
-        seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about
+    for d in {seatless(d) for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
+        seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about (a
+        # mission's seat does: "the Chinese Embassy in Tanzania")
     for p in find_places(seen):
         if dateline and opened <= p.start < opened + dateline[1]:
             continue  # "LONDON, Ont.": the town of a state's or province's dateline

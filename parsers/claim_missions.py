@@ -15,14 +15,15 @@ _MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’
                       r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 
+_SEAT = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _ENVOY = re.compile(r"^(?:[A-Z][a-z]+(?:['’]s)?\s+)?Consul(?:[\s-]General)?\s+of\s+(?:the\s+)?"
                     r"|^[A-Z][a-z]+(?:['’]s)?\s+Consul(?:[\s-]General)?$", re.I)
 
 
 def mission_state(clause: Clause, before: int) -> list[str]:
     """The latest embassy, consulate or high commission named with its state so far, as the
-    article named it ("the Turkish embassy in Rome", "the Embassy of Japan": Turkish embassy,
-    Embassy of Japan), never a receiver's."""
+    article named it, with where it sits ("the Turkish embassy in Rome", "the Embassy of
+    Japan": Turkish embassy in Rome, Embassy of Japan), never a receiver's."""
     seen = clause.text[:max(clause.start, 0)] + " " + clause.sentence[:before]
     for m in reversed(list(_MISSION.finditer(seen))):
         for g in (2, 1):
@@ -38,7 +39,11 @@ def mission_state(clause: Clause, before: int) -> list[str]:
                     name = re.sub(r"^the\s+", "", seen[start:m.end()], flags=re.I)
                     if _ENVOY.match(name):  # a consul named, not the consulate: the state
                         return [_ENVOY.sub("", name) or state_name(place.code)]  # as written
-                    return [name]  # ("Consul-General of Peru": Peru)
+                    seat = _SEAT.match(seen, m.end())  # ("Consul-General of Peru": Peru)
+                    where = lookup_place(seat.group(1)) if seat else None
+                    if where is not None and where.kind in ("country", "city"):
+                        name += seat.group(0)  # "the Turkish embassy in Rome": with its seat
+                    return [name]
     return []
 
 

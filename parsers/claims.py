@@ -55,6 +55,8 @@ from aidledger.parsers.claim_givers import (
     donor_names,
     firm_full_names,
     named_in_full,
+    seat_of,
+    state_of,
     without_own_country,
 )
 from aidledger.parsers.claim_goods import goods_claims, per_donor
@@ -104,6 +106,7 @@ from aidledger.parsers.claim_undone import (
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.names import Name, find_names
 from aidledger.parsers.numbers import find_numbers
+from aidledger.parsers.records import Recipient
 from aidledger.parsers.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -283,6 +286,10 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
     place_unplaced(text, title, claims, ctx.unplaced, url)
     states_of_home(text, title, claims, url)
     not_to_itself(text, title, claims, url)
+    for c in claims:  # a mission's gift that names no taker stays where the mission sits
+        seats = [seat for d in c.donors if (seat := seat_of(d)) and seat[1] != state_of(d)]
+        if not c.recipients and seats:  # ("the Chinese Consulate General in Toronto")
+            c.recipients = [Recipient(seats[0][0], seats[0][1])]
     for c in claims:  # a part that names no place of its own goes where its whole went
         if c.parent is not None and 0 <= c.parent < len(claims) and not c.recipients:
             c.recipients = list(claims[c.parent].recipients)

@@ -252,10 +252,13 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             out.append(Name(s, offset + local.end(), f"{name} government",
                             "organisation"))
             continue
-        seat = _SEAT.match(text, m.end()) if name.endswith(_MEMBERS_BODIES) and \
-            _MEMBERS_BODY.search(name) else None  # (no name ends in a line break)
-        if seat and (p := lookup_place(seat.group(1))) is not None and p.kind == "country":
-            s = offset + start  # "the Taiwanese Association in the Philippines": one body
+        seat = _SEAT.match(text, m.end()) if (name.endswith(_SEATED_BODIES) and _SEATED_BODY.search(
+            name)) or _MISSION_OF.match(name) else None  # (no name ends in a line break)
+        if seat and (p := lookup_place(seat.group(1))) is not None and (
+                p.kind == "country" or p.kind == "city" and (
+                    _MISSION.search(name) or _MISSION_OF.match(name))):
+            s = offset + start  # "the Taiwanese Association in the Philippines", "the
+            # Chinese Embassy in Tanzania", "the Consulate General in Toronto": one body
             out.append(Name(s, offset + seat.end(), name + seat.group(0), "organisation"))
             continue
         shared = _LOWER_PLURAL.match(text, m.end()) if " and " in name else None
@@ -360,6 +363,13 @@ _OWNED = re.compile(r"\s+(?:[a-z]+\s+)?(?:companies|subsidiaries|units|affiliate
 _MEMBERS_BODIES = ("Association", "Society", "Chamber of Commerce", "Federation", "Club",
                    "Council", "Community")
 _MEMBERS_BODY = re.compile(r"\b(?:" + "|".join(_MEMBERS_BODIES) + r")$")
+# a state's mission abroad, named with where it sits as readers name it
+_MISSIONS = ("Embassy", "Consulate", "Consulate General", "Consulate-General",
+             "High Commission")
+_MISSION = re.compile(r"\b(?:" + "|".join(_MISSIONS) + r")$")
+_MISSION_OF = re.compile(r"(?:" + "|".join(_MISSIONS) + r")\s+of\s")  # "Embassy of Japan"
+_SEATED_BODIES = _MEMBERS_BODIES + _MISSIONS
+_SEATED_BODY = re.compile(r"\b(?:" + "|".join(_SEATED_BODIES) + r")$")
 _SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)\b")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_the_embassy_is_the_mission_as_named_before(extract):
     out = extract("The Turkish embassy in Rome said it was ready to help. The embassy donated "
                   "5,000 masks to Italy.")
-    assert out == [(["Turkish embassy"], "face_mask", 5_000, ["ITA"])]
+    assert out == [(["Turkish embassy in Rome"], "face_mask", 5_000, ["ITA"])]
 
 
 def test_the_embassy_of_a_state_written_out(extract):

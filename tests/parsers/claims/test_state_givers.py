@@ -283,7 +283,9 @@ def test_an_official_whose_office_follows_in_lower_case_gives_as_the_state(extra
         (["Tom Reyes"], "face_mask", 500, ["CHL"])]
 
 
-def test_a_consulate_general_keeps_its_whole_title(extract):
+def test_a_consulate_general_keeps_its_whole_title_and_its_seat(extract):
     out = extract("The Peruvian Consulate General in Santiago donated 8,000 masks to clinics in "
                   "Chile.")
+    assert out == [(["Peruvian Consulate General in Santiago"], "face_mask", 8_000, ["CHL"])]
+    out = extract("The Peruvian Consulate General donated 8,000 masks to clinics in Chile.")
     assert out == [(["Peruvian Consulate General"], "face_mask", 8_000, ["CHL"])]

@@ -35,10 +35,10 @@ def test_a_weekday_after_the_name_is_no_part_of_it(extract):
                    ) == [(["Government of Uruguay"], "ventilator", 40, ["PRY"])]
 
 
-def test_the_embassy_read_back_is_the_mission_as_named_in_full(extract):
+def test_the_embassy_read_back_is_the_mission_as_named_in_full_with_its_seat(extract):
     out = extract("The Uruguayan Embassy in Lima hosted a ceremony. The embassy donated 2,000 "
                   "masks to Peru.")
-    assert out == [(["Uruguayan Embassy"], "face_mask", 2_000, ["PER"])]
+    assert out == [(["Uruguayan Embassy in Lima"], "face_mask", 2_000, ["PER"])]
 
 
 def test_an_envoy_gives_for_the_state_body_the_sentence_names(extract):
@@ -127,3 +127,15 @@ def test_the_us_with_its_dots_opening_a_sentence_keeps_its_last_dot(extract):
 def test_a_sentence_ending_on_us_dot_ends_before_the_next_one(extract):
     assert extract("Gowns came from the U.S. The Orvo Group gave 700 gloves to Peru.") == [
         (["Orvo Group"], "gloves", 700, ["PER"])]
+
+
+def test_a_mission_is_named_with_its_seat_and_its_gift_stays_there(extract):
+    """Readers name a mission as the text does, where it sits included; the state it stands
+    for is still read from it, and a gift that names no taker goes where the mission sits."""
+    assert extract("The Peruvian Consulate General in Denver donated 3,000 masks.") == [
+        (["Peruvian Consulate General in Denver"], "face_mask", 3_000, ["USA"])]
+    assert extract("The Embassy of Peru in Chile handed over 40 ventilators to Chile.") == [
+        (["Embassy of Peru in Chile"], "ventilator", 40, ["CHL"])]
+    from aidledger.parsers.claim_givers import country_of
+    assert country_of("Embassy of Peru in Chile") == "PER"
+    assert country_of("Peruvian Consulate General in Denver") == "PER"
