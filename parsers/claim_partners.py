@@ -73,6 +73,8 @@ def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> lis
                         r"\b(?:Foundation|Fund|Trust)$", p) else [p])]
         if not partners or not donors:
             continue
+        if m.start() < trig.start and _TO_CARRY.search(s, m.end(), trig.end):
+            continue  # "He has partnered with Y and Z to deliver to Africa": who carries it
         if m.start() < trig.start:  # the subject side: "X, together with Y, ... donated"
             lead = subject(clause, m.start())
             if not lead and _FRONTED.fullmatch(s, 0, m.start()) and _JOINT.search(m.group(0)):
@@ -95,6 +97,8 @@ def resolve_donors(clause: Clause, trig: Trigger, pos: int | None = None) -> lis
 
 
 _FRONTED = re.compile(r"\W*|.*\bthat\s*,?", re.S)
+_TO_CARRY = re.compile(r"\bto\s+(?:help\s+)?(?:deliver|distribute|transport|ship|fly|airlift|"
+                       r"carry)$", re.I)
 _JOINT = re.compile(r"together|along|jointly", re.I)
 _ONE = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*"
 _WITH_AMOUNT = re.compile(rf"({_ONE}(?:\s*(?:,|\band\b)\s*{_ONE})*)\s+with\s+(?:a\s+|an\s+)?$")

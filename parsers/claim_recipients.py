@@ -366,7 +366,8 @@ def _each_count(sentence: str) -> int | None:
 
 _TO_WHICH = re.compile(r",\s+to\s+(?:which|whom)\s")
 # "received 200 ventilators through partnerships with the US and Chile": partners, no takers
-_PARTNERS_WITH = re.compile(r"\b(?:partnerships?|cooperation|collaboration|agreements?)\s+with\s")
+_PARTNERS_WITH = re.compile(r"\b(?:partnerships?|cooperation|collaboration|agreements?|partnered|"
+                            r"partnering|teamed\s+up|teaming\s+up)\s+with\s")
 _TO_AFTER = re.compile(r"\b(?:to|for)\s")
 
 

@@ -51,6 +51,8 @@ _GOVERNMENT_OF = re.compile(r"\b((?:federal\s+|central\s+|national\s+)?(?:govern
                             r"(?:the\s+)?)$", re.I)
 _JOINED_IN = re.compile(r"\s(?:has\s+|have\s+|had\s+)?join(?:s|ed)\s+(?:the\s+)?(?=[A-Z])"
                         r"(?=[^,;]*\sin\s+$)")
+_PARTNERED_TO = re.compile(r"\s(?:has\s+|have\s+|had\s+)?(?:partnered|teamed\s+up|worked)\s+with\s"
+                           r"[^;]*\bto\s+(?:help\s+)?$")
 _TITLED_REF = re.compile(r"(?:^|\s)[Tt]he\s+$")
 _TAKES = re.compile(r"\s*(?:(?:has|have|had|will|would|also|already|earlier|now)\s+){0,2}"
                     r"(?:received|receives|receive|got|gets|accepted|accepts|obtained)\b", re.I)
@@ -357,6 +359,8 @@ def subject(clause: Clause, before: int) -> list[str]:
     if any(_OWN_EFFORT.match(region, n.end) for n in clause.names if n.end <= before):
         clause = replace(clause, names=[n for n in clause.names if n.end > before or not
                                         _OWN_EFFORT.match(region, n.end)])
+    if (carried := _PARTNERED_TO.search(region)) and (lead := subject(clause, carried.start())):
+        return lead  # "Ma has partnered with the WFP and Andes Airlines to deliver": Ma
     if (joined := _JOINED_IN.search(region)) and (lead := subject(clause, joined.start())):
         other = [n.text for n in clause.names if joined.end() <= n.start and n.end <= before
                  and n.kind != "place"]  # "Alibaba joined Tencent in donating": both give

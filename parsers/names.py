@@ -326,7 +326,25 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                    n.kind == "person" else n for n in out]  # Brandt": a body, whatever its words
         if _oblique(text, m.start()) or (start != m.start() and _oblique(text, start)):
             out = [replace(n, oblique=True) if n.start == offset + start else n for n in out]
-    return _examples_marked(text, offset, sorted(out, key=lambda n: n.start))
+    return _examples_marked(text, offset, _aliases_dropped(text, offset, sorted(
+        out, key=lambda n: n.start)))
+
+
+# "Jack Ma, or Ma Yun, is ...": a second name the person goes by, no other person
+_ALIAS_BEFORE = re.compile(r",[^\S\n]+(?:or|aka|a\.k\.a\.|also[^\S\n]+known[^\S\n]+as)[^\S\n]+$")
+
+
+def _aliases_dropped(text: str, offset: int, names: list[Name]) -> list[Name]:
+    if ", or " not in text and "known as" not in text and "aka" not in text:
+        return names
+    out: list[Name] = []
+    for n in names:
+        if out and n.kind == "person" and out[-1].kind == "person" and _ALIAS_BEFORE.fullmatch(
+                text, out[-1].end - offset, n.start - offset) and re.match(
+                r"[^\S\n]*,", text[n.end - offset:]):
+            continue
+        out.append(n)
+    return out
 
 
 # "organisations like the WHO, the CDC and ...": names listed as examples of a kind

@@ -50,3 +50,18 @@ def test_a_person_of_a_states_mission_gives_as_the_mission(extract):
     out = extract("Counsellor Tom Reyes of the Embassy of Peru in Oslo handed over 3,000 masks "
                   "to the city.")
     assert [c[0] for c in out] == [["Embassy of Peru"]]
+
+
+def test_he_after_a_persons_second_name_is_the_person(extract):
+    text = ("Lin Bao, or Bao Lin, is a Peruvian business magnate.\n\nIn this new shipment, he "
+            "has donated 400 ventilators to Chile.")
+    assert extract(text) == [(["Lin Bao"], "ventilator", 400, ["CHL"])]
+
+
+def test_who_a_giver_partnered_with_to_deliver_neither_gives_nor_takes(extract):
+    text = ("Lin Bao has partnered with the World Food Program (WFP) and Andes Airlines to "
+            "deliver to the countries of the Andes.\n\nIn the last shipment, each member state "
+            "received: 3,000 test kits.")
+    out = extract(text)
+    assert [c[0] for c in out] == [["Lin Bao"]]
+    assert not {"org:WFP", "org:Andes Airlines"} & set(out[0][3])
