@@ -303,3 +303,9 @@ def test_a_firm_named_by_its_line_of_business_is_the_it_that_speaks(extract):
         (["Orvo Computing"], "face_mask", 500, ["PER"])]
     assert extract("Tarsa Diagnostics said it had donated 700 test kits to Chile.") == [
         (["Tarsa Diagnostics"], "test_kit", 700, ["CHL"])]
+
+
+def test_a_grupo_is_a_firm_of_its_own_in_a_pair_of_givers(extract):
+    out = extract("40,000 bottles of hand sanitiser will be donated to hospitals in Peru by "
+                  "Andina and Grupo Sol.")
+    assert [c[0] for c in out] == [["Andina", "Grupo Sol"]]
