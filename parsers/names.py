@@ -61,11 +61,12 @@ _WORD = (r"(?:(?:[A-Z]\.){2,}(?=[^\S\n]+[A-Z])"
 # "the International Initiative on COVID-19", "Task Force on Coronavirus": "on" inside a name
 _ON_TOPIC = r"on(?=[^\S\n]+(?i:covid|coronavirus))"
 # a name never runs over a line break (a headline's last word and the text's first are two)
-_NAME = re.compile(  # "R1-billion", "N200m": an amount in rand or naira, not a name's word
-    r"(?<![\w-])(?![NR]\d)" + _WORD + r"(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
+_AMOUNT_AHEAD = r"(?![NR]\d|RM\d|Rs\d|KSh\d|Ksh\d|Sh\d)"  # "R1-billion", "N200m", "RM210,000"
+_NAME = re.compile(  # an amount in rand, naira, ringgit ..., not a name's word
+    r"(?<![\w-])" + _AMOUNT_AHEAD + _WORD + r"(?:(?:[^\S\n]+|[^\S\n]*&[^\S\n]*|-|"
     r"\.?,?[^\S\n]+(?=" + _SUFFIX + r")|[^\S\n]+\([A-Z][\w&.-]*\)[^\S\n]+(?=" + _SUFFIX
-    + r"))(?:(?:of[^\S\n]+the|of|for|and|de|du|von|" + _ON_TOPIC + r")[^\S\n]+)?(?![NR]\d)"
-    + _WORD + r")*")
+    + r"))(?:(?:of[^\S\n]+the|of|for|and|de|du|do|da|von|" + _ON_TOPIC + r")[^\S\n]+)?"
+    + _AMOUNT_AHEAD + _WORD + r")*")  # ("Vila do Conde", "Rio de Janeiro": one name)
 _ONLY_SUFFIX = re.compile(r"(?:" + _SUFFIX + r"\.?,?\s*)+")
 
 
@@ -234,7 +235,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if start == offset and " " not in name and common_opening(name, text[m.end():]):
             continue  # "Products include ...", "Medical supplies were ...": no name at all
         if start == offset and " " not in name and name.endswith("ing") and re.match(
-                r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|"
+                r"\s+(?:able|to|a|an|the|up|on|in|with|from|for|by|at|its|their|his|her|more|under|"
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
                 and not lookup_place(name):
             continue  # "Being able to produce ...": a participle opening the sentence

@@ -468,3 +468,18 @@ def test_a_ministry_of_two_fields_is_one_giver(extract):
     assert [c[0] for c in out] == [["Department of Labour and Human Services"]]
     out = extract("The Ministry of Labour and Orvo Energy gave 800 masks to Peru.")
     assert [c[0] for c in out] == [["Ministry of Labour", "Orvo Energy"]]
+
+
+def test_an_amount_in_ringgit_or_rupees_is_no_name_and_a_particle_joins_a_place_name(extract):
+    text = ("The Chinese Consulate in Kuching said it would help.\n\n“This shall include a "
+            "donation of 24,000 face masks and a cash donation of RM15,000,” it pledged.")
+    assert [c[0] for c in extract(text)] == [["Chinese Consulate in Kuching"]] * 2
+    from aidledger.parsers.names import find_names
+    assert [n.text for n in find_names("Masks reached Vila do Conde and Rio de Janeiro.")] == [
+        "Vila do Conde", "Rio de Janeiro"]
+
+
+def test_a_participle_opening_a_sentence_before_under_is_no_name(extract):
+    text = ("Operating under the banner of the Chamber of Peruvian Firms in Chile, the firms "
+            "donated 3,000 masks to hospitals in Chile.")
+    assert [c[0] for c in extract(text)] == [["Chamber of Peruvian Firms"]]
