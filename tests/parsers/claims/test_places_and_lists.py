@@ -262,3 +262,11 @@ def test_a_saints_name_abbreviated_stays_in_the_takers_name(extract):
     from aidledger.parsers.claims import extract_claims
     out = extract_claims("Orvo donated $7,000 to St. Clare Children’s Hospital.", None)
     assert [r.name for r in out[0].recipients] == ["St. Clare Children’s Hospital"]
+
+
+def test_a_saints_name_is_no_town_of_a_far_country(extract):
+    out = extract("The consulate donated 700 N95 masks to St. Paul’s Hospital in Vancouver.")
+    assert out[0][3] == ["CAN"]
+    from aidledger.parsers.lexicon import find_places
+    assert [p.text for p in find_places("Gloves went to St. George and to Grenada.")] == [
+        "Grenada"]
