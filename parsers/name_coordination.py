@@ -100,7 +100,8 @@ _ABSTRACT = re.compile(r"(?:ment|tion|sion|ity|ness|ure|ance|ence|are|th|ing|ics
                        r"ce|ade|try|port)$")  # "... of Industry and Trade", "... and Transport"
 _COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern",
                       "Western", "Central"))
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)$")
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ial|ic|ive|ary|ous)|Urban|Rural|Public|Private|"
+                        r"Foreign|Domestic)$")
 # a field in the plural: "Affairs", "Securities", "Sciences", "Relations", "Economics"
 _FIELDS = re.compile(r"[A-Z][a-z]+(?:ies|airs|ces|ions|ics)$")
 
