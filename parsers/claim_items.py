@@ -65,6 +65,11 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     low = _INNER_HYPHEN.sub(" ", low) if "-" in low else low  # (no hyphen: nothing to replace)
     pattern, table = _item_pattern()
     found = [(m.start(), m.end(), *table[m.group(0)]) for m in pattern.finditer(low)]
+    for m in _ELIDED_NOUN.finditer(low) if " and " in low else ():
+        graded = pattern.fullmatch(f"{m.group(1)} {m.group(2)}") or pattern.fullmatch(
+            m.group(2))  # "5,000 surgical and 2,000
+        if graded is not None:  # N95 masks": surgical masks, the noun said once at the end
+            found.append((m.start(1), m.end(1), *table[graded.group(0)]))
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, c, _ in found:
@@ -121,6 +126,10 @@ def _aside(low: str, pos: int) -> bool:
 
 
 # "FFP2-grade masks", "KN95 standard medical masks": the words between a grade and its masks
+# a grade before "and" another count whose goods noun serves both
+_ELIDED_NOUN = re.compile(r"(?<=\d\s)(surgical|medical|cloth|disposable|n95|kn95|ffp2|ffp3|kf94|"
+                          r"three-ply|3-ply)\s+(?:and|&)\s+[\d,.]+\s+(?:[\w-]+\s+){0,2}?"
+                          r"(masks|respirators)\b")
 _GRADE_GAP = re.compile(r"[\s-]*(?:(?!(?:and|or|as|plus|with|to|for)\b)[a-z]+[\s-]+){0,2}",
                         re.I)
 

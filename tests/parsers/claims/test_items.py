@@ -382,3 +382,15 @@ def test_a_part_told_after_its_whole_by_of_which_is_its_own_grade(extract):
     out = extract("Tarsa donated 70,000 masks to Chile, 20,000 of which are N95 masks.")
     assert out == [(["Tarsa"], "face_mask", 70_000, ["CHL"]),
                    (["Tarsa"], "respirator", 20_000, ["CHL"])]
+
+
+def test_a_grade_whose_noun_comes_once_after_the_next_count(extract):
+    out = extract("Hubei has donated 6,000 surgical and 1,500 N95 masks to Peru.")
+    assert [(i, q) for _, i, q, _ in out] == [("face_mask", 6_000), ("respirator", 1_500)]
+    out = extract("Orvo donated 800 cloth and 300 surgical masks to Peru.")
+    assert [(i, q) for _, i, q, _ in out] == [("face_mask", 800), ("face_mask", 300)]
+
+
+def test_pieces_of_protective_equipment_are_protective_suits(extract):
+    out = extract("Orvo donated 4,300 pieces of personal protective equipment (PPE) to Peru.")
+    assert out == [(["Orvo"], "protective_suit", 4_300, ["PER"])]
