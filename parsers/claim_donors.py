@@ -321,7 +321,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         trig.phrase) else None  # ("on behalf of X, received": X takes) "X donated ... on behalf
     if behalf and (donors := names_at(clause, behalf.end(), countries=True)):  # of Orvan
         return donors  # Group": the body X acts for gives
-    by = _AGENT_BY.search(s[trig.end:trig.end + 60])  # "gave N, followed by X with M": a
+    by = _AGENT_BY.search(s[trig.end:trig.end + 66])  # "gave N, followed by X with M": a
+    by = by if by is not None and by.start() < 60 else None  # (the window holds its "the")
     # ranking, not the agent; "to the city, represented by its mayor": who stands for the
     # taker; "masks manufactured by X": their maker
     if by is None and _FROM_DEST.match(s, trig.end) and (  # "was sent to the seat of the
@@ -340,7 +341,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     if by and by.start() >= 3 and _HANDLED.search(s, 0, trig.end + by.start()):
         by = None  # "donated masks to Spain, which were distributed by the Red Cross"
     if by and _VEHICLE_BY.match(s, trig.end + by.end()):
-        by = None  # "arrived in Abuja by the Nigerian Air Force cargo plane": how it came
+        by = None  # "reached Lima by a Peruvian Navy cargo plane": how it came
     if by and _PURPOSE.search(s, trig.end, trig.end + by.start()):
         by = None  # "The gift is to support the response by the member states": whose work
     if by and (many := _MANY_INCLUDING.match(s, trig.end + by.end())) and (

@@ -67,7 +67,7 @@ def _item_mentions(sentence: str) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), *table[m.group(0)]) for m in pattern.finditer(low)]
     for m in _ELIDED_NOUN.finditer(low) if " and " in low else ():
         graded = pattern.fullmatch(f"{m.group(1)} {m.group(2)}") or pattern.fullmatch(
-            m.group(2))  # "5,000 surgical and 2,000
+            m.group(2))  # "6,000 surgical and 1,500
         if graded is not None:  # N95 masks": surgical masks, the noun said once at the end
             found.append((m.start(1), m.end(1), *table[graded.group(0)]))
     found.sort(key=lambda f: (-(f[1] - f[0]) - 10 * f[3], f[0]))

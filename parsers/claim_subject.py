@@ -339,7 +339,7 @@ _OWN_EFFORT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:response|fight|battl
 _PRONOUN_NEXT = re.compile(r"(?:it|they|he|she|we|its|their|his|her|our)\b", re.I)
 
 
-# "Chile's share of the consignment arrived": the state that takes its part, no giver
+# "Chile's part of the cargo reached Santiago": the state that takes its part, no giver
 _SHARE_OF = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:share|portion|allocation|allotment|quota|"
                        r"part)\b")
 

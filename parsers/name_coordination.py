@@ -135,7 +135,7 @@ def _inner_and(left: str, right: str) -> bool:
             w[:1].isupper() and not w.isupper() for w in words) and (
             words[-1] in _FIELD_HEADS or words[0] in _FIELD_OPENERS
             or not is_org_name(right) and classify(right) != "person"):
-        return True  # "Ministry of Patriots and Veterans Affairs", "Department of Health and
+        return True  # "Ministry of Pensions and Veterans Affairs", "Department of Labour and
         # Human Services": the two fields of one ministry
     if not re.search(r"\s(?:of|for)\s+[A-Z]", left):
         return False

@@ -226,7 +226,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if counted_goods(name, text[:m.start()]):
             continue  # "9,000 Disposable Coverall (PPEs)": the goods themselves
         if all(w in UNITS or w in SCALES for w in re.split(r"[\s-]+", name.lower())):
-            continue  # "Forty-thousand N95 masks have been delivered": a count, no name
+            continue  # "Thirty-thousand gowns reached the clinics": a count, no name
         if start == offset and " " not in name and goods_word(name):
             continue  # "Masks donated by ...": the goods opening the sentence, not a name
         if start == offset and " " not in name and _OPENING_ADVERB.fullmatch(name) and \
@@ -331,7 +331,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         out, key=lambda n: n.start)))
 
 
-# "Jack Ma, or Ma Yun, is ...": a second name the person goes by, no other person
+# "Lin Bao, or Bao Lin, said ...": a second name the person goes by, no other person
 _ALIAS_BEFORE = re.compile(r",[^\S\n]+(?:or|aka|a\.k\.a\.|also[^\S\n]+known[^\S\n]+as)[^\S\n]+$")
 
 

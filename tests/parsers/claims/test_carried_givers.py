@@ -307,6 +307,6 @@ def test_goods_a_later_sentence_says_a_body_gave_take_that_body_for_the_state(ex
 
 def test_goods_a_later_sentence_says_were_donated_to_the_taker_by_a_body(extract):
     text = ("Thirty-thousand N95 masks have reached clinics across Yukon this week.\n\nThe "
-            "masks, which are fitted to filter fine particles, were donated to the federal "
+            "masks, which are fitted to filter fine particles, were given to the Yukon "
             "government by Orvo Energy, the firm said.")
     assert extract(text) == [(["Orvo Energy"], "respirator", 30_000, ["CAN"])]

@@ -306,6 +306,6 @@ def test_a_firm_named_by_its_line_of_business_is_the_it_that_speaks(extract):
 
 
 def test_a_grupo_is_a_firm_of_its_own_in_a_pair_of_givers(extract):
-    out = extract("40,000 bottles of hand sanitiser will be donated to hospitals in Peru by "
+    out = extract("40,000 bottles of sanitiser will be given to clinics in Peru by "
                   "Andina and Grupo Sol.")
     assert [c[0] for c in out] == [["Andina", "Grupo Sol"]]

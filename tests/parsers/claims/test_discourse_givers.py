@@ -53,7 +53,7 @@ def test_a_person_of_a_states_mission_gives_as_the_mission(extract):
 
 
 def test_he_after_a_persons_second_name_is_the_person(extract):
-    text = ("Lin Bao, or Bao Lin, is a Peruvian business magnate.\n\nIn this new shipment, he "
+    text = ("Lin Bao, or Bao Lin, is a Peruvian business magnate.\n\nThis month he "
             "has donated 400 ventilators to Chile.")
     assert extract(text) == [(["Lin Bao"], "ventilator", 400, ["CHL"])]
 

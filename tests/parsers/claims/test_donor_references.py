@@ -401,7 +401,7 @@ def test_the_carrier_is_the_airline_named_before(extract):
 
 
 def test_a_subheads_title_case_words_are_no_name_the_firm_is_referred_by(extract):
-    text = ("Tarsa Motor gave $2 million to Peru.\n\nTarsa Makes Additional Donations in "
-            "Support of Drive-Thru Testing\n\nIn the last 3 weeks, the automaker has awarded $3 "
+    text = ("Tarsa Motor gave $2 million to Peru.\n\nTarsa Widens Its Giving in "
+            "Support of Drive-Thru Testing\n\nSince May the carmaker has handed out $3 "
             "million in grants.")
     assert [c[0] for c in extract(text)] == [["Tarsa Motor"], ["Tarsa Motor"]]

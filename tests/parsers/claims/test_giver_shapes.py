@@ -455,14 +455,14 @@ def test_an_aircraft_by_its_model_that_brought_a_gift_named_by_its_giver(extract
 
 def test_the_occasion_a_gift_marks_is_no_giver(extract):
     out = extract("Orvo Health, a maker of gloves and other protective gear (PPE), is honoring "
-                  "Asia Mask Day (Oct. 3-9, 2020) with a donation of 12 million masks.")
+                  "Asia Mask Day (Oct. 3-9) with a gift of 12 million masks.")
     assert [c[0] for c in out] == [["Orvo Health"]]
     out = extract("To mark Asia Mask Day, Orvo Health is donating 12 million masks.")
     assert [c[0] for c in out] == [["Orvo Health"]]
 
 
 def test_the_agent_after_a_long_destination_and_the_plane_that_brought_a_share(extract):
-    text = ("The cargo was first sent to the seat of the Andean Council in Lima, Peru by the "
+    text = ("The cargo was shipped first to the seat of the Andean Council in Lima, Peru by the "
             "Holm Foundation for sharing across the region. Chile’s share of the cargo reached "
             "Santiago on May 4 by a Chilean Air Force cargo plane.\n\nThe cargo includes "
             "30,000 masks and 6,000 test kits.")

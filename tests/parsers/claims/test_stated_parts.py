@@ -33,7 +33,7 @@ def test_of_this_parts_need_not_add_up_exactly():
 def test_of_this_funding_and_the_remaining_sum_dedicated_are_parts():
     out = _parts("Orvo Computing said it had committed Rs 6 crore to relief work in Peru. Of "
                  "this funding, Rs 4 crore will be donated as oxygen equipment to hospitals. "
-                 "The remaining Rs 2 crore will be dedicated towards field clinics.")
+                 "The remaining Rs 2 crore will be dedicated to field clinics.")
     assert out == [(["Orvo Computing"], "funds", 60_000_000, ["PER"], None),
                    (["Orvo Computing"], "funds", 40_000_000, ["PER"], 0),
                    (["Orvo Computing"], "funds", 20_000_000, ["PER"], 0)]
