@@ -270,8 +270,9 @@ _HANDLES = re.compile(r"\b(?:distribut|deliver|transport|carri|carry|flown|fly|f
 # a purpose after the gift, up to the "by" ("to support the work by", "to help efforts by"):
 # the "by" names whose work is helped, not who gives
 _PURPOSE = re.compile(r"\b(?:to|will|would|can|could)\s+(?:help\s+(?:to\s+)?)?(?:support|help|"
-                      r"assist|aid|boost|strengthen|bolster|fight|combat|tackle|contain|curb|back|battle|address|enhance|"
-                      r"improve|complement|reinforce|sustain)\s[^,;]*$", re.I)
+                      r"assist|aid|boost|strengthen|bolster|fight|combat|tackle|contain|curb|back|"
+                      r"battle|address|enhance|improve|complement|reinforce|sustain)\s[^,;]*$",
+                      re.I)
 
 
 _HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|airlifted|handled|"
@@ -284,8 +285,9 @@ _AGENT_BY = re.compile(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufac
                        r"(?<!founded )(?<!owned )(?<!coordinated )\bby\s+(?:the\s+)?")
 _FROM_DEST = re.compile(r"\s+(?:first\s+|initially\s+)?to\s")
 _VEHICLE_BY = re.compile(r"(?:(?:a|an|its|their)\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}"
-                         r"(?:(?:cargo|military|special|chartered|relief|transport)\s+)?(?:plane|aircraft|jet|flight|airplane|ship|"
-                         r"vessel|truck|lorry|train|airlifter)s?\b")
+                         r"(?:(?:cargo|military|special|chartered|relief|transport)\s+)?"
+                         r"(?:plane|aircraft|jet|flight|airplane|ship|vessel|truck|lorry|train|"
+                         r"airlifter)s?\b")
 
 
 def verb_givers(clause: Clause, trig: Trigger) -> list[str]:

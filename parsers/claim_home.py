@@ -99,7 +99,8 @@ def home_country(text: str, title: str | None, claims: list[Claim],
     opened = len(seen) - len(text.lstrip())  # where the text (and its dateline) starts
     if dateline and dateline[0] not in givers:
         counts[dateline[0]] += 1  # "LAKEVIEW, NY -": the United States
-    for d in {seatless(d) for c in claims for d in c.donors if len(d) > 3 and not lookup_place(d)}:
+    for d in {seatless(d) for c in claims for d in c.donors
+              if len(d) > 3 and not lookup_place(d)}:
         seen = seen.replace(d, " ")  # "Ostrava Mining Group" names no country it is about (a
         # mission's seat does: "the Chinese Embassy in Tanzania")
     for p in find_places(seen):

@@ -150,7 +150,8 @@ def inherit_currency(clause: Clause) -> list[NumberMention]:
 
 # "Of the Rs 1,125 crore, ...", "Out of the donation amount, ...": what follows shares it out
 _OF_WHOLE = re.compile(r"^\W*(?:[^,]{0,40},\s*)?(?:of|out of)\s+(?:the|this|that|its|their|his|"
-                       r"her)\s+(?:(?:total|donation|amount|sum|pledge|contribution|funding|funds|grant)\b(?:\s+"
+                       r"her)\s+(?:(?:total|donation|amount|sum|pledge|contribution|funding|funds|"
+                       r"grant)\b(?:\s+"
                        r"(?:of|amount))?\s*,)?", re.I)
 
 

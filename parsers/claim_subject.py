@@ -157,7 +157,8 @@ _AFTER_PREP = re.compile(r"\b(?:to|from|for|in|with|by|at|via|into|towards|on|th
 # "At the request of the Ministry of Health, UNICEF has provided": a name that is the object
 # of a phrase fronted before the subject's comma is no giver listed with the subject
 _FRONTED = re.compile(r"\W*(?:(?:At|On|In|Upon|Under|Following|After|With|Amid|Thanks\s+to|"
-                      r"Due\s+to|Owing\s+to|Because\s+of)\b[^,;]*\b(?:of|at|on|in|from|for|with|by|to)\s+|"
+                      r"Due\s+to|Owing\s+to|Because\s+of)\b[^,;]*\b(?:of|at|on|in|from|for|with|by|"
+                      r"to)\s+|"
                       r"To\s+(?:mark|celebrate|honou?r|commemorate|observe)\s+)(?:the\s+)?$")
 # ("To mark Hands Week, Orvo is donating": the occasion neither)
 
