@@ -72,6 +72,16 @@ def split_coordinated(name: str) -> list[str]:
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
             is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
         return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
+    if len(parts) > 2:  # "Government of X Province and X Province Urban and Rural Development
+        merged: list[str] = []  # Group": the inner "and" of the second name stays in it
+        for part in parts:
+            if merged and _inner_and(merged[-1], part):
+                merged[-1] += " and " + part
+            else:
+                merged.append(part)
+        if len(merged) < len(parts):
+            return [p for m in merged for p in split_coordinated(m)] if len(merged) > 1 else [
+                name]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"

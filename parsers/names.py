@@ -254,7 +254,8 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                             "organisation"))
             continue
         seat = _SEAT.match(text, m.end()) if (name.endswith(_SEATED_BODIES) and _SEATED_BODY.search(
-            name)) or _MISSION_OF.match(name) else None  # (no name ends in a line break)
+            name)) or _MISSION_OF.match(name) or _BODY_OF.match(name) else None  # (no name
+        # ends in a line break; "the Chamber of Chinese Enterprises in Zimbabwe": one body)
         if seat and (p := lookup_place(seat.group(1))) is not None and (
                 p.kind == "country" or p.kind == "city" and (
                     _MISSION.search(name) or _MISSION_OF.match(name))):
@@ -387,6 +388,7 @@ _MISSIONS = ("Embassy", "Consulate", "Consulate General", "Consulate-General",
              "High Commission")
 _MISSION = re.compile(r"\b(?:" + "|".join(_MISSIONS) + r")$")
 _MISSION_OF = re.compile(r"(?:" + "|".join(_MISSIONS) + r")\s+of\s")  # "Embassy of Japan"
+_BODY_OF = re.compile(r"(?:Chamber|Association|Federation|Council|Society|Union)\s+of\s")
 _SEATED_BODIES = _MEMBERS_BODIES + _MISSIONS
 _SEATED_BODY = re.compile(r"\b(?:" + "|".join(_SEATED_BODIES) + r")$")
 _SEAT = re.compile(r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)\b")

@@ -482,10 +482,17 @@ def test_an_amount_in_ringgit_or_rupees_is_no_name_and_a_particle_joins_a_place_
 def test_a_participle_opening_a_sentence_before_under_is_no_name(extract):
     text = ("Operating under the name of the Chamber of Peruvian Firms in Chile, the firms "
             "donated 3,000 masks to hospitals in Chile.")
-    assert [c[0] for c in extract(text)] == [["Chamber of Peruvian Firms"]]
+    assert [c[0] for c in extract(text)] == [["Chamber of Peruvian Firms in Chile"]]
 
 
 def test_urban_and_rural_inside_one_bodys_name_are_one_giver(extract):
     out = extract("The Lima Urban and Rural Housing Finance Group donated 9,000 masks to "
                   "Chile.")
     assert [c[0] for c in out] == [["Lima Urban and Rural Housing Finance Group"]]
+
+
+def test_the_inner_and_of_a_second_name_stays_in_it(extract):
+    out = extract("Earlier, the Government of Cusco Region and Cusco Region Urban and Rural "
+                  "Housing Group have donated 5,000 masks to Chile.")
+    assert [c[0] for c in out] == [["Government of Cusco Region",
+                                    "Cusco Region Urban and Rural Housing Group"]]
