@@ -400,3 +400,8 @@ def test_bedding_and_care_kits_are_other_goods_counted_one_by_one(extract):
     out = extract("Orvo also gave 320 duvets, 140 mattress protectors and 2,100 amenity kits to "
                   "clinics in Lima.")
     assert [(i, q) for _, i, q, _ in out] == [("other", 320), ("other", 140), ("other", 2_100)]
+
+
+def test_protection_suits_are_protective_suits_and_drones_other_goods(extract):
+    out = extract("Orvo donated 4,000 disposable protection suits and 80 drones to Peru.")
+    assert [(i, q) for _, i, q, _ in out] == [("protective_suit", 4_000), ("other", 80)]
