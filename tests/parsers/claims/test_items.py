@@ -403,5 +403,7 @@ def test_bedding_and_care_kits_are_other_goods_counted_one_by_one(extract):
 
 
 def test_protection_suits_are_protective_suits_and_drones_other_goods(extract):
-    out = extract("Orvo donated 4,000 disposable protection suits and 80 drones to Peru.")
-    assert [(i, q) for _, i, q, _ in out] == [("protective_suit", 4_000), ("other", 80)]
+    out = extract("Orvo donated 4,000 disposable protection suits, 80 drones and 900 cotton swabs "
+                  "to Peru.")
+    assert [(i, q) for _, i, q, _ in out] == [("protective_suit", 4_000), ("other", 80),
+                                              ("other", 900)]
