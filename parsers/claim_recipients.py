@@ -264,7 +264,18 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
                 r"\W*(?:the\s+)?", s[:n.start], re.I)):  # (a body the sentence opens with)
             code = org_country(n.text)
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
+    if not out and (ref := _COUNTRY_TAKES.search(s, 0, at)) and (
+            heard is None or ref.start() >= heard.end()):
+        seen = clause.text[:max(clause.start, 0)]  # "In addition, the republic has received":
+        for p in reversed(find_places(seen)):  # the country that took the gift told before
+            if p.place.kind == "country" and p.text in clause.receivers:
+                out.append((ref.start(), ref.end(), Recipient(p.text, p.place.code)))
+                break
     return out
+
+
+_COUNTRY_TAKES = re.compile(r"\b[Tt]he\s+(?:country|republic|nation|kingdom)\s+(?:(?:has|have|had|"
+                            r"also|now|then|will|would|was|is)\s+)*(?:also\s+)?$")
 
 
 @lru_cache(maxsize=256)  # asked again for each amount and item of the sentence
