@@ -156,3 +156,14 @@ def test_the_ppe_a_speaker_says_includes_is_the_gear_told_before(extract):
             (["Orvo Aid Agency"], "respirator", 900, ["PER"])]
     assert extract(text.format("The PPE included")) == want
     assert extract(text.format("Director Rosa Vega said the PPE includes")) == want
+
+
+def test_a_long_list_of_goods_first_is_the_gift_told_before(extract):
+    text = ("A ceremony of handing over aid from the government of Chile to Bolivia took place "
+            "in Oruro.\n\nAt least 700 tons of flour, 40 tons of bleach, 1,800 disposable "
+            "respirators, 3,000 pairs of disposable gloves, 900 protective suits and 6,000 "
+            "medical masks have been delivered.")
+    assert extract(text) == [(["government of Chile"], "respirator", 1_800, ["BOL"]),
+                             (["government of Chile"], "gloves", 3_000, ["BOL"]),
+                             (["government of Chile"], "protective_suit", 900, ["BOL"]),
+                             (["government of Chile"], "face_mask", 6_000, ["BOL"])]
