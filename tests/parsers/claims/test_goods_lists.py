@@ -159,10 +159,10 @@ def test_the_ppe_a_speaker_says_includes_is_the_gear_told_before(extract):
 
 
 def test_a_long_list_of_goods_first_is_the_gift_told_before(extract):
-    text = ("A ceremony of handing over aid from the government of Chile to Bolivia took place "
+    text = ("A ceremony to hand over relief sent by the government of Chile to Bolivia was held "
             "in Oruro.\n\nAt least 700 tons of flour, 40 tons of bleach, 1,800 disposable "
-            "respirators, 3,000 pairs of disposable gloves, 900 protective suits and 6,000 "
-            "medical masks have been delivered.")
+            "respirators, 3,000 pairs of latex gloves, 900 protective suits and 6,000 "
+            "surgical masks were delivered.")
     assert extract(text) == [(["government of Chile"], "respirator", 1_800, ["BOL"]),
                              (["government of Chile"], "gloves", 3_000, ["BOL"]),
                              (["government of Chile"], "protective_suit", 900, ["BOL"]),

@@ -382,8 +382,8 @@ def test_to_which_names_the_one_taker_before_it(extract):
 
 
 def test_the_republic_that_received_is_the_country_that_took_the_gift_before(extract):
-    text = ("Within an aid plan, Chile has donated 12 ventilators to Bolivia.\n\nIn addition, "
-            "the republic has received 7,000 kits of PCR tests and 20,000 surgical masks.")
+    text = ("Within an aid plan, Chile has donated 12 ventilators to Bolivia.\n\nThen "
+            "the republic has received 7,000 PCR test kits and 20,000 surgical masks.")
     assert extract(text) == [(["Chile"], "ventilator", 12, ["BOL"]),
                              (["Chile"], "test_kit", 7_000, ["BOL"]),
                              (["Chile"], "face_mask", 20_000, ["BOL"])]
