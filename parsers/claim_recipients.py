@@ -266,7 +266,7 @@ def receivers_of(clause: Clause) -> list[tuple[int, int, Recipient]]:
             out.append((n.start, n.end, Recipient(n.text, code or f"org:{n.text}", n.text)))
     if not out and (ref := _COUNTRY_TAKES.search(s, 0, at)) and (
             heard is None or ref.start() >= heard.end()):
-        seen = clause.text[:max(clause.start, 0)]  # "In addition, the republic has received":
+        seen = clause.text[:max(clause.start, 0)]  # "Then the republic also got":
         for p in reversed(find_places(seen)):  # the country that took the gift told before
             if p.place.kind == "country" and p.text in clause.receivers:
                 out.append((ref.start(), ref.end(), Recipient(p.text, p.place.code)))

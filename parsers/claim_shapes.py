@@ -258,7 +258,7 @@ _GOODS_FIRST = re.compile(
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"a|half a)\b(?:\s+(?:million|thousand|hundred|billion|lakh|crore))?\s+"
     r"(?:[\w-]+,?\s+){0,3}?(?:(?:and\s+)?\d[\d,.]*\s+(?:[^\W\d][\w-]*,?\s+){1,4}?){0,8}?"
-    # ("10,000 masks and 500 gowns", "800 tons of flour, 3,000 respirators, 5,000 pairs of
+    # ("10,000 masks and 500 gowns", "700 tons of rice, 1,800 respirators, 3,000 pairs of
     # gloves and 900 masks": each count followed by words, so bare numbers never backtrack)
     r"(?:will|would|are to|is to|are|were|have been|has been)\s+(?:also\s+|then\s+|now\s+)?"
     r"(?:be\s+)?(?:delivered|sent|shipped|donated|given|distributed|allocated|airlifted|flown|"

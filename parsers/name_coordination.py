@@ -72,7 +72,7 @@ def split_coordinated(name: str) -> list[str]:
     if len(parts) > 2 and re.search(r"\s(?:of|for)\s+[A-Z]", parts[0]) and not any(
             is_org_name(p) for p in parts[1:]) and any(_ABSTRACT.search(p) for p in parts[1:]):
         return [name]  # "Institute of Hydropower and Water Resources Planning and Design"
-    if len(parts) > 2:  # "Government of X Province and X Province Urban and Rural Development
+    if len(parts) > 2:  # "Government of Cusco Region and Cusco Region Urban and Rural Housing
         merged: list[str] = []  # Group": the inner "and" of the second name stays in it
         for part in parts:
             if merged and _inner_and(merged[-1], part):

@@ -255,7 +255,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         seat = _SEAT.match(text, m.end()) if (name.endswith(_SEATED_BODIES) and _SEATED_BODY.search(
             name)) or _MISSION_OF.match(name) or _BODY_OF.match(name) else None  # (no name
-        # ends in a line break; "the Chamber of Chinese Enterprises in Zimbabwe": one body)
+        # ends in a line break; "the Chamber of Peruvian Firms in Chile": one body)
         if seat and (p := lookup_place(seat.group(1))) is not None and (
                 p.kind == "country" or p.kind == "city" and (
                     _MISSION.search(name) or _MISSION_OF.match(name))):
