@@ -345,6 +345,12 @@ _SHARE_OF = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:share|portion|allocation|al
                        r"part)\b")
 
 
+# a giving verb in the passive, its agent unnamed: "(masks) will be donated", "were given"
+_GIVEN_PASSIVE = re.compile(r"(?:(?:will|would|are to|is to)\s+be|were|was|has\s+been|have\s+been|"
+                            r"be)\s+(?:donated|given|provided|gifted|contributed)\b(?!\s+by\b)")
+_AUX_END = re.compile(r"\b(?:will|would|to)\s+be\s+$|\b(?:were|was|been)\s+$")
+
+
 def subject(clause: Clause, before: int) -> list[str]:
     heard = speech_before(clause, before)
     if heard is not None and heard.start() > 0 and not _PRONOUN_NEXT.match(clause.sentence,
@@ -497,8 +503,13 @@ def subject(clause: Clause, before: int) -> list[str]:
                 len(w) > 1 and w.isupper() for w in n.text.split())  # an acronym's company
             for n in clause.names):
         return lead  # "Taiwan announced last month that it would donate": Taiwan
-    if _SPEAKER_OF.match(region[name.end if name is not None else end:]):
+    if _SPEAKER_OF.match(region[name.end if name is not None else end:]) and not (
+            name is not None and name.kind == "organisation" and name.text not in
+            clause.receivers and _GIVEN_PASSIVE.match(clause.sentence[before:] if not
+                                                     _AUX_END.search(region) else "be " +
+                                                     clause.sentence[before:])):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
+        # (but "Tarsa said that 3 million masks will be donated": the firm speaks of its own)
     if name is not None and (named := head_alone(name, clause)):
         return named  # "the Group has donated": the group named before
     if name is not None and name.text in ("Foundation", "Fund", "Company", "Group", "Charity"):

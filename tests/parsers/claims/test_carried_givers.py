@@ -310,3 +310,11 @@ def test_goods_a_later_sentence_says_were_donated_to_the_taker_by_a_body(extract
             "masks, which are fitted to filter fine particles, were given to the Yukon "
             "government by Orvo Energy, the firm said.")
     assert extract(text) == [(["Orvo Energy"], "respirator", 30_000, ["CAN"])]
+
+
+def test_a_firm_saying_goods_will_be_donated_gives_them_not_the_giver_before(extract):
+    text = ("Orvo Retail will donate 5 million masks to Japan.\n\nTarsa Group said that 2 "
+            "million masks will be donated to Peru.")
+    assert [c[0] for c in extract(text)] == [["Orvo Retail"], ["Tarsa Group"]]
+    text = "Orvo gave masks to Peru. Holm Group said another 40,000 kits would arrive."
+    assert [c[0] for c in extract(text) if c[2]] == [["Orvo"]]  # arriving: still Orvo's
