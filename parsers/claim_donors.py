@@ -328,8 +328,8 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     # ranking, not the agent; "to the city, represented by its mayor": who stands for the
     # taker; "masks manufactured by X": their maker
     if by is None and _FROM_DEST.match(s, trig.end) and (  # "was sent to the seat of the
-            late := _AGENT_BY.search(s[trig.end:trig.end + 200])) and re.fullmatch(
-            r"[^;:!?]*", s[trig.end:trig.end + late.start()]) and s[  # Andean Community in
+            late := _AGENT_BY.search(s[trig.end:trig.end + 200])) and not re.search(
+            r"[;:!?]", s[trig.end:trig.end + late.start()]) and s[  # Andean Community in
             trig.end + late.end():][:1].isupper():  # Lima, Peru by X": the agent after a long
         by = late  # destination
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(

@@ -53,13 +53,29 @@ _MISSION_WORD = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate|[Hh]igh\s+[Cc]ommissio
 _SEAT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 
 
+def _seat_code(where: str) -> str | None:
+    """The country of a mission's seat: a country or a city, nothing else."""
+    place = lookup_place(where) if where else None
+    return place.code if place is not None and place.kind in ("country", "city") else None
+
+
 def seat_of(name: str) -> tuple[str, str] | None:
     """Where a mission named with its seat sits, and that place's country ("Chinese Consulate
     General in Toronto": Toronto, CAN); None for other names."""
     m = _SEAT_AFTER.search(name) if _MISSION_WORD.search(name) else None
     where = re.sub(r"^\s+in\s+(?:the\s+)?", "", m.group(0)) if m else ""
-    place = lookup_place(where) if where else None
-    return (where, place.code) if place is not None and place.kind in ("country", "city") else None
+    return (where, code) if (code := _seat_code(where)) else None
+
+
+# where a mission sits, as the text names it right after the mission ("the Chinese Embassy in
+# Tanzania")
+_MISSION_SEAT = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def seat_after(text: str, pos: int) -> str:
+    """The seat a mission named up to `pos` has in the text (" in Tanzania"), "" if none."""
+    seat = _MISSION_SEAT.match(text, pos)
+    return seat.group(0) if seat and _seat_code(seat.group(1)) else ""
 
 
 def seatless(name: str) -> str:
@@ -331,15 +347,8 @@ def envoy_state(region: str) -> str | None:
     if state is not None and lookup_place(state) is not None and re.search(
             r"(?:embassy|consulate(?:[\s-]general)?)$", m.group(0), re.I):  # ("the Peruvian
         # Embassy donated", "the Chinese Consulate General")
-        seat = _MISSION_SEAT.match(region, m.end())
-        where = lookup_place(seat.group(1)) if seat else None
-        return f"{m.group(group)}{region[m.end(group):m.end()]}" + (
-            seat.group(0) if where is not None and where.kind in ("country", "city") else "")
+        return f"{m.group(group)}{region[m.end(group):m.end()]}{seat_after(region, m.end())}"
     return state
-
-
-# where a mission sits, as the text names it with it ("the Chinese Embassy in Tanzania")
-_MISSION_SEAT = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def government_state(name: str) -> str | None:

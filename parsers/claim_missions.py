@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from aidledger.parsers.claim_givers import state_name
+from aidledger.parsers.claim_givers import seat_after, state_name
 from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.lexicon import find_places, lookup_place
 
@@ -15,7 +15,6 @@ _MISSION = re.compile(r"\b(?:(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’
                       r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 
 
-_SEAT = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _ENVOY = re.compile(r"^(?:[A-Z][a-z]+(?:['’]s)?\s+)?Consul(?:[\s-]General)?\s+of\s+(?:the\s+)?"
                     r"|^[A-Z][a-z]+(?:['’]s)?\s+Consul(?:[\s-]General)?$", re.I)
 
@@ -39,11 +38,8 @@ def mission_state(clause: Clause, before: int) -> list[str]:
                     name = re.sub(r"^the\s+", "", seen[start:m.end()], flags=re.I)
                     if _ENVOY.match(name):  # a consul named, not the consulate: the state
                         return [_ENVOY.sub("", name) or state_name(place.code)]  # as written
-                    seat = _SEAT.match(seen, m.end())  # ("Consul-General of Peru": Peru)
-                    where = lookup_place(seat.group(1)) if seat else None
-                    if where is not None and where.kind in ("country", "city"):
-                        name += seat.group(0)  # "the Turkish embassy in Rome": with its seat
-                    return [name]
+                    return [name + seat_after(seen, m.end())]  # ("Consul-General of Peru":
+                    # Peru); "the Turkish embassy in Rome": with its seat
     return []
 
 

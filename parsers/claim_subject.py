@@ -346,9 +346,19 @@ _SHARE_OF = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:share|portion|allocation|al
 
 
 # a giving verb in the passive, its agent unnamed: "(masks) will be donated", "were given"
+_GIVEN = r"(?:donated|given|provided|gifted|contributed)\b(?!\s+by\b)"
 _GIVEN_PASSIVE = re.compile(r"(?:(?:will|would|are to|is to)\s+be|were|was|has\s+been|have\s+been|"
-                            r"be)\s+(?:donated|given|provided|gifted|contributed)\b(?!\s+by\b)")
+                            r"be)\s+" + _GIVEN)
+_GIVEN_PART = re.compile(_GIVEN)
 _AUX_END = re.compile(r"\b(?:will|would|to)\s+be\s+$|\b(?:were|was|been)\s+$")
+
+
+def _passive_gift(sentence: str, at: int) -> bool:
+    """Whether the verb at `at` gives in the passive with no agent, its auxiliary before `at`
+    or part of the verb found there."""
+    if _AUX_END.search(sentence, 0, at):
+        return bool(_GIVEN_PART.match(sentence, at))
+    return bool(_GIVEN_PASSIVE.match(sentence, at))
 
 
 def subject(clause: Clause, before: int) -> list[str]:
@@ -505,9 +515,7 @@ def subject(clause: Clause, before: int) -> list[str]:
         return lead  # "Taiwan announced last month that it would donate": Taiwan
     if _SPEAKER_OF.match(region[name.end if name is not None else end:]) and not (
             name is not None and name.kind == "organisation" and name.text not in
-            clause.receivers and _GIVEN_PASSIVE.match(clause.sentence[before:] if not
-                                                     _AUX_END.search(region) else "be " +
-                                                     clause.sentence[before:])):
+            clause.receivers and _passive_gift(clause.sentence, before)):
         return []  # "Dangote said another 60,000 kits would arrive": a speaker, not the giver
         # (but "Tarsa said that 3 million masks will be donated": the firm speaks of its own)
     if name is not None and (named := head_alone(name, clause)):

@@ -333,7 +333,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
 
 
 # "Lin Bao, or Bao Lin, said ...": a second name the person goes by, no other person
-_ALIAS_BEFORE = re.compile(r",[^\S\n]+(?:or|aka|a\.k\.a\.|also[^\S\n]+known[^\S\n]+as)[^\S\n]+$")
+_ALIAS_BEFORE = re.compile(r",[^\S\n]+(?:or|aka|also[^\S\n]+known[^\S\n]+as)[^\S\n]+$")
 
 
 def _aliases_dropped(text: str, offset: int, names: list[Name]) -> list[Name]:
