@@ -186,8 +186,10 @@ _REPORTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|annou
                       r"reports|confirmed|stated)\b")
 
 
-_THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful)\s+(?:to\s+)?(?:the\s+)?#?"
-                     r"([A-Z][^,;]{1,60}?)\s+for\s+(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?)?$")
+_THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful|gratitude)\s+(?:to\s+)?(?:the\s+)?#?"
+                     r"([A-Z][^,;]{1,60}?)(?:\s+for\s+(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?)?"
+                     r"|,\s+(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?)$")
+# ("grateful to Lin Bao, who donated": the one thanked gives)
 
 
 # "Detroit was a recent recipient of Orvo's efforts", "benefited from Tessaro's generosity"

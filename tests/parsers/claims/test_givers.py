@@ -250,6 +250,14 @@ def test_a_thanking_minister_of_a_nationality_places_the_gift(extract):
     assert out == [(["Orvo"], "ventilator", 500, ["PER"])]
 
 
+def test_the_one_thanked_who_gave_gives_and_takes_nothing(extract):
+    out = extract("The clinic voiced its gratitude to the Holm Fund, which has donated 300 "
+                  "ventilators to Lima.")
+    assert out == [(["Holm Fund"], "ventilator", 300, ["PER"])]
+    out = extract("We are grateful to Lin Bao, who donated 10,000 gloves.")
+    assert out == [(["Lin Bao"], "gloves", 10_000, [])]
+
+
 def test_givers_listed_after_a_government_of_a_country_give_with_it(extract):
     out = extract("The $2 million includes donations from the government of Norway, the Peru "
                   "Relief Agency and the Holm Fund.")
