@@ -27,7 +27,7 @@ from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import find_places, lookup_place
 from aidledger.parsers.names import possessive_free, split_coordinated
-from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.numbers import CURRENCY_PREFIX, parse_number
 from aidledger.parsers.records import Recipient
 
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
@@ -187,7 +187,13 @@ def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None =
 _DONOR_LIST = re.compile(r"\b(?:list|donors|contributors|givers)\b", re.I)
 
 
-_AMOUNT_NAME = re.compile(r"^\W*[A-Za-z$€£₹₦]{0,4}\.?\s?\d")
+_AMOUNT_NAME = re.compile(r"^\W*([A-Za-z$€£₹₦]{0,4}\.?)\s?\d")
+
+
+def _amount_name(name: str) -> bool:
+    """ "Ksh1", "KES200m": an amount read as a name, its letters a currency's (not "U2")."""
+    m = _AMOUNT_NAME.match(name)
+    return m is not None and (not m.group(1) or m.group(1).lower() in CURRENCY_PREFIX)
 
 
 _FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
@@ -280,7 +286,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         prev_end = money[i - 1].end if i else 0
         donors = [listed] if listed else _own_givers(
             clause, prev_end, n.start, out[-1].donors if out else donors) or donors
-        donors = [d for d in donors if not _AMOUNT_NAME.match(d)]  # "Ksh1", "KES200m"
+        donors = [d for d in donors if not _amount_name(d)]
         if i and (agent := _gapped_agent(clause, money[i - 1], n)):
             donors = [agent]  # "Rs 600 crore will be provided by A and the remaining Rs
             # 300 crore by B": the verb left out, each amount's "by" names its own giver

@@ -371,7 +371,14 @@ def government_state(name: str) -> str | None:
 _FIRM_TAIL = frozenset(("Motor", "Motors", "Bank", "International", "Industries",
                         "Technologies", "Technology", "Energy", "Electronics", "Pharmaceuticals",
                         "Pharma", "Telecom", "Airlines", "Foods", "Steel", "Power", "Holdings",
-                        "Group", "Corporation", "Company", "Mining", "Resources", "Logistics")
+                        "Group", "Corporation", "Company", "Mining", "Resources", "Logistics",
+                        "Metals", "Oil", "Petroleum", "Gas", "Chemicals", "Petrochemicals",
+                        "Cement", "Insurance", "Airways", "Automotive", "Communications",
+                        "Telecommunications", "Systems", "Solutions", "Enterprises",
+                        "Entertainment", "Media", "Capital", "Financial", "Properties",
+                        "Construction", "Engineering", "Healthcare", "Semiconductor",
+                        "Semiconductors", "Textiles", "Breweries", "Beverages", "Investments",
+                        "Networks", "Manufacturing", "Shipping", "Trading")
                        ) | legal_words()
 _LEGAL_PREFIX = re.compile(r"(?:PT|CV|JSC|OJSC|PJSC|M/s\.?)\s+$")  # "PT Adaro Energy Tbk"
 

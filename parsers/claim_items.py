@@ -235,6 +235,8 @@ _MIXED = ("ppe", "personal protective", "protective equipment", "medical supplie
 # Respirators (N95 and the like) are given by the thousand; a few dozen or hundred "respirators"
 # without a grade are lung ventilators, as Spanish, Italian and Russian reports call them.
 _FEW = 1000
+_MASK_KIND = re.compile(r"\b(?:particulate|filtering|disposable|half-face|full-face|face|"
+                        r"dust|powered air-purifying)\s+$", re.I)
 _BREATHING = re.compile(r"\b(?:lungs?|breathing|breathe|intensive care|icu|intubat\w*|invasive|"
                         r"mechanical ventilation)\b", re.I)
 _GRADE = re.compile(r"\b(?:k?n-?9[059]|ffp-?[123]|kf-?\d\d|p[23])\b", re.I)
@@ -351,8 +353,9 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
     for it in out:  # "30 respirators, 200,000 masks": breathing machines, as "respiradores"
         if it.code == "respirator" and it.label.lower() in ("respirator", "respirators") and (
                 (it.quantity and it.quantity.value and it.quantity.value < _FEW)
-                or _BREATHING.search(clause.sentence)) and not graded:
-            it.code = "ventilator"
+                or _BREATHING.search(clause.sentence)) and not graded and not _MASK_KIND.search(
+                clause.sentence, max(0, it.start - 25), it.start):
+            it.code = "ventilator"  # (but "three particulate respirators" are masks)
     for it in out:
         if it.quantity is not None and it.label.lower() in _MIXED_GOODS:
             it.quantity = None  # "25,000 medical supplies": a count of no one item

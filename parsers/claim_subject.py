@@ -175,10 +175,15 @@ _OBJECT = re.compile(r"\b(?:promised|promises|offered|offers|assured|assures|tol
 # "Orvo marks Hands Week with a gift": the occasion is no giver
 
 
-_PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"
-                            r"businesswoman|billionaire|tycoon|philanthropist|entrepreneur)\b")
+_PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:man|woman|businessman|"
+                            r"businesswoman|billionaire|tycoon|philanthropist|entrepreneur)|"
+                            r"\s+(?:captain|skipper|striker|forward|midfielder|defender|goalkeeper|"
+                            r"winger|international|star|coach|manager|businessman|businesswoman|"
+                            r"philanthropist|entrepreneur|billionaire|tycoon))\b")  # "the Ireland
+# captain", "Myers, a West Vancouver businessman who donated": a person described
 
 
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[A-Z][\w-]*\s+)*")
 # "Members of the Greater Dayton Chinese Association delivered": the body gives
 _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|group|"
                          r"representatives)\s+(?:of|from|at)\s+(?:the\s+)?$", re.I)
@@ -447,7 +452,11 @@ def subject(clause: Clause, before: int) -> list[str]:
             cands.append((m.end(), f"head:{word[4:]}" if word in _BY_HEAD else kind, None))
     for m in _PLACES_PERSON.finditer(region):  # "India's richest man also pledged": a person
         if lookup_place(m.group(1)):
-            cands.append((m.end(), "person", None))
+            apposed_to = next((n for n in reversed(clause.names) if n.end <= m.start(1)
+                               and _APPOSITION.fullmatch(region, n.end, m.start(1))
+                               and n.kind != "place"), None)
+            cands.append((m.end(), "name", apposed_to) if apposed_to else (
+                m.end(), "person", None))  # "Myers, a West Vancouver businessman who": Myers
     covered = [(m.start(), m.end()) for m in pattern.finditer(region)]
     cands = [c for c in cands if c[2] is None or not any(  # "The Kingdom": the reference
         a <= c[2].start and c[2].end <= b for a, b in covered) or head_alone(c[2], clause)]

@@ -75,6 +75,22 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?i:two|
                            r"six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundreds?|"
                            r"thousands?))(?:[^\S\n]+(?:million|thousand|hundred|lakh|crore))?"
                            r"[^\S\n]+$")  # "two AR 100C ventilators" as "2"
+_KIND_WORD = re.compile(r"(?!(?:to|for|from|by|of|and|or|with|in|at|on|the|a|an|its|their|his|"
+                        r"her|more|than|over|about|some|nearly|around)$)[a-z][a-z-]+")
+
+
+def _kind_counted(before: str) -> bool:
+    """A count, then one or two lowercase kind words ("specialist", "single-use") that are no
+    goods and no preposition, ending `before`."""
+    words = before.rstrip().rsplit(None, 2)
+    if not before[-1:].isspace():
+        return False
+    for k in (1, 2):
+        kind = words[-k:]
+        if len(words) > k and all(_KIND_WORD.fullmatch(w) and not goods_word(w) for w in kind) \
+                and _COUNT_BEFORE.search(before[:len(before.rstrip()) - len(" ".join(kind))]):
+            return True
+    return False
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*|[A-Za-z]*\d[\w-]*)\b")  # or a model: "100C"
 
 
@@ -104,16 +120,16 @@ def goods_modifier(before: str, after: str) -> bool:
     """A name between a count and the goods it counts ("50 Acme-9 grade respirators", "15
     Vantor BiPAP ventilators"): a brand, model or grade of the goods, no giver; the words
     between the name and the goods noun are lowercase (at most three)."""
-    if not _COUNT_BEFORE.search(before[-40:]):
-        return False
-    pos = 0
+    if not _COUNT_BEFORE.search(before[-40:]) and not _kind_counted(before[-60:]):
+        return False  # "eight specialist Tarvel lab coats": a kind word between count and brand
+    pos, prev = 0, ""
     for _ in range(4):
         m = _WORD_AFTER.match(after, pos)
         if not m:
             return False
-        if goods_word(m.group(1)):
-            return True
-        pos = m.end()
+        if goods_word(m.group(1)) or prev and goods_word(f"{prev} {m.group(1)}"):
+            return True  # ("lab coats": goods of two words)
+        pos, prev = m.end(), m.group(1)
     return False
 
 

@@ -123,6 +123,10 @@ _WEEKDAYS = frozenset(d.capitalize() for d in WEEKDAYS)
 _ONE_HEAD = re.compile(r"\s(?:Agency|Corporation|Company|Bank|Association|Council|Commission|"
                        r"Authority|Organi[sz]ation|Institute|Society|Federation|Union|Office|"
                        r"Centre|Center|Board|Administration|Programme|Program)$")
+# a person's description right after two capitalised words: they name where the person is
+# from ("North Shore philanthropist Paul Myers"), not a person
+_LOCAL_NOUN = re.compile(r"[^\S\n]+(?:businessman|businesswoman|businessmen|philanthropist|"
+                         r"entrepreneur|billionaire|tycoon|resident|native|couple)\b")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
 
 
@@ -320,8 +324,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             s = offset + start + part_start
             brand = part == name and bool(_BRAND.match(text, m.end())) and bool(
                 _BRAND_POSS.search(part))
+            kind = classify(part)
+            if kind == "person" and part == name and _LOCAL_NOUN.match(text, m.end()):
+                kind = "place"  # "a West Vancouver businessman": where the person is from
             out.append(Name(s, min(s + len(part), offset + start + len(name)), part,
-                            classify(part), brand=brand))  # (a shared name: as long as written)
+                            kind, brand=brand))  # (a shared name: as long as written)
         out += _implied(m, text, offset)
         if spoken_for(text, start):  # "a spokesperson for
             out = [replace(n, kind="organisation") if n.start == offset + start and  # Holm

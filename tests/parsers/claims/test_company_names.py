@@ -309,3 +309,14 @@ def test_a_grupo_is_a_firm_of_its_own_in_a_pair_of_givers(extract):
     out = extract("40,000 bottles of sanitiser will be given to clinics in Peru by "
                   "Andina and Grupo Sol.")
     assert [c[0] for c in out] == [["Andina", "Grupo Sol"]]
+
+
+def test_a_short_firm_name_is_the_full_name_its_line_of_business_adds(extract):
+    out = extract("Orvane Metals Group, which Ana Ruiz chairs, joined the effort. Orvane also "
+                  "donated $2 million to the Holm Fund.")
+    assert out == [(["Orvane Metals Group"], "funds", 2_000_000, ["org:Holm Fund"])]
+
+
+def test_a_band_name_with_a_digit_is_no_amount(extract):
+    out = extract("The rock band Q4 gave €3 million to Peru.")
+    assert out == [(["Q4"], "funds", 3_000_000, ["PER"])]

@@ -405,3 +405,19 @@ def test_a_subheads_title_case_words_are_no_name_the_firm_is_referred_by(extract
             "Support of Drive-Thru Testing\n\nSince May the carmaker has handed out $3 "
             "million in grants.")
     assert [c[0] for c in extract(text)] == [["Tarsa Motor"], ["Tarsa Motor"]]
+
+
+def test_a_national_team_role_is_the_player_named_before(extract):
+    out = extract("Lin Bao has answered the call. The Chile captain made a €20,000 donation to "
+                  "a hospital in Lima on Friday.")
+    assert out == [(["Lin Bao"], "funds", 20_000, ["PER"])]
+
+
+def test_a_person_described_by_a_town_in_apposition_gives(extract):
+    out = extract("Tom Reyes gave $90,000. \"We are moved,\" said Ana Ruiz. Reyes, a South "
+                  "Harbour businessman who earlier donated $3 million towards a new wing for "
+                  "Tarsa Hospital, spoke on Monday.")
+    assert out == [(["Tom Reyes"], "funds", 90_000, []),
+                   (["Tom Reyes"], "funds", 3_000_000, ["org:Tarsa Hospital"])]
+    out = extract("The clinic got $40,000 from South Harbour philanthropist Tom Reyes.")
+    assert out == [(["Tom Reyes"], "funds", 40_000, [])]

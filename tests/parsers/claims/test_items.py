@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from aidledger.parsers.names import find_names
+
 
 def test_a_hyphenated_goods_noun_is_the_same_item(extract):
     assert extract("The Lakeside Trust donated 40,000 face-masks to Ghana.") == [
@@ -403,3 +405,16 @@ def test_protection_suits_are_protective_suits_and_drones_other_goods(extract):
                   "to Peru.")
     assert [(i, q) for _, i, q, _ in out] == [("protective_suit", 4_000), ("other", 80),
                                               ("other", 900)]
+
+
+def test_a_mask_kind_before_few_respirators_keeps_them_masks(extract):
+    out = extract("Orvo gave 6 particulate respirators and 40 respirators to Lima.")
+    assert out == [(["Orvo"], "respirator", 6, ["PER"]), (["Orvo"], "ventilator", 40, ["PER"])]
+
+
+def test_a_brand_after_a_kind_word_is_no_name():
+    names = [n.text for n in find_names("Some 200 gloves were sent to Lima, alongside nine "
+                                        "specialist Tarvel lab coats.")]
+    assert names == ["Lima"]
+    names = [n.text for n in find_names("Orvo gave 300 masks to Tarsa hospital staff.")]
+    assert names == ["Orvo", "Tarsa"]  # a preposition between: the name is no brand
