@@ -186,10 +186,23 @@ _REPORTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|annou
                       r"reports|confirmed|stated)\b")
 
 
-_THANKS = re.compile(r"\b(?:thank(?:s|ed|ful|ing)?|grateful|gratitude)\s+(?:to\s+)?(?:the\s+)?#?"
+_THANKS = re.compile(r"\b(?:[Tt]hank(?:s|ed|ful|ing)?|[Gg]rateful|gratitude)\s+(?:to\s+)?(?:the\s+)?#?"
                      r"([A-Z][^,;]{1,60}?)(?:\s+for\s+(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?)?"
                      r"|,\s+(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?)$")
 # ("grateful to Lin Bao, who donated": the one thanked gives)
+
+
+_THANKS_FOR_GIVING = re.compile(r"\b(?:[Tt]hank(?:s|ed|ful|ing)?|[Gg]rateful|gratitude)\s+"
+                                r"(?:to\s+)?(?:the\s+)?#?([A-Z][^,;]{1,60}?),?\s+for\s+(?:"
+                                r"announc|contribut|donat|provid|pledg|send|giv|offer|supply|"
+                                r"extend)ing\b")
+
+
+def _thanked_for_giving(s: str, end: int) -> re.Match[str] | None:
+    """ "Grateful to Ana Ruiz of Peru for announcing $1 million as contribution": the one
+    thanked for a gift whose noun comes after its amount gives it."""
+    m = _THANKS_FOR_GIVING.search(s, 0, end)
+    return m if m and not re.search(r"[;!?]|\.\s", s[m.end():end]) else None
 
 
 # "Detroit was a recent recipient of Orvo's efforts", "benefited from Tessaro's generosity"
@@ -296,8 +309,10 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     """The givers the verb `trig` names: "courtesy of", "by", "from" after receiving, the
     subject, a government; co-donors "together with" are added by claim_partners."""
     s = clause.sentence
-    thanks = _THANKS.search(s[:trig.start])  # "is thankful to Taiwan for donating"
-    if thanks and (donors := names_at(clause, thanks.start(1), countries=True)):
+    thanks = _THANKS.search(s[:trig.start]) or _thanked_for_giving(s, trig.start)
+    first = next((n.start for n in clause.names if thanks and thanks.start(1) <= n.start
+                  < thanks.end(1)), None)  # ("Grateful to Prime Minister Ana Ruiz of Peru")
+    if first is not None and (donors := names_at(clause, first, countries=True)):
         return donors
     if (owned := _BENEFICIARY_OF.search(s)) and (donors := names_at(
             clause, owned.start(1), countries=True)):  # "a recipient of Orvo's donation,
@@ -394,7 +409,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
         return [] if trig.status == "arrived" and _told_before(clause, donors) else donors
     supplies = _SUPPLY_FROM.finditer(s) if may_hold(s, ("from",)) else ()  # (none without it)
     for m in supplies:  # "30 tonnes of supplies from the Jack Ma Foundation"
-        if (donors := names_at(clause, m.end())) and not (_DONATED.fullmatch(trig.phrase) and (
+        counted = bool(re.match(r"\w+\s+of\s", m.group(0)))  # "an offer of $10 million from
+        if (donors := names_at(clause, m.end(), countries=counted)) and not (  # India": India
+                _DONATED.fullmatch(trig.phrase) and (
                 own := subject(clause, trig.start))):
             return donors
         if donors:  # "The university donated two ventilators from its veterinary college":
@@ -533,7 +550,8 @@ _GIFT_FROM = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:of\s+[^;()
 
 _DONATED = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:donated|donates|gave|gives)", re.I)
 _SUPPLY_FROM = re.compile(
-    r"\b(?:(?:donations?|grants?|gifts?|contributions?)\s+of\s+[$€£¥]?\d[\d,.]*"
+    r"\b(?:(?:donations?|grants?|gifts?|contributions?|offers?|pledges?)\s+of\s+"
+    r"(?:[A-Z]{2,3}\$?\s?|Rs\.?\s?|[$€£¥₹]\s?)?\d[\d,.]*"  # "an offer of USD 10 million from"
     r"(?:\s+(?:million|billion|thousand|lakh|crore))?(?:\s+[a-z][\w-]*){0,3}?\s+"  # "a donation
     r"|(?:supplies|aid|donations?|grants?|gifts?|contributions?|equipment|gear|assistance|"  # of
     r"materials|goods|items|cargo|"  # $200,000 from the X Foundation"

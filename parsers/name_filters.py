@@ -36,6 +36,8 @@ def common_opening(word: str, after: str) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+(?:ts|ns|es|ds|ks|ls|ps|rs|gs)", word) and _PLURAL_NEXT.match(
             after):
         return True
+    if re.fullmatch(r"[A-Z][a-z]+ful", word) and re.match(r"\s+(?:to|for|that)\b", after):
+        return True  # "Grateful to the Prime Minister", "Thankful for"
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:al|ive|ary|ous)|Former", word)) and bool(
         re.match(r"\s+[a-z]+\b", after)) and not _PLURAL_NEXT.match(after) and not \
         _VERB_NEXT.match(after)  # "Essential medical equipment", "Total donation of"

@@ -323,3 +323,15 @@ def test_a_second_verb_after_a_named_object_shares_the_first_verbs_subject(extra
     assert [o[:3] for o in out] == [(["Tom Vega", "Luis Soto"], "funds", 400_000)]
     assert extract("The Holm Fund thanked Tarsa and donated 90 gowns to Cusco.") == [
         (["Holm Fund"], "protective_suit", 90, ["PER"])]
+
+
+def test_a_leader_thanked_for_announcing_an_amount_gives_for_the_state(extract):
+    out = extract("Grateful to President Ana Ruiz of Peru for announcing $ 2.5 million as "
+                  "contribution to the Andes Relief Fund.")
+    assert out == [(["Peru"], "funds", 2_500_000, ["org:Andes Relief Fund"])]
+
+
+def test_an_offer_of_an_amount_from_a_country_is_the_country_s(extract):
+    out = extract("Ana Ruiz had proposed the fund with an initial offer of USD 4 million from "
+                  "Peru.")
+    assert out == [(["Peru"], "funds", 4_000_000, [])]

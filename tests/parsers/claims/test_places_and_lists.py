@@ -270,3 +270,17 @@ def test_a_saints_name_is_no_town_of_a_far_country(extract):
     from aidledger.parsers.lexicon import find_places
     assert [p.text for p in find_places("Gloves went to St. George and to Grenada.")] == [
         "Grenada"]
+
+
+def test_the_commonwealth_of_independent_states_is_a_region_not_a_town(extract):
+    out = extract("Russia has sent 2,500 test kits to the Commonwealth of Independent States "
+                  "(CIS).")
+    assert out == [(["Russia"], "test_kit", 2_500, ["region:cis"])]
+    out = extract("The EU gave €90 million to its Eastern Partnership countries.")
+    assert out == [(["EU"], "funds", 90_000_000, ["region:eastern_partnership"])]
+
+
+def test_a_disease_named_near_the_goods_is_no_giver(extract):
+    out = extract("Two laboratories and 8,000 tests for infections including Ebola will be "
+                  "shipped to Chile.")
+    assert out == [([], "test_kit", 8_000, ["CHL"])]
