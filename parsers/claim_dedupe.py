@@ -53,6 +53,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             elif _state_then_body(out[dup], c):
                 out[dup].donors = c.donors  # "from China" first, "donated by the X
                 # Foundation" told after: the body named is the giver, its country was loose
+            elif not out[dup].donors and c.donors:
+                out[dup].donors = list(c.donors)  # the giver only the retelling names
             if rounded_in_body(out[dup], c):
                 out[dup].quantity = c.quantity  # "more than seven million", then "7.07 million"
             if out[dup].quantity_each is not None and c.quantity_each is None:

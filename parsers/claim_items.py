@@ -215,6 +215,10 @@ def _quantity_before(clause: Clause, start: int) -> NumberMention | None:
     return share_of(clause.sentence, best)
 
 
+_EACH_HOLDING = re.compile(r"\s*,?\s*each\s+(?:comprising|containing|consisting\s+of|with|"
+                           r"holding|including|made\s+up\s+of)\s", re.I)
+_CONTENTS_END = re.compile(r",\s+(?:and|to|for|on|in|at|from|which|who|while|as|with|plus)\b|"
+                           r"[;:)]|\.(?!\d)|\s[-–—]\s")
 _DESIGNATION = re.compile(r"\b(?:level|type|class|grade|category|size|model|tier)\s+$", re.I)
 _COUNTED_IN = re.compile(r"(?:pieces|pcs|pairs|sets|units|items|articles|nos)$")
 _KINDS_JOINED = re.compile(r"\s*([a-z][a-z-]+)\s*(?:\s(?:and|or)\s|&|/)\s*((?:[a-z][a-z-]+\s+)?)")
@@ -316,7 +320,10 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
     clause = Clause(sentence, 0, len(sentence), sentence, [], [], list(numbers), None)
     out = []
     mentions = _item_mentions(clause.sentence)
+    contents = -1  # the end of "kits, each comprising a bottle and four masks,": per kit
     for s, e, code in mentions:
+        if s < contents:
+            continue  # (the goods in each kit, no gift of their own)
         q = _quantity_before(clause, s) or count_after(clause, e)
         if q is not None and (_RATE.match(clause.sentence, e) or _RATE_BEFORE.search(
                 clause.sentence, 0, q.start)):
@@ -335,6 +342,9 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
         if code == "test_kit" and label.lower() in ("kit", "kits") and (
                 other_kit(clause.sentence, s, e)):
             code = "other"  # "6,000 kits, including toothpastes", "2,000 first aid kits"
+        if (each := _EACH_HOLDING.match(clause.sentence, e)) is not None:
+            stop = _CONTENTS_END.search(clause.sentence, each.end())
+            contents = stop.start() if stop else len(clause.sentence)
         if q is not None and q.vague:
             q = None
         out.append(Item(s, e, code, label, q))

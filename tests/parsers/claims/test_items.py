@@ -418,3 +418,14 @@ def test_a_brand_after_a_kind_word_is_no_name():
     assert names == ["Lima"]
     names = [n.text for n in find_names("Orvo gave 300 masks to Tarsa hospital staff.")]
     assert names == ["Orvo", "Tarsa"]  # a preposition between: the name is no brand
+
+
+def test_kits_each_holding_goods_are_other_goods_and_their_contents_no_gift(extract):
+    out = extract("The Lima Elders Club donated 250 kits, each comprising a bar of soap and "
+                  "three masks, to the police.")
+    assert out == [(["Lima Elders Club"], "other", 250, [])]
+
+
+def test_protective_equipment_kits_with_their_acronym_between_are_suits(extract):
+    out = extract("Orvo donated 120 personal protection equipment (PPE) kits to a clinic in Lima.")
+    assert out == [(["Orvo"], "protective_suit", 120, ["PER"])]

@@ -167,3 +167,11 @@ def test_lowercase_words_before_said_are_no_speakers_name(extract):
     donors = {tuple(d) for d, *_ in extract(text)}
     assert not any(" " in d.lower() and d[:1].islower() for ds in donors for d in ds)
     assert ("Along",) not in donors
+
+
+def test_a_retelling_that_names_the_giver_fills_the_first_telling(extract):
+    out = extract("Two planes of the Peru Air Force, carrying two field hospitals, landed in "
+                  "Chile on Monday.\n\nThanking Peru, Chilean Minister Ana Ruiz in a tweet "
+                  "said the planes carrying two field hospitals donated by Peru to Chile had "
+                  "landed.")
+    assert out == [(["Peru"], "other", 2, ["CHL"])]
