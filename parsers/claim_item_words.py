@@ -55,7 +55,8 @@ _FIRMS_AFTER = re.compile(r"[\s-]+(?:(?:making|producing|manufacturing|productio
 
 
 _OTHER_CONTENTS = re.compile(r"\s*,?\s*(?:each\s+)?(?:including|containing|consisting of|"
-                             r"comprising|with|made up of)\s+(?![^.;]*\b(?:test|tests|testing|detection|"
+                             r"comprising|with|made up of)\s+(?![^.;]*\b(?:test|tests|testing|"
+                             r"detection|"
                              r"diagnos\w*|pcr|swabs?|reagents?|antigen|antibody|sampl\w*)\b)"
                              r"[a-z]", re.I)
 
