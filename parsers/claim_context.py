@@ -23,6 +23,7 @@ from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.claim_shapes import anaphor
 from aidledger.parsers.claim_speakers import attributed_donors
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.places import org_country
 from aidledger.parsers.numbers import parse_number
 from aidledger.parsers.records import Recipient
 
@@ -50,6 +51,7 @@ class Context:
     bought: bool = False  # the latest statement was a purchase
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
     list_home: bool = False  # the intro gives "to help the nation": the article's country
+    list_shares: bool = False  # "Here is the break-up:": each line names a taker, not a giver
 
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
     unplaced: list = field(default_factory=list)  # goods referred back to with no taker yet
@@ -112,12 +114,17 @@ _GIVERS_INTRO = re.compile(r"\b(?:donors|contributors|givers|donations|contribut
                            r"[^:]{0,40}:\s*$", re.I)
 
 
+_BREAK_UP = re.compile(r"\b(?:break-?ups?|breakdowns?|as follows|split|details|distribution)\b"
+                       r"[^:]{0,30}:\s*$", re.I)
+
+
 def list_intro(clause: Clause, ctx: Context) -> None:
     """ "Ma will donate at least:" gives the donors and status of the list lines after it."""
     if not clause.sentence.rstrip().endswith(":"):
         return
     trig = trigger_in(clause)
     ctx.list_donors, ctx.list_status, ctx.list_recipients = [], None, []
+    ctx.list_shares = False
     ctx.list_open = trig is not None or bool(_GIVERS_INTRO.search(clause.sentence))
     ctx.list_home = bool(EPITHET.search(clause.sentence))  # "... who came forward to help
     # the nation with their donations:": lines naming no taker give to the article's country
@@ -126,6 +133,9 @@ def list_intro(clause: Clause, ctx: Context) -> None:
         ctx.list_status = status_of(clause, len(clause.sentence))
         recips, _, _ = recipients_in(clause, _At(trig.end), ctx.list_donors)
         ctx.list_recipients = recips or ctx.recipients
+    elif ctx.donors and _BREAK_UP.search(clause.sentence):  # "Here is the break-up:": the
+        ctx.list_open = ctx.list_shares = True  # lines share out the gift told before,
+        ctx.list_donors, ctx.list_status = list(ctx.donors), ctx.status  # each to its taker
     elif ctx.donors and anaphor(clause) == "cargo":  # "The latest batch of aid includes:":
         # the lines are the contents of the donation told before
         ctx.list_open = True
@@ -147,6 +157,13 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         head = _LIST_DONOR.match(clause.sentence).group(1).strip()  # type: ignore[union-attr]
         for c in claims:
             c.recipients = [Recipient(head, line_place.code)]
+    if line_donor and ctx.list_shares:  # "- FEFSI: Rs 25 lakh" in a break-up: FEFSI takes
+        head = line_donor.group(1).strip()
+        for c in claims:
+            if c.donors == [head]:
+                c.donors = []
+                c.recipients = [Recipient(head, org_country(head) or f"org:{head}", head)]
+        line_donor = None
     told_receipt = bool(_TOLD_RECEIPT.search(clause.sentence))  # "received the consignment"
     told_item = ctx.item[0] if ctx.item else None  # the goods told last, any named again
     told_goods = told_item is not None and any(o.item == told_item for o in claims)

@@ -139,7 +139,7 @@ def _other_event(a: Claim, b: Claim) -> bool:
 def _same(a: Claim, b: Claim) -> bool:
     if a.item != b.item or a.quantity != b.quantity:
         return False  # first, as it is cheap: most pairs differ here, and differing keys do
-    if _other_event(a, b) or _two_mentions(a, b):
+    if _other_event(a, b) or _two_mentions(a, b) or _other_bodies(a, b):
         return False
     if _key(a) == _key(b) or _told_back(b):
         return True
@@ -156,6 +156,18 @@ def _same(a: Claim, b: Claim) -> bool:
         # joins the fact it restates, and so do a giver's own words
         return not da or not db or _kin(da, db) or own_words(a) or own_words(b)
     return bool(da) and _kin(da, db)  # one names no recipient: the same only if donors agree
+
+
+def _other_bodies(a: Claim, b: Claim) -> bool:
+    """ "- PM Cares Fund: Rs 25 lakh", "- FEFSI: Rs 25 lakh": equal amounts to two bodies
+    named apart are two gifts, whatever country each body was placed in."""
+    na = {_bare(r.org) for r in a.recipients if r.org}
+    nb = {_bare(r.org) for r in b.recipients if r.org}
+    return bool(na and nb) and not any(x in y or y in x for x in na for y in nb)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
 
 
 def own_words(c: Claim) -> bool:

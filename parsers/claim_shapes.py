@@ -16,6 +16,7 @@ from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import lookup_place
+from aidledger.parsers.places import org_country
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
@@ -148,6 +149,9 @@ def money_line(sentence: str) -> bool:
     return bool(g and _MONEY_START.match(s, g.end()) and len(s) - g.end() < 40)
 
 
+_FUND_HEAD = re.compile(r"\b(?:Fund|Funds|Relief|CARES|Cares|Kosh)\b")
+
+
 def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]:
     """The first amount of money on a place line of a list: a gift to that place from the
     list's giver (filled in from the list intro by the caller)."""
@@ -160,6 +164,10 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
             money[0].start <= g.end() + 12):  # "- KCB Group: Sh100 million": KCB gives;
         n, head = money[0], g.group(1).strip()  # "- Ghana: $2 million": Ghana gets
         taker = lookup_place(head)
+        if taker is None and _FUND_HEAD.search(head):  # "- PM Cares Fund: Rs 25 lakh" in a
+            return [Claim([], "funds", s[n.start:n.end], n.value,  # giver's break-up: the fund
+                          [Recipient(head, org_country(head) or f"org:{head}", head)], None,
+                          date_in(s, published), evidence(clause), currency=n.currency)]
         return [Claim([] if taker else [head], "funds", s[n.start:n.end], n.value,
                       [Recipient(head, taker.code)] if taker else [], None,
                       date_in(s, published), evidence(clause), currency=n.currency)]

@@ -334,3 +334,13 @@ def test_a_list_of_amounts_each_from_its_own_giver(extract):
     out = extract("Notable pledges include $70m from Tarnia for vaccine research; $25m from "
                   "Norway to the World Health Organization.")
     assert [(o[0], o[2]) for o in out] == [(["Tarnia"], 70_000_000), (["Norway"], 25_000_000)]
+
+
+def test_a_break_up_list_shares_the_giver_s_gift_among_its_takers(extract):
+    out = extract("Singer Lin Bao has given a total of €900,000. Here is the break-up:\n\n"
+                  "- Andes Relief Fund: €300,000\n- Tarsa Union: €300,000\n"
+                  "- Holm Cares Fund: €300,000")
+    assert out == [(["Lin Bao"], "funds", 900_000, []),
+                   (["Lin Bao"], "funds", 300_000, ["org:Andes Relief Fund"]),
+                   (["Lin Bao"], "funds", 300_000, ["org:Tarsa Union"]),
+                   (["Lin Bao"], "funds", 300_000, ["org:Holm Cares Fund"])]
