@@ -23,8 +23,8 @@ from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.claim_shapes import anaphor
 from aidledger.parsers.claim_speakers import attributed_donors
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.places import org_country
 from aidledger.parsers.numbers import parse_number
+from aidledger.parsers.places import org_country
 from aidledger.parsers.records import Recipient
 
 _LIST_DONOR = re.compile(r"^(?:[-•*–]\s+|(?=[A-Z][\w&.'’ -]{0,40}?:\s))"
