@@ -43,7 +43,10 @@ def _not_a_country(acronym: str) -> bool:
 def _spells(name: str, key: str) -> bool:
     """`name` written out is the acronym `key`: by its initials, or as the table of
     international bodies shortens it ("United Nations Children's Fund": UNICEF)."""
-    return _initials(name) == key or vocab().get("org_short", {}).get(name) == key
+    initials = _initials(name)
+    return initials == key or vocab().get("org_short", {}).get(name) == key or (
+        len(initials) >= 2 and key == initials + "L" and " " in name)  # "HUL" after
+    # "Hindustan Unilever": the company's initials and its Limited, left out of the name
 
 
 def spelled_out(donors: Sequence[str], text: str) -> list[str]:

@@ -81,7 +81,7 @@ _BRAND_POSS = re.compile(r"[a-z]['’]s$")
 _CAP_POSS = re.compile(r"[A-Z]\w+['’]s")
 _POSS_SPLIT = re.compile(r"['’]s\s+")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
-_LOWER_FOUNDATION = re.compile(r"\s+foundation\b")
+_LOWER_FOUNDATION = re.compile(r"\s+(foundation|trust)\b")
 _LOWER_GOVERNMENT = re.compile(r"\s+government\b")
 _LOWER_FAMILY = re.compile(r"\s+family\b")
 # a plural head after names joined by "and", shared by each: "the Roe and Doe families"
@@ -94,7 +94,8 @@ _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "
                       "Southeast", "Southwest", "North", "South", "East", "West"))
 _PERSON_NOUNS = frozenset(("Billionaire", "Businessman", "Businesswoman", "Tycoon", "Mogul",
                            "Philanthropist", "Entrepreneur", "Investor", "Actor", "Actress",
-                           "Singer", "Footballer", "Star"))
+                           "Singer", "Footballer", "Star", "Superstar", "Megastar", "Cricketer",
+                           "Rapper", "Filmmaker", "Director", "Comedian"))
 # a role "of" a body right before a name that runs on into its holder's name
 _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-founder|ceo|"
                              r"president|director|chief|owner|executive|officer|manager|head)"
@@ -103,6 +104,14 @@ _HELD_BY = re.compile(r"(.+\b(?:Group|Bank|Foundation|Company|Corporation|Holdin
                       r"Limited|Industries|Technologies|Airlines|Motors))\s+([A-Z][\w'’-]+"
                       r"(?:\s+[A-Z][\w'’-]+){1,2})")
 # "co-founder of Orvex Lin Bao": a one-word body, then its holder's first and last names
+_ROLE_RIGHT_BEFORE = re.compile(r"\b(?:Chairman|Chairwoman|Chairperson|President|CEO|Founder|"
+                                r"Co-founder|Owner)[^\S\n]+$")
+# "TTD Executive Officer Ana Ruiz": a body's capitalised name, a role, then its holder
+_ROLE_WITHIN = re.compile(r"((?:[A-Z][\w&'’-]*[^\S\n]+){0,3}[A-Z][\w&'’-]*)[^\S\n]+(?:Executive"
+                          r"[^\S\n]+Officer|Chief[^\S\n]+Executive(?:[^\S\n]+Officer)?|CEO|"
+                          r"Chairman|Chairwoman|Chairperson|Managing[^\S\n]+Director|"
+                          r"Executive[^\S\n]+Director|Founder|Spokesperson|Spokesman)[^\S\n]+"
+                          r"([A-Z][a-z][\w'’-]*(?:[^\S\n]+[A-Z][a-z][\w'’-]*){1,2})")
 _HELD_BY_ONE = re.compile(r"([A-Z][\w'’&-]+)\s+([A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*)")
 _LEGAL_DOT = re.compile(r"\s(?:" + _ABBREVIATED + r")$")
 _AMOUNT_NEXT = re.compile(r"\.?[^\S\n]?\d")
@@ -193,6 +202,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             words = words[:-1]
         while len(words) > 1 and words[-1] in _WEEKDAYS:  # "the Government of Tarn Thursday
             words = words[:-1]  # donated": the day the news tells of, no part of the name
+        noun = next((i for i in range(len(words) - 2, -1, -1) if words[i] in _PERSON_NOUNS
+                     and len(words) - i - 1 in (2, 3)), None)
+        if noun is not None and classify(" ".join(words[noun + 1:])) == "person":
+            start += len(" ".join(words[:noun + 1])) + 1  # "Superstar Lin Bao", "Tarsa Nights
+            words = words[noun + 1:]  # Actor Lin Bao": the person the words describe
         name = _GIFT_COMPOUND.sub("", " ".join(words)).strip(" .'’")
         if _DOTTED.fullmatch(re.sub(r"^[Tt]he\s+", "", name)) and text[m.end():m.end() + 1] == ".":
             name += "."  # "U.S.", "U.K.": the last dot is the abbreviation's, not the sentence's
@@ -243,11 +257,15 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
                 and not lookup_place(name):
             continue  # "Being able to produce ...": a participle opening the sentence
+        if " " not in name and name.endswith("ing") and text[max(0, start - 1):start] in (
+                "“", '"', "‘") and re.match(r"[^\S\n]+[a-z]", text[m.end():]) and not (
+                lookup_place(name)):
+            continue  # '“Helping hands of our neighbour ...': a word opening a quote
         lower_org = _LOWER_FOUNDATION.match(text, m.end())
         if lower_org and not lookup_place(name) and name not in leading and not _POSS.search(
                 m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied
             s = offset + start
-            out.append(Name(s, offset + lower_org.end(), f"{name} Foundation",
+            out.append(Name(s, offset + lower_org.end(), f"{name} {lower_org.group(1).title()}",
                             "foundation"))
             continue
         local = _LOWER_GOVERNMENT.match(text, m.end())
@@ -299,7 +317,17 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             continue
         held = (_HELD_BY.fullmatch(name) or _held_by_one(name)) if " of" in text[
             max(0, start - 5):start] and _ROLE_OF_BEFORE.search(
-                text, max(0, start - 40), start) else None
+                text, max(0, start - 40), start) else _HELD_BY.fullmatch(name) if (
+            _ROLE_RIGHT_BEFORE.search(text, max(0, start - 20), start)) else None
+        # ("Chairman Orvo Group Lin Bao": the role's body and its holder, no "of" between)
+        if held is None and (within := _ROLE_WITHIN.fullmatch(name)) and classify(
+                within.group(2)) == "person" and not lookup_place(within.group(1)):
+            s = offset + start  # "Orvo Executive Officer Lin Bao said": the body, its officer
+            p = s + within.start(2)
+            out += [Name(s, s + len(within.group(1)), within.group(1),
+                         classify(within.group(1))),
+                    Name(p, p + len(within.group(2)), within.group(2), "person")]
+            continue
         if held and not name_sets()[2].search(held.group(2)):  # "chairman of Alibaba Group
             s = offset + start  # Jack Ma": the body of the role, then the person holding it
             p = s + held.start(2)

@@ -496,3 +496,35 @@ def test_the_inner_and_of_a_second_name_stays_in_it(extract):
                   "Housing Group have donated 5,000 masks to Chile.")
     assert [c[0] for c in out] == [["Government of Cusco Region",
                                     "Cusco Region Urban and Rural Housing Group"]]
+
+
+def test_a_person_noun_before_a_name_describes_the_person(extract):
+    out = extract("Superstar Lin Bao has provided 4,000 PPE kits to doctors in Lima.")
+    assert out == [(["Lin Bao"], "protective_suit", 4_000, ["PER"])]
+    out = extract("Tarsa Nights Actor Tom Reyes pledged Rs 300,000 to the fund.")
+    assert [d for d, *_ in out] == [["Tom Reyes"]]
+
+
+def test_a_body_its_role_and_its_holder_are_two_names():
+    names = [(n.text, n.kind) for n in find_names(
+        "The pledge made by Chairman Orvane Corporation Tom Reyes stands.")]
+    assert names == [("Orvane Corporation", "organisation"), ("Tom Reyes", "person")]
+    names = [(n.text, n.kind) for n in find_names(
+        "THF Executive Officer Ana Maria Ruiz said the shrine had given Rs 3 crore.")]
+    assert names == [("THF", "organisation"), ("Ana Maria Ruiz", "person")]
+
+
+def test_a_lowercase_trust_after_a_name_is_the_trust_s_name(extract):
+    out = extract("Shri Tarsa Kshetra trust has donated Rs 6 lakh to the PM CARES Fund.")
+    assert [d for d, *_ in out] == [["Shri Tarsa Kshetra Trust"]]
+
+
+def test_a_word_opening_a_quote_is_no_name():
+    names = [n.text for n in find_names("Ana said, “Helping hands of a neighbour are welcome”.")]
+    assert names == ["Ana"]
+
+
+def test_an_acronym_with_its_limited_is_the_company_named_before(extract):
+    out = extract("Hindustan Orvo has donated 12 ventilators to hospitals in Pune. In May, HOL "
+                  "had donated 3,000 sets of PPEs to Pune.")
+    assert [d for d, *_ in out] == [["Hindustan Orvo"], ["Hindustan Orvo"]]
