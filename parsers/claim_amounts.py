@@ -85,6 +85,9 @@ _GIVEN_RIGHT_BEFORE = re.compile(r"\b(?:donated|donates|donating|gave|gives|givi
                                  r"(?:(?:a|an|the|another|some|over|about|nearly)\s+)?$", re.I)
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
+                       r"|\d(?:\s*(?:million|billion|thousand|lakh|crore|[mbk]n?))?\s+(?:of|out\s+of)"
+                       r"\s+(?:the|this|that|its|their)\s+(?:total\s+(?:of\s+)?)?$"  # "$500,000
+                       # of the $1.5 million": the whole told before
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
                        r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to"
                        r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto"
@@ -177,7 +180,7 @@ def _own_givers(clause: Clause, start: int, end: int, before: list[str] | None =
     last = names[-1]
     if _OWN_VERB.match(re.sub(r"^['’]s\b", "'s", s[last.end:end])) or (
             last.text.endswith(("'s", "’s")) and _OWN_VERB.match("'s" + s[last.end:end])):
-        return [re.sub(r"['’]s$", "", last.text)]
+        return split_coordinated(re.sub(r"['’]s$", "", last.text))  # "A and B donated"
     if re.fullmatch(r"\s+for\s+", s[last.end:end]):  # "..., Y along with A, B and C for"
         return list(dict.fromkeys(p for nm in names for p in split_coordinated(
             re.sub(r"['’]s$", "", nm.text))))

@@ -378,7 +378,8 @@ _FIRM_TAIL = frozenset(("Motor", "Motors", "Bank", "International", "Industries"
                         "Entertainment", "Media", "Capital", "Financial", "Properties",
                         "Construction", "Engineering", "Healthcare", "Semiconductor",
                         "Semiconductors", "Textiles", "Breweries", "Beverages", "Investments",
-                        "Networks", "Manufacturing", "Shipping", "Trading")
+                        "Networks", "Manufacturing", "Shipping", "Trading", "Games", "Studios",
+                        "Software", "Labs", "Pictures")
                        ) | legal_words()
 _LEGAL_PREFIX = re.compile(r"(?:PT|CV|JSC|OJSC|PJSC|M/s\.?)\s+$")  # "PT Adaro Energy Tbk"
 

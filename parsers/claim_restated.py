@@ -64,3 +64,21 @@ def shares_restated(claims: list[Claim]) -> list[Claim]:
             continue
         keep.append(i)
     return kept(claims, keep) if len(keep) < len(claims) else claims
+
+
+# "the N95 masks" (their grade, no count of their own): the masks told before, graded
+_GRADED_AGAIN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:face\s*)?"
+                           r"masks?\b")
+
+
+def graded_again(claims: list[Claim], text: str) -> None:
+    """ "Orvo has donated 9,500 facemasks ...", then "They donated the N95 masks to the
+    responders": the article's only masks are respirators. Only when one claim counts masks,
+    so that "the N95 masks" can be no other."""
+    masks = [c for c in claims if c.item == "face_mask" and c.quantity]
+    if len(masks) != 1 or any(c.item == "respirator" for c in claims):
+        return
+    c = masks[0]
+    end = c.evidence.get("end", -1)
+    if end >= 0 and _GRADED_AGAIN.search(text, end, end + 800):
+        c.item = "respirator"

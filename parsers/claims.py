@@ -77,7 +77,7 @@ from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
-from aidledger.parsers.claim_restated import shares_restated
+from aidledger.parsers.claim_restated import graded_again, shares_restated
 from aidledger.parsers.claim_roll import roll_claims
 from aidledger.parsers.claim_shapes import (
     anaphor,
@@ -275,6 +275,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 "sentence"].lower():
             c.evidence["sentence"] = written  # a subheading read in lower case
     carry_headline_recipients(claims)
+    graded_again(claims, text)
     shared_takers(claims, text)
     more_of_the_same(claims, text)
     money_also_given(claims)

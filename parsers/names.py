@@ -95,7 +95,8 @@ _COMPASS = frozenset(("Northern", "Southern", "Eastern", "Western", "Central", "
 _PERSON_NOUNS = frozenset(("Billionaire", "Businessman", "Businesswoman", "Tycoon", "Mogul",
                            "Philanthropist", "Entrepreneur", "Investor", "Actor", "Actress",
                            "Singer", "Footballer", "Star", "Superstar", "Megastar", "Cricketer",
-                           "Rapper", "Filmmaker", "Director", "Comedian"))
+                           "Rapper", "Filmmaker", "Director", "Comedian", "Co-founder",
+                           "Co-founders", "Founder", "Founders", "Cofounder", "Cofounders"))
 # a role "of" a body right before a name that runs on into its holder's name
 _ROLE_OF_BEFORE = re.compile(r"\b(?i:chairman|chairwoman|chairperson|founder|co-founder|ceo|"
                              r"president|director|chief|owner|executive|officer|manager|head)"
@@ -204,7 +205,11 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
             words = words[:-1]  # donated": the day the news tells of, no part of the name
         noun = next((i for i in range(len(words) - 2, -1, -1) if words[i] in _PERSON_NOUNS
                      and len(words) - i - 1 in (2, 3)), None)
-        if noun is not None and classify(" ".join(words[noun + 1:])) == "person":
+        if noun is None and len(words) > 4 and words[0] in _PERSON_NOUNS and all(
+                classify(p) == "person" for p in " ".join(words[1:]).split(" and ")):
+            noun = 0  # "Co-founders Lin Bao and Tom Reyes donated"
+        if noun is not None and all(classify(p) == "person" for p in " ".join(
+                words[noun + 1:]).split(" and ")):
             start += len(" ".join(words[:noun + 1])) + 1  # "Superstar Lin Bao", "Tarsa Nights
             words = words[noun + 1:]  # Actor Lin Bao": the person the words describe
         name = _GIFT_COMPOUND.sub("", " ".join(words)).strip(" .'’")

@@ -429,3 +429,10 @@ def test_kits_each_holding_goods_are_other_goods_and_their_contents_no_gift(extr
 def test_protective_equipment_kits_with_their_acronym_between_are_suits(extract):
     out = extract("Orvo donated 120 personal protection equipment (PPE) kits to a clinic in Lima.")
     assert out == [(["Orvo"], "protective_suit", 120, ["PER"])]
+
+
+def test_masks_named_again_by_their_grade_are_respirators(extract):
+    out = extract("Orvo has given 4,200 facemasks to firefighters in the United States.\n\n"
+                  "The masks had been kept in storage. Orvo gave the N95 masks to the local "
+                  "crews.")
+    assert out == [(["Orvo"], "respirator", 4_200, ["USA"])]

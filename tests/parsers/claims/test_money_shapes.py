@@ -158,3 +158,20 @@ def test_smaller_currencies_written_after_the_amount(extract):
                    "in Peru.") == [(["Rosa Quispe"], "funds", 4_000_000, ["PER"])]
     out = extract("The Kafue Trust gave 3 million kwacha to clinics in Zambia.")
     assert out == [(["Kafue Trust"], "funds", 3_000_000, ["ZMB"])]
+
+
+def test_a_share_of_the_whole_told_before_and_founders_giving_each(extract):
+    out = extract("Tarsa Games has donated $1.2 million to food banks in Lima.\n\nTarsa "
+                  "contributed $400,000 of the $1.2 million, while co-founders Lin Bao and Tom "
+                  "Reyes donated $400,000 each.")
+    assert out == [(["Tarsa Games"], "funds", 1_200_000, ["PER"]),  # the parts go where
+                   (["Tarsa Games"], "funds", 400_000, ["PER"]),  # the whole went
+                   (["Lin Bao"], "funds", 400_000, ["PER"]),
+                   (["Tom Reyes"], "funds", 400_000, ["PER"])]
+
+
+def test_a_role_opening_the_sentence_is_no_giver(extract):
+    out = extract("Orvo Systems has pledged $90 million.\n\nChief executive officer Ana Ruiz "
+                  "said the maker would allocate $7 million to the World Health Organization.")
+    assert out == [(["Orvo Systems"], "funds", 90_000_000, []),
+                   (["Orvo Systems"], "funds", 7_000_000, ["org:WHO"])]
