@@ -84,14 +84,24 @@ def drop_tallies(claims: list[Claim], tallies: set[int]) -> list[Claim]:
     own (the tally counts it again); a giver's only statement of those goods, even "to
     date", is its donation (its money "so far" beside masks told alone too).
     `tallies` holds the ids of the claims read from tally sentences; parents re-indexed."""
-    told = {(giver_key(d), c.item) for c in claims if id(c) not in tallies for d in c.donors}
+    told: dict[tuple[str, str], list[int | None]] = {}
+    for c in claims:
+        if id(c) not in tallies:
+            for d in c.donors:
+                told.setdefault((giver_key(d), c.item), []).append(c.quantity)
     goods = {c.item for c in claims if id(c) not in tallies}
 
     def counted_again(c: Claim) -> bool:  # the same giver's same goods (or money) told on
         # their own; a tally naming no giver counts the same goods told ("Twenty ventilators
-        # were handed over. A total of 30 have now been delivered")
-        return bool({(giver_key(d), c.item) for d in c.donors} & told) if c.donors else \
-            c.item in goods
+        # were handed over. A total of 30 have now been delivered"); a tally below every such
+        # gift is the part of a pledge delivered so far ("aims to ship six million masks ...
+        # so far, it has shipped a million"), no recount
+        if not c.donors:
+            return c.item in goods
+        counts = [q for d in c.donors for q in told.get((giver_key(d), c.item), [])]
+        counted = [q for q in counts if q is not None] or counts  # (a headline's "millions
+        return bool(counted) and any(q is None or c.quantity is None or q <= c.quantity
+                                     for q in counted)  # of masks" counts nothing)
     keep = [i for i, c in enumerate(claims) if id(c) not in tallies or not counted_again(c)]
     return kept(claims, keep)
 

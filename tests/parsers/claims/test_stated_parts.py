@@ -170,3 +170,12 @@ def test_a_giver_of_other_goods_next_gives_nothing_told_before(extract):
     text = ("Of the lot, 400,000 test kits will go to Windhoek.\n\nThe Baobab Union will "
             "donate hand sanitizer to clinics.")
     assert [d for d, _, q, _ in extract(text) if q] == [[]]
+
+
+def test_what_was_shipped_so_far_of_a_larger_pledge_is_a_part(extract):
+    out = extract("Orvo aims to ship roughly four million masks to Peru.\n\nSo far, the "
+                  "company has already shipped a million masks and 20,000 goggles, a report "
+                  "said.", title="Orvo shipping millions of masks to Peru")
+    assert out == [(["Orvo"], "face_mask", 4_000_000, ["PER"]),
+                   (["Orvo"], "face_mask", 1_000_000, ["PER"]),
+                   (["Orvo"], "goggles", 20_000, ["PER"])]
