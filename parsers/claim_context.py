@@ -52,6 +52,8 @@ class Context:
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
     list_home: bool = False  # the intro gives "to help the nation": the article's country
     list_shares: bool = False  # "Here is the break-up:": each line names a taker, not a giver
+    fresh: int = 0  # sentences left in which the giver's counted goods, with no verb of their
+    # own, are the gift just announced ("X is donating gear. X came up with 9,000 gloves")
 
     item: tuple[str, str] | None = None  # (code, label) of the latest goods claimed
     unplaced: list = field(default_factory=list)  # goods referred back to with no taker yet
@@ -309,6 +311,8 @@ def announcement(clause: Clause, ctx: Context) -> None:
         donors = []  # "X says they are committed to helping": a pronoun read back to a name
         # sentences before is no new giver for the goods told next (the last one stays)
     ctx.note(donors, recips, status_of(clause, trig.end), clause.sentence)
+    if donors:
+        ctx.fresh = 2
 
 
 _DONATED_BY = re.compile(r"\b(?:donated|provided|given|gifted|offered|sent)\s+by\s", re.I)

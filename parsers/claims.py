@@ -69,7 +69,7 @@ from aidledger.parsers.claim_home import (
     place_unplaced,
     states_of_home,
 )
-from aidledger.parsers.claim_items import item_mentions
+from aidledger.parsers.claim_items import find_items, item_mentions
 from aidledger.parsers.claim_model import Claim, bought, evidence, kept
 from aidledger.parsers.claim_money import fund_before, ranked_fund, told_again, whole_shared
 from aidledger.parsers.claim_officials import office_givers, officials_as_states
@@ -93,6 +93,7 @@ from aidledger.parsers.claim_shares import (
     part_claims,
 )
 from aidledger.parsers.claim_speakers import speaker
+from aidledger.parsers.claim_subject import subject
 from aidledger.parsers.claim_summed import first_part, installed_part, summed_parts
 from aidledger.parsers.claim_tables import Table, row_claims
 from aidledger.parsers.claim_undone import (
@@ -355,9 +356,12 @@ def _the_fund(claims: list[Claim], text: str) -> None:
 def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
                      published: datetime | date | None, part: bool = False) -> list[Claim]:
     shape = anaphor(clause)
+    fresh, ctx.fresh = ctx.fresh, max(0, ctx.fresh - 1)
     if ctx.list_open and shape is None and trigger_in(clause) is None and (
             bare_line(clause.sentence) or money_line(clause.sentence)):
         shape = "list"  # a line of the list after "Ma will donate at least:"
+    elif shape is None and fresh and _counted_by_giver(clause, ctx.donors):
+        shape = "cargo"  # "X is donating gear ... The university came up with 9,000 gloves"
     elif shape != "list":
         ctx.list_open = clause.sentence.rstrip().endswith(":") and ctx.list_open
     if shape == "cargo" and ctx.bought:
@@ -405,6 +409,15 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         list_intro(clause, ctx)
         announcement(clause, ctx)
     return found
+
+
+def _counted_by_giver(clause: Clause, donors: list[str]) -> bool:
+    """The sentence counts goods, with no verb of giving, and its subject is the giver of
+    the gift announced just before: the announced gift's contents."""
+    if not donors or trigger_in(clause) is not None:
+        return False
+    counted = [it for it in find_items(clause) if it.quantity and it.code != "funds"]
+    return bool(counted) and set(subject(clause, counted[0].start) or []) == set(donors)
 
 
 # "MOSCOW, March 24. /Wire/. ": the wire's name between slashes after the date's dot

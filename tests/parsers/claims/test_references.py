@@ -175,3 +175,14 @@ def test_a_retelling_that_names_the_giver_fills_the_first_telling(extract):
                   "said the planes carrying two field hospitals donated by Peru to Chile had "
                   "landed.")
     assert out == [(["Peru"], "other", 2, ["CHL"])]
+
+
+def test_goods_the_announced_giver_counts_next_are_its_gift(extract):
+    out = extract("Orvo University is donating thousands of pieces of protective gear to "
+                  "clinics in Lima.\n\nThe university searched its labs and came up with nearly "
+                  "9,000 N95 face masks and 300 isolation gowns.")
+    assert out == [(["Orvo University"], "respirator", 9_000, ["PER"]),
+                   (["Orvo University"], "protective_suit", 300, ["PER"])]
+    out = extract("Orvo is donating ventilators to the Lima hospital.\n\nThe hospital has 200 "
+                  "ventilators.")
+    assert [o for o in out if o[2] is not None] == []  # the taker's own count: no gift
