@@ -82,3 +82,26 @@ def graded_again(claims: list[Claim], text: str) -> None:
     end = c.evidence.get("end", -1)
     if end >= 0 and _GRADED_AGAIN.search(text, end, end + 800):
         c.item = "respirator"
+
+
+def givers_shares_restated(claims: list[Claim]) -> list[Claim]:
+    """ "A and B joined forces to donate £100,000", then "A and B will donate £50,000 each to
+    the Trust": each giver's share of the joint gift told before is that gift (its takers
+    added when it named none), no gift of its own. Only when the shares, one per giver, make up
+    the whole exactly; parents re-indexed."""
+    drop: set[int] = set()
+    for i, whole in enumerate(claims):
+        givers = {giver_key(d) for d in whole.donors}
+        if len(givers) < 2 or not whole.quantity or whole.quantity % len(givers):
+            continue
+        share = whole.quantity // len(givers)
+        parts = [j for j in range(i + 1, len(claims)) if j not in drop
+                 and claims[j].item == whole.item and claims[j].quantity == share
+                 and claims[j].currency == whole.currency and len(claims[j].donors) == 1
+                 and giver_key(claims[j].donors[0]) in givers]
+        if {giver_key(claims[j].donors[0]) for j in parts} != givers or len(parts) != len(givers):
+            continue
+        if not whole.recipients:
+            whole.recipients = list(claims[parts[0]].recipients)
+        drop |= set(parts)
+    return kept(claims, [i for i in range(len(claims)) if i not in drop]) if drop else claims

@@ -77,7 +77,11 @@ from aidledger.parsers.claim_partners import amount_owners
 from aidledger.parsers.claim_parts import Clause, trigger_in
 from aidledger.parsers.claim_quotes import quote_author
 from aidledger.parsers.claim_recipients import UNNAMED_STATE
-from aidledger.parsers.claim_restated import graded_again, shares_restated
+from aidledger.parsers.claim_restated import (
+    givers_shares_restated,
+    graded_again,
+    shares_restated,
+)
 from aidledger.parsers.claim_roll import roll_claims
 from aidledger.parsers.claim_shapes import (
     anaphor,
@@ -297,8 +301,8 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
             c.recipients = list(claims[c.parent].recipients)
     for c in claims:  # "the government" of no country the article makes clear: unnamed
         c.recipients = [r for r in c.recipients if r.code != UNNAMED_STATE]
-    return _anchored(_counted_totals(drop_summed_totals(shares_restated(dedupe(claims))),
-                                     counted_money))
+    return _anchored(_counted_totals(drop_summed_totals(givers_shares_restated(
+        shares_restated(dedupe(claims)))), counted_money))
 
 
 def _counted_totals(claims: list[Claim], counted: set[int]) -> list[Claim]:

@@ -175,3 +175,10 @@ def test_a_role_opening_the_sentence_is_no_giver(extract):
                   "said the maker would allocate $7 million to the World Health Organization.")
     assert out == [(["Orvo Systems"], "funds", 90_000_000, []),
                    (["Orvo Systems"], "funds", 7_000_000, ["org:WHO"])]
+
+
+def test_each_giver_s_share_of_a_joint_gift_told_after_it_is_that_gift(extract):
+    out = extract("Lima Rovers and Lima Athletic are joining forces to donate 80,000 pounds to "
+                  "local food banks.\n\nRovers and Athletic will donate 40,000 pounds each to the "
+                  "Holm Pantry Trust, a network of food banks.")
+    assert out == [(["Lima Rovers", "Lima Athletic"], "funds", 80_000, ["org:Holm Pantry Trust"])]
