@@ -182,7 +182,7 @@ def own_words(c: Claim) -> bool:
     return 0 <= at < len(s) and bool(_FIRST_PERSON.search(s, max(0, at - 60), at))
 
 
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")  # "we have decided to
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")  # "we have decided to
 # give", the giver of the count ("our partner X has donated" names another)
 
 

@@ -186,3 +186,12 @@ def test_goods_the_announced_giver_counts_next_are_its_gift(extract):
     out = extract("Orvo is donating ventilators to the Lima hospital.\n\nThe hospital has 200 "
                   "ventilators.")
     assert [o for o in out if o[2] is not None] == []  # the taker's own count: no gift
+
+
+def test_a_tweet_that_says_we_re_donating_repeats_the_body_s_gift(extract):
+    out = extract("The Lima-owned Tarsa Forum has pledged €2 million to help Peru.\n\nWe’re "
+                  "donating €2 million to Peru’s fight against the virus. — Ana Ruiz "
+                  "(@anaruiz) March 20, 2020\n\n“We’re donating €2 million to Peru’s fight,” the "
+                  "founder wrote.")
+    assert [o for o in out if o[2] is not None] == [(["Tarsa Forum"], "funds", 2_000_000,
+                                                     ["PER"])]
