@@ -182,8 +182,9 @@ def own_words(c: Claim) -> bool:
     return 0 <= at < len(s) and bool(_FIRST_PERSON.search(s, max(0, at - 60), at))
 
 
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")  # "we have decided to
-# give", the giver of the count ("our partner X has donated" names another)
+# "we have decided to give", "we're donating": the giver of the count ("our partner X has
+# donated" names another)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")
 
 
 def _told_back(c: Claim) -> bool:
