@@ -75,6 +75,7 @@ _IN_GOODS = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:goods|sup
 _TO_RAISE = re.compile(r"\b(?:to|will|would|plans? to|seeks? to|hopes? to)\s+raise\s+"
                        r"(?:about\s+|over\s+|nearly\s+|more than\s+|up to\s+|at least\s+)?$", re.I)
 _RAISED_BY = re.compile(r"\s+(?:raised|collected)\s+(?:by|from|through|during|at|in)\b", re.I)
+_COLLECTED_BY = re.compile(r"\s+(?:raised|collected)\s+by\s+(?:the\s+)?", re.I)
 _GOODS_TOTAL = re.compile(r"\b(?:totall?ing|amounting to|valued at)\s+(?:(?:an?|the)\s+"
                           r"(?:estimated\s+)?(?:total|investment|value|sum|amount)\s+of\s+)?"
                           r"(?:about\s+|over\s+|"
@@ -82,7 +83,9 @@ _GOODS_TOTAL = re.compile(r"\b(?:totall?ing|amounting to|valued at)\s+(?:(?:an?|
 _CASH = re.compile(r"\b(?:cash|money|funds|cheques?|checks?|grants?)\b", re.I)
 _GIVEN_RIGHT_BEFORE = re.compile(r"\b(?:donated|donates|donating|gave|gives|giving|contributed|"
                                  r"contributes|handed over|presented|pledged|committed|sent)\s+"
-                                 r"(?:(?:a|an|the|another|some|over|about|nearly)\s+)?$", re.I)
+                                 r"(?:(?:a|an|the|another|some|over|about|nearly)\s+)?"
+                                 r"(?:(?:donation|cheque|check|contribution|sum)\s+of\s+)?$",
+                                 re.I)  # "handed over a donation of Rs 7 million collected by"
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\d(?:\s*(?:million|billion|thousand|lakh|crore|[mbk]n?))?\s+(?:of|out\s+of)"
@@ -286,6 +289,11 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         if found is None:
             continue
         donors, when = found
+        if (by := _COLLECTED_BY.match(s, n.end)) and (collector := names_at(
+                clause, by.end(), countries=True)):
+            donors = collector  # "handed over a donation of Rs 7 million collected by the
+            # Orvo Traders Association": the body that gathered it gives it; who hands it over
+            # only delivers
         prev_end = money[i - 1].end if i else 0
         donors = [listed] if listed else _own_givers(
             clause, prev_end, n.start, out[-1].donors if out else donors) or donors
