@@ -195,3 +195,12 @@ def test_a_tweet_that_says_we_re_donating_repeats_the_body_s_gift(extract):
                   "founder wrote.")
     assert [o for o in out if o[2] is not None] == [(["Tarsa Forum"], "funds", 2_000_000,
                                                      ["PER"])]
+
+
+def test_goods_a_mission_announced_are_the_state_s_when_named_part_of_its_batch(extract):
+    out = extract("20,000 test kits and 9,000 coveralls will arrive in Peru on May 8, the Korean "
+                  "Embassy said.\n\nThese medical supplies are a part of the second batch of "
+                  "medical supplies donated by the Korean Government to Peru and will fly on "
+                  "flight KE231 on May 8.")
+    assert [d for d, *_ in out] == [["Korean Government"], ["Korean Government"]]
+
