@@ -284,3 +284,8 @@ def test_a_disease_named_near_the_goods_is_no_giver(extract):
     out = extract("Two laboratories and 8,000 tests for infections including Ebola will be "
                   "shipped to Chile.")
     assert out == [([], "test_kit", 8_000, ["CHL"])]
+
+
+def test_the_gaza_strip_is_palestine(extract):
+    out = extract("Qatar sent 40 ventilators to the Gaza Strip.")
+    assert out == [(["Qatar"], "ventilator", 40, ["PSE"])]
