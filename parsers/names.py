@@ -133,6 +133,9 @@ _WEEKDAYS = frozenset(d.capitalize() for d in WEEKDAYS)
 _ONE_HEAD = re.compile(r"\s(?:Agency|Corporation|Company|Bank|Association|Council|Commission|"
                        r"Authority|Organi[sz]ation|Institute|Society|Federation|Union|Office|"
                        r"Centre|Center|Board|Administration|Programme|Program)$")
+_EXCHANGE = re.compile(r"NASDAQ|Nasdaq|NYSE|HKEX|SEHK|SSE|SZSE|BSE|NSE|LSE|TSX|ASX|KRX|TSE|OTC|SGX|"
+                       r"IDX|PSE|JSE|NGX|Euronext")
+_TICKER = re.compile(r"\(\s*(?:" + _EXCHANGE.pattern + r")\s*:\s*$")
 # a person's description right after two capitalised words: they name where the person is
 # from ("North Shore philanthropist Paul Myers"), not a person
 _LOCAL_NOUN = re.compile(r"[^\S\n]+(?:businessman|businesswoman|businessmen|philanthropist|"
@@ -262,6 +265,9 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 r"over|into|out|that|this|these|those|about|after|been|so)\b", text[m.end():]) \
                 and not lookup_place(name):
             continue  # "Being able to produce ...": a participle opening the sentence
+        if _TICKER.search(text, max(0, m.start() - 12), m.start()) or (
+                _EXCHANGE.fullmatch(name) and text[m.end():m.end() + 1] == ":"):
+            continue  # "Orvo Systems Inc. (NASDAQ: ORVO)": an exchange and a share's ticker
         if " " not in name and name.endswith("ing") and text[max(0, start - 1):start] in (
                 "“", '"', "‘") and re.match(r"[^\S\n]+[a-z]", text[m.end():]) and not (
                 lookup_place(name)):

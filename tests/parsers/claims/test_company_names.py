@@ -320,3 +320,8 @@ def test_a_short_firm_name_is_the_full_name_its_line_of_business_adds(extract):
 def test_a_band_name_with_a_digit_is_no_amount(extract):
     out = extract("The rock band Q4 gave €3 million to Peru.")
     assert out == [(["Q4"], "funds", 3_000_000, ["PER"])]
+
+
+def test_an_exchange_and_a_ticker_in_brackets_are_no_names():
+    assert _names("Orvane Systems Inc. (NASDAQ: ORVS) has pledged $90 million.") == [
+        "Orvane Systems Inc."]
