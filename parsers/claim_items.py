@@ -259,6 +259,9 @@ _PERFORMED_BEFORE = re.compile(rf"\b(?:has|have|had|was|were|been|having)?\s*{_P
                                r"|\b(?:conduct|perform|carry out|run|process|administer|do|"
                                r"conducting|performing|carrying out|running|processing)\s+$",
                                re.I)
+_KITS_FOR = re.compile(r"\bkits\b(?:\s+and\s+reagents)?\s+(?:\w+\s+){0,2}?to\s+(?:perform|"
+                       r"carry\s+out|conduct|run|do|process)\s+$", re.I)  # (not "capable of
+# conducting up to 30,000 tests": what the kits could do, no count of them)
 _PERFORMED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:have|has|had)?\s*(?:been\s+|were\s+|"
                               rf"was\s+)?{_PERFORMED}\b", re.I)
 
@@ -330,8 +333,10 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
             continue  # "can make 1 million masks a day", "2,000 tests a day": a capacity
         if q is not None and code == "test_kit" and clause.sentence[s:e].lower().endswith(
                 "tests") and (_PERFORMED_BEFORE.search(clause.sentence, 0, q.start)
-                             or _PERFORMED_AFTER.match(clause.sentence, e)):
-            continue  # "has conducted 12,000 tests", "20,000 tests have been performed"
+                             or _PERFORMED_AFTER.match(clause.sentence, e)) and not (
+                _KITS_FOR.search(clause.sentence, max(0, q.start - 80), q.start)):
+            continue  # "has conducted 12,000 tests", "20,000 tests have been performed" (but
+            # "test kits to perform 7,000 tests": the kits, counted by the tests they run)
         if q is not None and counts_no_gift(clause.sentence, q, e):
             continue  # "two masks to households", "which has 2,000 ventilators", ...
         if q is not None and bought_after(clause.sentence, e):

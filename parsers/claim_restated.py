@@ -71,17 +71,38 @@ _GRADED_AGAIN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(?:K?N-?95|FFP-?[23]|KF-?9[49
                            r"masks?\b")
 
 
-def graded_again(claims: list[Claim], text: str) -> None:
+def graded_again(claims: list[Claim], text: str, title: str | None = None) -> None:
     """ "Orvo has donated 9,500 facemasks ...", then "They donated the N95 masks to the
     responders": the article's only masks are respirators. Only when one claim counts masks,
-    so that "the N95 masks" can be no other."""
+    so that "the N95 masks" can be no other. And "FFP2 masks were delivered to Spain ...",
+    then "In these deliveries, 330,000 masks": an article whose masks are all of one grade,
+    never of another kind (surgical, cloth ...), counts those."""
     masks = [c for c in claims if c.item == "face_mask" and c.quantity]
-    if len(masks) != 1 or any(c.item == "respirator" for c in claims):
+    if not masks or any(c.item == "respirator" and c.quantity for c in claims):
+        return
+    whole = f"{title or ''}\n{text}"
+    givers = {frozenset(c.donors) for c in masks}
+    if len(givers) == 1 and not any(c.item == "respirator" and frozenset(c.donors) not in givers
+                                    for c in claims) and any(not _COUNT_BEFORE.search(
+            whole, max(0, m.start() - 30), m.start()) for m in _GRADED_MASKS.finditer(whole)) and (
+            not _OTHER_MASKS.search(whole)):  # (one giver's masks, the grade told with no count
+        # of its own: "FFP3 masks" another gave, or "40,000 N95 masks" bought, grade no others)
+        for c in masks:
+            c.item = "respirator"
         return
     c = masks[0]
     end = c.evidence.get("end", -1)
-    if end >= 0 and _GRADED_AGAIN.search(text, end, end + 800):
+    if len(masks) == 1 and end >= 0 and _GRADED_AGAIN.search(text, end, end + 800):
         c.item = "respirator"
+
+
+_GRADED_MASKS = re.compile(r"\b(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:[a-z]+\s+)?(?:face\s*)?masks?\b")
+_OTHER_MASKS = re.compile(r"\b(?:surgical|medical|cloth|fabric|disposable|procedure|3-ply|"
+                          r"three-ply|non-medical|reusable|washable|ordinary|regular|simple|"
+                          r"basic|normal|civil|community|paper|cotton)(?:\s+\S+){0,3}?\s+"
+                          r"(?:face\s*)?masks?\b", re.I)
+_COUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*(?:million|thousand|lakh|crore|[mk]))?\s+"
+                           r"(?:[a-z]+\s+)?$", re.I)
 
 
 def givers_shares_restated(claims: list[Claim]) -> list[Claim]:

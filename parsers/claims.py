@@ -280,7 +280,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 "sentence"].lower():
             c.evidence["sentence"] = written  # a subheading read in lower case
     carry_headline_recipients(claims)
-    graded_again(claims, text)
+    graded_again(claims, text, title)
     shared_takers(claims, text)
     more_of_the_same(claims, text)
     money_also_given(claims)

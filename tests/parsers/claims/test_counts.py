@@ -317,3 +317,8 @@ def test_a_count_before_a_verb_counts_no_goods_after_it(extract):
     out = extract("Orvo will give Peru 9 million masks, of which 500,000 units will be N95 "
                   "masks.")
     assert (["Orvo"], "respirator", 500_000, ["PER"]) in out
+
+
+def test_test_kits_to_perform_a_number_of_tests_are_counted_by_them(extract):
+    out = extract("Russia has sent test kits to perform 6,000 tests to Chad, the agency said.")
+    assert out == [(["Russia"], "test_kit", 6_000, ["TCD"])]

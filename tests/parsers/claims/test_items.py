@@ -436,3 +436,12 @@ def test_masks_named_again_by_their_grade_are_respirators(extract):
                   "The masks had been kept in storage. Orvo gave the N95 masks to the local "
                   "crews.")
     assert out == [(["Orvo"], "respirator", 4_200, ["USA"])]
+
+
+def test_counted_masks_of_the_one_grade_an_article_names_are_respirators(extract):
+    out = extract("More FFP2 protective masks went to Chile and Peru from the reserve.\n\nIn "
+                  "these deliveries, 90,000 masks were delivered to Chile and Peru.",
+                  title="EU masks delivered to Chile and Peru")
+    assert [o for o in out if o[2]] == [(["EU"], "respirator", 90_000, ["CHL", "PER"])]
+    out = extract("Orvo gave 40,000 masks to Chile. Tarsa gave FFP3 masks to Peru.")
+    assert out[0] == (["Orvo"], "face_mask", 40_000, ["CHL"])  # another giver's grade

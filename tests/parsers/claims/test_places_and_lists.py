@@ -243,7 +243,8 @@ def test_the_gift_of_goods_as_a_subject_is_the_gift_told_before(extract):
 def test_countries_named_after_a_count_join_it_under_a_headline_too(extract):
     text = ("Orvo's gift of 80,000 masks went to four foreign countries.\n\n"
             "The firm said Chile, Peru, Bolivia and Ecuador got its FFP2 masks on May 2.")
-    want = [(["Orvo"], "face_mask", 80_000, ["CHL", "PER", "BOL", "ECU"])]
+    want = [(["Orvo"], "respirator", 80_000, ["CHL", "PER", "BOL", "ECU"])]  # (its masks
+    # are the FFP2 ones)
     assert extract(text) == want
     assert extract(text, title="Orvo sends 80,000 masks abroad") == want
 
