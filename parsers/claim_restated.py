@@ -96,7 +96,8 @@ def graded_again(claims: list[Claim], text: str, title: str | None = None) -> No
         c.item = "respirator"
 
 
-_GRADED_MASKS = re.compile(r"\b(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:[a-z]+\s+)?(?:face\s*)?masks?\b")
+_GRADED_MASKS = re.compile(r"\b(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:[a-z]+\s+)?(?:face\s*)?"
+                           r"masks?\b")
 _OTHER_MASKS = re.compile(r"\b(?:surgical|medical|cloth|fabric|disposable|procedure|3-ply|"
                           r"three-ply|non-medical|reusable|washable|ordinary|regular|simple|"
                           r"basic|normal|civil|community|paper|cotton)(?:\s+\S+){0,3}?\s+"
