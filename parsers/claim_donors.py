@@ -298,7 +298,10 @@ _HANDLED = re.compile(r"\b(?:distributed|delivered|transported|carried|flown|air
 
 _AGENT_BY = re.compile(r"(?<!followed )(?<!trailed )(?<!represented )(?<!manufactured )"
                        r"(?<!produced )(?<!headed )(?<!led )(?<!chaired )(?<!run )(?<!directed )"
-                       r"(?<!founded )(?<!owned )(?<!coordinated )\bby\s+(?:the\s+)?")
+                       r"(?<!founded )(?<!owned )(?<!coordinated )(?<!developed )(?<!designed )"
+                       r"(?<!invented )(?<!sewn )(?<!stitched )\bby\s+(?:the\s+)?")
+_MADE_BY = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"
+                      r"(?<!\bbeing )\bmade\s+$")
 _FROM_DEST = re.compile(r"\s+(?:first\s+|initially\s+)?to\s")
 _VEHICLE_BY = re.compile(r"(?:(?:a|an|its|their)\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}"
                          r"(?:(?:cargo|military|special|chartered|relief|transport)\s+)?"
@@ -350,6 +353,9 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
             r"[;:!?]", s[trig.end:trig.end + late.start()]) and s[  # Andean Community in
             trig.end + late.end():][:1].isupper():  # Lima, Peru by X": the agent after a long
         by = late  # destination
+    if by and _MADE_BY.search(s, 0, trig.end + by.start()):
+        by = None  # "1,000 masks made by the Saboli battalion": their maker ("a contribution
+        # was made by X" still names the giver)
     if by and by.start() < 3 and RECEIVE.search(trig.phrase) and not trig.phrase.lower(
             ).startswith("present"):
         by = None  # "received by officials of the NCDC": who receives
@@ -391,6 +397,7 @@ def verb_givers(clause: Clause, trig: Trigger) -> list[str]:
     frm = re.search(r"\b(?<!imported )(?<!transported )(?<!shipped )(?<!flown )(?<!made )"
                     r"(?<!on arrival )(?<!arriving )(?<!transit )(?<!transiting )"
                     r"(?<!manufactured )(?<!produced )(?<!sourced )(?<!bought )(?<!purchased )"
+                    r"(?<!developed )(?<!designed )"
                     r"(?:from|by)\s+(?:both\s+)?(?:the\s+)?", s[trig.end:])  # not "imported
     # from X": where the goods came from
     if frm and frm.group(0).startswith("by") and frm.start() < 3 and RECEIVE.search(trig.phrase):

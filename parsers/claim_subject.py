@@ -183,6 +183,8 @@ _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:m
 # captain", "Myers, a West Vancouver businessman who donated": a person described
 
 
+_MAKER_BY = re.compile(r"\b(?:developed|manufactured|produced|designed|invented)\s+by\s+"
+                       r"(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[A-Z][\w-]*\s+)*")
 # "Members of the Greater Dayton Chinese Association delivered": the body gives
 _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|group|"
@@ -468,6 +470,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                               region[:n.start])):
             cands.append((n.end, "name", _city_of(clause, region, n)))
     cands = [c for c in cands if c[2] is None or not apposed(region, c[2])] or cands
+    cands = [c for c in cands if c[2] is None or not _MAKER_BY.search(region, 0, c[2].start)]
+    # ("test kits, developed by the Orvo Institute, were sent": the maker, no subject)
     if (way := _THROUGH.search(region)) and any(
             c[2] is not None and c[2].end <= way.start() for c in cands):
         cands = [c for c in cands if c[2] is None or c[2].end <= way.start()]  # "X through

@@ -335,3 +335,15 @@ def test_an_offer_of_an_amount_from_a_country_is_the_country_s(extract):
     out = extract("Ana Ruiz had proposed the fund with an initial offer of USD 4 million from "
                   "Peru.")
     assert out == [(["Peru"], "funds", 4_000_000, [])]
+
+
+def test_the_maker_of_the_goods_is_no_giver(extract):
+    out = extract("Peru has sent 300 gowns to Chile. More than 2,500 test kits, developed by "
+                  "the Orvo Institute of Virology, have already been sent to Bolivia.")
+    assert out == [(["Peru"], "protective_suit", 300, ["CHL"]),
+                   (["Peru"], "test_kit", 2_500, ["BOL"])]
+    out = extract("The Tarsa Police handed over 900 masks made by the Holm Battalion to the "
+                  "clinic in Lima.")
+    assert out == [(["Tarsa Police"], "face_mask", 900, ["PER"])]
+    out = extract("A contribution of $250,000 was made by the Karoo Trust to Namibia.")
+    assert out == [(["Karoo Trust"], "funds", 250_000, ["NAM"])]
