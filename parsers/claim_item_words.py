@@ -135,6 +135,11 @@ _KEPT_OR_MADE = re.compile(r"(?<!\bthe )(?<!\bit )\b(?:which|that|who|it|they|no
                            r"already|only)\s+(?:has|have|had|owns?|holds?|possess(?:es)?)\s+$"
                            r"|\b(?:has|have|had)\s+(?:\w+\s+)?(?:manufactured|produced|built|"
                            r"assembled|exported|imported|sold|used|stockpiled)\s+$", re.I)
+# "The hospital gets through 10,000 masks a day, as well as 20,000 aprons", "uses 2,000 gloves
+# a week": what a taker uses up
+_USES_UP = re.compile(r"\b(?:gets?|getting|goes|go|going|went|burns?)\s+through\b|\b(?:uses?|"
+                      r"using|consumes?|consuming)\b(?=[^.;]{0,60}\b(?:a|per|every|each)\s+(?:day|"
+                      r"week|month)\b)", re.I)
 _WHOLE_BEFORE_PART = re.compile(r"^(?:[\w\s]{0,40}?\bthat\s+)?of\s+the\s+$", re.I)
 _PART_AFTER = re.compile(r"\s*,\s*(?:about\s+|some\s+|nearly\s+|over\s+)?\d")
 _TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes|took|raising|raises|"
@@ -157,7 +162,8 @@ def counts_no_gift(sentence: str, q: NumberMention, end: int) -> bool:
     if _WHOLE_BEFORE_PART.match(sentence, 0, q.start) and _PART_AFTER.match(sentence, end):
         return True
     return bool(_TOTAL_TO.search(sentence, max(0, q.start - 80), q.start)
-                or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start))
+                or _KEPT_OR_MADE.search(sentence, max(0, q.start - 40), q.start)
+                or _USES_UP.search(sentence, 0, q.start))
 
 
 def paired_amounts(clause: Clause, items: list[Item]) -> list[Item]:
