@@ -4,6 +4,7 @@ tweet, a per-recipient restatement of a stated total) is kept once."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from aidledger.parsers.claim_givers import giver_key, state_of
 from aidledger.parsers.claim_model import Claim
@@ -48,6 +49,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             continue
         if dup is not None:
             index_map[i] = dup
+            if {out[dup].item, c.item} == _MASKS:
+                out[dup].item = "respirator"  # the masks told by their grade once
             if c.donors and own_words(out[dup]) and not own_words(c):
                 out[dup].donors = c.donors  # the giver's "we" first, its name told after
             elif _state_then_body(out[dup], c):
@@ -137,6 +140,12 @@ def _other_event(a: Claim, b: Claim) -> bool:
 
 
 def _same(a: Claim, b: Claim) -> bool:
+    if a.item != b.item and {a.item, b.item} == _MASKS and a.quantity == b.quantity and (
+            a.evidence.get("start") != b.evidence.get("start")) and (  # (one sentence's "N95
+            # and surgical masks" are two kinds)
+            a.quantity and a.donors and {giver_key(d) for d in a.donors} == {
+                giver_key(d) for d in b.donors}):  # "720,000 respiratory masks", then "our
+        return _same(a, replace(b, item=a.item))  # reserve of 720,000 masks": the same masks
     if a.item != b.item or a.quantity != b.quantity:
         return False  # first, as it is cheap: most pairs differ here, and differing keys do
     if _other_event(a, b) or _two_mentions(a, b) or _other_bodies(a, b):
@@ -168,6 +177,9 @@ def _other_bodies(a: Claim, b: Claim) -> bool:
 
 def _bare(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
+
+
+_MASKS = {"face_mask", "respirator"}
 
 
 def own_words(c: Claim) -> bool:

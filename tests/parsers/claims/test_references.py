@@ -204,3 +204,9 @@ def test_goods_a_mission_announced_are_the_state_s_when_named_part_of_its_batch(
                   "flight KE231 on May 8.")
     assert [d for d, *_ in out] == [["Korean Government"], ["Korean Government"]]
 
+
+
+def test_masks_told_by_grade_then_plainly_are_one_gift_of_respirators(extract):
+    out = extract("Orvo is giving its supply of 80,000 respiratory masks to health workers in "
+                  "Peru.\n\n“To help, Orvo donated our reserve of 80,000 masks,” its chief wrote.")
+    assert out == [(["Orvo"], "respirator", 80_000, ["PER"])]
