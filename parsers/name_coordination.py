@@ -58,7 +58,8 @@ def split_coordinated(name: str) -> list[str]:
     if len(parts) == 2 and (named := _shared_name(parts[0], parts[1])):
         return [parts[0], named]
     if len(parts) == 2 and (parts[0] in vocab()["words"]["given_names"] and re.fullmatch(
-            r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Family\s+)?(?:Foundation|Fund|Trust)", parts[1])
+            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:Family\s+)?(?:Foundation|Fund|Trust)",
+            parts[1])
             or re.fullmatch(r"[A-Z][a-z]+", parts[0]) and not is_org_name(parts[0]) and
             re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+Family\s+(?:Foundation|Fund|Trust)",
                          parts[1])):

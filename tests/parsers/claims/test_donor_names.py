@@ -528,3 +528,8 @@ def test_an_acronym_with_its_limited_is_the_company_named_before(extract):
     out = extract("Hindustan Orvo has donated 12 ventilators to hospitals in Pune. In May, HOL "
                   "had donated 3,000 sets of PPEs to Pune.")
     assert [d for d, *_ in out] == [["Hindustan Orvo"], ["Hindustan Orvo"]]
+
+
+def test_a_couple_s_foundation_with_a_middle_name_is_one_giver(extract):
+    out = extract("The Tom and Maria Ruiz Reyes Foundation donated 3,000 masks to Lima.")
+    assert out == [(["Tom and Maria Ruiz Reyes Foundation"], "face_mask", 3_000, ["PER"])]
