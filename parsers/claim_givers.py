@@ -243,6 +243,10 @@ def ampersand_pairs(donors: Sequence[str], text: str) -> list[str]:
 _ALONE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 
 
+_REGION_WORD = re.compile(r"(?:(?:Central|South|North|East|West|Southeast|Latin|Western|Eastern|"
+                          r"Northern|Southern)\s+)?(?:[A-Z][a-z]+(?:an|ean|ic))")
+
+
 def donor_names(names: Sequence[str]) -> list[str]:
     """Each giver once, a state once however often and however the claim names it ("the
     Peruvian Embassy ... Peru": the first)."""
@@ -255,6 +259,10 @@ def donor_names(names: Sequence[str]) -> list[str]:
         code = country_of(d)
         if d in out or (code is not None and code in states):
             continue
+        if _REGION_WORD.fullmatch(d) and ((p := lookup_place(d)) is not None and p.kind == (
+                "region") or p is None and " " in d):
+            continue  # "the European shipment", "the Central American ally's": a region's
+            # adjective, no giver
         out.append(d)
         if code is not None:
             states.add(code)

@@ -185,6 +185,9 @@ _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:m
 
 _MAKER_BY = re.compile(r"\b(?:developed|manufactured|produced|designed|invented)\s+by\s+"
                        r"(?:the\s+)?$", re.I)
+_NATION_AID = re.compile(r"\W*(?:(?:the|a|an|another|more|new)\s+)?([A-Z][a-z]+)\s+(?:(?:medical|"
+                         r"humanitarian|emergency|anti-epidemic|relief)\s+)?(?:assistance|aid|"
+                         r"donations?|shipments?|consignments?|supplies|gifts?|batch)\b")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[A-Z][\w-]*\s+)*")
 # "Members of the Greater Dayton Chinese Association delivered": the body gives
 _MEMBERS_OF = re.compile(r"\b(?:members|volunteers|staff|employees|workers|students|group|"
@@ -490,6 +493,9 @@ def subject(clause: Clause, before: int) -> list[str]:
                 continue
             cands.append((m.end(), "head:" + m.group(1).lower(), None))  # not ", the X maker,"
             # nor "Orvo, the tycoon had" (no closing comma): the name described is the subject
+    if not cands and (aid := _NATION_AID.match(region)) and (
+            place := lookup_place(aid.group(1))) is not None and place.kind == "demonym":
+        return [state_name(place.code)]  # "Chinese assistance comprised of ... arrived": China
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
                   and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])

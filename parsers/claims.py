@@ -434,6 +434,9 @@ _DATELINE = re.compile(
     # "New Delhi, May 18 (Wire) Orvo said": a town in title case, a date, the agency, no dash
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][\w .]{1,20}\)\s+"
     r"(?=[A-Z])"
+    # "Skopje, 19 April 2020 (Wire) – ": a town in title case, a full date, the agency, a dash
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*"
+    r"(?:\([A-Z][\w .]{1,20}\)\s*)?(?:--|—|–|―|-)\s*(?=[A-Z0-9])"
     # "Santo Domingo, D.N. – ", "Washington, D.C. - ": a town in title case, its district's
     # initials, a dash
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s*(?:[A-Z]\.){1,3}\s*(?:--|—|–|―|-)\s*(?=[A-Z0-9])"

@@ -268,6 +268,10 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if _TICKER.search(text, max(0, m.start() - 12), m.start()) or (
                 _EXCHANGE.fullmatch(name) and text[m.end():m.end() + 1] == ":"):
             continue  # "Orvo Systems Inc. (NASDAQ: ORVO)": an exchange and a share's ticker
+        if " " not in name and name.endswith("ed") and (start == offset or text[
+                max(0, start - 1):start] in ("“", '"', "‘")) and re.match(
+                r"[^\S\n]+by\b", text[m.end():]) and not lookup_place(name):
+            continue  # "Motivated by a wish to help, each club ...": a participle, no name
         if " " not in name and name.endswith("ing") and text[max(0, start - 1):start] in (
                 "“", '"', "‘") and re.match(r"[^\S\n]+[a-z]", text[m.end():]) and not (
                 lookup_place(name)):

@@ -347,3 +347,32 @@ def test_the_maker_of_the_goods_is_no_giver(extract):
     assert out == [(["Tarsa Police"], "face_mask", 900, ["PER"])]
     out = extract("A contribution of $250,000 was made by the Karoo Trust to Namibia.")
     assert out == [(["Karoo Trust"], "funds", 250_000, ["NAM"])]
+
+
+def test_a_nation_s_aid_opening_the_sentence_is_that_state_s(extract):
+    out = extract("Chinese assistance comprised of 4,000 testing kits and 900 protective suits "
+                  "arrived in Peru.")
+    assert out == [(["China"], "test_kit", 4_000, ["PER"]),
+                   (["China"], "protective_suit", 900, ["PER"])]
+
+
+def test_a_region_s_adjective_is_no_giver(extract):
+    out = extract("Peru is sending 90,000 masks to four European countries, its ministry said."
+                  "\n\nChile and Bolivia will each receive 5,000 masks, the ministry said. The "
+                  "European shipment will fly via Madrid, and the masks for Chile and Bolivia "
+                  "will go by road.")
+    assert [d for d, *_ in out if d == ["European"]] == []
+    out = extract("Orvan gave 700 gowns to Lima.")
+    assert out == [(["Orvan"], "protective_suit", 700, ["PER"])]
+
+
+def test_a_town_a_full_date_and_an_agency_make_a_dateline(extract):
+    out = extract("Lima, 19 April 2020 (Wire) – More than 3,000 masks have arrived for "
+                  "hospitals in Peru.")
+    assert out == [([], "face_mask", 3_000, ["PER"])]
+
+
+def test_a_participle_opening_a_quote_is_no_name(extract):
+    out = extract('"Motivated by a wish to help the players, each club has committed $2 '
+                  'million," Tom Reyes said.')
+    assert [d for d, *_ in out if "Motivated" in d] == []
