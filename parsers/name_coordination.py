@@ -86,8 +86,11 @@ def split_coordinated(name: str) -> list[str]:
     if len(parts) > 1 and all(p[:1].isupper() for p in parts) and all(
             classify(p) in ("foundation", "organisation", "person") for p in parts) and not (
             len(parts[0].split()) == 1 and classify(parts[-1]) == "person"
-            and not _STAGE_NAME.fullmatch(parts[0])):  # "Tom and Ana Reyes": one couple's
-        return parts  # surname; but "DJ-K and Lil Tom": a stage name of its own
+            and not _STAGE_NAME.fullmatch(parts[0])
+            and not any(len(w) > 1 and w.isupper() for w in parts[-1].split())):
+        return parts  # "Tom and Ana Reyes": one couple's surname; but "DJ-K and Lil Tom": a
+    # stage name of its own, and "Orvo and Lima PD Times": two firms (no person's name has
+    # an acronym in it)
     return [name]
 
 

@@ -533,3 +533,8 @@ def test_an_acronym_with_its_limited_is_the_company_named_before(extract):
 def test_a_couple_s_foundation_with_a_middle_name_is_one_giver(extract):
     out = extract("The Tom and Maria Ruiz Reyes Foundation donated 3,000 masks to Lima.")
     assert out == [(["Tom and Maria Ruiz Reyes Foundation"], "face_mask", 3_000, ["PER"])]
+
+
+def test_a_firm_and_a_name_with_an_acronym_are_two_givers(extract):
+    out = extract("Orvo and Lima PD Times donated 5,000 masks to the Holm Foundation.")
+    assert out == [(["Orvo", "Lima PD Times"], "face_mask", 5_000, ["org:Holm Foundation"])]
