@@ -31,7 +31,8 @@ _CARGO = re.compile(
     r"(?:[\w$€£¥'’.-]+\s+){0,5}?(?:consignment|shipment|cargo|donation|package|batch|delivery|aid|"
     r"announcement|pledge|commitment|allocation|fund|funding|"
     r"supplies|supply|flight|plane|freighter|load|lot|round|tranche|gift|assistance|contribution|"
-    r"package|equipment|gear|material|items|goods|support|list)s?\b(?:[^.;]|\.(?=\d|\s+[A-Z]))*?"
+    r"package|equipment|gear|material|items|goods|support|list|ppe|ppe['’])s?\b(?:[^.;]|\.(?=\d|"
+    r"\s+[A-Z]))*?"
     r"\b(?:(?:is|was|are|were) "  # (a dot before a digit is a decimal point: "$1.5 million";
     # one before a capital inside a sentence ends an abbreviation: "handed to Lt. Col. X")
     r"part of|consist(?:s|ed|ing)? (?:of|in)|"
@@ -54,7 +55,10 @@ _CARGO_REF = re.compile(
     r"^(?:(?:these|they|those|this|that|it)\s+(?:also\s+)?(?:include[sd]?|comprise[sd]?|"
     r"consist(?:s|ed)? of|contain(?:s|ed)?|(?:are|were|is|was)\s+(?=(?:(?:about|some|around|"
     r"over|more\s+than|nearly|almost|roughly)\s+)?\d))"  # "These are 10,000 masks"
-    r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:are|were)"
+    r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:there\s+)?"
+    r"(?:are|were)"  # "Among them there are 1,000 gowns"
+    r"|there\s+(?:are|were|was|is)\s+also\s+(?=(?:(?:about|some|around|over|more\s+than|"
+    r"nearly)\s+)?\d)"  # "There were also 1,000 medical hats" (after the goods told)
     r"|(?:also\s+)?(?:included|donated|delivered|provided|sent|handed\s+over|given)"
     r"(?:\s+(?:in|with)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?[\w-]+)?\s+(?:are|were|was|is)"
     # "Included were 3,000 tents", "Also donated were 500 gowns", "Included in the

@@ -167,3 +167,21 @@ def test_a_long_list_of_goods_first_is_the_gift_told_before(extract):
                              (["government of Chile"], "gloves", 3_000, ["BOL"]),
                              (["government of Chile"], "protective_suit", 900, ["BOL"]),
                              (["government of Chile"], "face_mask", 6_000, ["BOL"])]
+
+
+def test_among_them_there_are_and_there_were_also_list_the_gift_s_goods(extract):
+    out = extract("This batch of supplies was donated by the Orvo Province to Peru. Among them "
+                  "there are 7,000 N95 masks and 400 infrared thermometers.")
+    assert out == [(["Orvo Province"], "respirator", 7_000, ["PER"]),
+                   (["Orvo Province"], "thermometer", 400, ["PER"])]
+    out = extract("Orvo has sent 9 tons of supplies to Peru. The supplies consisted of 6,000 "
+                  "surgical masks.\n\nThere were also 2,000 protection suits.")
+    assert out == [(["Orvo"], "face_mask", 6_000, ["PER"]),
+                   (["Orvo"], "protective_suit", 2_000, ["PER"])]
+
+
+def test_the_ppe_handed_over_which_includes_goods_lists_them(extract):
+    out = extract("The Holm Fund has handed over PPEs worth Ksh 2 million to health workers in "
+                  "Kenya.\n\nThe PPE’s which will go to clinics across the county include 900 "
+                  "gowns.")
+    assert (["Holm Fund"], "protective_suit", 900, ["KEN"]) in out
