@@ -412,7 +412,8 @@ def subject(clause: Clause, before: int) -> list[str]:
                 and not _CARRIER.match(region, n.end) and not _QUOTED.match(region, n.end) \
                 and not titled(region, n) and not dashed(region, n) and not n.oblique \
                 and not represented(clause, region, n) \
-                and not _WITH.search(region[:n.start]) and not _OBJECT.search(region[:n.start]) \
+                and not _WITH.search(region, max(0, n.start - 80), n.start) \
+                and not _OBJECT.search(region, max(0, n.start - 80), n.start) \
                 and not _AT_AN_EVENT.search(region, 0, n.start) \
                 and not _relative_aside(region, n.start, n.end):
             cands.append((n.end, "name", n))  # not "it helped Northern Cyprus and sent"
@@ -498,7 +499,8 @@ def subject(clause: Clause, before: int) -> list[str]:
         return [state_name(place.code)]  # "Chinese assistance comprised of ... arrived": China
     if not cands:  # "Taiwan will donate": a country gives; a city ("in Dayton") does not
         places = [n for n in clause.names if n.end <= before and n.kind == "place"
-                  and not _OBJECT.search(region[:n.start]) and not _BEHIND.search(region[:n.start])
+                  and not _OBJECT.search(region, max(0, n.start - 80), n.start)
+                  and not _BEHIND.search(region, max(0, n.start - 80), n.start)
                   and not origin_before(region[:n.start]) and not _TAKES.match(region, n.end)
                   and not _origin_city(region[:n.start]) and not dashed(region, n)
                   and not _SHARE_OF.match(region, n.end)
