@@ -121,9 +121,10 @@ def share_of(sentence: str, q: NumberMention) -> NumberMention:
     return replace(q, value=part) if part and part < q.value else q
 
 
-_COUNT_OF = re.compile(r"(?<![\w,.])(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
-                       r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+of\s+(?:the|these|"
-                       r"those)\s+$", re.I)
+_COUNT_OF = re.compile(r"(?<![\w,.])((?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+                       r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s+(?:hundred|"
+                       r"thousand|million|lakh))?)\s+of\s+(?:the|these|those)\s+$", re.I)
+# ("Five thousand of the 20,000 masks": a count in words with its scale)
 
 
 # "One third of the masks": the number word opens a fraction, it counts nothing

@@ -55,7 +55,8 @@ _TO_REGION = re.compile(r"\bto\s+(?:the\s+)?(?:(?:all|each|every\s+one)\s+of\s+(
 def hub(s: str, place) -> bool:
     """The place is where goods land before they go on to a region or other countries named
     right after, or where goods given to a region named before landed: a stop, not the taker."""
-    if not place.place.code.startswith("region:") and _LANDED_IN.search(s, max(0, place.start - 120), place.start) and any(
+    if not place.place.code.startswith("region:") and _LANDED_IN.search(
+            s, max(0, place.start - 120), place.start) and any(
             q.end <= place.start and q.place.code.startswith("region:")
             and place.place.code in region_members(q.place.code)
             and _TO_REGION.search(s, 0, q.start) for q in find_places(s)):

@@ -196,3 +196,9 @@ def test_givers_and_takers_paired_by_respectively_with_one_amount(extract):
                   "Lima Fund, the Cusco Trust and Arequipa Aid, respectively.")
     assert [o[0] for o in out] == [["Ana Ruiz"], ["Tom Vega"], ["Luis Soto"]]
     assert all(o[1:] == ("funds", 2_000_000, ["PER"]) for o in out)
+
+
+def test_a_share_counted_in_words_with_its_scale_is_a_part(extract):
+    out = extract('Orvo gave 30,000 masks to Peru. "Six thousand of the 30,000 masks will go to '
+                  'Lima," the mayor said.')
+    assert out == [(["Orvo"], "face_mask", 30_000, ["PER"]), (["Orvo"], "face_mask", 6_000, ["PER"])]
