@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aidledger.parsers.claim_givers import country_of
 from aidledger.parsers.claim_home import OTHER_COUNTRIES
 from aidledger.parsers.claim_model import Claim
 from aidledger.parsers.lexicon import _load, lookup_place
 from aidledger.parsers.names import vocab
+from aidledger.parsers.records import Recipient
 
 # lowercased wherever they stand in a Title Case headline, inside a run of names too
 _RELATIVES = {"that", "which", "who", "towards", "toward", "have", "has", "had", "the", "a", "an"}
@@ -101,3 +103,23 @@ def carry_headline_recipients(claims: list[Claim]) -> None:
                 and not OTHER_COUNTRIES.search(c.evidence.get("sentence", "")):
             c.recipients = list(head.recipients)  # not goods sent "to countries across the
             # world", "abroad": those go to others than the headline's
+
+
+# a headline that names whom the article's help is for: "... to help Peru curb the virus"
+_HELPS = re.compile(r"\b(?:help|helps|helping|aid|aids|support|supports|supporting|for)\s+"
+                    r"(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+
+
+def headline_helped(claims: list[Claim], title: str | None) -> None:
+    """Claims of a state's gift naming no taker, under a headline that names one country the
+    help is for ("South Korea: It is time for solidarity to help Peru curb COVID-19"): that
+    country, when it is not the giver's own."""
+    if not title or not (m := _HELPS.search(title)):
+        return
+    place = lookup_place(m.group(1))
+    if place is None or place.kind != "country":
+        return
+    for c in claims:
+        own = {country_of(d) for d in c.donors}
+        if not c.recipients and c.donors and None not in own and place.code not in own:
+            c.recipients = [Recipient(m.group(1), place.code)]

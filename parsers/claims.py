@@ -61,7 +61,7 @@ from aidledger.parsers.claim_givers import (
 )
 from aidledger.parsers.claim_goods import goods_claims, per_donor
 from aidledger.parsers.claim_handles import handles_as_names
-from aidledger.parsers.claim_headline import carry_headline_recipients, untitled
+from aidledger.parsers.claim_headline import carry_headline_recipients, headline_helped, untitled
 from aidledger.parsers.claim_heads import founded_names
 from aidledger.parsers.claim_home import (
     not_to_itself,
@@ -280,6 +280,7 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
                 "sentence"].lower():
             c.evidence["sentence"] = written  # a subheading read in lower case
     carry_headline_recipients(claims)
+    headline_helped(claims, title)
     graded_again(claims, text, title)
     shared_takers(claims, text)
     more_of_the_same(claims, text)
