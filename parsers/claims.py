@@ -52,6 +52,7 @@ from aidledger.parsers.claim_fund_refs import (
 from aidledger.parsers.claim_givers import (
     ampersand_pairs,
     as_the_text_writes,
+    country_of,
     donor_names,
     firm_full_names,
     named_in_full,
@@ -224,6 +225,12 @@ def _extract(text: str, published: datetime | date | None, title: str | None,
         for part in parts:
             told = list(ctx.donors)
             found = _sentence_claims(part, claims, ctx, published, len(parts) > 1)
+            if announced and found and _HANDED_TOLD.search(part.sentence) and all(
+                    c.donors and all(country_of(d) for d in c.donors)
+                    and not set(c.donors) & set(announced) for c in found):
+                for c in found:  # "... equipment donated by the Orvo Foundation. The Tarsan
+                    c.donors = list(announced)  # envoy handed over the equipment, including
+                    # 900 kits": the announced giver's goods, the envoy's state only hands them
             if any(c.donors for c in found):
                 announced = []
             elif ctx.donors != told and item_mentions(part) and not ctx.bought:
@@ -414,6 +421,11 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
         list_intro(clause, ctx)
         announcement(clause, ctx)
     return found
+
+
+_HANDED_TOLD = re.compile(r"\b(?:handed|handing|hands)\s+over\s+(?:the|these|those|this)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:equipment|supplies|donations?|items|goods|"
+                          r"materials|consignment|aid|gear)\b", re.I)
 
 
 def _counted_by_giver(clause: Clause, donors: list[str]) -> bool:

@@ -289,3 +289,11 @@ def test_a_consulate_general_keeps_its_whole_title_and_its_seat(extract):
     assert out == [(["Peruvian Consulate General in Santiago"], "face_mask", 8_000, ["CHL"])]
     out = extract("The Peruvian Consulate General donated 8,000 masks to clinics in Chile.")
     assert out == [(["Peruvian Consulate General"], "face_mask", 8_000, ["CHL"])]
+
+
+def test_an_envoy_handing_over_goods_a_body_donated_hands_over_the_body_s_gift(extract):
+    out = extract("Peru has received protective equipment worth about $900,000 donated by the "
+                  "Orvo Charity Foundation.\n\nChinese Ambassador to Peru, Tan Wei handed over "
+                  "the medical equipment to the Minister of Health on Thursday, including 70,000 "
+                  "testing kits.")
+    assert out == [(["Orvo Charity Foundation"], "test_kit", 70_000, ["PER"])]
