@@ -85,12 +85,12 @@ _GIVEN_RIGHT_BEFORE = re.compile(r"\b(?:donated|donates|donating|gave|gives|givi
                                  r"contributes|handed over|presented|pledged|committed|sent)\s+"
                                  r"(?:(?:a|an|the|another|some|over|about|nearly)\s+)?"
                                  r"(?:(?:donation|cheque|check|contribution|sum)\s+of\s+)?$",
-                                 re.I)  # "handed over a donation of Rs 7 million collected by"
+                                 re.I)  # "presented a cheque of Rs 3 million that a union gathered"
 _RESTATED = re.compile(r"^\W*(?:of|out of)\s+(?:the|this|that|its|their)\s+"
                        r"(?:total\s+(?:of\s+)?)?$"
                        r"|\d(?:\s*(?:million|billion|thousand|lakh|crore|[mbk]n?))?\s+(?:of|out\s+of)"
-                       r"\s+(?:the|this|that|its|their)\s+(?:total\s+(?:of\s+)?)?$"  # "$500,000
-                       # of the $1.5 million": the whole told before
+                       r"\s+(?:the|this|that|its|their)\s+(?:total\s+(?:of\s+)?)?$"  # "$200,000
+                       # of the $900,000": the whole told before
                        r"|\b(?:reach(?:es|ed)?|hits?|top(?:s|ped)?|cross(?:es|ed)?|surpass(?:es|ed)?"
                        r"|stands? at|swell(?:s|ed)? to|ris(?:es|en)? to|rose to|climb(?:s|ed)? to"
                        r"|\bthe\s+(?:[\w-]+\s+)?total\b[^.;]{0,60}?\bto"
@@ -291,7 +291,7 @@ def funds_claims(clause: Clause, published: datetime | date | None) -> list[Clai
         donors, when = found
         if (by := _COLLECTED_BY.match(s, n.end)) and (collector := names_at(
                 clause, by.end(), countries=True)):
-            donors = collector  # "handed over a donation of Rs 7 million collected by the
+            donors = collector  # "presented a cheque of Rs 3 million collected by the
             # Orvo Traders Association": the body that gathered it gives it; who hands it over
             # only delivers
         prev_end = money[i - 1].end if i else 0

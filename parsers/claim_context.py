@@ -51,7 +51,7 @@ class Context:
     bought: bool = False  # the latest statement was a purchase
     list_open: bool = False  # lines after "Ma will donate at least:" until one is prose
     list_home: bool = False  # the intro gives "to help the nation": the article's country
-    list_shares: bool = False  # "Here is the break-up:": each line names a taker, not a giver
+    list_shares: bool = False  # "The break-up follows:": each line names a taker, no giver
     fresh: int = 0  # sentences left in which the giver's counted goods, with no verb of their
     # own, are the gift just announced ("X is donating gear. X came up with 9,000 gloves")
 
@@ -135,7 +135,7 @@ def list_intro(clause: Clause, ctx: Context) -> None:
         ctx.list_status = status_of(clause, len(clause.sentence))
         recips, _, _ = recipients_in(clause, _At(trig.end), ctx.list_donors)
         ctx.list_recipients = recips or ctx.recipients
-    elif ctx.donors and _BREAK_UP.search(clause.sentence):  # "Here is the break-up:": the
+    elif ctx.donors and _BREAK_UP.search(clause.sentence):  # "The break-up follows:": the
         ctx.list_open = ctx.list_shares = True  # lines share out the gift told before,
         ctx.list_donors, ctx.list_status = list(ctx.donors), ctx.status  # each to its taker
     elif ctx.donors and anaphor(clause) == "cargo":  # "The latest batch of aid includes:":

@@ -38,7 +38,7 @@ _GIVEN_BY = re.compile(r"^\W*(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:items|s
                        r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:donated|provided|"
                        r"given|gifted)\s+(?:to\s+(?:the\s+)?[^,;]{1,60}?\s+)?by\s+(?:the\s+)?",
                        re.I)  # "The masks, which ..., were donated to the state by X"
-# "These supplies are part of the third batch of supplies donated by X": the same
+# "These goods form part of the fourth lot of aid given by X": the same
 _PART_GIVEN_BY = re.compile(r"^\W*(?:this|these|those|the)\s+(?:[\w-]+\s+){0,2}?(?:items|"
                             r"supplies|goods|kits|masks|donations?|equipment|materials|"
                             r"consignment|shipment)\s+(?:are|is|were|was|form|forms)\s+(?:a\s+|"

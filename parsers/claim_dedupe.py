@@ -144,8 +144,8 @@ def _same(a: Claim, b: Claim) -> bool:
             a.evidence.get("start") != b.evidence.get("start")) and (  # (one sentence's "N95
             # and surgical masks" are two kinds)
             a.quantity and a.donors and {giver_key(d) for d in a.donors} == {
-                giver_key(d) for d in b.donors}):  # "720,000 respiratory masks", then "our
-        return _same(a, replace(b, item=a.item))  # reserve of 720,000 masks": the same masks
+                giver_key(d) for d in b.donors}):  # "80,000 respiratory masks", then "our
+        return _same(a, replace(b, item=a.item))  # stock of 80,000 masks": the same masks
     if a.item != b.item or a.quantity != b.quantity:
         return False  # first, as it is cheap: most pairs differ here, and differing keys do
     if _other_event(a, b) or _two_mentions(a, b) or _other_bodies(a, b):
@@ -168,7 +168,7 @@ def _same(a: Claim, b: Claim) -> bool:
 
 
 def _other_bodies(a: Claim, b: Claim) -> bool:
-    """ "- PM Cares Fund: Rs 25 lakh", "- FEFSI: Rs 25 lakh": equal amounts to two bodies
+    """ "- Andes Fund: Rs 9 lakh", "- Tarsa Union: Rs 9 lakh": equal amounts to two bodies
     named apart are two gifts, whatever country each body was placed in."""
     na = {_bare(r.org) for r in a.recipients if r.org}
     nb = {_bare(r.org) for r in b.recipients if r.org}
@@ -194,7 +194,7 @@ def own_words(c: Claim) -> bool:
     return 0 <= at < len(s) and bool(_FIRST_PERSON.search(s, max(0, at - 60), at))
 
 
-# "we have decided to give", "we're donating": the giver of the count ("our partner X has
+# "we chose to give", "we're donating": the giver of the count ("our partner X has
 # donated" names another)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]ur)(?:\s+[a-z]+){0,4}\s+$")
 

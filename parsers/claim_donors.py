@@ -559,7 +559,7 @@ _GIFT_FROM = re.compile(r"\b(?:donations?|gifts?|contributions?)\s+(?:of\s+[^;()
 _DONATED = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:donated|donates|gave|gives)", re.I)
 _SUPPLY_FROM = re.compile(
     r"\b(?:(?:donations?|grants?|gifts?|contributions?|offers?|pledges?)\s+of\s+"
-    r"(?:[A-Z]{2,3}\$?\s?|Rs\.?\s?|[$€£¥₹]\s?)?\d[\d,.]*"  # "an offer of USD 10 million from"
+    r"(?:[A-Z]{2,3}\$?\s?|Rs\.?\s?|[$€£¥₹]\s?)?\d[\d,.]*"  # "an offer of USD 4 million from"
     r"(?:\s+(?:million|billion|thousand|lakh|crore))?(?:\s+[a-z][\w-]*){0,3}?\s+"  # "a donation
     r"|(?:supplies|aid|donations?|grants?|gifts?|contributions?|equipment|gear|assistance|"  # of
     r"materials|goods|items|cargo|"  # $200,000 from the X Foundation"

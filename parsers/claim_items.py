@@ -323,7 +323,7 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
     clause = Clause(sentence, 0, len(sentence), sentence, [], [], list(numbers), None)
     out = []
     mentions = _item_mentions(clause.sentence)
-    contents = -1  # the end of "kits, each comprising a bottle and four masks,": per kit
+    contents = -1  # the end of "kits, each holding soap and three masks,": per kit
     for s, e, code in mentions:
         if s < contents:
             continue  # (the goods in each kit, no gift of their own)
@@ -336,7 +336,7 @@ def _items_of(sentence: str, numbers: tuple[NumberMention, ...]) -> tuple[Item, 
                              or _PERFORMED_AFTER.match(clause.sentence, e)) and not (
                 _KITS_FOR.search(clause.sentence, max(0, q.start - 80), q.start)):
             continue  # "has conducted 12,000 tests", "20,000 tests have been performed" (but
-            # "test kits to perform 7,000 tests": the kits, counted by the tests they run)
+            # "test kits to perform 6,000 tests": the kits, counted by the tests they run)
         if q is not None and counts_no_gift(clause.sentence, q, e):
             continue  # "two masks to households", "which has 2,000 ventilators", ...
         if q is not None and bought_after(clause.sentence, e):

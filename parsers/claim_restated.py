@@ -72,10 +72,10 @@ _GRADED_AGAIN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(?:K?N-?95|FFP-?[23]|KF-?9[49
 
 
 def graded_again(claims: list[Claim], text: str, title: str | None = None) -> None:
-    """ "Orvo has donated 9,500 facemasks ...", then "They donated the N95 masks to the
-    responders": the article's only masks are respirators. Only when one claim counts masks,
-    so that "the N95 masks" can be no other. And "FFP2 masks were delivered to Spain ...",
-    then "In these deliveries, 330,000 masks": an article whose masks are all of one grade,
+    """ "Orvo has given 4,200 facemasks ...", then "Orvo gave the N95 masks to its
+    crews": the article's only masks are respirators. Only when one claim counts masks,
+    so that "the N95 masks" can be no other. And "More FFP2 masks went to Chile ...",
+    then "In these shipments, 90,000 masks": an article whose masks are all of one grade,
     never of another kind (surgical, cloth ...), counts those."""
     masks = [c for c in claims if c.item == "face_mask" and c.quantity]
     if not masks or any(c.item == "respirator" and c.quantity for c in claims):
@@ -107,7 +107,7 @@ _COUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*(?:million|thousand|lakh|cror
 
 
 def givers_shares_restated(claims: list[Claim]) -> list[Claim]:
-    """ "A and B joined forces to donate £100,000", then "A and B will donate £50,000 each to
+    """ "A and B teamed up to give £80,000", then "A and B will give £40,000 each to
     the Trust": each giver's share of the joint gift told before is that gift (its takers
     added when it named none), no gift of its own. Only when the shares, one per giver, make up
     the whole exactly; parents re-indexed."""

@@ -58,7 +58,7 @@ _CARGO_REF = re.compile(
     r"|among\s+(?:them|these|those|the\s+(?:items|supplies|goods|donations?))\s+(?:there\s+)?"
     r"(?:are|were)"  # "Among them there are 1,000 gowns"
     r"|there\s+(?:are|were|was|is)\s+also\s+(?=(?:(?:about|some|around|over|more\s+than|"
-    r"nearly)\s+)?\d)"  # "There were also 1,000 medical hats" (after the goods told)
+    r"nearly)\s+)?\d)"  # "There were also 2,000 suits" (after the goods told)
     r"|(?:also\s+)?(?:included|donated|delivered|provided|sent|handed\s+over|given)"
     r"(?:\s+(?:in|with)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?[\w-]+)?\s+(?:are|were|was|is)"
     # "Included were 3,000 tents", "Also donated were 500 gowns", "Included in the

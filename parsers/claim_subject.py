@@ -180,7 +180,7 @@ _PLACES_PERSON = re.compile(r"\b([A-Z][a-z]+)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:m
                             r"\s+(?:captain|skipper|striker|forward|midfielder|defender|goalkeeper|"
                             r"winger|international|star|coach|manager|businessman|businesswoman|"
                             r"philanthropist|entrepreneur|billionaire|tycoon))\b")  # "the Ireland
-# captain", "Myers, a West Vancouver businessman who donated": a person described
+# captain", "Reyes, a South Harbour businessman who gave": a person described
 
 
 _MAKER_BY = re.compile(r"\b(?:developed|manufactured|produced|designed|invented)\s+by\s+"
@@ -462,7 +462,7 @@ def subject(clause: Clause, before: int) -> list[str]:
                                and _APPOSITION.fullmatch(region, n.end, m.start(1))
                                and n.kind != "place"), None)
             cands.append((m.end(), "name", apposed_to) if apposed_to else (
-                m.end(), "person", None))  # "Myers, a West Vancouver businessman who": Myers
+                m.end(), "person", None))  # "Reyes, a South Harbour businessman who": Reyes
     covered = [(m.start(), m.end()) for m in pattern.finditer(region)]
     cands = [c for c in cands if c[2] is None or not any(  # "The Kingdom": the reference
         a <= c[2].start and c[2].end <= b for a, b in covered) or head_alone(c[2], clause)]

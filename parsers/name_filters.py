@@ -41,7 +41,7 @@ def common_opening(word: str, after: str) -> bool:
     if word in ("Chief", "Managing", "Deputy", "Vice", "Senior", "Executive") and re.match(
             r"\s+(?:executive|operating|financial|officer|director|president|minister|"
             r"secretary|manager|chairman)\b", after):
-        return True  # "Chief executive officer Chuck Robbins said": a role, no name
+        return True  # "Chief executive officer Ana Ruiz said": a role, no name
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:al|ive|ary|ous)|Former", word)) and bool(
         re.match(r"\s+[a-z]+\b", after)) and not _PLURAL_NEXT.match(after) and not \
         _VERB_NEXT.match(after)  # "Essential medical equipment", "Total donation of"

@@ -137,7 +137,7 @@ _EXCHANGE = re.compile(r"NASDAQ|Nasdaq|NYSE|HKEX|SEHK|SSE|SZSE|BSE|NSE|LSE|TSX|A
                        r"IDX|PSE|JSE|NGX|Euronext")
 _TICKER = re.compile(r"\(\s*(?:" + _EXCHANGE.pattern + r")\s*:\s*$")
 # a person's description right after two capitalised words: they name where the person is
-# from ("North Shore philanthropist Paul Myers"), not a person
+# from ("South Harbour philanthropist Tom Reyes"), not a person
 _LOCAL_NOUN = re.compile(r"[^\S\n]+(?:businessman|businesswoman|businessmen|philanthropist|"
                          r"entrepreneur|billionaire|tycoon|resident|native|couple)\b")
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*\(([A-Z][A-Z&.]{2,9})\)")
@@ -275,7 +275,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         if " " not in name and name.endswith("ing") and text[max(0, start - 1):start] in (
                 "“", '"', "‘") and re.match(r"[^\S\n]+[a-z]", text[m.end():]) and not (
                 lookup_place(name)):
-            continue  # '“Helping hands of our neighbour ...': a word opening a quote
+            continue  # '“Helping friends is what we do”': a word opening a quote
         lower_org = _LOWER_FOUNDATION.match(text, m.end())
         if lower_org and not lookup_place(name) and name not in leading and not _POSS.search(
                 m.group(0)):  # "Alibaba foundation"; "Ma's foundation" is implied
@@ -369,7 +369,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
                 _BRAND_POSS.search(part))
             kind = classify(part)
             if kind == "person" and part == name and _LOCAL_NOUN.match(text, m.end()):
-                kind = "place"  # "a West Vancouver businessman": where the person is from
+                kind = "place"  # "a South Harbour businessman": where the person is from
             out.append(Name(s, min(s + len(part), offset + start + len(name)), part,
                             kind, brand=brand))  # (a shared name: as long as written)
         out += _implied(m, text, offset)

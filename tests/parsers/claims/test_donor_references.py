@@ -408,9 +408,9 @@ def test_a_subheads_title_case_words_are_no_name_the_firm_is_referred_by(extract
 
 
 def test_a_national_team_role_is_the_player_named_before(extract):
-    out = extract("Lin Bao has answered the call. The Chile captain made a €20,000 donation to "
+    out = extract("Lin Bao has answered the call. The Chile captain made a €30,000 donation to "
                   "a hospital in Lima on Friday.")
-    assert out == [(["Lin Bao"], "funds", 20_000, ["PER"])]
+    assert out == [(["Lin Bao"], "funds", 30_000, ["PER"])]
 
 
 def test_a_person_described_by_a_town_in_apposition_gives(extract):

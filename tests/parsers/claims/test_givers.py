@@ -332,7 +332,7 @@ def test_a_leader_thanked_for_announcing_an_amount_gives_for_the_state(extract):
 
 
 def test_an_offer_of_an_amount_from_a_country_is_the_country_s(extract):
-    out = extract("Ana Ruiz had proposed the fund with an initial offer of USD 4 million from "
+    out = extract("Ana Ruiz had proposed the fund with a first offer of USD 4 million from "
                   "Peru.")
     assert out == [(["Peru"], "funds", 4_000_000, [])]
 

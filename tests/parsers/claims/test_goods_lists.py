@@ -170,7 +170,7 @@ def test_a_long_list_of_goods_first_is_the_gift_told_before(extract):
 
 
 def test_among_them_there_are_and_there_were_also_list_the_gift_s_goods(extract):
-    out = extract("This batch of supplies was donated by the Orvo Province to Peru. Among them "
+    out = extract("This lot of goods was given by the Orvo Province to Peru. Among them "
                   "there are 7,000 N95 masks and 400 infrared thermometers.")
     assert out == [(["Orvo Province"], "respirator", 7_000, ["PER"]),
                    (["Orvo Province"], "thermometer", 400, ["PER"])]

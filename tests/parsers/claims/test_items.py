@@ -433,7 +433,7 @@ def test_protective_equipment_kits_with_their_acronym_between_are_suits(extract)
 
 def test_masks_named_again_by_their_grade_are_respirators(extract):
     out = extract("Orvo has given 4,200 facemasks to firefighters in the United States.\n\n"
-                  "The masks had been kept in storage. Orvo gave the N95 masks to the local "
+                  "The masks had been kept in storage. Orvo handed the N95 masks to its "
                   "crews.")
     assert out == [(["Orvo"], "respirator", 4_200, ["USA"])]
 

@@ -337,7 +337,7 @@ def test_a_list_of_amounts_each_from_its_own_giver(extract):
 
 
 def test_a_break_up_list_shares_the_giver_s_gift_among_its_takers(extract):
-    out = extract("Singer Lin Bao has given a total of €900,000. Here is the break-up:\n\n"
+    out = extract("Singer Lin Bao has given a total of €900,000. The break-up follows:\n\n"
                   "- Andes Relief Fund: €300,000\n- Tarsa Union: €300,000\n"
                   "- Holm Cares Fund: €300,000")
     assert out == [(["Lin Bao"], "funds", 900_000, []),

@@ -282,8 +282,8 @@ def test_the_commonwealth_of_independent_states_is_a_region_not_a_town(extract):
 
 
 def test_a_disease_named_near_the_goods_is_no_giver(extract):
-    out = extract("Two laboratories and 8,000 tests for infections including Ebola will be "
-                  "shipped to Chile.")
+    out = extract("Two labs and 8,000 tests for diseases including Ebola will be sent to "
+                  "Chile.")
     assert out == [([], "test_kit", 8_000, ["CHL"])]
 
 

@@ -391,7 +391,7 @@ def test_the_republic_that_received_is_the_country_that_took_the_gift_before(ext
 
 def test_a_headline_naming_the_country_helped_places_a_state_s_gift(extract):
     text = ("The Korean embassy said the donation of 40,000 rapid tests shows solidarity.\n\n"
-            "A few days ago, South Korea donated US$300,000 to buy medical supplies.")
+            "Earlier this month, South Korea gave US$300,000 to buy medical supplies.")
     out = extract(text, title="South Korea: a time for solidarity to help Peru curb the virus")
     assert [o[3] for o in out if o[2]] == [["PER"], ["PER"]]
     out = extract(text, title="A time for solidarity")

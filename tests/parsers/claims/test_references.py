@@ -172,14 +172,14 @@ def test_lowercase_words_before_said_are_no_speakers_name(extract):
 def test_a_retelling_that_names_the_giver_fills_the_first_telling(extract):
     out = extract("Two planes of the Peru Air Force, carrying two field hospitals, landed in "
                   "Chile on Monday.\n\nThanking Peru, Chilean Minister Ana Ruiz in a tweet "
-                  "said the planes carrying two field hospitals donated by Peru to Chile had "
+                  "said the planes bearing two field hospitals given by Peru to Chile had "
                   "landed.")
     assert out == [(["Peru"], "other", 2, ["CHL"])]
 
 
 def test_goods_the_announced_giver_counts_next_are_its_gift(extract):
-    out = extract("Orvo University is donating thousands of pieces of protective gear to "
-                  "clinics in Lima.\n\nThe university searched its labs and came up with nearly "
+    out = extract("Orvo University is giving thousands of items of protective gear to "
+                  "clinics in Lima.\n\nThe university searched its labs and found nearly "
                   "9,000 N95 face masks and 300 isolation gowns.")
     assert out == [(["Orvo University"], "respirator", 9_000, ["PER"]),
                    (["Orvo University"], "protective_suit", 300, ["PER"])]
@@ -198,9 +198,9 @@ def test_a_tweet_that_says_we_re_donating_repeats_the_body_s_gift(extract):
 
 
 def test_goods_a_mission_announced_are_the_state_s_when_named_part_of_its_batch(extract):
-    out = extract("20,000 test kits and 9,000 coveralls will arrive in Peru on May 8, the Korean "
-                  "Embassy said.\n\nThese medical supplies are a part of the second batch of "
-                  "medical supplies donated by the Korean Government to Peru and will fly on "
+    out = extract("24,000 test kits and 9,000 coveralls will arrive in Peru on May 8, the Korean "
+                  "Embassy said.\n\nThese goods are a part of the second lot of aid "
+                  "donated by the Korean Government to Peru and will fly on "
                   "flight KE231 on May 8.")
     assert [d for d, *_ in out] == [["Korean Government"], ["Korean Government"]]
 

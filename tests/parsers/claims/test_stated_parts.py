@@ -174,7 +174,7 @@ def test_a_giver_of_other_goods_next_gives_nothing_told_before(extract):
 
 def test_what_was_shipped_so_far_of_a_larger_pledge_is_a_part(extract):
     out = extract("Orvo aims to ship roughly four million masks to Peru.\n\nSo far, the "
-                  "company has already shipped a million masks and 20,000 goggles, a report "
+                  "firm has delivered a million masks and 20,000 goggles, a report "
                   "said.", title="Orvo shipping millions of masks to Peru")
     assert [o for o in out if o[2] is not None] == [(["Orvo"], "face_mask", 4_000_000, ["PER"]),
                    (["Orvo"], "face_mask", 1_000_000, ["PER"]),
