@@ -445,3 +445,9 @@ def test_counted_masks_of_the_one_grade_an_article_names_are_respirators(extract
     assert [o for o in out if o[2]] == [(["EU"], "respirator", 90_000, ["CHL", "PER"])]
     out = extract("Orvo gave 40,000 masks to Chile. Tarsa gave FFP3 masks to Peru.")
     assert out[0] == (["Orvo"], "face_mask", 40_000, ["CHL"])  # another giver's grade
+
+
+def test_eye_shields_medical_glasses_and_safety_spectacles_are_goggles(extract):
+    out = extract("Orvo gave 700 eye shields, 9,000 medical glasses and 300 safety spectacles "
+                  "to Lima.")
+    assert [o[1] for o in out] == ["goggles", "goggles", "goggles"]
