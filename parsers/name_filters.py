@@ -85,12 +85,16 @@ _KIND_WORD = re.compile(r"(?!(?:to|for|from|by|of|and|or|with|in|at|on|the|a|an|
                         r"her|more|than|over|about|some|nearly|around)$)[a-z][a-z-]+")
 
 
+_COUNTISH = re.compile(r"\d|(?i:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|twenty|fifty|hundreds?|thousands?)\b)")
+
+
 def _kind_counted(before: str) -> bool:
     """A count, then one or two lowercase kind words ("specialist", "single-use") that are no
     goods and no preposition, ending `before`."""
+    if not before[-1:].isspace() or not _COUNTISH.search(before):
+        return False  # (most names: no count in the few words before them)
     words = before.rstrip().rsplit(None, 2)
-    if not before[-1:].isspace():
-        return False
     for k in (1, 2):
         kind = words[-k:]
         if len(words) > k and all(_KIND_WORD.fullmatch(w) and not goods_word(w) for w in kind) \
