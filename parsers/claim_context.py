@@ -24,7 +24,7 @@ from aidledger.parsers.claim_shapes import anaphor
 from aidledger.parsers.claim_speakers import attributed_donors
 from aidledger.parsers.lexicon import lookup_place
 from aidledger.parsers.numbers import parse_number
-from aidledger.parsers.places import org_country
+from aidledger.parsers.places import named_taker
 from aidledger.parsers.records import Recipient
 
 _LIST_DONOR = re.compile(r"^(?:[-•*–]\s+|(?=[A-Z][\w&.'’ -]{0,40}?:\s))"
@@ -164,7 +164,7 @@ def fill(claims: list, clause: Clause, shape: str | None, ctx: Context,
         for c in claims:
             if c.donors == [head]:
                 c.donors = []
-                c.recipients = [Recipient(head, org_country(head) or f"org:{head}", head)]
+                c.recipients = [named_taker(head)]  # (no place: read above)
         line_donor = None
     told_receipt = bool(_TOLD_RECEIPT.search(clause.sentence))  # "received the consignment"
     told_item = ctx.item[0] if ctx.item else None  # the goods told last, any named again

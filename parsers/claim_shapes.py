@@ -16,7 +16,7 @@ from aidledger.parsers.claim_parts import Clause
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.lexicon import lookup_place
-from aidledger.parsers.places import org_country
+from aidledger.parsers.places import named_taker
 from aidledger.parsers.prefilter import may_hold
 from aidledger.parsers.records import Recipient
 
@@ -170,7 +170,7 @@ def line_funds(clause: Clause, published: datetime | date | None) -> list[Claim]
         taker = lookup_place(head)
         if taker is None and _FUND_HEAD.search(head):  # "- PM Cares Fund: Rs 25 lakh" in a
             return [Claim([], "funds", s[n.start:n.end], n.value,  # giver's break-up: the fund
-                          [Recipient(head, org_country(head) or f"org:{head}", head)], None,
+                          [named_taker(head)], None,
                           date_in(s, published), evidence(clause), currency=n.currency)]
         return [Claim([] if taker else [head], "funds", s[n.start:n.end], n.value,
                       [Recipient(head, taker.code)] if taker else [], None,

@@ -16,9 +16,8 @@ from aidledger.parsers.claim_parts import Clause, status_of
 from aidledger.parsers.claim_recipients import recipients_in
 from aidledger.parsers.dates import date_in
 from aidledger.parsers.names import vocab
-from aidledger.parsers.places import lookup_place, org_country
+from aidledger.parsers.places import named_taker
 from aidledger.parsers.prefilter import may_hold
-from aidledger.parsers.records import Recipient
 
 
 @cache
@@ -198,16 +197,9 @@ def bracketed_parts(clause: Clause, found: list[Claim], claims: list[Claim],
         paren = s.rfind("(", 0, n.start)
         name = next((nm for nm in clause.names if nm.end <= paren
                      and not s[nm.end:paren].strip()), None)
-        recips = [_taker(name.text)] if name is not None else list(parent.recipients)
+        recips = [named_taker(name.text)] if name is not None else list(parent.recipients)
         out.append(Claim(list(parent.donors), "funds", s[n.start:n.end], n.value, recips,
                          status_of(clause, n.start), date_in(s, published) or parent.date,
                          evidence(clause), parent=index, currency=n.currency))
     return out
 
-
-def _taker(name: str) -> Recipient:
-    """A named taker of a bracketed amount: its place, else the body with its country."""
-    place = lookup_place(name)
-    if place is not None:
-        return Recipient(name, place.code)
-    return Recipient(name, org_country(name) or f"org:{name}", name)

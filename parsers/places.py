@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
+from aidledger.parsers.records import Recipient
 from aidledger.parsers.vocab_files import _load, fold
 
 REGION_PREFIX = "region:"
@@ -284,6 +285,14 @@ def org_country(name: str) -> str | None:
         if len(org) > 3 and org in key and re.search(rf"(?<!\w){re.escape(org)}(?!\w)", key):
             return orgs[org]
     return None
+
+
+def named_taker(name: str) -> Recipient:
+    """A taker the text names: its place, else the body with its country (or "org:<name>")."""
+    place = lookup_place(name)
+    if place is not None:
+        return Recipient(name, place.code)
+    return Recipient(name, org_country(name) or f"org:{name}", name)
 
 
 def country_name(code: str) -> str:
