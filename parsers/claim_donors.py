@@ -186,15 +186,14 @@ _REPORTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|annou
                       r"reports|confirmed|stated)\b")
 
 
-_THANKS = re.compile(r"\b(?:[Tt]hank(?:s|ed|ful|ing)?|[Gg]rateful|gratitude)\s+(?:to\s+)?"
-                     r"(?:the\s+)?#?([A-Z][^,;]{1,60}?)(?:\s+for\s+(?:(?:its|their|his|her|the)"
+_THANKING = r"\b(?:[Tt]hank(?:s|ed|ful|ing)?|[Gg]rateful|gratitude)\s+(?:to\s+)?(?:the\s+)?#?"
+_THANKS = re.compile(_THANKING + r"([A-Z][^,;]{1,60}?)(?:\s+for\s+(?:(?:its|their|his|her|the)"
                      r"\s+(?:[\w-]+\s+)?)?"
                      r"|,\s+(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?)$")
 # ("grateful to Lin Bao, who donated": the one thanked gives)
 
 
-_THANKS_FOR_GIVING = re.compile(r"\b(?:[Tt]hank(?:s|ed|ful|ing)?|[Gg]rateful|gratitude)\s+"
-                                r"(?:to\s+)?(?:the\s+)?#?([A-Z][^,;]{1,60}?),?\s+for\s+(?:"
+_THANKS_FOR_GIVING = re.compile(_THANKING + r"([A-Z][^,;]{1,60}?),?\s+for\s+(?:"
                                 r"announc|contribut|donat|provid|pledg|send|giv|offer|supply|"
                                 r"extend)ing\b")
 

@@ -67,8 +67,8 @@ def shares_restated(claims: list[Claim]) -> list[Claim]:
 
 
 # "the N95 masks" (their grade, no count of their own): the masks told before, graded
-_GRADED_AGAIN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:face\s*)?"
-                           r"masks?\b")
+_MASK_GRADE = r"(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+"
+_GRADED_AGAIN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?" + _MASK_GRADE + r"(?:face\s*)?masks?\b")
 
 
 def graded_again(claims: list[Claim], text: str, title: str | None = None) -> None:
@@ -96,8 +96,7 @@ def graded_again(claims: list[Claim], text: str, title: str | None = None) -> No
         c.item = "respirator"
 
 
-_GRADED_MASKS = re.compile(r"\b(?:K?N-?95|FFP-?[23]|KF-?9[49])\s+(?:[a-z]+\s+)?(?:face\s*)?"
-                           r"masks?\b")
+_GRADED_MASKS = re.compile(r"\b" + _MASK_GRADE + r"(?:[a-z]+\s+)?(?:face\s*)?masks?\b")
 _OTHER_MASKS = re.compile(r"\b(?:surgical|medical|cloth|fabric|disposable|procedure|3-ply|"
                           r"three-ply|non-medical|reusable|washable|ordinary|regular|simple|"
                           r"basic|normal|civil|community|paper|cotton)(?:\s+\S+){0,3}?\s+"
