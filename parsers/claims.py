@@ -372,10 +372,10 @@ def _sentence_claims(clause: Clause, claims: list[Claim], ctx: Context,
     if ctx.list_open and shape is None and trigger_in(clause) is None and (
             bare_line(clause.sentence) or money_line(clause.sentence)):
         shape = "list"  # a line of the list after "Ma will donate at least:"
-    elif shape is None and fresh and _counted_by_giver(clause, ctx.donors):
-        shape = "cargo"  # "X is donating gear ... The university came up with 9,000 gloves"
     elif shape != "list":
         ctx.list_open = clause.sentence.rstrip().endswith(":") and ctx.list_open
+    if shape is None and fresh and _counted_by_giver(clause, ctx.donors):
+        shape = "cargo"  # "X is donating gear ... The university came up with 9,000 gloves"
     if shape == "cargo" and ctx.bought:
         shape = None  # "The equipment includes ..." after "the gear had been procured"
     carry = ctx.item if (part or shape == "further") else None
