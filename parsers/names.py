@@ -337,12 +337,7 @@ def find_names(text: str, offset: int = 0) -> list[Name]:
         # ("Chairman Orvo Group Lin Bao": the role's body and its holder, no "of" between)
         if held is None and (within := _ROLE_WITHIN.fullmatch(name)) and classify(
                 within.group(2)) == "person" and not lookup_place(within.group(1)):
-            s = offset + start  # "Orvo Executive Officer Lin Bao said": the body, its officer
-            p = s + within.start(2)
-            out += [Name(s, s + len(within.group(1)), within.group(1),
-                         classify(within.group(1))),
-                    Name(p, p + len(within.group(2)), within.group(2), "person")]
-            continue
+            held = within  # "Orvo Executive Officer Lin Bao said": the body, its officer
         if held and not name_sets()[2].search(held.group(2)):  # "chairman of Alibaba Group
             s = offset + start  # Jack Ma": the body of the role, then the person holding it
             p = s + held.start(2)
